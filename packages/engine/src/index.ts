@@ -1,0 +1,6 @@
+/**
+ * The Tessera engine: pure functions from catalog JSON to validated, configured, priced and
+ * navigable offers. No I/O, no clocks: dates come in as `asOf` parameters.
+ */
+export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
+export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
