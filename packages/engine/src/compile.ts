@@ -63,8 +63,12 @@ export function compile(doc: Catalog): CompiledCatalog {
     if (!map.has(id)) map.set(id, v);
   };
 
-  doc.services.forEach((s, i) => put(services, s.id, { value: s, pointer: pointerOf("services", i) }));
-  doc.portfolios.forEach((p, i) => put(portfolios, p.id, { value: p, pointer: pointerOf("portfolios", i) }));
+  doc.services.forEach((s, i) => {
+    put(services, s.id, { value: s, pointer: pointerOf("services", i) });
+  });
+  doc.portfolios.forEach((p, i) => {
+    put(portfolios, p.id, { value: p, pointer: pointerOf("portfolios", i) });
+  });
   doc.packages.forEach((pkg, i) => {
     const at = pointerOf("packages", i);
     put(packages, pkg.id, { value: pkg, pointer: at });
@@ -76,14 +80,14 @@ export function compile(doc: Catalog): CompiledCatalog {
     );
     pkg.optionGroups?.forEach((g, j) => {
       put(groups, g.id, { value: g, package: pkg, pointer: `${at}/optionGroups/${j}` });
-      g.options.forEach((o, k) =>
+      g.options.forEach((o, k) => {
         put(options, o.id, {
           value: o,
           group: g,
           package: pkg,
           pointer: `${at}/optionGroups/${j}/options/${k}`,
-        }),
-      );
+        });
+      });
     });
     if (pkg.role === "base") {
       const ladder = ladders.get(pkg.portfolio) ?? [];
