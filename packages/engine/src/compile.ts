@@ -72,12 +72,12 @@ export function compile(doc: Catalog): CompiledCatalog {
   doc.packages.forEach((pkg, i) => {
     const at = pointerOf("packages", i);
     put(packages, pkg.id, { value: pkg, pointer: at });
-    pkg.components?.forEach((c, j) =>
-      put(components, c.id, { value: c, package: pkg, pointer: `${at}/components/${j}` }),
-    );
-    pkg.charges.forEach((c, j) =>
-      put(charges, c.id, { value: c, package: pkg, pointer: `${at}/charges/${j}` }),
-    );
+    pkg.components?.forEach((c, j) => {
+      put(components, c.id, { value: c, package: pkg, pointer: `${at}/components/${j}` });
+    });
+    pkg.charges.forEach((c, j) => {
+      put(charges, c.id, { value: c, package: pkg, pointer: `${at}/charges/${j}` });
+    });
     pkg.optionGroups?.forEach((g, j) => {
       put(groups, g.id, { value: g, package: pkg, pointer: `${at}/optionGroups/${j}` });
       g.options.forEach((o, k) => {
