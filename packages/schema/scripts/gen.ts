@@ -3,7 +3,8 @@
  * and standalone ajv validators bundled as ESM (so browsers need no `eval` and no `require`).
  * `--verify` regenerates in memory and fails when the committed files are stale.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -34,7 +35,42 @@ function loadSchemas(): Record<string, Record<string, unknown>> {
   return out;
 }
 
+/**
+ * json-schema-to-typescript turns a `$ref` with sibling keywords (our per-property `description`)
+ * into a fresh anonymous type. Types are generated from copies whose `$ref`s stand alone, so every
+ * shared definition becomes one named type; the definitions keep their own descriptions.
+ */
+function standaloneRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(standaloneRefs);
+  if (node === null || typeof node !== "object") return node;
+  const obj = node as Record<string, unknown>;
+  if (typeof obj.$ref === "string") return { $ref: obj.$ref };
+  const out = Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, standaloneRefs(v)]));
+  // Name every definition after its key, so enums and patterns become named aliases too.
+  if (out.$defs && typeof out.$defs === "object") {
+    for (const [name, def] of Object.entries(out.$defs as Record<string, Record<string, unknown>>)) {
+      def.title ??= typeNames[name] ?? name;
+    }
+  }
+  return out;
+}
+
+/** Definitions whose key would shadow a global or an engine class get another type name. */
+const typeNames: Record<string, string> = { Date: "CalendarDate", Decimal: "DecimalString" };
+
 async function typesSource(): Promise<string> {
+  const work = mkdtempSync(join(tmpdir(), "tessera-gen-"));
+  try {
+    for (const [file, schema] of Object.entries(loadSchemas())) {
+      writeFileSync(join(work, file), JSON.stringify(standaloneRefs(schema)));
+    }
+    return await typesFrom(work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function typesFrom(cwd: string): Promise<string> {
   // One root whose $defs point at each schema, so shared definitions are declared once.
   const root = {
     title: "TesseraSchemas",
@@ -44,7 +80,7 @@ async function typesSource(): Promise<string> {
     $defs: Object.fromEntries(Object.entries(roots).map(([name, file]) => [name, { $ref: file }])),
   };
   const ts = await compile(root as never, "TesseraSchemas", {
-    cwd: schemasDir,
+    cwd,
     bannerComment: banner,
     unreachableDefinitions: true,
     additionalProperties: false,
