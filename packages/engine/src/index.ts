@@ -4,3 +4,11 @@
  */
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
+export {
+  type Check,
+  type CheckContext,
+  checks,
+  type ValidationResult,
+  validate,
+  validateText,
+} from "./validate/index.ts";

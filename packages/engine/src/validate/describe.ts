@@ -1,0 +1,53 @@
+/**
+ * Names the thing a JSON Pointer designates the way a product manager would:
+ * "Package `pro` (/packages/3)" or "`tier` of package `pro` (/packages/3/tier)".
+ */
+
+const KIND: Record<string, string> = {
+  services: "service",
+  portfolios: "portfolio",
+  packages: "package",
+  priceBooks: "price book",
+  components: "component",
+  optionGroups: "option group",
+  options: "option",
+  rules: "rule",
+  quantityRules: "quantity rule",
+  charges: "charge",
+  pathRules: "path rule case",
+  retentionOffers: "retention offer",
+};
+
+/** Describes the value at `pointer` in `doc` by its nearest enclosing entity with an id. */
+export function describeAt(doc: unknown, pointer: string): string {
+  if (pointer === "") return "The catalog";
+  const tokens = pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let cur: unknown = doc;
+  let entity = "";
+  let entityEnd = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    if (cur === null || typeof cur !== "object") break;
+    const next = Array.isArray(cur) ? cur[Number(token)] : (cur as Record<string, unknown>)[token];
+    const kind = Array.isArray(cur) ? KIND[tokens[i - 1] ?? ""] : undefined;
+    if (kind) {
+      const id =
+        next !== null && typeof next === "object" && !Array.isArray(next)
+          ? (next as Record<string, unknown>).id
+          : undefined;
+      entity =
+        typeof id === "string" && id.length > 0 && id.length <= 80
+          ? `${kind} \`${id}\``
+          : `${kind} ${token} of \`${tokens[i - 1]}\``;
+      entityEnd = i + 1;
+    }
+    cur = next;
+  }
+  const tail = tokens.slice(entityEnd).join("/");
+  if (!entity) return `\`${tail}\` of the catalog (${pointer})`;
+  if (!tail) return `${entity.charAt(0).toUpperCase()}${entity.slice(1)} (${pointer})`;
+  return `\`${tail}\` of ${entity} (${pointer})`;
+}
