@@ -1,0 +1,119 @@
+/**
+ * API tokens. A token is shown once, when created; only its SHA-256 hash is stored, so a database
+ * leak does not leak credentials. Tokens carry 256 random bits, so a fast hash is the right tool
+ * (no password stretching is needed for high-entropy secrets).
+ * @see https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Queryable } from "../db/db.ts";
+import { isRole, type Principal, type Role } from "./roles.ts";
+
+const PREFIX = "tsr_";
+
+/** A new random token, `tsr_` followed by 43 URL-safe characters. */
+export function generateToken(): string {
+  return PREFIX + randomBytes(32).toString("base64url");
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** Extracts the token from an `Authorization: Bearer …` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  role: string;
+  created_at: Date | string;
+  created_by: string | null;
+  revoked_at: Date | string | null;
+}
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export function tokenRecord(row: TokenRow): TokenRecord {
+  if (!isRole(row.role)) throw new Error(`Unknown role in api_tokens: ${row.role}`);
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    createdAt: iso(row.created_at)!,
+    createdBy: row.created_by,
+    revokedAt: iso(row.revoked_at),
+  };
+}
+
+/** Stores a token (generated unless given) and returns it in clear with its record. */
+export async function insertToken(
+  db: Queryable,
+  opts: { name: string; role: Role; createdBy: string | null; token?: string | undefined },
+): Promise<{ token: string; record: TokenRecord }> {
+  const token = opts.token ?? generateToken();
+  const id = `tok_${randomBytes(8).toString("hex")}`;
+  const rows = await db.query<TokenRow>(
+    `INSERT INTO api_tokens (id, name, role, token_hash, created_by) VALUES ($1, $2, $3, $4, $5)
+     RETURNING id, name, role, created_at, created_by, revoked_at`,
+    [id, opts.name, opts.role, hashToken(token), opts.createdBy],
+  );
+  return { token, record: tokenRecord(rows[0]!) };
+}
+
+export type Resolution = { principal: Principal } | { refused: "unknown" | "revoked" };
+
+/**
+ * Resolves bearer tokens to principals, with a short positive cache so the feed and pricing do not
+ * pay a query per request. A revocation through this server takes effect at once (the cache is
+ * cleared); through another server it takes effect within `ttlMs`.
+ */
+export class TokenResolver {
+  readonly #cache = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly ttlMs = 5_000,
+  ) {}
+
+  async resolve(token: string): Promise<Resolution> {
+    const hash = hashToken(token);
+    const now = Date.now();
+    const hit = this.#cache.get(hash);
+    if (hit && hit.until > now) return { principal: hit.principal };
+    const rows = await this.db.query<{ id: string; name: string; role: string; revoked_at: unknown }>(
+      "SELECT id, name, role, revoked_at FROM api_tokens WHERE token_hash = $1",
+      [hash],
+    );
+    const row = rows[0];
+    if (!row || !isRole(row.role)) {
+      this.#cache.delete(hash);
+      return { refused: "unknown" };
+    }
+    if (row.revoked_at !== null) {
+      this.#cache.delete(hash);
+      return { refused: "revoked" };
+    }
+    const principal: Principal = { tokenId: row.id, name: row.name, role: row.role };
+    if (this.#cache.size > 10_000) this.#cache.clear();
+    this.#cache.set(hash, { principal, until: now + this.ttlMs });
+    return { principal };
+  }
+
+  /** Forgets every cached token (after a revocation). */
+  invalidate(): void {
+    this.#cache.clear();
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Published catalog versions, read through an in-memory cache. A version never changes once
+ * published, so its serialized bytes, content hash and compiled form are cached for the life of
+ * the process (bounded by count); only the "latest version" pointer is looked up again, after a
+ * short time-to-live, because another server may have published.
+ */
+import { createHash } from "node:crypto";
+import { type CompiledCatalog, validate } from "@tessera/engine";
+import type { Catalog } from "@tessera/schema";
+import type { Queryable } from "../db/db.ts";
+
+export interface PublishedVersion {
+  catalogId: string;
+  version: number;
+  /** The exact JSON text that was hashed and is served. */
+  body: string;
+  bytes: Buffer;
+  /** Hex SHA-256 of `body`. */
+  contentHash: string;
+  /** Strong ETag: the quoted content hash. */
+  etag: string;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+/** Hex SHA-256 of a text. */
+export function contentHashOf(body: string): string {
+  return createHash("sha256").update(body, "utf8").digest("hex");
+}
+
+interface VersionRow {
+  catalog_id: string;
+  version: number;
+  body: string;
+  content_hash: string;
+  published_at: Date | string;
+  published_by: string;
+}
+
+export class PublishedCatalogs {
+  readonly #versions = new Map<string, PublishedVersion>();
+  readonly #docs = new Map<string, Catalog>();
+  readonly #compiled = new Map<string, CompiledCatalog>();
+  readonly #latest = new Map<string, { version: number | null; until: number }>();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly latestTtlMs = 1_000,
+    private readonly capacity = 256,
+  ) {}
+
+  /** One published version, or `undefined` when it does not exist. */
+  async version(catalogId: string, version: number): Promise<PublishedVersion | undefined> {
+    const key = `${catalogId}@${version}`;
+    const hit = this.#versions.get(key);
+    if (hit) return hit;
+    const rows = await this.db.query<VersionRow>(
+      `SELECT catalog_id, version, body, content_hash, published_at, published_by
+       FROM catalog_versions WHERE catalog_id = $1 AND version = $2`,
+      [catalogId, version],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const pv: PublishedVersion = {
+      catalogId: row.catalog_id,
+      version: row.version,
+      body: row.body,
+      bytes: Buffer.from(row.body, "utf8"),
+      contentHash: row.content_hash,
+      etag: `"${row.content_hash}"`,
+      publishedAt: new Date(row.published_at).toISOString(),
+      publishedBy: row.published_by,
+    };
+    if (this.#versions.size >= this.capacity) this.#versions.delete(this.#versions.keys().next().value!);
+    this.#versions.set(key, pv);
+    return pv;
+  }
+
+  /** The latest published version number of a catalog; `null` when none, `undefined` when no such catalog. */
+  async latestVersion(catalogId: string): Promise<number | null | undefined> {
+    const now = Date.now();
+    const hit = this.#latest.get(catalogId);
+    if (hit && hit.until > now) return hit.version;
+    const rows = await this.db.query<{ latest_version: number | null }>(
+      "SELECT latest_version FROM catalogs WHERE id = $1",
+      [catalogId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    if (this.#latest.size > 10_000) this.#latest.clear();
+    this.#latest.set(catalogId, { version: row.latest_version, until: now + this.latestTtlMs });
+    return row.latest_version;
+  }
+
+  /** The latest published version, when there is one. */
+  async latest(catalogId: string): Promise<PublishedVersion | undefined> {
+    const v = await this.latestVersion(catalogId);
+    return typeof v === "number" ? this.version(catalogId, v) : undefined;
+  }
+
+  /** Forgets the cached latest pointer of a catalog (after this server published). */
+  invalidateLatest(catalogId: string): void {
+    this.#latest.delete(catalogId);
+  }
+
+  /** The parsed document of a version (shared; never mutate it). */
+  doc(pv: PublishedVersion): Catalog {
+    let doc = this.#docs.get(pv.contentHash);
+    if (!doc) {
+      doc = JSON.parse(pv.body) as Catalog;
+      if (this.#docs.size >= this.capacity) this.#docs.delete(this.#docs.keys().next().value!);
+      this.#docs.set(pv.contentHash, doc);
+    }
+    return doc;
+  }
+
+  /**
+   * The compiled catalog of a version, cached by content hash. Versions were valid when published;
+   * if a newer engine finds errors in an old one, it is reported to the caller as invalid.
+   */
+  compiled(pv: PublishedVersion): CompiledCatalog | undefined {
+    let compiled = this.#compiled.get(pv.contentHash);
+    if (!compiled) {
+      const result = validate(JSON.parse(pv.body));
+      if (!result.catalog) return undefined;
+      compiled = result.catalog;
+      if (this.#compiled.size >= this.capacity) this.#compiled.delete(this.#compiled.keys().next().value!);
+      this.#compiled.set(pv.contentHash, compiled);
+    }
+    return compiled;
+  }
+}

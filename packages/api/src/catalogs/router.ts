@@ -1,0 +1,516 @@
+/**
+ * Catalog lifecycle: drafts edited with optimistic concurrency (a stale revision is refused with
+ * CONFLICT and nothing is overwritten), publish that validates and freezes a version atomically,
+ * immutable versions readable forever, retirement. Every change is audited in its transaction.
+ * @see https://docs.killbill.io/latest/catalog-overview (versioned, immutable catalogs)
+ */
+import { type Diagnostic, validate } from "@tessera/engine";
+import type { Catalog } from "@tessera/schema";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { audit } from "../audit.ts";
+import { type Queryable, SqlState, sqlStateOf } from "../db/db.ts";
+import { fail } from "../errors.ts";
+import { input, is } from "../input/parsers.ts";
+import { can, procedure } from "../trpc.ts";
+import { type Change, diffJson } from "./diff.ts";
+import { contentHashOf } from "./published.ts";
+
+export interface CatalogSummary {
+  id: string;
+  name: string;
+  latestVersion: number | null;
+  draftRevision: number | null;
+  retired: boolean;
+  createdAt: string;
+  updatedAt: string | null;
+}
+
+export interface Draft {
+  catalogId: string;
+  revision: number;
+  /** The draft document; it may be invalid while being edited (validate shows why). */
+  doc: Record<string, unknown>;
+  /** The published version the draft started from, if any. */
+  basedOn: number | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface VersionInfo {
+  catalogId: string;
+  version: number;
+  contentHash: string;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+const iso = (d: unknown): string => new Date(d as string).toISOString();
+
+interface CatalogRow {
+  id: string;
+  name: string;
+  latest_version: number | null;
+  retired_at: unknown;
+}
+
+async function catalogRow(tx: Queryable, id: string, lock = false): Promise<CatalogRow> {
+  const rows = await tx.query<CatalogRow>(
+    `SELECT id, name, latest_version, retired_at FROM catalogs WHERE id = $1${lock ? " FOR UPDATE" : ""}`,
+    [id],
+  );
+  return rows[0] ?? fail("NOT_FOUND", `There is no catalog "${id}".`);
+}
+
+function refuseRetired(row: CatalogRow): void {
+  if (row.retired_at !== null)
+    fail("PRECONDITION_FAILED", `Catalog "${row.id}" is retired; it can no longer be edited or published.`);
+}
+
+async function readDraft(db: Queryable, catalogId: string): Promise<Draft | undefined> {
+  const rows = await db.query<{
+    revision: number;
+    doc: Record<string, unknown>;
+    based_on: number | null;
+    updated_at: unknown;
+    updated_by: string;
+  }>("SELECT revision, doc, based_on, updated_at, updated_by FROM drafts WHERE catalog_id = $1", [catalogId]);
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    catalogId,
+    revision: row.revision,
+    doc: row.doc,
+    basedOn: row.based_on,
+    updatedAt: iso(row.updated_at),
+    updatedBy: row.updated_by,
+  };
+}
+
+function nameOf(doc: Record<string, unknown>, fallback: string): string {
+  return typeof doc.name === "string" && doc.name.length > 0 ? doc.name.slice(0, 200) : fallback;
+}
+
+function requireIdMatch(doc: Record<string, unknown>, catalogId: string): void {
+  if (doc.id !== catalogId) {
+    fail("BAD_REQUEST", `The document's "id" must be "${catalogId}".`, {
+      diagnostics: [
+        {
+          code: "catalog.id-mismatch",
+          severity: "error",
+          pointer: "/id",
+          message: `The document's "id" must be "${catalogId}", the catalog it is saved in.`,
+        },
+      ],
+    });
+  }
+}
+
+/**
+ * Writes the draft of a catalog, creating the catalog when it is new. `expectedRevision` must
+ * match the stored draft (or be absent when there is none); the update is conditional on it, so
+ * of two concurrent writers exactly one wins.
+ */
+async function writeDraft(
+  tx: Queryable,
+  opts: {
+    catalogId: string;
+    doc: Record<string, unknown>;
+    basedOn: number | null;
+    expectedRevision: number | undefined;
+    actor: string;
+    action: string;
+  },
+): Promise<{ revision: number }> {
+  const { catalogId, doc, actor } = opts;
+  const existing = await tx.query<CatalogRow>(
+    "SELECT id, name, latest_version, retired_at FROM catalogs WHERE id = $1",
+    [catalogId],
+  );
+  const body = JSON.stringify(doc);
+  if (!existing[0]) {
+    if (opts.expectedRevision !== undefined)
+      fail("NOT_FOUND", `There is no catalog "${catalogId}" to update.`);
+    try {
+      await tx.query("INSERT INTO catalogs (id, name, created_by) VALUES ($1, $2, $3)", [
+        catalogId,
+        nameOf(doc, catalogId),
+        actor,
+      ]);
+    } catch (e) {
+      if (sqlStateOf(e) === SqlState.uniqueViolation)
+        fail("CONFLICT", `Catalog "${catalogId}" was just created by someone else; reload it.`);
+      throw e;
+    }
+    await tx.query(
+      "INSERT INTO drafts (catalog_id, revision, doc, based_on, updated_by) VALUES ($1, 1, $2::json, $3, $4)",
+      [catalogId, body, opts.basedOn, actor],
+    );
+    await audit(tx, { actor, action: opts.action, subject: `catalog:${catalogId}`, detail: { revision: 1 } });
+    return { revision: 1 };
+  }
+  refuseRetired(existing[0]);
+  const current = await tx.query<{ revision: number }>("SELECT revision FROM drafts WHERE catalog_id = $1", [
+    catalogId,
+  ]);
+  const currentRevision = current[0]?.revision;
+  if (currentRevision === undefined) {
+    await tx.query(
+      "INSERT INTO drafts (catalog_id, revision, doc, based_on, updated_by) VALUES ($1, 1, $2::json, $3, $4)",
+      [catalogId, body, opts.basedOn, actor],
+    );
+    await audit(tx, { actor, action: opts.action, subject: `catalog:${catalogId}`, detail: { revision: 1 } });
+    return { revision: 1 };
+  }
+  if (opts.expectedRevision === undefined) {
+    fail(
+      "CONFLICT",
+      `Catalog "${catalogId}" already has a draft (revision ${currentRevision}); pass its revision to replace it.`,
+      {
+        currentRevision,
+      },
+    );
+  }
+  const updated = await tx.query<{ revision: number }>(
+    `UPDATE drafts SET doc = $3::json, revision = revision + 1, based_on = COALESCE($4, based_on),
+       updated_at = now(), updated_by = $5
+     WHERE catalog_id = $1 AND revision = $2 RETURNING revision`,
+    [catalogId, opts.expectedRevision, body, opts.basedOn, actor],
+  );
+  const row = updated[0];
+  if (!row) {
+    const now = await tx.query<{ revision: number }>("SELECT revision FROM drafts WHERE catalog_id = $1", [
+      catalogId,
+    ]);
+    const at = now[0]?.revision ?? currentRevision;
+    fail(
+      "CONFLICT",
+      `The draft changed since you read it (you had revision ${opts.expectedRevision}, it is now ${at}); reload and reapply your edit.`,
+      { currentRevision: at },
+    );
+  }
+  await tx.query("UPDATE catalogs SET name = $2 WHERE id = $1", [catalogId, nameOf(doc, catalogId)]);
+  await audit(tx, {
+    actor,
+    action: opts.action,
+    subject: `catalog:${catalogId}`,
+    detail: { revision: row.revision },
+  });
+  return { revision: row.revision };
+}
+
+const catalogId = is.id();
+const revision = is.int(1, 2 ** 31 - 1);
+const version = is.int(1, 2 ** 31 - 1);
+
+function emptyCatalog(id: string, name: string, currencies: string[]): Record<string, unknown> {
+  return { id, name, currencies, services: [], portfolios: [], packages: [] };
+}
+
+/** The document of one side of a diff: a published version or the draft. */
+async function sideDoc(
+  ctx: { services: import("../services.ts").Services; principal: { role: string } },
+  id: string,
+  side: number | "draft",
+): Promise<unknown> {
+  if (side === "draft") {
+    if (!(can.design as readonly string[]).includes(ctx.principal.role))
+      fail("FORBIDDEN", `The ${ctx.principal.role} role may not read drafts.`);
+    const draft = await readDraft(ctx.services.db, id);
+    return draft?.doc ?? fail("NOT_FOUND", `Catalog "${id}" has no draft.`);
+  }
+  const pv = await ctx.services.published.version(id, side);
+  return pv ? ctx.services.published.doc(pv) : fail("NOT_FOUND", `Catalog "${id}" has no version ${side}.`);
+}
+
+const side = (v: unknown, path: readonly (string | number)[]): number | "draft" =>
+  v === "draft" ? "draft" : version(v, path);
+
+export const catalogsRouter = {
+  list: procedure(can.readPublished)
+    .input(input(is.optional(is.object({ includeRetired: is.optional(is.boolean()) }))))
+    .query(async ({ ctx, input }): Promise<CatalogSummary[]> => {
+      const rows = await ctx.services.db.query<{
+        id: string;
+        name: string;
+        latest_version: number | null;
+        retired_at: unknown;
+        created_at: unknown;
+        revision: number | null;
+        updated_at: unknown;
+      }>(
+        `SELECT c.id, c.name, c.latest_version, c.retired_at, c.created_at, d.revision, d.updated_at
+         FROM catalogs c LEFT JOIN drafts d ON d.catalog_id = c.id
+         WHERE $1 OR c.retired_at IS NULL ORDER BY c.id`,
+        [input?.includeRetired === true],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        latestVersion: r.latest_version,
+        draftRevision: r.revision,
+        retired: r.retired_at !== null,
+        createdAt: iso(r.created_at),
+        updatedAt: r.updated_at === null ? null : iso(r.updated_at),
+      }));
+    }),
+
+  getDraft: procedure(can.design)
+    .input(input(is.object({ catalogId })))
+    .query(async ({ ctx, input }): Promise<Draft> => {
+      await catalogRow(ctx.services.db, input.catalogId);
+      const draft = await readDraft(ctx.services.db, input.catalogId);
+      return (
+        draft ?? fail("NOT_FOUND", `Catalog "${input.catalogId}" has no draft; create one from a version.`)
+      );
+    }),
+
+  /**
+   * Starts a draft: an empty catalog, a copy of a published version, or uploaded JSON (which may be
+   * invalid; `validate` says why). Replacing an existing draft needs its current revision.
+   */
+  createDraft: procedure(can.design)
+    .input(
+      input(
+        is.union("from", {
+          empty: is.object({
+            from: is.literal("empty"),
+            catalogId,
+            name: is.string({ min: 1, max: 200 }),
+            currencies: is.optional(
+              is.array(is.string({ min: 3, max: 3, pattern: /^[A-Z]{3}$/, what: "an ISO 4217 code" }), {
+                min: 1,
+                max: 50,
+              }),
+            ),
+          }),
+          version: is.object({
+            from: is.literal("version"),
+            catalogId,
+            version,
+            revision: is.optional(revision),
+          }),
+          json: is.object({ from: is.literal("json"), doc: is.record(), revision: is.optional(revision) }),
+        }),
+      ),
+    )
+    .mutation(async ({ ctx, input }): Promise<Draft> => {
+      const actor = ctx.principal.tokenId;
+      const { db, published } = ctx.services;
+      let id: string;
+      let doc: Record<string, unknown>;
+      let basedOn: number | null = null;
+      let expectedRevision: number | undefined;
+      if (input.from === "empty") {
+        id = input.catalogId;
+        doc = emptyCatalog(id, input.name, input.currencies ?? ["USD"]);
+      } else if (input.from === "version") {
+        id = input.catalogId;
+        const pv = await published.version(id, input.version);
+        if (!pv) fail("NOT_FOUND", `Catalog "${id}" has no version ${input.version}.`);
+        doc = JSON.parse(pv.body) as Record<string, unknown>;
+        basedOn = input.version;
+        expectedRevision = input.revision;
+      } else {
+        doc = input.doc;
+        if (typeof doc.id !== "string" || !/^[a-z0-9][a-z0-9_.-]{0,79}$/.test(doc.id))
+          fail(
+            "BAD_REQUEST",
+            'The uploaded catalog needs an "id" (lower-case letters, digits, "-", "_" or ".").',
+            {
+              diagnostics: [
+                {
+                  code: "catalog.id",
+                  severity: "error",
+                  pointer: "/id",
+                  message: "The catalog needs a valid id.",
+                },
+              ],
+            },
+          );
+        id = doc.id;
+        expectedRevision = input.revision;
+      }
+      await db.transaction((tx) =>
+        writeDraft(tx, { catalogId: id, doc, basedOn, expectedRevision, actor, action: "draft.create" }),
+      );
+      return (await readDraft(db, id))!;
+    }),
+
+  /** Saves the draft if `revision` is still current; otherwise CONFLICT with the current revision. */
+  updateDraft: procedure(can.design)
+    .input(input(is.object({ catalogId, revision, doc: is.record() })))
+    .mutation(async ({ ctx, input }): Promise<{ catalogId: string; revision: number }> => {
+      requireIdMatch(input.doc, input.catalogId);
+      const result = await ctx.services.db.transaction((tx) =>
+        writeDraft(tx, {
+          catalogId: input.catalogId,
+          doc: input.doc,
+          basedOn: null,
+          expectedRevision: input.revision,
+          actor: ctx.principal.tokenId,
+          action: "draft.update",
+        }),
+      );
+      return { catalogId: input.catalogId, revision: result.revision };
+    }),
+
+  /** Validates the stored draft (`catalogId`) or a document sent along (`doc`). */
+  validate: procedure(can.design)
+    .input(input(is.object({ catalogId: is.optional(catalogId), doc: is.optional(is.json()) })))
+    .mutation(async ({ ctx, input }): Promise<{ valid: boolean; diagnostics: Diagnostic[] }> => {
+      let doc: unknown;
+      if (input.doc !== undefined) doc = input.doc;
+      else if (input.catalogId !== undefined) {
+        const draft = await readDraft(ctx.services.db, input.catalogId);
+        doc = draft?.doc ?? fail("NOT_FOUND", `Catalog "${input.catalogId}" has no draft.`);
+      } else fail("BAD_REQUEST", 'Pass either "catalogId" (to validate its draft) or "doc".');
+      const { valid, diagnostics } = validate(doc);
+      return { valid, diagnostics };
+    }),
+
+  /** Structural diff between two versions, or a version and the draft ("draft"). */
+  diff: procedure(can.readPublished)
+    .input(input(is.object({ catalogId, from: side, to: side })))
+    .query(async ({ ctx, input }): Promise<{ changes: Change[] }> => {
+      await catalogRow(ctx.services.db, input.catalogId);
+      const [a, b] = await Promise.all([
+        sideDoc(ctx, input.catalogId, input.from),
+        sideDoc(ctx, input.catalogId, input.to),
+      ]);
+      return { changes: diffJson(a, b) };
+    }),
+
+  /**
+   * Validates the draft at `revision` and, when it has no errors, freezes it as the next version in
+   * one transaction (version row, latest pointer, audit). Refused whole with every diagnostic when
+   * invalid; refused with CONFLICT when the draft moved on.
+   */
+  publish: procedure(can.design)
+    .input(input(is.object({ catalogId, revision })))
+    .mutation(async ({ ctx, input }): Promise<VersionInfo & { warnings: Diagnostic[] }> => {
+      const { db, published, hooks } = ctx.services;
+      const actor = ctx.principal.tokenId;
+      const info = await db.transaction(async (tx) => {
+        const cat = await catalogRow(tx, input.catalogId, true);
+        refuseRetired(cat);
+        const draft = await readDraft(tx, input.catalogId);
+        if (!draft) fail("NOT_FOUND", `Catalog "${input.catalogId}" has no draft to publish.`);
+        if (draft.revision !== input.revision)
+          fail(
+            "CONFLICT",
+            `The draft changed since you read it (you had revision ${input.revision}, it is now ${draft.revision}); review it before publishing.`,
+            { currentRevision: draft.revision },
+          );
+        const next = (cat.latest_version ?? 0) + 1;
+        const doc = { ...draft.doc, version: next } as Record<string, unknown>;
+        const result = validate(doc);
+        if (!result.valid) {
+          const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+          fail(
+            "UNPROCESSABLE_CONTENT",
+            `The catalog has ${errors} error${errors === 1 ? "" : "s"}; fix ${errors === 1 ? "it" : "them"} before publishing.`,
+            { diagnostics: result.diagnostics },
+          );
+        }
+        const body = JSON.stringify(doc satisfies Record<string, unknown> as unknown as Catalog);
+        const hash = contentHashOf(body);
+        const rows = await tx.query<{ published_at: unknown }>(
+          `INSERT INTO catalog_versions (catalog_id, version, body, content_hash, published_by)
+           VALUES ($1, $2, $3, $4, $5) RETURNING published_at`,
+          [input.catalogId, next, body, hash, actor],
+        );
+        await tx.query("UPDATE catalogs SET latest_version = $2, name = $3 WHERE id = $1", [
+          input.catalogId,
+          next,
+          nameOf(doc, input.catalogId),
+        ]);
+        await tx.query("UPDATE drafts SET based_on = $2 WHERE catalog_id = $1", [input.catalogId, next]);
+        await audit(tx, {
+          actor,
+          action: "catalog.publish",
+          subject: `catalog:${input.catalogId}`,
+          detail: { version: next, contentHash: hash, revision: draft.revision },
+        });
+        await hooks.beforePublishCommit?.({ catalogId: input.catalogId, version: next });
+        return {
+          catalogId: input.catalogId,
+          version: next,
+          contentHash: hash,
+          publishedAt: iso(rows[0]!.published_at),
+          publishedBy: actor,
+          warnings: result.diagnostics,
+        };
+      });
+      published.invalidateLatest(input.catalogId);
+      return info;
+    }),
+
+  listVersions: procedure(can.readPublished)
+    .input(input(is.object({ catalogId })))
+    .query(async ({ ctx, input }): Promise<VersionInfo[]> => {
+      await catalogRow(ctx.services.db, input.catalogId);
+      const rows = await ctx.services.db.query<{
+        version: number;
+        content_hash: string;
+        published_at: unknown;
+        published_by: string;
+      }>(
+        `SELECT version, content_hash, published_at, published_by FROM catalog_versions
+         WHERE catalog_id = $1 ORDER BY version DESC`,
+        [input.catalogId],
+      );
+      return rows.map((r) => ({
+        catalogId: input.catalogId,
+        version: r.version,
+        contentHash: r.content_hash,
+        publishedAt: iso(r.published_at),
+        publishedBy: r.published_by,
+      }));
+    }),
+
+  /** One published version (the latest when `version` is omitted), with its document. */
+  getVersion: procedure(can.readPublished)
+    .input(input(is.object({ catalogId, version: is.optional(version) })))
+    .query(async ({ ctx, input }): Promise<VersionInfo & { doc: Catalog }> => {
+      const { published } = ctx.services;
+      const pv =
+        input.version === undefined
+          ? await published.latest(input.catalogId)
+          : await published.version(input.catalogId, input.version);
+      if (!pv)
+        fail(
+          "NOT_FOUND",
+          input.version === undefined
+            ? `Catalog "${input.catalogId}" has no published version.`
+            : `Catalog "${input.catalogId}" has no version ${input.version}.`,
+        );
+      return {
+        catalogId: pv.catalogId,
+        version: pv.version,
+        contentHash: pv.contentHash,
+        publishedAt: pv.publishedAt,
+        publishedBy: pv.publishedBy,
+        doc: published.doc(pv),
+      };
+    }),
+
+  /** Retires a catalog: no more edits, publishes or new quotes; its versions stay readable. */
+  retire: procedure(can.design)
+    .input(input(is.object({ catalogId })))
+    .mutation(async ({ ctx, input }): Promise<{ catalogId: string; retired: true }> => {
+      await ctx.services.db.transaction(async (tx) => {
+        const cat = await catalogRow(tx, input.catalogId, true);
+        refuseRetired(cat);
+        await tx.query("UPDATE catalogs SET retired_at = now(), retired_by = $2 WHERE id = $1", [
+          input.catalogId,
+          ctx.principal.tokenId,
+        ]);
+        await audit(tx, {
+          actor: ctx.principal.tokenId,
+          action: "catalog.retire",
+          subject: `catalog:${input.catalogId}`,
+        });
+      });
+      return { catalogId: input.catalogId, retired: true };
+    }),
+} satisfies TRPCRouterRecord;

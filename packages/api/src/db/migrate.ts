@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Db } from "./db.ts";
+
+/** Folder of the numbered SQL migrations (`0001_init.sql`, ...), applied in order, once each. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Reads the migration files; the number before the first `_` is the version. */
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+_[a-z0-9_]+\.sql$/.test(f))
+    .map((f) => ({
+      version: Number(f.slice(0, f.indexOf("_"))),
+      name: f,
+      sql: readFileSync(`${dir}/${f}`, "utf8"),
+    }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/**
+ * Brings the schema up to date. Each migration runs in its own transaction together with its row in
+ * `schema_migrations`, under an advisory lock so two servers starting at once do not race.
+ * @returns the versions applied by this call.
+ */
+export async function migrate(db: Db, migrations = readMigrations()): Promise<number[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const applied: number[] = [];
+  for (const m of migrations) {
+    const done = await db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock(7471)");
+      const rows = await tx.query("SELECT 1 FROM schema_migrations WHERE version = $1", [m.version]);
+      if (rows.length > 0) return false;
+      await tx.exec(m.sql);
+      await tx.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}

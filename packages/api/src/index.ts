@@ -1,0 +1,17 @@
+/**
+ * The Tessera service core: tRPC routers, auth, storage and migrations. `apps/server` puts it on
+ * HTTP; the web app imports only its types (`AppRouter`, `RouterInputs`, `RouterOutputs`).
+ */
+export { type Principal, ROLES, type Role } from "./auth/roles.ts";
+export { bearerToken, generateToken, hashToken, insertToken, type TokenRecord } from "./auth/tokens.ts";
+export type { Change } from "./catalogs/diff.ts";
+export { contentHashOf, PublishedCatalogs, type PublishedVersion } from "./catalogs/published.ts";
+export type { CatalogSummary, Draft, VersionInfo } from "./catalogs/router.ts";
+export type { Db, Queryable } from "./db/db.ts";
+export { migrate, readMigrations } from "./db/migrate.ts";
+export { type OpenDbOptions, openDb } from "./db/open.ts";
+export { type ErrorExtras, fail } from "./errors.ts";
+export { inspectJson, MAX_DEPTH } from "./input/guard.ts";
+export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./router.ts";
+export { type ApiHooks, createServices, type Services, type ServicesOptions } from "./services.ts";
+export { type Context, createCallerFactory, createContext } from "./trpc.ts";

@@ -1,0 +1,15 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { catalogsRouter } from "./catalogs/router.ts";
+import { meProcedure, tokensRouter } from "./tokens/router.ts";
+import { router } from "./trpc.ts";
+
+/** The whole API. Procedures are grouped by the thing they act on. */
+export const appRouter = router({
+  me: meProcedure,
+  catalogs: catalogsRouter,
+  tokens: tokensRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,37 @@
+import { TokenResolver } from "./auth/tokens.ts";
+import { PublishedCatalogs } from "./catalogs/published.ts";
+import type { Db } from "./db/db.ts";
+
+/** Hooks tests use to stop a write at a chosen point (e.g. to kill the process mid-publish). */
+export interface ApiHooks {
+  /** Runs inside the publish transaction, after the version row is written and before commit. */
+  beforePublishCommit?: (info: { catalogId: string; version: number }) => Promise<void>;
+}
+
+/** Everything a request handler needs; one instance per server process. */
+export interface Services {
+  db: Db;
+  tokens: TokenResolver;
+  published: PublishedCatalogs;
+  /** Today's date ("YYYY-MM-DD", UTC): the default `asOf` for pricing and paths. */
+  today: () => string;
+  hooks: ApiHooks;
+}
+
+export interface ServicesOptions {
+  db: Db;
+  today?: () => string;
+  hooks?: ApiHooks;
+  /** How long a resolved token is trusted before it is looked up again (default 5 s). */
+  tokenTtlMs?: number;
+}
+
+export function createServices(options: ServicesOptions): Services {
+  return {
+    db: options.db,
+    tokens: new TokenResolver(options.db, options.tokenTtlMs),
+    published: new PublishedCatalogs(options.db),
+    today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
+    hooks: options.hooks ?? {},
+  };
+}

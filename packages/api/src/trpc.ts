@@ -1,0 +1,90 @@
+/**
+ * tRPC set-up: the request context, the error formatter (typed, located, no stack traces) and
+ * `procedure(...roles)`, the only way routers build procedures, so every one checks its role.
+ * @see https://trpc.io/docs/server/error-formatting
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Principal, Role } from "./auth/roles.ts";
+import { bearerToken } from "./auth/tokens.ts";
+import { extrasOf } from "./errors.ts";
+import type { Services } from "./services.ts";
+
+export interface Context {
+  services: Services;
+  /** The caller, when a valid token was presented. */
+  principal: Principal | null;
+  /** Why no principal: no token, an unknown one, or a revoked one. */
+  refused: "missing" | "unknown" | "revoked" | null;
+}
+
+/** Builds the context of one request from its `Authorization` header. */
+export async function createContext(services: Services, authorization: string | undefined): Promise<Context> {
+  const token = bearerToken(authorization);
+  if (!token) return { services, principal: null, refused: "missing" };
+  const resolution = await services.tokens.resolve(token);
+  if ("principal" in resolution) return { services, principal: resolution.principal, refused: null };
+  return { services, principal: null, refused: resolution.refused };
+}
+
+const SAFE_MESSAGES: Partial<Record<TRPCError["code"], string>> = {
+  INTERNAL_SERVER_ERROR: "Something went wrong on the server; the request was not applied.",
+  PAYLOAD_TOO_LARGE: "The request body is too large.",
+  METHOD_NOT_SUPPORTED: "This procedure does not accept that HTTP method.",
+  PARSE_ERROR: "The request body is not valid JSON.",
+};
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const extras = extrasOf(error);
+    const fromParser = error.code === "BAD_REQUEST" && error.cause instanceof SyntaxError;
+    const message = fromParser
+      ? "The request body is not valid JSON."
+      : (SAFE_MESSAGES[error.code] ?? (error.cause && !extras ? "The request is not valid." : error.message));
+    return {
+      code: shape.code,
+      message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path ?? null,
+        diagnostics: extras?.diagnostics ?? null,
+        currentRevision: extras?.currentRevision ?? null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** The roles each kind of work admits (admin is admitted everywhere). */
+export const can = {
+  readPublished: ["admin", "designer", "seller", "reader"],
+  design: ["admin", "designer"],
+  sell: ["admin", "seller"],
+  preview: ["admin", "designer", "seller"],
+  administer: ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** A procedure admitting only callers with one of `roles`; refuses missing and revoked tokens. */
+export function procedure(roles: readonly Role[]) {
+  return t.procedure.use(({ ctx, next }) => {
+    if (!ctx.principal) {
+      const message =
+        ctx.refused === "revoked"
+          ? "This token has been revoked."
+          : ctx.refused === "unknown"
+            ? "This token is not valid."
+            : "Sign in with an API token (Authorization: Bearer <token>).";
+      throw new TRPCError({ code: "UNAUTHORIZED", message });
+    }
+    if (!roles.includes(ctx.principal.role)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `The ${ctx.principal.role} role may not do this; it needs ${roles.join(" or ")}.`,
+      });
+    }
+    return next({ ctx: { ...ctx, principal: ctx.principal } });
+  });
+}

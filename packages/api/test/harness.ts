@@ -1,0 +1,90 @@
+/**
+ * Test harness: every API test file runs against embedded PGlite and, when `DATABASE_URL` is set,
+ * against PostgreSQL too, in a schema of its own that is dropped afterwards.
+ */
+import { randomBytes } from "node:crypto";
+import { insertToken } from "../src/auth/tokens.ts";
+import type { Db } from "../src/db/db.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { openDb } from "../src/db/open.ts";
+import { appRouter } from "../src/router.ts";
+import { createServices, type Services, type ServicesOptions } from "../src/services.ts";
+import { createCallerFactory, createContext } from "../src/trpc.ts";
+
+export type Backend = "pglite" | "postgres";
+
+/** The databases to run against: PGlite always, PostgreSQL when `DATABASE_URL` is set. */
+export const backends: Backend[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+export interface TestDb {
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated database on `backend`. */
+export async function openTestDb(backend: Backend): Promise<TestDb> {
+  if (backend === "pglite") {
+    const db = await openDb({});
+    await migrate(db);
+    return { db, close: () => db.close() };
+  }
+  const url = process.env.DATABASE_URL!;
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const db = await openDb({ databaseUrl: url, schema });
+  await migrate(db);
+  return {
+    db,
+    async close() {
+      await db.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await db.close();
+    },
+  };
+}
+
+export interface Tokens {
+  admin: string;
+  designer: string;
+  seller: string;
+  reader: string;
+  revoked: string;
+  /** Token id of each role's token (for audit assertions). */
+  ids: Record<"admin" | "designer" | "seller" | "reader", string>;
+}
+
+/** One token per role, plus a revoked designer token. */
+export async function seedTokens(db: Db): Promise<Tokens> {
+  const make = (role: "admin" | "designer" | "seller" | "reader") =>
+    insertToken(db, { name: `test ${role}`, role, createdBy: null });
+  const [admin, designer, seller, reader, revoked] = await Promise.all([
+    make("admin"),
+    make("designer"),
+    make("seller"),
+    make("reader"),
+    make("designer"),
+  ]);
+  await db.query("UPDATE api_tokens SET revoked_at = now() WHERE id = $1", [revoked.record.id]);
+  return {
+    admin: admin.token,
+    designer: designer.token,
+    seller: seller.token,
+    reader: reader.token,
+    revoked: revoked.token,
+    ids: {
+      admin: admin.record.id,
+      designer: designer.record.id,
+      seller: seller.record.id,
+      reader: reader.record.id,
+    },
+  };
+}
+
+const callerFactory = createCallerFactory(appRouter);
+
+/** An in-process caller acting with `token` (or none). */
+export async function callerFor(services: Services, token: string | undefined) {
+  return callerFactory(await createContext(services, token === undefined ? undefined : `Bearer ${token}`));
+}
+
+export function servicesFor(db: Db, options: Omit<ServicesOptions, "db"> = {}): Services {
+  return createServices({ db, today: () => "2026-01-15", ...options });
+}
