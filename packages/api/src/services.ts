@@ -16,6 +16,8 @@ export interface Services {
   /** Today's date ("YYYY-MM-DD", UTC): the default `asOf` for pricing and paths. */
   today: () => string;
   hooks: ApiHooks;
+  /** Largest request body the HTTP layer accepts, for error messages. */
+  maxBodyBytes: number;
 }
 
 export interface ServicesOptions {
@@ -24,6 +26,7 @@ export interface ServicesOptions {
   hooks?: ApiHooks;
   /** How long a resolved token is trusted before it is looked up again (default 5 s). */
   tokenTtlMs?: number;
+  maxBodyBytes?: number;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -33,5 +36,6 @@ export function createServices(options: ServicesOptions): Services {
     published: new PublishedCatalogs(options.db),
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     hooks: options.hooks ?? {},
+    maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
   };
 }

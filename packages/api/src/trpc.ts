@@ -35,12 +35,16 @@ const SAFE_MESSAGES: Partial<Record<TRPCError["code"], string>> = {
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const extras = extrasOf(error);
     const fromParser = error.code === "BAD_REQUEST" && error.cause instanceof SyntaxError;
-    const message = fromParser
-      ? "The request body is not valid JSON."
-      : (SAFE_MESSAGES[error.code] ?? (error.cause && !extras ? "The request is not valid." : error.message));
+    const message =
+      error.code === "PAYLOAD_TOO_LARGE" && ctx
+        ? `The request body is larger than the ${ctx.services.maxBodyBytes} bytes this server accepts.`
+        : fromParser
+          ? "The request body is not valid JSON."
+          : (SAFE_MESSAGES[error.code] ??
+            (error.cause && !extras ? "The request is not valid." : error.message));
     return {
       code: shape.code,
       message,

@@ -1,0 +1,61 @@
+/**
+ * Entry point of the server process (`pnpm start` runs it through scripts/start.mjs).
+ * Environment: PORT (default 3000), HOST (default 127.0.0.1), DATABASE_URL (PostgreSQL; otherwise
+ * embedded PGlite in TESSERA_DATA_DIR, default <repo>/.data/pglite), TESSERA_ADMIN_TOKEN (the admin
+ * token seeded on first start), TESSERA_DEMO=0 or --no-demo (skip the sample catalogs and demo tokens).
+ */
+import { fileURLToPath } from "node:url";
+import { bootstrap } from "./bootstrap.ts";
+import { createServer } from "./server.ts";
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const env = process.env;
+const demo = !process.argv.includes("--no-demo") && env.TESSERA_DEMO !== "0" && env.TESSERA_DEMO !== "false";
+const dataDir = env.TESSERA_DATA_DIR || `${repo}.data/pglite`;
+
+const server = createServer({
+  databaseUrl: env.DATABASE_URL,
+  dataDir,
+  port: env.PORT ? Number(env.PORT) : 3000,
+  host: env.HOST || "127.0.0.1",
+});
+
+const { url } = await server.start();
+const seeded = await bootstrap(server.services, {
+  adminToken: env.TESSERA_ADMIN_TOKEN || undefined,
+  demo,
+  examplesDir: `${repo}schemas/examples`,
+});
+console.log(`Tessera is listening on ${url}`);
+console.log(
+  env.DATABASE_URL ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${dataDir}`,
+);
+if (seeded) {
+  console.log("\nFirst start: these tokens are shown once and stored only as hashes. Keep them.");
+  for (const t of seeded.tokens) console.log(`  ${t.role.padEnd(9)} ${t.token}`);
+  if (seeded.catalogs.length > 0)
+    console.log(
+      `Published sample catalogs: ${seeded.catalogs.map((c) => `${c.id} v${c.version}`).join(", ")}`,
+    );
+  console.log("");
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    console.log(`${signal} again: exiting now.`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`${signal}: draining connections and closing the database…`);
+  try {
+    await server.stop();
+    console.log("Stopped cleanly.");
+    process.exit(0);
+  } catch (error) {
+    console.error("Shutdown failed:", error);
+    process.exit(1);
+  }
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,159 @@
+/**
+ * One Node process: the tRPC API at /trpc, the catalog feed at /v1, the built web app everywhere
+ * else, on one port and one origin (so the browser needs no CORS). A factory, so tests boot it on
+ * loopback with an ephemeral port.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import {
+  type ApiHooks,
+  appRouter,
+  createContext,
+  createServices,
+  type Db,
+  migrate,
+  openDb,
+  type Services,
+} from "@tessera/api";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { handleFeed, sendError } from "./feed.ts";
+import { StaticSite } from "./static.ts";
+
+/** Largest request body accepted (a large catalog upload fits; anything bigger is refused with 413). */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+
+export interface ServerOptions {
+  /** An open database; when absent one is opened from `databaseUrl` / `dataDir`. */
+  db?: Db;
+  databaseUrl?: string | undefined;
+  /** PGlite data directory (ignored with `databaseUrl`); undefined keeps the database in memory. */
+  dataDir?: string | undefined;
+  /** PostgreSQL schema (tests isolate themselves with one). */
+  schema?: string | undefined;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Built web app to serve; defaults to apps/web/dist. */
+  webDist?: string;
+  maxBodyBytes?: number;
+  /** Default `asOf` date source (tests pin it). */
+  today?: () => string;
+  hooks?: ApiHooks;
+  /** Where request failures are reported (never to the client). Defaults to stderr. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface TesseraServer {
+  start(): Promise<{ port: number; url: string }>;
+  /** Stops accepting connections, lets in-flight requests finish (up to `graceMs`), closes the database. */
+  stop(graceMs?: number): Promise<void>;
+  /** The services (database, caches) once started. */
+  readonly services: Services;
+}
+
+export function createServer(options: ServerOptions = {}): TesseraServer {
+  const log =
+    options.log ??
+    ((message: string, error?: unknown) => {
+      console.error(`[tessera] ${message}`, error ?? "");
+    });
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const site = new StaticSite(options.webDist ?? DEFAULT_WEB_DIST);
+  let services: Services | undefined;
+  let ownsDb = false;
+
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    maxBodySize: maxBodyBytes,
+    createContext: ({ req }) => createContext(services!, req.headers.authorization),
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log(`internal error in ${path ?? "(unknown)"}`, error.cause ?? error);
+    },
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q === -1 ? url : url.slice(0, q);
+    if (path.startsWith("/trpc/")) {
+      const length = Number(req.headers["content-length"] ?? 0);
+      if (length > maxBodyBytes) {
+        res.setHeader("connection", "close");
+        return sendError(
+          res,
+          413,
+          "PAYLOAD_TOO_LARGE",
+          `The request body is ${length} bytes; the limit is ${maxBodyBytes} bytes.`,
+        );
+      }
+      return trpc(req, res);
+    }
+    if (path.startsWith("/v1/")) return handleFeed(services!, req, res, path);
+    if (path === "/healthz") {
+      await services!.db.query("SELECT 1");
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end('{"ok":true}');
+      return;
+    }
+    if (site.serve(req, res, path)) return;
+    sendError(res, 404, "NOT_FOUND", "There is nothing at this address (the web app is not built).");
+  }
+
+  const server = createHttpServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`request ${req.method} ${req.url} failed`, error);
+      if (!res.headersSent)
+        sendError(res, 500, "INTERNAL_SERVER_ERROR", "Something went wrong on the server.");
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  return {
+    get services() {
+      if (!services) throw new Error("The server is not started.");
+      return services;
+    },
+    async start() {
+      let db = options.db;
+      if (!db) {
+        db = await openDb({
+          databaseUrl: options.databaseUrl,
+          dataDir: options.dataDir,
+          schema: options.schema,
+        });
+        ownsDb = true;
+      }
+      await migrate(db);
+      services = createServices({
+        db,
+        ...(options.today ? { today: options.today } : {}),
+        ...(options.hooks ? { hooks: options.hooks } : {}),
+        maxBodyBytes,
+      });
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
+      const { port, address, family } = server.address() as AddressInfo;
+      const host = family === "IPv6" ? `[${address}]` : address === "0.0.0.0" ? "localhost" : address;
+      return { port, url: `http://${host}:${port}` };
+    },
+    async stop(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
+      if (services && ownsDb) await services.db.close();
+    },
+  };
+}
