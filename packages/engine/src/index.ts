@@ -3,6 +3,16 @@
  * navigable offers. No I/O, no clocks: dates come in as `asOf` parameters.
  */
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
+export { configure } from "./configure/configure.ts";
+export type {
+  AddOnChoice,
+  ChoiceState,
+  Configuration,
+  DefaultsApplied,
+  OptionChoice,
+  QuantityChoice,
+  Reason,
+} from "./configure/types.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
 export {
   type Check,

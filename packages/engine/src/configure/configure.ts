@@ -1,0 +1,406 @@
+/**
+ * configure(catalog, selection): the state of every option, add-on and quantity after the seller's
+ * picks, backtrack-free — `available` means some complete, valid configuration extends the current
+ * picks with it; `required` that all do; `disabled` that none does — with a smallest set of the
+ * seller's own picks as the reason for each required or disabled choice.
+ *
+ * How: the base package and its add-ons are compiled once into clauses (see model.ts); the picks are
+ * solver assumptions. One model answers for most choices at once, unit propagation proves most
+ * forced ones, and only the rest need one SAT call each (backbone.ts). Reasons come from
+ * propagation cones, minimised by deletion (explain.ts).
+ *
+ * Conflicting picks: picks are accepted in the order given, each as long as it fits those accepted
+ * before it; a pick that does not fit becomes a violation naming a minimal set of earlier picks it
+ * conflicts with (change one of them, or drop it). States are then computed for the accepted picks.
+ *
+ * Defaults: when the selection has no `picks` (for the base, or for an add-on), the options marked
+ * `default` are picked, as many as fit together in catalog order; missing quantities take the
+ * component default; a missing term, billing period or currency takes the package's default term,
+ * its first billing period and the catalog's first currency.
+ *
+ * @see https://doi.org/10.1007/978-3-540-24677-0 Hadzic et al., "Fast backtrack-free product
+ *   configuration" — the guarantee this implements.
+ */
+import type { Package, Quote } from "@tessera/schema";
+import type { CompiledCatalog } from "../compile.ts";
+import { type Diagnostic, pointerOf } from "../diagnostic.ts";
+import { consequences } from "../logic/backbone.ts";
+import { neg, pos } from "../logic/solver.ts";
+import { constraintsInConflict, explainForced } from "./explain.ts";
+import { constraintPhrase, listOf, nameOf, quote, reasonFor } from "./messages.ts";
+import { type PackageLogic, packageLogic } from "./model.ts";
+import { configureQuantities, type QuantityScope } from "./quantities.ts";
+import type { AddOnChoice, Configuration, DefaultsApplied, OptionChoice } from "./types.ts";
+
+interface PickLit {
+  id: string;
+  lit: number;
+  pointer: string;
+  explicit: boolean;
+}
+
+const error = (code: string, pointer: string, message: string): Diagnostic => ({
+  code,
+  severity: "error",
+  pointer,
+  message,
+});
+
+/** Configures a selection against a compiled catalog. Never throws on a bad selection. */
+export function configure(catalog: CompiledCatalog, selection: Quote): Configuration {
+  const violations: Diagnostic[] = [];
+  const defaultsApplied: DefaultsApplied = { picks: [], quantities: [] };
+  const empty = (pkg: string): Configuration => ({
+    package: pkg,
+    valid: false,
+    complete: false,
+    options: [],
+    addOns: [],
+    quantities: [],
+    violations,
+    defaultsApplied,
+  });
+
+  const found = catalog.packages.get(selection.package)?.value;
+  if (!found) {
+    violations.push(
+      error(
+        "config.unknown-package",
+        "/package",
+        `There is no package \`${selection.package}\` in this catalog.`,
+      ),
+    );
+    return empty("");
+  }
+  if (found.role !== "base") {
+    violations.push(
+      error(
+        "config.not-a-base",
+        "/package",
+        `${found.name} is an add-on; choose a base package and add it on top.`,
+      ),
+    );
+    return empty("");
+  }
+  const base: Package = found;
+  if (base.status !== "active") {
+    violations.push(
+      error("config.package-not-sellable", "/package", `${base.name} is ${base.status} and cannot be sold.`),
+    );
+  }
+  const head = checkCommercialTerms(catalog, base, selection, violations, defaultsApplied);
+
+  const logic = packageLogic(catalog, base);
+  const picks = collectPicks(logic, selection, violations);
+  applyDefaults(logic, selection, picks, defaultsApplied);
+
+  // Accept picks in order while they fit together.
+  const accepted: number[] = [];
+  const all = picks.map((p) => p.lit);
+  const whole = logic.solver.solve(all);
+  if (whole?.sat) accepted.push(...all);
+  else if (!logic.solver.ok) {
+    violations.push(
+      error(
+        "config.package-unsatisfiable",
+        "/package",
+        `${base.name} cannot be configured at all: its rules and option groups contradict each other.`,
+      ),
+    );
+    return { ...empty(base.id), ...head };
+  } else {
+    for (const p of picks) {
+      const r = logic.solver.solve([...accepted, p.lit]);
+      if (r?.sat) {
+        accepted.push(p.lit);
+        continue;
+      }
+      const others = minimalConflict(logic, accepted, p.lit);
+      violations.push(conflictViolation(logic, p, others, picks));
+    }
+  }
+
+  const acceptedSet = new Set(accepted);
+  const realVars = logic.vars.map((_, i) => i);
+  logic.explainer.probe(accepted);
+  const implied = (lit: number) => logic.explainer.value(lit) === 1;
+  const cons = consequences(logic.solver, accepted, realVars, implied);
+
+  const pickedIds = new Set(picks.map((p) => p.id));
+  const targets: number[] = [];
+  const stateOf = (v: number): "selected" | "available" | "required" | "disabled" => {
+    if (pickedIds.has(logic.vars[v]!.id)) return "selected";
+    const canT = cons.canBeTrue[v] === 1 && !implied(neg(v));
+    const canF = cons.canBeFalse[v] === 1 && !implied(pos(v));
+    if (canT && canF) return "available";
+    return canT ? "required" : "disabled";
+  };
+  const states = realVars.map(stateOf);
+  states.forEach((s, v) => {
+    if (s === "required") targets.push(pos(v));
+    else if (s === "disabled") targets.push(neg(v));
+  });
+  const explanations = explainForced(logic, accepted, targets);
+
+  const options: OptionChoice[] = [];
+  const addOns: AddOnChoice[] = [];
+  states.forEach((state, v) => {
+    const variable = logic.vars[v]!;
+    let reason: OptionChoice["reason"];
+    if (state === "required" || state === "disabled") {
+      const e = explanations.get(state === "required" ? pos(v) : neg(v));
+      const pickIds = (e?.picks ?? []).map((l) => logic.vars[l >> 1]!.id);
+      reason = reasonFor(logic, state, e?.labels ?? [], pickIds);
+    }
+    if (variable.kind === "option") {
+      options.push({
+        id: variable.id,
+        name: variable.name,
+        package: variable.packageId,
+        group: variable.groupId ?? "",
+        state,
+        ...(reason ? { reason } : {}),
+      });
+    } else {
+      addOns.push({
+        id: variable.id,
+        name: variable.name,
+        state,
+        included: variable.included === true,
+        ...(reason ? { reason } : {}),
+      });
+    }
+  });
+
+  // Quantities of the base and of the add-ons in the configuration.
+  const onIds = new Set<string>();
+  for (const l of accepted) onIds.add(logic.vars[l >> 1]!.id);
+  states.forEach((s, v) => {
+    if (s === "required") onIds.add(logic.vars[v]!.id);
+  });
+  const scopes: QuantityScope[] = [{ pkg: base, pointer: "/quantities", given: selection.quantities }];
+  (selection.addOns ?? []).forEach((a, i) => {
+    const pkg = logic.addOns.get(a.package);
+    if (!pkg || !onIds.has(pkg.id)) return;
+    scopes.push({ pkg, pointer: pointerOf("addOns", i, "quantities"), given: a.quantities });
+    const max = pkg.addOn?.maxQuantity ?? 1;
+    const q = a.quantity ?? 1;
+    if (!Number.isInteger(q) || q < 1 || q > max) {
+      violations.push(
+        error(
+          "config.add-on-quantity",
+          pointerOf("addOns", i, "quantity"),
+          `${pkg.name} can be bought ${max === 1 ? "once" : `1 to ${max} times`}; ${q} is not allowed.`,
+        ),
+      );
+    }
+  });
+  for (const inc of base.includedAddOns ?? []) {
+    const pkg = logic.addOns.get(inc.addOn);
+    if (pkg && !(selection.addOns ?? []).some((a) => a.package === pkg.id)) {
+      scopes.push({ pkg, pointer: "/addOns", given: undefined });
+    }
+  }
+  const quantities = configureQuantities(catalog, scopes, onIds, violations, defaultsApplied);
+
+  const valid = violations.every((d) => d.severity !== "error");
+  let complete = false;
+  if (valid) {
+    // Closed world: what is picked (or always on) is true, everything else false.
+    const closed = realVars.map((v) =>
+      acceptedSet.has(pos(v)) || logic.vars[v]!.included ? pos(v) : neg(v),
+    );
+    complete = logic.solver.solve(closed)?.sat === true;
+  }
+  return {
+    package: base.id,
+    ...head,
+    valid,
+    complete,
+    options,
+    addOns,
+    quantities,
+    violations,
+    defaultsApplied,
+  };
+}
+
+function checkCommercialTerms(
+  catalog: CompiledCatalog,
+  base: Package,
+  selection: Quote,
+  violations: Diagnostic[],
+  defaults: DefaultsApplied,
+): Pick3 {
+  const out: Pick3 = {};
+  if (selection.termMonths === undefined) {
+    const t = base.terms.find((x) => x.default) ?? base.terms[0];
+    out.termMonths = t.months;
+    defaults.termMonths = t.months;
+  } else {
+    out.termMonths = selection.termMonths;
+    if (!base.terms.some((t) => t.months === selection.termMonths)) {
+      const offered = listOf(base.terms.map((t) => String(t.months)));
+      violations.push(
+        error(
+          "config.term",
+          "/termMonths",
+          `${base.name} is not sold on a ${selection.termMonths}-month term; choose ${offered} months.`,
+        ),
+      );
+    }
+  }
+  if (selection.billingPeriod === undefined) {
+    out.billingPeriod = base.billingPeriods[0];
+    defaults.billingPeriod = base.billingPeriods[0];
+  } else {
+    out.billingPeriod = selection.billingPeriod;
+    if (!base.billingPeriods.includes(selection.billingPeriod)) {
+      violations.push(
+        error(
+          "config.billing-period",
+          "/billingPeriod",
+          `${base.name} is not billed per ${selection.billingPeriod}; choose ${listOf(base.billingPeriods)}.`,
+        ),
+      );
+    }
+  }
+  if (selection.currency === undefined) {
+    out.currency = catalog.doc.currencies[0];
+    defaults.currency = catalog.doc.currencies[0];
+  } else {
+    out.currency = selection.currency;
+    if (!catalog.doc.currencies.includes(selection.currency)) {
+      violations.push(
+        error(
+          "config.currency",
+          "/currency",
+          `This catalog does not sell in ${selection.currency}; choose ${listOf(catalog.doc.currencies)}.`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+type Pick3 = Pick<Configuration, "termMonths" | "billingPeriod" | "currency">;
+
+/** The picks of the selection as literals, reporting those the package cannot take. */
+function collectPicks(logic: PackageLogic, selection: Quote, violations: Diagnostic[]): PickLit[] {
+  const out: PickLit[] = [];
+  const seen = new Set<string>();
+  const add = (id: string, pointer: string, owner: string, kind: "option" | "addOn") => {
+    const v = logic.index.get(id);
+    const variable = v === undefined ? undefined : logic.vars[v];
+    if (!variable || variable.kind !== kind || (kind === "option" && variable.packageId !== owner)) {
+      const what = kind === "option" ? "option" : "add-on";
+      const where = kind === "option" ? ` of ${owner}` : ` for ${logic.base.name}`;
+      violations.push(
+        error(
+          kind === "option" ? "config.unknown-option" : "config.unknown-add-on",
+          pointer,
+          `\`${id}\` is not an ${what}${where}; remove it.`,
+        ),
+      );
+      return;
+    }
+    if (seen.has(id)) {
+      violations.push(
+        error("config.duplicate-pick", pointer, `\`${variable.name}\` is picked twice; remove one.`),
+      );
+      return;
+    }
+    seen.add(id);
+    out.push({ id, lit: pos(v!), pointer, explicit: true });
+  };
+  (selection.picks ?? []).forEach((id, i) => {
+    add(id, pointerOf("picks", i), logic.base.id, "option");
+  });
+  (selection.addOns ?? []).forEach((a, i) => {
+    add(a.package, pointerOf("addOns", i), logic.base.id, "addOn");
+    if (!logic.index.has(a.package)) return;
+    (a.picks ?? []).forEach((id, j) => {
+      add(id, pointerOf("addOns", i, "picks", j), a.package, "option");
+    });
+  });
+  return out;
+}
+
+/** Picks the default options of packages whose picks the selection leaves out, as many as fit. */
+function applyDefaults(
+  logic: PackageLogic,
+  selection: Quote,
+  picks: PickLit[],
+  defaults: DefaultsApplied,
+): void {
+  const packagesWithoutPicks: Package[] = [];
+  if (selection.picks === undefined) packagesWithoutPicks.push(logic.base);
+  const listed = new Map((selection.addOns ?? []).map((a) => [a.package, a]));
+  for (const [id, pkg] of logic.addOns) {
+    const sel = listed.get(id);
+    const on =
+      (sel !== undefined && picks.some((p) => p.id === id)) ||
+      (sel === undefined && logic.vars[logic.index.get(id)!]!.included === true);
+    if (on && sel?.picks === undefined) packagesWithoutPicks.push(pkg);
+  }
+  const candidates: PickLit[] = [];
+  for (const pkg of packagesWithoutPicks) {
+    for (const g of pkg.optionGroups ?? []) {
+      for (const o of g.options) {
+        const v = logic.index.get(o.id);
+        if (o.default && v !== undefined && o.status !== "retired" && !picks.some((p) => p.id === o.id)) {
+          candidates.push({ id: o.id, lit: pos(v), pointer: "", explicit: false });
+        }
+      }
+    }
+  }
+  if (candidates.length === 0) return;
+  const base = picks.map((p) => p.lit);
+  const taken: PickLit[] = [];
+  if (logic.solver.solve([...base, ...candidates.map((c) => c.lit)])?.sat) taken.push(...candidates);
+  else {
+    for (const c of candidates) {
+      if (logic.solver.solve([...base, ...taken.map((t) => t.lit), c.lit])?.sat) taken.push(c);
+    }
+  }
+  for (const t of taken) {
+    picks.push(t);
+    defaults.picks.push(t.id);
+  }
+}
+
+/** A minimal set of accepted picks that `lit` conflicts with (deletion over the assumption core). */
+function minimalConflict(logic: PackageLogic, accepted: readonly number[], lit: number): number[] {
+  const first = logic.solver.solve([lit, ...accepted]);
+  let set = first && !first.sat ? first.core.filter((l) => l !== lit) : [...accepted];
+  const necessary = new Set<number>();
+  for (;;) {
+    const cand = set.find((p) => !necessary.has(p));
+    if (cand === undefined) break;
+    const rest = set.filter((p) => p !== cand);
+    const r = logic.solver.solve([lit, ...rest]);
+    if (r && !r.sat) {
+      const core = new Set(r.core);
+      set = rest.filter((p) => core.has(p));
+    } else necessary.add(cand);
+  }
+  return set;
+}
+
+function conflictViolation(logic: PackageLogic, p: PickLit, others: number[], picks: PickLit[]): Diagnostic {
+  const labels = constraintsInConflict(logic, [...others, p.lit]);
+  const phrase = constraintPhrase(logic, labels);
+  const name = quote(nameOf(logic, p.id));
+  const because = phrase ? ` (${phrase})` : "";
+  if (others.length === 0) {
+    return error("config.pick-not-allowed", p.pointer, `${name} cannot be picked${because}; remove it.`);
+  }
+  const otherPicks = others.map((l) => picks.find((q) => q.lit === l));
+  const names = otherPicks.map((q) => quote(nameOf(logic, q?.id ?? "")));
+  const defaultsNote = otherPicks.some((q) => q && !q.explicit) ? " (a default)" : "";
+  return error(
+    "config.conflict",
+    p.pointer || "/picks",
+    `${name} cannot go with your ${others.length > 1 ? "picks" : "pick"} ${listOf(names)}${defaultsNote}${because}; remove it or change ${others.length > 1 ? "one of them" : "that pick"}.`,
+  );
+}

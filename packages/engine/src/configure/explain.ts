@@ -1,0 +1,202 @@
+/**
+ * Explanations: for a literal the current picks force, a subset-minimal set of those picks that
+ * still forces it, and the catalog constraints involved.
+ *
+ * 1. A first, sufficient set of picks comes from the implication cone of unit propagation (cheap,
+ *    and what most forced states are), or else from the solver's assumption core.
+ * 2. Deletion-based minimisation (the linear variant of QuickXplain): drop one pick at a time and keep
+ *    the drop when the rest still forces the literal (UNSAT with the literal negated; the new core
+ *    may shrink the set further). A single pick is minimal unless nothing needs picking at all.
+ * 3. The constraints are the labels of the clauses in the propagation cone of the minimal picks; when
+ *    propagation alone cannot show the implication, a solver with one selector per constraint gives
+ *    them as an assumption core.
+ *
+ * @see Junker, "QuickXplain: Preferred Explanations and Relaxations for Over-Constrained Problems",
+ *   AAAI 2004; Marques-Silva et al., "On computing minimal correction subsets", IJCAI 2013.
+ */
+import { consequences } from "../logic/backbone.ts";
+import { neg, pos, Solver } from "../logic/solver.ts";
+import type { PackageLogic } from "./model.ts";
+
+export interface Explanation {
+  /** Pick literals (a subset of the assumptions). */
+  picks: number[];
+  /** Constraint indexes into `logic.constraints`. */
+  labels: number[];
+}
+
+interface LogicCaches {
+  root?: { canBeTrue: Uint8Array; canBeFalse: Uint8Array; sat: boolean };
+  memo: Map<number, Explanation>;
+  selectors?: { solver: Solver; selectorOf: number[]; labelOf: Map<number, number> };
+}
+
+const caches = new WeakMap<PackageLogic, LogicCaches>();
+
+function cachesOf(logic: PackageLogic): LogicCaches {
+  let c = caches.get(logic);
+  if (!c) {
+    c = { memo: new Map() };
+    caches.set(logic, c);
+  }
+  return c;
+}
+
+/** What holds with no picks at all (computed once per package). */
+export function rootConsequences(logic: PackageLogic): {
+  canBeTrue: Uint8Array;
+  canBeFalse: Uint8Array;
+  sat: boolean;
+} {
+  const c = cachesOf(logic);
+  if (!c.root) {
+    const vars = logic.vars.map((_, i) => i);
+    const r = consequences(logic.solver, [], vars);
+    c.root = { canBeTrue: r.canBeTrue, canBeFalse: r.canBeFalse, sat: r.sat };
+  }
+  return c.root;
+}
+
+/** Whether the literal holds in every configuration, with no picks. */
+function forcedAtRoot(logic: PackageLogic, lit: number): boolean {
+  const root = rootConsequences(logic);
+  const v = lit >> 1;
+  return lit & 1 ? root.canBeTrue[v] === 0 : root.canBeFalse[v] === 0;
+}
+
+/** Solver with a selector variable per constraint: its assumption cores name constraints. */
+function selectorSolver(logic: PackageLogic): NonNullable<LogicCaches["selectors"]> {
+  const c = cachesOf(logic);
+  if (!c.selectors) {
+    const { cnf } = logic;
+    let numVars = cnf.numVars;
+    const selectorOf: number[] = logic.constraints.map(() => numVars++);
+    const labelOf = new Map<number, number>();
+    selectorOf.forEach((v, label) => {
+      labelOf.set(pos(v), label);
+    });
+    const clauses = cnf.clauses.map((cl, i) => {
+      const label = cnf.labels[i]!;
+      return label >= 0 ? [...cl, neg(selectorOf[label]!)] : cl;
+    });
+    c.selectors = { solver: new Solver({ numVars, clauses, labels: cnf.labels }), selectorOf, labelOf };
+  }
+  return c.selectors;
+}
+
+/** Constraints behind `picks ⊨ lit`, by propagation when it suffices, else by a selector core. */
+export function constraintsBehind(logic: PackageLogic, picks: readonly number[], lit: number): number[] {
+  const ex = logic.explainer;
+  const failed = ex.probe([...picks, lit ^ 1]);
+  if (failed >= 0) {
+    const cone = ex.conflictCone();
+    if (cone) return cone.labels;
+  }
+  const sel = selectorSolver(logic);
+  const all = sel.selectorOf.map((v) => pos(v));
+  const r = sel.solver.solve([...picks, lit ^ 1, ...all]);
+  if (r === null || r.sat) return [];
+  const out: number[] = [];
+  for (const l of r.core) {
+    const label = sel.labelOf.get(l);
+    if (label !== undefined) out.push(label);
+  }
+  return out;
+}
+
+/** Constraints behind a set of picks that cannot go together. */
+export function constraintsInConflict(logic: PackageLogic, picks: readonly number[]): number[] {
+  const ex = logic.explainer;
+  if (ex.probe(picks) >= 0) {
+    const cone = ex.conflictCone();
+    if (cone) return cone.labels;
+  }
+  const sel = selectorSolver(logic);
+  const all = sel.selectorOf.map((v) => pos(v));
+  const r = sel.solver.solve([...picks, ...all]);
+  if (r === null || r.sat) return [];
+  return r.core.flatMap((l) => {
+    const label = sel.labelOf.get(l);
+    return label === undefined ? [] : [label];
+  });
+}
+
+/**
+ * Explains many forced literals under the same (satisfiable) assumptions. `assumptions` must be
+ * the accepted picks; the explainer is probed with them once and its trail reused.
+ */
+export function explainForced(
+  logic: PackageLogic,
+  assumptions: readonly number[],
+  targets: readonly number[],
+): Map<number, Explanation> {
+  const caches = cachesOf(logic);
+  const inA = new Set(assumptions);
+  const out = new Map<number, Explanation>();
+  const ex = logic.explainer;
+  const pendingLabels: number[] = [];
+  const firstCut = new Map<number, { picks: number[]; labels: number[] | null }>();
+
+  ex.probe(assumptions);
+  for (const t of targets) {
+    const memo = caches.memo.get(t);
+    if (memo?.picks.every((p) => inA.has(p))) {
+      out.set(t, memo);
+      continue;
+    }
+    if (ex.value(t) === 1) {
+      const cone = ex.cone([t]);
+      firstCut.set(t, { picks: cone.decisions, labels: cone.labels });
+    } else if (ex.pushProbe(t ^ 1)) {
+      ex.popProbe();
+      firstCut.set(t, { picks: [], labels: null });
+    } else {
+      const cone = ex.conflictCone();
+      ex.popProbe();
+      firstCut.set(t, {
+        picks: (cone?.decisions ?? []).filter((d) => d !== (t ^ 1)),
+        labels: cone?.labels ?? null,
+      });
+    }
+  }
+
+  for (const [t, cut] of firstCut) {
+    let picks = cut.picks;
+    let stale = cut.labels === null;
+    if (cut.labels === null) {
+      // Propagation could not show it: take the solver's assumption core.
+      const r = logic.solver.solve([...assumptions, t ^ 1]);
+      picks = r && !r.sat ? r.core.filter((l) => l !== (t ^ 1) && inA.has(l)) : [...assumptions];
+    }
+    if (picks.length > 0) {
+      const necessary = new Set<number>();
+      for (;;) {
+        const cand = picks.find((p) => !necessary.has(p));
+        if (cand === undefined) break;
+        const rest = picks.filter((p) => p !== cand);
+        if (rest.length === 0) {
+          if (forcedAtRoot(logic, t)) {
+            picks = [];
+            stale = true;
+          } else necessary.add(cand);
+          continue;
+        }
+        const r = logic.solver.solve([...rest, t ^ 1]);
+        if (r && !r.sat) {
+          const core = new Set(r.core);
+          picks = rest.filter((p) => core.has(p));
+          stale = true;
+        } else necessary.add(cand);
+      }
+    }
+    const e: Explanation = { picks, labels: stale ? [] : (cut.labels ?? []) };
+    if (stale) pendingLabels.push(t);
+    out.set(t, e);
+  }
+  for (const t of pendingLabels) {
+    const e = out.get(t)!;
+    e.labels = constraintsBehind(logic, e.picks, t);
+  }
+  for (const [t, e] of out) caches.memo.set(t, e);
+  return out;
+}

@@ -1,0 +1,262 @@
+/**
+ * Translates one base package (with the add-ons that may go on it) into propositional logic: one
+ * variable per option and per add-on, clauses per constraint, each clause labelled with the catalog
+ * constraint it comes from so explanations can name it.
+ *
+ * Semantics (shared with the validator's logic checks):
+ * - An option group applies when its parent option is picked (top-level groups of the base always
+ *   apply; those of an add-on apply when the add-on is picked). An applying group needs between
+ *   `min` (default 0) and `max` (default: all) picks; an option of a group that does not apply cannot
+ *   be picked.
+ * - Retired options cannot be picked.
+ * - A rule holds when its condition (all of / any of / none of; absent means always) is false or its
+ *   consequence (require all / any / exactly one / none) is true. An add-on's own rules apply only
+ *   when the add-on is picked. An id the package cannot pick (unknown, or an option of another
+ *   package) is never picked: a rule requiring it forbids its condition.
+ * - Add-ons: compatible with the base when `addOn.packages` names it or `addOn.portfolios` names its
+ *   portfolio (neither given: the add-on's own portfolio), and the base's tier is at least
+ *   `addOn.minTier`; add-ons that are retired or draft, or not compatible, cannot be picked. The
+ *   base's included add-ons are always on. `requires` / `excludes` hold between add-ons.
+ */
+import type { Package, Rule } from "@tessera/schema";
+import type { CompiledCatalog } from "../compile.ts";
+import { CnfBuilder, FALSE, not, TRUE } from "../logic/cnf.ts";
+import { type Cnf, pos, Solver } from "../logic/solver.ts";
+
+export type ConstraintKind =
+  | "rule"
+  | "group"
+  | "retired"
+  | "incompatible"
+  | "included"
+  | "requires"
+  | "excludes";
+
+/** A catalog constraint behind some clauses. `id` is the rule, group or add-on id. */
+export interface Constraint {
+  kind: ConstraintKind;
+  id: string;
+  /** Option or add-on the constraint is about (retired option, incompatible add-on...). */
+  subject?: string;
+  /** Description of the rule when it has one. */
+  description?: string;
+}
+
+export interface Variable {
+  kind: "option" | "addOn";
+  id: string;
+  name: string;
+  /** Package the option belongs to (the base or an add-on); the add-on itself for add-ons. */
+  packageId: string;
+  groupId?: string;
+  /** Why an add-on cannot go on this base, when it cannot. */
+  incompatible?: string;
+  included?: boolean;
+}
+
+export interface PackageLogic {
+  base: Package;
+  /** The real variables: 0 … vars.length − 1 in the solver. */
+  vars: Variable[];
+  index: Map<string, number>;
+  constraints: Constraint[];
+  /** Add-on packages by id (compatible or not) that appear in `vars`. */
+  addOns: Map<string, Package>;
+  /** The clauses (labels are indexes into `constraints`). */
+  cnf: Cnf;
+  /** The search solver (learns clauses; reused across configure calls on this package). */
+  solver: Solver;
+  /** A second solver over the original clauses only, used for propagation traces. */
+  explainer: Solver;
+}
+
+/** Whether an add-on may be bought with the base, and if not, why (one sentence). */
+export function addOnFit(addOn: Package, base: Package): string | undefined {
+  if (addOn.status !== "active") return `${addOn.name} is ${addOn.status} and cannot be sold.`;
+  const c = addOn.addOn;
+  const listed = (c?.packages?.length ?? 0) > 0 || (c?.portfolios?.length ?? 0) > 0;
+  const matches = listed
+    ? (c?.packages?.includes(base.id) ?? false) || (c?.portfolios?.includes(base.portfolio) ?? false)
+    : addOn.portfolio === base.portfolio;
+  if (!matches) return `${addOn.name} cannot be added to ${base.name}.`;
+  if (c?.minTier !== undefined && base.tier < c.minTier)
+    return `${addOn.name} needs a package of tier ${c.minTier} or higher; ${base.name} is tier ${base.tier}.`;
+  return undefined;
+}
+
+/** Add-ons relevant to a base: those of its portfolio, those naming it or its portfolio, included ones. */
+function candidateAddOns(catalog: CompiledCatalog, base: Package): Package[] {
+  const out: Package[] = [];
+  const included = new Set((base.includedAddOns ?? []).map((i) => i.addOn));
+  for (const { value: p } of catalog.packages.values()) {
+    if (p.role !== "add_on") continue;
+    const c = p.addOn;
+    if (
+      p.portfolio === base.portfolio ||
+      included.has(p.id) ||
+      c?.packages?.includes(base.id) ||
+      c?.portfolios?.includes(base.portfolio)
+    ) {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+const cache = new WeakMap<CompiledCatalog, Map<string, PackageLogic>>();
+
+/** The logic of a base package, built once per compiled catalog and cached. */
+export function packageLogic(catalog: CompiledCatalog, base: Package): PackageLogic {
+  let perCatalog = cache.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    cache.set(catalog, perCatalog);
+  }
+  const hit = perCatalog.get(base.id);
+  if (hit) return hit;
+  const built = buildLogic(catalog, base);
+  perCatalog.set(base.id, built);
+  return built;
+}
+
+function buildLogic(catalog: CompiledCatalog, base: Package): PackageLogic {
+  const vars: Variable[] = [];
+  const index = new Map<string, number>();
+  const addOns = new Map<string, Package>();
+  const cnf = new CnfBuilder();
+  const constraints: Constraint[] = [];
+  const constraint = (c: Constraint): number => constraints.push(c) - 1;
+
+  const declare = (v: Variable) => {
+    if (index.has(v.id)) return;
+    index.set(v.id, cnf.newVar());
+    vars.push(v);
+  };
+  const included = new Set((base.includedAddOns ?? []).map((i) => i.addOn));
+  const candidates = candidateAddOns(catalog, base);
+  const compatible: Package[] = [];
+
+  const declareOptions = (pkg: Package) => {
+    for (const g of pkg.optionGroups ?? []) {
+      for (const o of g.options) {
+        declare({ kind: "option", id: o.id, name: o.name, packageId: pkg.id, groupId: g.id });
+      }
+    }
+  };
+  declareOptions(base);
+  for (const a of candidates) {
+    const why = addOnFit(a, base);
+    addOns.set(a.id, a);
+    declare({
+      kind: "addOn",
+      id: a.id,
+      name: a.name,
+      packageId: a.id,
+      ...(why !== undefined ? { incompatible: why } : {}),
+      ...(included.has(a.id) ? { included: true } : {}),
+    });
+    if (why === undefined) compatible.push(a);
+  }
+  for (const a of candidates) declareOptions(a);
+
+  const lit = (id: string): number => {
+    const v = index.get(id);
+    return v === undefined ? FALSE : pos(v);
+  };
+
+  // Options: retired ones can never be picked; groups bound their picks.
+  const encodeGroups = (pkg: Package, scope: number) => {
+    for (const g of pkg.optionGroups ?? []) {
+      const label = constraint({ kind: "group", id: g.id });
+      let guard = scope;
+      if (g.parentOption !== undefined) {
+        const parent = lit(g.parentOption);
+        const parentVar = index.get(g.parentOption);
+        const parentOwner = parentVar === undefined ? undefined : vars[parentVar];
+        guard = parentOwner?.kind === "option" && parentOwner.packageId === pkg.id ? parent : FALSE;
+      }
+      const members = g.options.map((o) => lit(o.id));
+      for (const m of members) cnf.clause([not(m), guard], label);
+      cnf.atMost(g.max ?? members.length, members, guard, label);
+      cnf.atLeast(g.min ?? 0, members, guard, label);
+      for (const o of g.options) {
+        if (o.status === "retired") {
+          cnf.clause([not(lit(o.id))], constraint({ kind: "retired", id: o.id, subject: o.id }));
+        }
+      }
+    }
+  };
+  encodeGroups(base, TRUE);
+  for (const a of candidates) encodeGroups(a, lit(a.id));
+
+  const encodeRule = (r: Rule, scope: number) => {
+    const label = constraint({
+      kind: "rule",
+      id: r.id,
+      ...(r.description !== undefined ? { description: r.description } : {}),
+    });
+    const conj: number[] = [];
+    if (scope !== TRUE) conj.push(scope);
+    for (const id of r.when?.allOf ?? []) conj.push(lit(id));
+    for (const id of r.when?.noneOf ?? []) conj.push(not(lit(id)));
+    if (conj.includes(FALSE)) return;
+    const premise = conj.filter((l) => l !== TRUE);
+    const any = r.when?.anyOf ? r.when.anyOf.map(lit).filter((l) => l !== FALSE) : undefined;
+    if (any !== undefined && any.length === 0) return;
+    if (any?.includes(TRUE)) return; // cannot happen: ids are variables or FALSE
+    let cond: number;
+    if (any === undefined && premise.length === 0) cond = TRUE;
+    else if (any === undefined && premise.length === 1) cond = premise[0]!;
+    else if (any !== undefined && any.length === 1 && premise.length === 0) cond = any[0]!;
+    else {
+      cond = pos(cnf.newVar());
+      const negPremise = premise.map(not);
+      if (any === undefined) cnf.clause([...negPremise, cond], label);
+      else for (const b of any) cnf.clause([...negPremise, not(b), cond], label);
+    }
+    const nc = not(cond);
+    const t = r.then;
+    for (const id of t.requireAll ?? []) cnf.clause([nc, lit(id)], label);
+    if (t.requireAny) cnf.clause([nc, ...t.requireAny.map(lit)], label);
+    if (t.requireExactlyOne) {
+      const xs = t.requireExactlyOne.map(lit);
+      cnf.clause([nc, ...xs], label);
+      cnf.atMost(1, xs, cond, label);
+    }
+    for (const id of t.requireNone ?? []) cnf.clause([nc, not(lit(id))], label);
+  };
+  for (const r of base.rules ?? []) encodeRule(r, TRUE);
+  for (const a of compatible) for (const r of a.rules ?? []) encodeRule(r, lit(a.id));
+
+  // Add-on compatibility.
+  for (const a of candidates) {
+    const v = lit(a.id);
+    const fit = addOnFit(a, base);
+    if (included.has(a.id)) cnf.clause([v], constraint({ kind: "included", id: base.id, subject: a.id }));
+    if (fit !== undefined) {
+      cnf.clause([not(v)], constraint({ kind: "incompatible", id: a.id, subject: a.id }));
+      continue;
+    }
+    for (const r of a.addOn?.requires ?? []) {
+      cnf.clause([not(v), lit(r)], constraint({ kind: "requires", id: a.id, subject: r }));
+    }
+    for (const e of a.addOn?.excludes ?? []) {
+      cnf.clause([not(v), not(lit(e))], constraint({ kind: "excludes", id: a.id, subject: e }));
+    }
+  }
+  for (const id of included) {
+    if (!addOns.has(id)) cnf.clause([], constraint({ kind: "included", id: base.id, subject: id }));
+  }
+
+  const built = cnf.build();
+  return {
+    base,
+    vars,
+    index,
+    constraints,
+    addOns,
+    cnf: built,
+    solver: new Solver(built),
+    explainer: new Solver(built),
+  };
+}

@@ -1,0 +1,82 @@
+import type { Diagnostic } from "../diagnostic.ts";
+
+/**
+ * selected: the seller picked it. available: picking it (or leaving it) still leads to a complete,
+ * valid configuration. required: every complete, valid configuration with the current picks has it.
+ * disabled: none has it.
+ */
+export type ChoiceState = "selected" | "available" | "required" | "disabled";
+
+/** Why a choice is required or disabled. */
+export interface Reason {
+  /** Ids of the rules, option groups and add-on packages (compatibility) behind it. */
+  rules: string[];
+  /** A smallest set of the seller's own picks (option and add-on ids) that forces it; may be empty. */
+  picks: string[];
+  /** The reason in one plain sentence. */
+  message: string;
+}
+
+export interface OptionChoice {
+  id: string;
+  name: string;
+  /** Package the option belongs to: the base or one of its add-ons. */
+  package: string;
+  group: string;
+  state: ChoiceState;
+  reason?: Reason;
+}
+
+export interface AddOnChoice {
+  id: string;
+  name: string;
+  state: ChoiceState;
+  /** Bundled with the base package: free and not removable. */
+  included: boolean;
+  reason?: Reason;
+}
+
+export interface QuantityChoice {
+  component: string;
+  /** Package the component belongs to. */
+  package: string;
+  name: string;
+  /** Quantity in effect (the seller's or the default). */
+  value: number;
+  /** Smallest allowed value given the picks and the other quantities. */
+  min: number;
+  /** Largest allowed value given the picks and the other quantities; null when unbounded. */
+  max: number | null;
+  step: number;
+  state: ChoiceState;
+  reason?: Reason;
+}
+
+/** What configure filled in because the selection did not say. */
+export interface DefaultsApplied {
+  /** Default options picked (when the selection had no `picks` for that package). */
+  picks: string[];
+  /** Quantities filled with the component default. */
+  quantities: { component: string; package: string; value: number }[];
+  termMonths?: number;
+  billingPeriod?: "month" | "quarter" | "year" | "upfront";
+  currency?: string;
+}
+
+export interface Configuration {
+  /** Base package configured ("" when the selection names no known base package). */
+  package: string;
+  termMonths?: number;
+  billingPeriod?: "month" | "quarter" | "year" | "upfront";
+  currency?: string;
+  /** No violations. */
+  valid: boolean;
+  /** Valid, and the picks alone satisfy every group minimum and rule (nothing left to choose). */
+  complete: boolean;
+  options: OptionChoice[];
+  addOns: AddOnChoice[];
+  quantities: QuantityChoice[];
+  /** What is wrong with the selection; pointers are into the selection document. */
+  violations: Diagnostic[];
+  defaultsApplied: DefaultsApplied;
+}

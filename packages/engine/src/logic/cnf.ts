@@ -1,0 +1,162 @@
+/**
+ * Builds clauses for the solver, with the two constants TRUE and FALSE folded away and linear-size
+ * cardinality constraints (sequential counters).
+ *
+ * at-most-k uses Sinz's sequential counter; at-least-m uses the dual counter ("s(i,j) only if at least
+ * j of the first i are true"). Each picks the cheaper of the constraint and its complement
+ * (at-most-k of X is at-least-(n−k) of ¬X), so a constraint over n literals costs O(n · min(k, n−k))
+ * clauses: linear for the small bounds option groups and rules use (radio groups, exactly-one).
+ *
+ * @see Sinz, "Towards an Optimal CNF Encoding of Boolean Cardinality Constraints", CP 2005.
+ */
+import { type Cnf, neg, pos } from "./solver.ts";
+
+/** Constant literals, folded away when clauses are added. */
+export const TRUE = -1;
+export const FALSE = -2;
+
+/** Negation that also maps the constants. */
+export function not(lit: number): number {
+  if (lit === TRUE) return FALSE;
+  if (lit === FALSE) return TRUE;
+  return lit ^ 1;
+}
+
+export class CnfBuilder {
+  numVars = 0;
+  readonly clauses: number[][] = [];
+  readonly labels: number[] = [];
+
+  newVar(): number {
+    return this.numVars++;
+  }
+
+  /** Adds a clause; drops it when a literal is TRUE, omits FALSE literals. */
+  clause(lits: readonly number[], label: number): void {
+    const out: number[] = [];
+    for (const l of lits) {
+      if (l === TRUE) return;
+      if (l === FALSE) continue;
+      out.push(l);
+    }
+    this.clauses.push(out);
+    this.labels.push(label);
+  }
+
+  /** guard → at most k of lits are true. */
+  atMost(k: number, lits: readonly number[], guard: number, label: number): void {
+    const xs = lits.filter((l) => l !== FALSE);
+    const trues = xs.filter((l) => l === TRUE).length;
+    const rest = xs.filter((l) => l !== TRUE);
+    const kk = k - trues;
+    const n = rest.length;
+    if (kk < 0) {
+      this.clause([not(guard)], label);
+      return;
+    }
+    if (kk >= n) return;
+    if (kk === 0) {
+      for (const x of rest) this.clause([not(guard), not(x)], label);
+      return;
+    }
+    if (kk <= n - kk) this.seqAtMost(kk, rest, guard, label);
+    else
+      this.seqAtLeast(
+        n - kk,
+        rest.map((x) => not(x)),
+        guard,
+        label,
+      );
+  }
+
+  /** guard → at least m of lits are true. */
+  atLeast(m: number, lits: readonly number[], guard: number, label: number): void {
+    const xs = lits.filter((l) => l !== FALSE);
+    const trues = xs.filter((l) => l === TRUE).length;
+    const rest = xs.filter((l) => l !== TRUE);
+    const mm = m - trues;
+    const n = rest.length;
+    if (mm <= 0) return;
+    if (mm > n) {
+      this.clause([not(guard)], label);
+      return;
+    }
+    if (mm === 1) {
+      this.clause([not(guard), ...rest], label);
+      return;
+    }
+    if (mm === n) {
+      for (const x of rest) this.clause([not(guard), x], label);
+      return;
+    }
+    if (mm <= n - mm) this.seqAtLeast(mm, rest, guard, label);
+    else
+      this.seqAtMost(
+        n - mm,
+        rest.map((x) => not(x)),
+        guard,
+        label,
+      );
+  }
+
+  /** Sinz's counter; 1 ≤ k < n. Only the overflow clauses carry the guard. */
+  private seqAtMost(k: number, xs: readonly number[], guard: number, label: number): void {
+    const n = xs.length;
+    const g = not(guard);
+    // s[i][j]: at least j+1 of xs[0..i] are true (i < n-1, j < k).
+    const s: number[][] = [];
+    for (let i = 0; i < n - 1; i++) {
+      const row: number[] = [];
+      for (let j = 0; j < k; j++) row.push(pos(this.newVar()));
+      s.push(row);
+    }
+    const x0 = xs[0]!;
+    this.clause([not(x0), s[0]![0]!], label);
+    for (let j = 1; j < k; j++) this.clause([not(s[0]![j]!)], label);
+    for (let i = 1; i < n - 1; i++) {
+      const xi = xs[i]!;
+      const cur = s[i]!;
+      const prev = s[i - 1]!;
+      this.clause([not(xi), cur[0]!], label);
+      this.clause([not(prev[0]!), cur[0]!], label);
+      for (let j = 1; j < k; j++) {
+        this.clause([not(xi), not(prev[j - 1]!), cur[j]!], label);
+        this.clause([not(prev[j]!), cur[j]!], label);
+      }
+      this.clause([g, not(xi), not(prev[k - 1]!)], label);
+    }
+    this.clause([g, not(xs[n - 1]!), not(s[n - 2]![k - 1]!)], label);
+  }
+
+  /** Dual counter; 2 ≤ m < n. s(i,j) → at least j of the first i literals are true. */
+  private seqAtLeast(m: number, xs: readonly number[], guard: number, label: number): void {
+    const n = xs.length;
+    // s[i][j] for i in 1..n, j in 1..min(i, m); s(0, j≥1) = FALSE, s(i, 0) = TRUE.
+    const s: number[][] = [[]];
+    const at = (i: number, j: number): number => {
+      if (j === 0) return TRUE;
+      if (j > i) return FALSE;
+      return s[i]![j]!;
+    };
+    for (let i = 1; i <= n; i++) {
+      const row: number[] = [FALSE];
+      for (let j = 1; j <= Math.min(i, m); j++) row.push(pos(this.newVar()));
+      s.push(row);
+    }
+    for (let i = 1; i <= n; i++) {
+      const xi = xs[i - 1]!;
+      for (let j = 1; j <= Math.min(i, m); j++) {
+        const sij = s[i]![j]!;
+        this.clause([not(sij), at(i - 1, j), xi], label);
+        this.clause([not(sij), at(i - 1, j), at(i - 1, j - 1)], label);
+      }
+    }
+    this.clause([not(guard), at(n, m)], label);
+  }
+
+  build(): Cnf {
+    return { numVars: this.numVars, clauses: this.clauses, labels: this.labels };
+  }
+}
+
+export { neg, pos };

@@ -1,0 +1,579 @@
+/**
+ * A small incremental CDCL SAT solver: two watched literals, first-UIP clause learning, VSIDS with
+ * phase saving, Luby restarts, and solving under assumptions with a final-conflict core (the subset
+ * of the assumptions that made the problem unsatisfiable), as in MiniSat.
+ *
+ * Literals are integers: variable `v` (0-based) is `2v` when true and `2v + 1` when false; `lit ^ 1`
+ * negates. Every original clause carries a label (the index of the catalog constraint it encodes) so
+ * explanations can name the rules behind an implication.
+ *
+ * @see Eén & Sörensson, "An Extensible SAT-solver" (MiniSat), SAT 2003.
+ */
+
+export const pos = (v: number): number => v << 1;
+export const neg = (v: number): number => (v << 1) | 1;
+export const varOf = (lit: number): number => lit >> 1;
+
+export interface Cnf {
+  numVars: number;
+  clauses: number[][];
+  /** Label of each clause (same index), e.g. the index of the constraint that produced it. */
+  labels: number[];
+}
+
+export type SolveResult = { sat: true } | { sat: false; core: number[] };
+
+const NO_REASON = -1;
+
+/** Luby sequence value for restart i (1-based), as in MiniSat. */
+function luby(y: number, i: number): number {
+  let size = 1;
+  let seq = 0;
+  while (size < i + 1) {
+    seq++;
+    size = 2 * size + 1;
+  }
+  let x = i;
+  while (size - 1 !== x) {
+    size = (size - 1) >> 1;
+    seq--;
+    x = x % size;
+  }
+  return y ** seq;
+}
+
+export class Solver {
+  readonly numVars: number;
+  /** False once the clauses alone are contradictory. */
+  ok = true;
+
+  private readonly val: Int8Array; // per literal: 1 true, -1 false, 0 unassigned
+  private readonly level: Int32Array;
+  private readonly reason: Int32Array;
+  private readonly trail: Int32Array;
+  private trailSize = 0;
+  private qhead = 0;
+  private readonly trailLim: number[] = [];
+
+  private readonly clauses: Int32Array[] = [];
+  private readonly labels: number[] = [];
+  private readonly learnt: boolean[] = [];
+  private readonly deleted: boolean[] = [];
+  private readonly watches: number[][];
+  private learntCount = 0;
+  private firstLearnt = -1;
+
+  private readonly activity: Float64Array;
+  private varInc = 1;
+  private readonly phase: Int8Array; // 1 true, 0 false
+  private readonly heap: number[] = [];
+  private readonly heapIndex: Int32Array;
+
+  private readonly seen: Uint8Array;
+  private readonly model: Int8Array;
+  /** Conflicts of the whole life of the solver, for statistics and restarts. */
+  conflicts = 0;
+  solves = 0;
+
+  constructor(cnf: Cnf) {
+    const n = cnf.numVars;
+    this.numVars = n;
+    this.val = new Int8Array(2 * n);
+    this.level = new Int32Array(n);
+    this.reason = new Int32Array(n).fill(NO_REASON);
+    this.trail = new Int32Array(n);
+    this.watches = Array.from({ length: 2 * n }, () => []);
+    this.activity = new Float64Array(n);
+    this.phase = new Int8Array(n);
+    this.heapIndex = new Int32Array(n).fill(-1);
+    this.seen = new Uint8Array(n);
+    this.model = new Int8Array(n);
+    for (let v = 0; v < n; v++) this.heapInsert(v);
+    for (let i = 0; i < cnf.clauses.length; i++) {
+      this.addOriginal(cnf.clauses[i]!, cnf.labels[i] ?? -1);
+      if (!this.ok) return;
+    }
+    if (this.propagate() !== NO_REASON) this.ok = false;
+  }
+
+  /** Value of a literal in the current trail: 1 true, -1 false, 0 unassigned. */
+  value(lit: number): number {
+    return this.val[lit]!;
+  }
+
+  /** Value of variable v in the last model found (true/false). */
+  modelValue(v: number): boolean {
+    return this.model[v] === 1;
+  }
+
+  /** Whether a literal is fixed at level 0 (implied by the clauses alone). */
+  fixedAtRoot(lit: number): boolean {
+    return this.val[lit] !== 0 && this.level[varOf(lit)] === 0;
+  }
+
+  /** Preferred polarity of a variable for the next decisions (phase saving overwrites it later). */
+  setPhase(v: number, value: boolean): void {
+    this.phase[v] = value ? 1 : 0;
+  }
+
+  /** Adds an original clause at level 0. */
+  private addOriginal(lits: number[], label: number): void {
+    const uniq: number[] = [];
+    for (const l of lits) {
+      if (uniq.includes(l ^ 1)) return; // tautology
+      if (!uniq.includes(l)) uniq.push(l);
+    }
+    const idx = this.clauses.length;
+    this.clauses.push(Int32Array.from(uniq));
+    this.labels.push(label);
+    this.learnt.push(false);
+    this.deleted.push(false);
+    if (uniq.length === 0) {
+      this.ok = false;
+    } else if (uniq.length === 1) {
+      const l = uniq[0]!;
+      if (this.val[l] === -1) this.ok = false;
+      else if (this.val[l] === 0) this.assign(l, idx);
+    } else {
+      this.watches[uniq[0]!]!.push(idx);
+      this.watches[uniq[1]!]!.push(idx);
+    }
+  }
+
+  private assign(lit: number, reason: number): void {
+    const v = lit >> 1;
+    this.val[lit] = 1;
+    this.val[lit ^ 1] = -1;
+    this.level[v] = this.trailLim.length;
+    this.reason[v] = reason;
+    this.trail[this.trailSize++] = lit;
+  }
+
+  get decisionLevel(): number {
+    return this.trailLim.length;
+  }
+
+  /** Unit propagation; returns the index of a conflicting clause or -1. */
+  private propagate(): number {
+    const val = this.val;
+    const clauses = this.clauses;
+    while (this.qhead < this.trailSize) {
+      const p = this.trail[this.qhead++]!;
+      const falseLit = p ^ 1;
+      const ws = this.watches[falseLit]!;
+      let i = 0;
+      let j = 0;
+      const n = ws.length;
+      while (i < n) {
+        const ci = ws[i++]!;
+        if (this.deleted[ci]) continue;
+        const c = clauses[ci]!;
+        if (c[0] === falseLit) {
+          c[0] = c[1]!;
+          c[1] = falseLit;
+        }
+        const first = c[0]!;
+        if (val[first] === 1) {
+          ws[j++] = ci;
+          continue;
+        }
+        let found = false;
+        for (let k = 2; k < c.length; k++) {
+          const l = c[k]!;
+          if (val[l] !== -1) {
+            c[1] = l;
+            c[k] = falseLit;
+            this.watches[l]!.push(ci);
+            found = true;
+            break;
+          }
+        }
+        if (found) continue;
+        ws[j++] = ci;
+        if (val[first] === -1) {
+          while (i < n) ws[j++] = ws[i++]!;
+          ws.length = j;
+          this.qhead = this.trailSize;
+          return ci;
+        }
+        this.assign(first, ci);
+      }
+      ws.length = j;
+    }
+    return NO_REASON;
+  }
+
+  private cancelUntil(lvl: number): void {
+    if (this.trailLim.length <= lvl) return;
+    const lim = this.trailLim[lvl]!;
+    for (let i = this.trailSize - 1; i >= lim; i--) {
+      const lit = this.trail[i]!;
+      const v = lit >> 1;
+      this.val[lit] = 0;
+      this.val[lit ^ 1] = 0;
+      this.reason[v] = NO_REASON;
+      this.phase[v] = lit & 1 ? 0 : 1;
+      if (this.heapIndex[v] === -1) this.heapInsert(v);
+    }
+    this.trailSize = lim;
+    this.qhead = lim;
+    this.trailLim.length = lvl;
+  }
+
+  // ---- VSIDS heap -------------------------------------------------------------------------
+  private heapLess(a: number, b: number): boolean {
+    return this.activity[a]! > this.activity[b]!;
+  }
+  private heapInsert(v: number): void {
+    this.heapIndex[v] = this.heap.length;
+    this.heap.push(v);
+    this.heapUp(this.heap.length - 1);
+  }
+  private heapUp(i0: number): void {
+    const heap = this.heap;
+    const v = heap[i0]!;
+    let i = i0;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pv = heap[p]!;
+      if (!this.heapLess(v, pv)) break;
+      heap[i] = pv;
+      this.heapIndex[pv] = i;
+      i = p;
+    }
+    heap[i] = v;
+    this.heapIndex[v] = i;
+  }
+  private heapDown(i0: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    const v = heap[i0]!;
+    let i = i0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && this.heapLess(heap[r]!, heap[l]!) ? r : l;
+      const cv = heap[c]!;
+      if (!this.heapLess(cv, v)) break;
+      heap[i] = cv;
+      this.heapIndex[cv] = i;
+      i = c;
+    }
+    heap[i] = v;
+    this.heapIndex[v] = i;
+  }
+  private heapPop(): number {
+    const heap = this.heap;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    this.heapIndex[top] = -1;
+    if (heap.length > 0) {
+      heap[0] = last;
+      this.heapIndex[last] = 0;
+      this.heapDown(0);
+    }
+    return top;
+  }
+  private bump(v: number): void {
+    this.activity[v]! += this.varInc;
+    if (this.activity[v]! > 1e100) {
+      for (let i = 0; i < this.numVars; i++) this.activity[i]! *= 1e-100;
+      this.varInc *= 1e-100;
+    }
+    const hi = this.heapIndex[v]!;
+    if (hi >= 0) this.heapUp(hi);
+  }
+
+  // ---- conflict analysis ------------------------------------------------------------------
+  /** First-UIP analysis; returns the learnt clause (asserting literal first) and backjump level. */
+  private analyze(confl: number): { clause: number[]; btLevel: number } {
+    const seen = this.seen;
+    const out: number[] = [-1];
+    let pathC = 0;
+    let p = -1;
+    let index = this.trailSize - 1;
+    let ci = confl;
+    const curLevel = this.trailLim.length;
+    const toClear: number[] = [];
+    for (;;) {
+      const c = this.clauses[ci]!;
+      for (let k = p === -1 ? 0 : 1; k < c.length; k++) {
+        const q = c[k]!;
+        const v = q >> 1;
+        if (!seen[v] && this.level[v]! > 0) {
+          seen[v] = 1;
+          toClear.push(v);
+          this.bump(v);
+          if (this.level[v]! >= curLevel) pathC++;
+          else out.push(q);
+        }
+      }
+      while (!seen[this.trail[index]! >> 1]) index--;
+      p = this.trail[index]!;
+      index--;
+      ci = this.reason[p >> 1]!;
+      seen[p >> 1] = 0;
+      pathC--;
+      if (pathC <= 0) break;
+      // A reason clause holds its propagated literal at position 0, so analysis skips index 0.
+    }
+    out[0] = p ^ 1;
+    for (const v of toClear) seen[v] = 0;
+    let btLevel = 0;
+    if (out.length > 1) {
+      let maxI = 1;
+      for (let k = 2; k < out.length; k++) {
+        if (this.level[out[k]! >> 1]! > this.level[out[maxI]! >> 1]!) maxI = k;
+      }
+      const tmp = out[1]!;
+      out[1] = out[maxI]!;
+      out[maxI] = tmp;
+      btLevel = this.level[out[1]! >> 1]!;
+    }
+    return { clause: out, btLevel };
+  }
+
+  /** The assumptions (as given) responsible for `p` being false. */
+  private analyzeFinal(p: number, assumptionSet: Set<number>): number[] {
+    const core = [p];
+    if (this.trailLim.length === 0) return core;
+    const seen = this.seen;
+    seen[p >> 1] = 1;
+    for (let i = this.trailSize - 1; i >= this.trailLim[0]!; i--) {
+      const lit = this.trail[i]!;
+      const v = lit >> 1;
+      if (!seen[v]) continue;
+      const r = this.reason[v]!;
+      if (r === NO_REASON) {
+        if (assumptionSet.has(lit)) core.push(lit);
+      } else {
+        const c = this.clauses[r]!;
+        for (let k = 0; k < c.length; k++) {
+          const u = c[k]! >> 1;
+          if (this.level[u]! > 0) seen[u] = 1;
+        }
+      }
+      seen[v] = 0;
+    }
+    seen[p >> 1] = 0;
+    return core;
+  }
+
+  private addLearnt(lits: number[]): number {
+    const idx = this.clauses.length;
+    this.clauses.push(Int32Array.from(lits));
+    this.labels.push(-1);
+    this.learnt.push(true);
+    this.deleted.push(false);
+    this.learntCount++;
+    if (this.firstLearnt < 0) this.firstLearnt = idx;
+    if (lits.length > 1) {
+      this.watches[lits[0]!]!.push(idx);
+      this.watches[lits[1]!]!.push(idx);
+    }
+    return idx;
+  }
+
+  /** Forgets the older half of the learnt clauses when too many accumulated (at level 0 only). */
+  private reduceLearnts(): void {
+    const limit = Math.max(2000, this.clauses.length >> 2);
+    if (this.learntCount < limit) return;
+    let toDrop = this.learntCount >> 1;
+    for (let i = this.firstLearnt; i < this.clauses.length && toDrop > 0; i++) {
+      if (!this.learnt[i] || this.deleted[i]) continue;
+      const c = this.clauses[i]!;
+      if (c.length <= 2) continue;
+      const v0 = c[0]! >> 1;
+      if (this.reason[v0] === i) continue; // still the reason of a level-0 fact
+      this.deleted[i] = true;
+      this.learntCount--;
+      toDrop--;
+    }
+  }
+
+  /**
+   * Solves under assumptions (literals decided first, in order). On UNSAT returns the core: the
+   * subset of the assumptions that conflicts (empty when the clauses alone are contradictory).
+   */
+  solve(assumptions: readonly number[], conflictBudget = Number.POSITIVE_INFINITY): SolveResult | null {
+    this.solves++;
+    if (!this.ok) return { sat: false, core: [] };
+    this.cancelUntil(0);
+    this.reduceLearnts();
+    const assumptionSet = new Set(assumptions);
+    let restart = 1;
+    let restartLimit = luby(2, restart) * 64;
+    let conflictsHere = 0;
+    let sinceRestart = 0;
+    for (;;) {
+      const confl = this.propagate();
+      if (confl !== NO_REASON) {
+        this.conflicts++;
+        conflictsHere++;
+        sinceRestart++;
+        if (this.trailLim.length === 0) {
+          this.ok = false;
+          return { sat: false, core: [] };
+        }
+        const { clause, btLevel } = this.analyze(confl);
+        this.cancelUntil(btLevel);
+        const idx = this.addLearnt(clause);
+        if (clause.length === 1) {
+          this.cancelUntil(0);
+          this.assign(clause[0]!, idx);
+        } else {
+          this.assign(clause[0]!, idx);
+        }
+        this.varInc *= 1 / 0.95;
+        if (conflictsHere > conflictBudget) {
+          this.cancelUntil(0);
+          return null;
+        }
+        continue;
+      }
+      if (sinceRestart >= restartLimit) {
+        sinceRestart = 0;
+        restart++;
+        restartLimit = luby(2, restart) * 64;
+        this.cancelUntil(0);
+        continue;
+      }
+      const dl = this.trailLim.length;
+      if (dl < assumptions.length) {
+        const a = assumptions[dl]!;
+        const va = this.val[a];
+        if (va === 1) {
+          this.trailLim.push(this.trailSize);
+          continue;
+        }
+        if (va === -1) {
+          const core = this.analyzeFinal(a, assumptionSet);
+          this.cancelUntil(0);
+          return { sat: false, core };
+        }
+        this.trailLim.push(this.trailSize);
+        this.assign(a, NO_REASON);
+        continue;
+      }
+      let next = -1;
+      while (this.heap.length > 0) {
+        const v = this.heapPop();
+        if (this.val[v << 1] === 0) {
+          next = v;
+          break;
+        }
+      }
+      if (next < 0) {
+        for (let v = 0; v < this.numVars; v++) this.model[v] = this.val[v << 1]!;
+        this.cancelUntil(0);
+        return { sat: true };
+      }
+      this.trailLim.push(this.trailSize);
+      this.assign(this.phase[next] ? next << 1 : (next << 1) | 1, NO_REASON);
+    }
+  }
+
+  // ---- propagation traces for explanations ------------------------------------------------
+
+  /**
+   * Decides each literal on its own level and propagates, without search. Returns the index of the
+   * first literal that was already false or whose propagation conflicted (-1 when none). The trail
+   * stays in place for `cone` / `conflictCone` until the next `probe` or `solve`.
+   */
+  probe(lits: readonly number[]): number {
+    this.cancelUntil(0);
+    this.lastConflict = NO_REASON;
+    this.lastFailed = -1;
+    if (!this.ok) return 0;
+    for (let i = 0; i < lits.length; i++) {
+      if (this.pushProbe(lits[i]!) === false) return i;
+    }
+    return -1;
+  }
+
+  /** Adds one more probed literal on a new level; false when it fails (already false or conflict). */
+  pushProbe(lit: number): boolean {
+    const v = this.val[lit];
+    if (v === -1) {
+      this.lastFailed = lit;
+      return false;
+    }
+    this.trailLim.push(this.trailSize);
+    if (v === 0) this.assign(lit, NO_REASON);
+    const confl = this.propagate();
+    if (confl !== NO_REASON) {
+      this.lastConflict = confl;
+      return false;
+    }
+    return true;
+  }
+
+  /** Removes the last probed level. */
+  popProbe(): void {
+    this.lastConflict = NO_REASON;
+    this.lastFailed = -1;
+    this.cancelUntil(this.trailLim.length - 1);
+  }
+
+  private lastConflict = NO_REASON;
+  private lastFailed = -1;
+
+  /**
+   * Why the literals are true on the current trail: the decided (probed) literals and the labels of
+   * the clauses in their implication cone, level-0 facts included.
+   */
+  cone(lits: readonly number[]): { decisions: number[]; labels: number[] } {
+    const seen = this.seen;
+    const stack: number[] = [];
+    const touched: number[] = [];
+    const decisions: number[] = [];
+    const labels = new Set<number>();
+    for (const l of lits) {
+      const v = l >> 1;
+      if (!seen[v]) {
+        seen[v] = 1;
+        touched.push(v);
+        stack.push(v);
+      }
+    }
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      const r = this.reason[v]!;
+      if (r === NO_REASON) {
+        decisions.push(this.val[v << 1] === 1 ? v << 1 : (v << 1) | 1);
+        continue;
+      }
+      const lab = this.labels[r]!;
+      if (lab >= 0) labels.add(lab);
+      const c = this.clauses[r]!;
+      for (let k = 0; k < c.length; k++) {
+        const u = c[k]! >> 1;
+        if (!seen[u]) {
+          seen[u] = 1;
+          touched.push(u);
+          stack.push(u);
+        }
+      }
+    }
+    for (const v of touched) seen[v] = 0;
+    return { decisions, labels: [...labels] };
+  }
+
+  /** The cone of the failure found by the last probe (conflict clause or failed literal). */
+  conflictCone(): { decisions: number[]; labels: number[] } | null {
+    if (this.lastFailed >= 0) {
+      const res = this.cone([this.lastFailed ^ 1]);
+      res.decisions.push(this.lastFailed);
+      return res;
+    }
+    if (this.lastConflict === NO_REASON) return null;
+    const c = this.clauses[this.lastConflict]!;
+    const lits: number[] = [];
+    for (let k = 0; k < c.length; k++) lits.push(c[k]! ^ 1);
+    const res = this.cone(lits);
+    const lab = this.labels[this.lastConflict]!;
+    if (lab >= 0 && !res.labels.includes(lab)) res.labels.push(lab);
+    return res;
+  }
+}
