@@ -2,6 +2,7 @@
  * The Tessera engine: pure functions from catalog JSON to validated, configured, priced and
  * navigable offers. No I/O, no clocks: dates come in as `asOf` parameters.
  */
+export { addDays, addMonths, daysBetween, isDate } from "./calendar.ts";
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { configure } from "./configure/configure.ts";
 export type {
