@@ -206,7 +206,9 @@ export function configureQuantities(
       choice.reason = {
         rules: rulesList,
         picks,
-        message: `Required: ${s.name} must be ${fmt(lo)}${tail}.`,
+        message: rulesList.length
+          ? `Required: ${s.name} must be ${fmt(lo)}${tail}.`
+          : `Required: ${s.name} is fixed at ${fmt(lo)} in ${s.pkg.name}.`,
       };
     }
     out.push(choice);

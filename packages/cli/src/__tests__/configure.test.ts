@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { examples, run } from "./harness.ts";
+
+const quote = JSON.parse(readFileSync(`${examples}saas.quote.json`, "utf8"));
+
+describe("tessera configure", () => {
+  it("prints every choice with its state and exits 0 on a valid selection", async () => {
+    const r = await run([
+      "configure",
+      "schemas/examples/saas.catalog.json",
+      "schemas/examples/saas.quote.json",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe("collab-business (12 months, per year, EUR): valid, complete");
+    expect(r.stdout).toContain(
+      "[-] biz-hipaa (HIPAA BAA) disabled — Disabled: rule `biz-hipaa-needs-us` excludes it with your pick `European Union`.",
+    );
+    expect(r.stdout).toContain("[x] collab-sso (SSO & SCIM) selected");
+  });
+
+  it("exits 1 and prints the violations of conflicting picks", async () => {
+    const bad = { ...quote, picks: ["biz-hipaa", "biz-res-eu", "biz-support-standard"] };
+    const r = await run(["configure", "schemas/examples/saas.catalog.json", "-"], {
+      stdin: JSON.stringify(bad),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Violations:");
+    expect(r.stdout).toMatch(
+      /error config\.conflict \/picks\/1 `European Union` cannot go with your pick `HIPAA BAA`/,
+    );
+  });
+
+  it("prints the configuration as JSON with --json", async () => {
+    const r = await run([
+      "configure",
+      "--json",
+      "schemas/examples/saas.catalog.json",
+      "schemas/examples/saas.quote.json",
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.valid).toBe(true);
+    const hipaa = out.options.find((o: { id: string }) => o.id === "biz-hipaa");
+    expect(hipaa.state).toBe("disabled");
+    expect(hipaa.reason.picks).toEqual(["biz-res-eu"]);
+    expect(hipaa.reason.rules).toEqual(["biz-hipaa-needs-us"]);
+  });
+
+  it("exits 2 on a missing file or a wrong number of arguments", async () => {
+    expect((await run(["configure", "schemas/examples/saas.catalog.json"])).code).toBe(2);
+    const missing = await run(["configure", "schemas/examples/saas.catalog.json", "nope.json"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read nope.json");
+  });
+
+  it("reports an unknown package as a violation, not a crash", async () => {
+    const r = await run(["configure", "schemas/examples/saas.catalog.json", "-"], {
+      stdin: JSON.stringify({ package: "no-such-package" }),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("config.unknown-package /package");
+  });
+});

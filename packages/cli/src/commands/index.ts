@@ -1,0 +1,10 @@
+/**
+ * The command table. To add a command: create `commands/<name>.ts` exporting a `Command`, then
+ * list it here. The order is the order of `tessera --help`.
+ */
+import type { Command } from "../command.ts";
+import { configureCommand } from "./configure.ts";
+import { exportCommand } from "./export.ts";
+import { validateCommand } from "./validate.ts";
+
+export const commands: readonly Command[] = [validateCommand, exportCommand, configureCommand];
