@@ -1,0 +1,31 @@
+/**
+ * Tessera's React components. They take plain props (engine output mapped to view models) and
+ * never compute prices or rules themselves.
+ */
+export { DiagnosticsPanel, type DiagnosticsPanelProps } from "./catalog/DiagnosticsPanel.tsx";
+export { type DiffChange, DiffView, type DiffViewProps } from "./catalog/DiffView.tsx";
+export { ErrorState, type ErrorStateProps } from "./feedback/ErrorState.tsx";
+export { LoadingState, type LoadingStateProps } from "./feedback/LoadingState.tsx";
+export { TokenSignIn, type TokenSignInProps } from "./feedback/TokenSignIn.tsx";
+export { Tooltip, type TooltipProps } from "./feedback/Tooltip.tsx";
+export { pixelOffsets } from "./format/decimalScale.ts";
+export { formatDelta, formatMoney, PERIOD_LABEL } from "./format/money.ts";
+export type { Choice, ChoiceState } from "./options/choice.ts";
+export { OptionGroup, type OptionGroupProps } from "./options/OptionGroup.tsx";
+export { QuantityInput, type QuantityInputProps } from "./options/QuantityInput.tsx";
+export {
+  type LadderEdge,
+  LadderGraph,
+  type LadderGraphProps,
+  type LadderNode,
+} from "./paths/LadderGraph.tsx";
+export { MoveList, type MoveListProps, type MoveView, type ProrationLineView } from "./paths/MoveList.tsx";
+export { type ComparedPackage, PackageCompare, type PackageCompareProps } from "./pricing/PackageCompare.tsx";
+export { PriceChart, type PriceChartProps, type PricePointView } from "./pricing/PriceChart.tsx";
+export {
+  type PriceLineView,
+  PriceSummary,
+  type PriceSummaryProps,
+  type PriceTotalsView,
+} from "./pricing/PriceSummary.tsx";
+export { AppShell, type AppShellProps, type NavLink } from "./shell/AppShell.tsx";

@@ -1,0 +1,89 @@
+import { useId } from "react";
+import { Tooltip } from "../feedback/Tooltip.tsx";
+import type { Choice } from "./choice.ts";
+
+export interface OptionGroupProps {
+  name: string;
+  /** Fewest picks when the group applies (0 when absent). */
+  min?: number;
+  /** Most picks (unbounded when absent). Exactly 1..1 renders a radio choice. */
+  max?: number;
+  choices: readonly Choice[];
+  /** Called when the user picks or unpicks an available or selected choice. */
+  onToggle: (id: string) => void;
+  /** What is wrong with the group now and what to change, e.g. "Pick one support level". */
+  problem?: string;
+}
+
+function cardinality(min: number, max: number | undefined): string {
+  if (max === undefined) return min > 0 ? `pick at least ${min}` : "pick any";
+  if (min === max) return `pick ${min}`;
+  return `pick ${min}–${max}`;
+}
+
+/**
+ * One option group as radios or checkboxes. Disabled and required choices stay focusable
+ * (aria-disabled, not disabled) so keyboard users reach them and hear why.
+ */
+export function OptionGroup({ name, min = 0, max, choices, onToggle, problem }: OptionGroupProps) {
+  const groupId = useId();
+  const radio = min === 1 && max === 1;
+  const problemId = `${groupId}-problem`;
+  return (
+    <fieldset className="ts-group" aria-describedby={problem ? problemId : undefined}>
+      <legend>
+        {name}
+        <span className="ts-group__rule">({cardinality(min, max)})</span>
+      </legend>
+      {problem ? (
+        <p id={problemId} className="ts-alert ts-alert--warn" role="status">
+          {problem}
+        </p>
+      ) : null}
+      <div className="ts-group__options">
+        {choices.map((choice) => {
+          const inputId = `${groupId}-${choice.id}`;
+          const reasonId = `${inputId}-reason`;
+          const locked = choice.state === "disabled" || choice.state === "required";
+          const checked = choice.state === "selected" || choice.state === "required";
+          const input = (
+            <input
+              id={inputId}
+              type={radio ? "radio" : "checkbox"}
+              name={radio ? groupId : undefined}
+              checked={checked}
+              aria-disabled={locked ? true : undefined}
+              aria-describedby={choice.reason ? reasonId : undefined}
+              onChange={() => {
+                if (!locked) onToggle(choice.id);
+              }}
+            />
+          );
+          const option = (
+            <label key={choice.id} htmlFor={inputId} className="ts-option" data-state={choice.state}>
+              {input}
+              <span className="ts-option__body">
+                <span className="ts-option__name">
+                  {choice.name}{" "}
+                  {choice.state === "required" ? (
+                    <span className="ts-badge ts-badge--ok">required</span>
+                  ) : null}
+                  {choice.state === "disabled" ? <span className="ts-badge">unavailable</span> : null}
+                </span>
+                {choice.description ? <span className="ts-option__desc">{choice.description}</span> : null}
+                {choice.priceHint ? <span className="ts-option__desc">{choice.priceHint}</span> : null}
+              </span>
+            </label>
+          );
+          return choice.reason ? (
+            <Tooltip key={choice.id} id={reasonId} text={choice.reason}>
+              {option}
+            </Tooltip>
+          ) : (
+            option
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * What the configurator says about one choice (an option, an add-on): the four states of
+ * `configure`, and for required/disabled the reason naming the picks and rules that cause it.
+ */
+export type ChoiceState = "selected" | "available" | "required" | "disabled";
+
+export interface Choice {
+  id: string;
+  name: string;
+  description?: string;
+  state: ChoiceState;
+  /** Why it is required or disabled, in words a seller understands. */
+  reason?: string;
+  /** Price hint shown beside the name, already formatted (e.g. "+$10.00 / month"). */
+  priceHint?: string;
+}

@@ -1,0 +1,125 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, fn, userEvent, within } from "storybook/test";
+import { MoveList } from "./MoveList.tsx";
+
+const meta = {
+  title: "Paths/MoveList",
+  component: MoveList,
+  args: {
+    currency: "USD",
+    onApply: fn(),
+    moves: [
+      {
+        key: "upgrade:enterprise",
+        kind: "upgrade",
+        title: "Upgrade to Enterprise",
+        valid: true,
+        reasons: [],
+        effectiveDate: "2026-03-16",
+        proration: [
+          { label: "Credit for unused Business, 16 of 31 days", amount: "-25.29" },
+          { label: "Enterprise for 16 of 31 days", amount: "51.10" },
+        ],
+        newRecurring: "99.00",
+        mrrDelta: "50.00",
+        termRestarts: false,
+        addOns: ["Analytics: carried", "Backup: becomes included"],
+      },
+      {
+        key: "downgrade:starter",
+        kind: "downgrade",
+        title: "Downgrade to Starter",
+        valid: false,
+        reasons: ["Downgrades are allowed after 90 days on Business; 45 days so far."],
+      },
+      {
+        key: "terminate",
+        kind: "terminate",
+        title: "Terminate",
+        valid: true,
+        reasons: ["30 days notice: ends 2026-12-31."],
+        effectiveDate: "2026-12-31",
+        mrrDelta: "-49.00",
+        retention: [
+          {
+            key: "retention:half-price",
+            kind: "retention",
+            title: "3 months at half price",
+            valid: true,
+            reasons: [],
+            newRecurring: "24.50",
+            mrrDelta: "-24.50",
+          },
+        ],
+      },
+    ],
+  },
+} satisfies Meta<typeof MoveList>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Moves: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const upgrade = canvas.getByRole("listitem", { name: "Upgrade to Enterprise" });
+    await expect(within(upgrade).getByText("+$50.00")).toBeInTheDocument();
+    await expect(within(upgrade).getByText("−$25.29")).toBeInTheDocument();
+    await expect(within(upgrade).getByText(/Backup: becomes included/)).toBeInTheDocument();
+    await userEvent.click(within(upgrade).getByRole("button", { name: "Apply" }));
+    await expect(args.onApply).toHaveBeenCalledWith("upgrade:enterprise");
+  },
+};
+
+export const BlockedShowsWhy: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const down = canvas.getByRole("listitem", { name: "Downgrade to Starter" });
+    await expect(within(down).queryByRole("button")).toBeNull();
+    await expect(within(down).getByRole("list", { name: "Why it is blocked" })).toHaveTextContent(
+      "after 90 days",
+    );
+  },
+};
+
+export const RetentionBeforeTerminate: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Terminate…" }));
+    // Terminating needs a confirmation, and the offers come first.
+    await expect(args.onApply).not.toHaveBeenCalled();
+    const panel = canvas.getByRole("region", { name: "Before you terminate" });
+    await expect(within(panel).getByText("3 months at half price")).toBeInTheDocument();
+    await userEvent.click(within(panel).getByRole("button", { name: "Accept offer" }));
+    await expect(args.onApply).toHaveBeenCalledWith("retention:half-price");
+    await userEvent.click(within(panel).getByRole("button", { name: "Confirm termination" }));
+    await expect(args.onApply).toHaveBeenLastCalledWith("terminate");
+  },
+};
+
+export const KeepSubscription: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Terminate…" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Keep the subscription" }));
+    await expect(canvas.queryByRole("region", { name: "Before you terminate" })).toBeNull();
+  },
+};
+
+export const Applying: Story = {
+  args: { applyingKey: "upgrade:enterprise" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("button", { name: "Applying…" })).toBeDisabled();
+    await expect(canvas.getByRole("button", { name: "Terminate…" })).toBeDisabled();
+  },
+};
+
+export const NoMoves: Story = {
+  args: { moves: [] },
+  play: async ({ canvasElement }) => {
+    await expect(
+      within(canvasElement).getByText("No moves are possible from this arrangement."),
+    ).toBeInTheDocument();
+  },
+};

@@ -1,0 +1,196 @@
+import { useState } from "react";
+import { formatDelta, formatMoney } from "../format/money.ts";
+
+export interface ProrationLineView {
+  label: string;
+  /** Decimal string; negative for credits. */
+  amount: string;
+}
+
+export interface MoveView {
+  /** Stable key of the move (what onApply receives). */
+  key: string;
+  /** renew, upgrade, downgrade, crossgrade, add_on, remove_add_on, terminate, retention… */
+  kind: string;
+  /** "Upgrade to Business", "Renew for 12 months". */
+  title: string;
+  valid: boolean;
+  /** Why a blocked move is blocked (or notes on a valid one). */
+  reasons: readonly string[];
+  effectiveDate?: string;
+  proration?: readonly ProrationLineView[];
+  /** New recurring price per billing period after the move. */
+  newRecurring?: string;
+  mrrDelta?: string;
+  termRestarts?: boolean;
+  /** What happens to each add-on: "Analytics: carried", "Backup: becomes included". */
+  addOns?: readonly string[];
+  /** Terminate only: offers presented before the cancellation is confirmed. */
+  retention?: readonly MoveView[];
+}
+
+export interface MoveListProps {
+  currency: string;
+  moves: readonly MoveView[];
+  onApply: (key: string) => void;
+  /** Key of the move being applied (its button shows progress). */
+  applyingKey?: string;
+}
+
+function MoveFacts({ move, currency }: { move: MoveView; currency: string }) {
+  return (
+    <>
+      <dl className="ts-move__facts">
+        {move.effectiveDate ? (
+          <div>
+            <dt>Effective</dt>
+            <dd>{move.effectiveDate}</dd>
+          </div>
+        ) : null}
+        {move.newRecurring !== undefined ? (
+          <div>
+            <dt>New price</dt>
+            <dd>{formatMoney(move.newRecurring, currency)}</dd>
+          </div>
+        ) : null}
+        {move.mrrDelta !== undefined ? (
+          <div>
+            <dt>MRR change</dt>
+            <dd>{formatDelta(move.mrrDelta, currency)}</dd>
+          </div>
+        ) : null}
+        {move.termRestarts !== undefined ? (
+          <div>
+            <dt>Term</dt>
+            <dd>{move.termRestarts ? "restarts" : "continues"}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {move.proration && move.proration.length > 0 ? (
+        <table className="ts-table" style={{ marginTop: "0.5rem" }}>
+          <caption className="ts-hint" style={{ textAlign: "left" }}>
+            Proration
+          </caption>
+          <tbody>
+            {move.proration.map((p) => (
+              <tr key={p.label}>
+                <td>{p.label}</td>
+                <td className="ts-num">{formatMoney(p.amount, currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {move.addOns && move.addOns.length > 0 ? (
+        <p className="ts-hint" style={{ margin: "0.4rem 0 0" }}>
+          Add-ons: {move.addOns.join(" · ")}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Every lifecycle move from an arrangement. Blocked moves say why and offer no button; terminate
+ * first shows its retention offers and asks for a confirmation.
+ */
+export function MoveList({ currency, moves, onApply, applyingKey }: MoveListProps) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  return (
+    <ul className="ts-moves" aria-label="Moves">
+      {moves.map((move) => {
+        const headingId = `move-${move.key}`;
+        const busy = applyingKey === move.key;
+        const isTerminate = move.kind === "terminate";
+        return (
+          <li key={move.key} className="ts-move" data-valid={move.valid} aria-labelledby={headingId}>
+            <div className="ts-move__head">
+              <span className={move.valid ? "ts-badge ts-badge--accent" : "ts-badge"}>
+                {move.kind.replace(/_/g, " ")}
+              </span>
+              <span id={headingId} className="ts-move__title">
+                {move.title}
+              </span>
+              {move.valid ? (
+                <button
+                  type="button"
+                  className={isTerminate ? "ts-button ts-button--danger" : "ts-button ts-button--primary"}
+                  disabled={applyingKey !== undefined}
+                  aria-expanded={isTerminate ? confirming === move.key : undefined}
+                  onClick={() => (isTerminate ? setConfirming(move.key) : onApply(move.key))}
+                >
+                  {busy ? "Applying…" : isTerminate ? "Terminate…" : "Apply"}
+                </button>
+              ) : (
+                <span className="ts-badge ts-badge--danger">blocked</span>
+              )}
+            </div>
+            {move.valid ? <MoveFacts move={move} currency={currency} /> : null}
+            {move.reasons.length > 0 ? (
+              <ul className="ts-move__reasons" aria-label={move.valid ? "Notes" : "Why it is blocked"}>
+                {move.reasons.map((r) => (
+                  <li key={r} style={move.valid ? { color: "var(--ts-muted)" } : undefined}>
+                    {r}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {isTerminate && confirming === move.key ? (
+              <section className="ts-retention" aria-label="Before you terminate">
+                <h3>Before you terminate</h3>
+                {move.retention && move.retention.length > 0 ? (
+                  <ul className="ts-moves">
+                    {move.retention.map((offer) => (
+                      <li key={offer.key} className="ts-move" data-valid={offer.valid}>
+                        <div className="ts-move__head">
+                          <span className="ts-badge ts-badge--ok">offer</span>
+                          <span className="ts-move__title">{offer.title}</span>
+                          {offer.valid ? (
+                            <button
+                              type="button"
+                              className="ts-button ts-button--primary"
+                              disabled={applyingKey !== undefined}
+                              onClick={() => onApply(offer.key)}
+                            >
+                              {applyingKey === offer.key ? "Applying…" : "Accept offer"}
+                            </button>
+                          ) : (
+                            <span className="ts-badge ts-badge--danger">not available</span>
+                          )}
+                        </div>
+                        {offer.valid ? <MoveFacts move={offer} currency={currency} /> : null}
+                        {offer.reasons.length > 0 ? (
+                          <ul className="ts-move__reasons">
+                            {offer.reasons.map((r) => (
+                              <li key={r}>{r}</li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="ts-hint">No retention offers apply to this customer.</p>
+                )}
+                <div className="ts-row" style={{ marginTop: "0.6rem" }}>
+                  <button
+                    type="button"
+                    className="ts-button ts-button--danger"
+                    disabled={applyingKey !== undefined}
+                    onClick={() => onApply(move.key)}
+                  >
+                    {busy ? "Terminating…" : "Confirm termination"}
+                  </button>
+                  <button type="button" className="ts-button" onClick={() => setConfirming(null)}>
+                    Keep the subscription
+                  </button>
+                </div>
+              </section>
+            ) : null}
+          </li>
+        );
+      })}
+      {moves.length === 0 ? <li className="ts-hint">No moves are possible from this arrangement.</li> : null}
+    </ul>
+  );
+}
