@@ -64,6 +64,7 @@ export function validCatalog(): Catalog {
   ];
   pro.charges.push(recurring("premium-fee", "20", "18", { option: "support-premium" }));
   pro.rules = [
+    // biome-ignore lint/suspicious/noThenProperty: the catalog schema names a rule's consequence `then`
     { id: "premium-needs-sso", when: { allOf: ["support-premium"] }, then: { requireAll: ["sso"] } },
   ];
   enterprise.includedAddOns = [{ addOn: "sso" }];
@@ -114,7 +115,7 @@ export function validCatalog(): Catalog {
     billingPeriods: ["month", "year"],
     terms: [{ months: 1 }],
     addOn: { minTier: 2, portfolios: ["team"] },
-    components: [{ id: "sso-service", service: "sso", min: 1, max: 1 }],
+    components: [{ id: "sso-service", service: "saml", min: 1, max: 1 }],
     charges: [recurring("sso-fee", "5", "4")],
   };
   return {
@@ -126,7 +127,7 @@ export function validCatalog(): Catalog {
     services: [
       { id: "seat", name: "User seat", unit: "seat", kind: "recurring", status: "active" },
       { id: "api", name: "API calls", unit: "call", kind: "usage", status: "active" },
-      { id: "sso", name: "SAML single sign-on", unit: "account", kind: "recurring", status: "active" },
+      { id: "saml", name: "SAML single sign-on", unit: "account", kind: "recurring", status: "active" },
     ],
     portfolios: [{ id: "team", name: "Team collaboration" }],
     packages: [basic, pro, enterprise, sso],

@@ -3,5 +3,32 @@
  * Add a check by importing it here; order is the order diagnostics are reported in.
  */
 import type { Check } from "../check.ts";
+import { addOnsCheck } from "./addons.ts";
+import { componentsCheck } from "./components.ts";
+import { groupsCheck } from "./groups.ts";
+import { idsCheck } from "./ids.ts";
+import { lifecycleCheck } from "./lifecycle.ts";
+import { modelsCheck } from "./models.ts";
+import { pathsCheck } from "./paths.ts";
+import { priceBooksCheck } from "./pricebooks.ts";
+import { pricesCheck } from "./prices.ts";
+import { refsCheck } from "./refs.ts";
+import { terminationCheck } from "./termination.ts";
+import { termsCheck } from "./terms.ts";
+import { tiersCheck } from "./tiers.ts";
 
-export const checks: Check[] = [];
+export const checks: Check[] = [
+  idsCheck,
+  refsCheck,
+  priceBooksCheck,
+  pricesCheck,
+  modelsCheck,
+  tiersCheck,
+  componentsCheck,
+  groupsCheck,
+  termsCheck,
+  addOnsCheck,
+  lifecycleCheck,
+  terminationCheck,
+  pathsCheck,
+];

@@ -1,0 +1,157 @@
+/**
+ * Add-on compatibility. An add-on fits a base package when the base is named in `addOn.packages`,
+ * or belongs to one of `addOn.portfolios` with a tier ≥ `addOn.minTier`, or — with no portfolios
+ * listed — has a tier ≥ `addOn.minTier`; with none of the three, it fits every base of its own
+ * portfolio. Checks: every active add-on fits some base that is not a draft; included add-ons are
+ * add-ons that fit the including base (and within their max quantity); only base packages include
+ * add-ons; compatibility on a base is meaningless; requires/excludes name add-ons, never the same
+ * one in both.
+ */
+import type { Package } from "@tessera/schema";
+import type { Check } from "../check.ts";
+import { flag } from "./report.ts";
+
+/** Whether `addOn` may be bought on top of `base` (see the module comment for the rule). */
+export function isCompatibleAddOn(addOn: Package, base: Package): boolean {
+  if (addOn.role !== "add_on" || base.role !== "base") return false;
+  const c = addOn.addOn;
+  if (c === undefined || (c.packages === undefined && c.portfolios === undefined && c.minTier === undefined))
+    return base.portfolio === addOn.portfolio;
+  if (c.packages?.includes(base.id)) return true;
+  if (c.portfolios !== undefined)
+    return c.portfolios.includes(base.portfolio) && (c.minTier === undefined || base.tier >= c.minTier);
+  return c.minTier !== undefined && base.tier >= c.minTier;
+}
+
+export const addOnsCheck: Check = {
+  id: "add-ons",
+  codes: [
+    "addon.no-compatible-base",
+    "addon.included-not-addon",
+    "addon.included-incompatible",
+    "addon.included-quantity",
+    "addon.included-on-addon",
+    "addon.compat-on-base",
+    "addon.ref-not-addon",
+    "addon.requires-excluded",
+  ],
+  run(ctx) {
+    const { doc, catalog } = ctx;
+    // Highest tier among non-draft bases, per portfolio and overall: O(1) compatibility probes.
+    const topTier = new Map<string, number>();
+    let anyTop = -1;
+    for (const p of doc.packages) {
+      if (p.role !== "base" || p.status === "draft") continue;
+      topTier.set(p.portfolio, Math.max(topTier.get(p.portfolio) ?? -1, p.tier));
+      anyTop = Math.max(anyTop, p.tier);
+    }
+    const hasFit = (a: Package): boolean => {
+      const c = a.addOn;
+      if (
+        c === undefined ||
+        (c.packages === undefined && c.portfolios === undefined && c.minTier === undefined)
+      )
+        return topTier.has(a.portfolio);
+      const min = c.minTier ?? Number.NEGATIVE_INFINITY;
+      if (
+        c.packages?.some((id) => {
+          const b = catalog.packages.get(id)?.value;
+          return b !== undefined && b.role === "base" && b.status !== "draft";
+        })
+      )
+        return true;
+      if (c.portfolios !== undefined)
+        return c.portfolios.some((p) => (topTier.get(p) ?? -1) >= min && topTier.has(p));
+      return c.minTier !== undefined && anyTop >= c.minTier;
+    };
+    const addOnRef = (id: string, at: string) => {
+      const p = catalog.packages.get(id)?.value;
+      if (p !== undefined && p.role !== "add_on")
+        flag(
+          ctx,
+          "addon.ref-not-addon",
+          "error",
+          at,
+          `names \`${id}\`, a base package; only add-ons can be listed here.`,
+        );
+    };
+    doc.packages.forEach((pkg, i) => {
+      const at = `/packages/${i}`;
+      if (pkg.role === "add_on") {
+        if (pkg.status === "active" && !hasFit(pkg))
+          flag(
+            ctx,
+            "addon.no-compatible-base",
+            "warning",
+            at,
+            "is an add-on that no sellable base package can take, so nobody can buy it; check its `addOn` compatibility.",
+          );
+        if (pkg.includedAddOns !== undefined)
+          flag(
+            ctx,
+            "addon.included-on-addon",
+            "error",
+            `${at}/includedAddOns`,
+            "is set on an add-on, but only base packages can include add-ons.",
+          );
+        const c = pkg.addOn;
+        const requires = new Set(c?.requires ?? []);
+        c?.requires?.forEach((id, k) => {
+          addOnRef(id, `${at}/addOn/requires/${k}`);
+        });
+        c?.excludes?.forEach((id, k) => {
+          addOnRef(id, `${at}/addOn/excludes/${k}`);
+          if (requires.has(id))
+            flag(
+              ctx,
+              "addon.requires-excluded",
+              "error",
+              `${at}/addOn/excludes/${k}`,
+              `names \`${id}\`, which the add-on also requires, so it can never be bought.`,
+            );
+        });
+        return;
+      }
+      if (pkg.addOn !== undefined)
+        flag(
+          ctx,
+          "addon.compat-on-base",
+          "warning",
+          `${at}/addOn`,
+          "describes add-on compatibility on a base package, where it has no effect; remove it or make the package an add-on.",
+        );
+      pkg.includedAddOns?.forEach((inc, j) => {
+        const target = catalog.packages.get(inc.addOn)?.value;
+        const iat = `${at}/includedAddOns/${j}`;
+        if (target === undefined) return;
+        if (target.role !== "add_on") {
+          flag(
+            ctx,
+            "addon.included-not-addon",
+            "error",
+            `${iat}/addOn`,
+            `names \`${inc.addOn}\`, a base package, not an add-on.`,
+          );
+          return;
+        }
+        if (!isCompatibleAddOn(target, pkg))
+          flag(
+            ctx,
+            "addon.included-incompatible",
+            "error",
+            `${iat}/addOn`,
+            `includes \`${inc.addOn}\`, but that add-on's compatibility does not allow it on \`${pkg.id}\`.`,
+          );
+        const most = target.addOn?.maxQuantity ?? 1;
+        if ((inc.quantity ?? 1) > most)
+          flag(
+            ctx,
+            "addon.included-quantity",
+            "error",
+            `${iat}/quantity`,
+            `is ${inc.quantity}, more than the ${most} unit${most === 1 ? "" : "s"} of \`${inc.addOn}\` one arrangement may hold.`,
+          );
+      });
+    });
+  },
+};

@@ -1,0 +1,129 @@
+/**
+ * Lifecycle: a retired package names a successor its customers renew or migrate into (else they
+ * can only stay until their term ends); a successor is sellable, of the same role, and successor
+ * chains never loop; effective dates are in order, and an active package is still on sale on the
+ * catalog's effective date; active packages deliver only active services.
+ *
+ * @see https://docs.killbill.io/latest/userguide_subscription.html (Kill Bill: retired plans
+ * stay for existing subscriptions; new ones move to the current version)
+ */
+import type { Package } from "@tessera/schema";
+import type { Check } from "../check.ts";
+import { flag } from "./report.ts";
+
+export const lifecycleCheck: Check = {
+  id: "lifecycle",
+  codes: [
+    "package.retired-without-successor",
+    "successor.not-active",
+    "successor.role-mismatch",
+    "successor.cycle",
+    "dates.out-of-order",
+    "package.expired",
+    "service.not-active",
+  ],
+  run(ctx) {
+    const { doc, catalog } = ctx;
+    const index = new Map<Package, number>();
+    doc.packages.forEach((pkg, i) => {
+      index.set(pkg, i);
+      const at = `/packages/${i}`;
+      if (pkg.status === "retired" && pkg.successor === undefined)
+        flag(
+          ctx,
+          "package.retired-without-successor",
+          "warning",
+          at,
+          "is retired without a `successor`, so its customers cannot renew and have no package to move into.",
+        );
+      const next = pkg.successor === undefined ? undefined : catalog.packages.get(pkg.successor)?.value;
+      if (next !== undefined && next !== pkg) {
+        if (next.status !== "active")
+          flag(
+            ctx,
+            "successor.not-active",
+            "error",
+            `${at}/successor`,
+            `is \`${next.id}\`, which is ${next.status}, so customers cannot be moved into it.`,
+          );
+        if (next.role !== pkg.role)
+          flag(
+            ctx,
+            "successor.role-mismatch",
+            "error",
+            `${at}/successor`,
+            `is \`${next.id}\`, ${next.role === "base" ? "a base package" : "an add-on"}, but \`${pkg.id}\` is ${pkg.role === "base" ? "a base package" : "an add-on"}.`,
+          );
+      }
+      if (
+        pkg.effectiveFrom !== undefined &&
+        pkg.effectiveTo !== undefined &&
+        pkg.effectiveFrom > pkg.effectiveTo
+      )
+        flag(
+          ctx,
+          "dates.out-of-order",
+          "error",
+          `${at}/effectiveTo`,
+          `is ${pkg.effectiveTo}, before the package's first day of sale ${pkg.effectiveFrom}.`,
+        );
+      else if (
+        pkg.status === "active" &&
+        pkg.effectiveTo !== undefined &&
+        doc.effectiveDate !== undefined &&
+        pkg.effectiveTo < doc.effectiveDate
+      )
+        flag(
+          ctx,
+          "package.expired",
+          "warning",
+          `${at}/effectiveTo`,
+          `is ${pkg.effectiveTo}, before the catalog takes effect on ${doc.effectiveDate}, so this active package can never be sold; retire it or extend the date.`,
+        );
+      if (pkg.status !== "active") return;
+      const serviceRef = (id: string | undefined, where: string) => {
+        if (id === undefined) return;
+        const s = catalog.services.get(id)?.value;
+        if (s !== undefined && s.status !== "active")
+          flag(
+            ctx,
+            "service.not-active",
+            "warning",
+            where,
+            `is \`${id}\`, a ${s.status} service, inside the active package \`${pkg.id}\`.`,
+          );
+      };
+      pkg.components?.forEach((c, j) => {
+        serviceRef(c.service, `${at}/components/${j}/service`);
+      });
+      pkg.optionGroups?.forEach((g, j) => {
+        g.options.forEach((o, k) => {
+          serviceRef(o.service, `${at}/optionGroups/${j}/options/${k}/service`);
+        });
+      });
+    });
+    // Successor links form a functional graph: walk each chain once to find loops.
+    const done = new Set<Package>();
+    for (const start of doc.packages) {
+      const path: Package[] = [];
+      const onPath = new Set<Package>();
+      let cur: Package | undefined = start;
+      while (cur !== undefined && !done.has(cur) && !onPath.has(cur)) {
+        onPath.add(cur);
+        path.push(cur);
+        cur = cur.successor === undefined ? undefined : catalog.packages.get(cur.successor)?.value;
+      }
+      if (cur !== undefined && onPath.has(cur)) {
+        const cycle = path.slice(path.indexOf(cur));
+        flag(
+          ctx,
+          "successor.cycle",
+          "error",
+          `/packages/${index.get(cur)}/successor`,
+          `leads in a circle (${cycle.map((p) => `\`${p.id}\``).join(" → ")} → \`${cur.id}\`), so customers are never moved to a sellable package.`,
+        );
+      }
+      for (const p of path) done.add(p);
+    }
+  },
+};

@@ -1,0 +1,108 @@
+/**
+ * Contract terms, phases and renewal: one term length once, at most one default term; a trial
+ * needs its length in days, an intro phase its periods and discount, each phase type once with the
+ * trial first; a renewal uplift cap only means something under the `capped` price policy, and
+ * that policy needs one.
+ */
+import type { Check } from "../check.ts";
+import { flag } from "./report.ts";
+
+export const termsCheck: Check = {
+  id: "terms",
+  codes: [
+    "term.duplicate",
+    "term.multiple-defaults",
+    "phase.trial-without-days",
+    "phase.intro-incomplete",
+    "phase.duplicate",
+    "phase.order",
+    "renewal.cap-without-capped",
+    "renewal.capped-without-cap",
+  ],
+  run(ctx) {
+    const { doc } = ctx;
+    for (let i = 0; i < doc.packages.length; i++) {
+      const pkg = doc.packages[i];
+      if (pkg === undefined) continue;
+      const at = `/packages/${i}`;
+      const months = new Set<number>();
+      let defaultTerm: number | undefined;
+      pkg.terms.forEach((t, j) => {
+        if (months.has(t.months))
+          flag(
+            ctx,
+            "term.duplicate",
+            "error",
+            `${at}/terms/${j}`,
+            `offers the ${t.months}-month term a second time; keep one.`,
+          );
+        months.add(t.months);
+        if (t.default === true) {
+          if (defaultTerm !== undefined)
+            flag(
+              ctx,
+              "term.multiple-defaults",
+              "error",
+              `${at}/terms/${j}/default`,
+              `is a second default term (the ${defaultTerm}-month term already is); keep one default.`,
+            );
+          else defaultTerm = t.months;
+        }
+      });
+      const seen = new Set<string>();
+      pkg.phases?.forEach((ph, j) => {
+        const pat = `${at}/phases/${j}`;
+        if (seen.has(ph.type))
+          flag(
+            ctx,
+            "phase.duplicate",
+            "error",
+            pat,
+            `is a second ${ph.type} phase; a package has at most one of each.`,
+          );
+        else if (ph.type === "trial" && seen.has("intro"))
+          flag(
+            ctx,
+            "phase.order",
+            "warning",
+            pat,
+            "comes after the intro phase, but a trial always runs first; list it first.",
+          );
+        seen.add(ph.type);
+        if (ph.type === "trial" && ph.days === undefined)
+          flag(
+            ctx,
+            "phase.trial-without-days",
+            "error",
+            pat,
+            "is a trial without `days`: say how many days it lasts.",
+          );
+        if (ph.type === "intro" && (ph.periods === undefined || ph.discountPercent === undefined))
+          flag(
+            ctx,
+            "phase.intro-incomplete",
+            "error",
+            pat,
+            `is an introductory phase without ${ph.periods === undefined ? "`periods`" : "`discountPercent`"}: say how many billing periods it lasts and the percent off.`,
+          );
+      });
+      const r = pkg.renewal;
+      if (r?.upliftCapPercent !== undefined && r.pricePolicy !== "capped")
+        flag(
+          ctx,
+          "renewal.cap-without-capped",
+          "warning",
+          `${at}/renewal/upliftCapPercent`,
+          `has no effect because the renewal price policy is ${r.pricePolicy ?? "list (the default)"}, not capped.`,
+        );
+      if (r?.pricePolicy === "capped" && r.upliftCapPercent === undefined)
+        flag(
+          ctx,
+          "renewal.capped-without-cap",
+          "error",
+          `${at}/renewal/pricePolicy`,
+          "is capped but no `upliftCapPercent` says by how much the price may rise on renewal.",
+        );
+    }
+  },
+};
