@@ -16,6 +16,14 @@ export type {
 } from "./configure/types.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
 export {
+  type PriceLine,
+  type PriceLineKind,
+  type PriceResult,
+  type PriceSchedule,
+  type PriceTotals,
+  price,
+} from "./price/index.ts";
+export {
   type Check,
   type CheckContext,
   checks,

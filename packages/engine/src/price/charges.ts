@@ -1,0 +1,274 @@
+/**
+ * Charge lines: one line per charge that applies to the quote (base package, then each add-on
+ * selection), priced by its model with the chosen price point, rounded once to the currency's
+ * minor unit. Included add-ons of the base are listed at 0 ("included").
+ */
+import type { BillingPeriod, Charge, Package, Quantities, Quote } from "@tessera/schema";
+import type { CompiledCatalog } from "../compile.ts";
+import { roundMoney } from "../currency.ts";
+import { Decimal } from "../decimal.ts";
+import { type Diagnostic, pointerToken } from "../diagnostic.ts";
+import { priceFlat } from "./models/flat.ts";
+import type { Priced } from "./models/model.ts";
+import { priceOneTime } from "./models/one-time.ts";
+import { pricePerUnit } from "./models/per-unit.ts";
+import { priceStairstep } from "./models/stairstep.ts";
+import { priceGraduated } from "./models/tiered.ts";
+import { priceUsage } from "./models/usage.ts";
+import { priceVolume } from "./models/volume.ts";
+import { type ChosenPoint, choosePoint } from "./point.ts";
+import { billableQuantity, componentQuantity } from "./quantity.ts";
+import type { WorkLine } from "./work.ts";
+
+export interface ChargeContext {
+  catalog: CompiledCatalog;
+  currency: string;
+  book: string;
+  period: BillingPeriod;
+  /** Months per billing period (scales monthly price points). */
+  months: number;
+  termPeriods: number;
+  expectedUsage: Quantities | undefined;
+  violations: Diagnostic[];
+  /** Line ids already used. */
+  ids: Set<string>;
+}
+
+/** One package as bought on the quote: the base, or one add-on selection. */
+export interface Purchase {
+  pkg: Package;
+  pointer: string;
+  /** Where the purchase's picks and quantities live in the quote. */
+  quotePointer: string;
+  picks: ReadonlySet<string>;
+  quantities: Quantities;
+  /** The add-on quantity; undefined for the base package. */
+  addOnQuantity: number | undefined;
+}
+
+/** The picks of a package on a quote: as given, or the options marked `default` when none are given. */
+export function picksOf(pkg: Package, picks: readonly string[] | undefined): Set<string> {
+  if (picks) return new Set(picks);
+  const defaults = new Set<string>();
+  for (const g of pkg.optionGroups ?? [])
+    for (const o of g.options) if (o.default && o.status !== "retired") defaults.add(o.id);
+  return defaults;
+}
+
+function uniqueId(ids: Set<string>, wanted: string): string {
+  let id = wanted;
+  for (let n = 2; ids.has(id); n++) id = `${wanted}#${n}`;
+  ids.add(id);
+  return id;
+}
+
+/** Lines of every charge of one purchase that applies. */
+export function chargeLines(ctx: ChargeContext, purchase: Purchase, out: WorkLine[]): void {
+  const { pkg } = purchase;
+  pkg.charges.forEach((charge, index) => {
+    if (charge.option !== undefined && !purchase.picks.has(charge.option)) return;
+    const line = chargeLine(ctx, purchase, charge, `${purchase.pointer}/charges/${index}`);
+    if (line) out.push(line);
+  });
+}
+
+function chargeLine(
+  ctx: ChargeContext,
+  purchase: Purchase,
+  charge: Charge,
+  pointer: string,
+): WorkLine | null {
+  const { catalog, currency, violations } = ctx;
+  const name = charge.name ?? purchase.pkg.name;
+  const component = charge.component === undefined ? undefined : catalog.components.get(charge.component);
+  if (charge.component !== undefined && !component) {
+    violations.push({
+      code: "price.unknown-component",
+      severity: "error",
+      pointer: `${pointer}/component`,
+      message: `Charge "${name}" is on component "${charge.component}", which the catalog does not define.`,
+    });
+    return null;
+  }
+  const chosen = choosePoint(catalog, charge, currency, ctx.book, ctx.period, ctx.months);
+  if (!chosen) {
+    violations.push({
+      code: "price.no-price-point",
+      severity: "error",
+      pointer: `${pointer}/pricePoints`,
+      message: `Charge "${name}" has no price in ${currency} in the "${ctx.book}" price book or its fallbacks.`,
+    });
+    return null;
+  }
+  const pointPointer = `${pointer}/pricePoints/${chosen.point.index}`;
+  if (chosen.point.malformed) {
+    violations.push({
+      code: "price.malformed-amount",
+      severity: "error",
+      pointer: pointPointer,
+      message: `A price of charge "${name}" is not a decimal number.`,
+    });
+    return null;
+  }
+
+  // Units: a component's quantity on this purchase, else the add-on quantity, else 1.
+  let units = purchase.addOnQuantity ?? 1;
+  if (component) {
+    const given = purchase.quantities[component.value.id];
+    // Malformed quantities were reported by checkQuantities; the charge is left out.
+    if (given !== undefined && !isCount(given)) return null;
+    units = componentQuantity(component.value, given);
+  }
+
+  const base = {
+    id: uniqueId(
+      ctx.ids,
+      purchase.addOnQuantity === undefined ? charge.id : `${charge.id}@${purchase.pkg.id}`,
+    ),
+    chargeId: charge.id,
+    packageId: purchase.pkg.id,
+    description: charge.name ?? component?.value.name ?? purchase.pkg.name,
+    charge,
+  };
+
+  if (charge.model === "usage") return usageLine(ctx, charge, component?.value.id, chosen, base);
+
+  const billable = billableQuantity(charge, component?.value, units);
+  const priced = priceModel(charge, chosen, billable.quantity, currency);
+  if (priced.problem) {
+    violations.push({
+      code: "price.no-tier",
+      severity: "error",
+      pointer: pointPointer,
+      message: `Charge "${name}": ${priced.problem}`,
+    });
+    return null;
+  }
+  let amount = priced.amount;
+  let explanation = billable.note ? `${billable.note}; ${priced.explanation}` : priced.explanation;
+  const oneTime = charge.model === "one_time";
+  if (!oneTime && chosen.scale !== 1) {
+    amount = amount.mul(chosen.scale);
+    explanation += ` × ${chosen.scale} months (monthly price)`;
+  }
+  const rounded = roundMoney(amount, currency);
+  return {
+    ...base,
+    kind: oneTime ? "one_time" : "recurring",
+    quantity: charge.model === "flat" ? 1 : billable.quantity,
+    amount: rounded,
+    explanation,
+    firstInvoice: oneTime || (charge.timing ?? "in_advance") === "in_advance" ? rounded : Decimal.ZERO,
+    perPeriod: !oneTime,
+    periods: oneTime ? 1 : ctx.termPeriods,
+    inAdvance: !oneTime && (charge.timing ?? "in_advance") === "in_advance",
+    oneTime,
+    commitment: !oneTime && charge.commitmentDiscounts !== false,
+  };
+}
+
+function priceModel(charge: Charge, chosen: ChosenPoint, quantity: number, currency: string): Priced {
+  const p = chosen.point;
+  switch (charge.model) {
+    case "flat":
+      return priceFlat(p, currency);
+    case "per_unit":
+      return pricePerUnit(p, quantity, currency);
+    case "tiered":
+      return p.tiers ? priceGraduated(p.tiers, quantity, currency) : pricePerUnit(p, quantity, currency);
+    case "volume":
+      return p.tiers ? priceVolume(p.tiers, quantity, currency) : pricePerUnit(p, quantity, currency);
+    case "stairstep":
+      return p.steps ? priceStairstep(p.steps, quantity, currency) : priceFlat(p, currency);
+    case "one_time":
+      return priceOneTime(p, quantity, currency);
+    case "usage":
+      // Usage is priced by usageLine; kept for exhaustiveness.
+      return priceUsage(p, {
+        expected: quantity,
+        blockSize: charge.blockSize ?? 1,
+        scale: chosen.scale,
+        currency,
+      });
+  }
+}
+
+function usageLine(
+  ctx: ChargeContext,
+  charge: Charge,
+  componentId: string | undefined,
+  chosen: ChosenPoint,
+  base: Pick<WorkLine, "id" | "chargeId" | "packageId" | "description" | "charge">,
+): WorkLine {
+  const expected = ctx.expectedUsage?.[componentId ?? charge.id];
+  const priced = priceUsage(chosen.point, {
+    expected: expected !== undefined && isCount(expected) ? expected : undefined,
+    blockSize: charge.blockSize ?? 1,
+    scale: chosen.scale,
+    currency: ctx.currency,
+  });
+  const rounded = roundMoney(priced.amount, ctx.currency);
+  return {
+    ...base,
+    description: priced.estimated ? `${base.description} (estimated)` : `${base.description} (rates)`,
+    kind: "usage",
+    quantity: priced.estimated ? (expected ?? 0) : 0,
+    amount: rounded,
+    explanation: priced.explanation,
+    firstInvoice: Decimal.ZERO,
+    perPeriod: priced.estimated,
+    periods: priced.estimated ? ctx.termPeriods : 0,
+    inAdvance: false,
+    oneTime: false,
+    commitment: priced.estimated && charge.commitmentDiscounts === true,
+  };
+}
+
+/** A line per add-on the base package includes: amount 0, "included". */
+export function includedLines(ctx: ChargeContext, base: Package, out: WorkLine[]): void {
+  for (const inc of base.includedAddOns ?? []) {
+    const addOn = ctx.catalog.packages.get(inc.addOn)?.value;
+    const quantity = inc.quantity ?? 1;
+    out.push({
+      id: uniqueId(ctx.ids, `included:${inc.addOn}`),
+      chargeId: null,
+      packageId: inc.addOn,
+      kind: "recurring",
+      description: `${addOn?.name ?? inc.addOn} (included)`,
+      quantity,
+      amount: Decimal.ZERO,
+      explanation: `included in ${base.name}${quantity > 1 ? ` (${quantity} units)` : ""}`,
+      firstInvoice: Decimal.ZERO,
+      perPeriod: true,
+      periods: ctx.termPeriods,
+      inAdvance: true,
+      oneTime: false,
+      commitment: false,
+    });
+  }
+}
+
+/** Whether a quantity is a whole number of at least 0. */
+export function isCount(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
+}
+
+/** Reports every quantity of the quote that is not a whole number of at least 0. */
+export function checkQuantities(quote: Quote, violations: Diagnostic[]): void {
+  const check = (quantities: Quantities | undefined, at: string, what: string) => {
+    for (const [id, n] of Object.entries(quantities ?? {})) {
+      if (n !== undefined && !isCount(n))
+        violations.push({
+          code: "price.invalid-quantity",
+          severity: "error",
+          pointer: `${at}/${pointerToken(id)}`,
+          message: `The ${what} of "${id}" must be a whole number of at least 0.`,
+        });
+    }
+  };
+  check(quote.quantities, "/quantities", "quantity");
+  check(quote.expectedUsage, "/expectedUsage", "expected usage");
+  quote.addOns?.forEach((a, i) => {
+    check(a.quantities, `/addOns/${i}/quantities`, "quantity");
+  });
+}

@@ -1,0 +1,288 @@
+/**
+ * Discount lines: the term's commitment discount and the seller's quote discounts, with approval.
+ *
+ * Order and bases (documented decisions):
+ * - The commitment discount (Term.discountPercent) takes its percent off every recurring line whose
+ *   charge does not set `commitmentDiscounts: false` (usage only when it sets `true`), for the whole
+ *   term, as one discount line rounded once.
+ * - Seller discounts (Quote.discounts) and the intro price apply to the committed price (list minus
+ *   the commitment discount). They add up rather than compound, so each one's per-period amount
+ *   does not depend on how long the others last, and TCV stays exact.
+ * - A discount names a charge (it reduces that charge's lines) or none (it reduces the total of the
+ *   `appliesTo` lines: recurring, the default, one_time, or all = both, as two lines). Usage lines
+ *   are reduced only by a discount naming their charge. A percent discount is rounded once per
+ *   line; an amount discount is taken per billing period off recurring charges (once off one-time
+ *   charges) and never more than what it reduces. An amount off "all" charges is refused as
+ *   ambiguous. `periods` limits a recurring discount to the first N billing periods.
+ * - Approval: each discount's share of what it reduces (its percent, or amount ÷ base) above
+ *   quotePolicy.approvalThresholdPercent (default 0: every seller discount) flags the quote with a
+ *   reason; above quotePolicy.maxDiscountPercent it is a violation. Two or more seller discounts on
+ *   recurring charges are also judged together.
+ */
+import type { Discount, QuotePolicy } from "@tessera/schema";
+import { formatMoney, roundMoney } from "../currency.ts";
+import { Decimal } from "../decimal.ts";
+import type { Diagnostic } from "../diagnostic.ts";
+import { showAmount } from "./explain.ts";
+import { parsePercent, percentOf, percentOfExact, percentShare } from "./percent.ts";
+import type { WorkLine } from "./work.ts";
+
+export interface DiscountContext {
+  currency: string;
+  termMonths: number;
+  termPeriods: number;
+  periodWord: string;
+  basePackageId: string;
+  ids: Set<string>;
+  violations: Diagnostic[];
+  reasons: string[];
+}
+
+/** Lines a recurring discount may reduce (usage only when priced from an estimate). */
+function isRecurring(l: WorkLine): boolean {
+  return l.kind === "recurring" || (l.kind === "usage" && l.perPeriod);
+}
+
+function uniqueId(ids: Set<string>, wanted: string): string {
+  let id = wanted;
+  for (let n = 2; ids.has(id); n++) id = `${wanted}#${n}`;
+  ids.add(id);
+  return id;
+}
+
+/** Per-line value after the commitment discount (exact), keyed by line. */
+export type CommittedValues = Map<WorkLine, Decimal>;
+
+/**
+ * The commitment discount line (or null without one) and every line's committed value.
+ */
+export function commitmentDiscount(
+  ctx: DiscountContext,
+  termPercent: Decimal | undefined,
+  lines: readonly WorkLine[],
+): { line: WorkLine | null; committed: CommittedValues } {
+  const committed: CommittedValues = new Map();
+  let base = Decimal.ZERO;
+  let advanceBase = Decimal.ZERO;
+  for (const l of lines) {
+    if (termPercent && !termPercent.isZero() && l.commitment && isRecurring(l)) {
+      committed.set(l, l.amount.sub(percentOfExact(l.amount, termPercent)));
+      base = base.add(l.amount);
+      if (l.inAdvance) advanceBase = advanceBase.add(l.amount);
+    } else {
+      committed.set(l, l.amount);
+    }
+  }
+  if (!termPercent || termPercent.isZero() || base.isZero()) return { line: null, committed };
+  const { currency } = ctx;
+  const amount = percentOf(base, termPercent, currency);
+  return {
+    committed,
+    line: {
+      id: uniqueId(ctx.ids, "commitment"),
+      chargeId: null,
+      packageId: ctx.basePackageId,
+      kind: "discount",
+      description: `${ctx.termMonths}-month commitment discount`,
+      quantity: 1,
+      amount: amount.neg(),
+      explanation: `${termPercent.toString()}% off ${showAmount(base, currency)} of recurring charges = -${formatMoney(amount, currency)} every ${ctx.periodWord} of the term`,
+      firstInvoice: percentOf(advanceBase, termPercent, currency).neg(),
+      perPeriod: true,
+      periods: ctx.termPeriods,
+      inAdvance: true,
+      oneTime: false,
+      commitment: false,
+    },
+  };
+}
+
+interface Group {
+  recurring: boolean;
+  targets: WorkLine[];
+  what: string;
+}
+
+/** Seller discount lines with their approval reasons and violations. */
+export function sellerDiscounts(
+  ctx: DiscountContext,
+  discounts: readonly Discount[],
+  policy: QuotePolicy | undefined,
+  lines: readonly WorkLine[],
+  committed: CommittedValues,
+): WorkLine[] {
+  const { currency, violations, reasons } = ctx;
+  const threshold = parsePercent(policy?.approvalThresholdPercent) ?? Decimal.ZERO;
+  const max = parsePercent(policy?.maxDiscountPercent);
+  const out: WorkLine[] = [];
+  const recurringShares: { id: string; amount: Decimal }[] = [];
+  let flaggedRecurring = false;
+  let refusedRecurring = false;
+
+  discounts.forEach((d, i) => {
+    const pointer = `/discounts/${i}`;
+    const label = `Discount \`${d.id}\``;
+    if ((d.percent === undefined) === (d.amount === undefined)) {
+      violations.push({
+        code: "price.discount-shape",
+        severity: "error",
+        pointer,
+        message: `${label} must give exactly one of a percent or an amount.`,
+      });
+      return;
+    }
+    const percent = d.percent === undefined ? undefined : parsePercent(d.percent);
+    const fixed = d.amount === undefined ? undefined : Decimal.tryParse(d.amount);
+    if ((d.percent !== undefined && !percent) || (d.amount !== undefined && (!fixed || fixed.isNegative()))) {
+      violations.push({
+        code: "price.discount-value",
+        severity: "error",
+        pointer: `${pointer}/${d.percent !== undefined ? "percent" : "amount"}`,
+        message: `${label} must be a percent from 0 to 100 or a non-negative amount.`,
+      });
+      return;
+    }
+    const groups: Group[] = [];
+    if (d.charge !== undefined) {
+      const targets = lines.filter(
+        (l) => l.chargeId === d.charge && (isRecurring(l) || l.kind === "one_time"),
+      );
+      if (targets.length === 0) {
+        violations.push({
+          code: "price.discount-unknown-charge",
+          severity: "error",
+          pointer: `${pointer}/charge`,
+          message: `${label} is for charge "${d.charge}", which is not priced on this quote.`,
+        });
+        return;
+      }
+      const what = `"${targets[0]!.description}"`;
+      const rec = targets.filter(isRecurring);
+      const once = targets.filter((l) => l.kind === "one_time");
+      if (rec.length > 0) groups.push({ recurring: true, targets: rec, what });
+      if (once.length > 0) groups.push({ recurring: false, targets: once, what });
+    } else {
+      const appliesTo = d.appliesTo ?? "recurring";
+      if (appliesTo === "all" && fixed) {
+        violations.push({
+          code: "price.discount-ambiguous",
+          severity: "error",
+          pointer: `${pointer}/appliesTo`,
+          message: `${label} takes an amount off all charges; say whether it reduces recurring or one-time charges.`,
+        });
+        return;
+      }
+      if (appliesTo !== "one_time")
+        groups.push({
+          recurring: true,
+          targets: lines.filter((l) => l.kind === "recurring"),
+          what: "recurring charges",
+        });
+      if (appliesTo !== "recurring")
+        groups.push({
+          recurring: false,
+          targets: lines.filter((l) => l.kind === "one_time"),
+          what: "one-time charges",
+        });
+    }
+
+    for (const g of groups) {
+      let base = Decimal.ZERO;
+      let advance = Decimal.ZERO;
+      for (const l of g.targets) {
+        const v = committed.get(l) ?? l.amount;
+        base = base.add(v);
+        if (l.inAdvance || l.kind === "one_time") advance = advance.add(v);
+      }
+      const baseShown = roundMoney(base, currency);
+      let amount: Decimal;
+      let first: Decimal;
+      let how: string;
+      if (percent) {
+        amount = percentOf(base, percent, currency);
+        first = percentOf(advance, percent, currency);
+        how = `${percent.toString()}% off ${showAmount(baseShown, currency)} of ${g.what}`;
+      } else {
+        const f = roundMoney(fixed!, currency);
+        amount = Decimal.min(f, baseShown);
+        first = Decimal.min(amount, roundMoney(advance, currency));
+        how = `${formatMoney(f, currency)} off ${showAmount(baseShown, currency)} of ${g.what}${amount.lt(f) ? " (capped at what it reduces)" : ""}`;
+      }
+      const periods = g.recurring ? Math.min(d.periods ?? ctx.termPeriods, ctx.termPeriods) : 1;
+      const lasting = g.recurring && periods === ctx.termPeriods;
+      const when = g.recurring
+        ? lasting
+          ? ` every ${ctx.periodWord} of the term`
+          : ` for the first ${periods} ${ctx.periodWord}${periods === 1 ? "" : "s"}`
+        : " once";
+      const id = uniqueId(ctx.ids, groups.length > 1 && !g.recurring ? `${d.id}:one-time` : d.id);
+      out.push({
+        id,
+        chargeId: d.charge ?? null,
+        packageId: g.targets[0]?.packageId ?? ctx.basePackageId,
+        kind: "discount",
+        description: d.description ?? `Discount ${d.id}`,
+        quantity: 1,
+        amount: amount.neg(),
+        explanation: `${how} = -${formatMoney(amount, currency)}${when}`,
+        firstInvoice: first.neg(),
+        perPeriod: lasting,
+        periods,
+        inAdvance: true,
+        oneTime: !g.recurring,
+        commitment: false,
+      });
+
+      // Approval: the discount's share of what it reduces.
+      // Compared exactly (amount × 100 against limit × base); the share is only rounded for display.
+      const exceeds = (limit: Decimal) => (percent ? percent.gt(limit) : amount.mul(100).gt(limit.mul(base)));
+      const off = percent
+        ? `${percent.toString()}% off ${g.what}`
+        : `${formatMoney(amount, currency)} (${percentShare(amount, base).toString()}%) off ${g.what}`;
+      if (g.recurring && d.charge === undefined) recurringShares.push({ id: d.id, amount });
+      if (max && exceeds(max)) {
+        if (g.recurring) refusedRecurring = true;
+        violations.push({
+          code: "price.discount-over-max",
+          severity: "error",
+          pointer,
+          message: `${label} takes ${off}; the catalog allows at most ${max.toString()}%.`,
+        });
+      }
+      if (exceeds(threshold)) {
+        if (g.recurring) flaggedRecurring = true;
+        reasons.push(`${label} takes ${off}; ${approvalRule(threshold)}`);
+      }
+    }
+  });
+
+  // Several seller discounts on the recurring total are judged together too.
+  if (recurringShares.length >= 2) {
+    let base = Decimal.ZERO;
+    for (const l of lines) if (l.kind === "recurring") base = base.add(committed.get(l) ?? l.amount);
+    const total = Decimal.sum(recurringShares.map((s) => s.amount));
+    const share = percentShare(total, base);
+    const exceeds = (limit: Decimal) => total.mul(100).gt(limit.mul(base));
+    const names = recurringShares.map((s) => `\`${s.id}\``).join(" and ");
+    if (max && exceeds(max) && !refusedRecurring) {
+      violations.push({
+        code: "price.discount-over-max",
+        severity: "error",
+        pointer: "/discounts",
+        message: `Discounts ${names} together take ${share.toString()}% off recurring charges; the catalog allows at most ${max.toString()}%.`,
+      });
+    }
+    if (exceeds(threshold) && !flaggedRecurring) {
+      reasons.push(
+        `Discounts ${names} together take ${share.toString()}% off recurring charges; ${approvalRule(threshold)}`,
+      );
+    }
+  }
+  return out;
+}
+
+function approvalRule(threshold: Decimal): string {
+  return threshold.isZero()
+    ? "every seller discount needs approval."
+    : `more than ${threshold.toString()}% needs approval.`;
+}

@@ -1,0 +1,381 @@
+/**
+ * price(catalog, quote, asOf): the priced offer of a quote — line items with human explanations,
+ * discounts, and totals (first invoice, per billing period, MRR, ARR, TCV). Pure and exact: every
+ * amount is a BigInt decimal, each line is rounded once to the currency's ISO 4217 minor unit (half
+ * away from zero) and every total is a sum of rounded lines:
+ *
+ * - firstInvoice = Σ line.firstInvoice (see first-invoice.ts for what the first invoice holds);
+ * - perPeriod = Σ amount of lines with `perPeriod` (recurring charges, estimated usage, lasting
+ *   discounts — not the intro price or time-limited discounts);
+ * - mrr = perPeriod ÷ months per billing period, rounded once; arr = mrr × 12;
+ * - tcv = Σ amount × periods: recurring lines over the term's billing periods, intro and limited
+ *   discounts over their periods, one-time lines and a partial first period once.
+ *
+ * A quote that cannot be priced returns violations (Diagnostic with a JSON Pointer into the quote or
+ * the catalog) and never throws. Without a package, currency, term or billing period to price in,
+ * lines are empty; otherwise charges that cannot be priced are left out and the rest is priced, so
+ * totals always equal the sums of the lines returned. A result with violations must not be sent.
+ */
+import type { BillingPeriod, Package, Quote } from "@tessera/schema";
+import { isDate, monthsPerPeriod } from "../calendar.ts";
+import type { CompiledCatalog } from "../compile.ts";
+import { formatMoney, minorUnit } from "../currency.ts";
+import { Decimal } from "../decimal.ts";
+import type { Diagnostic } from "../diagnostic.ts";
+import {
+  type ChargeContext,
+  chargeLines,
+  checkQuantities,
+  includedLines,
+  type Purchase,
+  picksOf,
+} from "./charges.ts";
+import { commitmentDiscount, type DiscountContext, sellerDiscounts } from "./discounts.ts";
+import { firstPeriod } from "./first-invoice.ts";
+import { introLine, phasesOf } from "./phases.ts";
+import { isKnownBook } from "./point.ts";
+import type { PriceLine, PriceResult, PriceTotals } from "./types.ts";
+import type { WorkLine } from "./work.ts";
+
+export type { PriceLine, PriceLineKind, PriceResult, PriceSchedule, PriceTotals } from "./types.ts";
+
+const PERIOD_WORD: Record<BillingPeriod, string> = {
+  month: "month",
+  quarter: "quarter",
+  year: "year",
+  upfront: "term",
+};
+
+/** Prices a quote against a compiled catalog as of a date ("YYYY-MM-DD"). */
+export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): PriceResult {
+  const violations: Diagnostic[] = [];
+  const currency = quote.currency ?? catalog.doc.currencies[0];
+  const located = catalog.packages.get(quote.package);
+  const pkg = located?.value;
+  const termMonths =
+    quote.termMonths ?? pkg?.terms.find((t) => t.default)?.months ?? pkg?.terms[0].months ?? 1;
+  const period: BillingPeriod = quote.billingPeriod ?? pkg?.billingPeriods[0] ?? "month";
+  const book = quote.priceBook ?? catalog.defaultPriceBook;
+  const empty = (): PriceResult => emptyResult(currency, period, termMonths, book, violations);
+
+  if (!isDate(asOf))
+    violations.push(
+      error("price.as-of", "", `The pricing date "${asOf}" is not a calendar date (YYYY-MM-DD).`),
+    );
+  const start = quote.startDate ?? asOf;
+  if (quote.startDate !== undefined && !isDate(quote.startDate))
+    violations.push(
+      error("price.start-date", "/startDate", `The start date "${quote.startDate}" is not a calendar date.`),
+    );
+  if (!located || !pkg) {
+    violations.push(
+      error("price.unknown-package", "/package", `Package "${quote.package}" is not in the catalog.`),
+    );
+    return empty();
+  }
+  if (pkg.role !== "base")
+    violations.push(
+      error(
+        "price.not-base",
+        "/package",
+        `"${pkg.name}" is an add-on; a quote is for a base package, with add-ons on top.`,
+      ),
+    );
+  if (!catalog.doc.currencies.includes(currency))
+    violations.push(
+      error("price.unknown-currency", "/currency", `The catalog is not priced in ${currency}.`),
+    );
+  const term = pkg.terms.find((t) => t.months === termMonths);
+  if (!term)
+    violations.push(
+      error(
+        "price.term-not-offered",
+        "/termMonths",
+        `"${pkg.name}" is not offered with a ${termMonths}-month term (offered: ${pkg.terms.map((t) => t.months).join(", ")} months).`,
+      ),
+    );
+  if (!pkg.billingPeriods.includes(period))
+    violations.push(
+      error(
+        "price.period-not-offered",
+        "/billingPeriod",
+        `"${pkg.name}" is not billed per ${PERIOD_WORD[period]} (offered: ${pkg.billingPeriods.join(", ")}).`,
+      ),
+    );
+  if (!isKnownBook(catalog, book))
+    violations.push(
+      error("price.unknown-price-book", "/priceBook", `Price book "${book}" is not in the catalog.`),
+    );
+  const months = monthsPerPeriod(period, termMonths);
+  if (months > termMonths)
+    violations.push(
+      error(
+        "price.period-longer-than-term",
+        "/billingPeriod",
+        `A ${PERIOD_WORD[period]}ly billing period is longer than the ${termMonths}-month term.`,
+      ),
+    );
+  if (violations.length > 0) return empty();
+  checkQuantities(quote, violations);
+
+  const termPeriods = Math.ceil(termMonths / months);
+  const ids = new Set<string>();
+  const ctx: ChargeContext = {
+    catalog,
+    currency,
+    book,
+    period,
+    months,
+    termPeriods,
+    expectedUsage: quote.expectedUsage,
+    violations,
+    ids,
+  };
+  const work: WorkLine[] = [];
+
+  // Base package, its included add-ons, then each add-on selection.
+  chargeLines(
+    ctx,
+    {
+      pkg,
+      pointer: located.pointer,
+      quotePointer: "",
+      picks: picksOf(pkg, quote.picks),
+      quantities: quote.quantities ?? {},
+      addOnQuantity: undefined,
+    },
+    work,
+  );
+  includedLines(ctx, pkg, work);
+  const included = new Map((pkg.includedAddOns ?? []).map((a) => [a.addOn, a.quantity ?? 1]));
+  (quote.addOns ?? []).forEach((sel, i) => {
+    const addOn = catalog.packages.get(sel.package);
+    if (addOn?.value.role !== "add_on") {
+      violations.push(
+        error(
+          "price.unknown-add-on",
+          `/addOns/${i}/package`,
+          `"${sel.package}" is not an add-on package of the catalog.`,
+        ),
+      );
+      return;
+    }
+    const bought = sel.quantity ?? 1;
+    if (!Number.isSafeInteger(bought) || bought < 1) {
+      violations.push(
+        error(
+          "price.invalid-quantity",
+          `/addOns/${i}/quantity`,
+          `The quantity of add-on "${addOn.value.name}" must be at least 1.`,
+        ),
+      );
+      return;
+    }
+    // Units of an included add-on are free; only units above the included quantity are billed.
+    const free = included.get(sel.package) ?? 0;
+    const billed = bought - free;
+    included.set(sel.package, Math.max(0, free - bought));
+    if (billed <= 0) return;
+    const purchase: Purchase = {
+      pkg: addOn.value,
+      pointer: addOn.pointer,
+      quotePointer: `/addOns/${i}`,
+      picks: picksOf(addOn.value, sel.picks),
+      quantities: sel.quantities ?? {},
+      addOnQuantity: billed,
+    };
+    chargeLines(ctx, purchase, work);
+  });
+
+  // Discounts: commitment, seller, intro.
+  const notes: string[] = [];
+  const reasons: string[] = [];
+  const dctx: DiscountContext = {
+    currency,
+    termMonths,
+    termPeriods,
+    periodWord: PERIOD_WORD[period],
+    basePackageId: pkg.id,
+    ids,
+    violations,
+    reasons,
+  };
+  const termPercent =
+    term?.discountPercent === undefined ? undefined : Decimal.tryParse(term.discountPercent);
+  const { line: commitment, committed } = commitmentDiscount(dctx, termPercent, work);
+  const seller = sellerDiscounts(dctx, quote.discounts ?? [], catalog.doc.quotePolicy, work, committed);
+  const phases = phasesOf(pkg);
+  const intro = introLine(dctx, phases, work, committed, notes);
+  const discountLines = [...(commitment ? [commitment] : []), ...seller, ...(intro ? [intro] : [])];
+  checkNotNegative(work, discountLines, violations, currency);
+  work.push(...discountLines);
+
+  // First invoice: trial, anchor and proration.
+  const first = firstPeriod(start, phases.trialDays, quote.billingAnchorDay, period, months);
+  applyFirstInvoice(first, work, notes, ids, pkg, currency, start);
+  if (work.some((l) => l.kind === "usage" && l.perPeriod))
+    notes.push(
+      "Usage lines marked estimated are priced from the expected usage; actual usage is billed in arrear.",
+    );
+  else if (work.some((l) => l.kind === "usage"))
+    notes.push("Usage is billed in arrear on actual usage at the rates shown; it is not in the totals.");
+
+  const lines = work.map((l) => toLine(l, currency));
+  return {
+    currency,
+    billingPeriod: period,
+    termMonths,
+    priceBook: book,
+    lines,
+    totals: totals(work, months, currency),
+    requiresApproval: reasons.length > 0,
+    reasons,
+    notes,
+    schedule: {
+      start,
+      firstInvoiceDate: start,
+      ...(first.trialEnds ? { trialEnds: first.trialEnds } : {}),
+      firstFullPeriodStart: first.firstFullPeriodStart,
+      termPeriods,
+    },
+    violations,
+  };
+}
+
+/** Discounts may not take more than the whole recurring price of a period (checked on period 1, where all overlap). */
+function checkNotNegative(
+  work: WorkLine[],
+  discounts: WorkLine[],
+  violations: Diagnostic[],
+  currency: string,
+): void {
+  let net = Decimal.ZERO;
+  for (const l of work) if (l.kind === "recurring") net = net.add(l.amount);
+  let oneTime = Decimal.ZERO;
+  for (const l of work) if (l.kind === "one_time") oneTime = oneTime.add(l.amount);
+  for (const d of discounts) {
+    if (d.oneTime) oneTime = oneTime.add(d.amount);
+    else net = net.add(d.amount);
+  }
+  if (net.isNegative() || oneTime.isNegative())
+    violations.push(
+      error(
+        "price.discounts-exceed-price",
+        "/discounts",
+        `The discounts take more than the whole price (${formatMoney(net, currency)} a period after discounts).`,
+      ),
+    );
+}
+
+function applyFirstInvoice(
+  first: ReturnType<typeof firstPeriod>,
+  work: WorkLine[],
+  notes: string[],
+  ids: Set<string>,
+  pkg: Package,
+  currency: string,
+  start: string,
+): void {
+  const recurringShare = (l: WorkLine) => !l.oneTime && (l.kind === "recurring" || l.kind === "discount");
+  let net = Decimal.ZERO;
+  for (const l of work) if (recurringShare(l)) net = net.add(l.firstInvoice);
+  if (first.trialEnds) {
+    for (const l of work) if (recurringShare(l)) l.firstInvoice = Decimal.ZERO;
+    notes.push(
+      `Free trial until ${first.trialEnds}: the first invoice (${start}) holds one-time charges only; recurring charges start on ${first.trialEnds}.`,
+    );
+    if (first.partial) {
+      const prorated = net.mulDiv(
+        BigInt(first.partial.days),
+        BigInt(first.partial.fullDays),
+        minorUnit(currency),
+      );
+      notes.push(
+        `The invoice on ${first.trialEnds} prorates ${first.partial.days} of ${first.partial.fullDays} days up to the billing anchor on ${first.partial.to}: ${formatMoney(prorated, currency)}.`,
+      );
+    }
+    return;
+  }
+  if (!first.partial) return;
+  for (const l of work) if (recurringShare(l)) l.firstInvoice = Decimal.ZERO;
+  const { days, fullDays, from, to } = first.partial;
+  const amount = net.mulDiv(BigInt(days), BigInt(fullDays), minorUnit(currency));
+  ids.add("proration");
+  work.push({
+    id: "proration",
+    chargeId: null,
+    packageId: pkg.id,
+    kind: "proration",
+    description: `Partial period ${from} to ${to}`,
+    quantity: 1,
+    amount,
+    explanation: `${days} of ${fullDays} days × ${formatMoney(net, currency)} of in-advance recurring charges after discounts = ${formatMoney(amount, currency)}; full periods start on ${to}`,
+    firstInvoice: amount,
+    perPeriod: false,
+    periods: 1,
+    inAdvance: true,
+    oneTime: false,
+    commitment: false,
+  });
+}
+
+function totals(work: readonly WorkLine[], months: number, currency: string): PriceTotals {
+  let first = Decimal.ZERO;
+  let perPeriod = Decimal.ZERO;
+  let tcv = Decimal.ZERO;
+  for (const l of work) {
+    first = first.add(l.firstInvoice);
+    if (l.perPeriod) perPeriod = perPeriod.add(l.amount);
+    if (l.periods > 0) tcv = tcv.add(l.amount.mul(l.periods));
+  }
+  const mrr = perPeriod.mulDiv(1n, BigInt(months), minorUnit(currency));
+  return {
+    firstInvoice: formatMoney(first, currency),
+    perPeriod: formatMoney(perPeriod, currency),
+    mrr: formatMoney(mrr, currency),
+    arr: formatMoney(mrr.mul(12), currency),
+    tcv: formatMoney(tcv, currency),
+  };
+}
+
+function toLine(l: WorkLine, currency: string): PriceLine {
+  return {
+    id: l.id,
+    chargeId: l.chargeId,
+    packageId: l.packageId,
+    kind: l.kind,
+    description: l.description,
+    quantity: l.quantity,
+    amount: formatMoney(l.amount, currency),
+    explanation: l.explanation,
+    firstInvoice: formatMoney(l.firstInvoice, currency),
+    perPeriod: l.perPeriod,
+    periods: l.periods,
+  };
+}
+
+function emptyResult(
+  currency: string,
+  period: BillingPeriod,
+  termMonths: number,
+  book: string,
+  violations: Diagnostic[],
+): PriceResult {
+  const zero = formatMoney(Decimal.ZERO, currency);
+  return {
+    currency,
+    billingPeriod: period,
+    termMonths,
+    priceBook: book,
+    lines: [],
+    totals: { firstInvoice: zero, perPeriod: zero, mrr: zero, arr: zero, tcv: zero },
+    requiresApproval: false,
+    reasons: [],
+    notes: [],
+    violations,
+  };
+}
+
+function error(code: string, pointer: string, message: string): Diagnostic {
+  return { code, severity: "error", pointer, message };
+}

@@ -1,0 +1,169 @@
+/**
+ * Price point choice and the per-catalog cache of parsed price points.
+ *
+ * Choice (the team's shared rule): the currency must match; the price book is the quote's book, else
+ * its `fallback` chain, else the catalog's default book (a point without `priceBook` belongs to the
+ * default book). Within the first book that has a point in the currency, an exact billingPeriod match
+ * wins; otherwise a point without billingPeriod is a MONTHLY amount, multiplied by the months per
+ * billing period (month 1, quarter 3, year 12, upfront = term months). One-time charges take the
+ * point of the quote's period, else one without a period, and are never scaled.
+ *
+ * Decimal strings are parsed once per compiled catalog (a WeakMap keyed by the CompiledCatalog, so
+ * the cache dies with the catalog) and choices are memoised per charge, currency, book and period.
+ */
+import type { BillingPeriod, Charge, PricePoint } from "@tessera/schema";
+import type { CompiledCatalog } from "../compile.ts";
+import { Decimal } from "../decimal.ts";
+
+export interface ParsedTier {
+  from: number;
+  upTo: number | null;
+  unitAmount: Decimal;
+  flatAmount: Decimal | undefined;
+}
+
+export interface ParsedStep {
+  upTo: number | null;
+  amount: Decimal;
+}
+
+export interface ParsedPoint {
+  /** Index in the charge's pricePoints (for pointers). */
+  index: number;
+  currency: string;
+  billingPeriod: BillingPeriod | undefined;
+  book: string;
+  amount: Decimal | undefined;
+  unitAmount: Decimal | undefined;
+  tiers: ParsedTier[] | undefined;
+  steps: ParsedStep[] | undefined;
+  includedUnits: number;
+  /** Set when an amount string is not a decimal (the validator reports it; pricing refuses it). */
+  malformed: boolean;
+}
+
+export interface ChosenPoint {
+  point: ParsedPoint;
+  /** Months the point's amounts are multiplied by: 1 for an exact period match or a one-time charge. */
+  scale: number;
+}
+
+interface ParsedCharge {
+  points: ParsedPoint[];
+  chosen: Map<string, ChosenPoint | null>;
+}
+
+interface CatalogPrices {
+  charges: Map<string, ParsedCharge>;
+  books: Map<string, string | undefined>;
+}
+
+const cache = new WeakMap<CompiledCatalog, CatalogPrices>();
+
+function pricesOf(catalog: CompiledCatalog): CatalogPrices {
+  let prices = cache.get(catalog);
+  if (!prices) {
+    const books = new Map<string, string | undefined>();
+    for (const b of catalog.doc.priceBooks ?? []) if (!books.has(b.id)) books.set(b.id, b.fallback);
+    prices = { charges: new Map(), books };
+    cache.set(catalog, prices);
+  }
+  return prices;
+}
+
+function parseAmount(text: string | undefined, bad: { malformed: boolean }): Decimal | undefined {
+  if (text === undefined) return undefined;
+  const d = Decimal.tryParse(text);
+  if (!d) bad.malformed = true;
+  return d;
+}
+
+function parsePoint(p: PricePoint, index: number, defaultBook: string): ParsedPoint {
+  const bad = { malformed: false };
+  const zero = (d: Decimal | undefined) => d ?? Decimal.ZERO;
+  const parsed: ParsedPoint = {
+    index,
+    currency: p.currency,
+    billingPeriod: p.billingPeriod,
+    book: p.priceBook ?? defaultBook,
+    amount: parseAmount(p.amount, bad),
+    unitAmount: parseAmount(p.unitAmount, bad),
+    tiers: p.tiers?.map((t) => ({
+      from: t.from,
+      upTo: t.upTo ?? null,
+      unitAmount: zero(parseAmount(t.unitAmount, bad)),
+      flatAmount: parseAmount(t.flatAmount, bad),
+    })),
+    steps: p.steps?.map((s) => ({ upTo: s.upTo, amount: zero(parseAmount(s.amount, bad)) })),
+    includedUnits: p.includedUnits ?? 0,
+    malformed: false,
+  };
+  parsed.malformed = bad.malformed;
+  return parsed;
+}
+
+function parsedCharge(catalog: CompiledCatalog, charge: Charge): ParsedCharge {
+  const prices = pricesOf(catalog);
+  let parsed = prices.charges.get(charge.id);
+  if (!parsed) {
+    parsed = {
+      points: charge.pricePoints.map((p, i) => parsePoint(p, i, catalog.defaultPriceBook)),
+      chosen: new Map(),
+    };
+    prices.charges.set(charge.id, parsed);
+  }
+  return parsed;
+}
+
+/** The price books tried for a quote's book, in order: the book, its fallbacks, the default book. */
+export function bookChain(catalog: CompiledCatalog, book: string): string[] {
+  const { books } = pricesOf(catalog);
+  const chain: string[] = [];
+  let current: string | undefined = book;
+  while (current !== undefined && !chain.includes(current)) {
+    chain.push(current);
+    current = books.get(current);
+  }
+  if (!chain.includes(catalog.defaultPriceBook)) chain.push(catalog.defaultPriceBook);
+  return chain;
+}
+
+/** Whether the catalog declares the price book (any book is accepted when it declares none). */
+export function isKnownBook(catalog: CompiledCatalog, book: string): boolean {
+  const { books } = pricesOf(catalog);
+  return books.size === 0 ? book === catalog.defaultPriceBook : books.has(book);
+}
+
+/**
+ * The price point a charge uses for a quote, or `null` when none matches. `months` is the months
+ * per billing period of the quote (used to scale monthly points).
+ */
+export function choosePoint(
+  catalog: CompiledCatalog,
+  charge: Charge,
+  currency: string,
+  book: string,
+  period: BillingPeriod,
+  months: number,
+): ChosenPoint | null {
+  const parsed = parsedCharge(catalog, charge);
+  const key = `${currency}|${book}|${period}|${months}`;
+  const memo = parsed.chosen.get(key);
+  if (memo !== undefined) return memo;
+  const oneTime = charge.model === "one_time";
+  let chosen: ChosenPoint | null = null;
+  for (const b of bookChain(catalog, book)) {
+    let exact: ParsedPoint | undefined;
+    let monthly: ParsedPoint | undefined;
+    for (const p of parsed.points) {
+      if (p.currency !== currency || p.book !== b) continue;
+      if (p.billingPeriod === period) exact ??= p;
+      else if (p.billingPeriod === undefined) monthly ??= p;
+    }
+    if (exact) chosen = { point: exact, scale: 1 };
+    else if (monthly) chosen = { point: monthly, scale: oneTime ? 1 : months };
+    if (chosen) break;
+  }
+  parsed.chosen.set(key, chosen);
+  return chosen;
+}

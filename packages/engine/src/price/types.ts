@@ -1,0 +1,83 @@
+/**
+ * The shape `price()` returns. Amounts are decimal strings with exactly the currency's ISO 4217
+ * minor digits (JPY "1200", USD "12.00", KWD "1.250"); no binary floating point reaches them.
+ */
+import type { BillingPeriod } from "@tessera/schema";
+import type { Diagnostic } from "../diagnostic.ts";
+
+/**
+ * recurring: billed every billing period (in advance or in arrear); one_time: billed once on the
+ * first invoice; usage: metered, billed in arrear (an estimate, or a rate line of amount "0");
+ * discount: a negative line (commitment, intro price, seller discount); proration: the partial
+ * first period before the billing anchor.
+ */
+export type PriceLineKind = "recurring" | "one_time" | "usage" | "discount" | "proration";
+
+export interface PriceLine {
+  /** Unique within the result: the charge id, `<charge>@<add-on>` for add-on lines, or a discount id. */
+  id: string;
+  /** The catalog charge the line prices; `null` for lines about several charges (total discounts). */
+  chargeId: string | null;
+  /** Package the line belongs to (the base package for quote-wide lines). */
+  packageId: string;
+  kind: PriceLineKind;
+  description: string;
+  /** Units the line bills (seats, blocks, expected usage); 1 for flat and discount lines. */
+  quantity: number;
+  /** The line's amount, rounded to the currency's minor unit: per billing period for lines billed
+   * every period, once for one-time and proration lines. */
+  amount: string;
+  /** How the amount was computed, in words ("tier 1: 10 × 8.00 = 80.00; tier 2: 5 × 6.00 = 30.00"). */
+  explanation: string;
+  /** What this line adds to the first invoice (`amount`, or "0" when it is not on it). */
+  firstInvoice: string;
+  /** Whether `amount` is part of the regular per-period total (`totals.perPeriod`). */
+  perPeriod: boolean;
+  /** How many times `amount` is billed over the term (TCV = Σ amount × periods). */
+  periods: number;
+}
+
+export interface PriceTotals {
+  /** Σ line.firstInvoice. */
+  firstInvoice: string;
+  /** Σ amount of lines with `perPeriod`: the regular bill of one billing period. */
+  perPeriod: string;
+  /** perPeriod ÷ months per billing period, rounded once to the minor unit. */
+  mrr: string;
+  /** mrr × 12. */
+  arr: string;
+  /** Total contract value: Σ amount × periods over the term. */
+  tcv: string;
+}
+
+/** Key dates of the priced subscription. */
+export interface PriceSchedule {
+  /** First day of service (quote.startDate, default the pricing date). */
+  start: string;
+  /** Date of the first invoice: always the start date. */
+  firstInvoiceDate: string;
+  /** Day after the free trial ends, when recurring charges start; absent without a trial. */
+  trialEnds?: string;
+  /** Start of the first full billing period (the billing anchor date). */
+  firstFullPeriodStart: string;
+  /** Number of billing periods the term holds. */
+  termPeriods: number;
+}
+
+export interface PriceResult {
+  currency: string;
+  billingPeriod: BillingPeriod;
+  termMonths: number;
+  priceBook: string;
+  lines: PriceLine[];
+  totals: PriceTotals;
+  /** Whether a seller discount goes beyond the catalog's approval threshold. */
+  requiresApproval: boolean;
+  /** One sentence per discount that needs approval. */
+  reasons: string[];
+  /** Facts a reader of the quote needs (trial dates, intro price, estimated usage). */
+  notes: string[];
+  schedule?: PriceSchedule;
+  /** Why the quote cannot be priced as given; lines and totals are empty/zero when any is an error. */
+  violations: Diagnostic[];
+}

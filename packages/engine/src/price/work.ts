@@ -1,0 +1,37 @@
+/**
+ * The engine-internal form of a price line while `price()` assembles a quote: exact rounded
+ * amounts as Decimals, plus the facts the later stages (discounts, first invoice) need.
+ */
+import type { Charge } from "@tessera/schema";
+import type { Decimal } from "../decimal.ts";
+import type { PriceLineKind } from "./types.ts";
+
+export interface WorkLine {
+  id: string;
+  chargeId: string | null;
+  packageId: string;
+  kind: PriceLineKind;
+  description: string;
+  quantity: number;
+  /** Rounded to the currency's minor unit. */
+  amount: Decimal;
+  explanation: string;
+  /** Rounded share of the first invoice. */
+  firstInvoice: Decimal;
+  perPeriod: boolean;
+  periods: number;
+  /** Recurring amount billed at the start of each period (so on the first invoice, unless a trial
+   * or a partial first period moves it). */
+  inAdvance: boolean;
+  /** Billed once with the first invoice's one-time content (one-time charges, discounts on them). */
+  oneTime: boolean;
+  /** Whether the term's commitment discount reduces this line. */
+  commitment: boolean;
+  charge?: Charge;
+}
+
+/** Commitment-discounted value of a line per period (exact): amount × (1 − c), c in [0, 1]. */
+export interface Committed {
+  line: WorkLine;
+  net: Decimal;
+}
