@@ -32,12 +32,10 @@ export function describeAt(doc: unknown, pointer: string): string {
     const token = tokens[i] as string;
     if (cur === null || typeof cur !== "object") break;
     const next = Array.isArray(cur) ? cur[Number(token)] : (cur as Record<string, unknown>)[token];
-    const kind = Array.isArray(cur) ? KIND[tokens[i - 1] ?? ""] : undefined;
+    const isObject = next !== null && typeof next === "object" && !Array.isArray(next);
+    const kind = Array.isArray(cur) && isObject ? KIND[tokens[i - 1] ?? ""] : undefined;
     if (kind) {
-      const id =
-        next !== null && typeof next === "object" && !Array.isArray(next)
-          ? (next as Record<string, unknown>).id
-          : undefined;
+      const id = (next as Record<string, unknown>).id;
       entity =
         typeof id === "string" && id.length > 0 && id.length <= 80
           ? `${kind} \`${id}\``
