@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { catalogsRouter } from "./catalogs/router.ts";
+import { quotesRouter } from "./quotes/router.ts";
 import { meProcedure, tokensRouter } from "./tokens/router.ts";
 import { router } from "./trpc.ts";
 
@@ -7,6 +8,7 @@ import { router } from "./trpc.ts";
 export const appRouter = router({
   me: meProcedure,
   catalogs: catalogsRouter,
+  quotes: quotesRouter,
   tokens: tokensRouter,
 });
 

@@ -9,3 +9,10 @@ export function sampleCatalog(name = "saas"): Record<string, unknown> {
   delete doc.$schema;
   return doc;
 }
+
+/** A sample document of another kind ("quote" or "arrangement") from schemas/examples. */
+export function sampleDoc(name: string, kind: "quote" | "arrangement"): Record<string, unknown> {
+  const doc = JSON.parse(readFileSync(`${examples}${name}.${kind}.json`, "utf8")) as Record<string, unknown>;
+  delete doc.$schema;
+  return doc;
+}

@@ -1,0 +1,54 @@
+/**
+ * What an accepted quote becomes: the customer's arrangement, holding the package, picks,
+ * quantities and add-ons the quote priced, on the same catalog version, with the term starting on
+ * the quote's start date (the acceptance date when it has none) and the priced recurring amount as
+ * the price snapshot (used for locked renewals and proration credit).
+ * @see https://docs.stripe.com/billing/subscriptions/overview (a subscription created from a quote)
+ */
+import { addMonths, type Configuration, type PriceResult } from "@tessera/engine";
+import type { Arrangement, Quote } from "@tessera/schema";
+
+export function arrangementFromQuote(opts: {
+  id: string;
+  quote: Quote & { catalogId: string; catalogVersion: number };
+  configuration: Configuration;
+  priced: PriceResult;
+  acceptedOn: string;
+}): Arrangement {
+  const { quote, configuration, priced } = opts;
+  const start = quote.startDate ?? priced.schedule?.start ?? opts.acceptedOn;
+  const picks = [...new Set([...(quote.picks ?? []), ...configuration.defaultsApplied.picks])];
+  const arrangement: Arrangement = {
+    id: opts.id,
+    catalogId: quote.catalogId,
+    catalogVersion: quote.catalogVersion,
+    package: quote.package,
+    packageSince: start,
+    currency: priced.currency,
+    billingPeriod: priced.billingPeriod,
+    priceBook: priced.priceBook,
+    term: { months: priced.termMonths, start, end: addMonths(start, priced.termMonths) },
+    billingAnchor: priced.schedule?.firstFullPeriodStart ?? start,
+    recurring: priced.totals.perPeriod,
+    status: "active",
+  };
+  if (quote.customer !== undefined) arrangement.customer = quote.customer;
+  if (quote.paymentTerm !== undefined) arrangement.paymentTerm = quote.paymentTerm;
+  if (picks.length > 0) arrangement.picks = picks;
+  if (quote.quantities !== undefined) arrangement.quantities = quote.quantities;
+  if (quote.discounts !== undefined && quote.discounts.length > 0) arrangement.discounts = quote.discounts;
+  const held: NonNullable<Arrangement["addOns"]> = (quote.addOns ?? []).map((a) => ({
+    ...a,
+    since: start,
+  }));
+  for (const choice of configuration.addOns) {
+    if (choice.included && !held.some((h) => h.package === choice.id))
+      held.push({ package: choice.id, included: true, since: start });
+  }
+  if (held.length > 0) arrangement.addOns = held;
+  if (priced.schedule?.trialEnds !== undefined) {
+    arrangement.phase = "trial";
+    arrangement.phaseEnds = priced.schedule.trialEnds;
+  }
+  return arrangement;
+}

@@ -1,0 +1,146 @@
+import type { Quote } from "@tessera/schema";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Services } from "../src/services.ts";
+import { sampleCatalog, sampleDoc } from "./fixtures.ts";
+import {
+  backends,
+  callerFor,
+  openTestDb,
+  seedTokens,
+  servicesFor,
+  type TestDb,
+  type Tokens,
+} from "./harness.ts";
+
+async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TRPCError) return e;
+    throw e;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe.each(backends)("quotes on %s", (backend) => {
+  let t: TestDb;
+  let services: Services;
+  let tokens: Tokens;
+  const quote = sampleDoc("saas", "quote") as unknown as Quote;
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    services = servicesFor(t.db, { today: () => "2026-11-20" });
+    tokens = await seedTokens(t.db);
+    const designer = await callerFor(services, tokens.designer);
+    const draft = await designer.catalogs.createDraft({ from: "json", doc: sampleCatalog("saas") });
+    await designer.catalogs.publish({ catalogId: draft.catalogId, revision: draft.revision });
+  });
+  afterAll(() => t.close());
+
+  it("configures and prices a selection against the published version", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const configuration = await seller.quotes.configure({ quote });
+    expect(configuration.catalogVersion).toBe(1);
+    expect(configuration.options.length).toBeGreaterThan(0);
+    const priced = await seller.quotes.price({ quote, asOf: "2026-11-20" });
+    expect(priced.currency).toBe("EUR");
+    expect(priced.totals.perPeriod).toMatch(/^\d+\.\d{2}$/);
+    expect(priced.lines.length).toBeGreaterThan(0);
+  });
+
+  it("reports invalid quote documents with located schema diagnostics", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const err = await errorOf(
+      seller.quotes.price({ quote: { ...quote, termMonths: "twelve" } as unknown as Quote }),
+    );
+    expect(err.code).toBe("BAD_REQUEST");
+    const diagnostics = (err.cause as unknown as { extras: { diagnostics: { pointer: string }[] } }).extras
+      .diagnostics;
+    expect(diagnostics.map((d) => d.pointer)).toContain("/quote/termMonths");
+    const unknown = await errorOf(seller.quotes.price({ quote: { ...quote, catalogId: "missing" } }));
+    expect(unknown.code).toBe("NOT_FOUND");
+  });
+
+  it("saves once per idempotency key, even when retried concurrently", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const key = "idem-key-0001";
+    const [a, b] = await Promise.all([
+      seller.quotes.save({ idempotencyKey: key, quote }),
+      seller.quotes.save({ idempotencyKey: key, quote }),
+    ]);
+    expect(a.id).toBe(b.id);
+    const again = await seller.quotes.save({ idempotencyKey: key, quote });
+    expect(again.id).toBe(a.id);
+    const rows = await t.db.query("SELECT id FROM quotes WHERE idempotency_key = $1", [key]);
+    expect(rows).toHaveLength(1);
+    expect(a).toMatchObject({ status: "draft", catalogVersion: 1, customer: quote.customer });
+    expect(a.doc).toMatchObject({ id: a.id, status: "draft", catalogVersion: 1 });
+    const reused = await errorOf(
+      seller.quotes.save({ idempotencyKey: key, quote: { ...quote, termMonths: 36 } }),
+    );
+    expect(reused.code).toBe("CONFLICT");
+  });
+
+  it("moves draft → sent → accepted and creates the arrangement in the same step", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const admin = await callerFor(services, tokens.admin);
+    const saved = await seller.quotes.save({ idempotencyKey: "idem-key-accept", quote });
+    const sender = saved.price.requiresApproval ? admin : seller;
+    if (saved.price.requiresApproval) {
+      expect((await errorOf(seller.quotes.transition({ id: saved.id, to: "sent" }))).code).toBe("FORBIDDEN");
+    }
+    expect((await errorOf(seller.quotes.transition({ id: saved.id, to: "accepted" }))).code).toBe(
+      "PRECONDITION_FAILED",
+    );
+    const sent = await sender.quotes.transition({ id: saved.id, to: "sent" });
+    expect(sent.status).toBe("sent");
+    const accepted = await seller.quotes.transition({ id: saved.id, to: "accepted" });
+    expect(accepted.status).toBe("accepted");
+    expect(accepted.arrangementId).toMatch(/^arr_/);
+    const rows = await t.db.query<{ doc: Record<string, unknown> }>(
+      "SELECT doc FROM arrangements WHERE id = $1",
+      [accepted.arrangementId],
+    );
+    expect(rows[0]!.doc).toMatchObject({
+      customer: quote.customer,
+      catalogId: "acme-collaborate",
+      catalogVersion: 1,
+      package: quote.package,
+      currency: "EUR",
+      billingPeriod: "year",
+      term: { months: 12, start: "2026-12-01", end: "2027-12-01" },
+      recurring: saved.price.totals.perPeriod,
+      status: "active",
+    });
+    expect((await errorOf(seller.quotes.transition({ id: saved.id, to: "expired" }))).code).toBe(
+      "PRECONDITION_FAILED",
+    );
+    const listed = await seller.quotes.list({ status: "accepted" });
+    expect(listed.map((q) => q.id)).toContain(saved.id);
+    expect((await seller.quotes.get({ id: saved.id })).status).toBe("accepted");
+  });
+
+  it("refuses to send an incomplete or invalid quote", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const bad = await seller.quotes.save({
+      idempotencyKey: "idem-key-bad",
+      quote: { ...quote, picks: [], discounts: [], quantities: { "biz-seats": 1 } },
+    });
+    const err = await errorOf(seller.quotes.transition({ id: bad.id, to: "sent" }));
+    expect(err.code).toBe("PRECONDITION_FAILED");
+    expect((await seller.quotes.get({ id: bad.id })).status).toBe("draft");
+  });
+
+  it("expires a sent quote instead of accepting it after its validity", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const admin = await callerFor(services, tokens.admin);
+    const old = { ...quote, validUntil: "2026-11-01", discounts: [] };
+    const saved = await seller.quotes.save({ idempotencyKey: "idem-key-old", quote: old });
+    await admin.quotes.transition({ id: saved.id, to: "sent" });
+    const err = await errorOf(seller.quotes.transition({ id: saved.id, to: "accepted" }));
+    expect(err.code).toBe("PRECONDITION_FAILED");
+    expect((await seller.quotes.transition({ id: saved.id, to: "expired" })).status).toBe("expired");
+  });
+});
