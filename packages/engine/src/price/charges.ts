@@ -3,7 +3,7 @@
  * selection), priced by its model with the chosen price point, rounded once to the currency's
  * minor unit. Included add-ons of the base are listed at 0 ("included").
  */
-import type { BillingPeriod, Charge, Package, Quantities, Quote } from "@tessera/schema";
+import type { BillingPeriod, Charge, Component, Package, Quantities, Quote } from "@tessera/schema";
 import type { CompiledCatalog } from "../compile.ts";
 import { roundMoney } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
@@ -120,21 +120,14 @@ function chargeLine(
     units = componentQuantity(component.value, given);
   }
 
-  const base = {
-    id: uniqueId(
-      ctx.ids,
-      purchase.addOnQuantity === undefined ? charge.id : `${charge.id}@${purchase.pkg.id}`,
-    ),
-    chargeId: charge.id,
-    packageId: purchase.pkg.id,
-    description: charge.name ?? component?.value.name ?? purchase.pkg.name,
-    charge,
-  };
-
-  if (charge.model === "usage") return usageLine(ctx, charge, component?.value.id, chosen, base);
-
-  const billable = billableQuantity(charge, component?.value, units);
-  const priced = priceModel(charge, chosen, billable.quantity, currency);
+  const id = uniqueId(
+    ctx.ids,
+    purchase.addOnQuantity === undefined ? charge.id : `${charge.id}@${purchase.pkg.id}`,
+  );
+  const description = charge.name ?? component?.value.name ?? purchase.pkg.name;
+  const usage = charge.model === "usage";
+  const expected = usage ? ctx.expectedUsage?.[component?.value.id ?? charge.id] : undefined;
+  const priced = pricedCharge(charge, chosen, component?.value, units, expected, currency);
   if (priced.problem) {
     violations.push({
       code: "price.no-tier",
@@ -144,26 +137,123 @@ function chargeLine(
     });
     return null;
   }
+  if (usage) {
+    return {
+      id,
+      chargeId: charge.id,
+      packageId: purchase.pkg.id,
+      kind: "usage",
+      description: priced.estimated ? `${description} (estimated)` : `${description} (rates)`,
+      quantity: priced.quantity,
+      amount: priced.amount,
+      explanation: priced.explanation,
+      firstInvoice: Decimal.ZERO,
+      perPeriod: priced.estimated,
+      periods: priced.estimated ? ctx.termPeriods : 0,
+      inAdvance: false,
+      oneTime: false,
+      commitment: priced.estimated && charge.commitmentDiscounts === true,
+      charge,
+    };
+  }
+  const oneTime = charge.model === "one_time";
+  const inAdvance = !oneTime && (charge.timing ?? "in_advance") === "in_advance";
+  return {
+    id,
+    chargeId: charge.id,
+    packageId: purchase.pkg.id,
+    kind: oneTime ? "one_time" : "recurring",
+    description,
+    quantity: priced.quantity,
+    amount: priced.amount,
+    explanation: priced.explanation,
+    firstInvoice: oneTime || inAdvance ? priced.amount : Decimal.ZERO,
+    perPeriod: !oneTime,
+    periods: oneTime ? 1 : ctx.termPeriods,
+    inAdvance,
+    oneTime,
+    commitment: !oneTime && charge.commitmentDiscounts !== false,
+    charge,
+  };
+}
+
+/** A charge priced for one quantity with one price point: what a line needs, amount rounded. */
+interface PricedCharge {
+  quantity: number;
+  amount: Decimal;
+  explanation: string;
+  estimated: boolean;
+  problem: string | undefined;
+}
+
+/**
+ * Priced charges memoised per charge (a WeakMap keyed by the catalog's charge object, so entries
+ * die with the catalog): re-pricing a quote after a click re-uses every line whose price point
+ * and quantity did not change. Bounded per charge.
+ */
+const memo = new WeakMap<Charge, Map<string, PricedCharge>>();
+const MEMO_PER_CHARGE = 64;
+
+function pricedCharge(
+  charge: Charge,
+  chosen: ChosenPoint,
+  component: Component | undefined,
+  units: number,
+  expectedUsage: number | undefined,
+  currency: string,
+): PricedCharge {
+  const expected = expectedUsage !== undefined && isCount(expectedUsage) ? expectedUsage : undefined;
+  let byKey = memo.get(charge);
+  if (!byKey) {
+    byKey = new Map();
+    memo.set(charge, byKey);
+  }
+  const key = `${currency}|${chosen.point.index}|${chosen.scale}|${units}|${expected ?? ""}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const priced = priceCharge(charge, chosen, component, units, expected, currency);
+  if (byKey.size >= MEMO_PER_CHARGE) byKey.clear();
+  byKey.set(key, priced);
+  return priced;
+}
+
+function priceCharge(
+  charge: Charge,
+  chosen: ChosenPoint,
+  component: Component | undefined,
+  units: number,
+  expected: number | undefined,
+  currency: string,
+): PricedCharge {
+  if (charge.model === "usage") {
+    const usage = priceUsage(chosen.point, {
+      expected,
+      blockSize: charge.blockSize ?? 1,
+      scale: chosen.scale,
+      currency,
+    });
+    return {
+      quantity: usage.estimated ? (expected ?? 0) : 0,
+      amount: roundMoney(usage.amount, currency),
+      explanation: usage.explanation,
+      estimated: usage.estimated,
+      problem: usage.problem,
+    };
+  }
+  const billable = billableQuantity(charge, component, units);
+  const priced = priceModel(charge, chosen, billable.quantity, currency);
   let amount = priced.amount;
   let explanation = billable.note ? `${billable.note}; ${priced.explanation}` : priced.explanation;
-  const oneTime = charge.model === "one_time";
-  if (!oneTime && chosen.scale !== 1) {
+  if (charge.model !== "one_time" && chosen.scale !== 1) {
     amount = amount.mul(chosen.scale);
     explanation += ` × ${chosen.scale} months (monthly price)`;
   }
-  const rounded = roundMoney(amount, currency);
   return {
-    ...base,
-    kind: oneTime ? "one_time" : "recurring",
     quantity: charge.model === "flat" ? 1 : billable.quantity,
-    amount: rounded,
+    amount: roundMoney(amount, currency),
     explanation,
-    firstInvoice: oneTime || (charge.timing ?? "in_advance") === "in_advance" ? rounded : Decimal.ZERO,
-    perPeriod: !oneTime,
-    periods: oneTime ? 1 : ctx.termPeriods,
-    inAdvance: !oneTime && (charge.timing ?? "in_advance") === "in_advance",
-    oneTime,
-    commitment: !oneTime && charge.commitmentDiscounts !== false,
+    estimated: false,
+    problem: priced.problem,
   };
 }
 
@@ -183,7 +273,7 @@ function priceModel(charge: Charge, chosen: ChosenPoint, quantity: number, curre
     case "one_time":
       return priceOneTime(p, quantity, currency);
     case "usage":
-      // Usage is priced by usageLine; kept for exhaustiveness.
+      // Usage is priced by priceCharge before it gets here; kept for exhaustiveness.
       return priceUsage(p, {
         expected: quantity,
         blockSize: charge.blockSize ?? 1,
@@ -191,37 +281,6 @@ function priceModel(charge: Charge, chosen: ChosenPoint, quantity: number, curre
         currency,
       });
   }
-}
-
-function usageLine(
-  ctx: ChargeContext,
-  charge: Charge,
-  componentId: string | undefined,
-  chosen: ChosenPoint,
-  base: Pick<WorkLine, "id" | "chargeId" | "packageId" | "description" | "charge">,
-): WorkLine {
-  const expected = ctx.expectedUsage?.[componentId ?? charge.id];
-  const priced = priceUsage(chosen.point, {
-    expected: expected !== undefined && isCount(expected) ? expected : undefined,
-    blockSize: charge.blockSize ?? 1,
-    scale: chosen.scale,
-    currency: ctx.currency,
-  });
-  const rounded = roundMoney(priced.amount, ctx.currency);
-  return {
-    ...base,
-    description: priced.estimated ? `${base.description} (estimated)` : `${base.description} (rates)`,
-    kind: "usage",
-    quantity: priced.estimated ? (expected ?? 0) : 0,
-    amount: rounded,
-    explanation: priced.explanation,
-    firstInvoice: Decimal.ZERO,
-    perPeriod: priced.estimated,
-    periods: priced.estimated ? ctx.termPeriods : 0,
-    inAdvance: false,
-    oneTime: false,
-    commitment: priced.estimated && charge.commitmentDiscounts === true,
-  };
 }
 
 /** A line per add-on the base package includes: amount 0, "included". */

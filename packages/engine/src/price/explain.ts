@@ -16,5 +16,6 @@ export function showAmount(value: Decimal, currency: string): string {
 
 /** A whole number with thousands separators ("1,000,000"), for quantities. */
 export function showCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const text = String(n);
+  return n < 1000 && n > -1000 ? text : text.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
