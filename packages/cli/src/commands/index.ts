@@ -5,6 +5,7 @@
 import type { Command } from "../command.ts";
 import { configureCommand } from "./configure.ts";
 import { exportCommand } from "./export.ts";
+import { priceCommand } from "./price.ts";
 import { validateCommand } from "./validate.ts";
 
-export const commands: readonly Command[] = [validateCommand, exportCommand, configureCommand];
+export const commands: readonly Command[] = [validateCommand, exportCommand, configureCommand, priceCommand];
