@@ -16,6 +16,19 @@ export type {
 } from "./configure/types.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
 export {
+  type AddOnFate,
+  type ApplyResult,
+  applyMove,
+  type Insight,
+  type Move,
+  type MoveKind,
+  type MoveRequest,
+  type PathsResult,
+  type ProrationLine,
+  paths,
+} from "./paths/index.ts";
+export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
+export {
   type PriceLine,
   type PriceLineKind,
   type PriceResult,

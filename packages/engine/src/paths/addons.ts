@@ -1,0 +1,287 @@
+/**
+ * Add-ons on a lifecycle move.
+ * - Compatibility (the same rule configure applies): `addOn.packages` names the base or
+ *   `addOn.portfolios` names its portfolio (neither given: the add-on's own portfolio), and the
+ *   base's tier is at least `addOn.minTier`.
+ * - On a base change each held add-on is `included` (the new base bundles it: no longer billed),
+ *   `carried` (fits the new base), or `dropped` (does not fit: cancelled; or the change is blocked
+ *   when the add-on's `onIncompatibleBase` is "block"). An add-on that was only included by the old
+ *   base is dropped unless the new base includes it too; a carried add-on whose required add-on
+ *   goes is dropped with it.
+ * - Adding one checks status, dates and currency, compatibility, that the base does not already
+ *   include it, `requires`/`excludes` against what is held, and 1 ≤ quantity ≤ maxQuantity (default 1).
+ *   It starts at once with a prorated charge for the rest of the period (Stripe's default).
+ * - Removing one takes effect on the next billing date with no credit (the period is paid for);
+ *   included ones cannot be removed, nor one another held add-on requires.
+ *
+ * @see https://docs.killbill.io/latest/userguide_subscription.html#_add_ons (included vs available
+ * add-ons, and add-ons cancelled when the base plan changes)
+ */
+import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
+import { availabilityReasons } from "./availability.ts";
+import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
+import type { PathContext } from "./context.ts";
+import { deltaProration } from "./proration.ts";
+import { mrrOf } from "./recurring.ts";
+import type { AddOnFate, Move, MoveRequest } from "./types.ts";
+
+/** Whether the add-on may be held with the base (ignores lifecycle status). */
+export function fitsBase(addOn: Package, base: Package): boolean {
+  const c = addOn.addOn;
+  const listed = (c?.packages?.length ?? 0) > 0 || (c?.portfolios?.length ?? 0) > 0;
+  const matches = listed
+    ? (c?.packages?.includes(base.id) ?? false) || (c?.portfolios?.includes(base.portfolio) ?? false)
+    : addOn.portfolio === base.portfolio;
+  return matches && (c?.minTier === undefined || base.tier >= c.minTier);
+}
+
+/** Why the add-on does not fit the base, in one sentence. */
+export function misfitReason(ctx: PathContext, addOn: Package, base: Package): string {
+  const min = addOn.addOn?.minTier;
+  if (min !== undefined && base.tier < min) {
+    const ladder = ctx.catalog.ladders.get(base.portfolio) ?? [];
+    const lowest = ladder.find((p) => p.tier >= min && fitsBase(addOn, p) && p.status === "active");
+    const hint = lowest ? ` (${lowest.name} or higher)` : "";
+    return `${addOn.name} needs a package of tier ${min} or higher${hint}; ${base.name} is tier ${base.tier}.`;
+  }
+  return `${addOn.name} is not available with ${base.name}.`;
+}
+
+export interface BaseChangeAddOns {
+  fates: AddOnFate[];
+  /** Add-ons the new arrangement holds (carried ones, then the new base's included ones). */
+  kept: HeldAddOn[];
+  /** Reasons the change is blocked by an add-on that refuses an incompatible base. */
+  blocks: string[];
+}
+
+export function addOnsOnBaseChange(ctx: PathContext, to: Package): BaseChangeAddOns {
+  const included = ctx.index.included(to);
+  const fates = new Map<string, AddOnFate>();
+  const carried: HeldAddOn[] = [];
+  const blocks: string[] = [];
+  const fromName = ctx.current?.name ?? ctx.arrangement.package;
+  for (const h of ctx.arrangement.addOns ?? []) {
+    const pkg = ctx.catalog.packages.get(h.package)?.value;
+    const name = pkg?.name ?? h.package;
+    if (included.has(h.package)) {
+      fates.set(h.package, {
+        package: h.package,
+        fate: "included",
+        reason: h.included
+          ? `${name} stays included with ${to.name}.`
+          : `${to.name} includes ${name}, so it is no longer billed separately.`,
+      });
+    } else if (h.included) {
+      fates.set(h.package, {
+        package: h.package,
+        fate: "dropped",
+        reason: `${name} came included with ${fromName}; ${to.name} does not include it.`,
+      });
+    } else if (!pkg) {
+      fates.set(h.package, {
+        package: h.package,
+        fate: "dropped",
+        reason: `${h.package} is not in this catalog version, so it ends with this change.`,
+      });
+    } else if (fitsBase(pkg, to)) {
+      fates.set(h.package, {
+        package: h.package,
+        fate: "carried",
+        reason: `${name} carries over to ${to.name}.`,
+      });
+      carried.push(h);
+    } else if (pkg.addOn?.onIncompatibleBase === "block") {
+      const why = misfitReason(ctx, pkg, to);
+      blocks.push(`${why} The catalog does not allow this change while ${name} is held; remove it first.`);
+      fates.set(h.package, { package: h.package, fate: "dropped", reason: why });
+    } else {
+      fates.set(h.package, {
+        package: h.package,
+        fate: "dropped",
+        reason: `${misfitReason(ctx, pkg, to)} It is cancelled with this change.`,
+      });
+    }
+  }
+  // A carried add-on whose required add-on goes is dropped too (repeat until stable).
+  const present = () => new Set([...carried.map((h) => h.package), ...included.keys()]);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const have = present();
+    for (let i = carried.length - 1; i >= 0; i--) {
+      const h = carried[i]!;
+      const pkg = ctx.catalog.packages.get(h.package)?.value;
+      const missing = (pkg?.addOn?.requires ?? []).filter((r) => !have.has(r));
+      if (missing.length > 0) {
+        carried.splice(i, 1);
+        fates.set(h.package, {
+          package: h.package,
+          fate: "dropped",
+          reason: `${pkg?.name ?? h.package} requires ${missing.map(ctx.nameOf).join(", ")}, which ends with this change.`,
+        });
+        changed = true;
+      }
+    }
+  }
+  const kept: HeldAddOn[] = [...carried];
+  for (const [id, quantity] of included) {
+    if (!fates.has(id))
+      fates.set(id, {
+        package: id,
+        fate: "included",
+        reason: `${ctx.nameOf(id)} comes included with ${to.name}.`,
+      });
+    const held: HeldAddOn = { package: id, included: true };
+    if (quantity !== 1) held.quantity = quantity;
+    kept.push(held);
+  }
+  return { fates: [...fates.values()], kept, blocks };
+}
+
+/** Every add-on relevant to the current base that is not held: one add_on move each. */
+export function addOnMoves(ctx: PathContext, base: Package): Candidate[] {
+  const out: Candidate[] = [];
+  const included = ctx.index.included(base);
+  for (const addOn of ctx.index.addOnsFor(base.portfolio)) {
+    if (ctx.held.has(addOn.id)) continue;
+    out.push(addOnMove(ctx, base, addOn, included.has(addOn.id)));
+  }
+  return out;
+}
+
+function holds(ctx: PathContext, base: Package, id: string): boolean {
+  return ctx.held.has(id) || ctx.index.included(base).has(id);
+}
+
+function addOnMove(ctx: PathContext, base: Package, addOn: Package, isIncluded: boolean): Candidate {
+  const move = newMove(`add_on:${addOn.id}`, "add_on", addOn.id, `Add ${addOn.name}`);
+  if (isIncluded) return blocked(move, [`${addOn.name} is already included in your package.`]);
+  const reasons = availabilityReasons(ctx, addOn);
+  if (!fitsBase(addOn, base)) reasons.push(misfitReason(ctx, addOn, base));
+  const c = addOn.addOn;
+  const missing = (c?.requires ?? []).filter((r) => !holds(ctx, base, r));
+  if (missing.length > 0)
+    reasons.push(`${addOn.name} requires ${missing.map(ctx.nameOf).join(" and ")} first.`);
+  for (const x of c?.excludes ?? [])
+    if (holds(ctx, base, x)) reasons.push(`${addOn.name} cannot be combined with ${ctx.nameOf(x)}.`);
+  for (const h of ctx.held.values()) {
+    const other = ctx.catalog.packages.get(h.package)?.value;
+    if (other?.addOn?.excludes?.includes(addOn.id) && !(c?.excludes ?? []).includes(other.id))
+      reasons.push(`${addOn.name} cannot be combined with ${other.name}.`);
+  }
+  const choice = stateOf(ctx, addOn.id);
+  if (reasons.length === 0 && choice?.state === "disabled")
+    reasons.push(choice.reason?.message ?? `${addOn.name} cannot go with the current options.`);
+  const max = c?.maxQuantity ?? 1;
+  move.quantity = { component: addOn.id, current: 0, min: 1, max, step: 1 };
+  if (reasons.length > 0) return blocked(move, reasons);
+
+  const build = (req: MoveRequest, verify = true): Built => {
+    const quantity = req.quantity ?? 1;
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > max)
+      return {
+        ok: false,
+        reasons: [`${addOn.name} can be bought in quantities from 1 to ${max}; ${quantity} is not allowed.`],
+      };
+    const held: HeldAddOn = { package: addOn.id, since: ctx.asOf };
+    if (quantity !== 1) held.quantity = quantity;
+    const next: Arrangement = { ...ctx.arrangement, addOns: [...(ctx.arrangement.addOns ?? []), held] };
+    return finishPartial(ctx, move, next, "immediate", `${addOn.name} for the rest of the period`, verify);
+  };
+  return settle(move, build);
+}
+
+/** One remove_add_on move per held add-on, and a blocked one per included add-on. */
+export function removeMoves(ctx: PathContext, base: Package | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  const included = base ? ctx.index.included(base) : new Map<string, number>();
+  const seen = new Set<string>();
+  for (const h of ctx.arrangement.addOns ?? []) {
+    seen.add(h.package);
+    const name = ctx.nameOf(h.package);
+    const move = newMove(`remove_add_on:${h.package}`, "remove_add_on", h.package, `Remove ${name}`);
+    if (h.included || included.has(h.package)) {
+      out.push(blocked(move, [`${name} is included in your package and cannot be removed.`]));
+      continue;
+    }
+    const dependents = [...ctx.held.values()]
+      .filter((o) => o.package !== h.package)
+      .filter((o) => ctx.catalog.packages.get(o.package)?.value.addOn?.requires?.includes(h.package));
+    if (dependents.length > 0) {
+      const names = dependents.map((d) => ctx.nameOf(d.package)).join(" and ");
+      out.push(blocked(move, [`${names} requires ${name}; remove ${names} first.`]));
+      continue;
+    }
+    const choice = stateOf(ctx, h.package);
+    if (choice?.state === "required") {
+      out.push(blocked(move, [choice.reason?.message ?? `The current options require ${name}.`]));
+      continue;
+    }
+    const build = (_req: MoveRequest, verify = true): Built => {
+      const next: Arrangement = {
+        ...ctx.arrangement,
+        addOns: (ctx.arrangement.addOns ?? []).filter((o) => o.package !== h.package),
+      };
+      return finishPartial(ctx, move, next, "next_billing_date", `${name}`, verify);
+    };
+    out.push(settle(move, build));
+  }
+  for (const id of included.keys()) {
+    if (seen.has(id)) continue;
+    const name = ctx.nameOf(id);
+    const move = newMove(`remove_add_on:${id}`, "remove_add_on", id, `Remove ${name}`);
+    out.push(blocked(move, [`${name} is included in your package and cannot be removed.`]));
+  }
+  return out;
+}
+
+/**
+ * Completes a move that changes part of the bill (an add-on or a quantity): prices the next
+ * arrangement, and prorates the difference when it takes effect at once.
+ */
+export function finishPartial(
+  ctx: PathContext,
+  template: Move,
+  next: Arrangement,
+  timing: "immediate" | "next_billing_date",
+  what: string,
+  verify = true,
+): Built {
+  const errors = ctx.errorsOf(next, verify);
+  if (errors.length > 0) return { ok: false, reasons: errors };
+  const priced = ctx.price(next);
+  const move: Move = { ...template, reasons: [], notes: [...template.notes] };
+  const effective = timing === "immediate" ? ctx.asOf : ctx.period.end;
+  move.timing = timing;
+  move.prorationPolicy = timing === "immediate" ? "prorate" : "none";
+  move.effectiveDate = effective;
+  move.termRestarts = false;
+  const newRecurring = priced.perPeriod.round(ctx.minor);
+  move.proration =
+    timing === "immediate"
+      ? deltaProration(ctx, effective, newRecurring.sub(ctx.currentRecurring), what)
+      : [];
+  move.newRecurring = ctx.money(newRecurring);
+  const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
+  move.newMrr = ctx.money(newMrr);
+  move.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
+  move.term = { ...next.term };
+  move.billingPeriod = next.billingPeriod;
+  return { ok: true, arrangement: { ...next, recurring: ctx.money(newRecurring) }, move };
+}
+
+/** The current configuration's state of an add-on (when the current arrangement is valid). */
+function stateOf(ctx: PathContext, id: string) {
+  return ctx.currentConfig?.valid ? ctx.currentConfig.addOns.find((c) => c.id === id) : undefined;
+}
+
+/**
+ * Builds a valid move once with the default request, so `paths` reports its prices; a build that
+ * fails (a price the result cannot get) turns the move into a blocked one with those reasons.
+ */
+export function settle(move: Move, build: (req: MoveRequest, verify?: boolean) => Built): Candidate {
+  const first = build({ id: move.id }, false);
+  if (!first.ok) return blocked(move, first.reasons);
+  return { move: first.move, build, arrangement: first.arrangement };
+}

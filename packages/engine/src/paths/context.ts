@@ -1,0 +1,112 @@
+/**
+ * Everything one `paths` evaluation shares: the arrangement's current package, billing period and
+ * price and configuration, and the held add-ons.
+ */
+import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
+import { monthsPerPeriod, type Period, periodContaining } from "../calendar.ts";
+import type { CompiledCatalog } from "../compile.ts";
+import type { Configuration } from "../configure/types.ts";
+import { formatMoney, minorUnit } from "../currency.ts";
+import type { Decimal } from "../decimal.ts";
+import { Decimal as D } from "../decimal.ts";
+import type { Phase } from "./match.ts";
+import { type PathIndex, pathIndex } from "./path-index.ts";
+import { configurationOf, mrrOf, type Recurring, recurringOf } from "./recurring.ts";
+
+export interface PathContext {
+  catalog: CompiledCatalog;
+  index: PathIndex;
+  arrangement: Arrangement;
+  asOf: string;
+  currency: string;
+  minor: number;
+  /** The held base package as this catalog version defines it; undefined when it is missing. */
+  current: Package | undefined;
+  phase: Phase;
+  /** The billing period containing asOf (already invoiced, for in-advance billing). */
+  period: Period;
+  currentRecurring: Decimal;
+  currentMrr: Decimal;
+  /** Error messages the current arrangement already has (not blamed on a move). */
+  currentErrors: ReadonlySet<string>;
+  /** configure() of the current arrangement: add-on states and reasons; undefined without a package. */
+  currentConfig: Configuration | undefined;
+  /** Held add-ons by package id. */
+  held: ReadonlyMap<string, HeldAddOn>;
+  price(a: Arrangement): Recurring;
+  /**
+   * New errors the arrangement would have: price() errors, and configure() violations when
+   * `configured` (rules, add-on requires/excludes, quantity rules); ones the current arrangement
+   * already has are not blamed on the move.
+   */
+  errorsOf(a: Arrangement, configured: boolean): string[];
+  /** The bill per period including observed usage priced as overage (for right-sizing). */
+  costWithUsage(a: Arrangement): Recurring;
+  money(d: Decimal): string;
+  nameOf(id: string): string;
+}
+
+export function createContext(catalog: CompiledCatalog, arrangement: Arrangement, asOf: string): PathContext {
+  const price = (a: Arrangement): Recurring => recurringOf(catalog, a, asOf);
+  const costWithUsage = (a: Arrangement): Recurring => recurringOf(catalog, a, asOf, true);
+  const current = catalog.packages.get(arrangement.package)?.value;
+  const months = monthsPerPeriod(arrangement.billingPeriod, arrangement.term.months);
+  const phase =
+    arrangement.phase !== undefined &&
+    arrangement.phase !== "evergreen" &&
+    (arrangement.phaseEnds === undefined || arrangement.phaseEnds > asOf)
+      ? arrangement.phase
+      : "evergreen";
+
+  let currentErrors = new Set<string>();
+  let currentRecurring: Decimal;
+  let currentConfig: Configuration | undefined;
+  const snapshot = arrangement.recurring !== undefined ? D.tryParse(arrangement.recurring) : undefined;
+  if (current) {
+    const priced = price(arrangement);
+    currentConfig = configurationOf(catalog, arrangement);
+    currentErrors = new Set([
+      ...priced.errors.map((e) => e.message),
+      ...currentConfig.violations.filter((v) => v.severity === "error").map((v) => v.message),
+    ]);
+    currentRecurring = snapshot ?? priced.perPeriod;
+  } else {
+    currentRecurring = snapshot ?? D.ZERO;
+  }
+  const held = new Map<string, HeldAddOn>();
+  for (const h of arrangement.addOns ?? []) held.set(h.package, h);
+
+  return {
+    catalog,
+    index: pathIndex(catalog),
+    arrangement,
+    asOf,
+    currency: arrangement.currency,
+    minor: minorUnit(arrangement.currency),
+    current,
+    phase,
+    period: periodContaining(arrangement.billingAnchor, months, asOf),
+    currentRecurring,
+    currentMrr: mrrOf(
+      currentRecurring,
+      arrangement.billingPeriod,
+      arrangement.term.months,
+      arrangement.currency,
+    ),
+    currentErrors,
+    currentConfig,
+    held,
+    price,
+    errorsOf(a, configured) {
+      const out = new Set<string>();
+      for (const e of price(a).errors) if (!currentErrors.has(e.message)) out.add(e.message);
+      if (configured)
+        for (const v of configurationOf(catalog, a).violations)
+          if (v.severity === "error" && !currentErrors.has(v.message)) out.add(v.message);
+      return [...out];
+    },
+    costWithUsage,
+    money: (d) => formatMoney(d, arrangement.currency),
+    nameOf: (id) => catalog.packages.get(id)?.value.name ?? id,
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * paths(catalog, arrangement, asOf): every lifecycle move from what a customer holds now — renew
+ * (per allowed term), upgrade / downgrade / crossgrade, add and remove add-ons, change quantities,
+ * the retention offers and terminate — valid, or blocked with reasons a seller can read. Each valid
+ * move states its effective date, proration lines, new recurring price, MRR delta, whether the term
+ * restarts and the fate of every add-on; with observed usage, insights rank the right-sizing moves.
+ *
+ * applyMove(catalog, arrangement, request, asOf): the arrangement a move produces. It re-evaluates
+ * `paths`, so a blocked or unknown move is refused with exactly the reasons `paths` gave.
+ *
+ * An arrangement priced on an older catalog version is evaluated against the catalog given: a
+ * package missing from it blocks the moves that need it, with a reason; nothing throws on a
+ * schema-valid arrangement.
+ */
+import type { Arrangement } from "@tessera/schema";
+import { isDate } from "../calendar.ts";
+import type { CompiledCatalog } from "../compile.ts";
+import { addOnMoves, removeMoves } from "./addons.ts";
+import { blocked, type Candidate } from "./candidate.ts";
+import { createContext, type PathContext } from "./context.ts";
+import { planChange, planChangeTargets } from "./plan-change.ts";
+import { quantityMoves } from "./quantity.ts";
+import { renewMoves } from "./renew.ts";
+import { terminateMoves } from "./terminate.ts";
+import type { ApplyResult, Move, MoveRequest, PathsResult } from "./types.ts";
+import { usageInsights } from "./usage.ts";
+
+export type * from "./types.ts";
+
+interface Evaluation {
+  ctx: PathContext;
+  candidates: Candidate[];
+}
+
+function evaluate(catalog: CompiledCatalog, arrangement: Arrangement, asOf: string): Evaluation {
+  const ctx = createContext(catalog, arrangement, asOf);
+  const candidates: Candidate[] = [];
+  const cur = ctx.current;
+  candidates.push(...renewMoves(ctx));
+  if (cur) {
+    for (const t of planChangeTargets(ctx, cur)) {
+      const kind = t.kind === "upgrade" || t.kind === "downgrade" ? t.kind : "crossgrade";
+      candidates.push(planChange(ctx, t.id, kind));
+    }
+    candidates.push(...addOnMoves(ctx, cur));
+  }
+  candidates.push(...removeMoves(ctx, cur));
+  if (cur) candidates.push(...quantityMoves(ctx, cur));
+  candidates.push(...terminateMoves(ctx));
+  if (arrangement.status === "terminated") {
+    const when = arrangement.terminationDate !== undefined ? ` on ${arrangement.terminationDate}` : "";
+    return {
+      ctx,
+      candidates: candidates.map((c) => blocked({ ...c.move }, [`This arrangement was terminated${when}.`])),
+    };
+  }
+  return { ctx, candidates };
+}
+
+function checkInput(arrangement: Arrangement, asOf: string): string | undefined {
+  if (!isDate(asOf)) return `The date "${asOf}" is not a calendar date (YYYY-MM-DD).`;
+  for (const d of [arrangement.term.start, arrangement.term.end, arrangement.billingAnchor])
+    if (!isDate(d)) return `The arrangement's date "${d}" is not a calendar date (YYYY-MM-DD).`;
+  if (arrangement.term.end <= arrangement.term.start) return "The arrangement's term ends before it starts.";
+  if (arrangement.recurring !== undefined && !/^\d+(\.\d+)?$/.test(arrangement.recurring))
+    return `The arrangement's recurring price "${arrangement.recurring}" is not an amount.`;
+  return undefined;
+}
+
+/** Every lifecycle move from the arrangement as of a date, valid or blocked with reasons. */
+export function paths(catalog: CompiledCatalog, arrangement: Arrangement, asOf: string): PathsResult {
+  const bad = checkInput(arrangement, asOf);
+  if (bad) {
+    return {
+      moves: [],
+      insights: [],
+      current: {
+        package: arrangement.package,
+        recurring: arrangement.recurring ?? "0",
+        mrr: "0",
+        currency: arrangement.currency,
+      },
+      problems: [bad],
+    };
+  }
+  const { ctx, candidates } = evaluate(catalog, arrangement, asOf);
+  const moves: Move[] = candidates.map((c) => c.move);
+  const insights = usageInsights(ctx, candidates);
+  return {
+    moves,
+    insights,
+    current: {
+      package: arrangement.package,
+      recurring: ctx.money(ctx.currentRecurring),
+      mrr: ctx.money(ctx.currentMrr),
+      currency: ctx.currency,
+    },
+    problems: [],
+  };
+}
+
+/**
+ * The arrangement a move produces (in force from the move's effective date), or the reasons it is
+ * refused: the same reasons `paths` gives for a blocked move, or why the request does not fit the
+ * move (a quantity out of range, a term not offered).
+ */
+export function applyMove(
+  catalog: CompiledCatalog,
+  arrangement: Arrangement,
+  request: MoveRequest,
+  asOf: string,
+): ApplyResult {
+  const bad = checkInput(arrangement, asOf);
+  if (bad) return { ok: false, reasons: [bad] };
+  const { candidates } = evaluate(catalog, arrangement, asOf);
+  const found = candidates.find((c) => c.move.id === request.id);
+  if (!found) return { ok: false, reasons: [`There is no move "${request.id}" from this arrangement.`] };
+  if (!found.move.valid || !found.build) return { ok: false, reasons: found.move.reasons };
+  const built = found.build(request, true);
+  return built.ok
+    ? { ok: true, arrangement: built.arrangement, move: built.move }
+    : { ok: false, reasons: built.reasons };
+}

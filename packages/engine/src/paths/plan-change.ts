@@ -1,0 +1,194 @@
+/**
+ * Base changes: upgrade, downgrade and crossgrade to each other base package of the portfolio
+ * (direction by tier) and to packages named by explicit path cases, and the downgrade a retention
+ * offer proposes. Each is checked against the path rules (timing, proration, term restart,
+ * minimum days on the current package), the target's availability, and the add-ons held; valid
+ * ones are priced and prorated.
+ *
+ * The arrangement a base change produces is the one in force from its effective date: new package,
+ * picks and quantities carried by service, add-ons by fate, `packageSince` = the effective date. The
+ * term continues unless the rule restarts it, the target does not offer its length, or the change
+ * lands on the term's end (a new term starts there). When the target does not bill on the current
+ * period, billing switches to its first period and the cycle restarts on the effective date.
+ */
+import type { Arrangement, BillingPeriod, Package } from "@tessera/schema";
+import { addMonths, monthsPerPeriod } from "../calendar.ts";
+import { addOnsOnBaseChange } from "./addons.ts";
+import { availabilityReasons } from "./availability.ts";
+import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
+import { carryConfiguration } from "./carry.ts";
+import type { PathContext } from "./context.ts";
+import { impliedKind } from "./match.ts";
+import { planChangeProration } from "./proration.ts";
+import { mrrOf } from "./recurring.ts";
+import { effectiveDateOf, outcomeBlocks, outcomeFor } from "./rules.ts";
+import type { Move, MoveKind, MoveRequest } from "./types.ts";
+
+export const PERIOD_WORD: Record<BillingPeriod, string> = {
+  month: "monthly",
+  quarter: "quarterly",
+  year: "yearly",
+  upfront: "upfront",
+};
+
+/** Base packages reachable from the current one: its ladder, then explicit case targets. */
+export function planChangeTargets(ctx: PathContext, from: Package): { id: string; kind: MoveKind }[] {
+  const out: { id: string; kind: MoveKind }[] = [];
+  const seen = new Set<string>([from.id]);
+  for (const p of ctx.catalog.ladders.get(from.portfolio) ?? []) {
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    out.push({ id: p.id, kind: impliedKind(from, p) });
+  }
+  for (const id of ctx.index.explicitTargets(from.id)) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const to = ctx.catalog.packages.get(id)?.value;
+    out.push({ id, kind: kindOfExplicit(ctx, from, to) });
+  }
+  return out;
+}
+
+/** An explicit target outside the ladder: the kind its case names when it names one, else by tier. */
+function kindOfExplicit(ctx: PathContext, from: Package, to: Package | undefined): MoveKind {
+  for (const c of ctx.catalog.doc.pathRules ?? []) {
+    if (!c.from?.packages?.includes(from.id) || !c.to?.packages?.includes(to?.id ?? "")) continue;
+    const kinds = (c.kinds ?? []).filter((k) => k === "upgrade" || k === "downgrade" || k === "crossgrade");
+    if (kinds.length === 1) return kinds[0]!;
+  }
+  if (!to) return "crossgrade";
+  return to.portfolio === from.portfolio ? impliedKind(from, to) : "crossgrade";
+}
+
+const VERB: Record<string, string> = { upgrade: "Upgrade", downgrade: "Downgrade", crossgrade: "Switch" };
+
+export interface PlanChangeOptions {
+  id?: string;
+  label?: string;
+  moveKind?: Move["kind"];
+  offer?: Move["offer"];
+  /** Applied to the built arrangement (retention offers withdraw a pending termination). */
+  finish?: (a: Arrangement) => Arrangement;
+}
+
+export function planChange(
+  ctx: PathContext,
+  targetId: string,
+  kind: "upgrade" | "downgrade" | "crossgrade",
+  opts: PlanChangeOptions = {},
+): Candidate {
+  const target = ctx.catalog.packages.get(targetId)?.value;
+  const label = opts.label ?? `${VERB[kind]} to ${target?.name ?? targetId}`;
+  const move = newMove(opts.id ?? `${kind}:${targetId}`, opts.moveKind ?? kind, targetId, label);
+  if (opts.offer) move.offer = opts.offer;
+  const from = ctx.current;
+  if (!from)
+    return blocked(move, [
+      `${ctx.arrangement.package} is not in this catalog version, so moves from it cannot be evaluated.`,
+    ]);
+  if (!target) return blocked(move, [`${targetId} is not in this catalog version.`]);
+  if (target.role !== "base")
+    return blocked(move, [`${target.name} is an add-on, not a package one can move to.`]);
+
+  const reasons = availabilityReasons(ctx, target);
+  const outcome = outcomeFor(ctx, kind, target);
+  if (outcome.rule) move.ruleCase = outcome.rule.id;
+  move.timing = outcome.timing;
+  const ruleReasons = outcomeBlocks(ctx, outcome);
+  const addOns = addOnsOnBaseChange(ctx, target);
+  move.addOns = addOns.fates;
+  if (ruleReasons.length > 0 || reasons.length > 0 || addOns.blocks.length > 0) {
+    const blockedBy = ruleReasons.length > 0 ? outcome.rule?.id : undefined;
+    return blocked(move, [...ruleReasons, ...reasons, ...addOns.blocks], blockedBy);
+  }
+
+  const build = (req: MoveRequest): Built => {
+    const a = ctx.arrangement;
+    const m: Move = { ...move, notes: [], reasons: [] };
+    const effective = effectiveDateOf(ctx, outcome.timing);
+    const carried = carryConfiguration(ctx, from, target);
+    m.notes.push(...carried.notes);
+
+    const offersPeriod = target.billingPeriods.includes(a.billingPeriod);
+    const billingPeriod = offersPeriod ? a.billingPeriod : target.billingPeriods[0]!;
+    if (!offersPeriod)
+      m.notes.push(
+        `${target.name} is not billed ${PERIOD_WORD[a.billingPeriod]}; billing becomes ${PERIOD_WORD[billingPeriod]} from ${effective}.`,
+      );
+    const offered = target.terms.map((t) => t.months);
+    if (req.termMonths !== undefined && !offered.includes(req.termMonths))
+      return {
+        ok: false,
+        reasons: [
+          `${target.name} is not sold for ${req.termMonths} months; it offers ${offered.join(", ")}.`,
+        ],
+      };
+    let restarts =
+      outcome.termRestarts || effective >= a.term.end || req.termMonths !== undefined || !offersPeriod;
+    let months = req.termMonths ?? a.term.months;
+    if (!offered.includes(months)) {
+      months = (target.terms.find((t) => t.default) ?? target.terms[0]!).months;
+      restarts = true;
+      m.notes.push(
+        `${target.name} is not sold for ${a.term.months} months; a new ${months}-month term starts on ${effective}.`,
+      );
+    }
+    if (!offersPeriod && !outcome.termRestarts)
+      m.notes.push(`With the new billing period a new ${months}-month term starts on ${effective}.`);
+    const term = restarts ? { months, start: effective, end: addMonths(effective, months) } : { ...a.term };
+
+    const next: Arrangement = {
+      ...a,
+      catalogId: ctx.catalog.doc.id,
+      catalogVersion: ctx.catalog.doc.version ?? a.catalogVersion,
+      package: target.id,
+      packageSince: effective,
+      billingPeriod,
+      billingAnchor: offersPeriod ? a.billingAnchor : effective,
+      term,
+      picks: carried.picks,
+      quantities: carried.quantities,
+      addOns: addOns.kept,
+    };
+    if (carried.usage) next.usage = carried.usage;
+    else delete next.usage;
+    if (a.paymentTerm !== undefined && !(target.paymentTerms ?? ["due_on_receipt"]).includes(a.paymentTerm))
+      delete next.paymentTerm;
+    if (a.discounts) {
+      const charges = new Set(target.charges.map((c) => c.id));
+      for (const h of addOns.kept)
+        for (const c of ctx.catalog.packages.get(h.package)?.value.charges ?? []) charges.add(c.id);
+      const discounts = a.discounts.filter((d) => d.charge === undefined || charges.has(d.charge));
+      if (discounts.length > 0) next.discounts = discounts;
+      else delete next.discounts;
+    }
+
+    const errors = ctx.errorsOf(next, true);
+    if (errors.length > 0) return { ok: false, reasons: errors };
+    const priced = ctx.price(next);
+    const newRecurring = priced.perPeriod.round(ctx.minor);
+    m.effectiveDate = effective;
+    m.prorationPolicy = outcome.proration;
+    m.termRestarts = restarts;
+    m.term = term;
+    m.billingPeriod = billingPeriod;
+    m.proration = planChangeProration(ctx, {
+      policy: outcome.proration,
+      effective,
+      oldAmount: ctx.currentRecurring,
+      oldLabel: from.name,
+      newAmount: newRecurring,
+      newLabel: target.name,
+      ...(offersPeriod ? {} : { newCycle: { months: monthsPerPeriod(billingPeriod, months) } }),
+    });
+    m.newRecurring = ctx.money(newRecurring);
+    const newMrr = mrrOf(newRecurring, billingPeriod, months, ctx.currency);
+    m.newMrr = ctx.money(newMrr);
+    m.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
+    const arrangement = { ...next, recurring: ctx.money(newRecurring) };
+    return { ok: true, arrangement: opts.finish ? opts.finish(arrangement) : arrangement, move: m };
+  };
+  const first = build({ id: move.id });
+  if (!first.ok) return blocked(move, first.reasons);
+  return { move: first.move, build, arrangement: first.arrangement };
+}

@@ -1,0 +1,111 @@
+/**
+ * How a move between packages is treated: the first matching path-rule case decides (Kill Bill's
+ * ordered change-policy cases), else the default behaviour:
+ * - upgrade: immediate, prorated (Stripe's default for plan changes);
+ * - downgrade: end of term, no proration (the customer keeps what they paid for);
+ * - crossgrade: next billing date, no proration;
+ * - renew: end of term;
+ * - terminate: the package's `termination.effective` (default end of term), no proration.
+ * A case's proration defaults to `prorate` for immediate moves and `none` otherwise.
+ *
+ * @see https://docs.killbill.io/latest/userguide_subscription.html#_plan_change_rules
+ * @see https://docs.stripe.com/billing/subscriptions/prorations
+ */
+import type { Package, PathRuleCase } from "@tessera/schema";
+import { addDays, daysBetween } from "../calendar.ts";
+import type { PathContext } from "./context.ts";
+import { firstMatchingCase, type MatchableMove, type MoveKind } from "./match.ts";
+import type { ProrationPolicy, Timing } from "./types.ts";
+
+export interface Outcome {
+  /** The case that decided, when one matched. */
+  rule?: PathRuleCase;
+  timing: Timing;
+  proration: ProrationPolicy;
+  termRestarts: boolean;
+}
+
+export function outcomeFor(ctx: PathContext, kind: MoveKind, to?: Package): Outcome {
+  const cases = ctx.catalog.doc.pathRules ?? [];
+  const from = ctx.current;
+  let rule: PathRuleCase | undefined;
+  if (from) {
+    const move: MatchableMove = {
+      kind,
+      from,
+      billingPeriod: ctx.arrangement.billingPeriod,
+      phase: ctx.phase,
+      ...(to ? { to } : {}),
+    };
+    rule = firstMatchingCase(cases, move);
+  }
+  if (rule) {
+    const timing = rule.outcome.timing;
+    return {
+      rule,
+      timing,
+      proration: rule.outcome.proration ?? (timing === "immediate" ? "prorate" : "none"),
+      termRestarts: rule.outcome.termRestarts ?? false,
+    };
+  }
+  switch (kind) {
+    case "upgrade":
+      return { timing: "immediate", proration: "prorate", termRestarts: false };
+    case "downgrade":
+      return { timing: "end_of_term", proration: "none", termRestarts: false };
+    case "crossgrade":
+      return { timing: "next_billing_date", proration: "none", termRestarts: false };
+    case "renew":
+      return { timing: "end_of_term", proration: "none", termRestarts: true };
+    case "terminate": {
+      const effective = from?.termination?.effective ?? "end_of_term";
+      const timing: Timing =
+        effective === "immediate"
+          ? "immediate"
+          : effective === "end_of_period"
+            ? "next_billing_date"
+            : "end_of_term";
+      return { timing, proration: "none", termRestarts: false };
+    }
+  }
+}
+
+/** Reasons a matched outcome blocks the move: an illegal case, or too little time on the package. */
+export function outcomeBlocks(ctx: PathContext, outcome: Outcome): string[] {
+  const rule = outcome.rule;
+  if (!rule) return [];
+  if (outcome.timing === "illegal") {
+    const why = rule.outcome.reason ?? rule.description ?? "the catalog's path rules do not allow it";
+    return [`Not allowed by path rule ${rule.id}: ${sentence(why)}`];
+  }
+  const min = rule.outcome.minimumDaysOnCurrent;
+  if (min !== undefined && min > 0) {
+    const since = ctx.arrangement.packageSince ?? ctx.arrangement.term.start;
+    const held = daysBetween(since, ctx.asOf);
+    if (held < min) {
+      const extra = rule.outcome.reason ? ` ${rule.outcome.reason}` : "";
+      return [
+        `Customers must hold ${ctx.nameOf(ctx.arrangement.package)} for at least ${min} days before this move (path rule ${rule.id}); it has been ${Math.max(0, held)} days, so it is allowed from ${addDays(since, min)}.${extra}`,
+      ];
+    }
+  }
+  return [];
+}
+
+/** When a move with this timing takes effect. A lapsed term (end ≤ asOf) ends at the next billing date. */
+export function effectiveDateOf(ctx: PathContext, timing: Timing): string {
+  switch (timing) {
+    case "immediate":
+      return ctx.asOf;
+    case "next_billing_date":
+      return ctx.period.end;
+    default:
+      return ctx.arrangement.term.end > ctx.asOf ? ctx.arrangement.term.end : ctx.period.end;
+  }
+}
+
+/** The text as a sentence ending in a full stop. */
+export function sentence(s: string): string {
+  const t = s.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}

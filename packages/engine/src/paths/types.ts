@@ -1,0 +1,142 @@
+/**
+ * The shapes `paths` and `applyMove` speak. Amounts are decimal strings in the arrangement's
+ * currency, rounded to its ISO 4217 minor unit; dates are "YYYY-MM-DD".
+ */
+import type { Arrangement, BillingPeriod } from "@tessera/schema";
+
+export type MoveKind =
+  | "renew"
+  | "upgrade"
+  | "downgrade"
+  | "crossgrade"
+  | "add_on"
+  | "remove_add_on"
+  | "change_quantity"
+  | "terminate"
+  | "retention_offer";
+
+/** When a move takes effect; `illegal` moves are blocked. */
+export type Timing = "immediate" | "end_of_term" | "next_billing_date" | "illegal";
+
+export type ProrationPolicy = "prorate" | "none" | "full_credit";
+
+/** One proration line on the invoice that follows the move. */
+export interface ProrationLine {
+  /** credit: unused part of the old price (negative amount); charge: the new price (positive). */
+  kind: "credit" | "charge";
+  description: string;
+  /** Signed decimal string, rounded once to the currency's minor unit. */
+  amount: string;
+  /** First day of the billing period the line covers. */
+  periodStart: string;
+  /** First day after that billing period. */
+  periodEnd: string;
+  /** Days of the period the line charges or credits. */
+  days: number;
+  /** Days in the whole period. */
+  periodDays: number;
+}
+
+/** carried: kept and billed; dropped: cancelled; included: bundled by the new base, no longer billed. */
+export type AddOnFateKind = "carried" | "dropped" | "included";
+
+export interface AddOnFate {
+  package: string;
+  fate: AddOnFateKind;
+  reason: string;
+}
+
+/** Quantity bounds a change_quantity move allows; applyMove takes the new quantity. */
+export interface QuantityRange {
+  /** Component id (or held add-on id for an add-on's unit count). */
+  component: string;
+  current: number;
+  min: number;
+  /** Omitted: no upper limit. */
+  max?: number;
+  step: number;
+  /** Usage-aware suggestion: the smallest allowed quantity that still covers observed usage. */
+  suggested?: number;
+}
+
+export interface Move {
+  /** Stable id a client sends back to applyMove: "upgrade:business", "renew:12", "add_on:sso". */
+  id: string;
+  kind: MoveKind;
+  /** Package (or component, for change_quantity) the move is about. */
+  target: string;
+  /** One line a seller reads, e.g. "Upgrade to Business". */
+  label: string;
+  valid: boolean;
+  /** Why the move is blocked (when not valid). */
+  reasons: string[];
+  /** Id of the path rule case that blocks it, when one does. */
+  blockedBy?: string;
+  /** What else changes when the move is made (billing period switch, options reset, clamped quantities). */
+  notes: string[];
+  /** Path rule case that decided timing and proration; absent when the default behaviour applied. */
+  ruleCase?: string;
+  timing?: Timing;
+  prorationPolicy?: ProrationPolicy;
+  effectiveDate?: string;
+  proration: ProrationLine[];
+  /** Recurring price per billing period after the move. */
+  newRecurring?: string;
+  /** Monthly recurring revenue after the move. */
+  newMrr?: string;
+  /** New MRR − current MRR. */
+  mrrDelta?: string;
+  termRestarts?: boolean;
+  /** The term after the move. */
+  term?: { months: number; start: string; end: string };
+  billingPeriod?: BillingPeriod;
+  addOns: AddOnFate[];
+  /** Early termination fee (terminate). */
+  fee?: string;
+  /** Quantity bounds (change_quantity, and add_on for add-ons sold in units). */
+  quantity?: QuantityRange;
+  /** The retention offer this move presents. */
+  offer?: { id: string; name: string; kind: "discount" | "downgrade"; percent?: string; periods?: number };
+  /** Usage-aware rank: 1 is the best right-sizing move. */
+  recommended?: number;
+}
+
+export type InsightKind = "over_provisioned" | "over_consumption";
+
+export interface Insight {
+  kind: InsightKind;
+  /** Component id the observation is about. */
+  component: string;
+  used: number;
+  /** Quantity paid for (over_provisioned) or covered (included + purchased, over_consumption). */
+  quantity: number;
+  message: string;
+  /** Move ids that right-size it, best first. */
+  moves: string[];
+}
+
+export interface PathsResult {
+  moves: Move[];
+  insights: Insight[];
+  current: {
+    package: string;
+    /** Recurring price per billing period now (the arrangement's snapshot, else priced). */
+    recurring: string;
+    mrr: string;
+    currency: string;
+  };
+  /** Why the arrangement could not be evaluated at all (malformed dates or amounts); moves is empty then. */
+  problems: string[];
+}
+
+export interface MoveRequest {
+  id: string;
+  /** change_quantity and add_on: the new quantity. */
+  quantity?: number;
+  /** renew, and base changes that restart the term: the term length wanted. */
+  termMonths?: number;
+}
+
+export type ApplyResult =
+  | { ok: true; arrangement: Arrangement; move: Move }
+  | { ok: false; reasons: string[] };
