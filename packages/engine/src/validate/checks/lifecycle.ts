@@ -81,30 +81,32 @@ export const lifecycleCheck: Check = {
           `is ${pkg.effectiveTo}, before the catalog takes effect on ${doc.effectiveDate}, so this active package can never be sold; retire it or extend the date.`,
         );
       if (pkg.status !== "active") return;
-      const serviceRef = (id: string | undefined, where: string) => {
+      const serviceRef = (id: string | undefined, where: () => string) => {
         if (id === undefined) return;
-        const s = catalog.services.get(id)?.value;
-        if (s !== undefined && s.status !== "active")
+        const svc = catalog.services.get(id)?.value;
+        if (svc !== undefined && svc.status !== "active")
           flag(
             ctx,
             "service.not-active",
             "warning",
-            where,
-            `is \`${id}\`, a ${s.status} service, inside the active package \`${pkg.id}\`.`,
+            where(),
+            `is \`${id}\`, a ${svc.status} service, inside the active package \`${pkg.id}\`.`,
           );
       };
-      pkg.components?.forEach((c, j) => {
-        serviceRef(c.service, `${at}/components/${j}/service`);
-      });
-      pkg.optionGroups?.forEach((g, j) => {
-        g.options.forEach((o, k) => {
-          serviceRef(o.service, `${at}/optionGroups/${j}/options/${k}/service`);
-        });
-      });
+      const comps = pkg.components ?? [];
+      for (let j = 0; j < comps.length; j++)
+        serviceRef(comps[j]?.service, () => `${at}/components/${j}/service`);
+      const groups = pkg.optionGroups ?? [];
+      for (let j = 0; j < groups.length; j++) {
+        const options = groups[j]?.options ?? [];
+        for (let k = 0; k < options.length; k++)
+          serviceRef(options[k]?.service, () => `${at}/optionGroups/${j}/options/${k}/service`);
+      }
     });
     // Successor links form a functional graph: walk each chain once to find loops.
     const done = new Set<Package>();
     for (const start of doc.packages) {
+      if (start.successor === undefined || done.has(start)) continue;
       const path: Package[] = [];
       const onPath = new Set<Package>();
       let cur: Package | undefined = start;

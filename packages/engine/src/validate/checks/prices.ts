@@ -31,76 +31,92 @@ export const pricesCheck: Check = {
       chain.add(b);
       b = doc.priceBooks?.find((x) => x.id === b)?.fallback;
     }
-    const keys = new Set<string>();
-    const currencies = new Set<string>();
+    const usedChain = (b: string | undefined) => chain.has(b ?? catalog.defaultPriceBook);
     for (let i = 0; i < doc.packages.length; i++) {
       const pkg = doc.packages[i];
       if (pkg === undefined) continue;
-      const offered = new Set<string>(pkg.billingPeriods);
       const sellable = pkg.status === "active";
       for (let j = 0; j < pkg.charges.length; j++) {
         const charge = pkg.charges[j];
         if (charge === undefined) continue;
-        const at = `/packages/${i}/charges/${j}`;
-        keys.clear();
-        currencies.clear();
+        const at = () => `/packages/${i}/charges/${j}`;
         const points = charge.pricePoints;
+        // Charges have a handful of points: pairwise scans beat building keyed sets.
         for (let k = 0; k < points.length; k++) {
           const pp = points[k];
           if (pp === undefined) continue;
           const book = pp.priceBook ?? catalog.defaultPriceBook;
-          const key = `${pp.currency}|${pp.billingPeriod ?? "*"}|${book}`;
-          if (keys.has(key))
-            flag(
-              ctx,
-              "price.duplicate-point",
-              "error",
-              `${at}/pricePoints/${k}`,
-              `repeats the price for ${pp.currency}${pp.billingPeriod ? `, ${pp.billingPeriod}` : ""} in price book \`${book}\`: keep one, or the price is ambiguous.`,
-            );
-          keys.add(key);
+          for (let e = 0; e < k; e++) {
+            const q = points[e];
+            if (
+              q !== undefined &&
+              q.currency === pp.currency &&
+              q.billingPeriod === pp.billingPeriod &&
+              (q.priceBook ?? catalog.defaultPriceBook) === book
+            ) {
+              flag(
+                ctx,
+                "price.duplicate-point",
+                "error",
+                `${at()}/pricePoints/${k}`,
+                `repeats the price for ${pp.currency}${pp.billingPeriod ? `, ${pp.billingPeriod}` : ""} in price book \`${book}\`: keep one, or the price is ambiguous.`,
+              );
+              break;
+            }
+          }
           used.add(pp.currency);
           if (!declared.has(pp.currency))
             flag(
               ctx,
               "price.undeclared-currency",
               "warning",
-              `${at}/pricePoints/${k}/currency`,
+              `${at()}/pricePoints/${k}/currency`,
               `is ${pp.currency}, which is not among the catalog's currencies, so no quote can use it.`,
             );
-          if (pp.billingPeriod !== undefined && charge.model !== "one_time" && !offered.has(pp.billingPeriod))
+          if (
+            pp.billingPeriod !== undefined &&
+            charge.model !== "one_time" &&
+            !pkg.billingPeriods.includes(pp.billingPeriod)
+          )
             flag(
               ctx,
               "price.billing-period-not-offered",
               "warning",
-              `${at}/pricePoints/${k}/billingPeriod`,
+              `${at()}/pricePoints/${k}/billingPeriod`,
               `is ${pp.billingPeriod}, which package \`${pkg.id}\` does not offer, so this price is never used.`,
             );
-          if (chain.has(book)) {
-            currencies.add(pp.currency);
-            keys.add(`${pp.currency}|${pp.billingPeriod ?? "*"}`);
-          }
         }
         if (!sellable) continue;
         for (const cur of doc.currencies) {
-          if (!currencies.has(cur)) {
+          let any = false;
+          let everyPeriod = false;
+          for (const pp of points)
+            if (pp.currency === cur && usedChain(pp.priceBook)) {
+              any = true;
+              if (pp.billingPeriod === undefined) everyPeriod = true;
+            }
+          if (!any) {
             flag(
               ctx,
               "price.missing-currency",
               "error",
-              `${at}/pricePoints`,
+              `${at()}/pricePoints`,
               `have no ${cur} price in the default price book \`${catalog.defaultPriceBook}\`, so package \`${pkg.id}\` cannot be quoted in ${cur}.`,
             );
             continue;
           }
-          if (charge.model === "one_time" || keys.has(`${cur}|*`)) continue;
+          if (charge.model === "one_time" || everyPeriod) continue;
           for (const period of pkg.billingPeriods) {
-            if (!keys.has(`${cur}|${period}`))
+            if (
+              !points.some(
+                (pp) => pp.currency === cur && pp.billingPeriod === period && usedChain(pp.priceBook),
+              )
+            )
               flag(
                 ctx,
                 "price.missing-billing-period",
                 "error",
-                `${at}/pricePoints`,
+                `${at()}/pricePoints`,
                 `have no ${cur} price for ${period} billing (and no price for every period), though package \`${pkg.id}\` offers it.`,
               );
           }

@@ -41,7 +41,7 @@ function limitText(charge: Charge, limit: number | undefined): string {
 function checkTiers(
   ctx: CheckContext,
   tiers: readonly Tier[],
-  at: string,
+  at: () => string,
   limit: () => number | undefined,
   charge: Charge,
 ): void {
@@ -51,7 +51,7 @@ function checkTiers(
       ctx,
       "tiers.first-not-zero",
       "error",
-      `${at}/0/from`,
+      `${at()}/0/from`,
       `is ${first.from}, but the first tier must start at 0.`,
     );
   let prevUpTo: number | null | undefined = 0;
@@ -63,7 +63,7 @@ function checkTiers(
           ctx,
           "tiers.open-not-last",
           "error",
-          `${at}/${i - 1}`,
+          `${at()}/${i - 1}`,
           "has no upper bound but is not the last tier, so the tiers after it are never reached.",
         );
         return;
@@ -73,7 +73,7 @@ function checkTiers(
           ctx,
           "tiers.gap",
           "error",
-          `${at}/${i}/from`,
+          `${at()}/${i}/from`,
           `is ${t.from}, leaving units ${prevUpTo + 1} to ${t.from} without a price after the previous tier ends at ${prevUpTo}.`,
         );
       else if (t.from < prevUpTo)
@@ -81,7 +81,7 @@ function checkTiers(
           ctx,
           "tiers.overlap",
           "error",
-          `${at}/${i}/from`,
+          `${at()}/${i}/from`,
           `is ${t.from}, overlapping the previous tier, which runs up to ${prevUpTo}.`,
         );
     }
@@ -90,7 +90,7 @@ function checkTiers(
         ctx,
         "tiers.not-ascending",
         "error",
-        `${at}/${i}/upTo`,
+        `${at()}/${i}/upTo`,
         `is ${t.upTo}, not above the tier's start ${t.from}.`,
       );
     prevUpTo = t.upTo;
@@ -103,7 +103,7 @@ function checkTiers(
         ctx,
         "tiers.last-bounded",
         "error",
-        `${at}/${tiers.length - 1}/upTo`,
+        `${at()}/${tiers.length - 1}/upTo`,
         `ends the last tier at ${last.upTo}, but ${limitText(charge, max)}; leave the last tier open.`,
       );
   }
@@ -112,7 +112,7 @@ function checkTiers(
 function checkSteps(
   ctx: CheckContext,
   steps: readonly Step[],
-  at: string,
+  at: () => string,
   limit: () => number | undefined,
   charge: Charge,
 ): void {
@@ -125,7 +125,7 @@ function checkSteps(
           ctx,
           "steps.open-not-last",
           "error",
-          `${at}/${i}`,
+          `${at()}/${i}`,
           "has no upper bound but is not the last step, so the steps after it are never reached.",
         );
         return;
@@ -137,7 +137,7 @@ function checkSteps(
         ctx,
         "steps.not-ascending",
         "error",
-        `${at}/${i}/upTo`,
+        `${at()}/${i}/upTo`,
         `is ${s.upTo}, not above the previous step's ${prev}.`,
       );
     prev = s.upTo;
@@ -150,7 +150,7 @@ function checkSteps(
         ctx,
         "steps.last-bounded",
         "error",
-        `${at}/${steps.length - 1}/upTo`,
+        `${at()}/${steps.length - 1}/upTo`,
         `ends the last step at ${last.upTo}, but ${limitText(charge, max)}; make the last step open (null).`,
       );
   }
@@ -179,11 +179,11 @@ export const tiersCheck: Check = {
         const points = charge.pricePoints;
         for (let k = 0; k < points.length; k++) {
           const pp = points[k];
-          const at = `/packages/${i}/charges/${j}/pricePoints/${k}`;
+          const at = () => `/packages/${i}/charges/${j}/pricePoints/${k}`;
           if (pp?.tiers !== undefined && TIERED.has(charge.model))
-            checkTiers(ctx, pp.tiers, `${at}/tiers`, limit, charge);
+            checkTiers(ctx, pp.tiers, () => `${at()}/tiers`, limit, charge);
           if (pp?.steps !== undefined && charge.model === "stairstep")
-            checkSteps(ctx, pp.steps, `${at}/steps`, limit, charge);
+            checkSteps(ctx, pp.steps, () => `${at()}/steps`, limit, charge);
         }
       }
     }
