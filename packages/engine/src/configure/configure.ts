@@ -26,7 +26,8 @@ import type { CompiledCatalog } from "../compile.ts";
 import { type Diagnostic, pointerOf } from "../diagnostic.ts";
 import { consequences } from "../logic/backbone.ts";
 import { neg, pos } from "../logic/solver.ts";
-import { constraintsInConflict, explainForced } from "./explain.ts";
+import { isValidConfiguration } from "./evaluate.ts";
+import { constraintsInConflict, explainForced, modelPool, rootConsequences } from "./explain.ts";
 import { constraintPhrase, listOf, nameOf, quote, reasonFor } from "./messages.ts";
 import { type PackageLogic, packageLogic } from "./model.ts";
 import { configureQuantities, type QuantityScope } from "./quantities.ts";
@@ -91,6 +92,7 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   const head = checkCommercialTerms(catalog, base, selection, violations, defaultsApplied);
 
   const logic = packageLogic(catalog, base);
+  if (logic.solver.ok) rootConsequences(logic);
   const picks = collectPicks(logic, selection, violations);
   applyDefaults(logic, selection, picks, defaultsApplied);
 
@@ -122,9 +124,15 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
 
   const acceptedSet = new Set(accepted);
   const realVars = logic.vars.map((_, i) => i);
-  logic.explainer.probe(accepted);
-  const implied = (lit: number) => logic.explainer.value(lit) === 1;
-  const cons = consequences(logic.solver, accepted, realVars, implied);
+  const ex = logic.explainer;
+  ex.probe(accepted);
+  const implied = (lit: number) => ex.value(lit) === 1;
+  const refuted = (lit: number) => {
+    const ok = ex.pushProbe(lit);
+    ex.popProbe();
+    return !ok;
+  };
+  const cons = consequences(logic.solver, accepted, realVars, { implied, refuted, pool: modelPool(logic) });
 
   const pickedIds = new Set(picks.map((p) => p.id));
   const targets: number[] = [];
@@ -149,8 +157,12 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     let reason: OptionChoice["reason"];
     if (state === "required" || state === "disabled") {
       const e = explanations.get(state === "required" ? pos(v) : neg(v));
-      const pickIds = (e?.picks ?? []).map((l) => logic.vars[l >> 1]!.id);
-      reason = reasonFor(logic, state, e?.labels ?? [], pickIds);
+      if (e?.reason) reason = e.reason;
+      else {
+        const pickIds = (e?.picks ?? []).map((l) => logic.vars[l >> 1]!.id);
+        reason = reasonFor(logic, state, e?.labels ?? [], pickIds);
+        if (e) e.reason = reason;
+      }
     }
     if (variable.kind === "option") {
       options.push({
@@ -207,10 +219,10 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   let complete = false;
   if (valid) {
     // Closed world: what is picked (or always on) is true, everything else false.
-    const closed = realVars.map((v) =>
-      acceptedSet.has(pos(v)) || logic.vars[v]!.included ? pos(v) : neg(v),
-    );
-    complete = logic.solver.solve(closed)?.sat === true;
+    const on = new Set<string>();
+    for (const l of accepted) on.add(logic.vars[l >> 1]!.id);
+    for (const inc of base.includedAddOns ?? []) on.add(inc.addOn);
+    complete = isValidConfiguration(logic, on);
   }
   return {
     package: base.id,

@@ -17,17 +17,22 @@
 import { consequences } from "../logic/backbone.ts";
 import { neg, pos, Solver } from "../logic/solver.ts";
 import type { PackageLogic } from "./model.ts";
+import type { Reason } from "./types.ts";
 
 export interface Explanation {
   /** Pick literals (a subset of the assumptions). */
   picks: number[];
   /** Constraint indexes into `logic.constraints`. */
   labels: number[];
+  /** The sentence built from it, kept for the next call. */
+  reason?: Reason;
 }
 
 interface LogicCaches {
   root?: { canBeTrue: Uint8Array; canBeFalse: Uint8Array; sat: boolean };
   memo: Map<number, Explanation>;
+  /** Recent models (over the real variables): witnesses reused by the next configure calls. */
+  pool: Uint8Array[];
   selectors?: { solver: Solver; selectorOf: number[]; labelOf: Map<number, number> };
 }
 
@@ -36,13 +41,22 @@ const caches = new WeakMap<PackageLogic, LogicCaches>();
 function cachesOf(logic: PackageLogic): LogicCaches {
   let c = caches.get(logic);
   if (!c) {
-    c = { memo: new Map() };
+    c = { memo: new Map(), pool: [] };
     caches.set(logic, c);
   }
   return c;
 }
 
-/** What holds with no picks at all (computed once per package). */
+/** Models kept across configure calls on this package. */
+export function modelPool(logic: PackageLogic): Uint8Array[] {
+  return cachesOf(logic).pool;
+}
+
+/**
+ * What holds with no picks at all, computed once per package. The literals forced with no picks
+ * become level-0 facts of both solvers (with the constraints behind them, for explanations), so
+ * later calls find them by propagation instead of search.
+ */
 export function rootConsequences(logic: PackageLogic): {
   canBeTrue: Uint8Array;
   canBeFalse: Uint8Array;
@@ -51,8 +65,22 @@ export function rootConsequences(logic: PackageLogic): {
   const c = cachesOf(logic);
   if (!c.root) {
     const vars = logic.vars.map((_, i) => i);
-    const r = consequences(logic.solver, [], vars);
+    const ex = logic.explainer;
+    ex.probe([]);
+    const r = consequences(logic.solver, [], vars, {
+      implied: (lit) => ex.value(lit) === 1,
+      pool: c.pool,
+    });
     c.root = { canBeTrue: r.canBeTrue, canBeFalse: r.canBeFalse, sat: r.sat };
+    if (r.sat) {
+      for (const v of vars) {
+        const lit = r.canBeTrue[v] ? (r.canBeFalse[v] ? -1 : pos(v)) : neg(v);
+        if (lit < 0) continue;
+        logic.solver.addFact(lit);
+        ex.probe([]);
+        if (ex.value(lit) !== 1) ex.addFact(lit, constraintsBehind(logic, [], lit));
+      }
+    }
   }
   return c.root;
 }

@@ -23,16 +23,27 @@ export interface Consequences {
   canBeFalse: Uint8Array;
 }
 
-/**
- * Computes which of `vars` can be true / false under the assumptions. `known(lit)` may report
- * literals already proved implied (e.g. by unit propagation), which are then not re-checked.
- */
+export interface ConsequenceOptions {
+  /** Literals already proved implied by the assumptions (e.g. by unit propagation): not re-checked. */
+  implied?: (lit: number) => boolean;
+  /** Cheap refutation of a literal under the assumptions (e.g. failed-literal probing); true = proved false. */
+  refuted?: (lit: number) => boolean;
+  /**
+   * Earlier models over variables 0 … n − 1 (1 true); those agreeing with the assumptions are
+   * witnesses for free. New models are added (the pool keeps the most recent `poolSize`).
+   */
+  pool?: Uint8Array[];
+  poolSize?: number;
+}
+
+/** Computes which of `vars` can be true / false under the assumptions. */
 export function consequences(
   solver: Solver,
   assumptions: readonly number[],
   vars: readonly number[],
-  implied: (lit: number) => boolean = () => false,
+  options: ConsequenceOptions = {},
 ): Consequences {
+  const { implied = () => false, refuted = () => false, pool, poolSize = 16 } = options;
   const n = solver.numVars;
   const canBeTrue = new Uint8Array(n);
   const canBeFalse = new Uint8Array(n);
@@ -40,10 +51,12 @@ export function consequences(
   if (first === null || !first.sat) {
     return { sat: false, core: first && !first.sat ? first.core : [], canBeTrue, canBeFalse };
   }
-  const harvest = () => {
+  let width = 0;
+  for (const v of vars) if (v + 1 > width) width = v + 1;
+  const take = (model: Uint8Array) => {
     let fresh = 0;
     for (const v of vars) {
-      if (solver.modelValue(v)) {
+      if (model[v]) {
         if (!canBeTrue[v]) {
           canBeTrue[v] = 1;
           fresh++;
@@ -55,8 +68,20 @@ export function consequences(
     }
     return fresh;
   };
+  const harvest = () => {
+    const model = solver.modelSnapshot(width);
+    if (pool) {
+      pool.push(model);
+      if (pool.length > poolSize) pool.shift();
+    }
+    return take(model);
+  };
+  if (pool) {
+    for (const model of pool) {
+      if (assumptions.every((l) => l >> 1 >= width || model[l >> 1] === (l & 1 ? 0 : 1))) take(model);
+    }
+  }
   harvest();
-  // Variables implied by propagation need no model: their value is fixed.
   const open = (v: number, value: boolean) =>
     !(value ? canBeTrue[v] : canBeFalse[v]) && !implied(value ? neg(v) : pos(v));
 
@@ -77,7 +102,9 @@ export function consequences(
     }
     for (const v of vars) {
       if (!open(v, value)) continue;
-      const r = solver.solve([...assumptions, value ? pos(v) : neg(v)]);
+      const lit = value ? pos(v) : neg(v);
+      if (refuted(lit)) continue;
+      const r = solver.solve([...assumptions, lit]);
       if (r?.sat) harvest();
     }
   }

@@ -59,7 +59,12 @@ export class Solver {
   private readonly labels: number[] = [];
   private readonly learnt: boolean[] = [];
   private readonly deleted: boolean[] = [];
+  /** Per literal, long clauses watching it as pairs (clause index, blocker literal). */
   private readonly watches: number[][];
+  private readonly watchN: Int32Array;
+  /** Per literal, binary clauses containing it as pairs (the other literal, clause index). */
+  private readonly bins: number[][];
+  private readonly binN: Int32Array;
   private learntCount = 0;
   private firstLearnt = -1;
 
@@ -69,6 +74,11 @@ export class Solver {
   private readonly heap: number[] = [];
   private readonly heapIndex: Int32Array;
 
+  /**
+   * The literals decided on levels 1 … kept.length, each at its fixpoint of propagation: a later
+   * solve or probe whose assumptions start with them resumes from there instead of level 0.
+   */
+  private readonly kept: number[] = [];
   private readonly seen: Uint8Array;
   private readonly model: Int8Array;
   /** Conflicts of the whole life of the solver, for statistics and restarts. */
@@ -83,6 +93,9 @@ export class Solver {
     this.reason = new Int32Array(n).fill(NO_REASON);
     this.trail = new Int32Array(n);
     this.watches = Array.from({ length: 2 * n }, () => []);
+    this.watchN = new Int32Array(2 * n);
+    this.bins = Array.from({ length: 2 * n }, () => []);
+    this.binN = new Int32Array(2 * n);
     this.activity = new Float64Array(n);
     this.phase = new Int8Array(n);
     this.heapIndex = new Int32Array(n).fill(-1);
@@ -116,6 +129,38 @@ export class Solver {
     this.phase[v] = value ? 1 : 0;
   }
 
+  /** Label lists of facts added with `addFact` (clause label −2 − k refers to entry k). */
+  private readonly factLabels: number[][] = [];
+
+  /**
+   * Adds a literal known to follow from the clauses (e.g. a backbone literal found by search), so
+   * propagation sees it at level 0. `labels` are the constraints it follows from, for cones.
+   */
+  addFact(lit: number, labels: readonly number[] = []): void {
+    this.cancelUntil(0);
+    if (!this.ok || this.val[lit] === 1) return;
+    const label = -2 - this.factLabels.length;
+    this.factLabels.push([...labels]);
+    const idx = this.clauses.length;
+    this.clauses.push(Int32Array.of(lit));
+    this.labels.push(label);
+    this.learnt.push(false);
+    this.deleted.push(false);
+    if (this.val[lit] === -1) {
+      this.ok = false;
+      return;
+    }
+    this.assign(lit, idx);
+    if (this.propagate() !== NO_REASON) this.ok = false;
+  }
+
+  /** Copies the last model's values of variables 0 … n − 1 (1 true, 0 false). */
+  modelSnapshot(n: number): Uint8Array {
+    const out = new Uint8Array(n);
+    for (let v = 0; v < n; v++) out[v] = this.model[v] === 1 ? 1 : 0;
+    return out;
+  }
+
   /** Adds an original clause at level 0. */
   private addOriginal(lits: number[], label: number): void {
     const uniq: number[] = [];
@@ -135,8 +180,7 @@ export class Solver {
       if (this.val[l] === -1) this.ok = false;
       else if (this.val[l] === 0) this.assign(l, idx);
     } else {
-      this.watches[uniq[0]!]!.push(idx);
-      this.watches[uniq[1]!]!.push(idx);
+      this.attach(idx);
     }
   }
 
@@ -153,19 +197,66 @@ export class Solver {
     return this.trailLim.length;
   }
 
+  /** Watches a clause of two or more literals on its first two. */
+  private attach(ci: number): void {
+    const c = this.clauses[ci]!;
+    const a = c[0]!;
+    const b = c[1]!;
+    if (c.length === 2) {
+      this.bins[a]![this.binN[a]!++] = b;
+      this.bins[a]![this.binN[a]!++] = ci;
+      this.bins[b]![this.binN[b]!++] = a;
+      this.bins[b]![this.binN[b]!++] = ci;
+    } else {
+      this.watches[a]![this.watchN[a]!++] = ci;
+      this.watches[a]![this.watchN[a]!++] = b;
+      this.watches[b]![this.watchN[b]!++] = ci;
+      this.watches[b]![this.watchN[b]!++] = a;
+    }
+  }
+
   /** Unit propagation; returns the index of a conflicting clause or -1. */
   private propagate(): number {
     const val = this.val;
     const clauses = this.clauses;
+    const watches = this.watches;
+    const watchN = this.watchN;
     while (this.qhead < this.trailSize) {
       const p = this.trail[this.qhead++]!;
       const falseLit = p ^ 1;
-      const ws = this.watches[falseLit]!;
+      // Binary clauses: the other literal must hold.
+      const bl = this.bins[falseLit]!;
+      const bn = this.binN[falseLit]!;
+      for (let k = 0; k < bn; k += 2) {
+        const other = bl[k]!;
+        const vo = val[other];
+        if (vo === 1) continue;
+        const ci = bl[k + 1]!;
+        if (vo === -1) {
+          this.qhead = this.trailSize;
+          return ci;
+        }
+        const c = clauses[ci]!;
+        if (c[0] !== other) {
+          c[1] = c[0]!;
+          c[0] = other;
+        }
+        this.assign(other, ci);
+      }
+      // Longer clauses: two watched literals with a blocker.
+      const ws = watches[falseLit]!;
+      const n = watchN[falseLit]!;
       let i = 0;
       let j = 0;
-      const n = ws.length;
       while (i < n) {
-        const ci = ws[i++]!;
+        const ci = ws[i]!;
+        const blocker = ws[i + 1]!;
+        i += 2;
+        if (val[blocker] === 1) {
+          ws[j++] = ci;
+          ws[j++] = blocker;
+          continue;
+        }
         if (this.deleted[ci]) continue;
         const c = clauses[ci]!;
         if (c[0] === falseLit) {
@@ -173,8 +264,9 @@ export class Solver {
           c[1] = falseLit;
         }
         const first = c[0]!;
-        if (val[first] === 1) {
+        if (first !== blocker && val[first] === 1) {
           ws[j++] = ci;
+          ws[j++] = first;
           continue;
         }
         let found = false;
@@ -183,27 +275,30 @@ export class Solver {
           if (val[l] !== -1) {
             c[1] = l;
             c[k] = falseLit;
-            this.watches[l]!.push(ci);
+            watches[l]![watchN[l]!++] = ci;
+            watches[l]![watchN[l]!++] = first;
             found = true;
             break;
           }
         }
         if (found) continue;
         ws[j++] = ci;
+        ws[j++] = first;
         if (val[first] === -1) {
           while (i < n) ws[j++] = ws[i++]!;
-          ws.length = j;
+          watchN[falseLit] = j;
           this.qhead = this.trailSize;
           return ci;
         }
         this.assign(first, ci);
       }
-      ws.length = j;
+      watchN[falseLit] = j;
     }
     return NO_REASON;
   }
 
   private cancelUntil(lvl: number): void {
+    if (this.kept.length > lvl) this.kept.length = lvl;
     if (this.trailLim.length <= lvl) return;
     const lim = this.trailLim[lvl]!;
     for (let i = this.trailSize - 1; i >= lim; i--) {
@@ -369,8 +464,7 @@ export class Solver {
     this.learntCount++;
     if (this.firstLearnt < 0) this.firstLearnt = idx;
     if (lits.length > 1) {
-      this.watches[lits[0]!]!.push(idx);
-      this.watches[lits[1]!]!.push(idx);
+      this.attach(idx);
     }
     return idx;
   }
@@ -399,7 +493,7 @@ export class Solver {
   solve(assumptions: readonly number[], conflictBudget = Number.POSITIVE_INFINITY): SolveResult | null {
     this.solves++;
     if (!this.ok) return { sat: false, core: [] };
-    this.cancelUntil(0);
+    this.resumeFrom(assumptions);
     this.reduceLearnts();
     const assumptionSet = new Set(assumptions);
     let restart = 1;
@@ -449,7 +543,7 @@ export class Solver {
         }
         if (va === -1) {
           const core = this.analyzeFinal(a, assumptionSet);
-          this.cancelUntil(0);
+          this.keepAssumptionLevels(assumptions, dl);
           return { sat: false, core };
         }
         this.trailLim.push(this.trailSize);
@@ -466,7 +560,7 @@ export class Solver {
       }
       if (next < 0) {
         for (let v = 0; v < this.numVars; v++) this.model[v] = this.val[v << 1]!;
-        this.cancelUntil(0);
+        this.keepAssumptionLevels(assumptions, assumptions.length);
         return { sat: true };
       }
       this.trailLim.push(this.trailSize);
@@ -482,34 +576,50 @@ export class Solver {
    * stays in place for `cone` / `conflictCone` until the next `probe` or `solve`.
    */
   probe(lits: readonly number[]): number {
-    this.cancelUntil(0);
     this.lastConflict = NO_REASON;
     this.lastFailed = -1;
     if (!this.ok) return 0;
-    for (let i = 0; i < lits.length; i++) {
+    this.resumeFrom(lits);
+    for (let i = this.trailLim.length; i < lits.length; i++) {
       if (this.pushProbe(lits[i]!) === false) return i;
     }
     return -1;
   }
 
+  /** Backtracks to the longest kept prefix of `lits` (levels 1 … k hold lits[0 … k−1]). */
+  private resumeFrom(lits: readonly number[]): void {
+    const kept = this.kept;
+    let k = 0;
+    while (k < kept.length && k < lits.length && kept[k] === lits[k]) k++;
+    this.cancelUntil(k);
+  }
+
+  /** After a solve: keep the first `levels` assumption levels for the next call. */
+  private keepAssumptionLevels(assumptions: readonly number[], levels: number): void {
+    this.cancelUntil(levels);
+    for (let i = this.kept.length; i < levels; i++) this.kept.push(assumptions[i]!);
+  }
+
   /** Adds one more probed literal on a new level; false when it fails (already false or conflict). */
   pushProbe(lit: number): boolean {
     const v = this.val[lit];
+    const valid = this.kept.length === this.trailLim.length;
+    this.trailLim.push(this.trailSize);
     if (v === -1) {
       this.lastFailed = lit;
       return false;
     }
-    this.trailLim.push(this.trailSize);
     if (v === 0) this.assign(lit, NO_REASON);
     const confl = this.propagate();
     if (confl !== NO_REASON) {
       this.lastConflict = confl;
       return false;
     }
+    if (valid) this.kept.push(lit);
     return true;
   }
 
-  /** Removes the last probed level. */
+  /** Removes the last probed level (every `pushProbe` pushes one, failed or not). */
   popProbe(): void {
     this.lastConflict = NO_REASON;
     this.lastFailed = -1;
@@ -546,6 +656,7 @@ export class Solver {
       }
       const lab = this.labels[r]!;
       if (lab >= 0) labels.add(lab);
+      else if (lab <= -2) for (const l of this.factLabels[-2 - lab]!) labels.add(l);
       const c = this.clauses[r]!;
       for (let k = 0; k < c.length; k++) {
         const u = c[k]! >> 1;
@@ -573,7 +684,8 @@ export class Solver {
     for (let k = 0; k < c.length; k++) lits.push(c[k]! ^ 1);
     const res = this.cone(lits);
     const lab = this.labels[this.lastConflict]!;
-    if (lab >= 0 && !res.labels.includes(lab)) res.labels.push(lab);
+    const extra = lab >= 0 ? [lab] : lab <= -2 ? this.factLabels[-2 - lab]! : [];
+    for (const l of extra) if (!res.labels.includes(l)) res.labels.push(l);
     return res;
   }
 }

@@ -277,7 +277,7 @@ describe("configure against brute-force enumeration", () => {
     }
     expect(compared).toBeGreaterThan(1500);
     expect(forcedChecked).toBeGreaterThan(300);
-  });
+  }, 60_000);
 
   it("reports conflicting picks with a minimal set to change", () => {
     const r = rng(7);
@@ -303,5 +303,5 @@ describe("configure against brute-force enumeration", () => {
       conflicts++;
     }
     expect(conflicts).toBeGreaterThan(20);
-  });
+  }, 60_000);
 });

@@ -1,0 +1,68 @@
+/**
+ * Direct check of one full configuration (a set of picked options and add-ons, everything else
+ * unpicked) against the package's constraints, with the semantics model.ts encodes. Used for
+ * `complete`: the picks alone, with nothing more chosen, must satisfy every applying group, rule
+ * and add-on constraint. Linear in the size of the package.
+ */
+import type { Condition, Consequence, Package } from "@tessera/schema";
+import type { PackageLogic } from "./model.ts";
+
+function holds(when: Condition | undefined, on: ReadonlySet<string>): boolean {
+  if (!when) return true;
+  if (when.allOf && !when.allOf.every((id) => on.has(id))) return false;
+  if (when.anyOf && !when.anyOf.some((id) => on.has(id))) return false;
+  if (when.noneOf?.some((id) => on.has(id))) return false;
+  return true;
+}
+
+function satisfied(then: Consequence, on: ReadonlySet<string>): boolean {
+  if (then.requireAll && !then.requireAll.every((id) => on.has(id))) return false;
+  if (then.requireAny && !then.requireAny.some((id) => on.has(id))) return false;
+  if (then.requireExactlyOne && then.requireExactlyOne.filter((id) => on.has(id)).length !== 1) return false;
+  if (then.requireNone?.some((id) => on.has(id))) return false;
+  return true;
+}
+
+/** Whether picking exactly `on` (options and add-ons; nothing else) is a valid configuration. */
+export function isValidConfiguration(logic: PackageLogic, on: ReadonlySet<string>): boolean {
+  const { base } = logic;
+  for (const id of on) {
+    const v = logic.index.get(id);
+    if (v === undefined) return false;
+    if (logic.vars[v]!.incompatible !== undefined) return false;
+  }
+  for (const inc of base.includedAddOns ?? []) if (!on.has(inc.addOn)) return false;
+  const packages: Package[] = [base];
+  for (const [id, a] of logic.addOns) {
+    if (!on.has(id)) continue;
+    packages.push(a);
+    if (a.addOn?.requires?.some((r) => !on.has(r))) return false;
+    if (a.addOn?.excludes?.some((e) => on.has(e))) return false;
+  }
+  // Options of add-ons not picked cannot be picked.
+  for (const id of on) {
+    const variable = logic.vars[logic.index.get(id)!]!;
+    if (variable.kind === "option" && variable.packageId !== base.id && !on.has(variable.packageId))
+      return false;
+  }
+  for (const pkg of packages) {
+    const ownOptions = new Set((pkg.optionGroups ?? []).flatMap((g) => g.options.map((o) => o.id)));
+    for (const g of pkg.optionGroups ?? []) {
+      let picked = 0;
+      for (const o of g.options) {
+        if (!on.has(o.id)) continue;
+        if (o.status === "retired") return false;
+        picked++;
+      }
+      const parentOk =
+        g.parentOption === undefined || (ownOptions.has(g.parentOption) && on.has(g.parentOption));
+      if (!parentOk) {
+        if (picked > 0) return false;
+        continue;
+      }
+      if (picked < (g.min ?? 0) || picked > (g.max ?? g.options.length)) return false;
+    }
+    for (const r of pkg.rules ?? []) if (holds(r.when, on) && !satisfied(r.then, on)) return false;
+  }
+  return true;
+}
