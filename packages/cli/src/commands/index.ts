@@ -3,9 +3,18 @@
  * list it here. The order is the order of `tessera --help`.
  */
 import type { Command } from "../command.ts";
+import { applyCommand } from "./apply.ts";
 import { configureCommand } from "./configure.ts";
 import { exportCommand } from "./export.ts";
+import { pathsCommand } from "./paths.ts";
 import { priceCommand } from "./price.ts";
 import { validateCommand } from "./validate.ts";
 
-export const commands: readonly Command[] = [validateCommand, exportCommand, configureCommand, priceCommand];
+export const commands: readonly Command[] = [
+  validateCommand,
+  exportCommand,
+  configureCommand,
+  priceCommand,
+  pathsCommand,
+  applyCommand,
+];

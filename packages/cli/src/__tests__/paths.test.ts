@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { validateArrangement } from "@tessera/schema";
+import { describe, expect, it } from "vitest";
+import { examples, run } from "./harness.ts";
+
+const CATALOG = "schemas/examples/saas.catalog.json";
+const ARRANGEMENT = "schemas/examples/saas.arrangement.json";
+const arrangement = JSON.parse(readFileSync(`${examples}saas.arrangement.json`, "utf8"));
+
+describe("tessera paths", () => {
+  it("prints every move with its reasons, dates, proration and add-on fates as JSON", async () => {
+    const r = await run(["paths", CATALOG, ARRANGEMENT, "--as-of", "2026-09-10", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const up = out.moves.find((m: { id: string }) => m.id === "upgrade:collab-business");
+    expect(up).toMatchObject({
+      kind: "upgrade",
+      target: "collab-business",
+      valid: true,
+      reasons: [],
+      effectiveDate: "2026-09-10",
+      addOns: [{ package: "collab-storage-pack", fate: "carried" }],
+    });
+    expect(up.proration.map((l: { kind: string }) => l.kind)).toEqual(["credit", "charge"]);
+    expect(up.proration[0].amount).toBe("-174.65"); // 249.50 × 21/30 days unused
+    for (const m of out.moves) {
+      expect(Object.keys(m)).toEqual(
+        expect.arrayContaining(["kind", "target", "valid", "reasons", "proration", "addOns"]),
+      );
+    }
+    const sso = out.moves.find((m: { id: string }) => m.id === "add_on:collab-sso");
+    expect(sso.valid).toBe(false);
+    expect(out.moves.at(-1).id).toBe("terminate");
+  });
+
+  it("prints a readable list without --json", async () => {
+    const r = await run(["paths", CATALOG, ARRANGEMENT, "--as-of", "2026-09-10"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe("collab-team: 249.50 USD per period, MRR 249.50");
+    expect(r.stdout).toMatch(
+      /✗ add_on:collab-sso +Add SSO & SCIM\n +blocked: SSO & SCIM needs a package of tier 3/,
+    );
+    expect(r.stdout).toContain("credit -174.65: Unused time on Team (21 of 30 days)");
+  });
+
+  it("exits 2 without --as-of or with a bad date, and 1 for an invalid arrangement", async () => {
+    expect((await run(["paths", CATALOG, ARRANGEMENT])).code).toBe(2);
+    const bad = await run(["paths", CATALOG, ARRANGEMENT, "--as-of", "2026-13-01"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--as-of "2026-13-01" is not a calendar date');
+    const invalid = await run(["paths", CATALOG, "-", "--as-of", "2026-09-10"], {
+      stdin: JSON.stringify({ ...arrangement, term: undefined }),
+    });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain("the arrangement is not a valid arrangement document");
+    expect((await run(["paths", CATALOG, "missing.json", "--as-of", "2026-09-10"])).code).toBe(2);
+  });
+});
+
+describe("tessera apply", () => {
+  it("prints the new arrangement of a valid move", async () => {
+    const r = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10", "--json"], {
+      stdin: JSON.stringify({ id: "upgrade:collab-business" }),
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const next = JSON.parse(r.stdout);
+    expect(next).toMatchObject({
+      package: "collab-business",
+      packageSince: "2026-09-10",
+      recurring: "443.44",
+    });
+    expect(validateArrangement(next)).toBe(true);
+  });
+
+  it("takes a quantity for a quantity change and schedules a termination", async () => {
+    const seats = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10", "--json"], {
+      stdin: JSON.stringify({ id: "change_quantity:team-seats", quantity: 20 }),
+    });
+    expect(seats.code).toBe(0);
+    expect(JSON.parse(seats.stdout).quantities["team-seats"]).toBe(20);
+    const cancel = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10"], {
+      stdin: JSON.stringify({ id: "terminate" }),
+    });
+    expect(cancel.code).toBe(0);
+    expect(cancel.stdout.split("\n")[0]).toBe("Cancel Team: effective 2027-06-01, 0.00 per period");
+    expect(cancel.stdout).toContain('"status": "pending_termination"');
+  });
+
+  it("refuses a blocked move with the reasons paths gives, exit 1", async () => {
+    const r = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10", "--json"], {
+      stdin: JSON.stringify({ id: "add_on:collab-sso" }),
+    });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: false,
+      reasons: ["SSO & SCIM needs a package of tier 3 or higher (Business or higher); Team is tier 2."],
+    });
+    const text = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10"], {
+      stdin: JSON.stringify({ id: "warp:collab-ultra" }),
+    });
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('There is no move "warp:collab-ultra" from this arrangement.');
+  });
+
+  it("exits 1 for a move document without an id, 2 for a wrong argument count", async () => {
+    const r = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10"], { stdin: "{}" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the move needs an "id"');
+    expect((await run(["apply", CATALOG, ARRANGEMENT])).code).toBe(2);
+  });
+});
