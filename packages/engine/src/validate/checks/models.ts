@@ -39,7 +39,7 @@ export const modelsCheck: Check = {
       for (let j = 0; j < charges.length; j++) {
         const charge = charges[j];
         if (charge === undefined) continue;
-        const at = () => `/packages/${i}/charges/${j}`;
+        const at = (rest: string) => `/packages/${i}/charges/${j}${rest}`;
         const spec = MODEL[charge.model];
         if (!spec) continue;
         if (charge.blockSize !== undefined && !BLOCK_MODELS.has(charge.model))
@@ -47,11 +47,11 @@ export const modelsCheck: Check = {
             ctx,
             "charge.block-size-ignored",
             "warning",
-            `${at()}/blockSize`,
+            at("/blockSize"),
             `has no effect on a ${charge.model} charge; only per_unit, tiered, volume and usage charges count blocks.`,
           );
         charge.pricePoints.forEach((pp: PricePoint, k) => {
-          const pat = () => `${at()}/pricePoints/${k}`;
+          const pat = (rest = "") => at(`/pricePoints/${k}${rest}`);
           if (!spec.need.some((f) => pp[f as keyof PricePoint] !== undefined))
             flag(
               ctx,
@@ -66,7 +66,7 @@ export const modelsCheck: Check = {
                 ctx,
                 "price.ignored-field",
                 "warning",
-                `${pat()}/${f}`,
+                pat(`/${f}`),
                 `is ignored because charge \`${charge.id}\` is priced ${charge.model}; remove it or change the model.`,
               );
           }
@@ -75,7 +75,7 @@ export const modelsCheck: Check = {
               ctx,
               "price.ignored-field",
               "warning",
-              `${pat()}/billingPeriod`,
+              pat("/billingPeriod"),
               `is ignored because one-time charges are not billed per period; remove it.`,
             );
         });

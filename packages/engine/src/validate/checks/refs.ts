@@ -3,117 +3,86 @@
  * place — a charge's component or option belongs to the same package, a rule's picks are options
  * of its package or add-on packages, price points name a declared price book.
  *
+ * Each probe returns the problem (or nothing), and the caller builds the pointer only then, so a
+ * clean catalog costs one map lookup per reference.
+ *
  * @see https://docs.killbill.io/latest/catalog-xml.html (Kill Bill rejects catalogs whose plans
  * name unknown products or price lists the same way)
  */
 import type { Condition, Consequence, Package, PackageMatch } from "@tessera/schema";
+import type { CompiledCatalog } from "../../compile.ts";
 import type { Check, CheckContext } from "../check.ts";
 import { flag } from "./report.ts";
 
-/** Pointers are built only when a reference is broken (the common case builds none). */
-type At = () => string;
+type Problem = readonly [code: string, text: string];
 
 const PICK_LISTS = ["allOf", "anyOf", "noneOf"] as const;
 const THEN_LISTS = ["requireAll", "requireAny", "requireExactlyOne", "requireNone"] as const;
 
-function service(ctx: CheckContext, id: string, at: At): void {
-  if (!ctx.catalog.services.has(id))
-    flag(
-      ctx,
-      "ref.unknown-service",
-      "error",
-      at(),
-      `names the service \`${id}\`, which the catalog does not define.`,
-    );
+function service(c: CompiledCatalog, id: string): Problem | undefined {
+  return c.services.has(id)
+    ? undefined
+    : ["ref.unknown-service", `names the service \`${id}\`, which the catalog does not define.`];
 }
 
-function pkgRef(ctx: CheckContext, id: string, at: At, what = "package"): void {
-  if (!ctx.catalog.packages.has(id))
-    flag(
-      ctx,
-      "ref.unknown-package",
-      "error",
-      at(),
-      `names the ${what} \`${id}\`, which the catalog does not define.`,
-    );
+function pkgRef(c: CompiledCatalog, id: string, what = "package"): Problem | undefined {
+  return c.packages.has(id)
+    ? undefined
+    : ["ref.unknown-package", `names the ${what} \`${id}\`, which the catalog does not define.`];
 }
 
-function portfolioRef(ctx: CheckContext, id: string, at: At): void {
-  if (!ctx.catalog.portfolios.has(id))
-    flag(
-      ctx,
-      "ref.unknown-portfolio",
-      "error",
-      at(),
-      `names the portfolio \`${id}\`, which the catalog does not define.`,
-    );
+function portfolioRef(c: CompiledCatalog, id: string): Problem | undefined {
+  return c.portfolios.has(id)
+    ? undefined
+    : ["ref.unknown-portfolio", `names the portfolio \`${id}\`, which the catalog does not define.`];
 }
 
-function optionOf(ctx: CheckContext, pkg: Package, id: string, at: At): void {
-  const o = ctx.catalog.options.get(id);
+function optionOf(c: CompiledCatalog, pkg: Package, id: string): Problem | undefined {
+  const o = c.options.get(id);
   if (o === undefined)
-    flag(
-      ctx,
+    return ["ref.unknown-option", `names the option \`${id}\`, which the catalog does not define.`];
+  if (o.package !== pkg)
+    return [
       "ref.unknown-option",
-      "error",
-      at(),
-      `names the option \`${id}\`, which the catalog does not define.`,
-    );
-  else if (o.package !== pkg)
-    flag(
-      ctx,
-      "ref.unknown-option",
-      "error",
-      at(),
       `names the option \`${id}\`, which belongs to package \`${o.package.id}\`, not to \`${pkg.id}\`.`,
-    );
+    ];
+  return undefined;
 }
 
-function componentOf(ctx: CheckContext, pkg: Package, id: string, at: At): void {
-  const c = ctx.catalog.components.get(id);
-  if (c === undefined)
-    flag(
-      ctx,
+function componentOf(c: CompiledCatalog, pkg: Package, id: string): Problem | undefined {
+  const found = c.components.get(id);
+  if (found === undefined)
+    return ["ref.unknown-component", `names the component \`${id}\`, which the catalog does not define.`];
+  if (found.package !== pkg)
+    return [
       "ref.unknown-component",
-      "error",
-      at(),
-      `names the component \`${id}\`, which the catalog does not define.`,
-    );
-  else if (c.package !== pkg)
-    flag(
-      ctx,
-      "ref.unknown-component",
-      "error",
-      at(),
-      `names the component \`${id}\`, which belongs to package \`${c.package.id}\`, not to \`${pkg.id}\`.`,
-    );
+      `names the component \`${id}\`, which belongs to package \`${found.package.id}\`, not to \`${pkg.id}\`.`,
+    ];
+  return undefined;
 }
 
 /** A pick is an option of the rule's own package or an add-on package id. */
-function pick(ctx: CheckContext, pkg: Package, id: string, at: At): void {
-  const o = ctx.catalog.options.get(id);
-  if (o !== undefined) {
-    if (o.package !== pkg)
-      flag(
-        ctx,
-        "ref.unknown-pick",
-        "error",
-        at(),
-        `names the option \`${id}\` of package \`${o.package.id}\`; rules may only name options of \`${pkg.id}\` and add-ons.`,
-      );
-    return;
-  }
-  const p = ctx.catalog.packages.get(id);
-  if (p !== undefined && p.value.role === "add_on") return;
-  flag(
-    ctx,
+function pick(c: CompiledCatalog, pkg: Package, id: string): Problem | undefined {
+  const o = c.options.get(id);
+  if (o !== undefined)
+    return o.package === pkg
+      ? undefined
+      : [
+          "ref.unknown-pick",
+          `names the option \`${id}\` of package \`${o.package.id}\`; rules may only name options of \`${pkg.id}\` and add-ons.`,
+        ];
+  const p = c.packages.get(id);
+  if (p !== undefined && p.value.role === "add_on") return undefined;
+  return [
     "ref.unknown-pick",
-    "error",
-    at(),
     p !== undefined
       ? `names \`${id}\`, a base package; rules may only name options of \`${pkg.id}\` and add-ons.`
       : `names \`${id}\`, which is neither an option of \`${pkg.id}\` nor an add-on.`,
-  );
+  ];
+}
+
+function put(ctx: CheckContext, problem: Problem, pointer: string): void {
+  flag(ctx, problem[0], "error", pointer, problem[1]);
 }
 
 function picks(
@@ -121,24 +90,36 @@ function picks(
   pkg: Package,
   lists: Condition | Consequence | undefined,
   keys: readonly string[],
-  at: At,
+  at: () => string,
 ): void {
   if (lists === undefined) return;
   for (const key of keys) {
     const ids = (lists as Record<string, string[] | undefined>)[key];
-    ids?.forEach((id, k) => {
-      pick(ctx, pkg, id, () => `${at()}/${key}/${k}`);
-    });
+    if (ids === undefined) continue;
+    for (let k = 0; k < ids.length; k++) {
+      const bad = pick(ctx.catalog, pkg, ids[k] as string);
+      if (bad) put(ctx, bad, `${at()}/${key}/${k}`);
+    }
   }
 }
 
-function matchRefs(ctx: CheckContext, m: PackageMatch | undefined, at: At): void {
-  m?.packages?.forEach((id, k) => {
-    pkgRef(ctx, id, () => `${at()}/packages/${k}`);
-  });
-  m?.portfolios?.forEach((id, k) => {
-    portfolioRef(ctx, id, () => `${at()}/portfolios/${k}`);
-  });
+function idList(
+  ctx: CheckContext,
+  ids: readonly string[] | undefined,
+  probe: (id: string) => Problem | undefined,
+  at: string,
+): void {
+  if (ids === undefined) return;
+  for (let k = 0; k < ids.length; k++) {
+    const bad = probe(ids[k] as string);
+    if (bad) put(ctx, bad, `${at}/${k}`);
+  }
+}
+
+function matchRefs(ctx: CheckContext, m: PackageMatch | undefined, at: string): void {
+  if (m === undefined) return;
+  idList(ctx, m.packages, (id) => pkgRef(ctx.catalog, id), `${at}/packages`);
+  idList(ctx, m.portfolios, (id) => portfolioRef(ctx.catalog, id), `${at}/portfolios`);
 }
 
 export const refsCheck: Check = {
@@ -153,84 +134,102 @@ export const refsCheck: Check = {
     "ref.unknown-price-book",
   ],
   run(ctx) {
-    const { doc } = ctx;
+    const { doc, catalog: c } = ctx;
     const books = new Set((doc.priceBooks ?? []).map((b) => b.id));
-    const bookRef = (id: string, at: At) => {
-      if (!books.has(id))
-        flag(
-          ctx,
-          "ref.unknown-price-book",
-          "error",
-          at(),
-          `names the price book \`${id}\`, which is not among the catalog's \`priceBooks\`.`,
-        );
-    };
+    const unknownBook = (id: string): Problem => [
+      "ref.unknown-price-book",
+      `names the price book \`${id}\`, which is not among the catalog's \`priceBooks\`.`,
+    ];
     doc.priceBooks?.forEach((b, i) => {
-      if (b.fallback !== undefined) bookRef(b.fallback, () => `/priceBooks/${i}/fallback`);
+      if (b.fallback !== undefined && !books.has(b.fallback))
+        put(ctx, unknownBook(b.fallback), `/priceBooks/${i}/fallback`);
     });
     doc.portfolios.forEach((p, i) => {
-      p.packageOrder?.forEach((id, k) => {
-        pkgRef(ctx, id, () => `/portfolios/${i}/packageOrder/${k}`);
-      });
+      idList(ctx, p.packageOrder, (id) => pkgRef(c, id), `/portfolios/${i}/packageOrder`);
     });
-    doc.packages.forEach((pkg, i) => {
-      const at = `/packages/${i}`;
-      portfolioRef(ctx, pkg.portfolio, () => `${at}/portfolio`);
-      if (pkg.successor !== undefined) pkgRef(ctx, pkg.successor, () => `${at}/successor`, "successor");
-      pkg.components?.forEach((c, j) => {
-        service(ctx, c.service, () => `${at}/components/${j}/service`);
-      });
-      pkg.optionGroups?.forEach((g, j) => {
-        if (g.parentOption !== undefined)
-          optionOf(ctx, pkg, g.parentOption, () => `${at}/optionGroups/${j}/parentOption`);
-        g.options.forEach((o, k) => {
-          if (o.service !== undefined)
-            service(ctx, o.service, () => `${at}/optionGroups/${j}/options/${k}/service`);
-        });
-      });
-      pkg.charges.forEach((c, j) => {
-        const cat = () => `${at}/charges/${j}`;
-        if (c.component !== undefined) componentOf(ctx, pkg, c.component, () => `${cat()}/component`);
-        if (c.option !== undefined) optionOf(ctx, pkg, c.option, () => `${cat()}/option`);
-        c.pricePoints.forEach((pp, k) => {
-          if (pp.priceBook !== undefined) bookRef(pp.priceBook, () => `${cat()}/pricePoints/${k}/priceBook`);
-        });
-      });
-      pkg.rules?.forEach((r, j) => {
-        picks(ctx, pkg, r.when, PICK_LISTS, () => `${at}/rules/${j}/when`);
-        picks(ctx, pkg, r.then, THEN_LISTS, () => `${at}/rules/${j}/then`);
-      });
-      pkg.quantityRules?.forEach((r, j) => {
-        picks(ctx, pkg, r.when, PICK_LISTS, () => `${at}/quantityRules/${j}/when`);
-        r.terms.forEach((t, k) => {
-          componentOf(ctx, pkg, t.component, () => `${at}/quantityRules/${j}/terms/${k}/component`);
-        });
-      });
-      pkg.includedAddOns?.forEach((a, j) => {
-        pkgRef(ctx, a.addOn, () => `${at}/includedAddOns/${j}/addOn`, "add-on");
-      });
+    for (let i = 0; i < doc.packages.length; i++) {
+      const pkg = doc.packages[i] as Package;
+      let bad: Problem | undefined;
+      bad = portfolioRef(c, pkg.portfolio);
+      if (bad) put(ctx, bad, `/packages/${i}/portfolio`);
+      if (pkg.successor !== undefined) {
+        bad = pkgRef(c, pkg.successor, "successor");
+        if (bad) put(ctx, bad, `/packages/${i}/successor`);
+      }
+      const comps = pkg.components ?? [];
+      for (let j = 0; j < comps.length; j++) {
+        bad = service(c, (comps[j] as { service: string }).service);
+        if (bad) put(ctx, bad, `/packages/${i}/components/${j}/service`);
+      }
+      const groups = pkg.optionGroups ?? [];
+      for (let j = 0; j < groups.length; j++) {
+        const g = groups[j] as NonNullable<Package["optionGroups"]>[number];
+        if (g.parentOption !== undefined) {
+          bad = optionOf(c, pkg, g.parentOption);
+          if (bad) put(ctx, bad, `/packages/${i}/optionGroups/${j}/parentOption`);
+        }
+        for (let k = 0; k < g.options.length; k++) {
+          const s = g.options[k]?.service;
+          if (s === undefined) continue;
+          bad = service(c, s);
+          if (bad) put(ctx, bad, `/packages/${i}/optionGroups/${j}/options/${k}/service`);
+        }
+      }
+      for (let j = 0; j < pkg.charges.length; j++) {
+        const ch = pkg.charges[j] as Package["charges"][number];
+        if (ch.component !== undefined) {
+          bad = componentOf(c, pkg, ch.component);
+          if (bad) put(ctx, bad, `/packages/${i}/charges/${j}/component`);
+        }
+        if (ch.option !== undefined) {
+          bad = optionOf(c, pkg, ch.option);
+          if (bad) put(ctx, bad, `/packages/${i}/charges/${j}/option`);
+        }
+        for (let k = 0; k < ch.pricePoints.length; k++) {
+          const book = ch.pricePoints[k]?.priceBook;
+          if (book !== undefined && !books.has(book))
+            put(ctx, unknownBook(book), `/packages/${i}/charges/${j}/pricePoints/${k}/priceBook`);
+        }
+      }
+      const rules = pkg.rules ?? [];
+      for (let j = 0; j < rules.length; j++) {
+        const r = rules[j] as NonNullable<Package["rules"]>[number];
+        if (r.when !== undefined) picks(ctx, pkg, r.when, PICK_LISTS, () => `/packages/${i}/rules/${j}/when`);
+        picks(ctx, pkg, r.then, THEN_LISTS, () => `/packages/${i}/rules/${j}/then`);
+      }
+      const qrules = pkg.quantityRules ?? [];
+      for (let j = 0; j < qrules.length; j++) {
+        const r = qrules[j] as NonNullable<Package["quantityRules"]>[number];
+        if (r.when !== undefined)
+          picks(ctx, pkg, r.when, PICK_LISTS, () => `/packages/${i}/quantityRules/${j}/when`);
+        for (let k = 0; k < r.terms.length; k++) {
+          bad = componentOf(c, pkg, (r.terms[k] as { component: string }).component);
+          if (bad) put(ctx, bad, `/packages/${i}/quantityRules/${j}/terms/${k}/component`);
+        }
+      }
+      const included = pkg.includedAddOns ?? [];
+      for (let j = 0; j < included.length; j++) {
+        bad = pkgRef(c, (included[j] as { addOn: string }).addOn, "add-on");
+        if (bad) put(ctx, bad, `/packages/${i}/includedAddOns/${j}/addOn`);
+      }
       const compat = pkg.addOn;
       if (compat !== undefined) {
-        compat.packages?.forEach((id, k) => {
-          pkgRef(ctx, id, () => `${at}/addOn/packages/${k}`);
-        });
-        compat.portfolios?.forEach((id, k) => {
-          portfolioRef(ctx, id, () => `${at}/addOn/portfolios/${k}`);
-        });
-        compat.requires?.forEach((id, k) => {
-          pkgRef(ctx, id, () => `${at}/addOn/requires/${k}`, "add-on");
-        });
-        compat.excludes?.forEach((id, k) => {
-          pkgRef(ctx, id, () => `${at}/addOn/excludes/${k}`, "add-on");
-        });
+        idList(ctx, compat.packages, (id) => pkgRef(c, id), `/packages/${i}/addOn/packages`);
+        idList(ctx, compat.portfolios, (id) => portfolioRef(c, id), `/packages/${i}/addOn/portfolios`);
+        idList(ctx, compat.requires, (id) => pkgRef(c, id, "add-on"), `/packages/${i}/addOn/requires`);
+        idList(ctx, compat.excludes, (id) => pkgRef(c, id, "add-on"), `/packages/${i}/addOn/excludes`);
       }
-      pkg.termination?.retentionOffers?.forEach((o, j) => {
-        if (o.to !== undefined) pkgRef(ctx, o.to, () => `${at}/termination/retentionOffers/${j}/to`);
-      });
-    });
-    doc.pathRules?.forEach((c, i) => {
-      matchRefs(ctx, c.from, () => `/pathRules/${i}/from`);
-      matchRefs(ctx, c.to, () => `/pathRules/${i}/to`);
+      const offers = pkg.termination?.retentionOffers ?? [];
+      for (let j = 0; j < offers.length; j++) {
+        const to = offers[j]?.to;
+        if (to === undefined) continue;
+        bad = pkgRef(c, to);
+        if (bad) put(ctx, bad, `/packages/${i}/termination/retentionOffers/${j}/to`);
+      }
+    }
+    doc.pathRules?.forEach((rule, i) => {
+      matchRefs(ctx, rule.from, `/pathRules/${i}/from`);
+      matchRefs(ctx, rule.to, `/pathRules/${i}/to`);
     });
   },
 };

@@ -175,15 +175,29 @@ export const tiersCheck: Check = {
       const pkg = doc.packages[i] as Package;
       for (let j = 0; j < pkg.charges.length; j++) {
         const charge = pkg.charges[j] as Charge;
+        const tiered = TIERED.has(charge.model);
+        const stairs = charge.model === "stairstep";
+        if (!tiered && !stairs) continue;
         const limit = () => maxBilled(ctx, pkg, charge);
         const points = charge.pricePoints;
         for (let k = 0; k < points.length; k++) {
           const pp = points[k];
-          const at = () => `/packages/${i}/charges/${j}/pricePoints/${k}`;
-          if (pp?.tiers !== undefined && TIERED.has(charge.model))
-            checkTiers(ctx, pp.tiers, () => `${at()}/tiers`, limit, charge);
-          if (pp?.steps !== undefined && charge.model === "stairstep")
-            checkSteps(ctx, pp.steps, () => `${at()}/steps`, limit, charge);
+          if (tiered && pp?.tiers !== undefined)
+            checkTiers(
+              ctx,
+              pp.tiers,
+              () => `/packages/${i}/charges/${j}/pricePoints/${k}/tiers`,
+              limit,
+              charge,
+            );
+          if (stairs && pp?.steps !== undefined)
+            checkSteps(
+              ctx,
+              pp.steps,
+              () => `/packages/${i}/charges/${j}/pricePoints/${k}/steps`,
+              limit,
+              charge,
+            );
         }
       }
     }
