@@ -83,99 +83,112 @@ export function LadderGraph({ title, nodes, edges, onSelectNode }: LadderGraphPr
       <figcaption id={`${id}-title`} className="ts-label">
         {title}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`}>
-        <title>{title}</title>
-        <defs>
-          {(["upgrade", "downgrade", "crossgrade"] as const).map((k) => (
-            <marker
-              key={k}
-              id={`${id}-arrow-${k}`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
+      <div style={{ overflowX: "auto" }}>
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          style={{ maxWidth: "none" }}
+          role="img"
+          aria-labelledby={`${id}-title`}
+        >
+          <title>{title}</title>
+          <defs>
+            {(["upgrade", "downgrade", "crossgrade"] as const).map((k) => (
+              <marker
+                key={k}
+                id={`${id}-arrow-${k}`}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
+                <path
+                  d="M0,0 L10,5 L0,10 z"
+                  fill={
+                    k === "upgrade"
+                      ? "var(--ts-ok)"
+                      : k === "downgrade"
+                        ? "var(--ts-warn)"
+                        : "var(--ts-accent)"
+                  }
+                />
+              </marker>
+            ))}
+          </defs>
+          {tiers.map((t, i) => (
+            <text
+              key={t}
+              className="ts-ladder__edge-label"
+              x={PAD + i * COL + NODE_W / 2}
+              y={PAD}
+              textAnchor="middle"
             >
-              <path
-                d="M0,0 L10,5 L0,10 z"
-                fill={
-                  k === "upgrade" ? "var(--ts-ok)" : k === "downgrade" ? "var(--ts-warn)" : "var(--ts-accent)"
-                }
-              />
-            </marker>
+              Tier {t}
+            </text>
           ))}
-        </defs>
-        {tiers.map((t, i) => (
-          <text
-            key={t}
-            className="ts-ladder__edge-label"
-            x={PAD + i * COL + NODE_W / 2}
-            y={PAD}
-            textAnchor="middle"
-          >
-            Tier {t}
-          </text>
-        ))}
-        {edges.map((e, i) => {
-          const p = edgePath(e, i);
-          if (!p) return null;
-          return (
-            <g key={`${e.from}-${e.to}-${e.kind}`}>
-              <path
-                className="ts-ladder__edge"
-                data-kind={e.kind}
-                d={p.d}
-                markerEnd={`url(#${id}-arrow-${e.kind})`}
-              />
-              <text className="ts-ladder__edge-label" x={p.lx} y={p.ly} textAnchor="middle">
-                {TIMING_LABEL[e.timing] ?? e.timing}
-              </text>
-            </g>
-          );
-        })}
-        {nodes.map((n) => {
-          const p = pos.get(n.id);
-          if (!p) return null;
-          return (
-            // biome-ignore lint/a11y: an SVG group cannot be a <button>; it gets role="button" whenever it is interactive
-            <g
-              key={n.id}
-              className="ts-ladder__node"
-              data-flag={n.flag}
-              data-node={n.id}
-              transform={`translate(${p.x},${p.y})`}
-              tabIndex={onSelectNode ? 0 : undefined}
-              role={onSelectNode ? "button" : undefined}
-              aria-label={
-                onSelectNode ? `${n.name}, tier ${n.tier}${n.flag ? `, ${n.flag}` : ""}` : undefined
-              }
-              onClick={onSelectNode ? () => onSelectNode(n.id) : undefined}
-              onKeyDown={
-                onSelectNode
-                  ? (e) => {
-                      if (e.key === "Enter" || e.key === " ") {
-                        e.preventDefault();
-                        onSelectNode(n.id);
-                      }
-                    }
-                  : undefined
-              }
-              style={onSelectNode ? { cursor: "pointer" } : undefined}
-            >
-              <rect width={NODE_W} height={NODE_H} rx={8} />
-              <text x={NODE_W / 2} y={n.flag ? 19 : 27} textAnchor="middle" fontWeight={600}>
-                {n.name}
-              </text>
-              {n.flag ? (
-                <text x={NODE_W / 2} y={34} textAnchor="middle" className="ts-ladder__edge-label">
-                  {n.flag === "dead-end" ? "dead end" : "unreachable"}
+          {edges.map((e, i) => {
+            const p = edgePath(e, i);
+            if (!p) return null;
+            return (
+              <g key={`${e.from}-${e.to}-${e.kind}`}>
+                <path
+                  className="ts-ladder__edge"
+                  data-kind={e.kind}
+                  d={p.d}
+                  markerEnd={`url(#${id}-arrow-${e.kind})`}
+                />
+                <text className="ts-ladder__edge-label" x={p.lx} y={p.ly} textAnchor="middle">
+                  {TIMING_LABEL[e.timing] ?? e.timing}
                 </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </svg>
+              </g>
+            );
+          })}
+          {nodes.map((n) => {
+            const p = pos.get(n.id);
+            if (!p) return null;
+            return (
+              // biome-ignore lint/a11y: an SVG group cannot be a <button>; it gets role="button" whenever it is interactive
+              <g
+                key={n.id}
+                className="ts-ladder__node"
+                data-flag={n.flag}
+                data-node={n.id}
+                transform={`translate(${p.x},${p.y})`}
+                tabIndex={onSelectNode ? 0 : undefined}
+                role={onSelectNode ? "button" : undefined}
+                aria-label={
+                  onSelectNode ? `${n.name}, tier ${n.tier}${n.flag ? `, ${n.flag}` : ""}` : undefined
+                }
+                onClick={onSelectNode ? () => onSelectNode(n.id) : undefined}
+                onKeyDown={
+                  onSelectNode
+                    ? (e) => {
+                        if (e.key === "Enter" || e.key === " ") {
+                          e.preventDefault();
+                          onSelectNode(n.id);
+                        }
+                      }
+                    : undefined
+                }
+                style={onSelectNode ? { cursor: "pointer" } : undefined}
+              >
+                <rect width={NODE_W} height={NODE_H} rx={8} />
+                <text x={NODE_W / 2} y={n.flag ? 19 : 27} textAnchor="middle" fontWeight={600}>
+                  {n.name}
+                </text>
+                {n.flag ? (
+                  <text x={NODE_W / 2} y={34} textAnchor="middle" className="ts-ladder__edge-label">
+                    {n.flag === "dead-end" ? "dead end" : "unreachable"}
+                  </text>
+                ) : null}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <div className="ts-legend" aria-hidden="true">
         <span style={{ color: "var(--ts-ok)" }}>upgrade</span>
         <span style={{ color: "var(--ts-warn)" }}>downgrade</span>

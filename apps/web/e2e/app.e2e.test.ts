@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, shot, signedInPage, startHarness } from "./harness.ts";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("the configurator in Chromium against the real server", () => {
+  it("refuses a bad token and offers each role only what it may do", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(h.url);
+    await page.getByLabel("API token").fill("not-a-token");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("not valid");
+    await shot(page, "01-sign-in-refused");
+    await context.close();
+
+    const reader = await signedInPage(h, "reader");
+    const nav = reader.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link").allTextContents()).resolves.toEqual(["Catalogs"]);
+    await reader.context().close();
+  });
+
+  it("a designer creates a package and publishes the catalog", async () => {
+    const page = await signedInPage(h, "designer");
+    await page.getByRole("heading", { name: "Catalog designer" }).waitFor();
+    await shot(page, "02-designer-catalogs");
+    await page.getByRole("button", { name: "Edit draft of Acme Collaborate" }).click();
+    await page.getByRole("heading", { name: "Acme Collaborate" }).waitFor();
+    await page.getByText("0 errors").waitFor();
+
+    await page.getByRole("button", { name: "New package" }).click();
+    await page.getByLabel("Package id").fill("collab-growth");
+    await page.getByLabel("Package name").fill("Growth");
+    await page.getByRole("button", { name: "Create package" }).click();
+    await page.getByRole("heading", { name: /^Growth/ }).waitFor();
+    // Give it a real price in every currency the catalog sells in.
+    const amounts = page.getByLabel("Amount", { exact: true });
+    const count = await amounts.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) await amounts.nth(i).fill("39.00");
+    await page.getByLabel("Add from the service library").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Add component" }).click();
+    await page.locator("[data-pointer='/packages/10/components/0']").waitFor();
+    await shot(page, "03-designer-package");
+
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText(/Saved as revision \d+/).waitFor();
+    await page.getByText("0 errors").waitFor();
+    await page.getByRole("button", { name: "Publish…" }).click();
+    await page.getByRole("region", { name: /Draft vs version 1/ }).waitFor();
+    await expect(page.getByRole("region", { name: /Draft vs version 1/ }).textContent()).resolves.toContain(
+      "/packages/10",
+    );
+    await shot(page, "04-designer-publish-diff");
+    await page.getByRole("button", { name: "Publish version 2" }).click();
+    await page.getByText("Published version 2.").waitFor();
+
+    await page.getByRole("button", { name: "Paths & ladders" }).click();
+    await page
+      .getByText("Team collaboration ladder")
+      .waitFor()
+      .catch(() => undefined);
+    await shot(page, "05-designer-ladder");
+    await page.context().close();
+  });
+
+  it("a seller builds a quote, sees a disabled option with its reason, saves, sends and accepts it", async () => {
+    const page = await signedInPage(h, "seller");
+    await page.getByRole("link", { name: "Quote builder" }).click();
+    await page.getByRole("button", { name: "New quote" }).click();
+    await page.getByLabel("Customer", { exact: true }).fill("Northwind Traders GmbH");
+    await page.getByRole("button", { name: "Choose Business" }).click();
+    await page.getByRole("heading", { name: "Configure Business" }).waitFor();
+
+    const disabled = page.locator("input[aria-disabled='true']").first();
+    await disabled.waitFor();
+    const reasonId = await disabled.getAttribute("aria-describedby");
+    expect(reasonId).toBeTruthy();
+    await disabled.focus();
+    const tooltip = page.locator(`[id="${reasonId}"]`);
+    await expect(tooltip.getAttribute("class")).resolves.toBe("ts-tip__bubble");
+    const reason = (await tooltip.textContent()) ?? "";
+    expect(reason.length).toBeGreaterThan(10);
+    await disabled.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await shot(page, "06-quote-builder");
+
+    const mrrBefore = await page.locator("[data-total='mrr']").textContent();
+    await page.getByRole("button", { name: "Increase Seats" }).first().click();
+    await expect.poll(() => page.locator("[data-total='mrr']").textContent()).not.toBe(mrrBefore);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => page.locator("[data-total='mrr']").textContent()).toBe(mrrBefore);
+
+    await page.getByRole("button", { name: "Save quote" }).click();
+    await page.getByRole("heading", { name: /^Quote q_/ }).waitFor();
+    await expect(page.getByTestId("quote-status").textContent()).resolves.toBe("draft");
+    await page.getByRole("button", { name: "Send to customer" }).click();
+    await expect.poll(() => page.getByTestId("quote-status").textContent()).toBe("sent");
+    await page.getByRole("button", { name: "Mark accepted" }).click();
+    await expect.poll(() => page.getByTestId("quote-status").textContent()).toBe("accepted");
+    await shot(page, "07-quote-accepted");
+    await page.emulateMedia({ media: "print" });
+    await shot(page, "08-quote-print");
+    await page.emulateMedia({ media: "screen" });
+
+    await page.getByRole("button", { name: "Open arrangement" }).click();
+    await page.getByRole("heading", { name: "Moves" }).waitFor();
+    await page.getByRole("list", { name: "Moves" }).waitFor();
+    const upgrade = page
+      .getByRole("listitem")
+      .filter({ hasText: /Upgrade to Enterprise/ })
+      .first();
+    await upgrade.waitFor();
+    await shot(page, "09-path-explorer");
+    await expect(upgrade.textContent()).resolves.toMatch(/Effective/);
+    await upgrade.getByRole("button", { name: "Apply" }).click();
+    await page.getByText(/Applied: Upgrade to Enterprise/).waitFor();
+    await expect(page.getByRole("region", { name: "Current arrangement" }).textContent()).resolves.toContain(
+      "Enterprise",
+    );
+    await shot(page, "10-path-explorer-applied");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Boots what a user gets from `pnpm start`, on loopback: a fresh build of the web app, the real
+ * server on a new PGlite directory seeded with the sample catalogs and demo tokens, and Debian's
+ * Chromium through playwright-core (never a downloaded browser).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { bootstrap } from "../../server/src/bootstrap.ts";
+import { createServer, type TesseraServer } from "../../server/src/server.ts";
+
+const webRoot = fileURLToPath(new URL("..", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+export const artifactsDir = join(repoRoot, "test-artifacts", "e2e");
+
+export interface Harness {
+  url: string;
+  tokens: Record<string, string>;
+  browser: Browser;
+  server: TesseraServer;
+  close: () => Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const scratch = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
+  const webDist = join(scratch, "web");
+  await build({
+    root: webRoot,
+    logLevel: "error",
+    build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
+  });
+  const server = createServer({
+    dataDir: join(scratch, "pglite"),
+    port: 0,
+    host: "127.0.0.1",
+    webDist,
+    log: () => {},
+  });
+  const { url } = await server.start();
+  const seeded = await bootstrap(server.services, {
+    demo: true,
+    examplesDir: join(repoRoot, "schemas", "examples"),
+    log: () => {},
+  });
+  if (!seeded) throw new Error("A fresh data directory was not seeded.");
+  const tokens = Object.fromEntries(seeded.tokens.map((t) => [t.role, t.token]));
+  mkdirSync(artifactsDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  return {
+    url,
+    tokens,
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.stop(2_000);
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new signed-in page at laptop width. */
+export async function signedInPage(h: Harness, role: string): Promise<Page> {
+  const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(h.url);
+  await page.getByLabel("API token").fill(h.tokens[role] ?? "");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText(`Signed in as ${role}`).waitFor();
+  return page;
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}

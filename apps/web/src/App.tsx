@@ -1,0 +1,149 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { AppShell, ErrorState, LoadingState, type NavLink, TokenSignIn } from "@tessera/ui";
+import { useEffect, useState } from "react";
+import { errorCode, errorMessage, makeTrpcClient, useTRPC } from "./api/trpc.ts";
+import { matchPath, navigate, useNavigation } from "./navigation/store.ts";
+import { CatalogsScreen } from "./screens/designer/CatalogsScreen.tsx";
+import { DraftScreen } from "./screens/designer/DraftScreen.tsx";
+import { ArrangementsScreen } from "./screens/paths/ArrangementsScreen.tsx";
+import { PathExplorer } from "./screens/paths/PathExplorer.tsx";
+import { QuoteBuilder } from "./screens/quotes/QuoteBuilder.tsx";
+import { QuoteDetail } from "./screens/quotes/QuoteDetail.tsx";
+import { QuotesScreen } from "./screens/quotes/QuotesScreen.tsx";
+import { abilities, type Me, type Role, useSession } from "./session/store.ts";
+
+/** Navigation a role is offered: what it may not do is not shown. */
+export function linksFor(role: Role): NavLink[] {
+  const can = abilities(role);
+  const links: NavLink[] = [];
+  links.push({ href: "/catalogs", label: can.design ? "Catalog designer" : "Catalogs" });
+  if (can.sell) {
+    links.push({ href: "/quotes", label: "Quote builder" });
+    links.push({ href: "/arrangements", label: "Path explorer" });
+  }
+  return links;
+}
+
+function SignInScreen() {
+  const signIn = useSession((s) => s.signIn);
+  const [error, setError] = useState<string | undefined>();
+  const [pending, setPending] = useState(false);
+  return (
+    <TokenSignIn
+      pending={pending}
+      {...(error ? { error } : {})}
+      onSubmit={async (token) => {
+        setPending(true);
+        setError(undefined);
+        try {
+          // A client of its own: the session only takes the token once the server accepted it.
+          const me = (await makeTrpcClient(() => token).me.query()) as Me;
+          signIn(token, me);
+        } catch (e) {
+          setError(
+            errorCode(e) === "UNAUTHORIZED" ? "That token is not valid or was revoked." : errorMessage(e),
+          );
+        } finally {
+          setPending(false);
+        }
+      }}
+    />
+  );
+}
+
+interface Route {
+  pattern: string;
+  allowed: (can: ReturnType<typeof abilities>) => boolean;
+  render: (params: Record<string, string>, role: Role) => React.ReactNode;
+}
+
+/** Every screen, with who may open it. */
+const ROUTES: Route[] = [
+  { pattern: "/catalogs", allowed: (c) => c.read, render: (_, role) => <CatalogsScreen role={role} /> },
+  {
+    pattern: "/catalogs/:id/draft",
+    allowed: (c) => c.design,
+    render: (p) => <DraftScreen catalogId={p.id!} />,
+  },
+  {
+    pattern: "/catalogs/:id/versions/:version",
+    allowed: (c) => c.read,
+    render: (p) => <DraftScreen catalogId={p.id!} version={Number(p.version)} />,
+  },
+  { pattern: "/quotes", allowed: (c) => c.sell, render: () => <QuotesScreen /> },
+  { pattern: "/quotes/new", allowed: (c) => c.sell, render: () => <QuoteBuilder /> },
+  { pattern: "/quotes/:id", allowed: (c) => c.sell, render: (p) => <QuoteDetail quoteId={p.id!} /> },
+  { pattern: "/arrangements", allowed: (c) => c.sell, render: () => <ArrangementsScreen /> },
+  {
+    pattern: "/arrangements/:id",
+    allowed: (c) => c.sell,
+    render: (p) => <PathExplorer arrangementId={p.id!} />,
+  },
+];
+
+function Screen({ role, path }: { role: Role; path: string }) {
+  const can = abilities(role);
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, path);
+    if (params && route.allowed(can)) return <>{route.render(params, role)}</>;
+  }
+  return (
+    <ErrorState
+      title="Nothing here"
+      message="This page does not exist, or your role may not open it."
+      onRetry={() => navigate("/")}
+    />
+  );
+}
+
+export function App() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { token, me, signIn, signOut } = useSession();
+  const path = useNavigation((s) => s.path);
+  const meQuery = useQuery({ ...trpc.me.queryOptions(), enabled: token !== null && me === null });
+
+  useEffect(() => {
+    if (token && !me && meQuery.data) signIn(token, meQuery.data as Me);
+  }, [token, me, meQuery.data, signIn]);
+  useEffect(() => {
+    if (meQuery.error && errorCode(meQuery.error) === "UNAUTHORIZED") signOut();
+  }, [meQuery.error, signOut]);
+
+  const role = me?.role;
+  const links = role ? linksFor(role) : [];
+  useEffect(() => {
+    if (role && (path === "/" || path === "")) navigate(links[0]?.href ?? "/catalogs", { replace: true });
+  }, [role, path, links]);
+
+  let body: React.ReactNode;
+  if (!token) body = <SignInScreen />;
+  else if (!me)
+    body = meQuery.error ? (
+      <ErrorState
+        title="Could not sign in"
+        message={errorMessage(meQuery.error)}
+        onRetry={() => meQuery.refetch()}
+      />
+    ) : (
+      <LoadingState label="Signing in" />
+    );
+  else body = <Screen role={me.role} path={path} />;
+
+  const current = links.find((l) => path.startsWith(l.href))?.href;
+  return (
+    <AppShell
+      links={links}
+      {...(current ? { current } : {})}
+      {...(role ? { role } : {})}
+      onSignOut={() => {
+        signOut();
+        queryClient.clear();
+        navigate("/");
+      }}
+      onNavigate={(href) => navigate(href)}
+    >
+      {body}
+    </AppShell>
+  );
+}

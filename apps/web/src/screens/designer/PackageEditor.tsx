@@ -1,0 +1,603 @@
+import { type CompiledCatalog, price } from "@tessera/engine";
+import type { Catalog, Package, Rule } from "@tessera/schema";
+import { formatMoney } from "@tessera/ui";
+import { useId, useMemo, useState } from "react";
+import { today } from "../../engine/useCatalog.ts";
+import { ChargeEditor } from "./ChargeEditor.tsx";
+import { type Path, pointer } from "./docEdit.ts";
+import { NumberField, SelectField, TextField } from "./fields.tsx";
+
+const PERIODS = ["month", "quarter", "year", "upfront"] as const;
+
+interface Props {
+  doc: Catalog;
+  index: number;
+  compiled: CompiledCatalog | undefined;
+  set: (path: Path, value: unknown) => void;
+  readOnly: boolean;
+}
+
+function ruleInWords(rule: Rule, name: (id: string) => string): string {
+  const list = (ids: readonly string[] | undefined) => (ids ?? []).map(name).join(", ");
+  const when = rule.when?.allOf
+    ? `When ${list(rule.when.allOf)} ${rule.when.allOf.length > 1 ? "are" : "is"} picked`
+    : rule.when?.anyOf
+      ? `When any of ${list(rule.when.anyOf)} is picked`
+      : rule.when?.noneOf
+        ? `When none of ${list(rule.when.noneOf)} is picked`
+        : "Always";
+  const then = rule.then.requireAll
+    ? `require ${list(rule.then.requireAll)}`
+    : rule.then.requireAny
+      ? `require at least one of ${list(rule.then.requireAny)}`
+      : rule.then.requireExactlyOne
+        ? `require exactly one of ${list(rule.then.requireExactlyOne)}`
+        : `exclude ${list(rule.then.requireNone)}`;
+  return `${when}, ${then}.`;
+}
+
+/** Price of the package with its defaults, per currency and billing period (engine `price`). */
+function PricePreview({ pkg, compiled }: { pkg: Package; compiled: CompiledCatalog | undefined }) {
+  const rows = useMemo(() => {
+    if (!compiled?.packages.has(pkg.id)) return [];
+    const term = (pkg.terms.find((t) => t.default) ?? pkg.terms[0]).months;
+    return compiled.doc.currencies.flatMap((currency) =>
+      pkg.billingPeriods.map((billingPeriod) => {
+        const r = price(compiled, { package: pkg.id, currency, billingPeriod, termMonths: term }, today());
+        const error = r.violations.find((v) => v.severity === "error");
+        return {
+          currency,
+          billingPeriod,
+          perPeriod: r.totals.perPeriod,
+          mrr: r.totals.mrr,
+          error: error?.message,
+        };
+      }),
+    );
+  }, [pkg, compiled]);
+  if (!compiled) return <p className="ts-hint">The price preview appears when the catalog has no errors.</p>;
+  return (
+    <table className="ts-table" aria-label="Price preview">
+      <thead>
+        <tr>
+          <th scope="col">Currency</th>
+          <th scope="col">Billing period</th>
+          <th scope="col" className="ts-num">
+            Per period
+          </th>
+          <th scope="col" className="ts-num">
+            MRR
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={`${r.currency}-${r.billingPeriod}`}>
+            <td>{r.currency}</td>
+            <td>{r.billingPeriod}</td>
+            {r.error ? (
+              <td colSpan={2} className="ts-hint" style={{ color: "var(--ts-danger)" }}>
+                {r.error}
+              </td>
+            ) : (
+              <>
+                <td className="ts-num">{formatMoney(r.perPeriod, r.currency)}</td>
+                <td className="ts-num">{formatMoney(r.mrr, r.currency)}</td>
+              </>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RuleForm({
+  options,
+  onAdd,
+}: {
+  options: { value: string; label: string }[];
+  onAdd: (r: Omit<Rule, "id">, id: string) => void;
+}) {
+  const formId = useId();
+  const [ifPick, setIf] = useState("");
+  const [kind, setKind] = useState<"requires" | "excludes">("requires");
+  const [other, setOther] = useState("");
+  const [id, setId] = useState("");
+  return (
+    <form
+      className="ts-row"
+      style={{ alignItems: "flex-end" }}
+      aria-label="Add a rule"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAdd(
+          {
+            when: { allOf: [ifPick] },
+            // biome-ignore lint/suspicious/noThenProperty: "then" is the schema's name for a rule's consequence
+            then: kind === "requires" ? { requireAll: [other] } : { requireNone: [other] },
+          },
+          id,
+        );
+        setId("");
+      }}
+    >
+      <div className="ts-field" style={{ margin: 0 }}>
+        <label htmlFor={`${formId}-id`}>Rule id</label>
+        <input
+          id={`${formId}-id`}
+          className="ts-input"
+          value={id}
+          onChange={(e) => setId(e.target.value.trim())}
+        />
+      </div>
+      <div className="ts-field" style={{ margin: 0 }}>
+        <label htmlFor={`${formId}-if`}>When picked</label>
+        <select
+          id={`${formId}-if`}
+          className="ts-select"
+          value={ifPick}
+          onChange={(e) => setIf(e.target.value)}
+        >
+          <option value="">—</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="ts-field" style={{ margin: 0 }}>
+        <label htmlFor={`${formId}-kind`}>It</label>
+        <select
+          id={`${formId}-kind`}
+          className="ts-select"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as "requires" | "excludes")}
+        >
+          <option value="requires">requires</option>
+          <option value="excludes">excludes</option>
+        </select>
+      </div>
+      <div className="ts-field" style={{ margin: 0 }}>
+        <label htmlFor={`${formId}-other`}>This</label>
+        <select
+          id={`${formId}-other`}
+          className="ts-select"
+          value={other}
+          onChange={(e) => setOther(e.target.value)}
+        >
+          <option value="">—</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="ts-button" disabled={!id || !ifPick || !other || ifPick === other}>
+        Add rule
+      </button>
+    </form>
+  );
+}
+
+/** A package in forms that follow the schema: basics, terms, components from the service library, options, rules, charges. */
+export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
+  const pkg = doc.packages[index];
+  const at: Path = ["packages", index];
+  const [serviceToAdd, setServiceToAdd] = useState("");
+  const [newGroup, setNewGroup] = useState("");
+  if (!pkg) return null;
+  const p = (...rest: (string | number)[]) => pointer([...at, ...rest]);
+  const serviceName = (id: string) => doc.services.find((s) => s.id === id)?.name ?? id;
+  const optionList = (pkg.optionGroups ?? []).flatMap((g) =>
+    g.options.map((o) => ({ value: o.id, label: `${g.name}: ${o.name}` })),
+  );
+  const addOnList = doc.packages
+    .filter((x) => x.role === "add_on")
+    .map((x) => ({ value: x.id, label: `Add-on: ${x.name}` }));
+  const pickName = (id: string) => [...optionList, ...addOnList].find((o) => o.value === id)?.label ?? id;
+  const unitOf = (componentId: string | undefined) => {
+    const c = pkg.components?.find((x) => x.id === componentId);
+    return c ? (doc.services.find((s) => s.id === c.service)?.unit ?? "units") : "units";
+  };
+
+  return (
+    <div className="stack">
+      <section className="ts-card" aria-labelledby="pkg-basics">
+        <h2 id="pkg-basics">
+          {pkg.name} <span className="ts-badge">{pkg.role === "base" ? "base package" : "add-on"}</span>
+        </h2>
+        <div className="grid-3">
+          <TextField
+            label="Name"
+            pointer={p("name")}
+            value={pkg.name}
+            readOnly={readOnly}
+            onChange={(v) => set([...at, "name"], v)}
+          />
+          <TextField
+            label="Id"
+            pointer={p("id")}
+            value={pkg.id}
+            readOnly
+            hint="Ids never change once created."
+            onChange={() => {}}
+          />
+          <SelectField
+            label="Portfolio"
+            pointer={p("portfolio")}
+            value={pkg.portfolio}
+            options={doc.portfolios.map((x) => ({ value: x.id, label: x.name }))}
+            readOnly={readOnly}
+            onChange={(v) => set([...at, "portfolio"], v)}
+          />
+          <SelectField
+            label="Role"
+            pointer={p("role")}
+            value={pkg.role}
+            options={["base", "add_on"]}
+            readOnly={readOnly}
+            onChange={(v) => set([...at, "role"], v)}
+          />
+          <NumberField
+            label="Tier"
+            pointer={p("tier")}
+            value={pkg.tier}
+            readOnly={readOnly}
+            onChange={(v) => set([...at, "tier"], v ?? 0)}
+          />
+          <SelectField
+            label="Status"
+            pointer={p("status")}
+            value={pkg.status}
+            options={["draft", "active", "retired"]}
+            readOnly={readOnly}
+            onChange={(v) => set([...at, "status"], v)}
+          />
+        </div>
+        <TextField
+          label="Description"
+          pointer={p("description")}
+          value={pkg.description}
+          readOnly={readOnly}
+          onChange={(v) => set([...at, "description"], v || undefined)}
+        />
+        <div className="grid-2">
+          <TextField
+            label="Terms (months, comma-separated)"
+            pointer={p("terms")}
+            value={pkg.terms.map((t) => t.months).join(", ")}
+            readOnly={readOnly}
+            hint="The first term is proposed on new quotes unless one is marked default."
+            onChange={(v) => {
+              const months = v
+                .split(",")
+                .map((x) => Math.trunc(Number(x.trim())))
+                .filter((n) => Number.isFinite(n) && n > 0);
+              if (months.length > 0)
+                set(
+                  [...at, "terms"],
+                  months.map((m) => pkg.terms.find((t) => t.months === m) ?? { months: m }),
+                );
+            }}
+          />
+          <fieldset
+            className="ts-field"
+            style={{ border: "none", padding: 0 }}
+            data-pointer={p("billingPeriods")}
+          >
+            <legend className="ts-label">Billing periods</legend>
+            <div className="ts-row">
+              {PERIODS.map((period) => (
+                <label key={period} className="ts-row" style={{ gap: "0.25rem" }}>
+                  <input
+                    type="checkbox"
+                    disabled={readOnly}
+                    checked={pkg.billingPeriods.includes(period)}
+                    onChange={(e) => {
+                      const next = e.target.checked
+                        ? PERIODS.filter((x) => x === period || pkg.billingPeriods.includes(x))
+                        : pkg.billingPeriods.filter((x) => x !== period);
+                      if (next.length > 0) set([...at, "billingPeriods"], next);
+                    }}
+                  />
+                  {period}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+      </section>
+
+      <section className="ts-card" aria-labelledby="pkg-components">
+        <h2 id="pkg-components">Components</h2>
+        <table className="ts-table">
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Included</th>
+              <th scope="col">Min</th>
+              <th scope="col">Max</th>
+              <th scope="col">Step</th>
+              <th scope="col">Default</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(pkg.components ?? []).map((c, j) => (
+              <tr key={c.id} data-pointer={p("components", j)}>
+                <td>
+                  {c.name ?? serviceName(c.service)}
+                  <div className="ts-hint">{c.id}</div>
+                </td>
+                {(["included", "min", "max", "step", "default"] as const).map((k) => (
+                  <td key={k}>
+                    <input
+                      aria-label={`${c.name ?? serviceName(c.service)} ${k}`}
+                      className="ts-input"
+                      style={{ width: "5.5rem" }}
+                      type="number"
+                      data-pointer={p("components", j, k)}
+                      value={c[k] ?? ""}
+                      readOnly={readOnly}
+                      onChange={(e) =>
+                        set(
+                          [...at, "components", j, k],
+                          e.target.value === "" ? undefined : Math.trunc(e.target.valueAsNumber),
+                        )
+                      }
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {!readOnly ? (
+          <form
+            className="ts-row"
+            style={{ marginTop: "0.75rem" }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              const svc = doc.services.find((s) => s.id === serviceToAdd);
+              if (!svc) return;
+              set(
+                [...at, "components"],
+                [
+                  ...(pkg.components ?? []),
+                  { id: `${pkg.id}-${svc.id}`, service: svc.id, included: 0, min: 0 },
+                ],
+              );
+              setServiceToAdd("");
+            }}
+          >
+            <label className="ts-label" htmlFor={`svc-lib-${pkg.id}`}>
+              Add from the service library
+            </label>
+            <select
+              id={`svc-lib-${pkg.id}`}
+              className="ts-select"
+              value={serviceToAdd}
+              onChange={(e) => setServiceToAdd(e.target.value)}
+            >
+              <option value="">—</option>
+              {doc.services
+                .filter((s) => s.status !== "retired")
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({s.unit}, {s.kind})
+                  </option>
+                ))}
+            </select>
+            <button type="submit" className="ts-button" disabled={!serviceToAdd}>
+              Add component
+            </button>
+          </form>
+        ) : null}
+      </section>
+
+      <section className="ts-card" aria-labelledby="pkg-options">
+        <h2 id="pkg-options">Option groups</h2>
+        {(pkg.optionGroups ?? []).map((g, j) => (
+          <fieldset key={g.id} className="ts-group" data-pointer={p("optionGroups", j)}>
+            <legend>
+              {g.name}{" "}
+              <span className="ts-group__rule">
+                pick {g.min ?? 0}–{g.max ?? g.options.length}
+              </span>
+            </legend>
+            <div className="grid-4">
+              <TextField
+                label="Group name"
+                pointer={p("optionGroups", j, "name")}
+                value={g.name}
+                readOnly={readOnly}
+                onChange={(v) => set([...at, "optionGroups", j, "name"], v)}
+              />
+              <NumberField
+                label="Min picks"
+                pointer={p("optionGroups", j, "min")}
+                value={g.min}
+                readOnly={readOnly}
+                onChange={(v) => set([...at, "optionGroups", j, "min"], v)}
+              />
+              <NumberField
+                label="Max picks"
+                pointer={p("optionGroups", j, "max")}
+                value={g.max}
+                readOnly={readOnly}
+                onChange={(v) => set([...at, "optionGroups", j, "max"], v)}
+              />
+            </div>
+            <ul style={{ margin: 0, paddingLeft: "1.2rem" }}>
+              {g.options.map((o, k) => (
+                <li key={o.id} data-pointer={p("optionGroups", j, "options", k)}>
+                  {o.name} <span className="ts-hint">{o.id}</span>
+                </li>
+              ))}
+            </ul>
+            {!readOnly ? (
+              <button
+                type="button"
+                className="ts-button ts-button--small"
+                style={{ marginTop: "0.5rem" }}
+                onClick={() => {
+                  const n = g.options.length + 1;
+                  set(
+                    [...at, "optionGroups", j, "options"],
+                    [...g.options, { id: `${g.id}-option-${n}`, name: `Option ${n}` }],
+                  );
+                }}
+              >
+                Add option
+              </button>
+            ) : null}
+          </fieldset>
+        ))}
+        {!readOnly ? (
+          <form
+            className="ts-row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const id = `${pkg.id}-${newGroup.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+              set(
+                [...at, "optionGroups"],
+                [
+                  ...(pkg.optionGroups ?? []),
+                  {
+                    id,
+                    name: newGroup,
+                    min: 0,
+                    max: 1,
+                    options: [{ id: `${id}-option-1`, name: "Option 1" }],
+                  },
+                ],
+              );
+              setNewGroup("");
+            }}
+          >
+            <label className="ts-label" htmlFor={`new-group-${pkg.id}`}>
+              New option group
+            </label>
+            <input
+              id={`new-group-${pkg.id}`}
+              className="ts-input"
+              value={newGroup}
+              onChange={(e) => setNewGroup(e.target.value)}
+            />
+            <button type="submit" className="ts-button" disabled={!newGroup.trim()}>
+              Add group
+            </button>
+          </form>
+        ) : null}
+      </section>
+
+      <section className="ts-card" aria-labelledby="pkg-rules">
+        <h2 id="pkg-rules">Rules</h2>
+        {(pkg.rules ?? []).length === 0 ? (
+          <p className="ts-hint">No rules: every combination of picks is allowed.</p>
+        ) : null}
+        <ul className="list-select">
+          {(pkg.rules ?? []).map((r, j) => (
+            <li key={r.id} className="ts-row" data-pointer={p("rules", j)} tabIndex={-1}>
+              <span style={{ flex: 1 }}>
+                <strong>{r.id}</strong>: {ruleInWords(r, pickName)}
+                {r.description ? <div className="ts-hint">{r.description}</div> : null}
+              </span>
+              {!readOnly ? (
+                <button
+                  type="button"
+                  className="ts-button ts-button--small"
+                  aria-label={`Remove rule ${r.id}`}
+                  onClick={() =>
+                    set(
+                      [...at, "rules"],
+                      (pkg.rules ?? []).filter((_, i) => i !== j),
+                    )
+                  }
+                >
+                  Remove
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {(pkg.quantityRules ?? []).length > 0 ? (
+          <>
+            <h3 style={{ marginTop: "0.75rem" }}>Quantity rules</h3>
+            <ul>
+              {(pkg.quantityRules ?? []).map((q, j) => (
+                <li key={q.id} data-pointer={p("quantityRules", j)} tabIndex={-1}>
+                  {q.description ??
+                    `${q.terms.map((t) => `${t.coefficient} × ${t.component}`).join(" + ")} ${q.comparator} ${q.bound}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {!readOnly ? (
+          <RuleForm
+            options={[...optionList, ...addOnList]}
+            onAdd={(rule, id) => set([...at, "rules"], [...(pkg.rules ?? []), { id, ...rule }])}
+          />
+        ) : null}
+      </section>
+
+      <section aria-labelledby="pkg-charges" className="stack">
+        <div className="section-title">
+          <h2 id="pkg-charges" style={{ margin: 0 }}>
+            Charges
+          </h2>
+          {!readOnly ? (
+            <button
+              type="button"
+              className="ts-button"
+              onClick={() =>
+                set(
+                  [...at, "charges"],
+                  [
+                    ...pkg.charges,
+                    {
+                      id: `${pkg.id}-charge-${pkg.charges.length + 1}`,
+                      name: "New charge",
+                      model: "flat",
+                      pricePoints: doc.currencies.map((currency) => ({ currency, amount: "0.00" })),
+                    },
+                  ],
+                )
+              }
+            >
+              Add charge
+            </button>
+          ) : null}
+        </div>
+        {pkg.charges.map((c, j) => (
+          <ChargeEditor
+            key={c.id}
+            doc={doc}
+            path={[...at, "charges", j]}
+            charge={c}
+            targets={[
+              ...(pkg.components ?? []).map((x) => ({
+                value: `component:${x.id}`,
+                label: `component ${x.name ?? serviceName(x.service)}`,
+              })),
+              ...(pkg.optionGroups ?? []).flatMap((g) =>
+                g.options.map((o) => ({ value: `option:${o.id}`, label: `option ${o.name}` })),
+              ),
+            ]}
+            unitOf={unitOf}
+            set={set}
+            readOnly={readOnly}
+          />
+        ))}
+      </section>
+
+      <section className="ts-card" aria-labelledby="pkg-preview">
+        <h2 id="pkg-preview">Price preview (defaults)</h2>
+        <PricePreview pkg={pkg} compiled={compiled} />
+      </section>
+    </div>
+  );
+}

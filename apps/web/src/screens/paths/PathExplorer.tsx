@@ -1,0 +1,189 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ErrorState, formatMoney, LoadingState, MoveList, PERIOD_LABEL, QuantityInput } from "@tessera/ui";
+import { useMemo, useState } from "react";
+import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
+import { moveViews } from "../../engine/moves.ts";
+import { today, usePublishedCatalog } from "../../engine/useCatalog.ts";
+
+/** Every move from one arrangement (valid or blocked, with proration and MRR delta), and applying one. */
+export function PathExplorer({ arrangementId }: { arrangementId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [asOf, setAsOf] = useState(today());
+  const arrangement = useQuery(trpc.arrangements.get.queryOptions({ id: arrangementId }));
+  const pathsQuery = useQuery(trpc.arrangements.paths.queryOptions({ id: arrangementId, asOf }));
+  const history = useQuery(trpc.arrangements.history.queryOptions({ id: arrangementId }));
+  const { catalog } = usePublishedCatalog(
+    arrangement.data?.doc.catalogId ?? null,
+    pathsQuery.data?.catalogVersion,
+  );
+  const [applied, setApplied] = useState<string | null>(null);
+  const apply = useMutation(
+    trpc.arrangements.applyMove.mutationOptions({
+      onSuccess: (result) => {
+        setApplied(result.move.label);
+        void queryClient.invalidateQueries({ queryKey: trpc.arrangements.pathKey() });
+      },
+    }),
+  );
+  const views = useMemo(() => moveViews(pathsQuery.data?.moves ?? [], catalog), [pathsQuery.data, catalog]);
+  const quantityMoves = (pathsQuery.data?.moves ?? []).filter(
+    (m) => m.kind === "change_quantity" && m.quantity,
+  );
+  const [quantities, setQuantities] = useState<Record<string, number>>({});
+
+  if (arrangement.isPending) return <LoadingState label="Loading the arrangement" />;
+  if (arrangement.error || !arrangement.data)
+    return <ErrorState title="Could not load the arrangement" message={errorMessage(arrangement.error)} />;
+  const a = arrangement.data.doc;
+  const pkgName = catalog?.packages.get(a.package)?.value.name ?? a.package;
+  const revision = pathsQuery.data?.revision ?? arrangement.data.revision;
+  const applyMove = (id: string, quantity?: number) => {
+    setApplied(null);
+    apply.mutate({
+      id: arrangementId,
+      revision,
+      asOf,
+      move: quantity === undefined ? { id } : { id, quantity },
+    });
+  };
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div>
+          <h1>{arrangement.data.customer ?? arrangementId}</h1>
+          <span className="muted">
+            {pkgName} · {a.currency} · billed per {PERIOD_LABEL[a.billingPeriod] ?? a.billingPeriod} · term{" "}
+            {a.term.start} → {a.term.end} · revision {arrangement.data.revision}
+          </span>
+        </div>
+        <div className="ts-field" style={{ margin: 0 }}>
+          <label htmlFor="paths-asof">As of</label>
+          <input
+            id="paths-asof"
+            type="date"
+            className="ts-input"
+            value={asOf}
+            onChange={(e) => e.target.value && setAsOf(e.target.value)}
+          />
+        </div>
+      </div>
+      {applied ? (
+        <div className="ts-alert ts-alert--ok" role="status">
+          Applied: {applied}. The moves below are from the new arrangement.
+        </div>
+      ) : null}
+      {apply.error ? (
+        <div className="ts-alert ts-alert--danger" role="alert">
+          {errorMessage(apply.error)}
+          <ul>
+            {errorDiagnostics(apply.error)
+              .slice(1)
+              .map((d) => (
+                <li key={d.message}>{d.message}</li>
+              ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="split">
+        <section aria-labelledby="moves-title" className="stack">
+          <h2 id="moves-title" style={{ margin: 0 }}>
+            Moves
+          </h2>
+          {pathsQuery.isPending ? <LoadingState label="Working out the moves" /> : null}
+          {pathsQuery.error ? (
+            <ErrorState title="Could not list the moves" message={errorMessage(pathsQuery.error)} />
+          ) : null}
+          {pathsQuery.data && pathsQuery.data.problems.length > 0 ? (
+            <div className="ts-alert ts-alert--danger">{pathsQuery.data.problems.join(" ")}</div>
+          ) : null}
+          {pathsQuery.data && pathsQuery.data.insights.length > 0 ? (
+            <ul className="ts-alert ts-alert--warn" aria-label="Insights" style={{ paddingLeft: "1.75rem" }}>
+              {pathsQuery.data.insights.map((i) => (
+                <li key={`${i.kind}${i.component}`}>{i.message}</li>
+              ))}
+            </ul>
+          ) : null}
+          {pathsQuery.data ? (
+            <MoveList
+              currency={a.currency}
+              moves={views}
+              onApply={(key) => applyMove(key)}
+              {...(apply.isPending && apply.variables ? { applyingKey: apply.variables.move.id } : {})}
+            />
+          ) : null}
+        </section>
+        <aside className="stack">
+          <section className="ts-card" aria-label="Current arrangement">
+            <h2>Now</h2>
+            <p style={{ margin: 0 }}>
+              <strong>{pkgName}</strong>
+              {pathsQuery.data ? (
+                <>
+                  {" "}
+                  — {formatMoney(pathsQuery.data.current.recurring, a.currency)} per{" "}
+                  {PERIOD_LABEL[a.billingPeriod] ?? a.billingPeriod} (MRR{" "}
+                  {formatMoney(pathsQuery.data.current.mrr, a.currency)})
+                </>
+              ) : null}
+            </p>
+            <p className="ts-hint">
+              Add-ons:{" "}
+              {(a.addOns ?? [])
+                .map((x) => catalog?.packages.get(x.package)?.value.name ?? x.package)
+                .join(", ") || "none"}
+            </p>
+          </section>
+          {quantityMoves.length > 0 ? (
+            <section className="ts-card" aria-labelledby="qty-title">
+              <h2 id="qty-title">Change quantities</h2>
+              {quantityMoves.map((m) => {
+                const range = m.quantity!;
+                const value = quantities[m.id] ?? range.current;
+                return (
+                  <div key={m.id}>
+                    <QuantityInput
+                      label={m.label}
+                      unit=""
+                      value={value}
+                      min={range.min}
+                      step={range.step}
+                      {...(range.max !== undefined ? { max: range.max } : {})}
+                      onChange={(v) => setQuantities((q) => ({ ...q, [m.id]: v }))}
+                    />
+                    {range.suggested !== undefined ? (
+                      <p className="ts-hint">Suggested from usage: {range.suggested}</p>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="ts-button ts-button--small"
+                      disabled={!m.valid || value === range.current || apply.isPending}
+                      onClick={() => applyMove(m.id, value)}
+                    >
+                      Apply new quantity
+                    </button>
+                  </div>
+                );
+              })}
+            </section>
+          ) : null}
+          <section className="ts-card" aria-labelledby="history-title">
+            <h2 id="history-title">History</h2>
+            {history.data ? (
+              <ol style={{ margin: 0, paddingLeft: "1.2rem" }}>
+                {history.data.map((h) => (
+                  <li key={h.revision}>
+                    {h.at.slice(0, 10)} — {h.move?.label ?? h.action} ({h.doc.package})
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <LoadingState label="Loading history" />
+            )}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

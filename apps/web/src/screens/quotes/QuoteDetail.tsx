@@ -1,0 +1,169 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ErrorState, LoadingState, PERIOD_LABEL, PriceSummary } from "@tessera/ui";
+import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
+import { priceSummaryProps } from "../../engine/priceView.ts";
+import { usePublishedCatalog } from "../../engine/useCatalog.ts";
+import { navigate } from "../../navigation/store.ts";
+
+const STATUS_BADGE: Record<string, string> = {
+  draft: "ts-badge",
+  sent: "ts-badge ts-badge--accent",
+  accepted: "ts-badge ts-badge--ok",
+  expired: "ts-badge ts-badge--danger",
+};
+
+/** A saved quote: the server's price snapshot, its status moves, and a page that prints cleanly. */
+export function QuoteDetail({ quoteId }: { quoteId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const quote = useQuery(trpc.quotes.get.queryOptions({ id: quoteId }));
+  const record = quote.data;
+  const { catalog } = usePublishedCatalog(record?.catalogId ?? null, record?.catalogVersion);
+  const transition = useMutation(
+    trpc.quotes.transition.mutationOptions({
+      onSuccess: (next) => {
+        queryClient.setQueryData(trpc.quotes.get.queryKey({ id: quoteId }), next);
+        void queryClient.invalidateQueries({ queryKey: trpc.quotes.list.queryKey() });
+      },
+    }),
+  );
+
+  if (quote.isPending) return <LoadingState label="Loading the quote" />;
+  if (quote.error || !record)
+    return (
+      <ErrorState
+        title="Could not load the quote"
+        message={errorMessage(quote.error)}
+        onRetry={() => quote.refetch()}
+      />
+    );
+
+  const doc = record.doc;
+  const name = (id: string) =>
+    catalog?.packages.get(id)?.value.name ?? catalog?.options.get(id)?.value.name ?? id;
+  const componentName = (id: string) => {
+    const c = catalog?.components.get(id)?.value;
+    return c?.name ?? (c ? catalog?.services.get(c.service)?.value.name : undefined) ?? id;
+  };
+  const problems = transition.error ? errorDiagnostics(transition.error) : [];
+
+  return (
+    <article className="stack quote-doc" aria-labelledby="quote-title">
+      <div className="page-head">
+        <div>
+          <h1 id="quote-title">Quote {record.id}</h1>
+          <div className="ts-row">
+            <span className={STATUS_BADGE[record.status] ?? "ts-badge"} data-testid="quote-status">
+              {record.status}
+            </span>
+            <span className="muted">
+              {record.catalogId} v{record.catalogVersion} · created {record.createdAt.slice(0, 10)}
+            </span>
+          </div>
+        </div>
+        <div className="ts-row ts-no-print" role="toolbar" aria-label="Quote actions">
+          {record.status === "draft" ? (
+            <button
+              type="button"
+              className="ts-button ts-button--primary"
+              disabled={transition.isPending}
+              onClick={() => transition.mutate({ id: record.id, to: "sent" })}
+            >
+              Send to customer
+            </button>
+          ) : null}
+          {record.status === "sent" ? (
+            <>
+              <button
+                type="button"
+                className="ts-button ts-button--primary"
+                disabled={transition.isPending}
+                onClick={() => transition.mutate({ id: record.id, to: "accepted" })}
+              >
+                Mark accepted
+              </button>
+              <button
+                type="button"
+                className="ts-button"
+                disabled={transition.isPending}
+                onClick={() => transition.mutate({ id: record.id, to: "expired" })}
+              >
+                Mark expired
+              </button>
+            </>
+          ) : null}
+          {record.arrangementId ? (
+            <button
+              type="button"
+              className="ts-button"
+              onClick={() => navigate(`/arrangements/${record.arrangementId}`)}
+            >
+              Open arrangement
+            </button>
+          ) : null}
+          <button type="button" className="ts-button" onClick={() => window.print()}>
+            Print
+          </button>
+        </div>
+      </div>
+      {transition.error ? (
+        <div className="ts-alert ts-alert--danger ts-no-print" role="alert">
+          {errorMessage(transition.error)}
+          {problems.length > 0 ? (
+            <ul>
+              {problems.map((p) => (
+                <li key={`${p.code}${p.pointer}`}>{p.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <section className="ts-card" aria-label="Offer">
+        <div className="grid-2">
+          <dl>
+            <dt className="ts-label">Customer</dt>
+            <dd>{doc.customer ?? "—"}</dd>
+            <dt className="ts-label">Package</dt>
+            <dd>{name(doc.package)}</dd>
+            <dt className="ts-label">Term</dt>
+            <dd>
+              {doc.termMonths ?? "—"} months, billed per{" "}
+              {PERIOD_LABEL[doc.billingPeriod ?? "month"] ?? doc.billingPeriod}
+            </dd>
+          </dl>
+          <dl>
+            <dt className="ts-label">Options</dt>
+            <dd>{(doc.picks ?? []).map(name).join(", ") || "—"}</dd>
+            <dt className="ts-label">Quantities</dt>
+            <dd>
+              {Object.entries(doc.quantities ?? {})
+                .map(([k, v]) => `${componentName(k)}: ${v}`)
+                .join(", ") || "package defaults"}
+            </dd>
+            <dt className="ts-label">Add-ons</dt>
+            <dd>
+              {(doc.addOns ?? [])
+                .map((a) => `${name(a.package)}${(a.quantity ?? 1) > 1 ? ` × ${a.quantity}` : ""}`)
+                .join(", ") || "—"}
+            </dd>
+            {doc.validUntil ? (
+              <>
+                <dt className="ts-label">Valid until</dt>
+                <dd>{doc.validUntil}</dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+        {doc.notes ? <p>{doc.notes}</p> : null}
+      </section>
+      <PriceSummary {...priceSummaryProps(record.price)} />
+      {record.price.notes.length > 0 ? (
+        <ul className="ts-card ts-hint" aria-label="Notes" style={{ paddingLeft: "2rem" }}>
+          {record.price.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}
