@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { arrangementsRouter } from "./arrangements/router.ts";
 import { catalogsRouter } from "./catalogs/router.ts";
 import { quotesRouter } from "./quotes/router.ts";
 import { meProcedure, tokensRouter } from "./tokens/router.ts";
@@ -9,6 +10,7 @@ export const appRouter = router({
   me: meProcedure,
   catalogs: catalogsRouter,
   quotes: quotesRouter,
+  arrangements: arrangementsRouter,
   tokens: tokensRouter,
 });
 

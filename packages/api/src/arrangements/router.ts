@@ -1,0 +1,208 @@
+/**
+ * Arrangements: what customers hold now. `paths` lists every lifecycle move (valid or blocked with
+ * reasons) through the engine; `applyMove` applies one with optimistic concurrency (the revision
+ * read) and keeps every state in the history. Moves are evaluated against the catalog's latest
+ * published version, where customers move onto current offers; when that version no longer holds
+ * the arrangement's package, against the version the arrangement was priced on.
+ * @see https://docs.killbill.io/latest/userguide_subscription.html#_change_plan
+ */
+import { applyMove, type Move, type PathsResult, paths } from "@tessera/engine";
+import type { Arrangement } from "@tessera/schema";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { audit } from "../audit.ts";
+import type { Queryable } from "../db/db.ts";
+import { fail } from "../errors.ts";
+import { input, is } from "../input/parsers.ts";
+import { catalogFor } from "../quotes/router.ts";
+import type { Services } from "../services.ts";
+import { can, procedure } from "../trpc.ts";
+
+export interface ArrangementRecord {
+  id: string;
+  revision: number;
+  quoteId: string | null;
+  customer: string | null;
+  doc: Arrangement;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ArrangementEvent {
+  revision: number;
+  action: string;
+  move: Move | null;
+  doc: Arrangement;
+  at: string;
+  actor: string;
+}
+
+const iso = (d: unknown): string => new Date(d as string).toISOString();
+
+interface Row {
+  id: string;
+  revision: number;
+  quote_id: string | null;
+  customer: string | null;
+  doc: Arrangement;
+  created_at: unknown;
+  updated_at: unknown;
+}
+
+const COLUMNS = "id, revision, quote_id, customer, doc, created_at, updated_at";
+
+function record(row: Row): ArrangementRecord {
+  return {
+    id: row.id,
+    revision: row.revision,
+    quoteId: row.quote_id,
+    customer: row.customer,
+    doc: row.doc,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+async function arrangementRow(db: Queryable, id: string): Promise<Row> {
+  const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM arrangements WHERE id = $1`, [id]);
+  return rows[0] ?? fail("NOT_FOUND", `There is no arrangement "${id}".`);
+}
+
+/** The catalog moves are evaluated against (see the module comment). */
+async function catalogForMoves(services: Services, arrangement: Arrangement) {
+  const latest = await catalogFor(services, arrangement.catalogId, undefined);
+  if (latest.catalog.packages.has(arrangement.package)) return latest;
+  return catalogFor(services, arrangement.catalogId, arrangement.catalogVersion);
+}
+
+const arrangementId = is.string({
+  min: 1,
+  max: 100,
+  pattern: /^arr_[0-9a-f]+$/,
+  what: "an arrangement id (arr_…)",
+});
+const asOf = is.optional(is.date());
+
+export const arrangementsRouter = {
+  list: procedure(can.sell)
+    .input(input(is.optional(is.object({ limit: is.optional(is.int(1, 500)) }))))
+    .query(async ({ ctx, input }): Promise<ArrangementRecord[]> => {
+      const rows = await ctx.services.db.query<Row>(
+        `SELECT ${COLUMNS} FROM arrangements ORDER BY created_at DESC, id LIMIT $1`,
+        [input?.limit ?? 100],
+      );
+      return rows.map(record);
+    }),
+
+  get: procedure(can.sell)
+    .input(input(is.object({ id: arrangementId })))
+    .query(
+      async ({ ctx, input }): Promise<ArrangementRecord> =>
+        record(await arrangementRow(ctx.services.db, input.id)),
+    ),
+
+  /** Every move from the arrangement as of `asOf` (default today). */
+  paths: procedure(can.sell)
+    .input(input(is.object({ id: arrangementId, asOf })))
+    .query(async ({ ctx, input }): Promise<PathsResult & { catalogVersion: number; revision: number }> => {
+      const row = await arrangementRow(ctx.services.db, input.id);
+      const { pv, catalog } = await catalogForMoves(ctx.services, row.doc);
+      return {
+        ...paths(catalog, row.doc, input.asOf ?? ctx.services.today()),
+        catalogVersion: pv.version,
+        revision: row.revision,
+      };
+    }),
+
+  /**
+   * Applies one move (an id from `paths`) to the arrangement at `revision`. A blocked move is
+   * refused with the same reasons `paths` gave; a stale revision with CONFLICT.
+   */
+  applyMove: procedure(can.sell)
+    .input(
+      input(
+        is.object({
+          id: arrangementId,
+          revision: is.int(1, 2 ** 31 - 1),
+          move: is.object({
+            id: is.string({ min: 1, max: 300 }),
+            quantity: is.optional(is.int(0, 1_000_000_000)),
+            termMonths: is.optional(is.int(1, 120)),
+          }),
+          asOf,
+        }),
+      ),
+    )
+    .mutation(async ({ ctx, input }): Promise<{ arrangement: ArrangementRecord; move: Move }> => {
+      const { services, principal } = ctx;
+      const row = await arrangementRow(services.db, input.id);
+      if (row.revision !== input.revision)
+        fail(
+          "CONFLICT",
+          `The arrangement changed since you read it (it is at revision ${row.revision}); reload it.`,
+          {
+            currentRevision: row.revision,
+          },
+        );
+      const { pv, catalog } = await catalogForMoves(services, row.doc);
+      const result = applyMove(catalog, row.doc, input.move, input.asOf ?? services.today());
+      if (!result.ok)
+        fail("PRECONDITION_FAILED", result.reasons[0] ?? "This move is not possible.", {
+          diagnostics: result.reasons.map((message) => ({
+            code: "move.refused",
+            severity: "error" as const,
+            pointer: "/move",
+            message,
+          })),
+        });
+      const next: Arrangement = { ...result.arrangement, id: row.id, catalogVersion: pv.version };
+      const updated = await services.db.transaction(async (tx) => {
+        const rows = await tx.query<Row>(
+          `UPDATE arrangements SET doc = $3::json, revision = revision + 1, updated_at = now()
+           WHERE id = $1 AND revision = $2 RETURNING ${COLUMNS}`,
+          [row.id, input.revision, JSON.stringify(next)],
+        );
+        const u = rows[0];
+        if (!u) fail("CONFLICT", "The arrangement changed while the move was applied; reload it.");
+        await tx.query(
+          `INSERT INTO arrangement_history (arrangement_id, revision, action, move, doc, actor)
+           VALUES ($1, $2, $3, $4::json, $5::json, $6)`,
+          [
+            row.id,
+            u.revision,
+            result.move.kind,
+            JSON.stringify(result.move),
+            JSON.stringify(next),
+            principal.tokenId,
+          ],
+        );
+        await audit(tx, {
+          actor: principal.tokenId,
+          action: `arrangement.${result.move.kind}`,
+          subject: `arrangement:${row.id}`,
+          detail: { move: input.move, revision: u.revision },
+        });
+        return u;
+      });
+      return { arrangement: record(updated), move: result.move };
+    }),
+
+  /** Every state the arrangement has been in, oldest first, with the move that led to it. */
+  history: procedure(can.sell)
+    .input(input(is.object({ id: arrangementId })))
+    .query(async ({ ctx, input }): Promise<ArrangementEvent[]> => {
+      await arrangementRow(ctx.services.db, input.id);
+      const rows = await ctx.services.db.query<{
+        revision: number;
+        action: string;
+        move: Move | null;
+        doc: Arrangement;
+        at: unknown;
+        actor: string;
+      }>(
+        `SELECT revision, action, move, doc, at, actor FROM arrangement_history
+         WHERE arrangement_id = $1 ORDER BY revision`,
+        [input.id],
+      );
+      return rows.map((r) => ({ ...r, at: iso(r.at) }));
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,109 @@
+import type { Quote } from "@tessera/schema";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Services } from "../src/services.ts";
+import { sampleCatalog, sampleDoc } from "./fixtures.ts";
+import {
+  backends,
+  callerFor,
+  openTestDb,
+  seedTokens,
+  servicesFor,
+  type TestDb,
+  type Tokens,
+} from "./harness.ts";
+
+async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TRPCError) return e;
+    throw e;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe.each(backends)("arrangements on %s", (backend) => {
+  let t: TestDb;
+  let services: Services;
+  let tokens: Tokens;
+  let arrangementId: string;
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    services = servicesFor(t.db, { today: () => "2026-11-20" });
+    tokens = await seedTokens(t.db);
+    const designer = await callerFor(services, tokens.designer);
+    const draft = await designer.catalogs.createDraft({ from: "json", doc: sampleCatalog("saas") });
+    await designer.catalogs.publish({ catalogId: draft.catalogId, revision: draft.revision });
+    const admin = await callerFor(services, tokens.admin);
+    const quote = { ...sampleDoc("saas", "quote"), discounts: [] } as unknown as Quote;
+    const saved = await admin.quotes.save({ idempotencyKey: "arrangement-quote", quote });
+    await admin.quotes.transition({ id: saved.id, to: "sent" });
+    const accepted = await admin.quotes.transition({ id: saved.id, to: "accepted" });
+    arrangementId = accepted.arrangementId!;
+  });
+  afterAll(() => t.close());
+
+  it("lists every move from the arrangement, valid or blocked with reasons", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const got = await seller.arrangements.get({ id: arrangementId });
+    expect(got).toMatchObject({ id: arrangementId, revision: 1, doc: { package: "collab-business" } });
+    const result = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-01-15" });
+    expect(result.problems).toEqual([]);
+    expect(result.catalogVersion).toBe(1);
+    expect(result.moves.length).toBeGreaterThan(0);
+    for (const m of result.moves.filter((x) => !x.valid)) expect(m.reasons.length).toBeGreaterThan(0);
+    expect(result.moves.some((m) => m.kind === "terminate")).toBe(true);
+    expect((await seller.arrangements.list()).map((a) => a.id)).toContain(arrangementId);
+  });
+
+  it("applies a valid move, records it in the history, and refuses a stale revision", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const { moves, revision } = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-01-15" });
+    const move = moves.find((m) => m.valid && m.kind !== "terminate") ?? moves.find((m) => m.valid)!;
+    const request = {
+      id: move.id,
+      ...(move.quantity ? { quantity: move.quantity.min } : {}),
+      ...(move.kind === "renew" && move.term ? { termMonths: move.term.months } : {}),
+    };
+    const applied = await seller.arrangements.applyMove({
+      id: arrangementId,
+      revision,
+      move: request,
+      asOf: "2027-01-15",
+    });
+    expect(applied.arrangement.revision).toBe(revision + 1);
+    expect(applied.move.id).toBe(move.id);
+    const stale = await errorOf(
+      seller.arrangements.applyMove({ id: arrangementId, revision, move: request, asOf: "2027-01-15" }),
+    );
+    expect(stale.code).toBe("CONFLICT");
+    const history = await seller.arrangements.history({ id: arrangementId });
+    expect(history.map((h) => h.revision)).toEqual([1, 2]);
+    expect(history[0]!.action).toBe("create");
+    expect(history[1]!).toMatchObject({ action: move.kind, move: { id: move.id } });
+    expect(history[1]!.doc).toEqual(applied.arrangement.doc);
+  });
+
+  it("refuses a blocked or unknown move with the engine's reasons and changes nothing", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const { moves, revision } = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-01-15" });
+    const blocked = moves.find((m) => !m.valid);
+    const target = blocked ? blocked.id : "upgrade:nowhere";
+    const err = await errorOf(
+      seller.arrangements.applyMove({
+        id: arrangementId,
+        revision,
+        move: { id: target },
+        asOf: "2027-01-15",
+      }),
+    );
+    expect(err.code).toBe("PRECONDITION_FAILED");
+    const diagnostics = (err.cause as unknown as { extras: { diagnostics: { message: string }[] } }).extras
+      .diagnostics;
+    expect(diagnostics.length).toBeGreaterThan(0);
+    if (blocked) expect(diagnostics.map((d) => d.message)).toEqual(blocked.reasons);
+    expect((await seller.arrangements.get({ id: arrangementId })).revision).toBe(revision);
+  });
+});
