@@ -122,7 +122,6 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     }
   }
 
-  const acceptedSet = new Set(accepted);
   const realVars = logic.vars.map((_, i) => i);
   const ex = logic.explainer;
   ex.probe(accepted);

@@ -13,6 +13,12 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** Long chains name their first links and count the rest (the full list is in `Reason.rules`). */
+function shorten(items: readonly string[], keep = 4): string[] {
+  if (items.length <= keep + 1) return [...items];
+  return [...items.slice(0, keep), `${items.length - keep} more`];
+}
+
 /** Display name of a variable id (option or add-on), else the id. */
 function nameOf(logic: PackageLogic, id: string): string {
   const v = logic.index.get(id);
@@ -31,8 +37,9 @@ function fragments(logic: PackageLogic, cs: readonly Constraint[], verb: "exclud
   const groups = cs.filter((c) => c.kind === "group").map((c) => quote(c.id));
   const plural = rules.length + groups.length > 1;
   const parts: string[] = [];
-  if (rules.length) parts.push(`${rules.length > 1 ? "rules" : "rule"} ${listOf(rules)}`);
-  if (groups.length) parts.push(`${groups.length > 1 ? "option groups" : "option group"} ${listOf(groups)}`);
+  if (rules.length) parts.push(`${rules.length > 1 ? "rules" : "rule"} ${listOf(shorten(rules))}`);
+  if (groups.length)
+    parts.push(`${groups.length > 1 ? "option groups" : "option group"} ${listOf(shorten(groups))}`);
   if (parts.length) {
     const v = plural ? (verb === "excludes" ? "exclude" : "require") : verb;
     out.push(`${listOf(parts)} ${v} it`);

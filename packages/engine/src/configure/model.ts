@@ -13,15 +13,17 @@
  *   consequence (require all / any / exactly one / none) is true. An add-on's own rules apply only
  *   when the add-on is picked. An id the package cannot pick (unknown, or an option of another
  *   package) is never picked: a rule requiring it forbids its condition.
- * - Add-ons: compatible with the base when `addOn.packages` names it or `addOn.portfolios` names its
- *   portfolio (neither given: the add-on's own portfolio), and the base's tier is at least
- *   `addOn.minTier`; add-ons that are retired or draft, or not compatible, cannot be picked. The
- *   base's included add-ons are always on. `requires` / `excludes` hold between add-ons.
+ * - Add-ons: compatible with the base as the validator decides (`isCompatibleAddOn`: named in
+ *   `addOn.packages`, or of a listed portfolio — or any, when none is listed — with a tier of at
+ *   least `addOn.minTier`; with no compatibility block, every base of its own portfolio). Add-ons
+ *   that are retired or draft, or not compatible, cannot be picked. The base's included add-ons are
+ *   always on. `requires` / `excludes` hold between add-ons.
  */
 import type { Package, Rule } from "@tessera/schema";
 import type { CompiledCatalog } from "../compile.ts";
 import { CnfBuilder, FALSE, not, TRUE } from "../logic/cnf.ts";
 import { type Cnf, pos, Solver } from "../logic/solver.ts";
+import { isCompatibleAddOn } from "../validate/checks/addons.ts";
 
 export type ConstraintKind =
   | "rule"
@@ -73,32 +75,20 @@ export interface PackageLogic {
 /** Whether an add-on may be bought with the base, and if not, why (one sentence). */
 export function addOnFit(addOn: Package, base: Package): string | undefined {
   if (addOn.status !== "active") return `${addOn.name} is ${addOn.status} and cannot be sold.`;
-  const c = addOn.addOn;
-  const listed = (c?.packages?.length ?? 0) > 0 || (c?.portfolios?.length ?? 0) > 0;
-  const matches = listed
-    ? (c?.packages?.includes(base.id) ?? false) || (c?.portfolios?.includes(base.portfolio) ?? false)
-    : addOn.portfolio === base.portfolio;
-  if (!matches) return `${addOn.name} cannot be added to ${base.name}.`;
-  if (c?.minTier !== undefined && base.tier < c.minTier)
-    return `${addOn.name} needs a package of tier ${c.minTier} or higher; ${base.name} is tier ${base.tier}.`;
-  return undefined;
+  if (isCompatibleAddOn(addOn, base)) return undefined;
+  const minTier = addOn.addOn?.minTier;
+  if (minTier !== undefined && base.tier < minTier)
+    return `${addOn.name} needs a package of tier ${minTier} or higher; ${base.name} is tier ${base.tier}.`;
+  return `${addOn.name} cannot be added to ${base.name}.`;
 }
 
-/** Add-ons relevant to a base: those of its portfolio, those naming it or its portfolio, included ones. */
+/** Add-ons relevant to a base: compatible ones, those of its portfolio, included ones. */
 function candidateAddOns(catalog: CompiledCatalog, base: Package): Package[] {
   const out: Package[] = [];
   const included = new Set((base.includedAddOns ?? []).map((i) => i.addOn));
   for (const { value: p } of catalog.packages.values()) {
     if (p.role !== "add_on") continue;
-    const c = p.addOn;
-    if (
-      p.portfolio === base.portfolio ||
-      included.has(p.id) ||
-      c?.packages?.includes(base.id) ||
-      c?.portfolios?.includes(base.portfolio)
-    ) {
-      out.push(p);
-    }
+    if (p.portfolio === base.portfolio || included.has(p.id) || isCompatibleAddOn(p, base)) out.push(p);
   }
   return out;
 }

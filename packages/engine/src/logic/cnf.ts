@@ -6,6 +6,8 @@
  * j of the first i are true"). Each picks the cheaper of the constraint and its complement
  * (at-most-k of X is at-least-(n−k) of ¬X), so a constraint over n literals costs O(n · min(k, n−k))
  * clauses: linear for the small bounds option groups and rules use (radio groups, exactly-one).
+ * At-most-one over at most 10 literals is pairwise (≤ 45 clauses, no auxiliary variables), which
+ * propagates as strongly and keeps the solver's variable count down.
  *
  * @see Sinz, "Towards an Optimal CNF Encoding of Boolean Cardinality Constraints", CP 2005.
  */
@@ -21,6 +23,9 @@ export function not(lit: number): number {
   if (lit === FALSE) return TRUE;
   return lit ^ 1;
 }
+
+/** At-most-one over this many literals or fewer is encoded pairwise (a constant-bounded size). */
+const PAIRWISE_LIMIT = 10;
 
 export class CnfBuilder {
   numVars = 0;
@@ -57,6 +62,12 @@ export class CnfBuilder {
     if (kk >= n) return;
     if (kk === 0) {
       for (const x of rest) this.clause([not(guard), not(x)], label);
+      return;
+    }
+    if (kk === 1 && n <= PAIRWISE_LIMIT) {
+      // Pairwise at-most-one: no auxiliary variables, at most 45 binary clauses (ternary when guarded).
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) this.clause([not(guard), not(rest[i]!), not(rest[j]!)], label);
       return;
     }
     if (kk <= n - kk) this.seqAtMost(kk, rest, guard, label);
