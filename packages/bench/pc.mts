@@ -1,0 +1,14 @@
+import { compile, paths } from "@tessera/engine";
+import { generateCatalog } from "./src/generate.ts";
+const doc = generateCatalog({ seed: 42, scale: 1 });
+const catalog = compile(doc);
+const BASE = "pkg-0-t3";
+const addOns = doc.packages.filter((p) => p.role === "add_on" && p.portfolio === "pf-0" && p.status === "active").slice(0, 2).map((p) => ({ package: p.id }));
+const a: any = { catalogId: doc.id, catalogVersion: 1, package: BASE, packageSince: "2025-11-01", currency: "USD", billingPeriod: "month", term: { months: 12, start: "2026-01-01", end: "2027-01-01" }, billingAnchor: "2026-01-01", quantities: { [`${BASE}-seats`]: 40, [`${BASE}-storage`]: 200 }, addOns, usage: { [`${BASE}-seats`]: 12, [`${BASE}-usage`]: 500000 } };
+let c = process.cpuUsage();
+paths(catalog, a, "2026-04-16");
+let d = process.cpuUsage(c); console.log("cold cpu ms", (d.user + d.system) / 1000);
+for (let i = 0; i < 50; i++) paths(catalog, a, "2026-04-16");
+c = process.cpuUsage();
+for (let i = 0; i < 500; i++) paths(catalog, a, "2026-04-16");
+d = process.cpuUsage(c); console.log("warm cpu ms/call", (d.user + d.system) / 1000 / 500);

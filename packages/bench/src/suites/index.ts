@@ -1,0 +1,9 @@
+/**
+ * The benchmark suites `pnpm bench` runs, in order. To add one: create `suites/<name>.ts`
+ * exporting a `Suite` and list it here; `pnpm bench --only <name>` runs it alone.
+ */
+import type { Suite } from "../suite.ts";
+import { pathsSuite } from "./paths.ts";
+import { validateSuite } from "./validate.ts";
+
+export const suites: readonly Suite[] = [validateSuite, pathsSuite];

@@ -1,0 +1,104 @@
+/**
+ * Full validation versus JSON.parse (DESIGN §5: validation ≤ 2 × JSON.parse, linear in size).
+ *
+ * Each scale's catalog is stringified once. `parse` times `JSON.parse(text)`; `validate` times
+ * the engine's `validate(doc)` — schema, semantic checks and compile — on a freshly parsed
+ * document each run (validate takes the parsed value, so parsing is not part of its time).
+ * `ratio` = validate median / parse median. `linearity` = (validate ms per MB at the largest
+ * scale) / (validate ms per MB at scale 1): 1.0 is perfectly linear.
+ */
+import { validate } from "@tessera/engine";
+import type { BenchContext } from "../context.ts";
+import type { Metrics, Suite } from "../suite.ts";
+
+/** Fewer, longer runs at big scales keep the whole bench within minutes on 2 cores. */
+function runsFor(scale: number): { minRuns: number; minMs: number; warmup: number } {
+  if (scale <= 1) return { minRuns: 15, minMs: 3000, warmup: 3 };
+  if (scale <= 4) return { minRuns: 7, minMs: 3000, warmup: 2 };
+  return { minRuns: 3, minMs: 0, warmup: 1 };
+}
+
+const MB = 1e6;
+
+export const validateSuite: Suite = {
+  name: "validate",
+  description: "full validate (schema + semantic + compile) of the parsed catalog vs JSON.parse of its text",
+
+  run(ctx: BenchContext): Metrics {
+    const metrics: Metrics = {};
+    for (const scale of ctx.scales) {
+      const { text, bytes } = ctx.catalog(scale);
+      const runs = runsFor(scale);
+      const parse = ctx.measure(() => JSON.parse(text), { ...runs, gc: true });
+      let failure: string | undefined;
+      const check = ctx.measure(
+        (doc: unknown) => {
+          const result = validate(doc);
+          if (!result.valid) failure ??= result.diagnostics[0]?.message;
+        },
+        { ...runs, gc: true, setup: () => JSON.parse(text) as unknown },
+      );
+      if (failure !== undefined)
+        throw new Error(`generated catalog at scale ${scale} is invalid: ${failure}`);
+      const key = `s${scale}`;
+      metrics[`catalog.${key}.mb`] = round(bytes / MB, 2);
+      metrics[`parse.${key}.ms`] = round(parse.medianMs, 2);
+      metrics[`validate.${key}.ms`] = round(check.medianMs, 2);
+      metrics[`validate.${key}.p95Ms`] = round(check.p95Ms, 2);
+      metrics[`validate.${key}.msPerMb`] = round(check.medianMs / (bytes / MB), 2);
+      metrics[`validate.${key}.ratio`] = round(check.medianMs / parse.medianMs, 2);
+      metrics[`validate.${key}.runs`] = check.runs;
+      ctx.log(
+        `validate scale ${scale}: parse ${parse.medianMs.toFixed(1)} ms, validate ${check.medianMs.toFixed(1)} ms (${check.runs} runs)`,
+      );
+    }
+    const first = ctx.scales[0];
+    const last = ctx.scales.at(-1);
+    if (first === 1 && last !== undefined && last > 1) {
+      metrics[`validate.linearity`] = round(
+        metrics[`validate.s${last}.msPerMb`]! / metrics[`validate.s${first}.msPerMb`]!,
+        3,
+      );
+    }
+    return metrics;
+  },
+
+  format(metrics, ctx) {
+    const rows = ctx.scales.map((scale) => {
+      const k = (name: string) => metrics[`${name}.s${scale}.${name === "catalog" ? "mb" : "ms"}`];
+      return [
+        `${scale}×`,
+        `${k("catalog")?.toFixed(1)} MB`,
+        `${k("parse")?.toFixed(1)} ms`,
+        `${k("validate")?.toFixed(1)} ms`,
+        `${metrics[`validate.s${scale}.p95Ms`]?.toFixed(1)} ms`,
+        metrics[`validate.s${scale}.ratio`]?.toFixed(2) ?? "",
+        metrics[`validate.s${scale}.msPerMb`]?.toFixed(1) ?? "",
+      ];
+    });
+    const header = ["scale", "size", "JSON.parse", "validate", "validate p95", "ratio", "validate ms/MB"];
+    const lines = table([header, ...rows]);
+    const linearity = metrics["validate.linearity"];
+    if (linearity !== undefined)
+      lines.push(
+        `linearity (validate ms/MB at ${ctx.scales.at(-1)}× ÷ at 1×): ${linearity.toFixed(2)}  (1.00 = linear)`,
+      );
+    lines.push(
+      "medians; validate's input is the parsed document (JSON.parse is timed separately); target ratio ≤ 2",
+    );
+    return lines.join("\n");
+  },
+};
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Left-aligned first column, right-aligned numbers. */
+export function table(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map((r) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "),
+  );
+}
