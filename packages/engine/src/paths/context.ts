@@ -3,7 +3,7 @@
  * price and configuration, and the held add-ons.
  */
 import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
-import { monthsPerPeriod, type Period, periodContaining } from "../calendar.ts";
+import { daysBetween, monthsPerPeriod, type Period, periodContaining } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import type { Configuration } from "../configure/types.ts";
 import { formatMoney, minorUnit } from "../currency.ts";
@@ -25,6 +25,9 @@ export interface PathContext {
   phase: Phase;
   /** The billing period containing asOf (already invoiced, for in-advance billing). */
   period: Period;
+  /** Days in that period, and days of it from asOf to its end. */
+  periodDays: number;
+  unusedDays: number;
   currentRecurring: Decimal;
   currentMrr: Decimal;
   /** Error messages the current arrangement already has (not blamed on a move). */
@@ -73,6 +76,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   } else {
     currentRecurring = snapshot ?? D.ZERO;
   }
+  const period = periodContaining(arrangement.billingAnchor, months, asOf);
   const held = new Map<string, HeldAddOn>();
   for (const h of arrangement.addOns ?? []) held.set(h.package, h);
 
@@ -85,7 +89,9 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     minor: minorUnit(arrangement.currency),
     current,
     phase,
-    period: periodContaining(arrangement.billingAnchor, months, asOf),
+    period,
+    periodDays: daysBetween(period.start, period.end),
+    unusedDays: daysBetween(asOf, period.end),
     currentRecurring,
     currentMrr: mrrOf(
       currentRecurring,

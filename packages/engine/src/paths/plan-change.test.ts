@@ -201,6 +201,15 @@ describe("path rules and defaults", () => {
     });
   });
 
+  it("prorates nothing during a free trial, whatever the case says", () => {
+    const up = move(
+      paths(fixtureCatalog(), arrangementOn("basic", { phase: "trial", phaseEnds: "2026-05-01" }), MID_APRIL),
+      "upgrade:pro",
+    );
+    expect(up).toMatchObject({ valid: true, timing: "immediate", prorationPolicy: "none", proration: [] });
+    expect(up.notes).toContain("The arrangement is in its free trial: nothing is prorated.");
+  });
+
   it("blocks a move before the minimum days on the current package, saying when it opens", () => {
     const catalog = fixtureCatalog({
       pathRules: [

@@ -167,13 +167,17 @@ export function planChange(
     if (errors.length > 0) return { ok: false, reasons: errors };
     const priced = ctx.price(next);
     const newRecurring = priced.perPeriod.round(ctx.minor);
+    // Nothing has been invoiced during a free trial, so there is nothing to credit or prorate.
+    const policy = ctx.phase === "trial" ? "none" : outcome.proration;
+    if (ctx.phase === "trial" && outcome.proration !== "none")
+      m.notes.push("The arrangement is in its free trial: nothing is prorated.");
     m.effectiveDate = effective;
-    m.prorationPolicy = outcome.proration;
+    m.prorationPolicy = policy;
     m.termRestarts = restarts;
     m.term = term;
     m.billingPeriod = billingPeriod;
     m.proration = planChangeProration(ctx, {
-      policy: outcome.proration,
+      policy,
       effective,
       oldAmount: ctx.currentRecurring,
       oldLabel: from.name,

@@ -31,8 +31,8 @@ export function planChangeProration(ctx: PathContext, p: PlanChangeProration): P
   if (p.policy === "none") return [];
   const { start, end } = ctx.period;
   if (p.effective >= end || p.effective < start || p.effective >= ctx.arrangement.term.end) return [];
-  const periodDays = daysBetween(start, end);
-  const unused = daysBetween(p.effective, end);
+  const periodDays = ctx.periodDays;
+  const unused = p.effective === ctx.asOf ? ctx.unusedDays : daysBetween(p.effective, end);
   const lines: ProrationLine[] = [];
   if (p.policy === "full_credit") {
     lines.push({
@@ -94,8 +94,8 @@ export function deltaProration(
   const { start, end } = ctx.period;
   if (delta.isZero() || effective >= end || effective < start || effective >= ctx.arrangement.term.end)
     return [];
-  const periodDays = daysBetween(start, end);
-  const unused = daysBetween(effective, end);
+  const periodDays = ctx.periodDays;
+  const unused = effective === ctx.asOf ? ctx.unusedDays : daysBetween(effective, end);
   return [
     {
       kind: delta.isNegative() ? "credit" : "charge",

@@ -80,6 +80,18 @@ export function quoteOf(a: Arrangement): Quote {
   return q;
 }
 
+/** The quote of an arrangement and its cache key, made once per arrangement object. */
+const quotes = new WeakMap<Arrangement, { quote: Quote; key: string }>();
+function keyed(arrangement: Arrangement): { quote: Quote; key: string } {
+  let k = quotes.get(arrangement);
+  if (!k) {
+    const quote = quoteOf(arrangement);
+    k = { quote, key: JSON.stringify(quote) };
+    quotes.set(arrangement, k);
+  }
+  return k;
+}
+
 /**
  * Prices an arrangement's regular bill per billing period with price(): the only caller of price()
  * in paths. With `withUsage`, the observed usage is priced too (as expected usage: overage beyond
@@ -91,9 +103,11 @@ export function recurringOf(
   asOf: string,
   withUsage = false,
 ): Recurring {
-  const quote = quoteOf(arrangement);
-  if (withUsage && arrangement.usage !== undefined) quote.expectedUsage = arrangement.usage;
-  return cached(priced, catalog, `${asOf}|${JSON.stringify(quote)}`, () => {
+  const { quote: plain, key } = keyed(arrangement);
+  const quote =
+    withUsage && arrangement.usage !== undefined ? { ...plain, expectedUsage: arrangement.usage } : plain;
+  const usageKey = quote === plain ? "" : JSON.stringify(arrangement.usage);
+  return cached(priced, catalog, `${asOf}|${usageKey}|${key}`, () => {
     const result = price(catalog, quote, asOf);
     const errors = result.violations.filter((v) => v.severity === "error");
     return { perPeriod: Decimal.parse(result.totals.perPeriod), errors };
@@ -106,8 +120,8 @@ export function recurringOf(
  * which add-ons the current picks leave available, required or disabled.
  */
 export function configurationOf(catalog: CompiledCatalog, arrangement: Arrangement): Configuration {
-  const quote = quoteOf(arrangement);
-  return cached(configured, catalog, JSON.stringify(quote), () => configure(catalog, quote));
+  const { quote, key } = keyed(arrangement);
+  return cached(configured, catalog, key, () => configure(catalog, quote));
 }
 
 /** Monthly recurring revenue of a per-period amount, rounded once to the currency's minor unit. */
