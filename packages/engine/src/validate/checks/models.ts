@@ -39,7 +39,6 @@ export const modelsCheck: Check = {
       for (let j = 0; j < charges.length; j++) {
         const charge = charges[j];
         if (charge === undefined) continue;
-        const at = (rest: string) => `/packages/${i}/charges/${j}${rest}`;
         const spec = MODEL[charge.model];
         if (!spec) continue;
         if (charge.blockSize !== undefined && !BLOCK_MODELS.has(charge.model))
@@ -47,17 +46,20 @@ export const modelsCheck: Check = {
             ctx,
             "charge.block-size-ignored",
             "warning",
-            at("/blockSize"),
+            `/packages/${i}/charges/${j}/blockSize`,
             `has no effect on a ${charge.model} charge; only per_unit, tiered, volume and usage charges count blocks.`,
           );
-        charge.pricePoints.forEach((pp: PricePoint, k) => {
-          const pat = (rest = "") => at(`/pricePoints/${k}${rest}`);
-          if (!spec.need.some((f) => pp[f as keyof PricePoint] !== undefined))
+        const points = charge.pricePoints;
+        for (let k = 0; k < points.length; k++) {
+          const pp = points[k] as PricePoint;
+          let has = false;
+          for (const f of spec.need) if (pp[f as keyof PricePoint] !== undefined) has = true;
+          if (!has)
             flag(
               ctx,
               "price.model-fields",
               "error",
-              pat(),
+              `/packages/${i}/charges/${j}/pricePoints/${k}`,
               `needs ${spec.words} because charge \`${charge.id}\` is priced ${charge.model}.`,
             );
           for (const f of FIELDS) {
@@ -66,7 +68,7 @@ export const modelsCheck: Check = {
                 ctx,
                 "price.ignored-field",
                 "warning",
-                pat(`/${f}`),
+                `/packages/${i}/charges/${j}/pricePoints/${k}/${f}`,
                 `is ignored because charge \`${charge.id}\` is priced ${charge.model}; remove it or change the model.`,
               );
           }
@@ -75,10 +77,10 @@ export const modelsCheck: Check = {
               ctx,
               "price.ignored-field",
               "warning",
-              pat("/billingPeriod"),
-              `is ignored because one-time charges are not billed per period; remove it.`,
+              `/packages/${i}/charges/${j}/pricePoints/${k}/billingPeriod`,
+              "is ignored because one-time charges are not billed per period; remove it.",
             );
-        });
+        }
       }
     }
   },

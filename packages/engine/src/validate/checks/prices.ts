@@ -107,11 +107,11 @@ export const pricesCheck: Check = {
           }
           if (charge.model === "one_time" || everyPeriod) continue;
           for (const period of pkg.billingPeriods) {
-            if (
-              !points.some(
-                (pp) => pp.currency === cur && pp.billingPeriod === period && usedChain(pp.priceBook),
-              )
-            )
+            let priced = false;
+            for (const pp of points)
+              if (pp.currency === cur && pp.billingPeriod === period && usedChain(pp.priceBook))
+                priced = true;
+            if (!priced)
               flag(
                 ctx,
                 "price.missing-billing-period",
