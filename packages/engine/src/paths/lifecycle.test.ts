@@ -1,4 +1,4 @@
-import type { Arrangement } from "@tessera/schema";
+import type { Arrangement, Package } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { price } from "../price/index.ts";
 import { arrangementOn, fixtureCatalog } from "./fixture.ts";
@@ -301,6 +301,49 @@ describe("usage-aware paths", () => {
     const result = paths(fixtureCatalog(), a, MID_APRIL);
     expect(result.insights).toMatchObject([{ kind: "over_consumption", used: 9, quantity: 4 }]);
     expect(move(result, "change_quantity:team-seats").quantity?.suggested).toBe(9);
+  });
+
+  it("ranks an upgrade that costs less than the overage it removes", () => {
+    const api = (id: string, included: number): Package["charges"][number] => ({
+      id: `${id}-api-fee`,
+      model: "usage",
+      component: `${id}-api`,
+      pricePoints: [
+        {
+          currency: "USD",
+          billingPeriod: "month",
+          includedUnits: included,
+          tiers: [{ from: 0, unitAmount: "0.01" }],
+        },
+      ],
+    });
+    const catalog = fixtureCatalog({
+      patch: (doc) => {
+        for (const [id, included] of [
+          ["basic", 1000],
+          ["pro", 100000],
+        ] as const) {
+          const pkg = doc.packages.find((p) => p.id === id)!;
+          pkg.components = [{ id: `${id}-api`, service: "svc-api", name: "API calls" }];
+          pkg.charges.push(api(id, included));
+        }
+      },
+    });
+    const a = arrangementOn("basic", { usage: { "basic-api": 50000 } });
+    const result = paths(catalog, a, MID_APRIL);
+    expect(result.insights).toEqual([
+      {
+        kind: "over_consumption",
+        component: "basic-api",
+        used: 50000,
+        quantity: 1000,
+        message:
+          "API calls: 50000 API calls used last period, 1000 included; the 49000 above are billed as overage.",
+        moves: ["upgrade:pro"],
+      },
+    ]);
+    // Basic at this usage: 10.00 + 49,000 × 0.01 = 500.00 a month; Pro: 20.00 with the usage included.
+    expect(move(result, "upgrade:pro").recommended).toBe(1);
   });
 
   it("says nothing without observed usage", () => {

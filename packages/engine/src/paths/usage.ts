@@ -61,13 +61,18 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
       ["upgrade", "downgrade", "crossgrade", "retention_offer"].includes(c.move.kind) &&
       c.arrangement.package !== a.package,
   );
+  // A target covers the observed usage when it delivers every used service (metered ones at any
+  // quantity) and licensed ones in at least the quantity used.
   const covers = (x: Arrangement): boolean => {
     const pkg = ctx.catalog.packages.get(x.package)?.value;
     if (!pkg) return false;
-    for (const [id, used] of Object.entries(x.usage ?? {})) {
-      const comp = pkg.components?.find((c) => c.id === id);
-      if (!comp || used === undefined || isMetered(ctx, comp.service)) continue;
-      if (coverageOf(ctx, x, pkg, comp.service).total < used) return false;
+    for (const [id, used] of Object.entries(a.usage ?? {})) {
+      const comp = ctx.catalog.components.get(id)?.value;
+      if (!comp || used === undefined || used === 0) continue;
+      const coverage = coverageOf(ctx, x, pkg, comp.service);
+      if (isMetered(ctx, comp.service)) {
+        if (!coverage.delivered) return false;
+      } else if (coverage.total < used) return false;
     }
     return true;
   };
@@ -82,8 +87,9 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
       const allowance = allowanceOf(ctx, base, comp.id);
       if (allowance === undefined || used <= allowance) continue;
       for (const c of baseChanges) {
+        if (!covers(c.arrangement!)) continue;
         const s = savingOf(c.arrangement!);
-        if (s?.gt(Decimal.ZERO) && covers(c.arrangement!)) {
+        if (s?.gt(Decimal.ZERO)) {
           rank(c.move.id, s);
           ids.push(c.move.id);
         }
@@ -105,7 +111,7 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
     const consider = (c: Candidate | undefined, request: MoveRequest, trueUp: boolean) => {
       if (!c?.build) return;
       const built = c.build(request);
-      if (!built.ok || !covers({ ...built.arrangement, usage: built.arrangement.usage ?? {} })) return;
+      if (!built.ok || !covers(built.arrangement)) return;
       const s = savingOf(built.arrangement);
       if (s === undefined || (!trueUp && !s.gt(Decimal.ZERO))) return;
       if (c.move.quantity && request.quantity !== undefined) c.move.quantity.suggested = request.quantity;
@@ -197,8 +203,9 @@ function coverageOf(
   a: Arrangement,
   base: Package,
   service: string,
-): { total: number; fromAddOns: number; perAddOnUnit: Map<string, number> } {
+): { total: number; fromAddOns: number; perAddOnUnit: Map<string, number>; delivered: boolean } {
   const own = ctx.index.componentsByService(base).get(service);
+  let delivered = own !== undefined;
   const baseUnits = own ? quantityOf(base, own.id, a.quantities) : 0;
   let fromAddOns = 0;
   const perAddOnUnit = new Map<string, number>();
@@ -206,11 +213,12 @@ function coverageOf(
     const pkg = ctx.catalog.packages.get(h.package)?.value;
     const comp = pkg ? ctx.index.componentsByService(pkg).get(service) : undefined;
     if (!pkg || !comp) continue;
+    delivered = true;
     const each = quantityOf(pkg, comp.id, h.quantities);
     fromAddOns += each * (h.quantity ?? 1);
     if (!h.included && each > 0) perAddOnUnit.set(pkg.id, each);
   }
-  return { total: baseUnits + fromAddOns, fromAddOns, perAddOnUnit };
+  return { total: baseUnits + fromAddOns, fromAddOns, perAddOnUnit, delivered };
 }
 
 function isMetered(ctx: PathContext, service: string): boolean {
