@@ -268,7 +268,13 @@ export function finishPartial(
   move.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
   move.term = { ...next.term };
   move.billingPeriod = next.billingPeriod;
-  return { ok: true, arrangement: { ...next, recurring: ctx.money(newRecurring) }, move };
+  const arrangement: Arrangement = {
+    ...next,
+    catalogId: ctx.catalog.doc.id,
+    catalogVersion: ctx.catalog.doc.version ?? next.catalogVersion,
+    recurring: ctx.money(newRecurring),
+  };
+  return { ok: true, arrangement, move };
 }
 
 /** The current configuration's state of an add-on (when the current arrangement is valid). */

@@ -7,8 +7,7 @@ import { daysBetween, monthsPerPeriod, type Period, periodContaining } from "../
 import type { CompiledCatalog } from "../compile.ts";
 import type { Configuration } from "../configure/types.ts";
 import { formatMoney, minorUnit } from "../currency.ts";
-import type { Decimal } from "../decimal.ts";
-import { Decimal as D } from "../decimal.ts";
+import { Decimal } from "../decimal.ts";
 import type { Phase } from "./match.ts";
 import { type PathIndex, pathIndex } from "./path-index.ts";
 import { configurationOf, mrrOf, type Recurring, recurringOf } from "./recurring.ts";
@@ -64,7 +63,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   let currentErrors = new Set<string>();
   let currentRecurring: Decimal;
   let currentConfig: Configuration | undefined;
-  const snapshot = arrangement.recurring !== undefined ? D.tryParse(arrangement.recurring) : undefined;
+  const snapshot = arrangement.recurring !== undefined ? Decimal.tryParse(arrangement.recurring) : undefined;
   if (current) {
     const priced = price(arrangement);
     currentConfig = configurationOf(catalog, arrangement);
@@ -74,7 +73,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     ]);
     currentRecurring = snapshot ?? priced.perPeriod;
   } else {
-    currentRecurring = snapshot ?? D.ZERO;
+    currentRecurring = snapshot ?? Decimal.ZERO;
   }
   const period = periodContaining(arrangement.billingAnchor, months, asOf);
   const held = new Map<string, HeldAddOn>();
