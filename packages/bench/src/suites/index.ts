@@ -4,6 +4,7 @@
  */
 import type { Suite } from "../suite.ts";
 import { pathsSuite } from "./paths.ts";
+import { priceSuite } from "./price.ts";
 import { validateSuite } from "./validate.ts";
 
-export const suites: readonly Suite[] = [validateSuite, pathsSuite];
+export const suites: readonly Suite[] = [validateSuite, priceSuite, pathsSuite];

@@ -86,7 +86,7 @@ interface Bench {
 }
 
 /** The catalog with big-0 re-priced (every option charged) and the 1,000-line quote for it. */
-function benchFor(source: Catalog): Bench {
+export function benchFor(source: Catalog): Bench {
   const big = source.packages.find((p) => p.id === "big-0");
   if (!big) throw new Error("the generated catalog has no big-0 package");
   const packageCharges = big.charges.filter((c) => c.option === undefined);
@@ -146,6 +146,7 @@ export const priceSuite: Suite = {
         minRuns: 30,
         minMs: 0,
         warmup: 3,
+        gc: true,
         setup: () => compile(structuredClone(small)),
       });
       metrics[`${key}.coldMedianMs`] = round(cold.medianMs, 3);

@@ -5,7 +5,7 @@
  */
 import type { BillingPeriod, Charge, Component, Package, Quantities, Quote } from "@tessera/schema";
 import type { CompiledCatalog } from "../compile.ts";
-import { roundMoney } from "../currency.ts";
+import { formatMoney, roundMoney } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
 import { type Diagnostic, pointerToken } from "../diagnostic.ts";
 import { priceFlat } from "./models/flat.ts";
@@ -18,7 +18,7 @@ import { priceUsage } from "./models/usage.ts";
 import { priceVolume } from "./models/volume.ts";
 import { type ChosenPoint, choosePoint } from "./point.ts";
 import { billableQuantity, componentQuantity } from "./quantity.ts";
-import type { WorkLine } from "./work.ts";
+import type { PricedCharge, WorkLine } from "./work.ts";
 
 export interface ChargeContext {
   catalog: CompiledCatalog;
@@ -32,6 +32,8 @@ export interface ChargeContext {
   violations: Diagnostic[];
   /** Line ids already used. */
   ids: Set<string>;
+  /** choiceKey(currency, book, period, months), computed once per quote. */
+  choice: string;
 }
 
 /** One package as bought on the quote: the base, or one add-on selection. */
@@ -67,46 +69,43 @@ export function chargeLines(ctx: ChargeContext, purchase: Purchase, out: WorkLin
   const { pkg } = purchase;
   pkg.charges.forEach((charge, index) => {
     if (charge.option !== undefined && !purchase.picks.has(charge.option)) return;
-    const line = chargeLine(ctx, purchase, charge, `${purchase.pointer}/charges/${index}`);
+    const line = chargeLine(ctx, purchase, charge, index);
     if (line) out.push(line);
   });
 }
 
-function chargeLine(
-  ctx: ChargeContext,
-  purchase: Purchase,
-  charge: Charge,
-  pointer: string,
-): WorkLine | null {
+function chargeLine(ctx: ChargeContext, purchase: Purchase, charge: Charge, index: number): WorkLine | null {
   const { catalog, currency, violations } = ctx;
-  const name = charge.name ?? purchase.pkg.name;
+  // Pointers and names are only built when something is reported.
+  const pointer = () => `${purchase.pointer}/charges/${index}`;
+  const name = () => charge.name ?? purchase.pkg.name;
   const component = charge.component === undefined ? undefined : catalog.components.get(charge.component);
   if (charge.component !== undefined && !component) {
     violations.push({
       code: "price.unknown-component",
       severity: "error",
-      pointer: `${pointer}/component`,
-      message: `Charge "${name}" is on component "${charge.component}", which the catalog does not define.`,
+      pointer: `${pointer()}/component`,
+      message: `Charge "${name()}" is on component "${charge.component}", which the catalog does not define.`,
     });
     return null;
   }
-  const chosen = choosePoint(catalog, charge, currency, ctx.book, ctx.period, ctx.months);
+  const chosen = choosePoint(catalog, charge, currency, ctx.book, ctx.period, ctx.months, ctx.choice);
   if (!chosen) {
     violations.push({
       code: "price.no-price-point",
       severity: "error",
-      pointer: `${pointer}/pricePoints`,
-      message: `Charge "${name}" has no price in ${currency} in the "${ctx.book}" price book or its fallbacks.`,
+      pointer: `${pointer()}/pricePoints`,
+      message: `Charge "${name()}" has no price in ${currency} in the "${ctx.book}" price book or its fallbacks.`,
     });
     return null;
   }
-  const pointPointer = `${pointer}/pricePoints/${chosen.point.index}`;
+  const pointPointer = () => `${pointer()}/pricePoints/${chosen.point.index}`;
   if (chosen.point.malformed) {
     violations.push({
       code: "price.malformed-amount",
       severity: "error",
-      pointer: pointPointer,
-      message: `A price of charge "${name}" is not a decimal number.`,
+      pointer: pointPointer(),
+      message: `A price of charge "${name()}" is not a decimal number.`,
     });
     return null;
   }
@@ -132,8 +131,8 @@ function chargeLine(
     violations.push({
       code: "price.no-tier",
       severity: "error",
-      pointer: pointPointer,
-      message: `Charge "${name}": ${priced.problem}`,
+      pointer: pointPointer(),
+      message: `Charge "${name()}": ${priced.problem}`,
     });
     return null;
   }
@@ -146,6 +145,7 @@ function chargeLine(
       description: priced.estimated ? `${description} (estimated)` : `${description} (rates)`,
       quantity: priced.quantity,
       amount: priced.amount,
+      text: priced.text,
       explanation: priced.explanation,
       firstInvoice: Decimal.ZERO,
       perPeriod: priced.estimated,
@@ -166,6 +166,7 @@ function chargeLine(
     description,
     quantity: priced.quantity,
     amount: priced.amount,
+    text: priced.text,
     explanation: priced.explanation,
     firstInvoice: oneTime || inAdvance ? priced.amount : Decimal.ZERO,
     perPeriod: !oneTime,
@@ -177,22 +178,12 @@ function chargeLine(
   };
 }
 
-/** A charge priced for one quantity with one price point: what a line needs, amount rounded. */
-interface PricedCharge {
-  quantity: number;
-  amount: Decimal;
-  explanation: string;
-  estimated: boolean;
-  problem: string | undefined;
-}
-
 /**
- * Priced charges memoised per charge (a WeakMap keyed by the catalog's charge object, so entries
- * die with the catalog): re-pricing a quote after a click re-uses every line whose price point
- * and quantity did not change. Bounded per charge.
+ * Priced charges are memoised on the price point choice (itself memoised per compiled catalog, so
+ * entries die with the catalog): re-pricing a quote after a click re-uses every line whose price
+ * point and quantity did not change. At most MEMO_PER_CHOICE quantities are kept per choice.
  */
-const memo = new WeakMap<Charge, Map<string, PricedCharge>>();
-const MEMO_PER_CHARGE = 64;
+const MEMO_PER_CHOICE = 64;
 
 function pricedCharge(
   charge: Charge,
@@ -203,17 +194,12 @@ function pricedCharge(
   currency: string,
 ): PricedCharge {
   const expected = expectedUsage !== undefined && isCount(expectedUsage) ? expectedUsage : undefined;
-  let byKey = memo.get(charge);
-  if (!byKey) {
-    byKey = new Map();
-    memo.set(charge, byKey);
-  }
-  const key = `${currency}|${chosen.point.index}|${chosen.scale}|${units}|${expected ?? ""}`;
-  const hit = byKey.get(key);
+  const key = charge.model === "usage" ? (expected ?? -1) : units;
+  const hit = chosen.priced.get(key);
   if (hit) return hit;
   const priced = priceCharge(charge, chosen, component, units, expected, currency);
-  if (byKey.size >= MEMO_PER_CHARGE) byKey.clear();
-  byKey.set(key, priced);
+  if (chosen.priced.size >= MEMO_PER_CHOICE) chosen.priced.clear();
+  chosen.priced.set(key, priced);
   return priced;
 }
 
@@ -232,9 +218,11 @@ function priceCharge(
       scale: chosen.scale,
       currency,
     });
+    const amount = roundMoney(usage.amount, currency);
     return {
       quantity: usage.estimated ? (expected ?? 0) : 0,
-      amount: roundMoney(usage.amount, currency),
+      amount,
+      text: formatMoney(amount, currency),
       explanation: usage.explanation,
       estimated: usage.estimated,
       problem: usage.problem,
@@ -248,9 +236,11 @@ function priceCharge(
     amount = amount.mul(chosen.scale);
     explanation += ` × ${chosen.scale} months (monthly price)`;
   }
+  const rounded = roundMoney(amount, currency);
   return {
     quantity: charge.model === "flat" ? 1 : billable.quantity,
-    amount: roundMoney(amount, currency),
+    amount: rounded,
+    text: formatMoney(rounded, currency),
     explanation,
     estimated: false,
     problem: priced.problem,

@@ -33,7 +33,7 @@ import {
 import { commitmentDiscount, type DiscountContext, sellerDiscounts } from "./discounts.ts";
 import { firstPeriod } from "./first-invoice.ts";
 import { introLine, phasesOf } from "./phases.ts";
-import { isKnownBook } from "./point.ts";
+import { choiceKey, isKnownBook } from "./point.ts";
 import type { PriceLine, PriceResult, PriceTotals } from "./types.ts";
 import type { WorkLine } from "./work.ts";
 
@@ -130,6 +130,7 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
     expectedUsage: quote.expectedUsage,
     violations,
     ids,
+    choice: choiceKey(currency, book, period, months),
   };
   const work: WorkLine[] = [];
 
@@ -202,11 +203,11 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
   };
   const termPercent =
     term?.discountPercent === undefined ? undefined : Decimal.tryParse(term.discountPercent);
-  const { line: commitment, committed } = commitmentDiscount(dctx, termPercent, work);
-  const seller = sellerDiscounts(dctx, quote.discounts ?? [], catalog.doc.quotePolicy, work, committed);
+  const { line: commitmentLine, commitment } = commitmentDiscount(dctx, termPercent, work);
+  const seller = sellerDiscounts(dctx, quote.discounts ?? [], catalog.doc.quotePolicy, work, commitment);
   const phases = phasesOf(pkg);
-  const intro = introLine(dctx, phases, work, committed, notes);
-  const discountLines = [...(commitment ? [commitment] : []), ...seller, ...(intro ? [intro] : [])];
+  const intro = introLine(dctx, phases, work, commitment, notes);
+  const discountLines = [...(commitmentLine ? [commitmentLine] : []), ...seller, ...(intro ? [intro] : [])];
   checkNotNegative(work, discountLines, violations, currency);
   work.push(...discountLines);
 
@@ -220,7 +221,8 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
   else if (work.some((l) => l.kind === "usage"))
     notes.push("Usage is billed in arrear on actual usage at the rates shown; it is not in the totals.");
 
-  const lines = work.map((l) => toLine(l, currency));
+  const zero = formatMoney(Decimal.ZERO, currency);
+  const lines = work.map((l) => toLine(l, currency, zero));
   return {
     currency,
     billingPeriod: period,
@@ -338,7 +340,14 @@ function totals(work: readonly WorkLine[], months: number, currency: string): Pr
   };
 }
 
-function toLine(l: WorkLine, currency: string): PriceLine {
+function toLine(l: WorkLine, currency: string, zero: string): PriceLine {
+  const amount = l.text ?? formatMoney(l.amount, currency);
+  const firstInvoice =
+    l.firstInvoice === l.amount
+      ? amount
+      : l.firstInvoice.isZero()
+        ? zero
+        : formatMoney(l.firstInvoice, currency);
   return {
     id: l.id,
     chargeId: l.chargeId,
@@ -346,9 +355,9 @@ function toLine(l: WorkLine, currency: string): PriceLine {
     kind: l.kind,
     description: l.description,
     quantity: l.quantity,
-    amount: formatMoney(l.amount, currency),
+    amount,
     explanation: l.explanation,
-    firstInvoice: formatMoney(l.firstInvoice, currency),
+    firstInvoice,
     perPeriod: l.perPeriod,
     periods: l.periods,
   };

@@ -13,8 +13,8 @@
  */
 import type { Package } from "@tessera/schema";
 import { formatMoney, roundMoney } from "../currency.ts";
-import { Decimal } from "../decimal.ts";
-import type { CommittedValues, DiscountContext } from "./discounts.ts";
+import type { Decimal } from "../decimal.ts";
+import type { Commitment, DiscountContext } from "./discounts.ts";
 import { showAmount } from "./explain.ts";
 import { parsePercent, percentOf } from "./percent.ts";
 import type { WorkLine } from "./work.ts";
@@ -43,20 +43,13 @@ export function introLine(
   ctx: DiscountContext,
   phases: Phases,
   lines: readonly WorkLine[],
-  committed: CommittedValues,
+  commitment: Commitment,
   notes: string[],
 ): WorkLine | null {
   const intro = phases.intro;
   if (!intro) return null;
   const { currency } = ctx;
-  let base = Decimal.ZERO;
-  let advance = Decimal.ZERO;
-  for (const l of lines) {
-    if (l.kind !== "recurring") continue;
-    const v = committed.get(l) ?? l.amount;
-    base = base.add(v);
-    if (l.inAdvance) advance = advance.add(v);
-  }
+  const { total: base, advance } = commitment.net(lines, (l) => l.kind === "recurring");
   if (base.isZero()) return null;
   const amount = percentOf(base, intro.percent, currency);
   const periods = Math.min(intro.periods, ctx.termPeriods);

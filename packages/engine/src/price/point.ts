@@ -9,11 +9,13 @@
  * point of the quote's period, else one without a period, and are never scaled.
  *
  * Decimal strings are parsed once per compiled catalog (a WeakMap keyed by the CompiledCatalog, so
- * the cache dies with the catalog) and choices are memoised per charge, currency, book and period.
+ * the cache dies with the catalog), lazily: only the points quotes choose are parsed. Choices are
+ * memoised per charge, currency, book, period and months.
  */
 import type { BillingPeriod, Charge, PricePoint } from "@tessera/schema";
 import type { CompiledCatalog } from "../compile.ts";
 import { Decimal } from "../decimal.ts";
+import type { PricedCharge } from "./work.ts";
 
 export interface ParsedTier {
   from: number;
@@ -46,16 +48,21 @@ export interface ChosenPoint {
   point: ParsedPoint;
   /** Months the point's amounts are multiplied by: 1 for an exact period match or a one-time charge. */
   scale: number;
+  /** Lines priced with this choice, by quantity (see charges.ts); bounded. */
+  priced: Map<number, PricedCharge>;
 }
 
 interface ParsedCharge {
-  points: ParsedPoint[];
+  /** Parsed lazily: only the points a quote chooses are ever parsed. */
+  points: (ParsedPoint | undefined)[];
   chosen: Map<string, ChosenPoint | null>;
 }
 
 interface CatalogPrices {
   charges: Map<string, ParsedCharge>;
   books: Map<string, string | undefined>;
+  /** Book chains by starting book. */
+  chains: Map<string, string[]>;
 }
 
 const cache = new WeakMap<CompiledCatalog, CatalogPrices>();
@@ -65,7 +72,7 @@ function pricesOf(catalog: CompiledCatalog): CatalogPrices {
   if (!prices) {
     const books = new Map<string, string | undefined>();
     for (const b of catalog.doc.priceBooks ?? []) if (!books.has(b.id)) books.set(b.id, b.fallback);
-    prices = { charges: new Map(), books };
+    prices = { charges: new Map(), books, chains: new Map() };
     cache.set(catalog, prices);
   }
   return prices;
@@ -106,10 +113,7 @@ function parsedCharge(catalog: CompiledCatalog, charge: Charge): ParsedCharge {
   const prices = pricesOf(catalog);
   let parsed = prices.charges.get(charge.id);
   if (!parsed) {
-    parsed = {
-      points: charge.pricePoints.map((p, i) => parsePoint(p, i, catalog.defaultPriceBook)),
-      chosen: new Map(),
-    };
+    parsed = { points: new Array(charge.pricePoints.length), chosen: new Map() };
     prices.charges.set(charge.id, parsed);
   }
   return parsed;
@@ -117,7 +121,9 @@ function parsedCharge(catalog: CompiledCatalog, charge: Charge): ParsedCharge {
 
 /** The price books tried for a quote's book, in order: the book, its fallbacks, the default book. */
 export function bookChain(catalog: CompiledCatalog, book: string): string[] {
-  const { books } = pricesOf(catalog);
+  const { books, chains } = pricesOf(catalog);
+  const known = chains.get(book);
+  if (known) return known;
   const chain: string[] = [];
   let current: string | undefined = book;
   while (current !== undefined && !chain.includes(current)) {
@@ -125,6 +131,7 @@ export function bookChain(catalog: CompiledCatalog, book: string): string[] {
     current = books.get(current);
   }
   if (!chain.includes(catalog.defaultPriceBook)) chain.push(catalog.defaultPriceBook);
+  chains.set(book, chain);
   return chain;
 }
 
@@ -132,6 +139,11 @@ export function bookChain(catalog: CompiledCatalog, book: string): string[] {
 export function isKnownBook(catalog: CompiledCatalog, book: string): boolean {
   const { books } = pricesOf(catalog);
   return books.size === 0 ? book === catalog.defaultPriceBook : books.has(book);
+}
+
+/** The memo key of a price point choice; compute it once per quote. */
+export function choiceKey(currency: string, book: string, period: BillingPeriod, months: number): string {
+  return `${currency}|${book}|${period}|${months}`;
 }
 
 /**
@@ -145,24 +157,34 @@ export function choosePoint(
   book: string,
   period: BillingPeriod,
   months: number,
+  key = choiceKey(currency, book, period, months),
 ): ChosenPoint | null {
   const parsed = parsedCharge(catalog, charge);
-  const key = `${currency}|${book}|${period}|${months}`;
   const memo = parsed.chosen.get(key);
   if (memo !== undefined) return memo;
   const oneTime = charge.model === "one_time";
   let chosen: ChosenPoint | null = null;
+  const defaultBook = catalog.defaultPriceBook;
+  const points = charge.pricePoints;
   for (const b of bookChain(catalog, book)) {
-    let exact: ParsedPoint | undefined;
-    let monthly: ParsedPoint | undefined;
-    for (const p of parsed.points) {
-      if (p.currency !== currency || p.book !== b) continue;
-      if (p.billingPeriod === period) exact ??= p;
-      else if (p.billingPeriod === undefined) monthly ??= p;
+    let exact = -1;
+    let monthly = -1;
+    for (let i = 0; i < points.length; i++) {
+      const p = points[i]!;
+      if (p.currency !== currency || (p.priceBook ?? defaultBook) !== b) continue;
+      if (p.billingPeriod === period) {
+        if (exact < 0) exact = i;
+      } else if (p.billingPeriod === undefined && monthly < 0) monthly = i;
     }
-    if (exact) chosen = { point: exact, scale: 1 };
-    else if (monthly) chosen = { point: monthly, scale: oneTime ? 1 : months };
-    if (chosen) break;
+    const index = exact >= 0 ? exact : monthly;
+    if (index < 0) continue;
+    let point = parsed.points[index];
+    if (!point) {
+      point = parsePoint(points[index]!, index, defaultBook);
+      parsed.points[index] = point;
+    }
+    chosen = { point, scale: exact >= 0 || oneTime ? 1 : months, priced: new Map() };
+    break;
   }
   parsed.chosen.set(key, chosen);
   return chosen;

@@ -15,6 +15,8 @@ export interface WorkLine {
   quantity: number;
   /** Rounded to the currency's minor unit. */
   amount: Decimal;
+  /** `amount` formatted, when already known (memoised charge lines). */
+  text?: string;
   explanation: string;
   /** Rounded share of the first invoice. */
   firstInvoice: Decimal;
@@ -30,8 +32,13 @@ export interface WorkLine {
   charge?: Charge;
 }
 
-/** Commitment-discounted value of a line per period (exact): amount × (1 − c), c in [0, 1]. */
-export interface Committed {
-  line: WorkLine;
-  net: Decimal;
+/** A charge priced for one quantity with one price point: what its line needs, amount rounded. */
+export interface PricedCharge {
+  quantity: number;
+  amount: Decimal;
+  /** `amount` formatted with the currency's minor digits. */
+  text: string;
+  explanation: string;
+  estimated: boolean;
+  problem: string | undefined;
 }
