@@ -72,6 +72,41 @@ describe("the configurator in Chromium against the real server", () => {
     await page.context().close();
   });
 
+  it("two designers save the same draft: the second sees the conflict and merges without losing either edit", async () => {
+    const first = await signedInPage(h, "designer");
+    const second = await signedInPage(h, "designer");
+    // The first designer starts the draft from the catalogs list; the second opens it after.
+    await first.getByRole("button", { name: "Edit draft of Nimbus Connect" }).click();
+    await first.getByRole("heading", { name: "Nimbus Connect" }).waitFor();
+    await second.goto(`${h.url}/catalogs/nimbus-connect/draft`);
+    await second.getByRole("heading", { name: "Nimbus Connect" }).waitFor();
+
+    await first.getByLabel("Description").fill("Mobile, broadband and TV for homes.");
+    await first.getByRole("button", { name: "Save draft" }).click();
+    await first.getByText(/Saved as revision 2/).waitFor();
+
+    await second.getByRole("button", { name: /^Services/ }).click();
+    await second.locator("[data-pointer='/services/0/name']").fill("Mobile data (4G/5G)");
+    await second.getByRole("button", { name: "Save draft" }).click();
+    const conflict = second.getByRole("alert", { name: "Editing conflict" });
+    await conflict.waitFor();
+    await shot(second, "11-designer-conflict");
+    await conflict.getByRole("button", { name: "Merge my changes onto theirs" }).click();
+    await second.getByText(/Merged your changes onto revision 2/).waitFor();
+    await second.getByRole("button", { name: "Overview & portfolios" }).click();
+    await expect(second.getByLabel("Description").inputValue()).resolves.toBe(
+      "Mobile, broadband and TV for homes.",
+    );
+    await second.getByRole("button", { name: "Save draft" }).click();
+    await second.getByText(/Saved as revision 3/).waitFor();
+    await second.getByRole("button", { name: /^Services/ }).click();
+    await expect(second.locator("[data-pointer='/services/0/name']").inputValue()).resolves.toBe(
+      "Mobile data (4G/5G)",
+    );
+    await first.context().close();
+    await second.context().close();
+  });
+
   it("a seller builds a quote, sees a disabled option with its reason, saves, sends and accepts it", async () => {
     const page = await signedInPage(h, "seller");
     await page.getByRole("link", { name: "Quote builder" }).click();
@@ -111,20 +146,33 @@ describe("the configurator in Chromium against the real server", () => {
     await page.emulateMedia({ media: "screen" });
 
     await page.getByRole("button", { name: "Open arrangement" }).click();
-    await page.getByRole("heading", { name: "Moves" }).waitFor();
     await page.getByRole("list", { name: "Moves" }).waitFor();
+    // Look 45 days into the term, past the trial and mid-period, where an upgrade is prorated.
+    const start = (await page.getByText(/term \d{4}-\d{2}-\d{2}/).textContent())?.match(
+      /term (\d{4}-\d{2}-\d{2})/,
+    )?.[1];
+    expect(start).toBeTruthy();
+    const asOf = new Date(`${start}T00:00:00Z`);
+    asOf.setUTCDate(asOf.getUTCDate() + 45);
+    await page.getByLabel("As of").fill(asOf.toISOString().slice(0, 10));
     const upgrade = page
-      .getByRole("listitem")
-      .filter({ hasText: /Upgrade to Enterprise/ })
+      .getByRole("listitem", { name: /^Upgrade to / })
+      .filter({ hasText: "Proration" })
       .first();
     await upgrade.waitFor();
+    await upgrade.scrollIntoViewIfNeeded();
     await shot(page, "09-path-explorer");
-    await expect(upgrade.textContent()).resolves.toMatch(/Effective/);
+    const title = (await upgrade.locator(".ts-move__title").textContent()) ?? "";
+    await expect(upgrade.textContent()).resolves.toMatch(/Effective.*New price.*MRR change/);
+    await expect(upgrade.getByRole("table").textContent()).resolves.toMatch(/\$\d/);
     await upgrade.getByRole("button", { name: "Apply" }).click();
-    await page.getByText(/Applied: Upgrade to Enterprise/).waitFor();
+    await page.getByText(`Applied: ${title}.`).waitFor();
     await expect(page.getByRole("region", { name: "Current arrangement" }).textContent()).resolves.toContain(
-      "Enterprise",
+      title.replace("Upgrade to ", ""),
     );
+    await expect
+      .poll(() => page.getByRole("region", { name: "History" }).getByRole("listitem").count())
+      .toBe(2);
     await shot(page, "10-path-explorer-applied");
     await page.context().close();
   });

@@ -14,7 +14,9 @@ function view(move: Move, name: (id: string) => string): MoveView {
       ? [...move.notes, ...(move.fee ? [`Early termination fee: ${move.fee}`] : [])]
       : move.reasons,
     proration: move.proration.map((p) => ({
-      label: `${p.description} (${p.days} of ${p.periodDays} days)`,
+      label: / of \d+ days/.test(p.description)
+        ? p.description
+        : `${p.description} (${p.days} of ${p.periodDays} days)`,
       amount: p.amount,
     })),
     addOns: move.addOns.map((a) => `${name(a.package)}: ${a.fate}`),

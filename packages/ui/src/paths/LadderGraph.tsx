@@ -24,9 +24,9 @@ export interface LadderGraphProps {
   onSelectNode?: (id: string) => void;
 }
 
-const NODE_W = 140;
+const NODE_W = 120;
 const NODE_H = 44;
-const COL = 200;
+const COL = 170;
 const ROW = 84;
 const PAD = 40;
 
@@ -86,9 +86,7 @@ export function LadderGraph({ title, nodes, edges, onSelectNode }: LadderGraphPr
       <div style={{ overflowX: "auto" }}>
         <svg
           viewBox={`0 0 ${width} ${height}`}
-          width={width}
-          height={height}
-          style={{ maxWidth: "none" }}
+          style={{ width: "100%", maxWidth: width, height: "auto" }}
           role="img"
           aria-labelledby={`${id}-title`}
         >
