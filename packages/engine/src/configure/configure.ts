@@ -27,7 +27,13 @@ import { type Diagnostic, pointerOf } from "../diagnostic.ts";
 import { consequences } from "../logic/backbone.ts";
 import { neg, pos } from "../logic/solver.ts";
 import { isValidConfiguration } from "./evaluate.ts";
-import { constraintsInConflict, explainForced, modelPool, rootConsequences } from "./explain.ts";
+import {
+  constraintsInConflict,
+  explainForced,
+  minimalConflict,
+  modelPool,
+  rootConsequences,
+} from "./explain.ts";
 import { constraintPhrase, listOf, nameOf, quote, reasonFor } from "./messages.ts";
 import { type PackageLogic, packageLogic } from "./model.ts";
 import { configureQuantities, type QuantityScope } from "./quantities.ts";
@@ -378,24 +384,6 @@ function applyDefaults(
     picks.push(t);
     defaults.picks.push(t.id);
   }
-}
-
-/** A minimal set of accepted picks that `lit` conflicts with (deletion over the assumption core). */
-function minimalConflict(logic: PackageLogic, accepted: readonly number[], lit: number): number[] {
-  const first = logic.solver.solve([lit, ...accepted]);
-  let set = first && !first.sat ? first.core.filter((l) => l !== lit) : [...accepted];
-  const necessary = new Set<number>();
-  for (;;) {
-    const cand = set.find((p) => !necessary.has(p));
-    if (cand === undefined) break;
-    const rest = set.filter((p) => p !== cand);
-    const r = logic.solver.solve([lit, ...rest]);
-    if (r && !r.sat) {
-      const core = new Set(r.core);
-      set = rest.filter((p) => core.has(p));
-    } else necessary.add(cand);
-  }
-  return set;
 }
 
 function conflictViolation(logic: PackageLogic, p: PickLit, others: number[], picks: PickLit[]): Diagnostic {

@@ -228,3 +228,26 @@ export function explainForced(
   for (const [t, e] of out) caches.memo.set(t, e);
   return out;
 }
+
+/**
+ * A minimal set of `given` literals that `lit` conflicts with (given ∧ lit is unsatisfiable, and
+ * so is no proper subset with lit): deletion over the assumption core. With lit = −1, a minimal
+ * unsatisfiable subset of `given` itself.
+ */
+export function minimalConflict(logic: PackageLogic, given: readonly number[], lit = -1): number[] {
+  const extra = lit >= 0 ? [lit] : [];
+  const first = logic.solver.solve([...extra, ...given]);
+  let set = first && !first.sat ? first.core.filter((l) => l !== lit) : [...given];
+  const necessary = new Set<number>();
+  for (;;) {
+    const cand = set.find((p) => !necessary.has(p));
+    if (cand === undefined) break;
+    const rest = set.filter((p) => p !== cand);
+    const r = logic.solver.solve([...extra, ...rest]);
+    if (r && !r.sat) {
+      const core = new Set(r.core);
+      set = rest.filter((p) => core.has(p));
+    } else necessary.add(cand);
+  }
+  return set;
+}

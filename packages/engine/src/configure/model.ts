@@ -68,8 +68,8 @@ export interface PackageLogic {
   cnf: Cnf;
   /** The search solver (learns clauses; reused across configure calls on this package). */
   solver: Solver;
-  /** A second solver over the original clauses only, used for propagation traces. */
-  explainer: Solver;
+  /** A second solver over the original clauses only, used for propagation traces (built on first use). */
+  readonly explainer: Solver;
 }
 
 /** Whether an add-on may be bought with the base, and if not, why (one sentence). */
@@ -82,15 +82,21 @@ export function addOnFit(addOn: Package, base: Package): string | undefined {
   return `${addOn.name} cannot be added to ${base.name}.`;
 }
 
+/** Add-on packages of a catalog, listed once per compiled catalog. */
+const addOnLists = new WeakMap<CompiledCatalog, Package[]>();
+
 /** Add-ons relevant to a base: compatible ones, those of its portfolio, included ones. */
 function candidateAddOns(catalog: CompiledCatalog, base: Package): Package[] {
-  const out: Package[] = [];
-  const included = new Set((base.includedAddOns ?? []).map((i) => i.addOn));
-  for (const { value: p } of catalog.packages.values()) {
-    if (p.role !== "add_on") continue;
-    if (p.portfolio === base.portfolio || included.has(p.id) || isCompatibleAddOn(p, base)) out.push(p);
+  let all = addOnLists.get(catalog);
+  if (!all) {
+    all = [];
+    for (const { value: p } of catalog.packages.values()) if (p.role === "add_on") all.push(p);
+    addOnLists.set(catalog, all);
   }
-  return out;
+  const included = new Set((base.includedAddOns ?? []).map((i) => i.addOn));
+  return all.filter(
+    (p) => p.portfolio === base.portfolio || included.has(p.id) || isCompatibleAddOn(p, base),
+  );
 }
 
 const cache = new WeakMap<CompiledCatalog, Map<string, PackageLogic>>();
@@ -239,6 +245,7 @@ function buildLogic(catalog: CompiledCatalog, base: Package): PackageLogic {
   }
 
   const built = cnf.build();
+  let explainer: Solver | undefined;
   return {
     base,
     vars,
@@ -247,6 +254,9 @@ function buildLogic(catalog: CompiledCatalog, base: Package): PackageLogic {
     addOns,
     cnf: built,
     solver: new Solver(built),
-    explainer: new Solver(built),
+    get explainer() {
+      explainer ??= new Solver(built);
+      return explainer;
+    },
   };
 }

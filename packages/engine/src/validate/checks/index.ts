@@ -8,6 +8,7 @@ import { componentsCheck } from "./components.ts";
 import { groupsCheck } from "./groups.ts";
 import { idsCheck } from "./ids.ts";
 import { lifecycleCheck } from "./lifecycle.ts";
+import { logicCheck } from "./logic.ts";
 import { modelsCheck } from "./models.ts";
 import { pathsCheck } from "./paths.ts";
 import { priceBooksCheck } from "./pricebooks.ts";
@@ -31,4 +32,5 @@ export const checks: Check[] = [
   lifecycleCheck,
   terminationCheck,
   pathsCheck,
+  logicCheck,
 ];

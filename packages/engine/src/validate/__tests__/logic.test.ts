@@ -1,0 +1,93 @@
+/**
+ * The SAT-based checks: a package whose rules contradict its groups, an option no configuration
+ * can hold, and defaults that cannot go together — each reported with the rules behind it.
+ */
+import type { Catalog, Condition, Consequence, Rule } from "@tessera/schema";
+import { describe, expect, it } from "vitest";
+import { validate } from "../index.ts";
+import { pkg, validCatalog } from "./fixture.ts";
+
+const rule = (id: string, when: Condition | undefined, consequence: Consequence): Rule => ({
+  id,
+  ...(when ? { when } : {}),
+  // biome-ignore lint/suspicious/noThenProperty: the catalog schema names a rule's consequence `then`
+  then: consequence,
+});
+
+function logicDiagnostics(doc: Catalog) {
+  return validate(doc).diagnostics.filter((d) => d.code.startsWith("logic."));
+}
+
+describe("logic checks", () => {
+  it("find nothing wrong in the reference catalog", () => {
+    expect(logicDiagnostics(validCatalog())).toEqual([]);
+  });
+
+  it("report a package whose rules and groups admit no configuration", () => {
+    const doc = validCatalog();
+    const pro = pkg(doc, "pro");
+    // Support is a 1..1 choice, but both options are forbidden.
+    pro.rules = [
+      rule("no-standard", undefined, { requireNone: ["support-standard"] }),
+      rule("no-premium", undefined, { requireNone: ["support-premium"] }),
+    ];
+    const found = logicDiagnostics(doc);
+    const index = doc.packages.indexOf(pro);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      code: "logic.unsatisfiable-package",
+      severity: "error",
+      pointer: `/packages/${index}`,
+    });
+    expect(found[0]!.message).toContain("`no-standard`");
+    expect(found[0]!.message).toContain("`no-premium`");
+    expect(found[0]!.message).toContain("`support`");
+    expect(validate(doc).valid).toBe(false);
+  });
+
+  it("report an option no configuration can hold, with the rules that rule it out", () => {
+    const doc = validCatalog();
+    const pro = pkg(doc, "pro");
+    // Premium needs SSO, but SSO is excluded whenever Premium is picked: Premium is never possible.
+    pro.rules = [
+      ...(pro.rules ?? []),
+      rule("premium-no-sso", { allOf: ["support-premium"] }, { requireNone: ["sso"] }),
+    ];
+    const found = logicDiagnostics(doc);
+    const index = doc.packages.indexOf(pro);
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: "logic.option-never-pickable",
+        severity: "warning",
+        pointer: `/packages/${index}/optionGroups/0/options/1`,
+      }),
+    ]);
+    expect(found[0]!.message).toContain("`premium-needs-sso`");
+    expect(found[0]!.message).toContain("`premium-no-sso`");
+  });
+
+  it("report defaults that cannot all be picked together", () => {
+    const doc = validCatalog();
+    const pro = pkg(doc, "pro");
+    pro.optionGroups?.push({
+      id: "extras",
+      name: "Extras",
+      min: 0,
+      options: [{ id: "extra-sandbox", name: "Sandbox", default: true }],
+    });
+    pro.rules = [
+      ...(pro.rules ?? []),
+      rule("sandbox-needs-premium", { allOf: ["extra-sandbox"] }, { requireAll: ["support-premium"] }),
+    ];
+    const found = logicDiagnostics(doc);
+    const index = doc.packages.indexOf(pro);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      code: "logic.defaults-violate-rules",
+      severity: "warning",
+      pointer: `/packages/${index}/optionGroups/1/options/0/default`,
+    });
+    expect(found[0]!.message).toContain("`support-standard`");
+    expect(found[0]!.message).toContain("`sandbox-needs-premium`");
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Logic of each base package's options, rules and add-ons, decided by the same SAT engine
+ * `configure` uses (see configure/model.ts for the semantics):
+ * - `logic.unsatisfiable-package`: rules and option groups admit no configuration at all;
+ * - `logic.option-never-pickable`: an option (not retired) no valid configuration contains;
+ * - `logic.defaults-violate-rules`: the default options cannot all be picked together.
+ * Each names the rules and groups behind it. A few SAT calls per package: one model, the
+ * options no model reached so far (each one call), one call for the defaults.
+ */
+import { constraintsInConflict, explainForced, minimalConflict, modelPool } from "../../configure/explain.ts";
+import { constraintPhrase } from "../../configure/messages.ts";
+import { packageLogic } from "../../configure/model.ts";
+import { consequences } from "../../logic/backbone.ts";
+import { neg, pos } from "../../logic/solver.ts";
+import type { Check } from "../check.ts";
+import { flag, names } from "./report.ts";
+
+export const logicCheck: Check = {
+  id: "logic",
+  codes: ["logic.unsatisfiable-package", "logic.option-never-pickable", "logic.defaults-violate-rules"],
+  run(ctx) {
+    const { doc, catalog } = ctx;
+    doc.packages.forEach((pkg, i) => {
+      if (pkg.role !== "base" || catalog.packages.get(pkg.id)?.value !== pkg) return;
+      const logic = packageLogic(catalog, pkg);
+      const first = logic.solver.ok ? logic.solver.solve([]) : null;
+      if (!first?.sat) {
+        const why = constraintPhrase(logic, constraintsInConflict(logic, []));
+        flag(
+          ctx,
+          "logic.unsatisfiable-package",
+          "error",
+          `/packages/${i}`,
+          `has no valid configuration at all: ${why || "its rules and option groups"} contradict each other.`,
+        );
+        return;
+      }
+      const own: number[] = [];
+      logic.vars.forEach((v, k) => {
+        if (v.kind === "option" && v.packageId === pkg.id) own.push(k);
+      });
+      const cons = consequences(logic.solver, [], own, {
+        implied: (lit) => logic.solver.fixedAtRoot(lit),
+        pool: modelPool(logic),
+      });
+      const never = own.filter((v) => {
+        const option = catalog.options.get(logic.vars[v]!.id)?.value;
+        return cons.canBeTrue[v] === 0 && option?.status !== "retired";
+      });
+      if (never.length > 0) {
+        const why = explainForced(
+          logic,
+          [],
+          never.map((v) => neg(v)),
+        );
+        for (const v of never) {
+          const id = logic.vars[v]!.id;
+          const pointer = catalog.options.get(id)?.pointer ?? `/packages/${i}`;
+          const phrase = constraintPhrase(logic, why.get(neg(v))?.labels ?? []);
+          flag(
+            ctx,
+            "logic.option-never-pickable",
+            "warning",
+            pointer,
+            `can never be picked: ${phrase || "the package's rules"} rule it out in every configuration.`,
+          );
+        }
+      }
+      const defaults = own.filter((v) => {
+        const option = catalog.options.get(logic.vars[v]!.id)?.value;
+        return option?.default === true && option.status !== "retired";
+      });
+      if (defaults.length > 0 && !logic.solver.solve(defaults.map((v) => pos(v)))?.sat) {
+        // In catalog order: the report points at the last default of the clash.
+        const clash = minimalConflict(
+          logic,
+          defaults.map((v) => pos(v)),
+        ).sort((a, b) => a - b);
+        const ids = clash.map((l) => logic.vars[l >> 1]!.id);
+        const last = ids[ids.length - 1] ?? "";
+        const pointer = catalog.options.get(last)?.pointer;
+        const phrase = constraintPhrase(logic, constraintsInConflict(logic, clash));
+        flag(
+          ctx,
+          "logic.defaults-violate-rules",
+          "warning",
+          pointer ? `${pointer}/default` : `/packages/${i}`,
+          `cannot be a default together with ${ids.length > 1 ? names(ids.slice(0, -1)) : "the package's rules"}${phrase ? ` (${phrase})` : ""}: a new quote would start invalid, so configure leaves it out.`,
+        );
+      }
+    });
+  },
+};
