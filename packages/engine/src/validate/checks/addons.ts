@@ -1,8 +1,8 @@
 /**
  * Add-on compatibility. An add-on fits a base package when the base is named in `addOn.packages`,
  * or belongs to one of `addOn.portfolios` with a tier ≥ `addOn.minTier`, or — with no portfolios
- * listed — has a tier ≥ `addOn.minTier`; with none of the three, it fits every base of its own
- * portfolio. Checks: every active add-on fits some base that is not a draft; included add-ons are
+ * listed — has a tier ≥ `addOn.minTier`; with none of the three (empty lists count as absent), it
+ * fits every base of its own portfolio. Checks: every active add-on fits some base that is not a draft; included add-ons are
  * add-ons that fit the including base (and within their max quantity); only base packages include
  * add-ons; compatibility on a base is meaningless; requires/excludes name add-ons, never the same
  * one in both.
@@ -15,12 +15,15 @@ import { flag } from "./report.ts";
 export function isCompatibleAddOn(addOn: Package, base: Package): boolean {
   if (addOn.role !== "add_on" || base.role !== "base") return false;
   const c = addOn.addOn;
-  if (c === undefined || (c.packages === undefined && c.portfolios === undefined && c.minTier === undefined))
+  const packages = c?.packages?.length ? c.packages : undefined;
+  const portfolios = c?.portfolios?.length ? c.portfolios : undefined;
+  const minTier = c?.minTier;
+  if (packages === undefined && portfolios === undefined && minTier === undefined)
     return base.portfolio === addOn.portfolio;
-  if (c.packages?.includes(base.id)) return true;
-  if (c.portfolios !== undefined)
-    return c.portfolios.includes(base.portfolio) && (c.minTier === undefined || base.tier >= c.minTier);
-  return c.minTier !== undefined && base.tier >= c.minTier;
+  if (packages?.includes(base.id)) return true;
+  if (portfolios !== undefined)
+    return portfolios.includes(base.portfolio) && (minTier === undefined || base.tier >= minTier);
+  return minTier !== undefined && base.tier >= minTier;
 }
 
 export const addOnsCheck: Check = {
@@ -47,22 +50,20 @@ export const addOnsCheck: Check = {
     }
     const hasFit = (a: Package): boolean => {
       const c = a.addOn;
-      if (
-        c === undefined ||
-        (c.packages === undefined && c.portfolios === undefined && c.minTier === undefined)
-      )
+      const packages = c?.packages?.length ? c.packages : undefined;
+      const portfolios = c?.portfolios?.length ? c.portfolios : undefined;
+      const minTier = c?.minTier;
+      if (packages === undefined && portfolios === undefined && minTier === undefined)
         return topTier.has(a.portfolio);
-      const min = c.minTier ?? Number.NEGATIVE_INFINITY;
-      if (
-        c.packages?.some((id) => {
-          const b = catalog.packages.get(id)?.value;
-          return b !== undefined && b.role === "base" && b.status !== "draft";
-        })
-      )
-        return true;
-      if (c.portfolios !== undefined)
-        return c.portfolios.some((p) => (topTier.get(p) ?? -1) >= min && topTier.has(p));
-      return c.minTier !== undefined && anyTop >= c.minTier;
+      const named = packages?.some((id) => {
+        const b = catalog.packages.get(id)?.value;
+        return b !== undefined && b.role === "base" && b.status !== "draft";
+      });
+      if (named) return true;
+      const min = minTier ?? Number.NEGATIVE_INFINITY;
+      if (portfolios !== undefined)
+        return portfolios.some((p) => topTier.has(p) && (topTier.get(p) ?? -1) >= min);
+      return minTier !== undefined && anyTop >= minTier;
     };
     const addOnRef = (id: string, at: string) => {
       const p = catalog.packages.get(id)?.value;
