@@ -117,6 +117,7 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
     );
   if (violations.length > 0) return empty();
   checkQuantities(quote, violations);
+  checkSellable(pkg, "/package", asOf, violations);
 
   const termPeriods = Math.ceil(termMonths / months);
   const ids = new Set<string>();
@@ -185,6 +186,7 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
       quantities: sel.quantities ?? {},
       addOnQuantity: billed,
     };
+    checkSellable(addOn.value, `/addOns/${i}/package`, asOf, violations);
     chargeLines(ctx, purchase, work);
   });
 
@@ -242,6 +244,22 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
     },
     violations,
   };
+}
+
+/**
+ * A package can be quoted when it is active and effective on the pricing date (effectiveFrom ≤
+ * asOf < effectiveTo). Otherwise the quote is still priced, for information, with a violation.
+ */
+function checkSellable(pkg: Package, pointer: string, asOf: string, violations: Diagnostic[]): void {
+  let why: string | undefined;
+  if (pkg.status === "draft") why = "is a draft and is not sold yet";
+  else if (pkg.status === "retired")
+    why = `is retired and no longer sold to new customers${pkg.successor ? ` (its successor is "${pkg.successor}")` : ""}`;
+  else if (pkg.effectiveFrom !== undefined && asOf < pkg.effectiveFrom)
+    why = `is sold from ${pkg.effectiveFrom}`;
+  else if (pkg.effectiveTo !== undefined && asOf >= pkg.effectiveTo)
+    why = `was sold until ${pkg.effectiveTo}`;
+  if (why) violations.push(error("price.not-sellable", pointer, `"${pkg.name}" ${why}.`));
 }
 
 /** Discounts may not take more than the whole recurring price of a period (checked on period 1, where all overlap). */

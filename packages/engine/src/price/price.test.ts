@@ -183,6 +183,21 @@ describe("price: quotes that cannot be priced", () => {
     const result = price(catalog, q(quote), AS_OF);
     expect(result.violations).toContainEqual(expect.objectContaining({ code, pointer, severity: "error" }));
   });
+  it("prices a package that is not sellable on the pricing date, with a violation", () => {
+    const c = fixtureCatalog({ charges: [flat("platform", "10.00")] });
+    const base = c.packages.get("base")!.value;
+    base.effectiveTo = "2026-01-01";
+    const result = price(c, q({}), AS_OF);
+    expect(result.violations).toEqual([
+      {
+        code: "price.not-sellable",
+        severity: "error",
+        pointer: "/package",
+        message: '"Base" was sold until 2026-01-01.',
+      },
+    ]);
+    expect(result.totals.perPeriod).toBe("10.00");
+  });
   it("never throws on a bad pricing date", () => {
     expect(price(catalog, q({}), "yesterday").violations[0]!.code).toBe("price.as-of");
   });
