@@ -86,8 +86,9 @@ export function consequences(
     !(value ? canBeTrue[v] : canBeFalse[v]) && !implied(value ? neg(v) : pos(v));
 
   for (const value of [true, false]) {
-    // Steer a few models towards the unseen value, then check the stragglers one by one.
-    for (let round = 0; round < 3; round++) {
+    // Steer models towards the unseen value while each one still reaches a fair share of the open
+    // variables (e.g. one option per radio group per model), then check the stragglers one by one.
+    for (let round = 0; round < 64; round++) {
       let pending = 0;
       for (const v of vars) {
         if (open(v, value)) {
@@ -98,7 +99,8 @@ export function consequences(
       if (pending === 0) break;
       const r = solver.solve(assumptions);
       if (r === null || !r.sat) break;
-      if (harvest() === 0) break;
+      const fresh = harvest();
+      if (fresh < 2 || fresh * 16 < pending) break;
     }
     for (const v of vars) {
       if (!open(v, value)) continue;

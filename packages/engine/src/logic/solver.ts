@@ -55,7 +55,7 @@ export class Solver {
   private qhead = 0;
   private readonly trailLim: number[] = [];
 
-  private readonly clauses: Int32Array[] = [];
+  private readonly clauses: number[][] = [];
   private readonly labels: number[] = [];
   private readonly learnt: boolean[] = [];
   private readonly deleted: boolean[] = [];
@@ -142,7 +142,7 @@ export class Solver {
     const label = -2 - this.factLabels.length;
     this.factLabels.push([...labels]);
     const idx = this.clauses.length;
-    this.clauses.push(Int32Array.of(lit));
+    this.clauses.push([lit]);
     this.labels.push(label);
     this.learnt.push(false);
     this.deleted.push(false);
@@ -169,7 +169,7 @@ export class Solver {
       if (!uniq.includes(l)) uniq.push(l);
     }
     const idx = this.clauses.length;
-    this.clauses.push(Int32Array.from(uniq));
+    this.clauses.push(uniq);
     this.labels.push(label);
     this.learnt.push(false);
     this.deleted.push(false);
@@ -457,7 +457,7 @@ export class Solver {
 
   private addLearnt(lits: number[]): number {
     const idx = this.clauses.length;
-    this.clauses.push(Int32Array.from(lits));
+    this.clauses.push(lits);
     this.labels.push(-1);
     this.learnt.push(true);
     this.deleted.push(false);
