@@ -24,6 +24,17 @@ describe("measure", () => {
     expect(m.medianMs).toBeLessThanOrEqual(m.p95Ms);
   });
 
+  it("stops when the time budget is spent, after at least one run", () => {
+    const slow = () => {
+      const end = performance.now() + 5;
+      while (performance.now() < end);
+    };
+    const m = measure(slow, { warmup: 0, minRuns: 1000, minMs: 0, maxMs: 20 });
+    expect(m.runs).toBeGreaterThanOrEqual(1);
+    expect(m.runs).toBeLessThan(1000);
+    expect(measure(slow, { warmup: 0, minRuns: 3, minMs: 0, maxMs: 0 }).runs).toBe(1);
+  });
+
   it("stops at maxRuns even when minMs is not reached", () => {
     const m = measure(() => 0, { warmup: 0, minRuns: 1, minMs: 60_000, maxRuns: 25 });
     expect(m.runs).toBe(25);

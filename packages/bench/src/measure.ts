@@ -12,6 +12,11 @@ export interface MeasureOptions<T> {
   minMs?: number;
   /** Never more timed runs than this (default 10,000). */
   maxRuns?: number;
+  /**
+   * Time budget: stop once the timed runs add up to this many ms, even before minRuns (there is
+   * always at least one run). Keeps slow inputs from stretching the bench (default: none).
+   */
+  maxMs?: number;
   /** Untimed runs first, so the JIT has compiled the hot paths (default 2). */
   warmup?: number;
   /** Builds a fresh input for each run, outside the timer (e.g. a newly parsed document). */
@@ -49,12 +54,24 @@ export function measure<T = undefined>(
   fn: (input: T) => unknown,
   options: MeasureOptions<T> = {},
 ): Measurement {
-  const { minRuns = 5, minMs = 1000, maxRuns = 10_000, warmup = 2, setup, gc = false } = options;
+  const {
+    minRuns = 5,
+    minMs = 1000,
+    maxRuns = 10_000,
+    maxMs = Infinity,
+    warmup = 2,
+    setup,
+    gc = false,
+  } = options;
   const input = () => (setup ? setup() : (undefined as T));
   for (let i = 0; i < warmup; i++) fn(input());
   const times: number[] = [];
   let total = 0;
-  while (times.length < maxRuns && (times.length < minRuns || total < minMs)) {
+  while (
+    times.length < maxRuns &&
+    (times.length < minRuns || total < minMs) &&
+    !(times.length > 0 && total >= maxMs)
+  ) {
     const x = input();
     if (gc) collect?.();
     const start = performance.now();
