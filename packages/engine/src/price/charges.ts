@@ -18,7 +18,7 @@ import { priceUsage } from "./models/usage.ts";
 import { priceVolume } from "./models/volume.ts";
 import { type ChosenPoint, choosePoint } from "./point.ts";
 import { billableQuantity, componentQuantity } from "./quantity.ts";
-import type { PricedCharge, WorkLine } from "./work.ts";
+import { type PricedCharge, uniqueId, type WorkLine } from "./work.ts";
 
 export interface ChargeContext {
   catalog: CompiledCatalog;
@@ -55,13 +55,6 @@ export function picksOf(pkg: Package, picks: readonly string[] | undefined): Set
   for (const g of pkg.optionGroups ?? [])
     for (const o of g.options) if (o.default && o.status !== "retired") defaults.add(o.id);
   return defaults;
-}
-
-function uniqueId(ids: Set<string>, wanted: string): string {
-  let id = wanted;
-  for (let n = 2; ids.has(id); n++) id = `${wanted}#${n}`;
-  ids.add(id);
-  return id;
 }
 
 /** Lines of every charge of one purchase that applies. */

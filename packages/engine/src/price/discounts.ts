@@ -25,7 +25,7 @@ import { Decimal } from "../decimal.ts";
 import type { Diagnostic } from "../diagnostic.ts";
 import { showAmount } from "./explain.ts";
 import { parsePercent, percentOf, percentOfExact, percentShare } from "./percent.ts";
-import type { WorkLine } from "./work.ts";
+import { uniqueId, type WorkLine } from "./work.ts";
 
 export interface DiscountContext {
   currency: string;
@@ -41,13 +41,6 @@ export interface DiscountContext {
 /** Lines a recurring discount may reduce (usage only when priced from an estimate). */
 function isRecurring(l: WorkLine): boolean {
   return l.kind === "recurring" || (l.kind === "usage" && l.perPeriod);
-}
-
-function uniqueId(ids: Set<string>, wanted: string): string {
-  let id = wanted;
-  for (let n = 2; ids.has(id); n++) id = `${wanted}#${n}`;
-  ids.add(id);
-  return id;
 }
 
 /**

@@ -35,7 +35,7 @@ import { firstPeriod } from "./first-invoice.ts";
 import { introLine, phasesOf } from "./phases.ts";
 import { choiceKey, isKnownBook } from "./point.ts";
 import type { PriceLine, PriceResult, PriceTotals } from "./types.ts";
-import type { WorkLine } from "./work.ts";
+import { uniqueId, type WorkLine } from "./work.ts";
 
 export type { PriceLine, PriceLineKind, PriceResult, PriceSchedule, PriceTotals } from "./types.ts";
 
@@ -46,7 +46,15 @@ const PERIOD_WORD: Record<BillingPeriod, string> = {
   upfront: "term",
 };
 
-/** Prices a quote against a compiled catalog as of a date ("YYYY-MM-DD"). */
+/**
+ * Prices a quote against a compiled catalog as of a date ("YYYY-MM-DD").
+ *
+ * Defaults for what the quote leaves out: currency = the catalog's first currency; term = the
+ * package's default term (else its first); billing period = the package's first; price book = the
+ * catalog's default book; start date = `asOf`; picks = the options marked `default` (only when the
+ * quote gives no picks at all); component quantities = default ?? min ?? 0. The package (and each
+ * add-on) must be active and effective on `asOf`.
+ */
 export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): PriceResult {
   const violations: Diagnostic[] = [];
   const currency = quote.currency ?? catalog.doc.currencies[0];
@@ -320,9 +328,8 @@ function applyFirstInvoice(
   for (const l of work) if (recurringShare(l)) l.firstInvoice = Decimal.ZERO;
   const { days, fullDays, from, to } = first.partial;
   const amount = net.mulDiv(BigInt(days), BigInt(fullDays), minorUnit(currency));
-  ids.add("proration");
   work.push({
-    id: "proration",
+    id: uniqueId(ids, "proration"),
     chargeId: null,
     packageId: pkg.id,
     kind: "proration",

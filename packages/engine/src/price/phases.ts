@@ -17,7 +17,7 @@ import type { Decimal } from "../decimal.ts";
 import type { Commitment, DiscountContext } from "./discounts.ts";
 import { showAmount } from "./explain.ts";
 import { parsePercent, percentOf } from "./percent.ts";
-import type { WorkLine } from "./work.ts";
+import { uniqueId, type WorkLine } from "./work.ts";
 
 export interface Phases {
   trialDays: number;
@@ -58,9 +58,8 @@ export function introLine(
   notes.push(
     `Intro price: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges for the first ${periods} ${ctx.periodWord}${plural}.`,
   );
-  ctx.ids.add("intro");
   return {
-    id: "intro",
+    id: uniqueId(ctx.ids, "intro"),
     chargeId: null,
     packageId: ctx.basePackageId,
     kind: "discount",

@@ -42,3 +42,11 @@ export interface PricedCharge {
   estimated: boolean;
   problem: string | undefined;
 }
+
+/** `wanted`, or `wanted#2`, `wanted#3`… when taken; records the id as used. */
+export function uniqueId(ids: Set<string>, wanted: string): string {
+  let id = wanted;
+  for (let n = 2; ids.has(id); n++) id = `${wanted}#${n}`;
+  ids.add(id);
+  return id;
+}
