@@ -3,8 +3,9 @@
  * exporting a `Suite` and list it here; `pnpm bench --only <name>` runs it alone.
  */
 import type { Suite } from "../suite.ts";
+import { configureSuite } from "./configure.ts";
 import { pathsSuite } from "./paths.ts";
 import { priceSuite } from "./price.ts";
 import { validateSuite } from "./validate.ts";
 
-export const suites: readonly Suite[] = [validateSuite, priceSuite, pathsSuite];
+export const suites: readonly Suite[] = [validateSuite, configureSuite, priceSuite, pathsSuite];
