@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { appRouter, createCallerFactory, insertToken } from "@tessera/api";
+import { appRouter, createCallerFactory, insertToken, openPgliteFromTemplate } from "@tessera/api";
 import { createServer } from "../src/server.ts";
 
 const examples = fileURLToPath(new URL("../../../schemas/examples/", import.meta.url));
@@ -18,7 +18,8 @@ const read = (file: string) => {
   return doc;
 };
 
-const server = createServer({ webDist: "/nonexistent", log: () => {}, today: () => "2026-11-20" });
+const db = await openPgliteFromTemplate();
+const server = createServer({ db, webDist: "/nonexistent", log: () => {}, today: () => "2026-11-20" });
 const { url } = await server.start();
 const services = server.services;
 const { token } = await insertToken(services.db, { name: "bench", role: "admin", createdBy: null });

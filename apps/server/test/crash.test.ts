@@ -8,13 +8,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AppRouter } from "@tessera/api";
+import { type AppRouter, ensurePgliteTemplate } from "@tessera/api";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, describe, expect, it } from "vitest";
 
 const fixture = fileURLToPath(new URL("./fixtures/crash-server.ts", import.meta.url));
 const cwd = fileURLToPath(new URL("..", import.meta.url));
 const token = `tsr_crash_${Date.now()}_test_admin`;
+let template = "";
 
 function startChild(
   dataDir: string,
@@ -22,7 +23,12 @@ function startChild(
 ): { child: ChildProcess; ready: Promise<string>; line: (prefix: string) => Promise<string> } {
   const child = spawn(process.execPath, ["--import", "tsx", fixture, dataDir], {
     cwd,
-    env: { ...process.env, TESSERA_ADMIN_TOKEN: token, TESSERA_PAUSE_PUBLISH: pause ? "1" : "0" },
+    env: {
+      ...process.env,
+      TESSERA_ADMIN_TOKEN: token,
+      TESSERA_PAUSE_PUBLISH: pause ? "1" : "0",
+      TESSERA_PGLITE_TEMPLATE: template,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -65,6 +71,7 @@ describe("SIGKILL in the middle of a publish (PGlite data directory)", () => {
   });
 
   it("leaves the old version whole, and publishing works after restart", async () => {
+    template = await ensurePgliteTemplate();
     // First life: publish version 1 normally.
     const first = startChild(dataDir, false);
     children.push(first.child);
@@ -122,5 +129,5 @@ describe("SIGKILL in the middle of a publish (PGlite data directory)", () => {
     expect(createHash("sha256").update(v2Body).digest("hex")).toBe(v2.contentHash);
     third.child.kill("SIGTERM");
     await new Promise((r) => third.child.once("exit", r));
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,6 +1,6 @@
 /** Boots the server on loopback over PGlite (always) or PostgreSQL (when DATABASE_URL is set). */
 import { randomBytes } from "node:crypto";
-import { type AppRouter, insertToken, type Role } from "@tessera/api";
+import { type AppRouter, insertToken, openPgliteFromTemplate, type Role } from "@tessera/api";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { createServer, type TesseraServer } from "../src/server.ts";
 
@@ -17,8 +17,9 @@ export interface Running {
 
 export async function boot(backend: Backend, options: { webDist?: string } = {}): Promise<Running> {
   const schema = backend === "postgres" ? `s_${randomBytes(6).toString("hex")}` : undefined;
+  const db = backend === "pglite" ? await openPgliteFromTemplate() : undefined;
   const server = createServer({
-    ...(backend === "postgres" ? { databaseUrl: process.env.DATABASE_URL, schema } : {}),
+    ...(db ? { db } : { databaseUrl: process.env.DATABASE_URL, schema }),
     webDist: options.webDist ?? "/nonexistent",
     today: () => "2026-01-15",
     log: () => {},
@@ -46,6 +47,7 @@ export async function boot(backend: Backend, options: { webDist?: string } = {})
     async close() {
       if (schema) await server.services.db.exec(`DROP SCHEMA ${schema} CASCADE`);
       await server.stop(1_000);
+      await db?.close();
     },
   };
 }

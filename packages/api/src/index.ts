@@ -10,6 +10,8 @@ export type { CatalogSummary, Draft, VersionInfo } from "./catalogs/router.ts";
 export type { Db, Queryable } from "./db/db.ts";
 export { migrate, readMigrations } from "./db/migrate.ts";
 export { type OpenDbOptions, openDb } from "./db/open.ts";
+export { openPglite, type PgliteOptions } from "./db/pglite.ts";
+export { ensurePgliteTemplate, openPgliteFromTemplate } from "./db/template.ts";
 export { type ErrorExtras, fail } from "./errors.ts";
 export { inspectJson, MAX_DEPTH } from "./input/guard.ts";
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./router.ts";

@@ -7,6 +7,7 @@ import { insertToken } from "../src/auth/tokens.ts";
 import type { Db } from "../src/db/db.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { openDb } from "../src/db/open.ts";
+import { openPgliteFromTemplate } from "../src/db/template.ts";
 import { appRouter } from "../src/router.ts";
 import { createServices, type Services, type ServicesOptions } from "../src/services.ts";
 import { createCallerFactory, createContext } from "../src/trpc.ts";
@@ -24,8 +25,7 @@ export interface TestDb {
 /** A fresh, migrated database on `backend`. */
 export async function openTestDb(backend: Backend): Promise<TestDb> {
   if (backend === "pglite") {
-    const db = await openDb({});
-    await migrate(db);
+    const db = await openPgliteFromTemplate();
     return { db, close: () => db.close() };
   }
   const url = process.env.DATABASE_URL!;

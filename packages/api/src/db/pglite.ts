@@ -14,13 +14,25 @@ function wrap(target: PGlite | Transaction): Queryable {
   };
 }
 
+export interface PgliteOptions {
+  /** Start from a database dump (`dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
+  /** Use an instance opened elsewhere. */
+  instance?: PGlite;
+}
+
 /**
  * Opens (or initialises) an embedded PGlite database. `dataDir` undefined keeps it in memory.
  * PGlite is one connection: its transactions are serialised, which is what makes it safe here.
  */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const pg =
+    options.instance ??
+    (await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    }));
   const self = wrap(pg);
   return {
     kind: "pglite",
