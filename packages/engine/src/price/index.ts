@@ -123,11 +123,19 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
         `A ${PERIOD_WORD[period]}ly billing period is longer than the ${termMonths}-month term.`,
       ),
     );
+  else if (termMonths % months !== 0)
+    violations.push(
+      error(
+        "price.period-does-not-divide-term",
+        "/billingPeriod",
+        `The ${termMonths}-month term is not a whole number of ${PERIOD_WORD[period]}ly billing periods.`,
+      ),
+    );
   if (violations.length > 0) return empty();
   checkQuantities(quote, violations);
   checkSellable(pkg, "/package", asOf, violations);
 
-  const termPeriods = Math.ceil(termMonths / months);
+  const termPeriods = termMonths / months;
   const ids = new Set<string>();
   const ctx: ChargeContext = {
     catalog,

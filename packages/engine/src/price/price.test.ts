@@ -177,6 +177,7 @@ describe("price: quotes that cannot be priced", () => {
     [{ termMonths: 24 }, "price.term-not-offered", "/termMonths"],
     [{ billingPeriod: "year" as const }, "price.period-not-offered", "/billingPeriod"],
     [{ priceBook: "secret" }, "price.unknown-price-book", "/priceBook"],
+    [{ billingPeriod: "quarter" as const, termMonths: 1 }, "price.period-longer-than-term", "/billingPeriod"],
     [{ addOns: [{ package: "ghost" }] }, "price.unknown-add-on", "/addOns/0/package"],
     [{ quantities: { seats: -1 } }, "price.invalid-quantity", "/quantities/seats"],
   ])("%o → %s", (quote, code, pointer) => {
@@ -197,6 +198,16 @@ describe("price: quotes that cannot be priced", () => {
       },
     ]);
     expect(result.totals.perPeriod).toBe("10.00");
+  });
+  it("refuses a term that is not a whole number of billing periods", () => {
+    const c = fixtureCatalog({
+      charges: [flat("platform", "10.00")],
+      terms: [{ months: 4 }],
+      billingPeriods: ["quarter"],
+    });
+    expect(price(c, q({}), AS_OF).violations).toEqual([
+      expect.objectContaining({ code: "price.period-does-not-divide-term", pointer: "/billingPeriod" }),
+    ]);
   });
   it("never throws on a bad pricing date", () => {
     expect(price(catalog, q({}), "yesterday").violations[0]!.code).toBe("price.as-of");
