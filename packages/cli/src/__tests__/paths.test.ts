@@ -23,7 +23,7 @@ describe("tessera paths", () => {
       addOns: [{ package: "collab-storage-pack", fate: "carried" }],
     });
     expect(up.proration.map((l: { kind: string }) => l.kind)).toEqual(["credit", "charge"]);
-    expect(up.proration[0].amount).toBe("-174.65"); // 249.50 × 21/30 days unused
+    expect(up.proration[0].amount).toBe("-172.90"); // 247.00 × 21/30 days unused
     for (const m of out.moves) {
       expect(Object.keys(m)).toEqual(
         expect.arrayContaining(["kind", "target", "valid", "reasons", "proration", "addOns"]),
@@ -37,11 +37,11 @@ describe("tessera paths", () => {
   it("prints a readable list without --json", async () => {
     const r = await run(["paths", CATALOG, ARRANGEMENT, "--as-of", "2026-09-10"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe("collab-team: 249.50 USD per period, MRR 249.50");
+    expect(r.stdout.split("\n")[0]).toBe("collab-team: 247.00 USD per period, MRR 247.00");
     expect(r.stdout).toMatch(
       /✗ add_on:collab-sso +Add SSO & SCIM\n +blocked: SSO & SCIM needs a package of tier 3/,
     );
-    expect(r.stdout).toContain("credit -174.65: Unused time on Team (21 of 30 days)");
+    expect(r.stdout).toContain("credit -172.90: Unused time on Team (21 of 30 days)");
   });
 
   it("exits 2 without --as-of or with a bad date, and 1 for an invalid arrangement", async () => {

@@ -104,6 +104,7 @@ printed), 2 usage or input error (missing or unreadable file, text that is not J
         `${m.label}: effective ${m.effectiveDate ?? asOf}${m.newRecurring !== undefined ? `, ${m.newRecurring} per ${m.billingPeriod ?? "period"}` : ""}\n`,
       );
       for (const p of m.proration) io.stdout(`  ${p.kind} ${p.amount}: ${p.description}\n`);
+      if (m.oneTime !== undefined) io.stdout(`  one-time ${m.oneTime}\n`);
       if (m.fee !== undefined) io.stdout(`  early termination fee ${m.fee}\n`);
       io.stdout(`${JSON.stringify(result.arrangement, null, 2)}\n`);
     }

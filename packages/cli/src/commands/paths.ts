@@ -58,6 +58,7 @@ function moveLine(m: Move): string[] {
     );
   }
   for (const p of m.proration) lines.push(`      ${p.kind} ${p.amount}: ${p.description}`);
+  if (m.oneTime !== undefined) lines.push(`      one-time ${m.oneTime}`);
   if (m.fee !== undefined) lines.push(`      early termination fee ${m.fee}`);
   for (const a of m.addOns) lines.push(`      add-on ${a.package}: ${a.fate} — ${a.reason}`);
   for (const n of m.notes) lines.push(`      note: ${n}`);

@@ -18,6 +18,7 @@
  * add-ons, and add-ons cancelled when the base plan changes)
  */
 import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
+import { Decimal } from "../decimal.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
@@ -263,6 +264,8 @@ export function finishPartial(
       ? deltaProration(ctx, effective, newRecurring.sub(ctx.currentRecurring), what)
       : [];
   move.newRecurring = ctx.money(newRecurring);
+  const oneTime = priced.oneTime.sub(ctx.price(ctx.arrangement).oneTime);
+  if (oneTime.gt(Decimal.ZERO)) move.oneTime = ctx.money(oneTime);
   const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
   move.newMrr = ctx.money(newMrr);
   move.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));

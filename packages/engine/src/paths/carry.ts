@@ -66,8 +66,12 @@ export function carryConfiguration(ctx: PathContext, from: Package | undefined, 
     if (opt?.value.service === undefined || !carriedServices.has(opt.value.service))
       lostPicks.push(opt?.value.name ?? id);
   }
-  if (lostPicks.length > 0)
-    notes.push(`${lostPicks.join(", ")} has no equivalent on ${to.name} and is not carried over.`);
+  if (lostPicks.length === 1)
+    notes.push(`${lostPicks[0]} has no equivalent on ${to.name} and is not carried over.`);
+  else if (lostPicks.length > 1)
+    notes.push(
+      `${lostPicks.slice(0, -1).join(", ")} and ${lostPicks.at(-1)} have no equivalent on ${to.name} and are not carried over.`,
+    );
 
   const quantities: Quantities = {};
   const usage: Quantities = {};

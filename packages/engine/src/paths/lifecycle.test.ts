@@ -216,6 +216,23 @@ describe("add-ons", () => {
     });
   });
 
+  it("states the one-time charges an add-on brings", () => {
+    const catalog = fixtureCatalog({
+      patch: (doc) => {
+        doc.packages
+          .find((p) => p.id === "dashboards")!
+          .charges.push({
+            id: "dashboards-setup",
+            model: "one_time",
+            pricePoints: [{ currency: "USD", amount: "99.00" }],
+          });
+      },
+    });
+    const add = move(paths(catalog, arrangementOn("basic"), MID_APRIL), "add_on:dashboards");
+    expect(add).toMatchObject({ valid: true, oneTime: "99.00", newRecurring: "14.00" });
+    expect(move(paths(catalog, arrangementOn("basic"), MID_APRIL), "add_on:storage").oneTime).toBeUndefined();
+  });
+
   it("removes an add-on on the next billing date, never an included one or one another needs", () => {
     const a = arrangementOn("team", {
       addOns: [{ package: "sso", included: true }, { package: "storage" }, { package: "reports" }],

@@ -17,6 +17,8 @@ import { price } from "../price/index.ts";
 export interface Recurring {
   /** Regular bill of one billing period. */
   perPeriod: Decimal;
+  /** Sum of its one-time lines (setup fees, devices): what adding something one-time costs. */
+  oneTime: Decimal;
   /** Errors that keep the arrangement from being priced (missing prices, terms, periods). */
   errors: Diagnostic[];
 }
@@ -110,7 +112,10 @@ export function recurringOf(
   return cached(priced, catalog, `${asOf}|${usageKey}|${key}`, () => {
     const result = price(catalog, quote, asOf);
     const errors = result.violations.filter((v) => v.severity === "error");
-    return { perPeriod: Decimal.parse(result.totals.perPeriod), errors };
+    let oneTime = Decimal.ZERO;
+    for (const line of result.lines)
+      if (line.kind === "one_time") oneTime = oneTime.add(Decimal.parse(line.amount));
+    return { perPeriod: Decimal.parse(result.totals.perPeriod), oneTime, errors };
   });
 }
 

@@ -30,7 +30,7 @@ export function renewMoves(ctx: PathContext): Candidate[] {
   const cur = ctx.current;
   const single = (reasons: string[], blockedBy?: string) => [
     blocked(
-      newMove(`renew:${a.term.months}`, "renew", a.package, `Renew for ${a.term.months} months`),
+      newMove(`renew:${a.term.months}`, "renew", a.package, `Renew for ${monthsText(a.term.months)}`),
       reasons,
       blockedBy,
     ),
@@ -76,7 +76,9 @@ export function renewMoves(ctx: PathContext): Candidate[] {
       `renew:${months}`,
       "renew",
       target.id,
-      target === cur ? `Renew for ${months} months` : `Renew into ${target.name} for ${months} months`,
+      target === cur
+        ? `Renew for ${monthsText(months)}`
+        : `Renew into ${target.name} for ${monthsText(months)}`,
     );
     move.timing = outcome.timing;
     if (outcome.rule) move.ruleCase = outcome.rule.id;
@@ -147,4 +149,8 @@ export function renewMoves(ctx: PathContext): Candidate[] {
     if (!first.ok) return blocked(move, first.reasons);
     return { move: first.move, build, arrangement: first.arrangement };
   });
+}
+
+function monthsText(months: number): string {
+  return months === 1 ? "1 month" : `${months} months`;
 }

@@ -91,6 +91,8 @@ export interface Move {
   term?: { months: number; start: string; end: string };
   billingPeriod?: BillingPeriod;
   addOns: AddOnFate[];
+  /** One-time charges the move adds, billed on its effective date (an add-on's setup or device). */
+  oneTime?: string;
   /** Early termination fee (terminate). */
   fee?: string;
   /** Quantity bounds (change_quantity, and add_on for add-ons sold in units). */
