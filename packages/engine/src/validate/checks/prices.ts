@@ -6,11 +6,32 @@
  * ambiguous duplicate points, points for billing periods the package does not offer, and declared
  * currencies nothing is priced in.
  *
+ * Runs in one pass over the points: each charge records, per currency, a bit mask of the billing
+ * periods it prices, so the cost is linear in the number of points.
+ *
  * @see https://docs.killbill.io/latest/catalog-xml.html (Kill Bill: "a price must be specified
  * for every currency the catalog supports")
  */
-import type { Check } from "../check.ts";
+import type { PricePoint } from "@tessera/schema";
+import type { Check, CheckContext } from "../check.ts";
 import { flag } from "./report.ts";
+
+type Period = NonNullable<PricePoint["billingPeriod"]>;
+const BIT: Record<Period, number> = { month: 1, quarter: 2, year: 4, upfront: 8 };
+/** The bit of a point without a billing period (it covers every period). */
+const EVERY = 16;
+/** Set once any usable point exists for the currency. */
+const ANY = 32;
+
+function duplicate(ctx: CheckContext, pp: PricePoint, pointer: string, defaultBook: string): void {
+  flag(
+    ctx,
+    "price.duplicate-point",
+    "error",
+    pointer,
+    `repeats the price for ${pp.currency}${pp.billingPeriod ? `, ${pp.billingPeriod}` : ""} in price book \`${pp.priceBook ?? defaultBook}\`: keep one, or the price is ambiguous.`,
+  );
+}
 
 export const pricesCheck: Check = {
   id: "prices",
@@ -24,112 +45,128 @@ export const pricesCheck: Check = {
   ],
   run(ctx) {
     const { doc, catalog } = ctx;
-    const declared = new Set<string>(doc.currencies);
-    const used = new Set<string>();
+    const defaultBook = catalog.defaultPriceBook;
+    const slot = new Map<string, number>();
+    doc.currencies.forEach((c, i) => {
+      if (!slot.has(c)) slot.set(c, i);
+    });
+    const used = new Uint8Array(doc.currencies.length);
+    /** Usable periods per declared currency, for the charge being checked. */
+    const usable = new Int32Array(doc.currencies.length);
+    /** Periods seen per declared currency in the default book, to spot duplicates cheaply. */
+    const seen = new Int32Array(doc.currencies.length);
     const chain = new Set<string>();
-    for (let b: string | undefined = catalog.defaultPriceBook; b !== undefined && !chain.has(b); ) {
+    for (let b: string | undefined = defaultBook; b !== undefined && !chain.has(b); ) {
       chain.add(b);
       b = doc.priceBooks?.find((x) => x.id === b)?.fallback;
     }
-    const usedChain = (b: string | undefined) => chain.has(b ?? catalog.defaultPriceBook);
     for (let i = 0; i < doc.packages.length; i++) {
       const pkg = doc.packages[i];
       if (pkg === undefined) continue;
-      const sellable = pkg.status === "active";
+      let offered = 0;
+      for (const p of pkg.billingPeriods) offered |= BIT[p];
       for (let j = 0; j < pkg.charges.length; j++) {
         const charge = pkg.charges[j];
         if (charge === undefined) continue;
-        const at = () => `/packages/${i}/charges/${j}`;
         const points = charge.pricePoints;
-        // Charges have a handful of points: pairwise scans beat building keyed sets.
+        usable.fill(0);
+        seen.fill(0);
+        let otherBooks = false;
+        let undeclared = false;
         for (let k = 0; k < points.length; k++) {
-          const pp = points[k];
-          if (pp === undefined) continue;
-          const book = pp.priceBook ?? catalog.defaultPriceBook;
-          for (let e = 0; e < k; e++) {
-            const q = points[e];
-            if (
-              q !== undefined &&
-              q.currency === pp.currency &&
-              q.billingPeriod === pp.billingPeriod &&
-              (q.priceBook ?? catalog.defaultPriceBook) === book
-            ) {
-              flag(
-                ctx,
-                "price.duplicate-point",
-                "error",
-                `${at()}/pricePoints/${k}`,
-                `repeats the price for ${pp.currency}${pp.billingPeriod ? `, ${pp.billingPeriod}` : ""} in price book \`${book}\`: keep one, or the price is ambiguous.`,
-              );
-              break;
-            }
-          }
-          used.add(pp.currency);
-          if (!declared.has(pp.currency))
+          const pp = points[k] as PricePoint;
+          const s = slot.get(pp.currency);
+          const bit = pp.billingPeriod === undefined ? EVERY : BIT[pp.billingPeriod];
+          if (s === undefined) {
+            undeclared = true;
             flag(
               ctx,
               "price.undeclared-currency",
               "warning",
-              `${at()}/pricePoints/${k}/currency`,
+              `/packages/${i}/charges/${j}/pricePoints/${k}/currency`,
               `is ${pp.currency}, which is not among the catalog's currencies, so no quote can use it.`,
             );
-          if (
-            pp.billingPeriod !== undefined &&
-            charge.model !== "one_time" &&
-            !pkg.billingPeriods.includes(pp.billingPeriod)
-          )
+          } else {
+            used[s] = 1;
+            const inDefault = pp.priceBook === undefined || pp.priceBook === defaultBook;
+            if (inDefault) {
+              if ((seen[s] as number) & bit)
+                duplicate(
+                  ctx,
+                  points[k] as PricePoint,
+                  `/packages/${i}/charges/${j}/pricePoints/${k}`,
+                  defaultBook,
+                );
+              seen[s] = (seen[s] as number) | bit;
+            } else otherBooks = true;
+            if (inDefault || chain.has(pp.priceBook as string)) usable[s] = (usable[s] as number) | bit | ANY;
+          }
+          if (pp.billingPeriod !== undefined && charge.model !== "one_time" && !(offered & bit))
             flag(
               ctx,
               "price.billing-period-not-offered",
               "warning",
-              `${at()}/pricePoints/${k}/billingPeriod`,
+              `/packages/${i}/charges/${j}/pricePoints/${k}/billingPeriod`,
               `is ${pp.billingPeriod}, which package \`${pkg.id}\` does not offer, so this price is never used.`,
             );
         }
-        if (!sellable) continue;
-        for (const cur of doc.currencies) {
-          let any = false;
-          let everyPeriod = false;
-          for (const pp of points)
-            if (pp.currency === cur && usedChain(pp.priceBook)) {
-              any = true;
-              if (pp.billingPeriod === undefined) everyPeriod = true;
+        // Points in other books (or undeclared currencies) are rare: compare those pairwise.
+        if (otherBooks || undeclared)
+          for (let k = 0; k < points.length; k++) {
+            const pp = points[k] as PricePoint;
+            if ((pp.priceBook ?? defaultBook) === defaultBook && slot.has(pp.currency)) continue;
+            for (let e = 0; e < k; e++) {
+              const q = points[e] as PricePoint;
+              if (
+                q.currency === pp.currency &&
+                q.billingPeriod === pp.billingPeriod &&
+                (q.priceBook ?? defaultBook) === (pp.priceBook ?? defaultBook)
+              ) {
+                duplicate(
+                  ctx,
+                  points[k] as PricePoint,
+                  `/packages/${i}/charges/${j}/pricePoints/${k}`,
+                  defaultBook,
+                );
+                break;
+              }
             }
-          if (!any) {
+          }
+        if (pkg.status !== "active") continue;
+        for (let s = 0; s < doc.currencies.length; s++) {
+          const cur = doc.currencies[s] as string;
+          if (slot.get(cur) !== s) continue;
+          const mask = usable[s] as number;
+          if (!(mask & ANY)) {
             flag(
               ctx,
               "price.missing-currency",
               "error",
-              `${at()}/pricePoints`,
-              `have no ${cur} price in the default price book \`${catalog.defaultPriceBook}\`, so package \`${pkg.id}\` cannot be quoted in ${cur}.`,
+              `/packages/${i}/charges/${j}/pricePoints`,
+              `have no ${cur} price in the default price book \`${defaultBook}\`, so package \`${pkg.id}\` cannot be quoted in ${cur}.`,
             );
             continue;
           }
-          if (charge.model === "one_time" || everyPeriod) continue;
-          for (const period of pkg.billingPeriods) {
-            let priced = false;
-            for (const pp of points)
-              if (pp.currency === cur && pp.billingPeriod === period && usedChain(pp.priceBook))
-                priced = true;
-            if (!priced)
+          if (charge.model === "one_time" || mask & EVERY) continue;
+          for (const period of pkg.billingPeriods)
+            if (!(mask & BIT[period]))
               flag(
                 ctx,
                 "price.missing-billing-period",
                 "error",
-                `${at()}/pricePoints`,
+                `/packages/${i}/charges/${j}/pricePoints`,
                 `have no ${cur} price for ${period} billing (and no price for every period), though package \`${pkg.id}\` offers it.`,
               );
-          }
         }
       }
     }
-    doc.currencies.forEach((cur, i) => {
-      if (!used.has(cur))
+    doc.currencies.forEach((cur, s) => {
+      if (slot.get(cur) === s && !used[s])
         flag(
           ctx,
           "currency.unused",
           "warning",
-          `/currencies/${i}`,
+          `/currencies/${s}`,
           `is declared, but no package is priced in ${cur}.`,
         );
     });
