@@ -132,8 +132,15 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   const ex = logic.explainer;
   ex.probe(accepted);
   const implied = (lit: number) => ex.value(lit) === 1;
+  // Failed-literal probes prove literals false; their conflict cones are the first cut of the
+  // explanations of the opposite literals (explain.ts), so they are kept.
+  const refutations = new Map<number, { decisions: number[]; labels: number[] }>();
   const refuted = (lit: number) => {
     const ok = ex.pushProbe(lit);
+    if (!ok) {
+      const cone = ex.conflictCone();
+      if (cone) refutations.set(lit ^ 1, cone);
+    }
     ex.popProbe();
     return !ok;
   };
@@ -153,7 +160,7 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     if (s === "required") targets.push(pos(v));
     else if (s === "disabled") targets.push(neg(v));
   });
-  const explanations = explainForced(logic, accepted, targets);
+  const explanations = explainForced(logic, accepted, targets, refutations);
 
   const options: OptionChoice[] = [];
   const addOns: AddOnChoice[] = [];

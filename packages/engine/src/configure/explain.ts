@@ -157,6 +157,7 @@ export function explainForced(
   logic: PackageLogic,
   assumptions: readonly number[],
   targets: readonly number[],
+  refutations: ReadonlyMap<number, { decisions: number[]; labels: number[] }> = new Map(),
 ): Map<number, Explanation> {
   const caches = cachesOf(logic);
   const inA = new Set(assumptions);
@@ -172,7 +173,13 @@ export function explainForced(
       out.set(t, memo);
       continue;
     }
-    if (ex.value(t) === 1) {
+    const refutation = refutations.get(t);
+    if (refutation) {
+      firstCut.set(t, {
+        picks: refutation.decisions.filter((d) => d !== (t ^ 1)),
+        labels: refutation.labels,
+      });
+    } else if (ex.value(t) === 1) {
       const cone = ex.cone([t]);
       firstCut.set(t, { picks: cone.decisions, labels: cone.labels });
     } else if (ex.pushProbe(t ^ 1)) {

@@ -80,6 +80,9 @@ export class Solver {
    */
   private readonly kept: number[] = [];
   private readonly seen: Uint8Array;
+  /** Scratch space for cone walks: visited variables, and constraint labels already collected. */
+  private readonly coneStack: Int32Array;
+  private labelMark = new Uint8Array(64);
   private readonly model: Int8Array;
   /** Conflicts of the whole life of the solver, for statistics and restarts. */
   conflicts = 0;
@@ -100,6 +103,7 @@ export class Solver {
     this.phase = new Int8Array(n);
     this.heapIndex = new Int32Array(n).fill(-1);
     this.seen = new Uint8Array(n);
+    this.coneStack = new Int32Array(n);
     this.model = new Int8Array(n);
     for (let v = 0; v < n; v++) this.heapInsert(v);
     for (let i = 0; i < cnf.clauses.length; i++) {
@@ -635,40 +639,53 @@ export class Solver {
    */
   cone(lits: readonly number[]): { decisions: number[]; labels: number[] } {
     const seen = this.seen;
-    const stack: number[] = [];
-    const touched: number[] = [];
+    const stack = this.coneStack;
+    let top = 0;
+    let touchedEnd = 0;
     const decisions: number[] = [];
-    const labels = new Set<number>();
+    const labels: number[] = [];
+    const mark = (label: number) => {
+      if (label >= this.labelMark.length) {
+        const grown = new Uint8Array(Math.max(label + 1, this.labelMark.length * 2));
+        grown.set(this.labelMark);
+        this.labelMark = grown;
+      }
+      if (!this.labelMark[label]) {
+        this.labelMark[label] = 1;
+        labels.push(label);
+      }
+    };
+    // Each variable is appended once (when first seen) and visited in order (breadth first), so
+    // the stack is also the list of marks to undo.
     for (const l of lits) {
       const v = l >> 1;
       if (!seen[v]) {
         seen[v] = 1;
-        touched.push(v);
-        stack.push(v);
+        stack[top++] = v;
       }
     }
-    while (stack.length > 0) {
-      const v = stack.pop()!;
+    while (touchedEnd < top) {
+      const v = stack[touchedEnd++]!;
       const r = this.reason[v]!;
       if (r === NO_REASON) {
         decisions.push(this.val[v << 1] === 1 ? v << 1 : (v << 1) | 1);
         continue;
       }
       const lab = this.labels[r]!;
-      if (lab >= 0) labels.add(lab);
-      else if (lab <= -2) for (const l of this.factLabels[-2 - lab]!) labels.add(l);
+      if (lab >= 0) mark(lab);
+      else if (lab <= -2) for (const l of this.factLabels[-2 - lab]!) mark(l);
       const c = this.clauses[r]!;
       for (let k = 0; k < c.length; k++) {
         const u = c[k]! >> 1;
         if (!seen[u]) {
           seen[u] = 1;
-          touched.push(u);
-          stack.push(u);
+          stack[top++] = u;
         }
       }
     }
-    for (const v of touched) seen[v] = 0;
-    return { decisions, labels: [...labels] };
+    for (let i = 0; i < top; i++) seen[stack[i]!] = 0;
+    for (const l of labels) this.labelMark[l] = 0;
+    return { decisions, labels };
   }
 
   /** The cone of the failure found by the last probe (conflict clause or failed literal). */
