@@ -629,6 +629,39 @@ const rows: Record<string, Row> = {
       (basic(d).phases as unknown[]).reverse();
     },
   },
+  "policy.threshold-above-max": {
+    code: "policy.threshold-above-max",
+    severity: "warning",
+    pointer: "/quotePolicy/approvalThresholdPercent",
+    defect: (d) => {
+      d.quotePolicy = { approvalThresholdPercent: "25", maxDiscountPercent: "20" };
+    },
+    fix: (d) => {
+      d.quotePolicy = { approvalThresholdPercent: "15", maxDiscountPercent: "20" };
+    },
+  },
+  "charge.usage-in-advance": {
+    code: "charge.usage-in-advance",
+    severity: "warning",
+    pointer: "/packages/2/charges/2/timing",
+    defect: (d) => {
+      (ent(d).charges[2] as { timing?: string }).timing = "in_advance";
+    },
+    fix: (d) => {
+      (ent(d).charges[2] as { timing?: string }).timing = "in_arrear";
+    },
+  },
+  "phase.intro-discount-extreme": {
+    code: "phase.intro-discount-extreme",
+    severity: "warning",
+    pointer: "/packages/0/phases/0/discountPercent",
+    defect: (d) => {
+      basic(d).phases = [{ type: "intro", periods: 3, discountPercent: "100" }];
+    },
+    fix: (d) => {
+      basic(d).phases = [{ type: "intro", periods: 3, discountPercent: "50" }];
+    },
+  },
   "renewal.cap-without-capped": {
     code: "renewal.cap-without-capped",
     severity: "warning",

@@ -11,6 +11,7 @@ import { lifecycleCheck } from "./lifecycle.ts";
 import { logicCheck } from "./logic.ts";
 import { modelsCheck } from "./models.ts";
 import { pathsCheck } from "./paths.ts";
+import { policyCheck } from "./policy.ts";
 import { priceBooksCheck } from "./pricebooks.ts";
 import { pricesCheck } from "./prices.ts";
 import { refsCheck } from "./refs.ts";
@@ -32,5 +33,6 @@ export const checks: Check[] = [
   lifecycleCheck,
   terminationCheck,
   pathsCheck,
+  policyCheck,
   logicCheck,
 ];
