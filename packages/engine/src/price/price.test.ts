@@ -1,4 +1,4 @@
-import type { Charge, Quote } from "@tessera/schema";
+import type { Charge, Package, Quote } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { fixtureCatalog, seatCharge } from "./fixture.ts";
 import { price } from "./index.ts";
@@ -490,5 +490,139 @@ describe("price: minor units", () => {
     });
     const result = price(catalog, q({ currency: "KWD", quantities: { seats: 1 } }), AS_OF);
     expect(result.lines[0]!.amount).toBe("0.334");
+  });
+});
+
+describe("price: more first-invoice and discount cases", () => {
+  it("upfront billing bills the whole term at once; MRR spreads it over the term", () => {
+    const catalog = fixtureCatalog({
+      billingPeriods: ["upfront"],
+      terms: [{ months: 12, default: true }],
+      // A point without billingPeriod is a monthly amount, scaled to the 12-month upfront period.
+      charges: [{ id: "platform", model: "flat", pricePoints: [{ currency: "USD", amount: "100.00" }] }],
+    });
+    const result = price(catalog, q({ billingPeriod: "upfront", billingAnchorDay: 1 }), AS_OF);
+    expect(result.lines[0]).toMatchObject({ amount: "1200.00", periods: 1 });
+    expect(result.totals).toEqual({
+      firstInvoice: "1200.00",
+      perPeriod: "1200.00",
+      mrr: "100.00",
+      arr: "1200.00",
+      tcv: "1200.00",
+    });
+    expect(result.lines.some((l) => l.kind === "proration")).toBe(false);
+  });
+
+  it("keeps in-arrear recurring charges off the first invoice and out of the proration", () => {
+    const catalog = fixtureCatalog({
+      charges: [flat("platform", "31.00"), flat("overage", "62.00", { timing: "in_arrear" })],
+    });
+    const result = price(catalog, q({ startDate: "2026-01-15", billingAnchorDay: 1 }), AS_OF);
+    expect(result.lines[1]).toMatchObject({ id: "overage", firstInvoice: "0.00", perPeriod: true });
+    expect(result.totals).toMatchObject({ firstInvoice: "17.00", perPeriod: "93.00" });
+  });
+
+  it("states the partial period billed when a trial ends off the anchor day", () => {
+    const catalog = fixtureCatalog({
+      phases: [{ type: "trial", days: 14 }],
+      charges: [flat("platform", "31.00")],
+    });
+    const result = price(catalog, q({ startDate: "2026-01-01", billingAnchorDay: 1 }), AS_OF);
+    expect(result.totals.firstInvoice).toBe("0.00");
+    expect(result.lines.some((l) => l.kind === "proration")).toBe(false);
+    expect(result.notes).toContain(
+      "The invoice on 2026-01-15 prorates 17 of 31 days up to the billing anchor on 2026-02-01: 17.00.",
+    );
+  });
+
+  it("a percent off all charges is two lines: per period off recurring, once off one-time", () => {
+    const catalog = fixtureCatalog({
+      terms: [{ months: 12, default: true }],
+      charges: [
+        flat("platform", "100.00"),
+        { id: "setup", model: "one_time", pricePoints: [{ currency: "USD", amount: "50.00" }] },
+      ],
+    });
+    const result = price(
+      catalog,
+      q({ discounts: [{ id: "all10", percent: "10", appliesTo: "all" }] }),
+      AS_OF,
+    );
+    expect(result.lines.filter((l) => l.kind === "discount").map((l) => [l.id, l.amount, l.periods])).toEqual(
+      [
+        ["all10", "-10.00", 12],
+        ["all10:one-time", "-5.00", 1],
+      ],
+    );
+    expect(result.totals).toMatchObject({ firstInvoice: "135.00", tcv: "1125.00" });
+  });
+
+  it("refuses an amount off all charges, a discount for a charge not on the quote, and discounts above the price", () => {
+    const catalog = fixtureCatalog({ charges: [flat("platform", "100.00")] });
+    const codes = (discounts: Quote["discounts"]) =>
+      price(catalog, q({ discounts: discounts ?? [] }), AS_OF).violations.map((v) => [v.code, v.pointer]);
+    expect(codes([{ id: "x", amount: "5", appliesTo: "all" }])).toEqual([
+      ["price.discount-ambiguous", "/discounts/0/appliesTo"],
+    ]);
+    expect(codes([{ id: "x", percent: "5", charge: "nope" }])).toEqual([
+      ["price.discount-unknown-charge", "/discounts/0/charge"],
+    ]);
+    expect(
+      codes([
+        { id: "a", percent: "60" },
+        { id: "b", percent: "60" },
+      ]),
+    ).toEqual([["price.discounts-exceed-price", "/discounts"]]);
+  });
+
+  it("applies the commitment discount to estimated usage only when the charge opts in", () => {
+    const usage = (commitmentDiscounts?: boolean): Charge => ({
+      id: "calls-fee",
+      model: "usage",
+      component: "calls",
+      ...(commitmentDiscounts === undefined ? {} : { commitmentDiscounts }),
+      pricePoints: [{ currency: "USD", billingPeriod: "month", unitAmount: "0.01" }],
+    });
+    const terms: Package["terms"] = [{ months: 12, discountPercent: "10", default: true }];
+    const off = price(
+      fixtureCatalog({ terms, charges: [usage()] }),
+      q({ expectedUsage: { calls: 1000 } }),
+      AS_OF,
+    );
+    expect(off.lines.some((l) => l.id === "commitment")).toBe(false);
+    const on = price(
+      fixtureCatalog({ terms, charges: [usage(true)] }),
+      q({ expectedUsage: { calls: 1000 } }),
+      AS_OF,
+    );
+    expect(on.lines.find((l) => l.id === "commitment")?.amount).toBe("-1.00");
+  });
+
+  it("prices volume tiers with their flat amount, and stairstep steps, on component quantities", () => {
+    const catalog = fixtureCatalog({
+      charges: [
+        seatCharge("volume", {
+          tiers: [
+            { from: 0, upTo: 10, unitAmount: "10.00", flatAmount: "5.00" },
+            { from: 10, unitAmount: "8.00", flatAmount: "20.00" },
+          ],
+        }),
+      ],
+    });
+    expect(price(catalog, q({ quantities: { seats: 12 } }), AS_OF).lines[0]).toMatchObject({
+      amount: "116.00",
+      explanation: "12 units fall in tier 2 (over 10): 12 × 8.00 = 96.00 + flat 20.00 = 116.00",
+    });
+    const steps = fixtureCatalog({
+      charges: [
+        seatCharge("stairstep", {
+          steps: [
+            { upTo: 5, amount: "50.00" },
+            { upTo: null, amount: "90.00" },
+          ],
+        }),
+      ],
+    });
+    expect(price(steps, q({ quantities: { seats: 6 } }), AS_OF).lines[0]!.amount).toBe("90.00");
   });
 });
