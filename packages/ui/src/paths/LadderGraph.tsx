@@ -26,7 +26,7 @@ export interface LadderGraphProps {
 
 const NODE_W = 120;
 const NODE_H = 44;
-const COL = 170;
+const COL = 190;
 const ROW = 84;
 const PAD = 40;
 

@@ -251,6 +251,30 @@ function PointEditor({
               </tr>
             ))}
           </tbody>
+          {!readOnly ? (
+            <tfoot>
+              <tr>
+                <td colSpan={2}>
+                  <button
+                    type="button"
+                    className="ts-button ts-button--small"
+                    onClick={() => {
+                      const steps = point.steps ?? [];
+                      const last = steps.at(-1);
+                      const prev = steps.at(-2)?.upTo ?? 0;
+                      const closed =
+                        last && last.upTo === null
+                          ? [...steps.slice(0, -1), { ...last, upTo: prev + 10 }]
+                          : steps;
+                      set([...path, "steps"], [...closed, { upTo: null, amount: last?.amount ?? "0" }]);
+                    }}
+                  >
+                    Add step
+                  </button>
+                </td>
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       ) : null}
     </div>
@@ -311,6 +335,24 @@ export function ChargeEditor({ doc, path, charge, targets, unitOf, set, readOnly
           }}
         />
       </div>
+      {charge.model === "per_unit" ||
+      charge.model === "tiered" ||
+      charge.model === "volume" ||
+      charge.model === "usage" ? (
+        <div className="grid-3">
+          <TextField
+            label="Block size"
+            pointer={pointer([...path, "blockSize"])}
+            value={charge.blockSize === undefined ? "" : String(charge.blockSize)}
+            readOnly={readOnly}
+            hint="Quantities are charged in whole blocks of this many units."
+            onChange={(v) => {
+              const n = Math.trunc(Number(v));
+              set([...path, "blockSize"], v === "" || !Number.isFinite(n) ? undefined : n);
+            }}
+          />
+        </div>
+      ) : null}
       {charge.pricePoints.map((p, k) => (
         <PointEditor
           key={k}

@@ -1,0 +1,60 @@
+import type { Move } from "@tessera/engine";
+import { describe, expect, it } from "vitest";
+import { moveViews } from "./moves.ts";
+
+const move = (over: Partial<Move> & Pick<Move, "id" | "kind" | "label">): Move => ({
+  target: "x",
+  valid: true,
+  reasons: [],
+  notes: [],
+  proration: [],
+  addOns: [],
+  ...over,
+});
+
+describe("move list view models", () => {
+  it("orders moves by kind, puts retention offers under terminate and leaves quantity changes out", () => {
+    const views = moveViews(
+      [
+        move({ id: "terminate", kind: "terminate", label: "Cancel" }),
+        move({ id: "retention:half", kind: "retention_offer", label: "Half price for 3 months" }),
+        move({ id: "upgrade:pro", kind: "upgrade", label: "Upgrade to Pro" }),
+        move({ id: "qty:seats", kind: "change_quantity", label: "Change seats" }),
+        move({ id: "renew:12", kind: "renew", label: "Renew" }),
+      ],
+      undefined,
+    );
+    expect(views.map((v) => v.key)).toEqual(["renew:12", "upgrade:pro", "terminate"]);
+    expect(views[2]?.retention?.map((r) => r.key)).toEqual(["retention:half"]);
+  });
+
+  it("blocked moves carry their reasons; valid ones their proration lines", () => {
+    // Upgrades list before downgrades.
+    const [valid, blocked] = moveViews(
+      [
+        move({ id: "downgrade:a", kind: "downgrade", label: "Down", valid: false, reasons: ["Too soon."] }),
+        move({
+          id: "upgrade:b",
+          kind: "upgrade",
+          label: "Up",
+          notes: ["Term restarts."],
+          proration: [
+            {
+              kind: "credit",
+              description: "Unused time",
+              amount: "-10.00",
+              periodStart: "2026-01-01",
+              periodEnd: "2026-02-01",
+              days: 15,
+              periodDays: 31,
+            },
+          ],
+        }),
+      ],
+      undefined,
+    );
+    expect(blocked?.reasons).toEqual(["Too soon."]);
+    expect(valid?.reasons).toEqual(["Term restarts."]);
+    expect(valid?.proration).toEqual([{ label: "Unused time (15 of 31 days)", amount: "-10.00" }]);
+  });
+});
