@@ -6,6 +6,7 @@ import type { Suite } from "../suite.ts";
 import { configureSuite } from "./configure.ts";
 import { pathsSuite } from "./paths.ts";
 import { priceSuite } from "./price.ts";
+import { serviceSuite } from "./service.ts";
 import { validateSuite } from "./validate.ts";
 
-export const suites: readonly Suite[] = [validateSuite, configureSuite, priceSuite, pathsSuite];
+export const suites: readonly Suite[] = [validateSuite, configureSuite, priceSuite, pathsSuite, serviceSuite];
