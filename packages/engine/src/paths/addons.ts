@@ -23,7 +23,7 @@ import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
 import { deltaProration } from "./proration.ts";
-import { mrrOf } from "./recurring.ts";
+import { deriveKey, mrrOf } from "./recurring.ts";
 import type { AddOnFate, Move, MoveRequest } from "./types.ts";
 
 /** Whether the add-on may be held with the base (ignores lifecycle status). */
@@ -187,7 +187,11 @@ function addOnMove(ctx: PathContext, base: Package, addOn: Package, isIncluded: 
       };
     const held: HeldAddOn = { package: addOn.id, since: ctx.asOf };
     if (quantity !== 1) held.quantity = quantity;
-    const next: Arrangement = { ...ctx.arrangement, addOns: [...(ctx.arrangement.addOns ?? []), held] };
+    const next = deriveKey(
+      { ...ctx.arrangement, addOns: [...(ctx.arrangement.addOns ?? []), held] },
+      ctx.arrangement,
+      `add ${addOn.id}×${quantity}`,
+    );
     return finishPartial(ctx, move, next, "immediate", `${addOn.name} for the rest of the period`, verify);
   };
   return settle(move, build);
@@ -220,10 +224,11 @@ export function removeMoves(ctx: PathContext, base: Package | undefined): Candid
       continue;
     }
     const build = (_req: MoveRequest, verify = true): Built => {
-      const next: Arrangement = {
-        ...ctx.arrangement,
-        addOns: (ctx.arrangement.addOns ?? []).filter((o) => o.package !== h.package),
-      };
+      const next = deriveKey(
+        { ...ctx.arrangement, addOns: (ctx.arrangement.addOns ?? []).filter((o) => o.package !== h.package) },
+        ctx.arrangement,
+        `remove ${h.package}`,
+      );
       return finishPartial(ctx, move, next, "next_billing_date", `${name}`, verify);
     };
     out.push(settle(move, build));
@@ -264,7 +269,7 @@ export function finishPartial(
       ? deltaProration(ctx, effective, newRecurring.sub(ctx.currentRecurring), what)
       : [];
   move.newRecurring = ctx.money(newRecurring);
-  const oneTime = priced.oneTime.sub(ctx.price(ctx.arrangement).oneTime);
+  const oneTime = priced.oneTime.sub(ctx.currentOneTime);
   if (oneTime.gt(Decimal.ZERO)) move.oneTime = ctx.money(oneTime);
   const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
   move.newMrr = ctx.money(newMrr);

@@ -29,6 +29,8 @@ export interface PathContext {
   unusedDays: number;
   currentRecurring: Decimal;
   currentMrr: Decimal;
+  /** One-time charges the current arrangement prices with (a move adds only what exceeds them). */
+  currentOneTime: Decimal;
   /** Error messages the current arrangement already has (not blamed on a move). */
   currentErrors: ReadonlySet<string>;
   /** configure() of the current arrangement: add-on states and reasons; undefined without a package. */
@@ -63,6 +65,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   let currentErrors = new Set<string>();
   let currentRecurring: Decimal;
   let currentConfig: Configuration | undefined;
+  let currentOneTime = Decimal.ZERO;
   const snapshot = arrangement.recurring !== undefined ? Decimal.tryParse(arrangement.recurring) : undefined;
   if (current) {
     const priced = price(arrangement);
@@ -72,6 +75,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
       ...currentConfig.violations.filter((v) => v.severity === "error").map((v) => v.message),
     ]);
     currentRecurring = snapshot ?? priced.perPeriod;
+    currentOneTime = priced.oneTime;
   } else {
     currentRecurring = snapshot ?? Decimal.ZERO;
   }
@@ -100,6 +104,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     ),
     currentErrors,
     currentConfig,
+    currentOneTime,
     held,
     price,
     errorsOf(a, configured) {

@@ -7,12 +7,13 @@
  *
  * @see https://docs.stripe.com/billing/subscriptions/quantities (quantity changes prorate like price changes)
  */
-import type { Arrangement, Package } from "@tessera/schema";
+import type { Package } from "@tessera/schema";
 import { finishPartial } from "./addons.ts";
 import type { Built, Candidate } from "./candidate.ts";
 import { newMove } from "./candidate.ts";
 import { quantityOf } from "./carry.ts";
 import type { PathContext } from "./context.ts";
+import { deriveKey } from "./recurring.ts";
 import type { MoveRequest, QuantityRange } from "./types.ts";
 
 const NOTE = "Increases apply now with a prorated charge; decreases apply on the next billing date.";
@@ -54,7 +55,11 @@ export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
       const wrong = checkQuantity(label, range, req.quantity);
       if (wrong) return { ok: false, reasons: [wrong] };
       const q = req.quantity!;
-      const next: Arrangement = { ...a, quantities: { ...a.quantities, [c.id]: q } };
+      const next = deriveKey(
+        { ...a, quantities: { ...a.quantities, [c.id]: q } },
+        a,
+        `quantity ${c.id}=${q}`,
+      );
       return finishPartial(
         ctx,
         move,
@@ -78,16 +83,14 @@ export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
       const wrong = checkQuantity(pkg.name, range, req.quantity);
       if (wrong) return { ok: false, reasons: [wrong] };
       const q = req.quantity!;
-      const next: Arrangement = {
-        ...a,
-        addOns: (a.addOns ?? []).map((o) => {
-          if (o.package !== pkg.id) return o;
-          const copy = { ...o };
-          if (q === 1) delete copy.quantity;
-          else copy.quantity = q;
-          return copy;
-        }),
-      };
+      const addOns = (a.addOns ?? []).map((o) => {
+        if (o.package !== pkg.id) return o;
+        const copy = { ...o };
+        if (q === 1) delete copy.quantity;
+        else copy.quantity = q;
+        return copy;
+      });
+      const next = deriveKey({ ...a, addOns }, a, `units ${pkg.id}=${q}`);
       return finishPartial(
         ctx,
         move,

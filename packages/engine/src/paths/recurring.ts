@@ -26,31 +26,39 @@ export interface Recurring {
 /**
  * Results cached per compiled catalog (a published version is immutable, so a quote priced or
  * configured once as of a date stays right): customers on the same plan, and repeated `paths`
- * calls, reuse them. Each cache keeps its most recent CACHE_LIMIT entries.
+ * calls, reuse them. Keys are the quote's JSON, or a parent's key plus the change a move makes
+ * (so building a move does not serialise its whole quote again). Each cache keeps its most recent
+ * CACHE_LIMIT entries per scope (pricing date and usage).
  */
 const CACHE_LIMIT = 4096;
-const priced = new WeakMap<CompiledCatalog, Map<string, Recurring>>();
-const configured = new WeakMap<CompiledCatalog, Map<string, Configuration>>();
 
-function cached<V>(
-  store: WeakMap<CompiledCatalog, Map<string, V>>,
-  catalog: CompiledCatalog,
-  key: string,
-  make: () => V,
-): V {
-  let map = store.get(catalog);
-  if (!map) {
-    map = new Map();
-    store.set(catalog, map);
+class ScopedCache<V> {
+  private readonly catalogs = new WeakMap<CompiledCatalog, Map<string, Map<string, V>>>();
+
+  get(catalog: CompiledCatalog, scope: string, key: string, make: () => V): V {
+    let scopes = this.catalogs.get(catalog);
+    if (!scopes) {
+      scopes = new Map();
+      this.catalogs.set(catalog, scopes);
+    }
+    let map = scopes.get(scope);
+    if (!map) {
+      if (scopes.size >= 64) scopes.delete(scopes.keys().next().value!);
+      map = new Map();
+      scopes.set(scope, map);
+    }
+    let v = map.get(key);
+    if (v === undefined) {
+      v = make();
+      if (map.size >= CACHE_LIMIT) map.delete(map.keys().next().value!);
+      map.set(key, v);
+    }
+    return v;
   }
-  let v = map.get(key);
-  if (v === undefined) {
-    v = make();
-    if (map.size >= CACHE_LIMIT) map.delete(map.keys().next().value!);
-    map.set(key, v);
-  }
-  return v;
 }
+
+const priced = new ScopedCache<Recurring>();
+const configured = new ScopedCache<Configuration>();
 
 /**
  * The Quote an arrangement stands for: package, term, billing period, currency, price book, picks,
@@ -82,16 +90,36 @@ export function quoteOf(a: Arrangement): Quote {
   return q;
 }
 
-/** The quote of an arrangement and its cache key, made once per arrangement object. */
-const quotes = new WeakMap<Arrangement, { quote: Quote; key: string }>();
-function keyed(arrangement: Arrangement): { quote: Quote; key: string } {
-  let k = quotes.get(arrangement);
+interface Keyed {
+  key: string;
+  quote?: Quote;
+}
+
+/** The cache key (and, once needed, the quote) of each arrangement object. */
+const keys = new WeakMap<Arrangement, Keyed>();
+
+function keyed(arrangement: Arrangement): Keyed {
+  let k = keys.get(arrangement);
   if (!k) {
     const quote = quoteOf(arrangement);
-    k = { quote, key: JSON.stringify(quote) };
-    quotes.set(arrangement, k);
+    k = { key: JSON.stringify(quote), quote };
+    keys.set(arrangement, k);
   }
   return k;
+}
+
+function quoteFor(arrangement: Arrangement, k: Keyed): Quote {
+  k.quote ??= quoteOf(arrangement);
+  return k.quote;
+}
+
+/**
+ * Names `next` by `parent`'s key plus `change`, a text that identifies what the move changed (it
+ * must determine next's quote given parent's), so the move's quote is serialised only on a miss.
+ */
+export function deriveKey(next: Arrangement, parent: Arrangement, change: string): Arrangement {
+  keys.set(next, { key: `${keyed(parent).key}\u0000${change}` });
+  return next;
 }
 
 /**
@@ -105,11 +133,12 @@ export function recurringOf(
   asOf: string,
   withUsage = false,
 ): Recurring {
-  const { quote: plain, key } = keyed(arrangement);
-  const quote =
-    withUsage && arrangement.usage !== undefined ? { ...plain, expectedUsage: arrangement.usage } : plain;
-  const usageKey = quote === plain ? "" : JSON.stringify(arrangement.usage);
-  return cached(priced, catalog, `${asOf}|${usageKey}|${key}`, () => {
+  const k = keyed(arrangement);
+  const usage = withUsage ? arrangement.usage : undefined;
+  const scope = usage ? `${asOf}|${JSON.stringify(usage)}` : asOf;
+  return priced.get(catalog, scope, k.key, () => {
+    const plain = quoteFor(arrangement, k);
+    const quote: Quote = usage ? { ...plain, expectedUsage: usage } : plain;
     const result = price(catalog, quote, asOf);
     const errors = result.violations.filter((v) => v.severity === "error");
     let oneTime = Decimal.ZERO;
@@ -125,8 +154,8 @@ export function recurringOf(
  * which add-ons the current picks leave available, required or disabled.
  */
 export function configurationOf(catalog: CompiledCatalog, arrangement: Arrangement): Configuration {
-  const { quote, key } = keyed(arrangement);
-  return cached(configured, catalog, key, () => configure(catalog, quote));
+  const k = keyed(arrangement);
+  return configured.get(catalog, "", k.key, () => configure(catalog, quoteFor(arrangement, k)));
 }
 
 /** Monthly recurring revenue of a per-period amount, rounded once to the currency's minor unit. */
