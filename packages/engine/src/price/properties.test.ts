@@ -215,9 +215,10 @@ describe("price properties", () => {
         );
         if (granted) expect(result.requiresApproval).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
-  });
+    // A generous limit: the machine running the suite may be shared and slow; this is not a timing test.
+  }, 60_000);
 
   it("a graduated price never falls as the quantity grows", () => {
     fc.assert(
