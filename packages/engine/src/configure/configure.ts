@@ -164,6 +164,8 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
 
   const options: OptionChoice[] = [];
   const addOns: AddOnChoice[] = [];
+  // Reasons list picks in selection order.
+  const order = new Map(accepted.map((l, i) => [l, i]));
   states.forEach((state, v) => {
     const variable = logic.vars[v]!;
     let reason: OptionChoice["reason"];
@@ -171,7 +173,9 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
       const e = explanations.get(state === "required" ? pos(v) : neg(v));
       if (e?.reason) reason = e.reason;
       else {
-        const pickIds = (e?.picks ?? []).map((l) => logic.vars[l >> 1]!.id);
+        const pickIds = [...(e?.picks ?? [])]
+          .sort((a, b) => order.get(a)! - order.get(b)!)
+          .map((l) => logic.vars[l >> 1]!.id);
         reason = reasonFor(logic, state, e?.labels ?? [], pickIds);
         if (e) e.reason = reason;
       }

@@ -63,7 +63,7 @@ export function reasonFor(
   labels: readonly number[],
   picks: readonly string[],
 ): Reason {
-  const cs = [...new Set(labels)].map((l) => logic.constraints[l]!);
+  const cs = [...new Set(labels)].sort((a, b) => a - b).map((l) => logic.constraints[l]!);
   const rules = [...new Set(cs.flatMap(ruleIds))];
   const head = state === "required" ? "Required" : "Disabled";
   const incompatible = cs.find((c) => c.kind === "incompatible");
@@ -81,7 +81,7 @@ export function reasonFor(
 
 /** Names of the constraints, for violation sentences ("rule `a` and option group `g`"). */
 export function constraintPhrase(logic: PackageLogic, labels: readonly number[]): string {
-  const cs = [...new Set(labels)].map((l) => logic.constraints[l]!);
+  const cs = [...new Set(labels)].sort((a, b) => a - b).map((l) => logic.constraints[l]!);
   const frags = fragments(logic, cs, "excludes").map((f) => f.replace(/ excludes? it$/, ""));
   return listOf(frags);
 }

@@ -1,0 +1,122 @@
+/**
+ * The propositional core: the solver against brute force on random small CNFs (models, cores under
+ * assumptions, kept levels across calls), and the cardinality encodings against counting.
+ */
+import { describe, expect, it } from "vitest";
+import { consequences } from "./backbone.ts";
+import { CnfBuilder, FALSE, TRUE } from "./cnf.ts";
+import { neg, pos, Solver } from "./solver.ts";
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return (n: number) => {
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    return a % n;
+  };
+}
+
+const holds = (clause: readonly number[], bits: number) =>
+  clause.some((l) => ((bits >> (l >> 1)) & 1) === (l & 1 ? 0 : 1));
+
+describe("Solver", () => {
+  it("agrees with brute force on 200 random 3-CNFs, under random assumptions", () => {
+    const r = rng(11);
+    for (let round = 0; round < 200; round++) {
+      const n = 3 + r(8);
+      const clauses: number[][] = Array.from({ length: 2 + r(n * 4) }, () =>
+        Array.from({ length: 1 + r(3) }, () => (r(n) << 1) | r(2)),
+      );
+      const solver = new Solver({ numVars: n, clauses, labels: clauses.map((_, i) => i) });
+      for (let q = 0; q < 4; q++) {
+        const assumptions = Array.from({ length: r(3) }, () => (r(n) << 1) | r(2));
+        const models: number[] = [];
+        for (let bits = 0; bits < 1 << n; bits++) {
+          if (clauses.every((c) => holds(c, bits)) && assumptions.every((a) => holds([a], bits)))
+            models.push(bits);
+        }
+        const res = solver.solve(assumptions);
+        expect(res?.sat).toBe(models.length > 0);
+        if (res?.sat) {
+          let bits = 0;
+          for (let v = 0; v < n; v++) if (solver.modelValue(v)) bits |= 1 << v;
+          expect(models).toContain(bits);
+        } else if (res && !res.sat) {
+          // The core is a subset of the assumptions that is unsatisfiable on its own.
+          for (const l of res.core) expect(assumptions).toContain(l);
+          const coreModels = [...Array(1 << n).keys()].filter(
+            (bits) => clauses.every((c) => holds(c, bits)) && res.core.every((a) => holds([a], bits)),
+          );
+          expect(coreModels).toEqual([]);
+        }
+      }
+    }
+  }, 30_000);
+
+  it("traces the picks and clause labels behind a propagated literal", () => {
+    // 0 → 1 (label 7), 1 → 2 (label 8), 3 → ¬2 (label 9)
+    const solver = new Solver({
+      numVars: 4,
+      clauses: [
+        [neg(0), pos(1)],
+        [neg(1), pos(2)],
+        [neg(3), neg(2)],
+      ],
+      labels: [7, 8, 9],
+    });
+    expect(solver.probe([pos(0)])).toBe(-1);
+    expect(solver.value(pos(2))).toBe(1);
+    expect(solver.value(neg(3))).toBe(1);
+    const cone = solver.cone([neg(3)]);
+    expect(cone.decisions).toEqual([pos(0)]);
+    expect(cone.labels.sort()).toEqual([7, 8, 9]);
+    expect(solver.pushProbe(pos(3))).toBe(false);
+    expect(solver.conflictCone()?.decisions.sort()).toEqual([pos(0), pos(3)]);
+  });
+});
+
+describe("cardinality encodings", () => {
+  it("at most k / at least k (guarded) accept exactly the assignments with the right count", () => {
+    for (let n = 1; n <= 7; n++) {
+      for (let k = 0; k <= n + 1; k++) {
+        for (const kind of ["atMost", "atLeast"] as const) {
+          const b = new CnfBuilder();
+          const xs = Array.from({ length: n }, () => pos(b.newVar()));
+          const g = pos(b.newVar());
+          b[kind](k, xs, g, 0);
+          const cnf = b.build();
+          const solver = new Solver(cnf);
+          for (let bits = 0; bits < 1 << (n + 1); bits++) {
+            const assumptions = [...xs, g].map((x, i) => ((bits >> i) & 1 ? x : x ^ 1));
+            const count = xs.filter((_, i) => (bits >> i) & 1).length;
+            const guard = (bits >> n) & 1;
+            const want = !guard || (kind === "atMost" ? count <= k : count >= k);
+            expect(solver.solve(assumptions)?.sat, `${kind} ${k} of ${n}, bits ${bits}`).toBe(want);
+          }
+        }
+      }
+    }
+  }, 30_000);
+
+  it("folds the constants TRUE and FALSE away", () => {
+    const b = new CnfBuilder();
+    const x = pos(b.newVar());
+    b.clause([x, TRUE], 0); // satisfied: dropped
+    b.clause([x, FALSE], 0); // becomes the unit x
+    const cnf = b.build();
+    expect(cnf.clauses).toEqual([[x]]);
+  });
+});
+
+describe("consequences", () => {
+  it("finds the backbone and the impossible values of a small formula", () => {
+    // x0 ∨ x1, ¬x1, x2 → x1: x0 always true, x1 and x2 always false, x3 free.
+    const solver = new Solver({
+      numVars: 4,
+      clauses: [[pos(0), pos(1)], [neg(1)], [neg(2), pos(1)]],
+      labels: [0, 1, 2],
+    });
+    const c = consequences(solver, [], [0, 1, 2, 3]);
+    expect([...c.canBeTrue]).toEqual([1, 0, 0, 1]);
+    expect([...c.canBeFalse]).toEqual([0, 1, 1, 1]);
+  });
+});
