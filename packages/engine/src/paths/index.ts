@@ -12,7 +12,7 @@
  * package missing from it blocks the moves that need it, with a reason; nothing throws on a
  * schema-valid arrangement.
  */
-import type { Arrangement } from "@tessera/schema";
+import { type Arrangement, validateArrangement } from "@tessera/schema";
 import { isDate } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { addOnMoves, removeMoves } from "./addons.ts";
@@ -57,8 +57,13 @@ function evaluate(catalog: CompiledCatalog, arrangement: Arrangement, asOf: stri
   return { ctx, candidates };
 }
 
+/** Why the inputs cannot be evaluated: a malformed date, or an arrangement its schema refuses. */
 function checkInput(arrangement: Arrangement, asOf: string): string | undefined {
   if (!isDate(asOf)) return `The date "${asOf}" is not a calendar date (YYYY-MM-DD).`;
+  if (!validateArrangement(arrangement)) {
+    const e = validateArrangement.errors?.[0];
+    return `The arrangement is not valid${e?.instancePath ? ` at ${e.instancePath}` : ""}: ${e?.message ?? "see its schema"}.`;
+  }
   for (const d of [arrangement.term.start, arrangement.term.end, arrangement.billingAnchor])
     if (!isDate(d)) return `The arrangement's date "${d}" is not a calendar date (YYYY-MM-DD).`;
   if (arrangement.term.end <= arrangement.term.start) return "The arrangement's term ends before it starts.";
@@ -71,14 +76,15 @@ function checkInput(arrangement: Arrangement, asOf: string): string | undefined 
 export function paths(catalog: CompiledCatalog, arrangement: Arrangement, asOf: string): PathsResult {
   const bad = checkInput(arrangement, asOf);
   if (bad) {
+    const given = arrangement as Partial<Arrangement> | null | undefined;
     return {
       moves: [],
       insights: [],
       current: {
-        package: arrangement.package,
-        recurring: arrangement.recurring ?? "0",
+        package: typeof given?.package === "string" ? given.package : "",
+        recurring: "0",
         mrr: "0",
-        currency: arrangement.currency,
+        currency: typeof given?.currency === "string" ? given.currency : "",
       },
       problems: [bad],
     };

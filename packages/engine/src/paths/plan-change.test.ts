@@ -1,3 +1,4 @@
+import type { Arrangement } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { arrangementOn, fixtureCatalog } from "./fixture.ts";
 import { applyMove, paths } from "./index.ts";
@@ -338,5 +339,13 @@ describe("older catalog versions", () => {
     const result = paths(fixtureCatalog(), arrangementOn("pro"), "2026-02-30");
     expect(result.moves).toEqual([]);
     expect(result.problems).toEqual(['The date "2026-02-30" is not a calendar date (YYYY-MM-DD).']);
+    const broken = { ...arrangementOn("pro"), term: undefined } as unknown as Arrangement;
+    expect(paths(fixtureCatalog(), broken, MID_APRIL).problems).toEqual([
+      "The arrangement is not valid: must have required property 'term'.",
+    ]);
+    expect(applyMove(fixtureCatalog(), broken, { id: "terminate" }, MID_APRIL)).toEqual({
+      ok: false,
+      reasons: ["The arrangement is not valid: must have required property 'term'."],
+    });
   });
 });
