@@ -37,6 +37,15 @@ describe("tessera export", () => {
     );
   });
 
+  it("exports a catalog with warnings, showing them on stderr", async () => {
+    const doc = structuredClone(saas);
+    doc.packages[1].components[1].max = 1005; // never reached in steps of 10: a warning
+    const r = await run(["export", "-"], { stdin: JSON.stringify(doc) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning \S+ \/packages\/1\/components\/1\/max /);
+    expect(JSON.parse(r.stdout).packages[1].components[1].max).toBe(1005);
+  });
+
   it("writes to --out and reports it on stderr", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tessera-export-"));
     const r = await run(["export", `${examples}hybrid.catalog.json`, "--out", "hybrid.json"], { cwd: dir });

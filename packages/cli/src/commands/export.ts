@@ -4,6 +4,7 @@ import { canonicalJson } from "../canonical.ts";
 import { type Command, ExitCode } from "../command.ts";
 import { resolvePath } from "../io.ts";
 import { loadCatalog } from "../load.ts";
+import { formatDiagnostic } from "../report.ts";
 
 export const exportCommand: Command = {
   name: "export",
@@ -38,6 +39,8 @@ Exit codes: 0 exported, 1 catalog invalid, 2 usage or input error.`,
     }
     const loaded = await loadCatalog(io, args.positionals[0]!, { json: args.flags.has("json") });
     if (!loaded.ok) return loaded.exitCode;
+    // Warnings do not block the export, but the author should still see them.
+    for (const d of loaded.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
     const text = canonicalJson(loaded.doc, { compact: args.flags.has("compact") });
     const out = args.options.get("out");
     if (out === undefined) {
