@@ -67,18 +67,24 @@ export function chargeLines(ctx: ChargeContext, purchase: Purchase, out: WorkLin
   });
 }
 
+function chargePointer(purchase: Purchase, index: number): string {
+  return `${purchase.pointer}/charges/${index}`;
+}
+
+function chargeName(charge: Charge, purchase: Purchase): string {
+  return charge.name ?? purchase.pkg.name;
+}
+
 function chargeLine(ctx: ChargeContext, purchase: Purchase, charge: Charge, index: number): WorkLine | null {
   const { catalog, currency, violations } = ctx;
-  // Pointers and names are only built when something is reported.
-  const pointer = () => `${purchase.pointer}/charges/${index}`;
-  const name = () => charge.name ?? purchase.pkg.name;
+  // Pointers and names are only built when something is reported (chargePointer, chargeName).
   const component = charge.component === undefined ? undefined : catalog.components.get(charge.component);
   if (charge.component !== undefined && !component) {
     violations.push({
       code: "price.unknown-component",
       severity: "error",
-      pointer: `${pointer()}/component`,
-      message: `Charge "${name()}" is on component "${charge.component}", which the catalog does not define.`,
+      pointer: `${chargePointer(purchase, index)}/component`,
+      message: `Charge "${chargeName(charge, purchase)}" is on component "${charge.component}", which the catalog does not define.`,
     });
     return null;
   }
@@ -87,18 +93,17 @@ function chargeLine(ctx: ChargeContext, purchase: Purchase, charge: Charge, inde
     violations.push({
       code: "price.no-price-point",
       severity: "error",
-      pointer: `${pointer()}/pricePoints`,
-      message: `Charge "${name()}" has no price in ${currency} in the "${ctx.book}" price book or its fallbacks.`,
+      pointer: `${chargePointer(purchase, index)}/pricePoints`,
+      message: `Charge "${chargeName(charge, purchase)}" has no price in ${currency} in the "${ctx.book}" price book or its fallbacks.`,
     });
     return null;
   }
-  const pointPointer = () => `${pointer()}/pricePoints/${chosen.point.index}`;
   if (chosen.point.malformed) {
     violations.push({
       code: "price.malformed-amount",
       severity: "error",
-      pointer: pointPointer(),
-      message: `A price of charge "${name()}" is not a decimal number.`,
+      pointer: `${chargePointer(purchase, index)}/pricePoints/${chosen.point.index}`,
+      message: `A price of charge "${chargeName(charge, purchase)}" is not a decimal number.`,
     });
     return null;
   }
@@ -124,8 +129,8 @@ function chargeLine(ctx: ChargeContext, purchase: Purchase, charge: Charge, inde
     violations.push({
       code: "price.no-tier",
       severity: "error",
-      pointer: pointPointer(),
-      message: `Charge "${name()}": ${priced.problem}`,
+      pointer: `${chargePointer(purchase, index)}/pricePoints/${chosen.point.index}`,
+      message: `Charge "${chargeName(charge, purchase)}": ${priced.problem}`,
     });
     return null;
   }
