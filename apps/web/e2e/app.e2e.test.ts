@@ -25,6 +25,12 @@ describe("the configurator in Chromium against the real server", () => {
     const reader = await signedInPage(h, "reader");
     const nav = reader.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link").allTextContents()).resolves.toEqual(["Catalogs"]);
+    // A reader browses published versions read-only: no draft, save or publish is offered.
+    await reader.getByRole("button", { name: "View v1" }).first().click();
+    await reader.getByText(/published version 1 \(read-only\)/).waitFor();
+    await expect(reader.getByRole("button", { name: "Save draft" }).count()).resolves.toBe(0);
+    await expect(reader.getByRole("button", { name: "Publish…" }).count()).resolves.toBe(0);
+    await shot(reader, "01b-reader-version");
     await reader.context().close();
   });
 
@@ -174,6 +180,15 @@ describe("the configurator in Chromium against the real server", () => {
       .poll(() => page.getByRole("region", { name: "History" }).getByRole("listitem").count())
       .toBe(2);
     await shot(page, "10-path-explorer-applied");
+
+    // Terminating shows the retention offers first and needs a confirmation.
+    await page.getByRole("button", { name: "Terminate…" }).click();
+    const before = page.getByRole("region", { name: "Before you terminate" });
+    await before.waitFor();
+    await before.scrollIntoViewIfNeeded();
+    await shot(page, "12-path-explorer-terminate");
+    await before.getByRole("button", { name: "Keep the subscription" }).click();
+    await expect(page.getByRole("region", { name: "Before you terminate" }).count()).resolves.toBe(0);
     await page.context().close();
   });
 });
