@@ -20,6 +20,8 @@ function newest(dir) {
   let max = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === "node_modules" || entry.name === "dist" || entry.name.startsWith(".")) continue;
+    // Tests, stories and end-to-end suites are not part of the built app.
+    if (/\.(test|spec|stories)\.[jt]sx?$|^(__tests__|e2e|test-artifacts)$/.test(entry.name)) continue;
     const full = join(dir, entry.name);
     max = Math.max(max, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
   }
