@@ -41,7 +41,7 @@ describe("logic checks", () => {
     });
     expect(found[0]!.message).toContain("`no-standard`");
     expect(found[0]!.message).toContain("`no-premium`");
-    expect(found[0]!.message).toContain("`support`");
+    expect(found[0]!.message).toContain("option group `support`");
     expect(validate(doc).valid).toBe(false);
   });
 

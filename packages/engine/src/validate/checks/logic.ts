@@ -31,7 +31,7 @@ export const logicCheck: Check = {
           "logic.unsatisfiable-package",
           "error",
           `/packages/${i}`,
-          `has no valid configuration at all: ${why || "its rules and option groups"} contradict each other.`,
+          `has no valid configuration at all; the conflict comes from: ${why || "its rules and option groups"}.`,
         );
         return;
       }
