@@ -75,6 +75,28 @@ const rows: Record<string, Row> = {
       (pro(d).rules?.[0] as { id: string }).id = "premium-requires-sso";
     },
   },
+  "id.duplicate across components and options": {
+    code: "id.duplicate",
+    severity: "error",
+    pointer: "/packages/1/optionGroups/0/options/1/id",
+    defect: (d) => {
+      (support(d).options[1] as { id: string }).id = "basic-seats";
+    },
+    fix: (d) => {
+      (support(d).options[1] as { id: string }).id = "support-premium";
+    },
+  },
+  "id.duplicate within price books": {
+    code: "id.duplicate",
+    severity: "error",
+    pointer: "/priceBooks/1/id",
+    defect: (d) => {
+      d.priceBooks?.push({ id: "list", name: "List again" });
+    },
+    fix: (d) => {
+      (d.priceBooks?.[1] as { id: string }).id = "partner";
+    },
+  },
   "ref.unknown-service": {
     code: "ref.unknown-service",
     severity: "error",

@@ -7,6 +7,7 @@
  * only counts ids; locations are computed only when some id repeats.
  */
 import type { Catalog } from "@tessera/schema";
+import type { CompiledCatalog } from "../../compile.ts";
 import type { Check, CheckContext } from "../check.ts";
 import { describeAt } from "../describe.ts";
 
@@ -48,31 +49,53 @@ function report(ctx: CheckContext, id: string, at: string, first: string): void 
   });
 }
 
-/** Counts ids and distinct ids in one pass (no pointers: the clean case must stay cheap). */
-function countIds(doc: Catalog): { ids: number; distinct: number } {
-  const seen = new Set<string>();
-  let ids = 0;
-  const list = (items: readonly { id: string }[] | undefined) => {
-    if (items === undefined) return;
-    ids += items.length;
-    for (let i = 0; i < items.length; i++) seen.add((items[i] as { id: string }).id);
-  };
-  list(doc.services);
-  list(doc.portfolios);
-  list(doc.packages);
+/**
+ * Whether any id repeats, reusing the maps `compile` already built (services, portfolios, packages,
+ * components, groups, options, charges; first occurrence wins there): a category repeats an id
+ * when its map is smaller than its list, two categories share one when a key of the smaller map is
+ * in the larger; the remaining kinds (rules, quantity rules, retention offers, path cases) go
+ * through one small set. Lookups only, so the clean case allocates almost nothing.
+ */
+function hasDuplicate(doc: Catalog, catalog: CompiledCatalog): boolean {
+  const counts = { components: 0, groups: 0, options: 0, charges: 0 };
   for (const pkg of doc.packages) {
-    list(pkg.components);
+    counts.components += pkg.components?.length ?? 0;
+    counts.charges += pkg.charges.length;
     if (pkg.optionGroups) {
-      list(pkg.optionGroups);
-      for (const g of pkg.optionGroups) list(g.options);
+      counts.groups += pkg.optionGroups.length;
+      for (const g of pkg.optionGroups) counts.options += g.options.length;
     }
-    list(pkg.charges);
-    list(pkg.rules);
-    list(pkg.quantityRules);
-    list(pkg.termination?.retentionOffers);
   }
-  list(doc.pathRules);
-  return { ids, distinct: seen.size };
+  const mapped: [ReadonlyMap<string, unknown>, number][] = [
+    [catalog.services, doc.services.length],
+    [catalog.portfolios, doc.portfolios.length],
+    [catalog.packages, doc.packages.length],
+    [catalog.components, counts.components],
+    [catalog.groups, counts.groups],
+    [catalog.options, counts.options],
+    [catalog.charges, counts.charges],
+  ];
+  for (const [map, count] of mapped) if (map.size !== count) return true;
+  const maps = mapped.map(([m]) => m).sort((x, y) => x.size - y.size);
+  for (let i = 0; i < maps.length; i++)
+    for (const id of (maps[i] as ReadonlyMap<string, unknown>).keys())
+      for (let j = i + 1; j < maps.length; j++)
+        if ((maps[j] as ReadonlyMap<string, unknown>).has(id)) return true;
+  const rest = new Set<string>();
+  const claim = (id: string): boolean => {
+    if (rest.has(id)) return true;
+    for (const m of maps) if (m.has(id)) return true;
+    rest.add(id);
+    return false;
+  };
+  for (const pkg of doc.packages) {
+    if (pkg.rules) for (const r of pkg.rules) if (claim(r.id)) return true;
+    if (pkg.quantityRules) for (const r of pkg.quantityRules) if (claim(r.id)) return true;
+    if (pkg.termination?.retentionOffers)
+      for (const o of pkg.termination.retentionOffers) if (claim(o.id)) return true;
+  }
+  if (doc.pathRules) for (const c of doc.pathRules) if (claim(c.id)) return true;
+  return false;
 }
 
 export const idsCheck: Check = {
@@ -86,8 +109,7 @@ export const idsCheck: Check = {
       if (first === undefined) books.set(b.id, `/priceBooks/${i}`);
       else report(ctx, b.id, `/priceBooks/${i}`, first);
     });
-    const { ids, distinct } = countIds(doc);
-    if (ids === distinct) return;
+    if (!hasDuplicate(doc, ctx.catalog)) return;
     const firstAt = new Map<string, string>();
     eachId(doc, (id, at) => {
       const first = firstAt.get(id);
