@@ -8,11 +8,12 @@ import { type CompiledCatalog, compile } from "../compile.ts";
 import { fixtureCatalog } from "./fixture.ts";
 import { applyMove, paths } from "./index.ts";
 
-const saas = compile(
-  JSON.parse(
-    readFileSync(new URL("../../../../schemas/examples/saas.catalog.json", import.meta.url), "utf8"),
-  ) as Catalog,
-);
+const example = (name: string) =>
+  compile(
+    JSON.parse(
+      readFileSync(new URL(`../../../../schemas/examples/${name}.catalog.json`, import.meta.url), "utf8"),
+    ) as Catalog,
+  );
 const fixture = fixtureCatalog({
   pathRules: [
     { id: "trial-now", phases: ["trial"], outcome: { timing: "immediate", proration: "none" } },
@@ -99,7 +100,9 @@ function takeAsOf(a: Arrangement): [Arrangement, string] {
 }
 
 describe.each([
-  ["saas example catalog", saas],
+  ["saas example catalog", example("saas")],
+  ["hybrid example catalog", example("hybrid")],
+  ["connectivity example catalog", example("connectivity")],
   ["paths fixture catalog", fixture],
 ])("applyMove on the %s", (_, catalog) => {
   it("never throws for any move paths lists, and what it returns is a valid arrangement", () => {
@@ -130,7 +133,7 @@ describe.each([
           }
         }
       }),
-      { numRuns: 25, seed: 20261123 },
+      { numRuns: 20, seed: 20261123 },
     );
   }, 60_000);
 });
