@@ -84,6 +84,19 @@ describe("renew", () => {
     });
   });
 
+  it("says what happens to each add-on on renewal and termination", () => {
+    const result = paths(
+      fixtureCatalog(),
+      arrangementOn("team", { addOns: [{ package: "sso", included: true }, { package: "storage" }] }),
+      MID_APRIL,
+    );
+    expect(move(result, "renew:12").addOns).toEqual([
+      { package: "sso", fate: "included", reason: "SSO stays included." },
+      { package: "storage", fate: "carried", reason: "Storage pack renews with the package." },
+    ]);
+    expect(move(result, "terminate").addOns.map((f) => f.fate)).toEqual(["dropped", "dropped"]);
+  });
+
   it("does not renew an arrangement whose termination is scheduled", () => {
     const a = arrangementOn("basic", { status: "pending_termination", terminationDate: "2027-01-01" });
     expect(move(paths(fixtureCatalog(), a, MID_APRIL), "renew:12").reasons).toEqual([

@@ -82,7 +82,13 @@ export function renewMoves(ctx: PathContext): Candidate[] {
     );
     move.timing = outcome.timing;
     if (outcome.rule) move.ruleCase = outcome.rule.id;
-    if (addOns) move.addOns = addOns.fates;
+    move.addOns = addOns
+      ? addOns.fates
+      : (a.addOns ?? []).map((h) => ({
+          package: h.package,
+          fate: h.included ? ("included" as const) : ("carried" as const),
+          reason: `${ctx.nameOf(h.package)} ${h.included ? "stays included" : "renews with the package"}.`,
+        }));
     if (ruleReasons.length > 0) return blocked(move, ruleReasons, outcome.rule?.id);
     if (addOns && addOns.blocks.length > 0) return blocked(move, addOns.blocks);
 

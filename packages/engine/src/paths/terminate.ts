@@ -181,6 +181,11 @@ function terminate(ctx: PathContext): Candidate {
             newLabel: "no package",
           }).filter((l) => l.kind === "credit");
     m.termRestarts = false;
+    m.addOns = (a.addOns ?? []).map((h) => ({
+      package: h.package,
+      fate: "dropped" as const,
+      reason: `${ctx.nameOf(h.package)} ends with the arrangement on ${effective}.`,
+    }));
     m.newRecurring = ctx.money(Decimal.ZERO);
     m.newMrr = ctx.money(Decimal.ZERO);
     m.mrrDelta = ctx.money(ctx.currentMrr.neg());
