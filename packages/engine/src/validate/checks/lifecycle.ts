@@ -7,9 +7,19 @@
  * @see https://docs.killbill.io/latest/userguide_subscription.html (Kill Bill: retired plans
  * stay for existing subscriptions; new ones move to the current version)
  */
-import type { Package } from "@tessera/schema";
-import type { Check } from "../check.ts";
+import type { AtomicService, Package } from "@tessera/schema";
+import type { Check, CheckContext } from "../check.ts";
 import { flag } from "./report.ts";
+
+function inactiveService(ctx: CheckContext, pkgId: string, svc: AtomicService, pointer: string): void {
+  flag(
+    ctx,
+    "service.not-active",
+    "warning",
+    pointer,
+    `is \`${svc.id}\`, a ${svc.status} service, inside the active package \`${pkgId}\`.`,
+  );
+}
 
 export const lifecycleCheck: Check = {
   id: "lifecycle",
@@ -81,26 +91,22 @@ export const lifecycleCheck: Check = {
           `is ${pkg.effectiveTo}, before the catalog takes effect on ${doc.effectiveDate}, so this active package can never be sold; retire it or extend the date.`,
         );
       if (pkg.status !== "active") return;
-      const serviceRef = (id: string | undefined, where: () => string) => {
-        if (id === undefined) return;
-        const svc = catalog.services.get(id)?.value;
-        if (svc !== undefined && svc.status !== "active")
-          flag(
-            ctx,
-            "service.not-active",
-            "warning",
-            where(),
-            `is \`${id}\`, a ${svc.status} service, inside the active package \`${pkg.id}\`.`,
-          );
-      };
       const comps = pkg.components ?? [];
-      for (let j = 0; j < comps.length; j++)
-        serviceRef(comps[j]?.service, () => `${at}/components/${j}/service`);
+      for (let j = 0; j < comps.length; j++) {
+        const id = comps[j]?.service;
+        const svc = id === undefined ? undefined : catalog.services.get(id)?.value;
+        if (svc !== undefined && svc.status !== "active")
+          inactiveService(ctx, pkg.id, svc, `${at}/components/${j}/service`);
+      }
       const groups = pkg.optionGroups ?? [];
       for (let j = 0; j < groups.length; j++) {
         const options = groups[j]?.options ?? [];
-        for (let k = 0; k < options.length; k++)
-          serviceRef(options[k]?.service, () => `${at}/optionGroups/${j}/options/${k}/service`);
+        for (let k = 0; k < options.length; k++) {
+          const id = options[k]?.service;
+          const svc = id === undefined ? undefined : catalog.services.get(id)?.value;
+          if (svc !== undefined && svc.status !== "active")
+            inactiveService(ctx, pkg.id, svc, `${at}/optionGroups/${j}/options/${k}/service`);
+        }
       }
     });
     // Successor links form a functional graph: walk each chain once to find loops.

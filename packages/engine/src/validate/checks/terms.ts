@@ -25,10 +25,11 @@ export const termsCheck: Check = {
       const pkg = doc.packages[i];
       if (pkg === undefined) continue;
       const at = `/packages/${i}`;
-      const months = new Set<number>();
+      // Packages offer a few terms and at most two phases: scan, do not build sets.
+      const terms = pkg.terms;
       let defaultTerm: number | undefined;
       pkg.terms.forEach((t, j) => {
-        if (months.has(t.months))
+        if (terms.findIndex((u) => u.months === t.months) < j)
           flag(
             ctx,
             "term.duplicate",
@@ -36,7 +37,6 @@ export const termsCheck: Check = {
             `${at}/terms/${j}`,
             `offers the ${t.months}-month term a second time; keep one.`,
           );
-        months.add(t.months);
         if (t.default === true) {
           if (defaultTerm !== undefined)
             flag(
@@ -49,10 +49,11 @@ export const termsCheck: Check = {
           else defaultTerm = t.months;
         }
       });
-      const seen = new Set<string>();
-      pkg.phases?.forEach((ph, j) => {
+      const phases = pkg.phases ?? [];
+      phases.forEach((ph, j) => {
         const pat = `${at}/phases/${j}`;
-        if (seen.has(ph.type))
+        const earlier = phases.slice(0, j);
+        if (earlier.some((e) => e.type === ph.type))
           flag(
             ctx,
             "phase.duplicate",
@@ -60,7 +61,7 @@ export const termsCheck: Check = {
             pat,
             `is a second ${ph.type} phase; a package has at most one of each.`,
           );
-        else if (ph.type === "trial" && seen.has("intro"))
+        else if (ph.type === "trial" && earlier.some((e) => e.type === "intro"))
           flag(
             ctx,
             "phase.order",
@@ -68,7 +69,6 @@ export const termsCheck: Check = {
             pat,
             "comes after the intro phase, but a trial always runs first; list it first.",
           );
-        seen.add(ph.type);
         if (ph.type === "trial" && ph.days === undefined)
           flag(
             ctx,
