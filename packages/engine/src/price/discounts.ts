@@ -20,11 +20,12 @@
  *   recurring charges are also judged together.
  */
 import type { Discount, QuotePolicy } from "@tessera/schema";
-import { formatMoney, roundMoney } from "../currency.ts";
+import { formatMoney, minorUnit, roundMoney } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
 import type { Diagnostic } from "../diagnostic.ts";
 import { showAmount } from "./explain.ts";
 import { parsePercent, percentOf, percentOfExact, percentShare } from "./percent.ts";
+import { Sum } from "./sum.ts";
 import { uniqueId, type WorkLine } from "./work.ts";
 
 export interface DiscountContext {
@@ -56,24 +57,26 @@ function isEligible(l: WorkLine, percent: Decimal | undefined): boolean {
   return percent !== undefined && !percent.isZero() && l.commitment && isRecurring(l);
 }
 
-function commitmentOf(percent: Decimal | undefined): Commitment {
+function commitmentOf(percent: Decimal | undefined, scale: number): Commitment {
   return {
     net(lines, include) {
-      let eligible = Decimal.ZERO;
-      let eligibleAdvance = Decimal.ZERO;
-      let other = Decimal.ZERO;
-      let otherAdvance = Decimal.ZERO;
+      const sums = [new Sum(scale), new Sum(scale), new Sum(scale), new Sum(scale)] as const;
+      const [eligibleSum, eligibleAdvanceSum, otherSum, otherAdvanceSum] = sums;
       for (const l of lines) {
         if (include && !include(l)) continue;
         const advance = l.inAdvance || l.kind === "one_time";
         if (isEligible(l, percent)) {
-          eligible = eligible.add(l.amount);
-          if (advance) eligibleAdvance = eligibleAdvance.add(l.amount);
+          eligibleSum.add(l.amount);
+          if (advance) eligibleAdvanceSum.add(l.amount);
         } else {
-          other = other.add(l.amount);
-          if (advance) otherAdvance = otherAdvance.add(l.amount);
+          otherSum.add(l.amount);
+          if (advance) otherAdvanceSum.add(l.amount);
         }
       }
+      const eligible = eligibleSum.value();
+      const eligibleAdvance = eligibleAdvanceSum.value();
+      const other = otherSum.value();
+      const otherAdvance = otherAdvanceSum.value();
       if (!percent || eligible.isZero()) return { total: other, advance: otherAdvance };
       return {
         total: other.add(eligible.sub(percentOfExact(eligible, percent))),
@@ -91,14 +94,17 @@ export function commitmentDiscount(
   termPercent: Decimal | undefined,
   lines: readonly WorkLine[],
 ): { line: WorkLine | null; commitment: Commitment } {
-  const commitment = commitmentOf(termPercent);
-  let base = Decimal.ZERO;
-  let advanceBase = Decimal.ZERO;
+  const scale = minorUnit(ctx.currency);
+  const commitment = commitmentOf(termPercent, scale);
+  const baseSum = new Sum(scale);
+  const advanceSum = new Sum(scale);
   for (const l of lines) {
     if (!isEligible(l, termPercent)) continue;
-    base = base.add(l.amount);
-    if (l.inAdvance) advanceBase = advanceBase.add(l.amount);
+    baseSum.add(l.amount);
+    if (l.inAdvance) advanceSum.add(l.amount);
   }
+  const base = baseSum.value();
+  const advanceBase = advanceSum.value();
   if (!termPercent || termPercent.isZero() || base.isZero()) return { line: null, commitment };
   const { currency } = ctx;
   const amount = percentOf(base, termPercent, currency);

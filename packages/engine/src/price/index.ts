@@ -34,6 +34,7 @@ import { commitmentDiscount, type DiscountContext, sellerDiscounts } from "./dis
 import { firstPeriod } from "./first-invoice.ts";
 import { introLine, phasesOf } from "./phases.ts";
 import { choiceKey, isKnownBook } from "./point.ts";
+import { Sum } from "./sum.ts";
 import type { PriceLine, PriceResult, PriceTotals } from "./types.ts";
 import { uniqueId, type WorkLine } from "./work.ts";
 
@@ -285,14 +286,16 @@ function checkNotNegative(
   violations: Diagnostic[],
   currency: string,
 ): void {
-  let net = Decimal.ZERO;
-  for (const l of work) if (l.kind === "recurring") net = net.add(l.amount);
-  let oneTime = Decimal.ZERO;
-  for (const l of work) if (l.kind === "one_time") oneTime = oneTime.add(l.amount);
-  for (const d of discounts) {
-    if (d.oneTime) oneTime = oneTime.add(d.amount);
-    else net = net.add(d.amount);
+  const scale = minorUnit(currency);
+  const netSum = new Sum(scale);
+  const oneTimeSum = new Sum(scale);
+  for (const l of work) {
+    if (l.kind === "recurring") netSum.add(l.amount);
+    else if (l.kind === "one_time") oneTimeSum.add(l.amount);
   }
+  for (const d of discounts) (d.oneTime ? oneTimeSum : netSum).add(d.amount);
+  const net = netSum.value();
+  const oneTime = oneTimeSum.value();
   if (net.isNegative() || oneTime.isNegative())
     violations.push(
       error(
@@ -313,8 +316,9 @@ function applyFirstInvoice(
   start: string,
 ): void {
   const recurringShare = (l: WorkLine) => !l.oneTime && (l.kind === "recurring" || l.kind === "discount");
-  let net = Decimal.ZERO;
-  for (const l of work) if (recurringShare(l)) net = net.add(l.firstInvoice);
+  const sum = new Sum(minorUnit(currency));
+  for (const l of work) if (recurringShare(l)) sum.add(l.firstInvoice);
+  const net = sum.value();
   if (first.trialEnds) {
     for (const l of work) if (recurringShare(l)) l.firstInvoice = Decimal.ZERO;
     notes.push(
@@ -355,14 +359,18 @@ function applyFirstInvoice(
 }
 
 function totals(work: readonly WorkLine[], months: number, currency: string): PriceTotals {
-  let first = Decimal.ZERO;
-  let perPeriod = Decimal.ZERO;
-  let tcv = Decimal.ZERO;
+  const scale = minorUnit(currency);
+  const firstSum = new Sum(scale);
+  const perPeriodSum = new Sum(scale);
+  const tcvSum = new Sum(scale);
   for (const l of work) {
-    first = first.add(l.firstInvoice);
-    if (l.perPeriod) perPeriod = perPeriod.add(l.amount);
-    if (l.periods > 0) tcv = tcv.add(l.amount.mul(l.periods));
+    firstSum.add(l.firstInvoice);
+    if (l.perPeriod) perPeriodSum.add(l.amount);
+    if (l.periods > 0) tcvSum.add(l.amount, l.periods);
   }
+  const first = firstSum.value();
+  const perPeriod = perPeriodSum.value();
+  const tcv = tcvSum.value();
   const mrr = perPeriod.mulDiv(1n, BigInt(months), minorUnit(currency));
   return {
     firstInvoice: formatMoney(first, currency),
