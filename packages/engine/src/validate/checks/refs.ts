@@ -16,9 +16,6 @@ import { flag } from "./report.ts";
 
 type Problem = readonly [code: string, text: string];
 
-const PICK_LISTS = ["allOf", "anyOf", "noneOf"] as const;
-const THEN_LISTS = ["requireAll", "requireAny", "requireExactlyOne", "requireNone"] as const;
-
 function service(c: CompiledCatalog, id: string): Problem | undefined {
   return c.services.has(id)
     ? undefined
@@ -85,22 +82,40 @@ function put(ctx: CheckContext, problem: Problem, pointer: string): void {
   flag(ctx, problem[0], "error", pointer, problem[1]);
 }
 
-function picks(
+/** Checks one list of picks; the pointer is `/packages/i/<section>/j/<part>/<key>/k`, built on failure. */
+function pickList(
   ctx: CheckContext,
   pkg: Package,
-  lists: Condition | Consequence | undefined,
-  keys: readonly string[],
-  at: () => string,
+  ids: readonly string[] | undefined,
+  where: readonly [i: number, section: string, j: number, part: string, key: string],
 ): void {
-  if (lists === undefined) return;
-  for (const key of keys) {
-    const ids = (lists as Record<string, string[] | undefined>)[key];
-    if (ids === undefined) continue;
-    for (let k = 0; k < ids.length; k++) {
-      const bad = pick(ctx.catalog, pkg, ids[k] as string);
-      if (bad) put(ctx, bad, `${at()}/${key}/${k}`);
-    }
+  if (ids === undefined) return;
+  for (let k = 0; k < ids.length; k++) {
+    const bad = pick(ctx.catalog, pkg, ids[k] as string);
+    if (bad) put(ctx, bad, `/packages/${where[0]}/${where[1]}/${where[2]}/${where[3]}/${where[4]}/${k}`);
   }
+}
+
+function condition(
+  ctx: CheckContext,
+  pkg: Package,
+  when: Condition | undefined,
+  i: number,
+  section: string,
+  j: number,
+): void {
+  if (when === undefined) return;
+  if (when.allOf) pickList(ctx, pkg, when.allOf, [i, section, j, "when", "allOf"]);
+  if (when.anyOf) pickList(ctx, pkg, when.anyOf, [i, section, j, "when", "anyOf"]);
+  if (when.noneOf) pickList(ctx, pkg, when.noneOf, [i, section, j, "when", "noneOf"]);
+}
+
+function consequence(ctx: CheckContext, pkg: Package, then: Consequence, i: number, j: number): void {
+  if (then.requireAll) pickList(ctx, pkg, then.requireAll, [i, "rules", j, "then", "requireAll"]);
+  if (then.requireAny) pickList(ctx, pkg, then.requireAny, [i, "rules", j, "then", "requireAny"]);
+  if (then.requireExactlyOne)
+    pickList(ctx, pkg, then.requireExactlyOne, [i, "rules", j, "then", "requireExactlyOne"]);
+  if (then.requireNone) pickList(ctx, pkg, then.requireNone, [i, "rules", j, "then", "requireNone"]);
 }
 
 function idList(
@@ -194,14 +209,13 @@ export const refsCheck: Check = {
       const rules = pkg.rules ?? [];
       for (let j = 0; j < rules.length; j++) {
         const r = rules[j] as NonNullable<Package["rules"]>[number];
-        if (r.when !== undefined) picks(ctx, pkg, r.when, PICK_LISTS, () => `/packages/${i}/rules/${j}/when`);
-        picks(ctx, pkg, r.then, THEN_LISTS, () => `/packages/${i}/rules/${j}/then`);
+        condition(ctx, pkg, r.when, i, "rules", j);
+        consequence(ctx, pkg, r.then, i, j);
       }
       const qrules = pkg.quantityRules ?? [];
       for (let j = 0; j < qrules.length; j++) {
         const r = qrules[j] as NonNullable<Package["quantityRules"]>[number];
-        if (r.when !== undefined)
-          picks(ctx, pkg, r.when, PICK_LISTS, () => `/packages/${i}/quantityRules/${j}/when`);
+        condition(ctx, pkg, r.when, i, "quantityRules", j);
         for (let k = 0; k < r.terms.length; k++) {
           bad = componentOf(c, pkg, (r.terms[k] as { component: string }).component);
           if (bad) put(ctx, bad, `/packages/${i}/quantityRules/${j}/terms/${k}/component`);
