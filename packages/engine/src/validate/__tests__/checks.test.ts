@@ -163,6 +163,43 @@ const rows: Record<string, Row> = {
       pro(d).rules?.[0]?.then.requireAll?.pop();
     },
   },
+  "ref.unknown-pick in a quantity rule": {
+    code: "ref.unknown-pick",
+    severity: "error",
+    pointer: "/packages/1/quantityRules/0/when/anyOf/1",
+    defect: (d) => {
+      pro(d).quantityRules = [
+        {
+          id: "premium-seat-cap",
+          when: { anyOf: ["support-premium", "support-gold"] },
+          terms: [{ component: "pro-seats", coefficient: 1 }],
+          comparator: "<=",
+          bound: 50,
+        },
+      ];
+    },
+    fix: (d) => {
+      pro(d).quantityRules?.[0]?.when?.anyOf?.pop();
+    },
+  },
+  "ref.unknown-component in a quantity rule": {
+    code: "ref.unknown-component",
+    severity: "error",
+    pointer: "/packages/1/quantityRules/0/terms/0/component",
+    defect: (d) => {
+      pro(d).quantityRules = [
+        {
+          id: "seat-cap",
+          terms: [{ component: "basic-seats", coefficient: 1 }],
+          comparator: "<=",
+          bound: 50,
+        },
+      ];
+    },
+    fix: (d) => {
+      (pro(d).quantityRules?.[0]?.terms[0] as { component: string }).component = "pro-seats";
+    },
+  },
   "ref.unknown-price-book": {
     code: "ref.unknown-price-book",
     severity: "error",
