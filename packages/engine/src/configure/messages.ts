@@ -13,10 +13,10 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** Long chains name their first links and count the rest (the full list is in `Reason.rules`). */
-function shorten(items: readonly string[], keep = 4): string[] {
-  if (items.length <= keep + 1) return [...items];
-  return [...items.slice(0, keep), `${items.length - keep} more`];
+/** Long lists name their first items and count the rest (the full list is in `Reason.rules`). */
+function shortList(items: readonly string[], total: number, keep = 4): string {
+  if (total <= keep + 1) return listOf(items.slice(0, total));
+  return listOf([...items.slice(0, keep), `${total - keep} more`]);
 }
 
 /** Display name of a variable id (option or add-on), else the id. */
@@ -25,26 +25,55 @@ function nameOf(logic: PackageLogic, id: string): string {
   return v === undefined ? id : logic.vars[v]!.name;
 }
 
-/** Ids a constraint contributes to `Reason.rules`. */
-function ruleIds(c: Constraint): string[] {
-  return c.kind === "retired" ? [] : [c.id];
+/** The constraints of some labels in catalog order, sorted into what a sentence needs. */
+interface Sorted {
+  /** Distinct ids for `Reason.rules` (rules, groups, add-on compatibility; not retirements). */
+  ids: string[];
+  rules: string[];
+  ruleCount: number;
+  groups: string[];
+  groupCount: number;
+  /** Constraints with a subject of their own (retired, incompatible, included, requires, excludes). */
+  others: Constraint[];
 }
 
-/** Sentence fragments describing constraints without a subject of their own. */
-function fragments(logic: PackageLogic, cs: readonly Constraint[], verb: "excludes" | "requires"): string[] {
-  const out: string[] = [];
-  const rules = cs.filter((c) => c.kind === "rule").map((c) => quote(c.id));
-  const groups = cs.filter((c) => c.kind === "group").map((c) => quote(c.id));
-  const plural = rules.length + groups.length > 1;
-  const parts: string[] = [];
-  if (rules.length) parts.push(`${rules.length > 1 ? "rules" : "rule"} ${listOf(shorten(rules))}`);
-  if (groups.length)
-    parts.push(`${groups.length > 1 ? "option groups" : "option group"} ${listOf(shorten(groups))}`);
-  if (parts.length) {
-    const v = plural ? (verb === "excludes" ? "exclude" : "require") : verb;
-    out.push(`${listOf(parts)} ${v} it`);
+function sortLabels(logic: PackageLogic, labels: readonly number[]): Sorted {
+  const order = Int32Array.from(labels).sort();
+  const out: Sorted = { ids: [], rules: [], ruleCount: 0, groups: [], groupCount: 0, others: [] };
+  const seen = new Set<string>();
+  let last = -1;
+  for (const l of order) {
+    if (l === last) continue;
+    last = l;
+    const c = logic.constraints[l]!;
+    if (c.kind !== "retired" && !seen.has(c.id)) {
+      seen.add(c.id);
+      out.ids.push(c.id);
+    }
+    if (c.kind === "rule") {
+      if (out.ruleCount++ < 6) out.rules.push(quote(c.id));
+    } else if (c.kind === "group") {
+      if (out.groupCount++ < 6) out.groups.push(quote(c.id));
+    } else out.others.push(c);
   }
-  for (const c of cs) {
+  return out;
+}
+
+/** Sentence fragments: "rules `a` and `b` exclude it", "`X` is retired", … */
+function fragments(logic: PackageLogic, sorted: Sorted, verb: "excludes" | "requires" | ""): string[] {
+  const out: string[] = [];
+  const { rules, ruleCount, groups, groupCount } = sorted;
+  const parts: string[] = [];
+  if (ruleCount) parts.push(`${ruleCount > 1 ? "rules" : "rule"} ${shortList(rules, ruleCount)}`);
+  if (groupCount)
+    parts.push(`${groupCount > 1 ? "option groups" : "option group"} ${shortList(groups, groupCount)}`);
+  if (parts.length) {
+    const plural = ruleCount + groupCount > 1;
+    const v =
+      verb === "" ? "" : plural ? (verb === "excludes" ? " exclude it" : " require it") : ` ${verb} it`;
+    out.push(`${listOf(parts)}${v}`);
+  }
+  for (const c of sorted.others) {
     const subject = c.subject === undefined ? "" : quote(nameOf(logic, c.subject));
     if (c.kind === "retired") out.push(`${subject} is retired`);
     else if (c.kind === "incompatible") out.push(`${subject} does not fit this package`);
@@ -63,27 +92,28 @@ export function reasonFor(
   labels: readonly number[],
   picks: readonly string[],
 ): Reason {
-  const cs = [...new Set(labels)].sort((a, b) => a - b).map((l) => logic.constraints[l]!);
-  const rules = [...new Set(cs.flatMap(ruleIds))];
+  const sorted = sortLabels(logic, labels);
   const head = state === "required" ? "Required" : "Disabled";
-  const incompatible = cs.find((c) => c.kind === "incompatible");
+  const incompatible = sorted.others.find((c) => c.kind === "incompatible");
   if (incompatible && picks.length === 0) {
     const v = logic.index.get(incompatible.id);
     const why = v === undefined ? undefined : logic.vars[v]!.incompatible;
-    return { rules, picks: [...picks], message: `${head}: ${why ?? "it does not fit this package."}` };
+    return {
+      rules: sorted.ids,
+      picks: [...picks],
+      message: `${head}: ${why ?? "it does not fit this package."}`,
+    };
   }
-  const frags = fragments(logic, cs, state === "required" ? "requires" : "excludes");
+  const frags = fragments(logic, sorted, state === "required" ? "requires" : "excludes");
   const what = frags.length ? listOf(frags) : "the package's rules decide it";
   const names = picks.map((p) => quote(nameOf(logic, p)));
   const tail = picks.length ? ` with your ${picks.length > 1 ? "picks" : "pick"} ${listOf(names)}` : "";
-  return { rules, picks: [...picks], message: `${head}: ${what}${tail}.` };
+  return { rules: sorted.ids, picks: [...picks], message: `${head}: ${what}${tail}.` };
 }
 
 /** Names of the constraints, for violation sentences ("rule `a` and option group `g`"). */
 export function constraintPhrase(logic: PackageLogic, labels: readonly number[]): string {
-  const cs = [...new Set(labels)].sort((a, b) => a - b).map((l) => logic.constraints[l]!);
-  const frags = fragments(logic, cs, "excludes").map((f) => f.replace(/ excludes? it$/, ""));
-  return listOf(frags);
+  return listOf(fragments(logic, sortLabels(logic, labels), ""));
 }
 
 export { nameOf, quote };

@@ -219,33 +219,47 @@ export class Solver {
     }
   }
 
-  /** Unit propagation; returns the index of a conflicting clause or -1. */
+  /** Unit propagation; returns the index of a conflicting clause or -1. Hot path: all locals. */
   private propagate(): number {
     const val = this.val;
     const clauses = this.clauses;
     const watches = this.watches;
     const watchN = this.watchN;
-    while (this.qhead < this.trailSize) {
-      const p = this.trail[this.qhead++]!;
+    const bins = this.bins;
+    const binN = this.binN;
+    const trail = this.trail;
+    const level = this.level;
+    const reason = this.reason;
+    const deleted = this.deleted;
+    const lvl = this.trailLim.length;
+    let qhead = this.qhead;
+    let trailSize = this.trailSize;
+    let conflict = NO_REASON;
+    outer: while (qhead < trailSize) {
+      const p = trail[qhead++]!;
       const falseLit = p ^ 1;
       // Binary clauses: the other literal must hold.
-      const bl = this.bins[falseLit]!;
-      const bn = this.binN[falseLit]!;
+      const bl = bins[falseLit]!;
+      const bn = binN[falseLit]!;
       for (let k = 0; k < bn; k += 2) {
         const other = bl[k]!;
         const vo = val[other];
         if (vo === 1) continue;
         const ci = bl[k + 1]!;
         if (vo === -1) {
-          this.qhead = this.trailSize;
-          return ci;
+          conflict = ci;
+          break outer;
         }
         const c = clauses[ci]!;
         if (c[0] !== other) {
           c[1] = c[0]!;
           c[0] = other;
         }
-        this.assign(other, ci);
+        val[other] = 1;
+        val[other ^ 1] = -1;
+        level[other >> 1] = lvl;
+        reason[other >> 1] = ci;
+        trail[trailSize++] = other;
       }
       // Longer clauses: two watched literals with a blocker.
       const ws = watches[falseLit]!;
@@ -261,7 +275,7 @@ export class Solver {
           ws[j++] = blocker;
           continue;
         }
-        if (this.deleted[ci]) continue;
+        if (deleted[ci]) continue;
         const c = clauses[ci]!;
         if (c[0] === falseLit) {
           c[0] = c[1]!;
@@ -291,14 +305,20 @@ export class Solver {
         if (val[first] === -1) {
           while (i < n) ws[j++] = ws[i++]!;
           watchN[falseLit] = j;
-          this.qhead = this.trailSize;
-          return ci;
+          conflict = ci;
+          break outer;
         }
-        this.assign(first, ci);
+        val[first] = 1;
+        val[first ^ 1] = -1;
+        level[first >> 1] = lvl;
+        reason[first >> 1] = ci;
+        trail[trailSize++] = first;
       }
       watchN[falseLit] = j;
     }
-    return NO_REASON;
+    this.trailSize = trailSize;
+    this.qhead = conflict === NO_REASON ? qhead : trailSize;
+    return conflict;
   }
 
   private cancelUntil(lvl: number): void {
