@@ -16,7 +16,7 @@ import { type Arrangement, validateArrangement } from "@tessera/schema";
 import { isDate } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { addOnMoves, removeMoves } from "./addons.ts";
-import { blocked, type Candidate } from "./candidate.ts";
+import { blocked, type Candidate, newMove } from "./candidate.ts";
 import { createContext, type PathContext } from "./context.ts";
 import { planChange, planChangeTargets } from "./plan-change.ts";
 import { quantityMoves } from "./quantity.ts";
@@ -51,7 +51,11 @@ function evaluate(catalog: CompiledCatalog, arrangement: Arrangement, asOf: stri
     const when = arrangement.terminationDate !== undefined ? ` on ${arrangement.terminationDate}` : "";
     return {
       ctx,
-      candidates: candidates.map((c) => blocked({ ...c.move }, [`This arrangement was terminated${when}.`])),
+      candidates: candidates.map((c) =>
+        blocked(newMove(c.move.id, c.move.kind, c.move.target, c.move.label), [
+          `This arrangement was terminated${when}.`,
+        ]),
+      ),
     };
   }
   return { ctx, candidates };

@@ -331,8 +331,10 @@ describe("older catalog versions", () => {
       MID_APRIL,
     );
     expect(result.moves.length).toBeGreaterThan(0);
-    for (const m of result.moves)
+    for (const m of result.moves) {
       expect(m.reasons).toEqual(["This arrangement was terminated on 2026-03-01."]);
+      expect(m.newRecurring).toBeUndefined();
+    }
   });
 
   it("reports malformed dates as problems instead of throwing", () => {
