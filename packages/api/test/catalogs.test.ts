@@ -182,6 +182,23 @@ describe.each(backends)("catalogs on %s", (backend) => {
     expect(draftDiff.code).toBe("FORBIDDEN");
   });
 
+  it("publishes one version when the same draft revision is published twice at once", async () => {
+    const a = await callerFor(services, tokens.designer);
+    const b = await callerFor(services, tokens.admin);
+    const draft = await a.catalogs.createDraft({
+      from: "json",
+      doc: { ...sampleCatalog("saas"), id: "double-click" },
+    });
+    const results = await Promise.allSettled([
+      a.catalogs.publish({ catalogId: "double-click", revision: draft.revision }),
+      b.catalogs.publish({ catalogId: "double-click", revision: draft.revision }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect((lost.reason as TRPCError).code).toBe("CONFLICT");
+    expect((await a.catalogs.listVersions({ catalogId: "double-click" })).map((v) => v.version)).toEqual([1]);
+  });
+
   it("retires a catalog: no more edits, versions still readable", async () => {
     const designer = await callerFor(services, tokens.designer);
     const draft = await designer.catalogs.createDraft({

@@ -401,6 +401,16 @@ export const catalogsRouter = {
             `The draft changed since you read it (you had revision ${input.revision}, it is now ${draft.revision}); review it before publishing.`,
             { currentRevision: draft.revision },
           );
+        const already = await tx.query<{ published_revision: number | null }>(
+          "SELECT published_revision FROM drafts WHERE catalog_id = $1",
+          [input.catalogId],
+        );
+        if (already[0]?.published_revision === draft.revision)
+          fail(
+            "CONFLICT",
+            `Revision ${draft.revision} of the draft is already published as version ${cat.latest_version}; edit the draft before publishing again.`,
+            { currentRevision: draft.revision },
+          );
         const next = (cat.latest_version ?? 0) + 1;
         const doc = { ...draft.doc, version: next } as Record<string, unknown>;
         const result = validate(doc);
@@ -424,7 +434,10 @@ export const catalogsRouter = {
           next,
           nameOf(doc, input.catalogId),
         ]);
-        await tx.query("UPDATE drafts SET based_on = $2 WHERE catalog_id = $1", [input.catalogId, next]);
+        await tx.query(
+          "UPDATE drafts SET based_on = $2, published_revision = revision WHERE catalog_id = $1",
+          [input.catalogId, next],
+        );
         await audit(tx, {
           actor,
           action: "catalog.publish",

@@ -17,6 +17,9 @@ export class InputError extends ErrorDetails {
   }
 }
 
+/** One object type instead of an intersection, so inferred inputs read plainly. */
+type Flat<T> = { [K in keyof T]: T[K] };
+
 type Path = readonly (string | number)[];
 /** Checks one value at a path; returns it typed or throws an `InputError`. */
 export type Check<T> = (value: unknown, path: Path) => T;
@@ -102,9 +105,14 @@ export const is = {
   object<S extends Record<string, Check<unknown>>>(
     shape: S,
   ): Check<
-    { [K in keyof S as undefined extends ReturnType<S[K]> ? never : K]: ReturnType<S[K]> } & {
-      [K in keyof S as undefined extends ReturnType<S[K]> ? K : never]?: Exclude<ReturnType<S[K]>, undefined>;
-    }
+    Flat<
+      { [K in keyof S as undefined extends ReturnType<S[K]> ? never : K]: ReturnType<S[K]> } & {
+        [K in keyof S as undefined extends ReturnType<S[K]> ? K : never]?: Exclude<
+          ReturnType<S[K]>,
+          undefined
+        >;
+      }
+    >
   > {
     return (v, path) => {
       if (v === null || typeof v !== "object" || Array.isArray(v))
