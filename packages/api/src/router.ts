@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { arrangementsRouter } from "./arrangements/router.ts";
+import { auditRouter } from "./audit-router.ts";
 import { catalogsRouter } from "./catalogs/router.ts";
 import { quotesRouter } from "./quotes/router.ts";
 import { meProcedure, tokensRouter } from "./tokens/router.ts";
@@ -12,6 +13,7 @@ export const appRouter = router({
   quotes: quotesRouter,
   arrangements: arrangementsRouter,
   tokens: tokensRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -51,6 +51,7 @@ const ADMITS: Record<string, Role[]> = {
   "tokens.list": ["admin"],
   "tokens.create": ["admin"],
   "tokens.revoke": ["admin"],
+  "audit.list": ["admin"],
 };
 
 const procedures = Object.keys(appRouter._def.procedures).sort();
@@ -182,6 +183,9 @@ describe.each(backends)("access on %s", (backend) => {
     expect(await reader.me()).toMatchObject({ role: "reader", name: "short-lived" });
     await admin.tokens.revoke({ id: made.record.id });
     expect(await codeOf((await callerFor(services, made.token)).me())).toBe("UNAUTHORIZED");
+    const trail = await admin.audit.list({ subject: `token:${made.record.id}` });
+    expect(trail.map((e) => e.action)).toEqual(["token.revoke", "token.create"]);
+    expect(trail.every((e) => e.actor === tokens.ids.admin)).toBe(true);
     const listed = await admin.tokens.list();
     expect(listed.find((r) => r.id === made.record.id)?.revokedAt).not.toBeNull();
     const stored = await t.db.query<{ token_hash: string }>(
