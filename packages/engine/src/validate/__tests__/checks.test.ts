@@ -980,6 +980,38 @@ const rows: Record<string, Row> = {
       };
     },
   },
+  "portfolio.empty": {
+    code: "portfolio.empty",
+    severity: "warning",
+    pointer: "/portfolios/1",
+    defect: (d) => {
+      d.portfolios.push({ id: "labs", name: "Labs" });
+    },
+    fix: (d) => {
+      d.portfolios.pop();
+    },
+  },
+  "portfolio.order-foreign-package": {
+    code: "portfolio.order-foreign-package",
+    severity: "warning",
+    pointer: "/portfolios/0/packageOrder/1",
+    defect: (d) => {
+      d.portfolios.push({ id: "labs", name: "Labs" });
+      (d.portfolios[0] as { packageOrder?: string[] }).packageOrder = ["enterprise", "labs-beta", "pro"];
+      d.packages.push({
+        ...structuredClone(sso(d)),
+        id: "labs-beta",
+        portfolio: "labs",
+        components: [],
+        charges: [],
+      });
+      delete pkg(d, "labs-beta").addOn;
+      pkg(d, "labs-beta").role = "base";
+    },
+    fix: (d) => {
+      (d.portfolios[0] as { packageOrder?: string[] }).packageOrder = ["enterprise", "pro"];
+    },
+  },
   "paths.no-default": {
     code: "paths.no-default",
     severity: "warning",

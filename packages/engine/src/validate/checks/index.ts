@@ -12,6 +12,7 @@ import { logicCheck } from "./logic.ts";
 import { modelsCheck } from "./models.ts";
 import { pathsCheck } from "./paths.ts";
 import { policyCheck } from "./policy.ts";
+import { portfoliosCheck } from "./portfolios.ts";
 import { priceBooksCheck } from "./pricebooks.ts";
 import { pricesCheck } from "./prices.ts";
 import { refsCheck } from "./refs.ts";
@@ -32,6 +33,7 @@ export const checks: Check[] = [
   addOnsCheck,
   lifecycleCheck,
   terminationCheck,
+  portfoliosCheck,
   pathsCheck,
   policyCheck,
   logicCheck,
