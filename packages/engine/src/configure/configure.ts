@@ -144,7 +144,12 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     ex.popProbe();
     return !ok;
   };
-  const cons = consequences(logic.solver, accepted, realVars, { implied, refuted, pool: modelPool(logic) });
+  const cons = consequences(logic.solver, accepted, realVars, {
+    implied,
+    refuted,
+    pool: modelPool(logic),
+    solved: whole?.sat === true,
+  });
 
   const pickedIds = new Set(picks.map((p) => p.id));
   const targets: number[] = [];

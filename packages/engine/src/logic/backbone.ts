@@ -34,6 +34,8 @@ export interface ConsequenceOptions {
    */
   pool?: Uint8Array[];
   poolSize?: number;
+  /** The solver's last call was a satisfiable solve under exactly these assumptions: reuse its model. */
+  solved?: boolean;
 }
 
 /** Computes which of `vars` can be true / false under the assumptions. */
@@ -43,11 +45,11 @@ export function consequences(
   vars: readonly number[],
   options: ConsequenceOptions = {},
 ): Consequences {
-  const { implied = () => false, refuted = () => false, pool, poolSize = 16 } = options;
+  const { implied = () => false, refuted = () => false, pool, poolSize = 16, solved = false } = options;
   const n = solver.numVars;
   const canBeTrue = new Uint8Array(n);
   const canBeFalse = new Uint8Array(n);
-  const first = solver.solve(assumptions);
+  const first = solved ? ({ sat: true } as const) : solver.solve(assumptions);
   if (first === null || !first.sat) {
     return { sat: false, core: first && !first.sat ? first.core : [], canBeTrue, canBeFalse };
   }
