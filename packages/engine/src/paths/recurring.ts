@@ -118,8 +118,24 @@ function quoteFor(arrangement: Arrangement, k: Keyed): Quote {
  * must determine next's quote given parent's), so the move's quote is serialised only on a miss.
  */
 export function deriveKey(next: Arrangement, parent: Arrangement, change: string): Arrangement {
-  keys.set(next, { key: `${keyed(parent).key}\u0000${change}` });
+  keys.set(next, { key: `${internId(keyed(parent).key)}\u0000${change}` });
   return next;
+}
+
+/**
+ * A short stand-in for a long key (a parent's quote JSON), so derived keys stay short to hash.
+ * Ids are never reused: a forgotten key gets a fresh id, so a derived key never names another quote.
+ */
+const interned = new Map<string, string>();
+let nextId = 0;
+function internId(key: string): string {
+  let id = interned.get(key);
+  if (id === undefined) {
+    if (interned.size >= CACHE_LIMIT) interned.delete(interned.keys().next().value!);
+    id = `#${nextId++}`;
+    interned.set(key, id);
+  }
+  return id;
 }
 
 /**
