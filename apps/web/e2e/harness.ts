@@ -27,11 +27,6 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const scratch = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
   const webDist = join(scratch, "web");
-  await build({
-    root: webRoot,
-    logLevel: "error",
-    build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
-  });
   const server = createServer({
     dataDir: join(scratch, "pglite"),
     port: 0,
@@ -39,7 +34,15 @@ export async function startHarness(): Promise<Harness> {
     webDist,
     log: () => {},
   });
-  const { url } = await server.start();
+  // The build and the database's first start are independent: do them at once.
+  const [, { url }] = await Promise.all([
+    build({
+      root: webRoot,
+      logLevel: "error",
+      build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
+    }),
+    server.start(),
+  ]);
   const seeded = await bootstrap(server.services, {
     demo: true,
     examplesDir: join(repoRoot, "schemas", "examples"),

@@ -1,8 +1,9 @@
+import type { Tier } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { chartPoints, chartQuantities } from "./chartPoints.ts";
 
 describe("price chart points come from the engine's price()", () => {
-  const tiers = [
+  const tiers: [Tier, ...Tier[]] = [
     { from: 0, upTo: 10, unitAmount: "8.00" },
     { from: 10, upTo: null, unitAmount: "6.00" },
   ];
