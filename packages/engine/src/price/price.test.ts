@@ -290,6 +290,18 @@ describe("price: billing anchor and proration", () => {
     expect(result.totals.firstInvoice).toBe("50.00");
   });
 
+  it("bills a May 15 start anchored on the 1st on May 15, then on the 1st (Stripe billing cycle anchor)", () => {
+    // https://stripe.com/docs/payments/checkout/billing-cycle — "a monthly subscription created on
+    // May 15 with an anchor at June 1 is billed on May 15, then always on the 1st of the month"
+    const result = price(catalog, q({ startDate: "2026-05-15", billingAnchorDay: 1 }), AS_OF);
+    expect(result.schedule).toMatchObject({
+      firstInvoiceDate: "2026-05-15",
+      firstFullPeriodStart: "2026-06-01",
+    });
+    // May 15 → June 1 is 17 of May's 31 days.
+    expect(result.totals.firstInvoice).toBe("17.00");
+  });
+
   it("does not prorate when the anchor is the start day", () => {
     const result = price(catalog, q({ startDate: "2026-01-15", billingAnchorDay: 15 }), AS_OF);
     expect(result.lines.some((l) => l.kind === "proration")).toBe(false);
