@@ -34,9 +34,7 @@ export const lifecycleCheck: Check = {
   ],
   run(ctx) {
     const { doc, catalog } = ctx;
-    const index = new Map<Package, number>();
     doc.packages.forEach((pkg, i) => {
-      index.set(pkg, i);
       const at = `/packages/${i}`;
       if (pkg.status === "retired" && pkg.successor === undefined)
         flag(
@@ -127,7 +125,7 @@ export const lifecycleCheck: Check = {
           ctx,
           "successor.cycle",
           "error",
-          `/packages/${index.get(cur)}/successor`,
+          `/packages/${doc.packages.indexOf(cur)}/successor`,
           `leads in a circle (${cycle.map((p) => `\`${p.id}\``).join(" → ")} → \`${cur.id}\`), so customers are never moved to a sellable package.`,
         );
       }

@@ -27,6 +27,23 @@ const MODEL: Record<Charge["model"], { reads: readonly Field[]; need: readonly F
   },
 };
 
+/** Bit of each amount field in a point's presence mask (FIELDS order). */
+const FIELD_BIT: Record<Field, number> = {
+  amount: 1,
+  unitAmount: 2,
+  tiers: 4,
+  steps: 8,
+  includedUnits: 16,
+  billingPeriod: 32,
+};
+const maskOf = (fields: readonly Field[]) => fields.reduce((m, f) => m | FIELD_BIT[f], 0);
+const MASKS = Object.fromEntries(
+  Object.entries(MODEL).map(([model, spec]) => [
+    model,
+    { reads: maskOf(spec.reads), need: maskOf(spec.need) },
+  ]),
+) as Record<Charge["model"], { reads: number; need: number }>;
+
 const BLOCK_MODELS = new Set<Charge["model"]>(["per_unit", "tiered", "volume", "usage"]);
 
 export const modelsCheck: Check = {
@@ -52,9 +69,14 @@ export const modelsCheck: Check = {
         const points = charge.pricePoints;
         for (let k = 0; k < points.length; k++) {
           const pp = points[k] as PricePoint;
-          let has = false;
-          for (const f of spec.need) if (pp[f as keyof PricePoint] !== undefined) has = true;
-          if (!has)
+          const present =
+            (pp.amount !== undefined ? 1 : 0) |
+            (pp.unitAmount !== undefined ? 2 : 0) |
+            (pp.tiers !== undefined ? 4 : 0) |
+            (pp.steps !== undefined ? 8 : 0) |
+            (pp.includedUnits !== undefined ? 16 : 0);
+          const masks = MASKS[charge.model];
+          if (!(present & masks.need))
             flag(
               ctx,
               "price.model-fields",
@@ -62,16 +84,17 @@ export const modelsCheck: Check = {
               `/packages/${i}/charges/${j}/pricePoints/${k}`,
               `needs ${spec.words} because charge \`${charge.id}\` is priced ${charge.model}.`,
             );
-          for (const f of FIELDS) {
-            if (pp[f] !== undefined && !spec.reads.includes(f))
-              flag(
-                ctx,
-                "price.ignored-field",
-                "warning",
-                `/packages/${i}/charges/${j}/pricePoints/${k}/${f}`,
-                `is ignored because charge \`${charge.id}\` is priced ${charge.model}; remove it or change the model.`,
-              );
-          }
+          if (present & ~masks.reads)
+            for (const f of FIELDS) {
+              if (present & ~masks.reads & FIELD_BIT[f])
+                flag(
+                  ctx,
+                  "price.ignored-field",
+                  "warning",
+                  `/packages/${i}/charges/${j}/pricePoints/${k}/${f}`,
+                  `is ignored because charge \`${charge.id}\` is priced ${charge.model}; remove it or change the model.`,
+                );
+            }
           if (charge.model === "one_time" && pp.billingPeriod !== undefined)
             flag(
               ctx,
