@@ -29,6 +29,8 @@ import { neg, pos } from "../logic/solver.ts";
 import { isValidConfiguration } from "./evaluate.ts";
 import {
   constraintsInConflict,
+  type Derived,
+  expandDerived,
   explainForced,
   minimalConflict,
   modelPool,
@@ -132,17 +134,31 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   const ex = logic.explainer;
   ex.probe(accepted);
   const implied = (lit: number) => ex.value(lit) === 1;
-  // Failed-literal probes prove literals false; their conflict cones are the first cut of the
-  // explanations of the opposite literals (explain.ts), so they are kept.
+  // Failed-literal probes prove literals false. The opposite literal is then kept on the
+  // explainer's trail (so later probes and `implied` see its consequences: one refutation often
+  // settles a whole chain), and its cone, expanded back to picks, is the first cut of its reason.
   const refutations = new Map<number, { decisions: number[]; labels: number[] }>();
+  const derived: Derived = { levels: [], cones: new Map() };
   const refuted = (lit: number) => {
-    const ok = ex.pushProbe(lit);
-    if (!ok) {
-      const cone = ex.conflictCone();
-      if (cone) refutations.set(lit ^ 1, cone);
+    if (ex.pushProbe(lit)) {
+      ex.popProbe();
+      return false;
     }
+    const cone = ex.conflictCone();
     ex.popProbe();
-    return !ok;
+    const why = cone
+      ? expandDerived(
+          derived,
+          cone.decisions.filter((d) => d !== lit),
+          cone.labels,
+        )
+      : { picks: [...accepted], labels: [] };
+    const entry = { decisions: why.picks, labels: why.labels };
+    refutations.set(lit ^ 1, entry);
+    derived.cones.set(lit ^ 1, entry);
+    derived.levels.push(lit ^ 1);
+    ex.pushProbe(lit ^ 1); // follows from the accepted picks, which are consistent: cannot fail
+    return true;
   };
   const cons = consequences(logic.solver, accepted, realVars, {
     implied,
@@ -165,7 +181,7 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     if (s === "required") targets.push(pos(v));
     else if (s === "disabled") targets.push(neg(v));
   });
-  const explanations = explainForced(logic, accepted, targets, refutations);
+  const explanations = explainForced(logic, accepted, targets, refutations, derived);
 
   const options: OptionChoice[] = [];
   const addOns: AddOnChoice[] = [];

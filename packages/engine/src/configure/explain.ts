@@ -150,6 +150,36 @@ export function constraintsInConflict(logic: PackageLogic, picks: readonly numbe
 }
 
 /**
+ * Literals proved from the picks during one configure call (failed-literal refutations) and kept
+ * on the explainer's trail as extra decision levels after the picks; `cones` holds, for each, the
+ * picks and constraints it follows from, so cones through them are expanded back to picks.
+ */
+export interface Derived {
+  levels: number[];
+  cones: Map<number, { decisions: number[]; labels: number[] }>;
+}
+
+/** Replaces derived decisions in a cone by the picks and constraints they follow from. */
+export function expandDerived(
+  derived: Derived,
+  decisions: readonly number[],
+  labels: readonly number[],
+): { picks: number[]; labels: number[] } {
+  if (derived.cones.size === 0) return { picks: [...decisions], labels: [...labels] };
+  const picks = new Set<number>();
+  const all = new Set(labels);
+  for (const d of decisions) {
+    const cone = derived.cones.get(d);
+    if (!cone) picks.add(d);
+    else {
+      for (const p of cone.decisions) picks.add(p);
+      for (const l of cone.labels) all.add(l);
+    }
+  }
+  return { picks: [...picks], labels: [...all] };
+}
+
+/**
  * Explains many forced literals under the same (satisfiable) assumptions. `assumptions` must be
  * the accepted picks; the explainer is probed with them once and its trail reused.
  */
@@ -158,6 +188,7 @@ export function explainForced(
   assumptions: readonly number[],
   targets: readonly number[],
   refutations: ReadonlyMap<number, { decisions: number[]; labels: number[] }> = new Map(),
+  derived: Derived = { levels: [], cones: new Map() },
 ): Map<number, Explanation> {
   const caches = cachesOf(logic);
   const inA = new Set(assumptions);
@@ -166,7 +197,10 @@ export function explainForced(
   const pendingLabels: number[] = [];
   const firstCut = new Map<number, { picks: number[]; labels: number[] | null }>();
 
-  ex.probe(assumptions);
+  // The explainer's trail: the picks, then literals already proved from them (derived levels).
+  ex.probe(derived.levels.length ? [...assumptions, ...derived.levels] : assumptions);
+  const expand = (decisions: readonly number[], labels: number[]) =>
+    expandDerived(derived, decisions, labels);
   for (const t of targets) {
     const memo = caches.memo.get(t);
     if (memo?.picks.every((p) => inA.has(p))) {
@@ -181,17 +215,22 @@ export function explainForced(
       });
     } else if (ex.value(t) === 1) {
       const cone = ex.cone([t]);
-      firstCut.set(t, { picks: cone.decisions, labels: cone.labels });
+      firstCut.set(t, expand(cone.decisions, cone.labels));
     } else if (ex.pushProbe(t ^ 1)) {
       ex.popProbe();
       firstCut.set(t, { picks: [], labels: null });
     } else {
       const cone = ex.conflictCone();
       ex.popProbe();
-      firstCut.set(t, {
-        picks: (cone?.decisions ?? []).filter((d) => d !== (t ^ 1)),
-        labels: cone?.labels ?? null,
-      });
+      if (cone) {
+        firstCut.set(
+          t,
+          expand(
+            cone.decisions.filter((d) => d !== (t ^ 1)),
+            cone.labels,
+          ),
+        );
+      } else firstCut.set(t, { picks: [], labels: null });
     }
   }
 
