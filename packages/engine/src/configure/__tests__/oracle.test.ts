@@ -1,7 +1,8 @@
 /**
  * Brute-force oracle: on many small random models, the states configure() reports must equal those
  * found by enumerating every assignment of the options and add-ons, and every reason must be a
- * subset-minimal set of the picks that forces the state.
+ * subset-minimal set of the picks that forces the state, and the rules it names must suffice to
+ * force it (with those picks, and nothing but those constraints).
  */
 import type { Catalog, Condition, Consequence, OptionGroup, Package, Rule } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
@@ -157,28 +158,35 @@ function evaluator(doc: Catalog) {
     (!t.requireAny || t.requireAny.some((x) => on.has(x))) &&
     (!t.requireExactlyOne || t.requireExactlyOne.filter((x) => on.has(x)).length === 1) &&
     (!t.requireNone || t.requireNone.every((x) => !on.has(x)));
-  const valid = (on: Set<string>): boolean => {
+  /** Every constraint (or only those whose id is in `only`: rules, groups, add-on ids, the base id). */
+  const validWith = (on: Set<string>, only?: ReadonlySet<string>): boolean => {
+    const uses = (id: string) => only === undefined || only.has(id);
     for (const a of addOns) {
-      if (!on.has(a.id)) continue;
+      if (!on.has(a.id) || !uses(a.id)) continue;
       if (!compatible(a)) return false;
       if (a.addOn?.requires?.some((x) => !on.has(x))) return false;
       if (a.addOn?.excludes?.some((x) => on.has(x))) return false;
     }
-    for (const i of base.includedAddOns ?? []) if (!on.has(i.addOn)) return false;
+    if (uses(base.id)) for (const i of base.includedAddOns ?? []) if (!on.has(i.addOn)) return false;
     for (const p of doc.packages) {
       const pkgOn = p.role === "base" || on.has(p.id);
       for (const g of p.optionGroups ?? []) {
-        const applies = pkgOn && (g.parentOption === undefined || on.has(g.parentOption));
-        const n = g.options.filter((o) => on.has(o.id)).length;
         if (g.options.some((o) => o.status === "retired" && on.has(o.id))) return false;
+        if (!uses(g.id)) continue;
+        // A nested group applies with its parent (which itself needs its package); a top-level one
+        // with its package.
+        const applies = g.parentOption === undefined ? pkgOn : on.has(g.parentOption);
+        const n = g.options.filter((o) => on.has(o.id)).length;
         if (!applies && n > 0) return false;
         if (applies && (n < (g.min ?? 0) || n > (g.max ?? g.options.length))) return false;
       }
       if (pkgOn)
-        for (const rule of p.rules ?? []) if (holds(on, rule.when) && !then(on, rule.then)) return false;
+        for (const rule of p.rules ?? [])
+          if (uses(rule.id) && holds(on, rule.when) && !then(on, rule.then)) return false;
     }
     return true;
   };
+  const valid = (on: Set<string>) => validWith(on);
   const models: Set<string>[] = [];
   for (let mask = 0; mask < 1 << vars.length; mask++) {
     const on = new Set<string>();
@@ -190,7 +198,20 @@ function evaluator(doc: Catalog) {
   /** Whether every model containing `picks` has `id` in state `value`. */
   const forces = (picks: readonly string[], id: string, value: boolean) =>
     models.every((m) => !picks.every((p) => m.has(p)) || m.has(id) === value);
-  return { vars, models, valid, forces };
+  /** Whether `picks` and only the constraints `ids` (retirements always) force `id` to `value`. */
+  const forcesWith = (ids: readonly string[], picks: readonly string[], id: string, value: boolean) => {
+    const only = new Set(ids);
+    for (let mask = 0; mask < 1 << vars.length; mask++) {
+      const on = new Set<string>();
+      vars.forEach((v, i) => {
+        if (mask & (1 << i)) on.add(v);
+      });
+      if (!picks.every((p) => on.has(p)) || on.has(id) === value) continue;
+      if (validWith(on, only)) return false;
+    }
+    return true;
+  };
+  return { vars, models, valid, forces, forcesWith };
 }
 
 function selectionFrom(doc: Catalog, picks: string[]) {
@@ -243,9 +264,12 @@ describe("configure against brute-force enumeration", () => {
       expect(result.violations, ctx).toEqual([]);
       const consistent = oracle.models.filter((m) => effective.every((p) => m.has(p)));
       expect(consistent.length, ctx).toBeGreaterThan(0);
-      const states = new Map<string, { state: string; picks?: string[] }>();
+      const states = new Map<string, { state: string; picks?: string[]; rules?: string[] }>();
       for (const c of [...result.options, ...result.addOns]) {
-        states.set(c.id, { state: c.state, ...(c.reason ? { picks: c.reason.picks } : {}) });
+        states.set(c.id, {
+          state: c.state,
+          ...(c.reason ? { picks: c.reason.picks, rules: c.reason.rules } : {}),
+        });
       }
       for (const id of oracle.vars) {
         const got = states.get(id);
@@ -269,6 +293,11 @@ describe("configure against brute-force enumeration", () => {
           const smaller = reasonPicks.filter((q) => q !== p);
           expect(oracle.forces(smaller, id, value), `${ctx} ${id} still forced without ${p}`).toBe(false);
         }
+        // The named rules suffice: with the picks, they alone force the state.
+        expect(
+          oracle.forcesWith(got!.rules ?? [], reasonPicks, id, value),
+          `${ctx} ${id} rules ${got!.rules} do not force it`,
+        ).toBe(true);
         forcedChecked++;
       }
       // Complete: the picks alone (and included add-ons) form a valid configuration.
