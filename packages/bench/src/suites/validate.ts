@@ -17,9 +17,9 @@ import type { Metrics, Suite } from "../suite.ts";
  * so big scales skip the warm-up.
  */
 function runsFor(scale: number, warm: boolean) {
-  if (scale <= 1) return { minRuns: 10, minMs: 2000, maxMs: 15_000, warmup: 3 };
-  if (scale <= 4) return { minRuns: 5, minMs: 0, maxMs: 30_000, warmup: warm ? 0 : 2 };
-  return { minRuns: 3, minMs: 0, maxMs: 45_000, warmup: warm ? 0 : 1 };
+  if (scale <= 1) return { minRuns: 10, minMs: 2000, maxMs: 10_000, warmup: 3 };
+  if (scale <= 4) return { minRuns: 5, minMs: 0, maxMs: 20_000, warmup: warm ? 0 : 2 };
+  return { minRuns: 3, minMs: 0, maxMs: 30_000, warmup: warm ? 0 : 1 };
 }
 
 const MB = 1e6;
