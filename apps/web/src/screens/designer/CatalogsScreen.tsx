@@ -62,44 +62,46 @@ export function CatalogsScreen({ role }: { role: Role }) {
                   {can.design ? (
                     <td>{c.draftRevision === null ? "—" : `revision ${c.draftRevision}`}</td>
                   ) : null}
-                  <td className="ts-row">
-                    {c.latestVersion !== null ? (
-                      <button
-                        type="button"
-                        className="ts-button ts-button--small"
-                        onClick={() => navigate(`/catalogs/${c.id}/versions/${c.latestVersion}`)}
-                      >
-                        View v{c.latestVersion}
-                      </button>
-                    ) : null}
-                    {can.design && !c.retired ? (
-                      c.draftRevision !== null ? (
+                  <td>
+                    <div className="ts-row">
+                      {c.latestVersion !== null ? (
                         <button
                           type="button"
-                          className="ts-button ts-button--small ts-button--primary"
-                          aria-label={`Edit draft of ${c.name}`}
-                          onClick={() => navigate(`/catalogs/${c.id}/draft`)}
+                          className="ts-button ts-button--small"
+                          onClick={() => navigate(`/catalogs/${c.id}/versions/${c.latestVersion}`)}
                         >
-                          Edit draft
+                          View v{c.latestVersion}
                         </button>
-                      ) : c.latestVersion !== null ? (
-                        <button
-                          type="button"
-                          className="ts-button ts-button--small ts-button--primary"
-                          aria-label={`Edit draft of ${c.name}`}
-                          disabled={fromVersion.isPending}
-                          onClick={() =>
-                            fromVersion.mutate({
-                              from: "version",
-                              catalogId: c.id,
-                              version: c.latestVersion!,
-                            })
-                          }
-                        >
-                          Start a draft
-                        </button>
-                      ) : null
-                    ) : null}
+                      ) : null}
+                      {can.design && !c.retired ? (
+                        c.draftRevision !== null ? (
+                          <button
+                            type="button"
+                            className="ts-button ts-button--small ts-button--primary"
+                            aria-label={`Edit draft of ${c.name}`}
+                            onClick={() => navigate(`/catalogs/${c.id}/draft`)}
+                          >
+                            Edit draft
+                          </button>
+                        ) : c.latestVersion !== null ? (
+                          <button
+                            type="button"
+                            className="ts-button ts-button--small ts-button--primary"
+                            aria-label={`Edit draft of ${c.name}`}
+                            disabled={fromVersion.isPending}
+                            onClick={() =>
+                              fromVersion.mutate({
+                                from: "version",
+                                catalogId: c.id,
+                                version: c.latestVersion!,
+                              })
+                            }
+                          >
+                            Start a draft
+                          </button>
+                        ) : null
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               ))}

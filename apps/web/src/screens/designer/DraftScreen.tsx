@@ -89,9 +89,11 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
   const doc = store.catalogId === catalogId ? store.doc : null;
   const { diagnostics, pending } = useLiveValidation(doc);
   const errors = diagnostics.filter((d) => d.severity === "error");
+  // Compiled only where the price preview needs it, so big catalogs are not validated twice per edit.
+  const needsCompiled = section.kind === "package";
   const compiled = useMemo(
-    () => (doc && !pending && errors.length === 0 ? validate(doc).catalog : undefined),
-    [doc, pending, errors.length],
+    () => (needsCompiled && doc && !pending && errors.length === 0 ? validate(doc).catalog : undefined),
+    [needsCompiled, doc, pending, errors.length],
   );
   const dirty = isDirty(store);
 

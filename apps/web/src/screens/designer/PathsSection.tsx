@@ -136,9 +136,9 @@ export function PathsSection({
                     ))}
                   </select>
                 </td>
-                <td className="ts-row">
+                <td>
                   {!readOnly ? (
-                    <>
+                    <div className="ts-row">
                       <button
                         type="button"
                         className="ts-button ts-button--small"
@@ -157,7 +157,7 @@ export function PathsSection({
                       >
                         ↓
                       </button>
-                    </>
+                    </div>
                   ) : null}
                 </td>
               </tr>
