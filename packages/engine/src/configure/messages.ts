@@ -37,17 +37,40 @@ interface Sorted {
   others: Constraint[];
 }
 
+/** Per package: each constraint's slot among the distinct ids (constraints may share an id). */
+const slots = new WeakMap<PackageLogic, { slot: Int32Array; mark: Uint8Array }>();
+
+function slotsOf(logic: PackageLogic): { slot: Int32Array; mark: Uint8Array } {
+  let s = slots.get(logic);
+  if (!s) {
+    const byId = new Map<string, number>();
+    const slot = new Int32Array(logic.constraints.length);
+    logic.constraints.forEach((c, i) => {
+      let k = byId.get(c.id);
+      if (k === undefined) {
+        k = byId.size;
+        byId.set(c.id, k);
+      }
+      slot[i] = k;
+    });
+    s = { slot, mark: new Uint8Array(byId.size) };
+    slots.set(logic, s);
+  }
+  return s;
+}
+
 function sortLabels(logic: PackageLogic, labels: readonly number[]): Sorted {
   const order = Int32Array.from(labels).sort();
   const out: Sorted = { ids: [], rules: [], ruleCount: 0, groups: [], groupCount: 0, others: [] };
-  const seen = new Set<string>();
+  const { slot, mark } = slotsOf(logic);
   let last = -1;
   for (const l of order) {
     if (l === last) continue;
     last = l;
     const c = logic.constraints[l]!;
-    if (c.kind !== "retired" && !seen.has(c.id)) {
-      seen.add(c.id);
+    const k = slot[l]!;
+    if (c.kind !== "retired" && !mark[k]) {
+      mark[k] = 1;
       out.ids.push(c.id);
     }
     if (c.kind === "rule") {
@@ -56,6 +79,7 @@ function sortLabels(logic: PackageLogic, labels: readonly number[]): Sorted {
       if (out.groupCount++ < 6) out.groups.push(quote(c.id));
     } else out.others.push(c);
   }
+  for (const l of order) mark[slot[l]!] = 0;
   return out;
 }
 
