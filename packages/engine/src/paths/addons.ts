@@ -23,7 +23,7 @@ import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
 import { deltaProration } from "./proration.ts";
-import { deriveKey, mrrOf } from "./recurring.ts";
+import { derivedKey, mrrOf } from "./recurring.ts";
 import type { AddOnFate, Move, MoveRequest } from "./types.ts";
 
 /** Whether the add-on may be held with the base (ignores lifecycle status). */
@@ -187,12 +187,17 @@ function addOnMove(ctx: PathContext, base: Package, addOn: Package, isIncluded: 
       };
     const held: HeldAddOn = { package: addOn.id, since: ctx.asOf };
     if (quantity !== 1) held.quantity = quantity;
-    const next = deriveKey(
-      { ...ctx.arrangement, addOns: [...(ctx.arrangement.addOns ?? []), held] },
-      ctx.arrangement,
-      `add ${addOn.id}×${quantity}`,
+    const next: Arrangement = { ...ctx.arrangement, addOns: [...(ctx.arrangement.addOns ?? []), held] };
+    const key = derivedKey(ctx.arrangement, `add ${addOn.id}×${quantity}`);
+    return finishPartial(
+      ctx,
+      move,
+      next,
+      "immediate",
+      `${addOn.name} for the rest of the period`,
+      verify,
+      key,
     );
-    return finishPartial(ctx, move, next, "immediate", `${addOn.name} for the rest of the period`, verify);
   };
   return settle(move, build);
 }
@@ -224,12 +229,12 @@ export function removeMoves(ctx: PathContext, base: Package | undefined): Candid
       continue;
     }
     const build = (_req: MoveRequest, verify = true): Built => {
-      const next = deriveKey(
-        { ...ctx.arrangement, addOns: (ctx.arrangement.addOns ?? []).filter((o) => o.package !== h.package) },
-        ctx.arrangement,
-        `remove ${h.package}`,
-      );
-      return finishPartial(ctx, move, next, "next_billing_date", `${name}`, verify);
+      const next: Arrangement = {
+        ...ctx.arrangement,
+        addOns: (ctx.arrangement.addOns ?? []).filter((o) => o.package !== h.package),
+      };
+      const key = derivedKey(ctx.arrangement, `remove ${h.package}`);
+      return finishPartial(ctx, move, next, "next_billing_date", `${name}`, verify, key);
     };
     out.push(settle(move, build));
   }
@@ -253,10 +258,11 @@ export function finishPartial(
   timing: "immediate" | "next_billing_date",
   what: string,
   verify = true,
+  key?: string,
 ): Built {
-  const errors = ctx.errorsOf(next, verify);
+  const errors = ctx.errorsOf(next, verify, key);
   if (errors.length > 0) return { ok: false, reasons: errors };
-  const priced = ctx.price(next);
+  const priced = ctx.price(next, key);
   const move: Move = { ...template, reasons: [], notes: [...template.notes] };
   const effective = timing === "immediate" ? ctx.asOf : ctx.period.end;
   move.timing = timing;
@@ -276,13 +282,11 @@ export function finishPartial(
   move.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
   move.term = { ...next.term };
   move.billingPeriod = next.billingPeriod;
-  const arrangement: Arrangement = {
-    ...next,
-    catalogId: ctx.catalog.doc.id,
-    catalogVersion: ctx.catalog.doc.version ?? next.catalogVersion,
-    recurring: ctx.money(newRecurring),
-  };
-  return { ok: true, arrangement, move };
+  // `next` is the move's own fresh object: complete it in place.
+  next.catalogId = ctx.catalog.doc.id;
+  next.catalogVersion = ctx.catalog.doc.version ?? next.catalogVersion;
+  next.recurring = move.newRecurring;
+  return { ok: true, arrangement: next, move };
 }
 
 /** The current configuration's state of an add-on (when the current arrangement is valid). */

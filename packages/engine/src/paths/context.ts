@@ -37,13 +37,14 @@ export interface PathContext {
   currentConfig: Configuration | undefined;
   /** Held add-ons by package id. */
   held: ReadonlyMap<string, HeldAddOn>;
-  price(a: Arrangement): Recurring;
+  /** price() of the arrangement (cached); `key` names it when a move derived it (see derivedKey). */
+  price(a: Arrangement, key?: string): Recurring;
   /**
    * New errors the arrangement would have: price() errors, and configure() violations when
    * `configured` (rules, add-on requires/excludes, quantity rules); ones the current arrangement
    * already has are not blamed on the move.
    */
-  errorsOf(a: Arrangement, configured: boolean): string[];
+  errorsOf(a: Arrangement, configured: boolean, key?: string): string[];
   /** The bill per period including observed usage priced as overage (for right-sizing). */
   costWithUsage(a: Arrangement): Recurring;
   money(d: Decimal): string;
@@ -51,7 +52,7 @@ export interface PathContext {
 }
 
 export function createContext(catalog: CompiledCatalog, arrangement: Arrangement, asOf: string): PathContext {
-  const price = (a: Arrangement): Recurring => recurringOf(catalog, a, asOf);
+  const price = (a: Arrangement, key?: string): Recurring => recurringOf(catalog, a, asOf, false, key);
   const costWithUsage = (a: Arrangement): Recurring => recurringOf(catalog, a, asOf, true);
   const current = catalog.packages.get(arrangement.package)?.value;
   const months = monthsPerPeriod(arrangement.billingPeriod, arrangement.term.months);
@@ -107,11 +108,11 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     currentOneTime,
     held,
     price,
-    errorsOf(a, configured) {
+    errorsOf(a, configured, key) {
       const out = new Set<string>();
-      for (const e of price(a).errors) if (!currentErrors.has(e.message)) out.add(e.message);
+      for (const e of price(a, key).errors) if (!currentErrors.has(e.message)) out.add(e.message);
       if (configured)
-        for (const v of configurationOf(catalog, a).violations)
+        for (const v of configurationOf(catalog, a, key).violations)
           if (v.severity === "error" && !currentErrors.has(v.message)) out.add(v.message);
       return [...out];
     },

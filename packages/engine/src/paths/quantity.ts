@@ -13,7 +13,7 @@ import type { Built, Candidate } from "./candidate.ts";
 import { newMove } from "./candidate.ts";
 import { quantityOf } from "./carry.ts";
 import type { PathContext } from "./context.ts";
-import { deriveKey } from "./recurring.ts";
+import { derivedKey } from "./recurring.ts";
 import type { MoveRequest, QuantityRange } from "./types.ts";
 
 const NOTE = "Increases apply now with a prorated charge; decreases apply on the next billing date.";
@@ -55,17 +55,16 @@ export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
       const wrong = checkQuantity(label, range, req.quantity);
       if (wrong) return { ok: false, reasons: [wrong] };
       const q = req.quantity!;
-      const next = deriveKey(
-        { ...a, quantities: { ...a.quantities, [c.id]: q } },
-        a,
-        `quantity ${c.id}=${q}`,
-      );
+      const next = { ...a, quantities: { ...a.quantities, [c.id]: q } };
+      const key = derivedKey(a, `quantity ${c.id}=${q}`);
       return finishPartial(
         ctx,
         move,
         next,
         q > range.current ? "immediate" : "next_billing_date",
         `${label} from ${range.current} to ${q}`,
+        true,
+        key,
       );
     };
     out.push({ move, build });
@@ -90,13 +89,16 @@ export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
         else copy.quantity = q;
         return copy;
       });
-      const next = deriveKey({ ...a, addOns }, a, `units ${pkg.id}=${q}`);
+      const next = { ...a, addOns };
+      const key = derivedKey(a, `units ${pkg.id}=${q}`);
       return finishPartial(
         ctx,
         move,
         next,
         q > range.current ? "immediate" : "next_billing_date",
         `${pkg.name} from ${range.current} to ${q} units`,
+        true,
+        key,
       );
     };
     out.push({ move, build });

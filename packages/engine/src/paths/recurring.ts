@@ -114,12 +114,16 @@ function quoteFor(arrangement: Arrangement, k: Keyed): Quote {
 }
 
 /**
- * Names `next` by `parent`'s key plus `change`, a text that identifies what the move changed (it
- * must determine next's quote given parent's), so the move's quote is serialised only on a miss.
+ * The key of a move's arrangement: `parent`'s key plus `change`, a text that identifies what the
+ * move changed (it must determine the move's quote given the parent's), so the move's quote is
+ * serialised only when it has to be priced.
  */
-export function deriveKey(next: Arrangement, parent: Arrangement, change: string): Arrangement {
-  keys.set(next, { key: `${internId(keyed(parent).key)}\u0000${change}` });
-  return next;
+export function derivedKey(parent: Arrangement, change: string): string {
+  return `${internId(keyed(parent).key)}\u0000${change}`;
+}
+
+function keyFor(arrangement: Arrangement, key: string | undefined): Keyed {
+  return key === undefined ? keyed(arrangement) : { key };
 }
 
 /**
@@ -148,8 +152,9 @@ export function recurringOf(
   arrangement: Arrangement,
   asOf: string,
   withUsage = false,
+  key?: string,
 ): Recurring {
-  const k = keyed(arrangement);
+  const k = keyFor(arrangement, key);
   const usage = withUsage ? arrangement.usage : undefined;
   const scope = usage ? `${asOf}|${JSON.stringify(usage)}` : asOf;
   return priced.get(catalog, scope, k.key, () => {
@@ -169,8 +174,12 @@ export function recurringOf(
  * rules, add-on requires/excludes, quantity bounds and rules such as storage ≤ 10 × seats), and
  * which add-ons the current picks leave available, required or disabled.
  */
-export function configurationOf(catalog: CompiledCatalog, arrangement: Arrangement): Configuration {
-  const k = keyed(arrangement);
+export function configurationOf(
+  catalog: CompiledCatalog,
+  arrangement: Arrangement,
+  key?: string,
+): Configuration {
+  const k = keyFor(arrangement, key);
   return configured.get(catalog, "", k.key, () => configure(catalog, quoteFor(arrangement, k)));
 }
 
