@@ -263,29 +263,35 @@ export function finishPartial(
   const errors = ctx.errorsOf(next, verify, key);
   if (errors.length > 0) return { ok: false, reasons: errors };
   const priced = ctx.price(next, key);
-  const move: Move = { ...template, reasons: [], notes: [...template.notes] };
+  const recurring = ctx.money(priced.perPeriod.round(ctx.minor));
   const effective = timing === "immediate" ? ctx.asOf : ctx.period.end;
-  move.timing = timing;
-  move.prorationPolicy = timing === "immediate" ? "prorate" : "none";
-  move.effectiveDate = effective;
-  move.termRestarts = false;
   const newRecurring = priced.perPeriod.round(ctx.minor);
-  move.proration =
-    timing === "immediate"
-      ? deltaProration(ctx, effective, newRecurring.sub(ctx.currentRecurring), what)
-      : [];
-  move.newRecurring = ctx.money(newRecurring);
-  const oneTime = priced.oneTime.sub(ctx.currentOneTime);
-  if (oneTime.gt(Decimal.ZERO)) move.oneTime = ctx.money(oneTime);
   const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
-  move.newMrr = ctx.money(newMrr);
-  move.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
-  move.term = { ...next.term };
-  move.billingPeriod = next.billingPeriod;
+  const oneTime = priced.oneTime.sub(ctx.currentOneTime);
+  // One literal, so every move of this kind gets the same shape.
+  const move: Move = {
+    ...template,
+    reasons: [],
+    notes: [...template.notes],
+    timing,
+    prorationPolicy: timing === "immediate" ? "prorate" : "none",
+    effectiveDate: effective,
+    proration:
+      timing === "immediate"
+        ? deltaProration(ctx, effective, newRecurring.sub(ctx.currentRecurring), what)
+        : [],
+    newRecurring: recurring,
+    newMrr: ctx.money(newMrr),
+    mrrDelta: ctx.money(newMrr.sub(ctx.currentMrr)),
+    termRestarts: false,
+    term: { ...next.term },
+    billingPeriod: next.billingPeriod,
+  };
+  if (oneTime.gt(Decimal.ZERO)) move.oneTime = ctx.money(oneTime);
   // `next` is the move's own fresh object: complete it in place.
   next.catalogId = ctx.catalog.doc.id;
   next.catalogVersion = ctx.catalog.doc.version ?? next.catalogVersion;
-  next.recurring = move.newRecurring;
+  next.recurring = recurring;
   return { ok: true, arrangement: next, move };
 }
 
