@@ -139,6 +139,16 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByRole("button", { name: "Undo" }).click();
     await expect.poll(() => page.locator("[data-total='mrr']").textContent()).toBe(mrrBefore);
 
+    // A discount beyond the catalog's 15% threshold flags the quote for approval.
+    await page.getByLabel("Percent off recurring").fill("30");
+    await page.getByLabel("Why").fill("Competitive displacement");
+    await page.getByRole("button", { name: "Add discount" }).click();
+    await page.getByText("Needs approval", { exact: true }).waitFor();
+    await expect(page.getByRole("list", { name: "Approval reasons" }).textContent()).resolves.toMatch(/15/);
+    await shot(page, "06b-quote-needs-approval");
+    await page.getByRole("button", { name: "Remove discount Competitive displacement" }).click();
+    await page.getByText("No approval needed").waitFor();
+
     await page.getByRole("button", { name: "Save quote" }).click();
     await page.getByRole("heading", { name: /^Quote q_/ }).waitFor();
     await expect(page.getByTestId("quote-status").textContent()).resolves.toBe("draft");

@@ -440,6 +440,19 @@ export function QuoteBuilder() {
   );
 }
 
+/** A readable discount id (it appears in approval reasons): the reason as a slug, else "discount-N". */
+function discountId(reason: string, existing: readonly { id: string }[]): string {
+  const slug = reason
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  const base = slug || "discount";
+  let id = slug ? base : `${base}-1`;
+  for (let n = 2; existing.some((d) => d.id === id); n++) id = `${base}-${n}`;
+  return id;
+}
+
 function DiscountEditor({
   quote,
   onChange,
@@ -455,9 +468,9 @@ function DiscountEditor({
     <section className="ts-card" aria-labelledby="discounts-title">
       <h2 id="discounts-title">Discounts</h2>
       {discounts.length > 0 ? (
-        <ul className="list-select" style={{ marginBottom: "0.75rem" }}>
+        <ul style={{ listStyle: "none", padding: 0, margin: "0 0 0.75rem" }}>
           {discounts.map((d) => (
-            <li key={d.id} className="ts-row">
+            <li key={d.id} className="ts-row" style={{ padding: "0.25rem 0" }}>
               <span style={{ flex: 1 }}>
                 {d.percent ? `${d.percent}% off` : `${d.amount} off`}{" "}
                 {d.description ? `— ${d.description}` : ""}
@@ -484,7 +497,7 @@ function DiscountEditor({
           onChange([
             ...discounts,
             {
-              id: `d${discounts.length + 1}-${Date.now().toString(36)}`,
+              id: discountId(reason, discounts),
               percent,
               appliesTo: "recurring",
               ...(reason ? { description: reason } : {}),
