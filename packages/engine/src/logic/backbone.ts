@@ -88,8 +88,8 @@ export function consequences(
     !(value ? canBeTrue[v] : canBeFalse[v]) && !implied(value ? neg(v) : pos(v));
 
   for (const value of [true, false]) {
-    // Steer models towards the unseen value while each one still reaches a fair share of the open
-    // variables (e.g. one option per radio group per model), then check the stragglers one by one.
+    // Steer models towards the unseen value while each one still reaches some open variable (a
+    // round costs no more than checking one variable alone), then check the stragglers one by one.
     for (let round = 0; round < 64; round++) {
       let pending = 0;
       for (const v of vars) {
@@ -102,7 +102,7 @@ export function consequences(
       const r = solver.solve(assumptions);
       if (r === null || !r.sat) break;
       const fresh = harvest();
-      if (fresh < 2 || fresh * 16 < pending) break;
+      if (fresh === 0) break;
     }
     for (const v of vars) {
       if (!open(v, value)) continue;
