@@ -8,10 +8,13 @@ import type { Decimal } from "../decimal.ts";
 /** An exact amount with at least the currency's minor digits and no spurious trailing zeros. */
 export function showAmount(value: Decimal, currency: string): string {
   const minor = minorUnit(currency);
-  const exact = value.toString();
-  const dot = exact.indexOf(".");
-  const digits = dot < 0 ? 0 : exact.length - dot - 1;
-  return digits >= minor ? exact : value.toFixed(minor);
+  if (value.scale <= minor) return value.toFixed(minor);
+  // Exact digits, then drop trailing zeros beyond the minor digits (string work, no BigInt division).
+  const text = value.toFixed();
+  const keep = text.length - value.scale + minor;
+  let end = text.length;
+  while (end > keep && text.charCodeAt(end - 1) === 48) end--;
+  return minor === 0 && end === keep ? text.slice(0, keep - 1) : text.slice(0, end);
 }
 
 /** A whole number with thousands separators ("1,000,000"), for quantities. */
