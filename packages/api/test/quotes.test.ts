@@ -85,16 +85,17 @@ describe.each(backends)("quotes on %s", (backend) => {
 
   it("moves draft → sent → accepted and creates the arrangement in the same step", async () => {
     const seller = await callerFor(services, tokens.seller);
-    const admin = await callerFor(services, tokens.admin);
     const saved = await seller.quotes.save({ idempotencyKey: "idem-key-accept", quote });
-    const sender = saved.price.requiresApproval ? admin : seller;
     if (saved.price.requiresApproval) {
       expect((await errorOf(seller.quotes.transition({ id: saved.id, to: "sent" }))).code).toBe("FORBIDDEN");
     }
     expect((await errorOf(seller.quotes.transition({ id: saved.id, to: "accepted" }))).code).toBe(
       "PRECONDITION_FAILED",
     );
-    const sent = await sender.quotes.transition({ id: saved.id, to: "sent" });
+    // A server that has not seen this catalog version yet (a restart, another instance) loads it.
+    const cold = servicesFor(t.db, { today: () => "2026-11-20" });
+    const coldSender = await callerFor(cold, saved.price.requiresApproval ? tokens.admin : tokens.seller);
+    const sent = await coldSender.quotes.transition({ id: saved.id, to: "sent" });
     expect(sent.status).toBe("sent");
     const accepted = await seller.quotes.transition({ id: saved.id, to: "accepted" });
     expect(accepted.status).toBe("accepted");

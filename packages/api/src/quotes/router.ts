@@ -304,6 +304,10 @@ export const quotesRouter = {
     .mutation(async ({ ctx, input }): Promise<QuoteRecord> => {
       const { services, principal } = ctx;
       const today = services.today();
+      // The catalog is loaded before the transaction: on PGlite (one connection) a query outside the
+      // open transaction would wait for it forever. A quote's catalog version never changes.
+      const before = await quoteRow(services.db, input.id);
+      const { catalog } = await catalogFor(services, before.catalog_id, before.catalog_version);
       return services.db.transaction(async (tx) => {
         const row = await quoteRow(tx, input.id, true);
         if (!NEXT[row.status].includes(input.to))
@@ -314,7 +318,6 @@ export const quotesRouter = {
         const doc: Quote = { ...row.doc, status: input.to };
         let arrangementId: string | null = null;
         if (input.to === "sent" || input.to === "accepted") {
-          const { catalog } = await catalogFor(services, row.catalog_id, row.catalog_version);
           const configuration = configure(catalog, row.doc);
           const errors = [...configuration.violations, ...row.price.violations].filter(
             (d) => d.severity === "error",
