@@ -268,18 +268,23 @@ export function finishPartial(
   const newRecurring = priced.perPeriod.round(ctx.minor);
   const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
   const oneTime = priced.oneTime.sub(ctx.currentOneTime);
-  // One literal, so every move of this kind gets the same shape.
+  // One literal with a fixed field order, so every such move gets the same shape.
   const move: Move = {
-    ...template,
+    id: template.id,
+    kind: template.kind,
+    target: template.target,
+    label: template.label,
+    valid: true,
     reasons: [],
     notes: [...template.notes],
-    timing,
-    prorationPolicy: timing === "immediate" ? "prorate" : "none",
-    effectiveDate: effective,
     proration:
       timing === "immediate"
         ? deltaProration(ctx, effective, newRecurring.sub(ctx.currentRecurring), what)
         : [],
+    addOns: template.addOns,
+    timing,
+    prorationPolicy: timing === "immediate" ? "prorate" : "none",
+    effectiveDate: effective,
     newRecurring: recurring,
     newMrr: ctx.money(newMrr),
     mrrDelta: ctx.money(newMrr.sub(ctx.currentMrr)),
@@ -287,6 +292,7 @@ export function finishPartial(
     term: { ...next.term },
     billingPeriod: next.billingPeriod,
   };
+  if (template.quantity) move.quantity = template.quantity;
   if (oneTime.gt(Decimal.ZERO)) move.oneTime = ctx.money(oneTime);
   // `next` is the move's own fresh object: complete it in place.
   next.catalogId = ctx.catalog.doc.id;
