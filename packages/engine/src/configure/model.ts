@@ -82,21 +82,61 @@ export function addOnFit(addOn: Package, base: Package): string | undefined {
   return `${addOn.name} cannot be added to ${base.name}.`;
 }
 
-/** Add-on packages of a catalog, listed once per compiled catalog. */
-const addOnLists = new WeakMap<CompiledCatalog, Package[]>();
+/**
+ * Add-ons of a catalog indexed once per compiled catalog: by portfolio (their own, and those their
+ * compatibility lists), by named base package, and those open to every portfolio (minTier only).
+ */
+interface AddOnIndex {
+  byPortfolio: Map<string, Package[]>;
+  byPackage: Map<string, Package[]>;
+  anyPortfolio: Package[];
+  byId: Map<string, Package>;
+}
+const addOnIndexes = new WeakMap<CompiledCatalog, AddOnIndex>();
+
+function addOnIndex(catalog: CompiledCatalog): AddOnIndex {
+  let index = addOnIndexes.get(catalog);
+  if (index) return index;
+  const built: AddOnIndex = {
+    byPortfolio: new Map(),
+    byPackage: new Map(),
+    anyPortfolio: [],
+    byId: new Map(),
+  };
+  const add = (map: Map<string, Package[]>, key: string, p: Package) => {
+    const list = map.get(key);
+    if (list) {
+      if (list[list.length - 1] !== p) list.push(p);
+    } else map.set(key, [p]);
+  };
+  for (const { value: p } of catalog.packages.values()) {
+    if (p.role !== "add_on") continue;
+    built.byId.set(p.id, p);
+    add(built.byPortfolio, p.portfolio, p);
+    const c = p.addOn;
+    for (const portfolio of c?.portfolios ?? []) add(built.byPortfolio, portfolio, p);
+    for (const id of c?.packages ?? []) add(built.byPackage, id, p);
+    if (c && c.portfolios === undefined && c.minTier !== undefined) built.anyPortfolio.push(p);
+  }
+  addOnIndexes.set(catalog, built);
+  index = built;
+  return index;
+}
 
 /** Add-ons relevant to a base: compatible ones, those of its portfolio, included ones. */
 function candidateAddOns(catalog: CompiledCatalog, base: Package): Package[] {
-  let all = addOnLists.get(catalog);
-  if (!all) {
-    all = [];
-    for (const { value: p } of catalog.packages.values()) if (p.role === "add_on") all.push(p);
-    addOnLists.set(catalog, all);
+  const index = addOnIndex(catalog);
+  const out = new Set<Package>();
+  for (const p of index.byPortfolio.get(base.portfolio) ?? []) {
+    if (p.portfolio === base.portfolio || isCompatibleAddOn(p, base)) out.add(p);
   }
-  const included = new Set((base.includedAddOns ?? []).map((i) => i.addOn));
-  return all.filter(
-    (p) => p.portfolio === base.portfolio || included.has(p.id) || isCompatibleAddOn(p, base),
-  );
+  for (const p of index.byPackage.get(base.id) ?? []) out.add(p);
+  for (const p of index.anyPortfolio) if (isCompatibleAddOn(p, base)) out.add(p);
+  for (const inc of base.includedAddOns ?? []) {
+    const p = index.byId.get(inc.addOn);
+    if (p) out.add(p);
+  }
+  return [...out];
 }
 
 const cache = new WeakMap<CompiledCatalog, Map<string, PackageLogic>>();

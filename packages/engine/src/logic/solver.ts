@@ -95,9 +95,11 @@ export class Solver {
     this.level = new Int32Array(n);
     this.reason = new Int32Array(n).fill(NO_REASON);
     this.trail = new Int32Array(n);
-    this.watches = Array.from({ length: 2 * n }, () => []);
+    this.watches = new Array(2 * n);
+    for (let i = 0; i < 2 * n; i++) this.watches[i] = [];
     this.watchN = new Int32Array(2 * n);
-    this.bins = Array.from({ length: 2 * n }, () => []);
+    this.bins = new Array(2 * n);
+    for (let i = 0; i < 2 * n; i++) this.bins[i] = [];
     this.binN = new Int32Array(2 * n);
     this.activity = new Float64Array(n);
     this.phase = new Int8Array(n);
