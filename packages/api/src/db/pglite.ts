@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { Db, Queryable } from "./db.ts";
@@ -34,11 +35,18 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     }));
   const self = wrap(pg);
+  // PGlite has one connection: a query on the database from inside an open transaction would wait
+  // for that transaction forever. Such a call is a bug; fail it at once instead of hanging.
+  const inTransaction = new AsyncLocalStorage<boolean>();
+  const outside = <T>(run: () => Promise<T>): Promise<T> =>
+    inTransaction.getStore()
+      ? Promise.reject(new Error("Query on the database inside an open transaction: use the transaction."))
+      : run();
   return {
     kind: "pglite",
-    query: self.query,
-    exec: self.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    query: (sql, params) => outside(() => self.query(sql, params)),
+    exec: (sql) => outside(() => self.exec(sql)),
+    transaction: (fn) => outside(() => pg.transaction((tx) => inTransaction.run(true, () => fn(wrap(tx))))),
     close: () => pg.close(),
   };
 }
