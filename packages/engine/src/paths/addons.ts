@@ -23,7 +23,7 @@ import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
 import { deltaProration } from "./proration.ts";
-import { derivedKey, mrrOf } from "./recurring.ts";
+import { mrrOf } from "./recurring.ts";
 import type { AddOnFate, Move, MoveRequest } from "./types.ts";
 
 /** Whether the add-on may be held with the base (ignores lifecycle status). */
@@ -188,7 +188,7 @@ function addOnMove(ctx: PathContext, base: Package, addOn: Package, isIncluded: 
     const held: HeldAddOn = { package: addOn.id, since: ctx.asOf };
     if (quantity !== 1) held.quantity = quantity;
     const next: Arrangement = { ...ctx.arrangement, addOns: [...(ctx.arrangement.addOns ?? []), held] };
-    const key = derivedKey(ctx.arrangement, `add ${addOn.id}×${quantity}`);
+    const key = ctx.derivedKey(`add ${addOn.id}×${quantity}`);
     return finishPartial(
       ctx,
       move,
@@ -233,7 +233,7 @@ export function removeMoves(ctx: PathContext, base: Package | undefined): Candid
         ...ctx.arrangement,
         addOns: (ctx.arrangement.addOns ?? []).filter((o) => o.package !== h.package),
       };
-      const key = derivedKey(ctx.arrangement, `remove ${h.package}`);
+      const key = ctx.derivedKey(`remove ${h.package}`);
       return finishPartial(ctx, move, next, "next_billing_date", `${name}`, verify, key);
     };
     out.push(settle(move, build));

@@ -10,7 +10,7 @@ import { formatMoney, minorUnit } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
 import type { Phase } from "./match.ts";
 import { type PathIndex, pathIndex } from "./path-index.ts";
-import { configurationOf, mrrOf, type Recurring, recurringOf } from "./recurring.ts";
+import { configurationOf, mrrOf, QuoteKeys, type Recurring, recurringOf } from "./recurring.ts";
 
 export interface PathContext {
   catalog: CompiledCatalog;
@@ -45,6 +45,8 @@ export interface PathContext {
    * already has are not blamed on the move.
    */
   errorsOf(a: Arrangement, configured: boolean, key?: string): string[];
+  /** Cache key of the current arrangement changed by `change` (see QuoteKeys.derived). */
+  derivedKey(change: string): string;
   /** The bill per period including observed usage priced as overage (for right-sizing). */
   costWithUsage(a: Arrangement): Recurring;
   money(d: Decimal): string;
@@ -52,8 +54,9 @@ export interface PathContext {
 }
 
 export function createContext(catalog: CompiledCatalog, arrangement: Arrangement, asOf: string): PathContext {
-  const price = (a: Arrangement, key?: string): Recurring => recurringOf(catalog, a, asOf, false, key);
-  const costWithUsage = (a: Arrangement): Recurring => recurringOf(catalog, a, asOf, true);
+  const keys = new QuoteKeys();
+  const price = (a: Arrangement, key?: string): Recurring => recurringOf(catalog, a, asOf, false, key, keys);
+  const costWithUsage = (a: Arrangement): Recurring => recurringOf(catalog, a, asOf, true, undefined, keys);
   const current = catalog.packages.get(arrangement.package)?.value;
   const months = monthsPerPeriod(arrangement.billingPeriod, arrangement.term.months);
   const phase =
@@ -70,7 +73,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   const snapshot = arrangement.recurring !== undefined ? Decimal.tryParse(arrangement.recurring) : undefined;
   if (current) {
     const priced = price(arrangement);
-    currentConfig = configurationOf(catalog, arrangement);
+    currentConfig = configurationOf(catalog, arrangement, undefined, keys);
     currentErrors = new Set([
       ...priced.errors.map((e) => e.message),
       ...currentConfig.violations.filter((v) => v.severity === "error").map((v) => v.message),
@@ -108,11 +111,12 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     currentOneTime,
     held,
     price,
+    derivedKey: (change) => keys.derived(arrangement, change),
     errorsOf(a, configured, key) {
       const out = new Set<string>();
       for (const e of price(a, key).errors) if (!currentErrors.has(e.message)) out.add(e.message);
       if (configured)
-        for (const v of configurationOf(catalog, a, key).violations)
+        for (const v of configurationOf(catalog, a, key, keys).violations)
           if (v.severity === "error" && !currentErrors.has(v.message)) out.add(v.message);
       return [...out];
     },

@@ -381,6 +381,21 @@ describe("usage-aware paths", () => {
   });
 });
 
+describe("caching", () => {
+  it("prices an arrangement a caller changed in place afresh", () => {
+    const catalog = fixtureCatalog();
+    const a = arrangementOn("team");
+    expect(paths(catalog, a, MID_APRIL).current.recurring).toBe("70.00");
+    a.quantities = { "team-seats": 10 };
+    expect(paths(catalog, a, MID_APRIL).current.recurring).toBe("90.00");
+    const next = applied(a, "add_on:storage").arrangement;
+    next.quantities = { "team-seats": 1 };
+    expect(paths(catalog, next, MID_APRIL).current.recurring).toBe("92.00"); // the snapshot: 50 + 10 × 4 + 2
+    delete next.recurring;
+    expect(paths(catalog, next, MID_APRIL).current.recurring).toBe("56.00"); // 50 + 1 × 4 + 2
+  });
+});
+
 describe("applyMove prices like price()", () => {
   const cases: [Arrangement, string, { quantity?: number }?][] = [
     [arrangementOn("basic"), "upgrade:pro"],

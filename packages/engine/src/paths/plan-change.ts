@@ -189,7 +189,8 @@ export function planChange(
     const newMrr = mrrOf(newRecurring, billingPeriod, months, ctx.currency);
     m.newMrr = ctx.money(newMrr);
     m.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
-    const arrangement = { ...next, recurring: ctx.money(newRecurring) };
+    next.recurring = ctx.money(newRecurring); // `next` is this build's own object
+    const arrangement = next;
     return { ok: true, arrangement: opts.finish ? opts.finish(arrangement) : arrangement, move: m };
   };
   const first = build({ id: move.id });

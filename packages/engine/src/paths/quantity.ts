@@ -13,7 +13,6 @@ import type { Built, Candidate } from "./candidate.ts";
 import { newMove } from "./candidate.ts";
 import { quantityOf } from "./carry.ts";
 import type { PathContext } from "./context.ts";
-import { derivedKey } from "./recurring.ts";
 import type { MoveRequest, QuantityRange } from "./types.ts";
 
 const NOTE = "Increases apply now with a prorated charge; decreases apply on the next billing date.";
@@ -56,7 +55,7 @@ export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
       if (wrong) return { ok: false, reasons: [wrong] };
       const q = req.quantity!;
       const next = { ...a, quantities: { ...a.quantities, [c.id]: q } };
-      const key = derivedKey(a, `quantity ${c.id}=${q}`);
+      const key = ctx.derivedKey(`quantity ${c.id}=${q}`);
       return finishPartial(
         ctx,
         move,
@@ -90,7 +89,7 @@ export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
         return copy;
       });
       const next = { ...a, addOns };
-      const key = derivedKey(a, `units ${pkg.id}=${q}`);
+      const key = ctx.derivedKey(`units ${pkg.id}=${q}`);
       return finishPartial(
         ctx,
         move,

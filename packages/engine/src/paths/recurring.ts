@@ -95,17 +95,31 @@ interface Keyed {
   quote?: Quote;
 }
 
-/** The cache key (and, once needed, the quote) of each arrangement object. */
-const keys = new WeakMap<Arrangement, Keyed>();
+/**
+ * The cache keys (and, once needed, the quotes) of the arrangement objects one evaluation sees.
+ * Scoped to that evaluation, so an arrangement a caller mutates between calls is keyed afresh.
+ */
+export class QuoteKeys {
+  private readonly map = new WeakMap<Arrangement, Keyed>();
 
-function keyed(arrangement: Arrangement): Keyed {
-  let k = keys.get(arrangement);
-  if (!k) {
-    const quote = quoteOf(arrangement);
-    k = { key: JSON.stringify(quote), quote };
-    keys.set(arrangement, k);
+  of(arrangement: Arrangement): Keyed {
+    let k = this.map.get(arrangement);
+    if (!k) {
+      const quote = quoteOf(arrangement);
+      k = { key: JSON.stringify(quote), quote };
+      this.map.set(arrangement, k);
+    }
+    return k;
   }
-  return k;
+
+  /**
+   * The key of a move's arrangement: `parent`'s key plus `change`, a text that identifies what the
+   * move changed (it must determine the move's quote given the parent's), so the move's quote is
+   * serialised only when it has to be priced.
+   */
+  derived(parent: Arrangement, change: string): string {
+    return `${internId(this.of(parent).key)}\u0000${change}`;
+  }
 }
 
 function quoteFor(arrangement: Arrangement, k: Keyed): Quote {
@@ -113,17 +127,11 @@ function quoteFor(arrangement: Arrangement, k: Keyed): Quote {
   return k.quote;
 }
 
-/**
- * The key of a move's arrangement: `parent`'s key plus `change`, a text that identifies what the
- * move changed (it must determine the move's quote given the parent's), so the move's quote is
- * serialised only when it has to be priced.
- */
-export function derivedKey(parent: Arrangement, change: string): string {
-  return `${internId(keyed(parent).key)}\u0000${change}`;
-}
-
-function keyFor(arrangement: Arrangement, key: string | undefined): Keyed {
-  return key === undefined ? keyed(arrangement) : { key };
+function keyFor(arrangement: Arrangement, key: string | undefined, keys: QuoteKeys | undefined): Keyed {
+  if (key !== undefined) return { key };
+  if (keys) return keys.of(arrangement);
+  const quote = quoteOf(arrangement);
+  return { key: JSON.stringify(quote), quote };
 }
 
 /**
@@ -153,8 +161,9 @@ export function recurringOf(
   asOf: string,
   withUsage = false,
   key?: string,
+  keys?: QuoteKeys,
 ): Recurring {
-  const k = keyFor(arrangement, key);
+  const k = keyFor(arrangement, key, keys);
   const usage = withUsage ? arrangement.usage : undefined;
   const scope = usage ? `${asOf}|${JSON.stringify(usage)}` : asOf;
   return priced.get(catalog, scope, k.key, () => {
@@ -178,8 +187,9 @@ export function configurationOf(
   catalog: CompiledCatalog,
   arrangement: Arrangement,
   key?: string,
+  keys?: QuoteKeys,
 ): Configuration {
-  const k = keyFor(arrangement, key);
+  const k = keyFor(arrangement, key, keys);
   return configured.get(catalog, "", k.key, () => configure(catalog, quoteFor(arrangement, k)));
 }
 

@@ -149,7 +149,8 @@ export function renewMoves(ctx: PathContext): Candidate[] {
       const newMrr = mrrOf(renewed, next.billingPeriod, months, ctx.currency);
       m.newMrr = ctx.money(newMrr);
       m.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
-      return { ok: true, arrangement: { ...next, recurring: ctx.money(renewed) }, move: m };
+      next.recurring = ctx.money(renewed); // `next` is this build's own object
+      return { ok: true, arrangement: next, move: m };
     };
     const first = build();
     if (!first.ok) return blocked(move, first.reasons);
