@@ -7,7 +7,8 @@
  * - firstInvoice = Σ line.firstInvoice (see first-invoice.ts for what the first invoice holds);
  * - perPeriod = Σ amount of lines with `perPeriod` (recurring charges, estimated usage, lasting
  *   discounts — not the intro price or time-limited discounts);
- * - mrr = perPeriod ÷ months per billing period, rounded once; arr = mrr × 12;
+ * - mrr = perPeriod ÷ months per billing period, rounded once; arr = perPeriod × 12 ÷ months, also
+ *   rounded once (so a yearly price's ARR is exactly that price, never MRR's rounding × 12);
  * - tcv = Σ amount × periods: recurring lines over the term's billing periods, intro and limited
  *   discounts over their periods, one-time lines and a partial first period once.
  *
@@ -376,7 +377,7 @@ function totals(work: readonly WorkLine[], months: number, currency: string): Pr
     firstInvoice: formatMoney(first, currency),
     perPeriod: formatMoney(perPeriod, currency),
     mrr: formatMoney(mrr, currency),
-    arr: formatMoney(mrr.mul(12), currency),
+    arr: formatMoney(perPeriod.mulDiv(12n, BigInt(months), minorUnit(currency)), currency),
     tcv: formatMoney(tcv, currency),
   };
 }

@@ -638,3 +638,44 @@ describe("price: more first-invoice and discount cases", () => {
     expect(price(steps, q({ quantities: { seats: 6 } }), AS_OF).lines[0]!.amount).toBe("90.00");
   });
 });
+
+describe("price: annualised totals", () => {
+  it("derives ARR from the period price, not from the rounded MRR", () => {
+    // 1,000.00 a year: MRR 83.33 (rounded), yet ARR is the yearly price itself, not 83.33 × 12 = 999.96.
+    const catalog = fixtureCatalog({
+      charges: [
+        {
+          id: "platform",
+          model: "flat",
+          pricePoints: [{ currency: "USD", billingPeriod: "year", amount: "1000.00" }],
+        },
+      ],
+      terms: [{ months: 12, default: true }],
+      billingPeriods: ["year"],
+    });
+    const result = price(catalog, q({ billingPeriod: "year", termMonths: 12 }), AS_OF);
+    expect(result.violations).toEqual([]);
+    expect(result.totals).toMatchObject({
+      perPeriod: "1000.00",
+      mrr: "83.33",
+      arr: "1000.00",
+      tcv: "1000.00",
+    });
+  });
+
+  it("annualises a quarterly price exactly", () => {
+    const catalog = fixtureCatalog({
+      charges: [
+        {
+          id: "platform",
+          model: "flat",
+          pricePoints: [{ currency: "USD", billingPeriod: "quarter", amount: "100.01" }],
+        },
+      ],
+      terms: [{ months: 12, default: true }],
+      billingPeriods: ["quarter"],
+    });
+    const result = price(catalog, q({ billingPeriod: "quarter", termMonths: 12 }), AS_OF);
+    expect(result.totals).toMatchObject({ perPeriod: "100.01", mrr: "33.34", arr: "400.04", tcv: "400.04" });
+  });
+});

@@ -44,7 +44,7 @@ export interface PriceTotals {
   perPeriod: string;
   /** perPeriod ÷ months per billing period, rounded once to the minor unit. */
   mrr: string;
-  /** mrr × 12. */
+  /** perPeriod × 12 ÷ months per period, rounded once to the minor unit. */
   arr: string;
   /** Total contract value: Σ amount × periods over the term. */
   tcv: string;
