@@ -155,7 +155,83 @@ export function packageLogic(catalog: CompiledCatalog, base: Package): PackageLo
   return built;
 }
 
-function buildLogic(catalog: CompiledCatalog, base: Package): PackageLogic {
+/** Every id a rule mentions (condition and consequence). */
+function ruleIds(r: Rule): string[] {
+  const w = r.when;
+  const t = r.then;
+  return [
+    ...(w?.allOf ?? []),
+    ...(w?.anyOf ?? []),
+    ...(w?.noneOf ?? []),
+    ...(t.requireAll ?? []),
+    ...(t.requireAny ?? []),
+    ...(t.requireExactlyOne ?? []),
+    ...(t.requireNone ?? []),
+  ];
+}
+
+/**
+ * The logic of a base package restricted to the add-ons its own options can interact with: those
+ * its rules mention (directly or through their options), its included add-ons, and, transitively,
+ * the add-ons those mention in their rules, `requires` and `excludes`. Not cached and not for
+ * `configure` (which needs every add-on); for yes/no questions about the base's own options.
+ *
+ * Exact for those questions: every constraint of a left-out add-on holds when it and its options
+ * are unpicked (its groups and rules are guarded by it, its `requires`/`excludes` start with "not
+ * it", and no kept constraint mentions it), so any model of the restriction extends to a model of
+ * the whole package, and every model of the whole package restricts to one of the restriction.
+ * When an id is declared twice (a duplicate the `ids` check reports), the full logic is returned.
+ */
+export function coreLogic(catalog: CompiledCatalog, base: Package): PackageLogic {
+  const candidates = candidateAddOns(catalog, base);
+  const owner = new Map<string, Package>();
+  const seen = new Set<string>();
+  const fresh = (id: string): boolean => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
+  for (const g of base.optionGroups ?? [])
+    for (const o of g.options) if (!fresh(o.id)) return packageLogic(catalog, base);
+  for (const a of candidates) {
+    if (!fresh(a.id)) return packageLogic(catalog, base);
+    owner.set(a.id, a);
+  }
+  for (const a of candidates)
+    for (const g of a.optionGroups ?? [])
+      for (const o of g.options) {
+        if (!fresh(o.id)) return packageLogic(catalog, base);
+        owner.set(o.id, a);
+      }
+  const kept = new Set<Package>();
+  const queue: Package[] = [];
+  const mention = (id: string) => {
+    const a = owner.get(id);
+    if (a && !kept.has(a)) {
+      kept.add(a);
+      queue.push(a);
+    }
+  };
+  for (const r of base.rules ?? []) for (const id of ruleIds(r)) mention(id);
+  for (const inc of base.includedAddOns ?? []) mention(inc.addOn);
+  while (queue.length > 0) {
+    const a = queue.pop()!;
+    for (const r of a.rules ?? []) for (const id of ruleIds(r)) mention(id);
+    for (const id of a.addOn?.requires ?? []) mention(id);
+    for (const id of a.addOn?.excludes ?? []) mention(id);
+  }
+  return buildLogic(
+    catalog,
+    base,
+    candidates.filter((a) => kept.has(a)),
+  );
+}
+
+function buildLogic(
+  catalog: CompiledCatalog,
+  base: Package,
+  candidates: Package[] = candidateAddOns(catalog, base),
+): PackageLogic {
   const vars: Variable[] = [];
   const index = new Map<string, number>();
   const addOns = new Map<string, Package>();
@@ -169,7 +245,6 @@ function buildLogic(catalog: CompiledCatalog, base: Package): PackageLogic {
     vars.push(v);
   };
   const included = new Set((base.includedAddOns ?? []).map((i) => i.addOn));
-  const candidates = candidateAddOns(catalog, base);
   const compatible: Package[] = [];
 
   const declareOptions = (pkg: Package) => {

@@ -6,10 +6,17 @@
  * - `logic.defaults-violate-rules`: the default options cannot all be picked together.
  * Each names the rules and groups behind it. A few SAT calls per package: one model, the
  * options no model reached so far (each one call), one call for the defaults.
+ *
+ * Most packages have none of these problems, so each is first decided on the package's core logic
+ * (`coreLogic`: only the add-ons its options can interact with, same answers); only a package with
+ * a finding is rebuilt in full (`packageLogic`, cached for `configure`) to word its diagnostics.
  */
+
+import type { Package } from "@tessera/schema";
+import type { CompiledCatalog } from "../../compile.ts";
 import { constraintsInConflict, explainForced, minimalConflict, modelPool } from "../../configure/explain.ts";
 import { constraintPhrase } from "../../configure/messages.ts";
-import { packageLogic } from "../../configure/model.ts";
+import { coreLogic, type PackageLogic, packageLogic } from "../../configure/model.ts";
 import { consequences } from "../../logic/backbone.ts";
 import { neg, pos } from "../../logic/solver.ts";
 import type { Check } from "../check.ts";
@@ -22,6 +29,7 @@ export const logicCheck: Check = {
     const { doc, catalog } = ctx;
     doc.packages.forEach((pkg, i) => {
       if (pkg.role !== "base" || catalog.packages.get(pkg.id)?.value !== pkg) return;
+      if (isClean(coreLogic(catalog, pkg), catalog, pkg)) return;
       const logic = packageLogic(catalog, pkg);
       const first = logic.solver.ok ? logic.solver.solve([]) : null;
       if (!first?.sat) {
@@ -91,3 +99,22 @@ export const logicCheck: Check = {
     });
   },
 };
+
+/** Whether the package has none of the three findings (decided on `logic`, any exact restriction). */
+function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): boolean {
+  if (!logic.solver.ok || !logic.solver.solve([])?.sat) return false;
+  const own: number[] = [];
+  const defaults: number[] = [];
+  logic.vars.forEach((v, k) => {
+    if (v.kind !== "option" || v.packageId !== pkg.id) return;
+    const option = catalog.options.get(v.id)?.value;
+    if (option?.status === "retired") return;
+    own.push(k);
+    if (option?.default === true) defaults.push(pos(k));
+  });
+  const cons = consequences(logic.solver, [], own, {
+    implied: (lit) => logic.solver.fixedAtRoot(lit),
+  });
+  if (!cons.sat || own.some((v) => cons.canBeTrue[v] === 0)) return false;
+  return defaults.length === 0 || logic.solver.solve(defaults)?.sat === true;
+}
