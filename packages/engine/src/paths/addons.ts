@@ -1,8 +1,6 @@
 /**
  * Add-ons on a lifecycle move.
- * - Compatibility (the same rule configure applies): `addOn.packages` names the base or
- *   `addOn.portfolios` names its portfolio (neither given: the add-on's own portfolio), and the
- *   base's tier is at least `addOn.minTier`.
+ * - Compatibility: the rule validate and configure apply (`isCompatibleAddOn`).
  * - On a base change each held add-on is `included` (the new base bundles it: no longer billed),
  *   `carried` (fits the new base), or `dropped` (does not fit: cancelled; or the change is blocked
  *   when the add-on's `onIncompatibleBase` is "block"). An add-on that was only included by the old
@@ -19,6 +17,7 @@
  */
 import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
 import { Decimal } from "../decimal.ts";
+import { isCompatibleAddOn } from "../validate/checks/addons.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
@@ -27,14 +26,7 @@ import { mrrOf } from "./recurring.ts";
 import type { AddOnFate, Move, MoveRequest } from "./types.ts";
 
 /** Whether the add-on may be held with the base (ignores lifecycle status). */
-export function fitsBase(addOn: Package, base: Package): boolean {
-  const c = addOn.addOn;
-  const listed = (c?.packages?.length ?? 0) > 0 || (c?.portfolios?.length ?? 0) > 0;
-  const matches = listed
-    ? (c?.packages?.includes(base.id) ?? false) || (c?.portfolios?.includes(base.portfolio) ?? false)
-    : addOn.portfolio === base.portfolio;
-  return matches && (c?.minTier === undefined || base.tier >= c.minTier);
-}
+export const fitsBase: (addOn: Package, base: Package) => boolean = isCompatibleAddOn;
 
 /** Why the add-on does not fit the base, in one sentence. */
 export function misfitReason(ctx: PathContext, addOn: Package, base: Package): string {

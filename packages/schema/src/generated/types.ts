@@ -652,7 +652,7 @@ export interface IncludedAddOn {
   quantity?: number;
 }
 /**
- * Which base packages an add-on fits and how it behaves. A base matches when any of packages, portfolios or minTier (within those portfolios, or any) matches.
+ * Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "AddOnCompatibility".
@@ -667,7 +667,7 @@ export interface AddOnCompatibility {
    */
   portfolios?: Id[];
   /**
-   * Lowest tier of base package (in the listed portfolios, or any) that may take it.
+   * Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it.
    */
   minTier?: number;
   /**

@@ -21,14 +21,20 @@ describe("add-on compatibility", () => {
     expect(isCompatibleAddOn(addOn({ packages: [], maxQuantity: 2 }), basic)).toBe(true);
   });
 
-  it("fits named packages, listed portfolios from minTier, or any portfolio from minTier", () => {
+  it("fits named packages, or listed (else its own) portfolios from minTier", () => {
     expect(isCompatibleAddOn(addOn({ packages: ["basic"] }), basic)).toBe(true);
     expect(isCompatibleAddOn(addOn({ packages: ["basic"] }), pro)).toBe(false);
     expect(isCompatibleAddOn(addOn({ portfolios: ["team"], minTier: 2 }), basic)).toBe(false);
     expect(isCompatibleAddOn(addOn({ portfolios: ["team"], minTier: 2 }), pro)).toBe(true);
     expect(isCompatibleAddOn(addOn({ portfolios: ["team"], minTier: 2 }), other)).toBe(false);
-    expect(isCompatibleAddOn(addOn({ minTier: 2 }), other)).toBe(true);
+    // Tiers rank one portfolio's ladder: minTier alone stays in the add-on's own portfolio.
+    expect(isCompatibleAddOn(addOn({ minTier: 2 }), other)).toBe(false);
     expect(isCompatibleAddOn(addOn({ minTier: 2 }), basic)).toBe(false);
+    expect(isCompatibleAddOn(addOn({ minTier: 2 }), pro)).toBe(true);
+    // An explicitly named base fits even below minTier.
+    expect(isCompatibleAddOn(addOn({ packages: ["basic"], portfolios: ["team"], minTier: 2 }), basic)).toBe(
+      true,
+    );
   });
 
   it("never fits an add-on on an add-on", () => {

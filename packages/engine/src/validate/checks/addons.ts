@@ -1,8 +1,10 @@
 /**
- * Add-on compatibility. An add-on fits a base package when the base is named in `addOn.packages`,
- * or belongs to one of `addOn.portfolios` with a tier ≥ `addOn.minTier`, or — with no portfolios
- * listed — has a tier ≥ `addOn.minTier`; with none of the three (empty lists count as absent), it
- * fits every base of its own portfolio. Checks: every active add-on fits some base that is not a draft; included add-ons are
+ * Add-on compatibility, the one rule validate, configure and paths share. An add-on fits a base
+ * package when the base is named in `addOn.packages` (an explicit name always wins), or belongs to
+ * one of `addOn.portfolios` — or, with no portfolios listed, to the add-on's own portfolio — with a
+ * tier ≥ `addOn.minTier` when one is given. Packages listed without portfolios restrict the add-on
+ * to exactly those bases. Tiers rank packages within one portfolio's ladder, so `minTier` never
+ * reaches into other portfolios by itself. Empty lists count as absent. Checks: every active add-on fits some base that is not a draft; included add-ons are
  * add-ons that fit the including base (and within their max quantity); only base packages include
  * add-ons; compatibility on a base is meaningless; requires/excludes name add-ons, never the same
  * one in both.
@@ -18,12 +20,10 @@ export function isCompatibleAddOn(addOn: Package, base: Package): boolean {
   const packages = c?.packages?.length ? c.packages : undefined;
   const portfolios = c?.portfolios?.length ? c.portfolios : undefined;
   const minTier = c?.minTier;
-  if (packages === undefined && portfolios === undefined && minTier === undefined)
-    return base.portfolio === addOn.portfolio;
   if (packages?.includes(base.id)) return true;
-  if (portfolios !== undefined)
-    return portfolios.includes(base.portfolio) && (minTier === undefined || base.tier >= minTier);
-  return minTier !== undefined && base.tier >= minTier;
+  if (packages !== undefined && portfolios === undefined) return false;
+  const inPortfolio = portfolios ? portfolios.includes(base.portfolio) : base.portfolio === addOn.portfolio;
+  return inPortfolio && (minTier === undefined || base.tier >= minTier);
 }
 
 export const addOnsCheck: Check = {
@@ -40,30 +40,25 @@ export const addOnsCheck: Check = {
   ],
   run(ctx) {
     const { doc, catalog } = ctx;
-    // Highest tier among non-draft bases, per portfolio and overall: O(1) compatibility probes.
+    // Highest tier among non-draft bases per portfolio: O(1) compatibility probes.
     const topTier = new Map<string, number>();
-    let anyTop = -1;
     for (const p of doc.packages) {
       if (p.role !== "base" || p.status === "draft") continue;
       topTier.set(p.portfolio, Math.max(topTier.get(p.portfolio) ?? -1, p.tier));
-      anyTop = Math.max(anyTop, p.tier);
     }
     const hasFit = (a: Package): boolean => {
       const c = a.addOn;
       const packages = c?.packages?.length ? c.packages : undefined;
       const portfolios = c?.portfolios?.length ? c.portfolios : undefined;
       const minTier = c?.minTier;
-      if (packages === undefined && portfolios === undefined && minTier === undefined)
-        return topTier.has(a.portfolio);
       const named = packages?.some((id) => {
         const b = catalog.packages.get(id)?.value;
         return b !== undefined && b.role === "base" && b.status !== "draft";
       });
       if (named) return true;
+      if (packages !== undefined && portfolios === undefined) return false;
       const min = minTier ?? Number.NEGATIVE_INFINITY;
-      if (portfolios !== undefined)
-        return portfolios.some((p) => topTier.has(p) && (topTier.get(p) ?? -1) >= min);
-      return minTier !== undefined && anyTop >= minTier;
+      return (portfolios ?? [a.portfolio]).some((p) => topTier.has(p) && (topTier.get(p) ?? -1) >= min);
     };
     const addOnRef = (id: string, at: string) => {
       const p = catalog.packages.get(id)?.value;
