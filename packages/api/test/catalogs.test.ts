@@ -49,9 +49,11 @@ describe.each(backends)("catalogs on %s", (backend) => {
     const list = await reader.catalogs.list();
     expect(list.find((c) => c.id === doc.id)).toMatchObject({
       latestVersion: 1,
-      draftRevision: 1,
+      draftRevision: null,
       retired: false,
     });
+    const designed = await designer.catalogs.list();
+    expect(designed.find((c) => c.id === doc.id)).toMatchObject({ latestVersion: 1, draftRevision: 1 });
     const audit = await t.db.query<{ action: string; actor: string }>(
       "SELECT action, actor FROM audit_log WHERE subject = $1 ORDER BY id",
       [`catalog:${doc.id}`],

@@ -19,6 +19,7 @@ export interface CatalogSummary {
   id: string;
   name: string;
   latestVersion: number | null;
+  /** Revision of the draft; `null` when there is none, and for roles that may not read drafts. */
   draftRevision: number | null;
   retired: boolean;
   createdAt: string;
@@ -243,14 +244,15 @@ export const catalogsRouter = {
          WHERE $1 OR c.retired_at IS NULL ORDER BY c.id`,
         [input?.includeRetired === true],
       );
+      const drafts = (can.design as readonly string[]).includes(ctx.principal.role);
       return rows.map((r) => ({
         id: r.id,
         name: r.name,
         latestVersion: r.latest_version,
-        draftRevision: r.revision,
+        draftRevision: drafts ? r.revision : null,
         retired: r.retired_at !== null,
         createdAt: iso(r.created_at),
-        updatedAt: r.updated_at === null ? null : iso(r.updated_at),
+        updatedAt: drafts && r.updated_at !== null ? iso(r.updated_at) : null,
       }));
     }),
 
