@@ -155,19 +155,21 @@ export function packageLogic(catalog: CompiledCatalog, base: Package): PackageLo
   return built;
 }
 
-/** Every id a rule mentions (condition and consequence). */
-function ruleIds(r: Rule): string[] {
+/** Calls `f` with every id a rule mentions (condition and consequence). */
+function forEachRuleId(r: Rule, f: (id: string) => void): void {
   const w = r.when;
   const t = r.then;
-  return [
-    ...(w?.allOf ?? []),
-    ...(w?.anyOf ?? []),
-    ...(w?.noneOf ?? []),
-    ...(t.requireAll ?? []),
-    ...(t.requireAny ?? []),
-    ...(t.requireExactlyOne ?? []),
-    ...(t.requireNone ?? []),
-  ];
+  for (const list of [
+    w?.allOf,
+    w?.anyOf,
+    w?.noneOf,
+    t.requireAll,
+    t.requireAny,
+    t.requireExactlyOne,
+    t.requireNone,
+  ]) {
+    if (list) for (const id of list) f(id);
+  }
 }
 
 /**
@@ -212,11 +214,11 @@ export function coreLogic(catalog: CompiledCatalog, base: Package): PackageLogic
       queue.push(a);
     }
   };
-  for (const r of base.rules ?? []) for (const id of ruleIds(r)) mention(id);
+  for (const r of base.rules ?? []) forEachRuleId(r, mention);
   for (const inc of base.includedAddOns ?? []) mention(inc.addOn);
   while (queue.length > 0) {
     const a = queue.pop()!;
-    for (const r of a.rules ?? []) for (const id of ruleIds(r)) mention(id);
+    for (const r of a.rules ?? []) forEachRuleId(r, mention);
     for (const id of a.addOn?.requires ?? []) mention(id);
     for (const id of a.addOn?.excludes ?? []) mention(id);
   }

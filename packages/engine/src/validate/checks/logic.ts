@@ -100,6 +100,8 @@ export const logicCheck: Check = {
   },
 };
 
+const ONLY_TRUE: readonly boolean[] = [true];
+
 /** Whether the package has none of the three findings (decided on `logic`, any exact restriction). */
 function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): boolean {
   if (!logic.solver.ok || !logic.solver.solve([])?.sat) return false;
@@ -114,6 +116,7 @@ function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): b
   });
   const cons = consequences(logic.solver, [], own, {
     implied: (lit) => logic.solver.fixedAtRoot(lit),
+    values: ONLY_TRUE,
   });
   if (!cons.sat || own.some((v) => cons.canBeTrue[v] === 0)) return false;
   return defaults.length === 0 || logic.solver.solve(defaults)?.sat === true;
