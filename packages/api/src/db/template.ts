@@ -4,7 +4,7 @@
  * The file is keyed by the PGlite version and the migrations, and written atomically, so parallel
  * test workers share it safely.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -44,7 +44,7 @@ export async function ensurePgliteTemplate(): Promise<string> {
   await migrate(db);
   const dump = await pg.dumpDataDir("none");
   await pg.close();
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
   renameSync(tmp, path);
   return path;
