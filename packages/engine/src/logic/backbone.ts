@@ -36,14 +36,7 @@ export interface ConsequenceOptions {
   poolSize?: number;
   /** The solver's last call was a satisfiable solve under exactly these assumptions: reuse its model. */
   solved?: boolean;
-  /**
-   * Which values to decide (default both): `[true]` fills only `canBeTrue` (`canBeFalse` then
-   * records only what models happened to show), saving the calls that look for false values.
-   */
-  values?: readonly boolean[];
 }
-
-const BOTH: readonly boolean[] = [true, false];
 
 /** Computes which of `vars` can be true / false under the assumptions. */
 export function consequences(
@@ -52,14 +45,7 @@ export function consequences(
   vars: readonly number[],
   options: ConsequenceOptions = {},
 ): Consequences {
-  const {
-    implied = () => false,
-    refuted = () => false,
-    pool,
-    poolSize = 16,
-    solved = false,
-    values = BOTH,
-  } = options;
+  const { implied = () => false, refuted = () => false, pool, poolSize = 16, solved = false } = options;
   const n = solver.numVars;
   const canBeTrue = new Uint8Array(n);
   const canBeFalse = new Uint8Array(n);
@@ -101,7 +87,7 @@ export function consequences(
   const open = (v: number, value: boolean) =>
     !(value ? canBeTrue[v] : canBeFalse[v]) && !implied(value ? neg(v) : pos(v));
 
-  for (const value of values) {
+  for (const value of [true, false]) {
     // Steer models towards the unseen value while each one still reaches some open variable (a
     // round costs no more than checking one variable alone), then check the stragglers one by one.
     for (let round = 0; round < 64; round++) {

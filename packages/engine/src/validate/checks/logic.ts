@@ -100,11 +100,16 @@ export const logicCheck: Check = {
   },
 };
 
-const ONLY_TRUE: readonly boolean[] = [true];
-
-/** Whether the package has none of the three findings (decided on `logic`, any exact restriction). */
+/**
+ * Whether the package has none of the three findings, decided on `logic` (any exact restriction of
+ * the package's logic). An option counts as pickable only once a model containing it was found;
+ * models are searched for in batches: uncovered options are assumed one after another as long as
+ * unit propagation accepts them, so one SAT call usually covers many options. Any doubt (an
+ * option no model reached, a failed batch) answers "not clean" and the full check decides.
+ */
 function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): boolean {
-  if (!logic.solver.ok || !logic.solver.solve([])?.sat) return false;
+  const solver = logic.solver;
+  if (!solver.ok || !solver.solve([])?.sat) return false;
   const own: number[] = [];
   const defaults: number[] = [];
   logic.vars.forEach((v, k) => {
@@ -114,10 +119,30 @@ function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): b
     own.push(k);
     if (option?.default === true) defaults.push(pos(k));
   });
-  const cons = consequences(logic.solver, [], own, {
-    implied: (lit) => logic.solver.fixedAtRoot(lit),
-    values: ONLY_TRUE,
-  });
-  if (!cons.sat || own.some((v) => cons.canBeTrue[v] === 0)) return false;
-  return defaults.length === 0 || logic.solver.solve(defaults)?.sat === true;
+  const covered = new Uint8Array(solver.numVars);
+  let open = 0;
+  const take = () => {
+    open = 0;
+    for (const v of own) {
+      if (!covered[v] && solver.modelValue(v)) covered[v] = 1;
+      if (!covered[v]) open++;
+    }
+  };
+  take();
+  while (open > 0) {
+    const batch: number[] = [];
+    solver.probe(batch);
+    for (const v of own) {
+      if (covered[v]) continue;
+      if (solver.pushProbe(pos(v))) batch.push(pos(v));
+      else {
+        solver.popProbe();
+        // Refuted by propagation alone: no model picks it.
+        if (batch.length === 0) return false;
+      }
+    }
+    if (!solver.solve(batch)?.sat && !solver.solve(batch.slice(0, 1))?.sat) return false;
+    take();
+  }
+  return defaults.length === 0 || solver.solve(defaults)?.sat === true;
 }
