@@ -90,4 +90,66 @@ describe("logic checks", () => {
     expect(found[0]!.message).toContain("`support-standard`");
     expect(found[0]!.message).toContain("`sandbox-needs-premium`");
   });
+  /** A second add-on of the team portfolio, built from `sso` with its own ids. */
+  function audit(doc: Catalog) {
+    const sso = pkg(doc, "sso");
+    const copy = structuredClone(sso);
+    copy.id = "audit";
+    copy.name = "Audit log";
+    copy.components = [{ id: "audit-service", service: "saml", min: 1, max: 1 }];
+    copy.charges = copy.charges.map((c) => ({ ...c, id: `audit-${c.id}` }));
+    doc.packages.push(copy);
+    return copy;
+  }
+
+  it("ignore add-ons no option of the package can interact with", () => {
+    const doc = validCatalog();
+    // Audit cannot be bought at all (every option of its 1..1 group is retired), but no rule of
+    // any package mentions it: leaving it out is always possible.
+    audit(doc).optionGroups = [
+      {
+        id: "audit-region",
+        name: "Region",
+        min: 1,
+        max: 1,
+        options: [{ id: "audit-eu", name: "EU", status: "retired" }],
+      },
+    ];
+    expect(logicDiagnostics(doc)).toEqual([]);
+  });
+
+  it("follow add-ons through the add-ons they require", () => {
+    const doc = validCatalog();
+    // Premium needs SSO (`premium-needs-sso`); SSO requires Audit; Audit cannot be bought. So Pro
+    // can never have Premium, and Enterprise, which includes SSO, has no configuration at all.
+    const a = audit(doc);
+    a.optionGroups = [
+      {
+        id: "audit-region",
+        name: "Region",
+        min: 1,
+        max: 1,
+        options: [{ id: "audit-eu", name: "EU", status: "retired" }],
+      },
+    ];
+    const sso = pkg(doc, "sso");
+    sso.addOn = { ...sso.addOn, requires: ["audit"] };
+    const found = logicDiagnostics(doc);
+    const index = doc.packages.indexOf(pkg(doc, "pro"));
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: "logic.option-never-pickable",
+        severity: "warning",
+        pointer: `/packages/${index}/optionGroups/0/options/1`,
+      }),
+      expect.objectContaining({
+        code: "logic.unsatisfiable-package",
+        severity: "error",
+        pointer: `/packages/${doc.packages.indexOf(pkg(doc, "enterprise"))}`,
+      }),
+    ]);
+    expect(found[0]!.message).toContain("`premium-needs-sso`");
+    expect(found[0]!.message).toContain("requires `Audit log`");
+    expect(found[1]!.message).toContain("requires `Audit log`");
+  });
 });
