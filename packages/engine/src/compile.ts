@@ -1,6 +1,8 @@
 /**
  * Indexes a structurally valid catalog once, so configure, price and paths look things up in O(1).
  * Compilation assumes ids were checked by `validate`; on duplicates the first occurrence wins.
+ * Pointers are written out directly: their tokens are fixed names and array indexes, which need no
+ * escaping.
  */
 import type {
   AtomicService,
@@ -12,7 +14,6 @@ import type {
   Package,
   Portfolio,
 } from "@tessera/schema";
-import { pointerOf } from "./diagnostic.ts";
 
 export interface Located<T> {
   value: T;
@@ -64,13 +65,13 @@ export function compile(doc: Catalog): CompiledCatalog {
   };
 
   doc.services.forEach((s, i) => {
-    put(services, s.id, { value: s, pointer: pointerOf("services", i) });
+    put(services, s.id, { value: s, pointer: `/services/${i}` });
   });
   doc.portfolios.forEach((p, i) => {
-    put(portfolios, p.id, { value: p, pointer: pointerOf("portfolios", i) });
+    put(portfolios, p.id, { value: p, pointer: `/portfolios/${i}` });
   });
   doc.packages.forEach((pkg, i) => {
-    const at = pointerOf("packages", i);
+    const at = `/packages/${i}`;
     put(packages, pkg.id, { value: pkg, pointer: at });
     pkg.components?.forEach((c, j) => {
       put(components, c.id, { value: c, package: pkg, pointer: `${at}/components/${j}` });
