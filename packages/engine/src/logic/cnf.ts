@@ -27,6 +27,17 @@ export function not(lit: number): number {
 /** At-most-one over this many literals or fewer is encoded pairwise (a constant-bounded size). */
 const PAIRWISE_LIMIT = 10;
 
+/** How many of `lits` are TRUE, and the literals that are not constants (FALSE ones dropped). */
+function split(lits: readonly number[]): { trues: number; rest: number[] } {
+  let trues = 0;
+  const rest: number[] = [];
+  for (const l of lits) {
+    if (l === TRUE) trues++;
+    else if (l !== FALSE) rest.push(l);
+  }
+  return { trues, rest };
+}
+
 export class CnfBuilder {
   numVars = 0;
   readonly clauses: number[][] = [];
@@ -50,9 +61,7 @@ export class CnfBuilder {
 
   /** guard → at most k of lits are true. */
   atMost(k: number, lits: readonly number[], guard: number, label: number): void {
-    const xs = lits.filter((l) => l !== FALSE);
-    const trues = xs.filter((l) => l === TRUE).length;
-    const rest = xs.filter((l) => l !== TRUE);
+    const { trues, rest } = split(lits);
     const kk = k - trues;
     const n = rest.length;
     if (kk < 0) {
@@ -82,9 +91,7 @@ export class CnfBuilder {
 
   /** guard → at least m of lits are true. */
   atLeast(m: number, lits: readonly number[], guard: number, label: number): void {
-    const xs = lits.filter((l) => l !== FALSE);
-    const trues = xs.filter((l) => l === TRUE).length;
-    const rest = xs.filter((l) => l !== TRUE);
+    const { trues, rest } = split(lits);
     const mm = m - trues;
     const n = rest.length;
     if (mm <= 0) return;

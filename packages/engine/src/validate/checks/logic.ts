@@ -109,7 +109,7 @@ export const logicCheck: Check = {
  */
 function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): boolean {
   const solver = logic.solver;
-  if (!solver.ok || !solver.solve([])?.sat) return false;
+  if (!solver.ok) return false;
   const own: number[] = [];
   const defaults: number[] = [];
   logic.vars.forEach((v, k) => {
@@ -117,8 +117,14 @@ function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): b
     const option = catalog.options.get(v.id)?.value;
     if (option?.status === "retired") return;
     own.push(k);
-    if (option?.default === true) defaults.push(pos(k));
+    if (option?.default === true) {
+      defaults.push(pos(k));
+      solver.setPhase(k, true);
+    }
   });
+  // The first model leans towards the defaults: when it holds them all, they go together.
+  if (!solver.solve([])?.sat) return false;
+  const defaultsHold = defaults.every((l) => solver.modelValue(l >> 1));
   const covered = new Uint8Array(solver.numVars);
   let open = 0;
   const take = () => {
@@ -144,5 +150,5 @@ function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): b
     if (!solver.solve(batch)?.sat && !solver.solve(batch.slice(0, 1))?.sat) return false;
     take();
   }
-  return defaults.length === 0 || solver.solve(defaults)?.sat === true;
+  return defaultsHold || solver.solve(defaults)?.sat === true;
 }
