@@ -47,15 +47,19 @@ export class CnfBuilder {
     return this.numVars++;
   }
 
-  /** Adds a clause; drops it when a literal is TRUE, omits FALSE literals. */
-  clause(lits: readonly number[], label: number): void {
-    const out: number[] = [];
-    for (const l of lits) {
+  /**
+   * Adds a clause; drops it when a literal is TRUE, omits FALSE literals. Takes ownership of `lits`
+   * (every caller passes a fresh array): FALSE literals are removed in place, no copy is made.
+   */
+  clause(lits: number[], label: number): void {
+    let w = 0;
+    for (let r = 0; r < lits.length; r++) {
+      const l = lits[r]!;
       if (l === TRUE) return;
-      if (l === FALSE) continue;
-      out.push(l);
+      if (l !== FALSE) lits[w++] = l;
     }
-    this.clauses.push(out);
+    lits.length = w;
+    this.clauses.push(lits);
     this.labels.push(label);
   }
 

@@ -169,10 +169,22 @@ export class Solver {
 
   /** Adds an original clause at level 0. */
   private addOriginal(lits: number[], label: number): void {
-    const uniq: number[] = [];
-    for (const l of lits) {
-      if (uniq.includes(l ^ 1)) return; // tautology
-      if (!uniq.includes(l)) uniq.push(l);
+    // The solver reorders its clauses' literals, so it keeps its own copy: an exact-size slice when
+    // the clause has no repeated literal (the usual case), else the deduplicated literals.
+    let repeated = false;
+    for (let i = 1; i < lits.length; i++) {
+      const l = lits[i]!;
+      for (let j = 0; j < i; j++) {
+        const m = lits[j]!;
+        if (m === (l ^ 1)) return; // tautology
+        if (m === l) repeated = true;
+      }
+    }
+    let uniq: number[];
+    if (!repeated) uniq = lits.slice();
+    else {
+      uniq = [];
+      for (const l of lits) if (!uniq.includes(l)) uniq.push(l);
     }
     const idx = this.clauses.length;
     this.clauses.push(uniq);
