@@ -25,6 +25,9 @@ export type SolveResult = { sat: true } | { sat: false; core: number[] };
 
 const NO_REASON = -1;
 
+/** Shared empty watch list of every literal nothing watches yet; never written to. */
+const NO_WATCHES: number[] = [];
+
 /** Luby sequence value for restart i (1-based), as in MiniSat. */
 function luby(y: number, i: number): number {
   let size = 1;
@@ -95,11 +98,11 @@ export class Solver {
     this.level = new Int32Array(n);
     this.reason = new Int32Array(n).fill(NO_REASON);
     this.trail = new Int32Array(n);
-    this.watches = new Array(2 * n);
-    for (let i = 0; i < 2 * n; i++) this.watches[i] = [];
+    // Most literals watch nothing (auxiliary counters, untouched options): they share `NO_WATCHES`
+    // until a clause is first attached to them.
+    this.watches = new Array<number[]>(2 * n).fill(NO_WATCHES);
     this.watchN = new Int32Array(2 * n);
-    this.bins = new Array(2 * n);
-    for (let i = 0; i < 2 * n; i++) this.bins[i] = [];
+    this.bins = new Array<number[]>(2 * n).fill(NO_WATCHES);
     this.binN = new Int32Array(2 * n);
     this.activity = new Float64Array(n);
     this.phase = new Int8Array(n);
@@ -215,21 +218,34 @@ export class Solver {
     return this.trailLim.length;
   }
 
+  /** The watch (or binary) list of a literal, made its own on first use. */
+  private listOf(lists: number[][], lit: number): number[] {
+    const list = lists[lit]!;
+    if (list !== NO_WATCHES) return list;
+    const own: number[] = [];
+    lists[lit] = own;
+    return own;
+  }
+
   /** Watches a clause of two or more literals on its first two. */
   private attach(ci: number): void {
     const c = this.clauses[ci]!;
     const a = c[0]!;
     const b = c[1]!;
     if (c.length === 2) {
-      this.bins[a]![this.binN[a]!++] = b;
-      this.bins[a]![this.binN[a]!++] = ci;
-      this.bins[b]![this.binN[b]!++] = a;
-      this.bins[b]![this.binN[b]!++] = ci;
+      const ba = this.listOf(this.bins, a);
+      ba[this.binN[a]!++] = b;
+      ba[this.binN[a]!++] = ci;
+      const bb = this.listOf(this.bins, b);
+      bb[this.binN[b]!++] = a;
+      bb[this.binN[b]!++] = ci;
     } else {
-      this.watches[a]![this.watchN[a]!++] = ci;
-      this.watches[a]![this.watchN[a]!++] = b;
-      this.watches[b]![this.watchN[b]!++] = ci;
-      this.watches[b]![this.watchN[b]!++] = a;
+      const wa = this.listOf(this.watches, a);
+      wa[this.watchN[a]!++] = ci;
+      wa[this.watchN[a]!++] = b;
+      const wb = this.listOf(this.watches, b);
+      wb[this.watchN[b]!++] = ci;
+      wb[this.watchN[b]!++] = a;
     }
   }
 
@@ -307,8 +323,13 @@ export class Solver {
           if (val[l] !== -1) {
             c[1] = l;
             c[k] = falseLit;
-            watches[l]![watchN[l]!++] = ci;
-            watches[l]![watchN[l]!++] = first;
+            let wl = watches[l]!;
+            if (wl === NO_WATCHES) {
+              wl = [];
+              watches[l] = wl;
+            }
+            wl[watchN[l]!++] = ci;
+            wl[watchN[l]!++] = first;
             found = true;
             break;
           }
