@@ -1,8 +1,8 @@
 /**
  * Indexes a structurally valid catalog once, so configure, price and paths look things up in O(1).
  * Compilation assumes ids were checked by `validate`; on duplicates the first occurrence wins.
- * Pointers are written out directly: their tokens are fixed names and array indexes, which need no
- * escaping.
+ * Pointers are written out directly (their tokens are fixed names and array indexes, which need no
+ * escaping); those of entries inside packages only when first read.
  */
 import type {
   AtomicService,
@@ -49,6 +49,40 @@ export interface CompiledCatalog {
   readonly defaultPriceBook: string;
 }
 
+/**
+ * An entry inside a package (option, group, component, charge). Its JSON pointer is written out on
+ * first read and kept: checks read pointers only for findings, so most are never built.
+ */
+class PartEntry<T> implements IndexedPart<T> {
+  readonly value: T;
+  readonly package: Package;
+  /** Pointer of the list the entry is in, e.g. `/packages/3/charges`. */
+  private readonly list: string;
+  private readonly at: number;
+  private built: string | undefined;
+
+  constructor(value: T, pkg: Package, list: string, at: number) {
+    this.value = value;
+    this.package = pkg;
+    this.list = list;
+    this.at = at;
+  }
+
+  get pointer(): string {
+    this.built ??= `${this.list}/${this.at}`;
+    return this.built;
+  }
+}
+
+class OptionEntry extends PartEntry<Option> implements IndexedOption {
+  readonly group: OptionGroup;
+
+  constructor(value: Option, group: OptionGroup, pkg: Package, list: string, at: number) {
+    super(value, pkg, list, at);
+    this.group = group;
+  }
+}
+
 /** Builds the lookup indexes of a catalog. Pure; cache the result by content hash. */
 export function compile(doc: Catalog): CompiledCatalog {
   const services = new Map<string, Located<AtomicService>>();
@@ -73,21 +107,24 @@ export function compile(doc: Catalog): CompiledCatalog {
   doc.packages.forEach((pkg, i) => {
     const at = `/packages/${i}`;
     put(packages, pkg.id, { value: pkg, pointer: at });
-    pkg.components?.forEach((c, j) => {
-      put(components, c.id, { value: c, package: pkg, pointer: `${at}/components/${j}` });
-    });
+    if (pkg.components) {
+      const list = `${at}/components`;
+      pkg.components.forEach((c, j) => {
+        if (!components.has(c.id)) components.set(c.id, new PartEntry(c, pkg, list, j));
+      });
+    }
+    const chargeList = `${at}/charges`;
     pkg.charges.forEach((c, j) => {
-      put(charges, c.id, { value: c, package: pkg, pointer: `${at}/charges/${j}` });
+      if (!charges.has(c.id)) charges.set(c.id, new PartEntry(c, pkg, chargeList, j));
     });
+    const groupList = `${at}/optionGroups`;
     pkg.optionGroups?.forEach((g, j) => {
-      put(groups, g.id, { value: g, package: pkg, pointer: `${at}/optionGroups/${j}` });
+      if (!groups.has(g.id)) groups.set(g.id, new PartEntry(g, pkg, groupList, j));
+      let list: string | undefined;
       g.options.forEach((o, k) => {
-        put(options, o.id, {
-          value: o,
-          group: g,
-          package: pkg,
-          pointer: `${at}/optionGroups/${j}/options/${k}`,
-        });
+        if (options.has(o.id)) return;
+        list ??= `${groupList}/${j}/options`;
+        options.set(o.id, new OptionEntry(o, g, pkg, list, k));
       });
     });
     if (pkg.role === "base") {
