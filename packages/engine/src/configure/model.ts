@@ -302,41 +302,68 @@ function buildLogic(
   encodeGroups(base, TRUE);
   for (const a of candidates) encodeGroups(a, lit(a.id));
 
+  // One pass over each list, no intermediate arrays: big packages have thousands of rules.
   const encodeRule = (r: Rule, scope: number) => {
-    const label = constraint({
-      kind: "rule",
-      id: r.id,
-      ...(r.description !== undefined ? { description: r.description } : {}),
-    });
-    const conj: number[] = [];
-    if (scope !== TRUE) conj.push(scope);
-    for (const id of r.when?.allOf ?? []) conj.push(lit(id));
-    for (const id of r.when?.noneOf ?? []) conj.push(not(lit(id)));
-    if (conj.includes(FALSE)) return;
-    const premise = conj.filter((l) => l !== TRUE);
-    const any = r.when?.anyOf ? r.when.anyOf.map(lit).filter((l) => l !== FALSE) : undefined;
-    if (any !== undefined && any.length === 0) return;
-    if (any?.includes(TRUE)) return; // cannot happen: ids are variables or FALSE
+    const c: Constraint = { kind: "rule", id: r.id };
+    if (r.description !== undefined) c.description = r.description;
+    const label = constraint(c);
+    const w = r.when;
+    // The premise (scope, all of, none of) without TRUE literals; a FALSE one means never applies.
+    const premise: number[] = [];
+    if (scope === FALSE) return;
+    if (scope !== TRUE) premise.push(scope);
+    if (w?.allOf)
+      for (const id of w.allOf) {
+        const l = lit(id);
+        if (l === FALSE) return;
+        premise.push(l);
+      }
+    if (w?.noneOf)
+      for (const id of w.noneOf) {
+        const l = not(lit(id));
+        if (l === FALSE) return;
+        if (l !== TRUE) premise.push(l);
+      }
+    let any: number[] | undefined;
+    if (w?.anyOf) {
+      any = [];
+      for (const id of w.anyOf) {
+        const l = lit(id);
+        if (l !== FALSE) any.push(l);
+      }
+      if (any.length === 0) return;
+    }
     let cond: number;
     if (any === undefined && premise.length === 0) cond = TRUE;
     else if (any === undefined && premise.length === 1) cond = premise[0]!;
     else if (any !== undefined && any.length === 1 && premise.length === 0) cond = any[0]!;
     else {
       cond = pos(cnf.newVar());
-      const negPremise = premise.map(not);
-      if (any === undefined) cnf.clause([...negPremise, cond], label);
-      else for (const b of any) cnf.clause([...negPremise, not(b), cond], label);
+      const clauseOf = (extra: number | undefined): number[] => {
+        const out: number[] = [];
+        for (const l of premise) out.push(not(l));
+        if (extra !== undefined) out.push(extra);
+        out.push(cond);
+        return out;
+      };
+      if (any === undefined) cnf.clause(clauseOf(undefined), label);
+      else for (const b of any) cnf.clause(clauseOf(not(b)), label);
     }
     const nc = not(cond);
     const t = r.then;
-    for (const id of t.requireAll ?? []) cnf.clause([nc, lit(id)], label);
-    if (t.requireAny) cnf.clause([nc, ...t.requireAny.map(lit)], label);
+    if (t.requireAll) for (const id of t.requireAll) cnf.clause([nc, lit(id)], label);
+    if (t.requireAny) {
+      const out = [nc];
+      for (const id of t.requireAny) out.push(lit(id));
+      cnf.clause(out, label);
+    }
     if (t.requireExactlyOne) {
-      const xs = t.requireExactlyOne.map(lit);
+      const xs: number[] = [];
+      for (const id of t.requireExactlyOne) xs.push(lit(id));
       cnf.clause([nc, ...xs], label);
       cnf.atMost(1, xs, cond, label);
     }
-    for (const id of t.requireNone ?? []) cnf.clause([nc, not(lit(id))], label);
+    if (t.requireNone) for (const id of t.requireNone) cnf.clause([nc, not(lit(id))], label);
   };
   for (const r of base.rules ?? []) encodeRule(r, TRUE);
   for (const a of compatible) for (const r of a.rules ?? []) encodeRule(r, lit(a.id));
