@@ -159,17 +159,13 @@ export function packageLogic(catalog: CompiledCatalog, base: Package): PackageLo
 function forEachRuleId(r: Rule, f: (id: string) => void): void {
   const w = r.when;
   const t = r.then;
-  for (const list of [
-    w?.allOf,
-    w?.anyOf,
-    w?.noneOf,
-    t.requireAll,
-    t.requireAny,
-    t.requireExactlyOne,
-    t.requireNone,
-  ]) {
-    if (list) for (const id of list) f(id);
-  }
+  if (w?.allOf) for (const id of w.allOf) f(id);
+  if (w?.anyOf) for (const id of w.anyOf) f(id);
+  if (w?.noneOf) for (const id of w.noneOf) f(id);
+  if (t.requireAll) for (const id of t.requireAll) f(id);
+  if (t.requireAny) for (const id of t.requireAny) f(id);
+  if (t.requireExactlyOne) for (const id of t.requireExactlyOne) f(id);
+  if (t.requireNone) for (const id of t.requireNone) f(id);
 }
 
 /**
@@ -302,27 +298,29 @@ function buildLogic(
   encodeGroups(base, TRUE);
   for (const a of candidates) encodeGroups(a, lit(a.id));
 
-  // One pass over each list, no intermediate arrays: big packages have thousands of rules.
+  // One pass over each list, no intermediate arrays: big packages have thousands of rules. The
+  // premise goes into one scratch array reused by every rule (its first `np` entries).
+  const premise: number[] = [];
   const encodeRule = (r: Rule, scope: number) => {
     const c: Constraint = { kind: "rule", id: r.id };
     if (r.description !== undefined) c.description = r.description;
     const label = constraint(c);
     const w = r.when;
     // The premise (scope, all of, none of) without TRUE literals; a FALSE one means never applies.
-    const premise: number[] = [];
+    let np = 0;
     if (scope === FALSE) return;
-    if (scope !== TRUE) premise.push(scope);
+    if (scope !== TRUE) premise[np++] = scope;
     if (w?.allOf)
       for (const id of w.allOf) {
         const l = lit(id);
         if (l === FALSE) return;
-        premise.push(l);
+        premise[np++] = l;
       }
     if (w?.noneOf)
       for (const id of w.noneOf) {
         const l = not(lit(id));
         if (l === FALSE) return;
-        if (l !== TRUE) premise.push(l);
+        if (l !== TRUE) premise[np++] = l;
       }
     let any: number[] | undefined;
     if (w?.anyOf) {
@@ -334,14 +332,14 @@ function buildLogic(
       if (any.length === 0) return;
     }
     let cond: number;
-    if (any === undefined && premise.length === 0) cond = TRUE;
-    else if (any === undefined && premise.length === 1) cond = premise[0]!;
-    else if (any !== undefined && any.length === 1 && premise.length === 0) cond = any[0]!;
+    if (any === undefined && np === 0) cond = TRUE;
+    else if (any === undefined && np === 1) cond = premise[0]!;
+    else if (any !== undefined && any.length === 1 && np === 0) cond = any[0]!;
     else {
       cond = pos(cnf.newVar());
       const clauseOf = (extra: number | undefined): number[] => {
         const out: number[] = [];
-        for (const l of premise) out.push(not(l));
+        for (let i = 0; i < np; i++) out.push(not(premise[i]!));
         if (extra !== undefined) out.push(extra);
         out.push(cond);
         return out;
