@@ -168,6 +168,29 @@ function forEachRuleId(r: Rule, f: (id: string) => void): void {
   if (t.requireNone) for (const id of t.requireNone) f(id);
 }
 
+const repeats = new WeakMap<CompiledCatalog, boolean>();
+
+/**
+ * Whether some package id or option id of the catalog is declared twice, or an add-on's id is also
+ * an option id (counted once per compiled catalog against compile's first-wins maps). Without such
+ * a repeat, no base's options, candidate add-ons and their options share an id.
+ */
+function idsRepeat(catalog: CompiledCatalog): boolean {
+  let found = repeats.get(catalog);
+  if (found === undefined) {
+    const pkgs = catalog.doc.packages;
+    found = catalog.packages.size !== pkgs.length;
+    let options = 0;
+    for (const pkg of pkgs) {
+      if (pkg.optionGroups) for (const g of pkg.optionGroups) options += g.options.length;
+      if (pkg.role === "add_on" && catalog.options.has(pkg.id)) found = true;
+    }
+    if (options !== catalog.options.size) found = true;
+    repeats.set(catalog, found);
+  }
+  return found;
+}
+
 /**
  * The logic of a base package restricted to the add-ons its own options can interact with: those
  * its rules mention (directly or through their options), its included add-ons, and, transitively,
@@ -178,33 +201,25 @@ function forEachRuleId(r: Rule, f: (id: string) => void): void {
  * are unpicked (its groups and rules are guarded by it, its `requires`/`excludes` start with "not
  * it", and no kept constraint mentions it), so any model of the restriction extends to a model of
  * the whole package, and every model of the whole package restricts to one of the restriction.
- * When an id is declared twice (a duplicate the `ids` check reports), the full logic is returned.
+ * When an id is declared twice anywhere among packages and options (a duplicate the `ids` check
+ * reports), the full logic is returned.
  */
 export function coreLogic(catalog: CompiledCatalog, base: Package): PackageLogic {
+  if (idsRepeat(catalog)) return packageLogic(catalog, base);
   const candidates = candidateAddOns(catalog, base);
-  const owner = new Map<string, Package>();
-  const seen = new Set<string>();
-  const fresh = (id: string): boolean => {
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
+  // No id repeats, so compile's maps name the one package that declares an id (as itself or as
+  // one of its options); only candidates count.
+  const candidate = new Set(candidates);
+  const ownerOf = (id: string): Package | undefined => {
+    const p = catalog.packages.get(id)?.value;
+    if (p !== undefined && candidate.has(p)) return p;
+    const o = catalog.options.get(id)?.package;
+    return o !== undefined && candidate.has(o) ? o : undefined;
   };
-  for (const g of base.optionGroups ?? [])
-    for (const o of g.options) if (!fresh(o.id)) return packageLogic(catalog, base);
-  for (const a of candidates) {
-    if (!fresh(a.id)) return packageLogic(catalog, base);
-    owner.set(a.id, a);
-  }
-  for (const a of candidates)
-    for (const g of a.optionGroups ?? [])
-      for (const o of g.options) {
-        if (!fresh(o.id)) return packageLogic(catalog, base);
-        owner.set(o.id, a);
-      }
   const kept = new Set<Package>();
   const queue: Package[] = [];
   const mention = (id: string) => {
-    const a = owner.get(id);
+    const a = ownerOf(id);
     if (a && !kept.has(a)) {
       kept.add(a);
       queue.push(a);
