@@ -27,6 +27,8 @@ const NO_REASON = -1;
 
 /** Shared empty watch list of every literal nothing watches yet; never written to. */
 const NO_WATCHES: number[] = [];
+/** Label marks before the first cone walk (grown on first use). */
+const NO_LABELS = new Uint8Array(0);
 
 /** Luby sequence value for restart i (1-based), as in MiniSat. */
 function luby(y: number, i: number): number {
@@ -84,8 +86,8 @@ export class Solver {
   private readonly kept: number[] = [];
   private readonly seen: Uint8Array;
   /** Scratch space for cone walks: visited variables, and constraint labels already collected. */
-  private readonly coneStack: Int32Array;
-  private labelMark = new Uint8Array(64);
+  private coneStack: Int32Array | undefined;
+  private labelMark = NO_LABELS;
   private readonly model: Int8Array;
   /** Conflicts of the whole life of the solver, for statistics and restarts. */
   conflicts = 0;
@@ -108,7 +110,6 @@ export class Solver {
     this.phase = new Int8Array(n);
     this.heapIndex = new Int32Array(n).fill(-1);
     this.seen = new Uint8Array(n);
-    this.coneStack = new Int32Array(n);
     this.model = new Int8Array(n);
     for (let v = 0; v < n; v++) this.heapInsert(v);
     for (let i = 0; i < cnf.clauses.length; i++) {
@@ -218,13 +219,21 @@ export class Solver {
     return this.trailLim.length;
   }
 
-  /** The watch (or binary) list of a literal, made its own on first use. */
-  private listOf(lists: number[][], lit: number): number[] {
+  /**
+   * Appends the pair (x, y) to a literal's watch (or binary) list. A literal's first pair makes it
+   * its own list of exactly that pair: most literals of a catalog watch one or two clauses.
+   */
+  private watchOn(lists: number[][], counts: Int32Array, lit: number, x: number, y: number): void {
     const list = lists[lit]!;
-    if (list !== NO_WATCHES) return list;
-    const own: number[] = [];
-    lists[lit] = own;
-    return own;
+    if (list === NO_WATCHES) {
+      lists[lit] = [x, y];
+      counts[lit] = 2;
+      return;
+    }
+    const k = counts[lit]!;
+    list[k] = x;
+    list[k + 1] = y;
+    counts[lit] = k + 2;
   }
 
   /** Watches a clause of two or more literals on its first two. */
@@ -233,19 +242,11 @@ export class Solver {
     const a = c[0]!;
     const b = c[1]!;
     if (c.length === 2) {
-      const ba = this.listOf(this.bins, a);
-      ba[this.binN[a]!++] = b;
-      ba[this.binN[a]!++] = ci;
-      const bb = this.listOf(this.bins, b);
-      bb[this.binN[b]!++] = a;
-      bb[this.binN[b]!++] = ci;
+      this.watchOn(this.bins, this.binN, a, b, ci);
+      this.watchOn(this.bins, this.binN, b, a, ci);
     } else {
-      const wa = this.listOf(this.watches, a);
-      wa[this.watchN[a]!++] = ci;
-      wa[this.watchN[a]!++] = b;
-      const wb = this.listOf(this.watches, b);
-      wb[this.watchN[b]!++] = ci;
-      wb[this.watchN[b]!++] = a;
+      this.watchOn(this.watches, this.watchN, a, ci, b);
+      this.watchOn(this.watches, this.watchN, b, ci, a);
     }
   }
 
@@ -694,6 +695,7 @@ export class Solver {
    */
   cone(lits: readonly number[]): { decisions: number[]; labels: number[] } {
     const seen = this.seen;
+    this.coneStack ??= new Int32Array(this.numVars);
     const stack = this.coneStack;
     let top = 0;
     let touchedEnd = 0;
@@ -701,7 +703,7 @@ export class Solver {
     const labels: number[] = [];
     const mark = (label: number) => {
       if (label >= this.labelMark.length) {
-        const grown = new Uint8Array(Math.max(label + 1, this.labelMark.length * 2));
+        const grown = new Uint8Array(Math.max(label + 1, 64, this.labelMark.length * 2));
         grown.set(this.labelMark);
         this.labelMark = grown;
       }
