@@ -1,27 +1,17 @@
 import type { Quote } from "@tessera/schema";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../src/services.ts";
 import { sampleCatalog, sampleDoc } from "./fixtures.ts";
 import {
   backends,
   callerFor,
+  errorOf,
   openTestDb,
   seedTokens,
   servicesFor,
   type TestDb,
   type Tokens,
 } from "./harness.ts";
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(backends)("arrangements on %s", (backend) => {
   let t: TestDb;

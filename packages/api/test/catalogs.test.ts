@@ -1,26 +1,17 @@
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../src/services.ts";
 import { sampleCatalog } from "./fixtures.ts";
 import {
   backends,
   callerFor,
+  errorOf,
   openTestDb,
   seedTokens,
   servicesFor,
   type TestDb,
   type Tokens,
 } from "./harness.ts";
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(backends)("catalogs on %s", (backend) => {
   let t: TestDb;

@@ -3,6 +3,7 @@
  * against PostgreSQL too, in a schema of its own that is dropped afterwards.
  */
 import { randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import { insertToken } from "../src/auth/tokens.ts";
 import type { Db } from "../src/db/db.ts";
 import { migrate } from "../src/db/migrate.ts";
@@ -87,4 +88,15 @@ export async function callerFor(services: Services, token: string | undefined) {
 
 export function servicesFor(db: Db, options: Omit<ServicesOptions, "db"> = {}): Services {
   return createServices({ db, today: () => "2026-01-15", ...options });
+}
+
+/** The TRPCError a call fails with; fails the test when the call succeeds or throws anything else. */
+export async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TRPCError) return e;
+    throw e;
+  }
+  throw new Error("expected the call to fail");
 }
