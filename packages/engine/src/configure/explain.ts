@@ -15,6 +15,7 @@
  *   AAAI 2004; Marques-Silva et al., "On computing minimal correction subsets", IJCAI 2013.
  */
 import { consequences } from "../logic/backbone.ts";
+import { CnfBuilder } from "../logic/cnf.ts";
 import { neg, pos, Solver } from "../logic/solver.ts";
 import type { PackageLogic } from "./model.ts";
 import type { Reason } from "./types.ts";
@@ -103,11 +104,17 @@ function selectorSolver(logic: PackageLogic): NonNullable<LogicCaches["selectors
     selectorOf.forEach((v, label) => {
       labelOf.set(pos(v), label);
     });
-    const clauses = cnf.clauses.map((cl, i) => {
+    // Every labelled clause gains "or its constraint's selector is off".
+    const b = new CnfBuilder();
+    b.numVars = numVars;
+    for (let i = 0; i < cnf.size; i++) {
       const label = cnf.labels[i]!;
-      return label >= 0 ? [...cl, neg(selectorOf[label]!)] : cl;
-    });
-    c.selectors = { solver: new Solver({ numVars, clauses, labels: cnf.labels }), selectorOf, labelOf };
+      b.begin();
+      for (let k = cnf.starts[i]!; k < cnf.starts[i + 1]!; k++) b.add(cnf.lits[k]!);
+      if (label >= 0) b.add(neg(selectorOf[label]!));
+      b.end(label);
+    }
+    c.selectors = { solver: new Solver(b.build()), selectorOf, labelOf };
   }
   return c.selectors;
 }

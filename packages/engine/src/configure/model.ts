@@ -139,6 +139,16 @@ function candidateAddOns(catalog: CompiledCatalog, base: Package): Package[] {
   return [...out];
 }
 
+/**
+ * Memory that the short-lived logics of one validation run share, one after another (see
+ * `coreLogic`): a catalog has hundreds of small packages, and allocating each one's clause and
+ * solver arrays would cost more than deciding it.
+ */
+export class LogicWorkspace {
+  readonly cnf = new CnfBuilder();
+  readonly solver = new Solver();
+}
+
 const cache = new WeakMap<CompiledCatalog, Map<string, PackageLogic>>();
 
 /** The logic of a base package, built once per compiled catalog and cached. */
@@ -203,52 +213,54 @@ function idsRepeat(catalog: CompiledCatalog): boolean {
  * the whole package, and every model of the whole package restricts to one of the restriction.
  * When an id is declared twice anywhere among packages and options (a duplicate the `ids` check
  * reports), the full logic is returned.
+ *
+ * With a `workspace`, the clauses and the solver reuse its memory: the logic is valid only until
+ * the workspace is used again.
  */
-export function coreLogic(catalog: CompiledCatalog, base: Package): PackageLogic {
+export function coreLogic(catalog: CompiledCatalog, base: Package, workspace?: LogicWorkspace): PackageLogic {
   if (idsRepeat(catalog)) return packageLogic(catalog, base);
-  const candidates = candidateAddOns(catalog, base);
-  // No id repeats, so compile's maps name the one package that declares an id (as itself or as
-  // one of its options); only candidates count.
-  const candidate = new Set(candidates);
-  const ownerOf = (id: string): Package | undefined => {
-    const p = catalog.packages.get(id)?.value;
-    if (p !== undefined && candidate.has(p)) return p;
-    const o = catalog.options.get(id)?.package;
-    return o !== undefined && candidate.has(o) ? o : undefined;
+  const included = base.includedAddOns;
+  // A candidate add-on of the base (as `candidateAddOns` decides): of its portfolio, compatible, or
+  // included. No id repeats, so compile's maps name the one package that declares an id (as itself
+  // or as one of its options).
+  const candidateOwning = (id: string): Package | undefined => {
+    const p = catalog.packages.get(id)?.value ?? catalog.options.get(id)?.package;
+    if (p === undefined || p.role !== "add_on") return undefined;
+    if (p.portfolio === base.portfolio || isCompatibleAddOn(p, base)) return p;
+    if (included) for (const inc of included) if (inc.addOn === p.id) return p;
+    return undefined;
   };
-  const kept = new Set<Package>();
-  const queue: Package[] = [];
+  const kept: Package[] = [];
+  const keptSet = new Set<Package>();
   const mention = (id: string) => {
-    const a = ownerOf(id);
-    if (a && !kept.has(a)) {
-      kept.add(a);
-      queue.push(a);
+    const a = candidateOwning(id);
+    if (a !== undefined && !keptSet.has(a)) {
+      keptSet.add(a);
+      kept.push(a);
     }
   };
-  for (const r of base.rules ?? []) forEachRuleId(r, mention);
-  for (const inc of base.includedAddOns ?? []) mention(inc.addOn);
-  while (queue.length > 0) {
-    const a = queue.pop()!;
-    for (const r of a.rules ?? []) forEachRuleId(r, mention);
-    for (const id of a.addOn?.requires ?? []) mention(id);
-    for (const id of a.addOn?.excludes ?? []) mention(id);
+  if (base.rules) for (const r of base.rules) forEachRuleId(r, mention);
+  if (included) for (const inc of included) mention(inc.addOn);
+  // Kept add-ons in turn keep those they mention (the list grows while it is walked).
+  for (let k = 0; k < kept.length; k++) {
+    const a = kept[k]!;
+    if (a.rules) for (const r of a.rules) forEachRuleId(r, mention);
+    if (a.addOn?.requires) for (const id of a.addOn.requires) mention(id);
+    if (a.addOn?.excludes) for (const id of a.addOn.excludes) mention(id);
   }
-  return buildLogic(
-    catalog,
-    base,
-    candidates.filter((a) => kept.has(a)),
-  );
+  return buildLogic(catalog, base, kept, workspace);
 }
 
 function buildLogic(
   catalog: CompiledCatalog,
   base: Package,
   candidates: Package[] = candidateAddOns(catalog, base),
+  workspace?: LogicWorkspace,
 ): PackageLogic {
   const vars: Variable[] = [];
   const index = new Map<string, number>();
   const addOns = new Map<string, Package>();
-  const cnf = new CnfBuilder();
+  const cnf = workspace ? workspace.cnf.reset() : new CnfBuilder();
   const constraints: Constraint[] = [];
   const constraint = (c: Constraint): number => constraints.push(c) - 1;
 
@@ -257,11 +269,15 @@ function buildLogic(
     index.set(v.id, cnf.newVar());
     vars.push(v);
   };
-  const included = new Set((base.includedAddOns ?? []).map((i) => i.addOn));
+  const included = new Set<string>();
+  if (base.includedAddOns) for (const i of base.includedAddOns) included.add(i.addOn);
+  // Why each candidate cannot go on the base (undefined when it can), decided once.
+  const fits: (string | undefined)[] = [];
   const compatible: Package[] = [];
 
   const declareOptions = (pkg: Package) => {
-    for (const g of pkg.optionGroups ?? []) {
+    if (pkg.optionGroups === undefined) return;
+    for (const g of pkg.optionGroups) {
       for (const o of g.options) {
         declare({ kind: "option", id: o.id, name: o.name, packageId: pkg.id, groupId: g.id });
       }
@@ -270,15 +286,12 @@ function buildLogic(
   declareOptions(base);
   for (const a of candidates) {
     const why = addOnFit(a, base);
+    fits.push(why);
     addOns.set(a.id, a);
-    declare({
-      kind: "addOn",
-      id: a.id,
-      name: a.name,
-      packageId: a.id,
-      ...(why !== undefined ? { incompatible: why } : {}),
-      ...(included.has(a.id) ? { included: true } : {}),
-    });
+    const v: Variable = { kind: "addOn", id: a.id, name: a.name, packageId: a.id };
+    if (why !== undefined) v.incompatible = why;
+    if (included.has(a.id)) v.included = true;
+    declare(v);
     if (why === undefined) compatible.push(a);
   }
   for (const a of candidates) declareOptions(a);
@@ -290,22 +303,23 @@ function buildLogic(
 
   // Options: retired ones can never be picked; groups bound their picks.
   const encodeGroups = (pkg: Package, scope: number) => {
-    for (const g of pkg.optionGroups ?? []) {
+    if (pkg.optionGroups === undefined) return;
+    for (const g of pkg.optionGroups) {
       const label = constraint({ kind: "group", id: g.id });
       let guard = scope;
       if (g.parentOption !== undefined) {
-        const parent = lit(g.parentOption);
         const parentVar = index.get(g.parentOption);
         const parentOwner = parentVar === undefined ? undefined : vars[parentVar];
-        guard = parentOwner?.kind === "option" && parentOwner.packageId === pkg.id ? parent : FALSE;
+        guard = parentOwner?.kind === "option" && parentOwner.packageId === pkg.id ? pos(parentVar!) : FALSE;
       }
-      const members = g.options.map((o) => lit(o.id));
-      for (const m of members) cnf.clause([not(m), guard], label);
+      const members: number[] = [];
+      for (const o of g.options) members.push(lit(o.id));
+      for (const m of members) cnf.binary(not(m), guard, label);
       cnf.atMost(g.max ?? members.length, members, guard, label);
       cnf.atLeast(g.min ?? 0, members, guard, label);
       for (const o of g.options) {
         if (o.status === "retired") {
-          cnf.clause([not(lit(o.id))], constraint({ kind: "retired", id: o.id, subject: o.id }));
+          cnf.unit(not(lit(o.id)), constraint({ kind: "retired", id: o.id, subject: o.id }));
         }
       }
     }
@@ -314,8 +328,10 @@ function buildLogic(
   for (const a of candidates) encodeGroups(a, lit(a.id));
 
   // One pass over each list, no intermediate arrays: big packages have thousands of rules. The
-  // premise goes into one scratch array reused by every rule (its first `np` entries).
+  // premise goes into one scratch array reused by every rule (its first `np` entries), and so do
+  // the literals of "any of".
   const premise: number[] = [];
+  const any: number[] = [];
   const encodeRule = (r: Rule, scope: number) => {
     const c: Constraint = { kind: "rule", id: r.id };
     if (r.description !== undefined) c.description = r.description;
@@ -337,71 +353,79 @@ function buildLogic(
         if (l === FALSE) return;
         if (l !== TRUE) premise[np++] = l;
       }
-    let any: number[] | undefined;
+    // "any of": -1 when the rule has none, else how many of its literals are not FALSE.
+    let na = -1;
     if (w?.anyOf) {
-      any = [];
+      na = 0;
       for (const id of w.anyOf) {
         const l = lit(id);
-        if (l !== FALSE) any.push(l);
+        if (l !== FALSE) any[na++] = l;
       }
-      if (any.length === 0) return;
+      if (na === 0) return;
     }
     let cond: number;
-    if (any === undefined && np === 0) cond = TRUE;
-    else if (any === undefined && np === 1) cond = premise[0]!;
-    else if (any !== undefined && any.length === 1 && np === 0) cond = any[0]!;
+    if (na < 0 && np === 0) cond = TRUE;
+    else if (na < 0 && np === 1) cond = premise[0]!;
+    else if (na === 1 && np === 0) cond = any[0]!;
     else {
+      // cond ↔ premise ∧ (any of): one clause "premise ∧ b → cond" per literal b of any of.
       cond = pos(cnf.newVar());
-      const clauseOf = (extra: number | undefined): number[] => {
-        const out: number[] = [];
-        for (let i = 0; i < np; i++) out.push(not(premise[i]!));
-        if (extra !== undefined) out.push(extra);
-        out.push(cond);
-        return out;
-      };
-      if (any === undefined) cnf.clause(clauseOf(undefined), label);
-      else for (const b of any) cnf.clause(clauseOf(not(b)), label);
+      for (let k = 0; k < Math.max(na, 1); k++) {
+        cnf.begin();
+        for (let i = 0; i < np; i++) cnf.add(not(premise[i]!));
+        if (na > 0) cnf.add(not(any[k]!));
+        cnf.add(cond);
+        cnf.end(label);
+      }
     }
     const nc = not(cond);
     const t = r.then;
-    if (t.requireAll) for (const id of t.requireAll) cnf.clause([nc, lit(id)], label);
+    if (t.requireAll) for (const id of t.requireAll) cnf.binary(nc, lit(id), label);
     if (t.requireAny) {
-      const out = [nc];
-      for (const id of t.requireAny) out.push(lit(id));
-      cnf.clause(out, label);
+      cnf.begin();
+      cnf.add(nc);
+      for (const id of t.requireAny) cnf.add(lit(id));
+      cnf.end(label);
     }
     if (t.requireExactlyOne) {
       const xs: number[] = [];
       for (const id of t.requireExactlyOne) xs.push(lit(id));
-      cnf.clause([nc, ...xs], label);
+      cnf.begin();
+      cnf.add(nc);
+      for (const x of xs) cnf.add(x);
+      cnf.end(label);
       cnf.atMost(1, xs, cond, label);
     }
-    if (t.requireNone) for (const id of t.requireNone) cnf.clause([nc, not(lit(id))], label);
+    if (t.requireNone) for (const id of t.requireNone) cnf.binary(nc, not(lit(id)), label);
   };
-  for (const r of base.rules ?? []) encodeRule(r, TRUE);
-  for (const a of compatible) for (const r of a.rules ?? []) encodeRule(r, lit(a.id));
+  if (base.rules) for (const r of base.rules) encodeRule(r, TRUE);
+  for (const a of compatible) if (a.rules) for (const r of a.rules) encodeRule(r, lit(a.id));
 
   // Add-on compatibility.
-  for (const a of candidates) {
+  candidates.forEach((a, k) => {
     const v = lit(a.id);
-    const fit = addOnFit(a, base);
-    if (included.has(a.id)) cnf.clause([v], constraint({ kind: "included", id: base.id, subject: a.id }));
-    if (fit !== undefined) {
-      cnf.clause([not(v)], constraint({ kind: "incompatible", id: a.id, subject: a.id }));
-      continue;
+    if (included.has(a.id)) cnf.unit(v, constraint({ kind: "included", id: base.id, subject: a.id }));
+    if (fits[k] !== undefined) {
+      cnf.unit(not(v), constraint({ kind: "incompatible", id: a.id, subject: a.id }));
+      return;
     }
     for (const r of a.addOn?.requires ?? []) {
-      cnf.clause([not(v), lit(r)], constraint({ kind: "requires", id: a.id, subject: r }));
+      cnf.binary(not(v), lit(r), constraint({ kind: "requires", id: a.id, subject: r }));
     }
     for (const e of a.addOn?.excludes ?? []) {
-      cnf.clause([not(v), not(lit(e))], constraint({ kind: "excludes", id: a.id, subject: e }));
+      cnf.binary(not(v), not(lit(e)), constraint({ kind: "excludes", id: a.id, subject: e }));
     }
-  }
+  });
   for (const id of included) {
     if (!addOns.has(id)) cnf.clause([], constraint({ kind: "included", id: base.id, subject: id }));
   }
 
   const built = cnf.build();
+  let solver: Solver;
+  if (workspace) {
+    solver = workspace.solver;
+    solver.load(built);
+  } else solver = new Solver(built);
   let explainer: Solver | undefined;
   return {
     base,
@@ -410,7 +434,7 @@ function buildLogic(
     constraints,
     addOns,
     cnf: built,
-    solver: new Solver(built),
+    solver,
     get explainer() {
       explainer ??= new Solver(built);
       return explainer;

@@ -38,29 +38,100 @@ function split(lits: readonly number[]): { trues: number; rest: number[] } {
   return { trues, rest };
 }
 
+/** A copy of `a` with room for at least `need` elements (doubling). */
+function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(need, a.length * 2));
+  out.set(a);
+  return out;
+}
+
+/**
+ * Collects clauses back to back in flat typed arrays (no array per clause: a big package has tens
+ * of thousands, and a plain array that large lives in V8's large-object space, where every growth
+ * is slow). A clause is written with `begin`, `add` per literal and `end`, or with the
+ * `clause`/`unit`/`binary`/`ternary` shorthands. `build` returns views on the builder's arrays: a
+ * builder that is `reset` and reused (one validation run encodes hundreds of packages) spends the
+ * formulas it built before.
+ */
 export class CnfBuilder {
   numVars = 0;
-  readonly clauses: number[][] = [];
-  readonly labels: number[] = [];
+  private lits = new Int32Array(64);
+  private len = 0;
+  private starts = new Int32Array(16);
+  private labels = new Int32Array(16);
+  private count = 0;
+  /** Start of the clause being written, and whether a TRUE literal already satisfied it. */
+  private open = 0;
+  private satisfied = false;
+
+  /** Empties the builder (keeping its memory); formulas built before are spent. */
+  reset(): this {
+    this.numVars = 0;
+    this.len = 0;
+    this.count = 0;
+    return this;
+  }
 
   newVar(): number {
     return this.numVars++;
   }
 
-  /**
-   * Adds a clause; drops it when a literal is TRUE, omits FALSE literals. Takes ownership of `lits`
-   * (every caller passes a fresh array): FALSE literals are removed in place, no copy is made.
-   */
-  clause(lits: number[], label: number): void {
-    let w = 0;
-    for (let r = 0; r < lits.length; r++) {
-      const l = lits[r]!;
-      if (l === TRUE) return;
-      if (l !== FALSE) lits[w++] = l;
+  /** Starts a clause. */
+  begin(): void {
+    this.open = this.len;
+    this.satisfied = false;
+  }
+
+  /** Adds a literal to the open clause: TRUE satisfies (drops) it, FALSE is left out. */
+  add(l: number): void {
+    if (l === TRUE) this.satisfied = true;
+    else if (l !== FALSE) {
+      if (this.len === this.lits.length) this.lits = grown(this.lits, this.len + 1);
+      this.lits[this.len++] = l;
     }
-    lits.length = w;
-    this.clauses.push(lits);
-    this.labels.push(label);
+  }
+
+  /** Ends the open clause, labelled (dropped when satisfied). */
+  end(label: number): void {
+    if (this.satisfied) {
+      this.len = this.open;
+      return;
+    }
+    if (this.count + 1 >= this.starts.length) {
+      this.starts = grown(this.starts, this.count + 2);
+      this.labels = grown(this.labels, this.count + 2);
+    }
+    this.starts[this.count] = this.open;
+    this.labels[this.count] = label;
+    this.count++;
+  }
+
+  /** Adds a clause; drops it when a literal is TRUE, omits FALSE literals. */
+  clause(lits: readonly number[], label: number): void {
+    this.begin();
+    for (const l of lits) this.add(l);
+    this.end(label);
+  }
+
+  unit(a: number, label: number): void {
+    this.begin();
+    this.add(a);
+    this.end(label);
+  }
+
+  binary(a: number, b: number, label: number): void {
+    this.begin();
+    this.add(a);
+    this.add(b);
+    this.end(label);
+  }
+
+  ternary(a: number, b: number, c: number, label: number): void {
+    this.begin();
+    this.add(a);
+    this.add(b);
+    this.add(c);
+    this.end(label);
   }
 
   /** guard → at most k of lits are true. */
@@ -68,19 +139,20 @@ export class CnfBuilder {
     const { trues, rest } = split(lits);
     const kk = k - trues;
     const n = rest.length;
+    const g = not(guard);
     if (kk < 0) {
-      this.clause([not(guard)], label);
+      this.unit(g, label);
       return;
     }
     if (kk >= n) return;
     if (kk === 0) {
-      for (const x of rest) this.clause([not(guard), not(x)], label);
+      for (const x of rest) this.binary(g, not(x), label);
       return;
     }
     if (kk === 1 && n <= PAIRWISE_LIMIT) {
       // Pairwise at-most-one: no auxiliary variables, at most 45 binary clauses (ternary when guarded).
       for (let i = 0; i < n; i++)
-        for (let j = i + 1; j < n; j++) this.clause([not(guard), not(rest[i]!), not(rest[j]!)], label);
+        for (let j = i + 1; j < n; j++) this.ternary(g, not(rest[i]!), not(rest[j]!), label);
       return;
     }
     if (kk <= n - kk) this.seqAtMost(kk, rest, guard, label);
@@ -98,17 +170,21 @@ export class CnfBuilder {
     const { trues, rest } = split(lits);
     const mm = m - trues;
     const n = rest.length;
+    const g = not(guard);
     if (mm <= 0) return;
     if (mm > n) {
-      this.clause([not(guard)], label);
+      this.unit(g, label);
       return;
     }
     if (mm === 1) {
-      this.clause([not(guard), ...rest], label);
+      this.begin();
+      this.add(g);
+      for (const x of rest) this.add(x);
+      this.end(label);
       return;
     }
     if (mm === n) {
-      for (const x of rest) this.clause([not(guard), x], label);
+      for (const x of rest) this.binary(g, x, label);
       return;
     }
     if (mm <= n - mm) this.seqAtLeast(mm, rest, guard, label);
@@ -125,60 +201,85 @@ export class CnfBuilder {
   private seqAtMost(k: number, xs: readonly number[], guard: number, label: number): void {
     const n = xs.length;
     const g = not(guard);
-    // s[i][j]: at least j+1 of xs[0..i] are true (i < n-1, j < k).
-    const s: number[][] = [];
-    for (let i = 0; i < n - 1; i++) {
-      const row: number[] = [];
-      for (let j = 0; j < k; j++) row.push(pos(this.newVar()));
-      s.push(row);
-    }
-    const x0 = xs[0]!;
-    this.clause([not(x0), s[0]![0]!], label);
-    for (let j = 1; j < k; j++) this.clause([not(s[0]![j]!)], label);
+    // s(i, j) = at least j+1 of xs[0..i] are true (i < n-1, j < k): consecutive variables, row by row.
+    const base = this.numVars;
+    this.numVars += (n - 1) * k;
+    const s = (i: number, j: number): number => pos(base + i * k + j);
+    this.binary(not(xs[0]!), s(0, 0), label);
+    for (let j = 1; j < k; j++) this.unit(not(s(0, j)), label);
     for (let i = 1; i < n - 1; i++) {
-      const xi = xs[i]!;
-      const cur = s[i]!;
-      const prev = s[i - 1]!;
-      this.clause([not(xi), cur[0]!], label);
-      this.clause([not(prev[0]!), cur[0]!], label);
+      const nxi = not(xs[i]!);
+      this.binary(nxi, s(i, 0), label);
+      this.binary(not(s(i - 1, 0)), s(i, 0), label);
       for (let j = 1; j < k; j++) {
-        this.clause([not(xi), not(prev[j - 1]!), cur[j]!], label);
-        this.clause([not(prev[j]!), cur[j]!], label);
+        this.ternary(nxi, not(s(i - 1, j - 1)), s(i, j), label);
+        this.binary(not(s(i - 1, j)), s(i, j), label);
       }
-      this.clause([g, not(xi), not(prev[k - 1]!)], label);
+      this.ternary(g, nxi, not(s(i - 1, k - 1)), label);
     }
-    this.clause([g, not(xs[n - 1]!), not(s[n - 2]![k - 1]!)], label);
+    this.ternary(g, not(xs[n - 1]!), not(s(n - 2, k - 1)), label);
   }
 
   /** Dual counter; 2 ≤ m < n. s(i,j) → at least j of the first i literals are true. */
   private seqAtLeast(m: number, xs: readonly number[], guard: number, label: number): void {
     const n = xs.length;
-    // s[i][j] for i in 1..n, j in 1..min(i, m); s(0, j≥1) = FALSE, s(i, 0) = TRUE.
-    const s: number[][] = [[]];
+    // s(i, j) for i in 1..n, j in 1..min(i, m), consecutive per row; s(0, j≥1) = FALSE, s(i, 0) = TRUE.
+    const row: number[] = [0];
+    for (let i = 1; i <= n; i++) {
+      row.push(this.numVars);
+      this.numVars += Math.min(i, m);
+    }
     const at = (i: number, j: number): number => {
       if (j === 0) return TRUE;
       if (j > i) return FALSE;
-      return s[i]![j]!;
+      return pos(row[i]! + j - 1);
     };
-    for (let i = 1; i <= n; i++) {
-      const row: number[] = [FALSE];
-      for (let j = 1; j <= Math.min(i, m); j++) row.push(pos(this.newVar()));
-      s.push(row);
-    }
     for (let i = 1; i <= n; i++) {
       const xi = xs[i - 1]!;
       for (let j = 1; j <= Math.min(i, m); j++) {
-        const sij = s[i]![j]!;
-        this.clause([not(sij), at(i - 1, j), xi], label);
-        this.clause([not(sij), at(i - 1, j), at(i - 1, j - 1)], label);
+        const nsij = not(at(i, j));
+        this.ternary(nsij, at(i - 1, j), xi, label);
+        this.ternary(nsij, at(i - 1, j), at(i - 1, j - 1), label);
       }
     }
-    this.clause([not(guard), at(n, m)], label);
+    this.binary(not(guard), at(n, m), label);
   }
 
+  /** The formula: views on the builder's arrays (see the class comment). */
   build(): Cnf {
-    return { numVars: this.numVars, clauses: this.clauses, labels: this.labels };
+    this.starts[this.count] = this.len;
+    return {
+      numVars: this.numVars,
+      size: this.count,
+      lits: this.lits.subarray(0, this.len),
+      starts: this.starts.subarray(0, this.count + 1),
+      labels: this.labels.subarray(0, this.count),
+    };
   }
+}
+
+/** A formula from clause lists (tests, small hand-made formulas). Labels default to the clause index. */
+export function cnfOf(
+  numVars: number,
+  clauses: readonly (readonly number[])[],
+  labels?: readonly number[],
+): Cnf {
+  const b = new CnfBuilder();
+  b.numVars = numVars;
+  clauses.forEach((c, i) => {
+    b.begin();
+    for (const l of c) b.add(l);
+    b.end(labels?.[i] ?? i);
+  });
+  return b.build();
+}
+
+/** The clauses of a formula as lists (tests, debugging). */
+export function clausesOf(cnf: Cnf): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < cnf.size; i++)
+    out.push(Array.from(cnf.lits.subarray(cnf.starts[i]!, cnf.starts[i + 1]!)));
+  return out;
 }
 
 export { neg, pos };

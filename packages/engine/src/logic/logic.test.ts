@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { consequences } from "./backbone.ts";
-import { CnfBuilder, FALSE, TRUE } from "./cnf.ts";
+import { CnfBuilder, clausesOf, cnfOf, FALSE, TRUE } from "./cnf.ts";
 import { neg, pos, Solver } from "./solver.ts";
 
 function rng(seed: number) {
@@ -26,7 +26,7 @@ describe("Solver", () => {
       const clauses: number[][] = Array.from({ length: 2 + r(n * 4) }, () =>
         Array.from({ length: 1 + r(3) }, () => (r(n) << 1) | r(2)),
       );
-      const solver = new Solver({ numVars: n, clauses, labels: clauses.map((_, i) => i) });
+      const solver = new Solver(cnfOf(n, clauses));
       for (let q = 0; q < 4; q++) {
         const assumptions = Array.from({ length: r(3) }, () => (r(n) << 1) | r(2));
         const models: number[] = [];
@@ -54,15 +54,17 @@ describe("Solver", () => {
 
   it("traces the picks and clause labels behind a propagated literal", () => {
     // 0 → 1 (label 7), 1 → 2 (label 8), 3 → ¬2 (label 9)
-    const solver = new Solver({
-      numVars: 4,
-      clauses: [
-        [neg(0), pos(1)],
-        [neg(1), pos(2)],
-        [neg(3), neg(2)],
-      ],
-      labels: [7, 8, 9],
-    });
+    const solver = new Solver(
+      cnfOf(
+        4,
+        [
+          [neg(0), pos(1)],
+          [neg(1), pos(2)],
+          [neg(3), neg(2)],
+        ],
+        [7, 8, 9],
+      ),
+    );
     expect(solver.probe([pos(0)])).toBe(-1);
     expect(solver.value(pos(2))).toBe(1);
     expect(solver.value(neg(3))).toBe(1);
@@ -103,18 +105,14 @@ describe("cardinality encodings", () => {
     b.clause([x, TRUE], 0); // satisfied: dropped
     b.clause([x, FALSE], 0); // becomes the unit x
     const cnf = b.build();
-    expect(cnf.clauses).toEqual([[x]]);
+    expect(clausesOf(cnf)).toEqual([[x]]);
   });
 });
 
 describe("consequences", () => {
   it("finds the backbone and the impossible values of a small formula", () => {
     // x0 ∨ x1, ¬x1, x2 → x1: x0 always true, x1 and x2 always false, x3 free.
-    const solver = new Solver({
-      numVars: 4,
-      clauses: [[pos(0), pos(1)], [neg(1)], [neg(2), pos(1)]],
-      labels: [0, 1, 2],
-    });
+    const solver = new Solver(cnfOf(4, [[pos(0), pos(1)], [neg(1)], [neg(2), pos(1)]], [0, 1, 2]));
     const c = consequences(solver, [], [0, 1, 2, 3]);
     expect([...c.canBeTrue]).toEqual([1, 0, 0, 1]);
     expect([...c.canBeFalse]).toEqual([0, 1, 1, 1]);

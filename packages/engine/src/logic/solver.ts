@@ -14,11 +14,18 @@ export const pos = (v: number): number => v << 1;
 export const neg = (v: number): number => (v << 1) | 1;
 export const varOf = (lit: number): number => lit >> 1;
 
+/**
+ * A formula in flat form: clause i is `lits[starts[i] … starts[i + 1] − 1]`, labelled `labels[i]`
+ * (e.g. the index of the catalog constraint it encodes). Built by `CnfBuilder` (logic/cnf.ts).
+ */
 export interface Cnf {
   numVars: number;
-  clauses: number[][];
-  /** Label of each clause (same index), e.g. the index of the constraint that produced it. */
-  labels: number[];
+  /** Number of clauses. */
+  size: number;
+  lits: Int32Array;
+  /** size + 1 offsets into `lits`. */
+  starts: Int32Array;
+  labels: Int32Array;
 }
 
 export type SolveResult = { sat: true } | { sat: false; core: number[] };
@@ -29,6 +36,17 @@ const NO_REASON = -1;
 const NO_WATCHES: number[] = [];
 /** Label marks before the first cone walk (grown on first use). */
 const NO_LABELS = new Uint8Array(0);
+
+/** Clause flags. */
+const LEARNT = 1;
+const DELETED = 2;
+
+/** A copy of `a` with room for at least `need` elements (doubling). */
+function grownI32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(need, a.length * 2));
+  out.set(a);
+  return out;
+}
 
 /** Luby sequence value for restart i (1-based), as in MiniSat. */
 function luby(y: number, i: number): number {
@@ -47,76 +65,173 @@ function luby(y: number, i: number): number {
   return y ** seq;
 }
 
+const EMPTY: Cnf = {
+  numVars: 0,
+  size: 0,
+  lits: new Int32Array(0),
+  starts: new Int32Array(1),
+  labels: new Int32Array(0),
+};
+
 export class Solver {
-  readonly numVars: number;
+  /** Number of variables of the formula loaded (`load`). */
+  numVars = 0;
   /** False once the clauses alone are contradictory. */
   ok = true;
 
-  private readonly val: Int8Array; // per literal: 1 true, -1 false, 0 unassigned
-  private readonly level: Int32Array;
-  private readonly reason: Int32Array;
-  private readonly trail: Int32Array;
+  // Per-variable and per-literal arrays, views on one buffer sized for `varCap` variables (creating
+  // a typed array with its own buffer costs far more than a view, and a catalog has hundreds of
+  // small packages). Only the first numVars (or 2·numVars) entries are in use.
+  private varCap = -1;
+  private val!: Int8Array; // per literal: 1 true, -1 false, 0 unassigned
+  private level!: Int32Array;
+  private reason!: Int32Array;
+  private trail!: Int32Array;
   private trailSize = 0;
   private qhead = 0;
   private readonly trailLim: number[] = [];
 
-  private readonly clauses: number[][] = [];
-  private readonly labels: number[] = [];
-  private readonly learnt: boolean[] = [];
-  private readonly deleted: boolean[] = [];
+  // Clauses live back to back in one arena: clause ci is lits[cStart[ci] … cStart[ci] + cLen[ci] − 1].
+  // The arena and the per-clause arrays grow (by doubling) as clauses are added.
+  private lits = new Int32Array(0);
+  private litsLen = 0;
+  private cStart = new Int32Array(0);
+  private cLen = new Int32Array(0);
+  private cLabel = new Int32Array(0);
+  private cFlags = new Uint8Array(0);
+  private numClauses = 0;
   /** Per literal, long clauses watching it as pairs (clause index, blocker literal). */
-  private readonly watches: number[][];
-  private readonly watchN: Int32Array;
+  private readonly watches: number[][] = [];
+  private watchN!: Int32Array;
   /** Per literal, binary clauses containing it as pairs (the other literal, clause index). */
-  private readonly bins: number[][];
-  private readonly binN: Int32Array;
+  private readonly bins: number[][] = [];
+  private binN!: Int32Array;
   private learntCount = 0;
   private firstLearnt = -1;
 
-  private readonly activity: Float64Array;
+  private activity!: Float64Array;
   private varInc = 1;
-  private readonly phase: Int8Array; // 1 true, 0 false
+  private phase!: Int8Array; // 1 true, 0 false
   private readonly heap: number[] = [];
-  private readonly heapIndex: Int32Array;
+  private heapIndex!: Int32Array;
+  /**
+   * Per literal, the last clause that contained it while clauses were added (stamps grow with
+   * every clause, so they never need clearing): spots repeated literals and tautologies.
+   */
+  private stamp!: Int32Array;
+  private stampNext = 1;
 
   /**
    * The literals decided on levels 1 … kept.length, each at its fixpoint of propagation: a later
    * solve or probe whose assumptions start with them resumes from there instead of level 0.
    */
   private readonly kept: number[] = [];
-  private readonly seen: Uint8Array;
+  private seen!: Uint8Array;
   /** Scratch space for cone walks: visited variables, and constraint labels already collected. */
   private coneStack: Int32Array | undefined;
   private labelMark = NO_LABELS;
-  private readonly model: Int8Array;
+  private model!: Int8Array;
   /** Conflicts of the whole life of the solver, for statistics and restarts. */
   conflicts = 0;
   solves = 0;
 
-  constructor(cnf: Cnf) {
+  /** A solver for `cnf` (by default the empty formula, to `load` one later). */
+  constructor(cnf: Cnf = EMPTY) {
+    this.load(cnf);
+  }
+
+  /**
+   * Makes this solver a fresh solver for `cnf`, reusing its memory: everything learnt about the
+   * previous formula is forgotten. For the many short-lived solvers of one validation run, which
+   * would otherwise spend more time allocating than solving.
+   */
+  load(cnf: Cnf): void {
     const n = cnf.numVars;
+    const m = cnf.size;
     this.numVars = n;
-    this.val = new Int8Array(2 * n);
-    this.level = new Int32Array(n);
-    this.reason = new Int32Array(n).fill(NO_REASON);
-    this.trail = new Int32Array(n);
-    // Most literals watch nothing (auxiliary counters, untouched options): they share `NO_WATCHES`
-    // until a clause is first attached to them.
-    this.watches = new Array<number[]>(2 * n).fill(NO_WATCHES);
-    this.watchN = new Int32Array(2 * n);
-    this.bins = new Array<number[]>(2 * n).fill(NO_WATCHES);
-    this.binN = new Int32Array(2 * n);
-    this.activity = new Float64Array(n);
-    this.phase = new Int8Array(n);
-    this.heapIndex = new Int32Array(n).fill(-1);
-    this.seen = new Uint8Array(n);
-    this.model = new Int8Array(n);
-    for (let v = 0; v < n; v++) this.heapInsert(v);
-    for (let i = 0; i < cnf.clauses.length; i++) {
-      this.addOriginal(cnf.clauses[i]!, cnf.labels[i] ?? -1);
+    if (n > this.varCap || this.stampNext > 1 << 30) this.allocateVars(Math.max(n, 16));
+    else {
+      this.val.fill(0, 0, 2 * n);
+      this.watchN.fill(0, 0, 2 * n);
+      this.binN.fill(0, 0, 2 * n);
+      this.activity.fill(0, 0, n);
+      this.phase.fill(0, 0, n);
+      this.model.fill(0, 0, n);
+      this.seen.fill(0, 0, n);
+    }
+    this.reason.fill(NO_REASON, 0, n);
+    // All activities start equal, so variables in index order already form a heap.
+    const heap = this.heap;
+    heap.length = n;
+    for (let v = 0; v < n; v++) {
+      heap[v] = v;
+      this.heapIndex[v] = v;
+    }
+    // Lists are reused as they are: their counts (watchN, binN) start at zero.
+    while (this.watches.length < 2 * n) this.watches.push(NO_WATCHES);
+    while (this.bins.length < 2 * n) this.bins.push(NO_WATCHES);
+    if (cnf.lits.length + 16 > this.lits.length) this.lits = new Int32Array(cnf.lits.length + 16);
+    if (m + 8 > this.cStart.length) {
+      this.cStart = new Int32Array(m + 8);
+      this.cLen = new Int32Array(m + 8);
+      this.cLabel = new Int32Array(m + 8);
+      this.cFlags = new Uint8Array(m + 8);
+    }
+    this.ok = true;
+    this.trailSize = 0;
+    this.qhead = 0;
+    this.trailLim.length = 0;
+    this.litsLen = 0;
+    this.numClauses = 0;
+    this.learntCount = 0;
+    this.firstLearnt = -1;
+    this.varInc = 1;
+    this.kept.length = 0;
+    this.factLabels.length = 0;
+    this.lastConflict = NO_REASON;
+    this.lastFailed = -1;
+    this.conflicts = 0;
+    this.solves = 0;
+    if (this.coneStack !== undefined && this.coneStack.length < n) this.coneStack = undefined;
+    const src = cnf.lits;
+    const starts = cnf.starts;
+    for (let i = 0; i < m; i++) {
+      this.addOriginal(src, starts[i]!, starts[i + 1]!, cnf.labels[i] ?? -1);
       if (!this.ok) return;
     }
     if (this.propagate() !== NO_REASON) this.ok = false;
+  }
+
+  /** (Re)creates the per-variable arrays for `cap` variables, zeroed, on one buffer. */
+  private allocateVars(cap: number): void {
+    this.varCap = cap;
+    // Laid out widest element first, so each view starts aligned.
+    const buffer = new ArrayBuffer(8 * cap + 4 * 10 * cap + 5 * cap);
+    let at = 0;
+    const i32 = (len: number) => {
+      const v = new Int32Array(buffer, at, len);
+      at += 4 * len;
+      return v;
+    };
+    const i8 = (len: number) => {
+      const v = new Int8Array(buffer, at, len);
+      at += len;
+      return v;
+    };
+    this.activity = new Float64Array(buffer, 0, cap);
+    at = 8 * cap;
+    this.level = i32(cap);
+    this.reason = i32(cap);
+    this.trail = i32(cap);
+    this.heapIndex = i32(cap);
+    this.watchN = i32(2 * cap);
+    this.binN = i32(2 * cap);
+    this.stamp = i32(2 * cap);
+    this.stampNext = 1;
+    this.val = i8(2 * cap);
+    this.phase = i8(cap);
+    this.model = i8(cap);
+    this.seen = new Uint8Array(buffer, at, cap);
   }
 
   /** Value of a literal in the current trail: 1 true, -1 false, 0 unassigned. */
@@ -151,11 +266,8 @@ export class Solver {
     if (!this.ok || this.val[lit] === 1) return;
     const label = -2 - this.factLabels.length;
     this.factLabels.push([...labels]);
-    const idx = this.clauses.length;
-    this.clauses.push([lit]);
-    this.labels.push(label);
-    this.learnt.push(false);
-    this.deleted.push(false);
+    const idx = this.newClause(1, label, 0);
+    this.lits[this.litsLen++] = lit;
     if (this.val[lit] === -1) {
       this.ok = false;
       return;
@@ -171,34 +283,52 @@ export class Solver {
     return out;
   }
 
-  /** Adds an original clause at level 0. */
-  private addOriginal(lits: number[], label: number): void {
-    // The solver reorders its clauses' literals, so it keeps its own copy: an exact-size slice when
-    // the clause has no repeated literal (the usual case), else the deduplicated literals.
-    let repeated = false;
-    for (let i = 1; i < lits.length; i++) {
-      const l = lits[i]!;
-      for (let j = 0; j < i; j++) {
-        const m = lits[j]!;
-        if (m === (l ^ 1)) return; // tautology
-        if (m === l) repeated = true;
-      }
+  /**
+   * Reserves a clause of `len` literals at the end of the arena (the caller writes them from
+   * `litsLen` on) and returns its index.
+   */
+  private newClause(len: number, label: number, flags: number): number {
+    if (this.litsLen + len > this.lits.length) this.lits = grownI32(this.lits, this.litsLen + len);
+    const idx = this.numClauses;
+    if (idx === this.cStart.length) {
+      this.cStart = grownI32(this.cStart, idx + 1);
+      this.cLen = grownI32(this.cLen, idx + 1);
+      this.cLabel = grownI32(this.cLabel, idx + 1);
+      const flagsGrown = new Uint8Array(this.cStart.length);
+      flagsGrown.set(this.cFlags);
+      this.cFlags = flagsGrown;
     }
-    let uniq: number[];
-    if (!repeated) uniq = lits.slice();
-    else {
-      uniq = [];
-      for (const l of lits) if (!uniq.includes(l)) uniq.push(l);
+    this.cStart[idx] = this.litsLen;
+    this.cLen[idx] = len;
+    this.cLabel[idx] = label;
+    this.cFlags[idx] = flags;
+    this.numClauses = idx + 1;
+    return idx;
+  }
+
+  /** Adds the original clause src[from … to − 1] at level 0, without repeated literals; a tautology is left out. */
+  private addOriginal(src: Int32Array, from: number, to: number, label: number): void {
+    // Written past the arena's end first, and kept only when the clause is not a tautology (`load`
+    // sized the arena for every original literal).
+    const lits = this.lits;
+    const stamp = this.stamp;
+    const mark = this.stampNext++;
+    const s = this.litsLen;
+    let w = s;
+    for (let k = from; k < to; k++) {
+      const l = src[k]!;
+      if (stamp[l ^ 1] === mark) return; // tautology
+      if (stamp[l] === mark) continue;
+      stamp[l] = mark;
+      lits[w++] = l;
     }
-    const idx = this.clauses.length;
-    this.clauses.push(uniq);
-    this.labels.push(label);
-    this.learnt.push(false);
-    this.deleted.push(false);
-    if (uniq.length === 0) {
+    const len = w - s;
+    const idx = this.newClause(len, label, 0);
+    this.litsLen = w;
+    if (len === 0) {
       this.ok = false;
-    } else if (uniq.length === 1) {
-      const l = uniq[0]!;
+    } else if (len === 1) {
+      const l = lits[s]!;
       if (this.val[l] === -1) this.ok = false;
       else if (this.val[l] === 0) this.assign(l, idx);
     } else {
@@ -238,10 +368,10 @@ export class Solver {
 
   /** Watches a clause of two or more literals on its first two. */
   private attach(ci: number): void {
-    const c = this.clauses[ci]!;
-    const a = c[0]!;
-    const b = c[1]!;
-    if (c.length === 2) {
+    const s = this.cStart[ci]!;
+    const a = this.lits[s]!;
+    const b = this.lits[s + 1]!;
+    if (this.cLen[ci] === 2) {
       this.watchOn(this.bins, this.binN, a, b, ci);
       this.watchOn(this.bins, this.binN, b, a, ci);
     } else {
@@ -253,7 +383,10 @@ export class Solver {
   /** Unit propagation; returns the index of a conflicting clause or -1. Hot path: all locals. */
   private propagate(): number {
     const val = this.val;
-    const clauses = this.clauses;
+    const lits = this.lits;
+    const cStart = this.cStart;
+    const cLen = this.cLen;
+    const cFlags = this.cFlags;
     const watches = this.watches;
     const watchN = this.watchN;
     const bins = this.bins;
@@ -261,7 +394,6 @@ export class Solver {
     const trail = this.trail;
     const level = this.level;
     const reason = this.reason;
-    const deleted = this.deleted;
     const lvl = this.trailLim.length;
     let qhead = this.qhead;
     let trailSize = this.trailSize;
@@ -281,10 +413,11 @@ export class Solver {
           conflict = ci;
           break outer;
         }
-        const c = clauses[ci]!;
-        if (c[0] !== other) {
-          c[1] = c[0]!;
-          c[0] = other;
+        // A reason clause holds its propagated literal first.
+        const s = cStart[ci]!;
+        if (lits[s] !== other) {
+          lits[s + 1] = lits[s]!;
+          lits[s] = other;
         }
         val[other] = 1;
         val[other ^ 1] = -1;
@@ -306,24 +439,25 @@ export class Solver {
           ws[j++] = blocker;
           continue;
         }
-        if (deleted[ci]) continue;
-        const c = clauses[ci]!;
-        if (c[0] === falseLit) {
-          c[0] = c[1]!;
-          c[1] = falseLit;
+        if (cFlags[ci]! & DELETED) continue;
+        const s = cStart[ci]!;
+        if (lits[s] === falseLit) {
+          lits[s] = lits[s + 1]!;
+          lits[s + 1] = falseLit;
         }
-        const first = c[0]!;
+        const first = lits[s]!;
         if (first !== blocker && val[first] === 1) {
           ws[j++] = ci;
           ws[j++] = first;
           continue;
         }
         let found = false;
-        for (let k = 2; k < c.length; k++) {
-          const l = c[k]!;
+        const end = s + cLen[ci]!;
+        for (let k = s + 2; k < end; k++) {
+          const l = lits[k]!;
           if (val[l] !== -1) {
-            c[1] = l;
-            c[k] = falseLit;
+            lits[s + 1] = l;
+            lits[k] = falseLit;
             let wl = watches[l]!;
             if (wl === NO_WATCHES) {
               wl = [];
@@ -444,6 +578,7 @@ export class Solver {
   /** First-UIP analysis; returns the learnt clause (asserting literal first) and backjump level. */
   private analyze(confl: number): { clause: number[]; btLevel: number } {
     const seen = this.seen;
+    const lits = this.lits;
     const out: number[] = [-1];
     let pathC = 0;
     let p = -1;
@@ -452,9 +587,11 @@ export class Solver {
     const curLevel = this.trailLim.length;
     const toClear: number[] = [];
     for (;;) {
-      const c = this.clauses[ci]!;
-      for (let k = p === -1 ? 0 : 1; k < c.length; k++) {
-        const q = c[k]!;
+      // A reason clause holds its propagated literal first, so reasons are read from index 1.
+      const s = this.cStart[ci]!;
+      const end = s + this.cLen[ci]!;
+      for (let k = p === -1 ? s : s + 1; k < end; k++) {
+        const q = lits[k]!;
         const v = q >> 1;
         if (!seen[v] && this.level[v]! > 0) {
           seen[v] = 1;
@@ -471,7 +608,6 @@ export class Solver {
       seen[p >> 1] = 0;
       pathC--;
       if (pathC <= 0) break;
-      // A reason clause holds its propagated literal at position 0, so analysis skips index 0.
     }
     out[0] = p ^ 1;
     for (const v of toClear) seen[v] = 0;
@@ -494,6 +630,7 @@ export class Solver {
     const core = [p];
     if (this.trailLim.length === 0) return core;
     const seen = this.seen;
+    const lits = this.lits;
     seen[p >> 1] = 1;
     for (let i = this.trailSize - 1; i >= this.trailLim[0]!; i--) {
       const lit = this.trail[i]!;
@@ -503,9 +640,10 @@ export class Solver {
       if (r === NO_REASON) {
         if (assumptionSet.has(lit)) core.push(lit);
       } else {
-        const c = this.clauses[r]!;
-        for (let k = 0; k < c.length; k++) {
-          const u = c[k]! >> 1;
+        const s = this.cStart[r]!;
+        const end = s + this.cLen[r]!;
+        for (let k = s; k < end; k++) {
+          const u = lits[k]! >> 1;
           if (this.level[u]! > 0) seen[u] = 1;
         }
       }
@@ -515,15 +653,15 @@ export class Solver {
     return core;
   }
 
-  private addLearnt(lits: number[]): number {
-    const idx = this.clauses.length;
-    this.clauses.push(lits);
-    this.labels.push(-1);
-    this.learnt.push(true);
-    this.deleted.push(false);
+  private addLearnt(clause: readonly number[]): number {
+    const idx = this.newClause(clause.length, -1, LEARNT);
+    const lits = this.lits;
+    const s = this.litsLen;
+    for (let k = 0; k < clause.length; k++) lits[s + k] = clause[k]!;
+    this.litsLen = s + clause.length;
     this.learntCount++;
     if (this.firstLearnt < 0) this.firstLearnt = idx;
-    if (lits.length > 1) {
+    if (clause.length > 1) {
       this.attach(idx);
     }
     return idx;
@@ -531,16 +669,16 @@ export class Solver {
 
   /** Forgets the older half of the learnt clauses when too many accumulated (at level 0 only). */
   private reduceLearnts(): void {
-    const limit = Math.max(2000, this.clauses.length >> 2);
+    const limit = Math.max(2000, this.numClauses >> 2);
     if (this.learntCount < limit) return;
     let toDrop = this.learntCount >> 1;
-    for (let i = this.firstLearnt; i < this.clauses.length && toDrop > 0; i++) {
-      if (!this.learnt[i] || this.deleted[i]) continue;
-      const c = this.clauses[i]!;
-      if (c.length <= 2) continue;
-      const v0 = c[0]! >> 1;
+    for (let i = this.firstLearnt; i < this.numClauses && toDrop > 0; i++) {
+      const flags = this.cFlags[i]!;
+      if (!(flags & LEARNT) || flags & DELETED) continue;
+      if (this.cLen[i]! <= 2) continue;
+      const v0 = this.lits[this.cStart[i]!]! >> 1;
       if (this.reason[v0] === i) continue; // still the reason of a level-0 fact
-      this.deleted[i] = true;
+      this.cFlags[i] = flags | DELETED;
       this.learntCount--;
       toDrop--;
     }
@@ -728,12 +866,13 @@ export class Solver {
         decisions.push(this.val[v << 1] === 1 ? v << 1 : (v << 1) | 1);
         continue;
       }
-      const lab = this.labels[r]!;
+      const lab = this.cLabel[r]!;
       if (lab >= 0) mark(lab);
       else if (lab <= -2) for (const l of this.factLabels[-2 - lab]!) mark(l);
-      const c = this.clauses[r]!;
-      for (let k = 0; k < c.length; k++) {
-        const u = c[k]! >> 1;
+      const s = this.cStart[r]!;
+      const end = s + this.cLen[r]!;
+      for (let k = s; k < end; k++) {
+        const u = this.lits[k]! >> 1;
         if (!seen[u]) {
           seen[u] = 1;
           stack[top++] = u;
@@ -753,11 +892,12 @@ export class Solver {
       return res;
     }
     if (this.lastConflict === NO_REASON) return null;
-    const c = this.clauses[this.lastConflict]!;
+    const s = this.cStart[this.lastConflict]!;
+    const end = s + this.cLen[this.lastConflict]!;
     const lits: number[] = [];
-    for (let k = 0; k < c.length; k++) lits.push(c[k]! ^ 1);
+    for (let k = s; k < end; k++) lits.push(this.lits[k]! ^ 1);
     const res = this.cone(lits);
-    const lab = this.labels[this.lastConflict]!;
+    const lab = this.cLabel[this.lastConflict]!;
     const extra = lab >= 0 ? [lab] : lab <= -2 ? this.factLabels[-2 - lab]! : [];
     for (const l of extra) if (!res.labels.includes(l)) res.labels.push(l);
     return res;

@@ -16,7 +16,7 @@ import type { Package } from "@tessera/schema";
 import type { CompiledCatalog } from "../../compile.ts";
 import { constraintsInConflict, explainForced, minimalConflict, modelPool } from "../../configure/explain.ts";
 import { constraintPhrase } from "../../configure/messages.ts";
-import { coreLogic, type PackageLogic, packageLogic } from "../../configure/model.ts";
+import { coreLogic, LogicWorkspace, type PackageLogic, packageLogic } from "../../configure/model.ts";
 import { consequences } from "../../logic/backbone.ts";
 import { neg, pos } from "../../logic/solver.ts";
 import type { Check } from "../check.ts";
@@ -27,9 +27,11 @@ export const logicCheck: Check = {
   codes: ["logic.unsatisfiable-package", "logic.option-never-pickable", "logic.defaults-violate-rules"],
   run(ctx) {
     const { doc, catalog } = ctx;
+    // One workspace serves every package's core logic in turn.
+    const workspace = new LogicWorkspace();
     doc.packages.forEach((pkg, i) => {
       if (pkg.role !== "base" || catalog.packages.get(pkg.id)?.value !== pkg) return;
-      if (isClean(coreLogic(catalog, pkg), catalog, pkg)) return;
+      if (isClean(coreLogic(catalog, pkg, workspace), catalog, pkg)) return;
       const logic = packageLogic(catalog, pkg);
       const first = logic.solver.ok ? logic.solver.solve([]) : null;
       if (!first?.sat) {
