@@ -262,7 +262,15 @@ function buildLogic(
   const addOns = new Map<string, Package>();
   const cnf = workspace ? workspace.cnf.reset() : new CnfBuilder();
   const constraints: Constraint[] = [];
-  const constraint = (c: Constraint): number => constraints.push(c) - 1;
+  // The labels of clauses: the catalog constraint each comes from. A workspace logic only answers
+  // yes/no questions, so it records none (every label is −1) and allocates nothing for them.
+  const constraint = (kind: ConstraintKind, id: string, subject?: string, description?: string): number => {
+    if (workspace) return -1;
+    const c: Constraint = { kind, id };
+    if (subject !== undefined) c.subject = subject;
+    if (description !== undefined) c.description = description;
+    return constraints.push(c) - 1;
+  };
 
   const declare = (v: Variable) => {
     if (index.has(v.id)) return;
@@ -305,7 +313,7 @@ function buildLogic(
   const encodeGroups = (pkg: Package, scope: number) => {
     if (pkg.optionGroups === undefined) return;
     for (const g of pkg.optionGroups) {
-      const label = constraint({ kind: "group", id: g.id });
+      const label = constraint("group", g.id);
       let guard = scope;
       if (g.parentOption !== undefined) {
         const parentVar = index.get(g.parentOption);
@@ -319,7 +327,7 @@ function buildLogic(
       cnf.atLeast(g.min ?? 0, members, guard, label);
       for (const o of g.options) {
         if (o.status === "retired") {
-          cnf.unit(not(lit(o.id)), constraint({ kind: "retired", id: o.id, subject: o.id }));
+          cnf.unit(not(lit(o.id)), constraint("retired", o.id, o.id));
         }
       }
     }
@@ -333,9 +341,7 @@ function buildLogic(
   const premise: number[] = [];
   const any: number[] = [];
   const encodeRule = (r: Rule, scope: number) => {
-    const c: Constraint = { kind: "rule", id: r.id };
-    if (r.description !== undefined) c.description = r.description;
-    const label = constraint(c);
+    const label = constraint("rule", r.id, undefined, r.description);
     const w = r.when;
     // The premise (scope, all of, none of) without TRUE literals; a FALSE one means never applies.
     let np = 0;
@@ -404,20 +410,20 @@ function buildLogic(
   // Add-on compatibility.
   candidates.forEach((a, k) => {
     const v = lit(a.id);
-    if (included.has(a.id)) cnf.unit(v, constraint({ kind: "included", id: base.id, subject: a.id }));
+    if (included.has(a.id)) cnf.unit(v, constraint("included", base.id, a.id));
     if (fits[k] !== undefined) {
-      cnf.unit(not(v), constraint({ kind: "incompatible", id: a.id, subject: a.id }));
+      cnf.unit(not(v), constraint("incompatible", a.id, a.id));
       return;
     }
     for (const r of a.addOn?.requires ?? []) {
-      cnf.binary(not(v), lit(r), constraint({ kind: "requires", id: a.id, subject: r }));
+      cnf.binary(not(v), lit(r), constraint("requires", a.id, r));
     }
     for (const e of a.addOn?.excludes ?? []) {
-      cnf.binary(not(v), not(lit(e)), constraint({ kind: "excludes", id: a.id, subject: e }));
+      cnf.binary(not(v), not(lit(e)), constraint("excludes", a.id, e));
     }
   });
   for (const id of included) {
-    if (!addOns.has(id)) cnf.clause([], constraint({ kind: "included", id: base.id, subject: id }));
+    if (!addOns.has(id)) cnf.clause([], constraint("included", base.id, id));
   }
 
   const built = cnf.build();

@@ -626,8 +626,10 @@ export class Solver {
   }
 
   /** The assumptions (as given) responsible for `p` being false. */
-  private analyzeFinal(p: number, assumptionSet: Set<number>): number[] {
+  private analyzeFinal(p: number, assumptions: readonly number[]): number[] {
     const core = [p];
+    // Long assumption lists are looked up in a set, short ones directly.
+    const set = assumptions.length > 32 ? new Set(assumptions) : undefined;
     if (this.trailLim.length === 0) return core;
     const seen = this.seen;
     const lits = this.lits;
@@ -638,7 +640,7 @@ export class Solver {
       if (!seen[v]) continue;
       const r = this.reason[v]!;
       if (r === NO_REASON) {
-        if (assumptionSet.has(lit)) core.push(lit);
+        if (set ? set.has(lit) : assumptions.includes(lit)) core.push(lit);
       } else {
         const s = this.cStart[r]!;
         const end = s + this.cLen[r]!;
@@ -693,7 +695,6 @@ export class Solver {
     if (!this.ok) return { sat: false, core: [] };
     this.resumeFrom(assumptions);
     this.reduceLearnts();
-    const assumptionSet = new Set(assumptions);
     let restart = 1;
     let restartLimit = luby(2, restart) * 64;
     let conflictsHere = 0;
@@ -740,7 +741,7 @@ export class Solver {
           continue;
         }
         if (va === -1) {
-          const core = this.analyzeFinal(a, assumptionSet);
+          const core = this.analyzeFinal(a, assumptions);
           this.keepAssumptionLevels(assumptions, dl);
           return { sat: false, core };
         }

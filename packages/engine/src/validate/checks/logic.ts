@@ -109,7 +109,7 @@ export const logicCheck: Check = {
  * unit propagation accepts them, so one SAT call usually covers many options. Any doubt (an
  * option no model reached, a failed batch) answers "not clean" and the full check decides.
  */
-function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): boolean {
+export function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): boolean {
   const solver = logic.solver;
   if (!solver.ok) return false;
   const own: number[] = [];
@@ -127,21 +127,21 @@ function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): b
   // The first model leans towards the defaults: when it holds them all, they go together.
   if (!solver.solve([])?.sat) return false;
   const defaultsHold = defaults.every((l) => solver.modelValue(l >> 1));
-  const covered = new Uint8Array(solver.numVars);
-  let open = 0;
+  // The options no model has picked yet, compacted after every model.
+  const open = own;
   const take = () => {
-    open = 0;
-    for (const v of own) {
-      if (!covered[v] && solver.modelValue(v)) covered[v] = 1;
-      if (!covered[v]) open++;
+    let w = 0;
+    for (let i = 0; i < open.length; i++) {
+      const v = open[i]!;
+      if (!solver.modelValue(v)) open[w++] = v;
     }
+    open.length = w;
   };
   take();
-  while (open > 0) {
+  while (open.length > 0) {
     const batch: number[] = [];
     solver.probe(batch);
-    for (const v of own) {
-      if (covered[v]) continue;
+    for (const v of open) {
       if (solver.pushProbe(pos(v))) batch.push(pos(v));
       else {
         solver.popProbe();
