@@ -1,8 +1,8 @@
 /**
  * Indexes a structurally valid catalog once, so configure, price and paths look things up in O(1).
  * Compilation assumes ids were checked by `validate`; on duplicates the first occurrence wins.
- * Pointers are written out directly (their tokens are fixed names and array indexes, which need no
- * escaping); those of entries inside packages only when first read.
+ * Pointers are written out only when first read (their tokens are fixed names and array indexes,
+ * which need no escaping).
  */
 import type {
   AtomicService,
@@ -50,89 +50,116 @@ export interface CompiledCatalog {
 }
 
 /**
- * An entry inside a package (option, group, component, charge). Its JSON pointer is written out on
- * first read and kept: checks read pointers only for findings, so most are never built.
+ * An entry of the catalog (service, portfolio, package) or of a list inside a package (option,
+ * group, component, charge). Its JSON pointer is written out on first read and kept: checks read
+ * pointers only for findings, so most are never built.
  */
-class PartEntry<T> implements IndexedPart<T> {
+class Entry<T> implements Located<T> {
   readonly value: T;
-  readonly package: Package;
-  /** Pointer of the list the entry is in, e.g. `/packages/3/charges`. */
+  /** The entry whose list this one is in (a charge's package, an option's group); none at the top. */
+  private readonly owner: Entry<unknown> | undefined;
+  /** Name of that list, e.g. `charges`. */
   private readonly list: string;
   private readonly at: number;
   private built: string | undefined;
 
-  constructor(value: T, pkg: Package, list: string, at: number) {
+  constructor(value: T, owner: Entry<unknown> | undefined, list: string, at: number) {
     this.value = value;
-    this.package = pkg;
+    this.owner = owner;
     this.list = list;
     this.at = at;
   }
 
   get pointer(): string {
-    this.built ??= `${this.list}/${this.at}`;
+    this.built ??= `${this.owner === undefined ? "" : this.owner.pointer}/${this.list}/${this.at}`;
     return this.built;
+  }
+}
+
+class PartEntry<T> extends Entry<T> implements IndexedPart<T> {
+  readonly package: Package;
+
+  constructor(value: T, pkg: Package, owner: Entry<unknown>, list: string, at: number) {
+    super(value, owner, list, at);
+    this.package = pkg;
   }
 }
 
 class OptionEntry extends PartEntry<Option> implements IndexedOption {
   readonly group: OptionGroup;
 
-  constructor(value: Option, group: OptionGroup, pkg: Package, list: string, at: number) {
-    super(value, pkg, list, at);
-    this.group = group;
+  constructor(value: Option, group: Entry<OptionGroup>, pkg: Package, at: number) {
+    super(value, pkg, group, "options", at);
+    this.group = group.value;
   }
 }
 
-/** Builds the lookup indexes of a catalog. Pure; cache the result by content hash. */
+/** Index of the groups or the charges of every package (first occurrence wins). */
+function partIndex<K extends "optionGroups" | "charges">(
+  doc: Catalog,
+  list: K,
+): Map<string, IndexedPart<NonNullable<Package[K]>[number]>> {
+  const index = new Map<string, IndexedPart<NonNullable<Package[K]>[number]>>();
+  for (let i = 0; i < doc.packages.length; i++) {
+    const pkg = doc.packages[i] as Package;
+    const items = pkg[list];
+    if (items === undefined) continue;
+    const owner = new Entry(pkg, undefined, "packages", i);
+    for (let j = 0; j < items.length; j++) {
+      const item = items[j] as NonNullable<Package[K]>[number];
+      if (!index.has(item.id)) index.set(item.id, new PartEntry(item, pkg, owner, list, j));
+    }
+  }
+  return index;
+}
+
+/**
+ * Builds the lookup indexes of a catalog. Pure; cache the result by content hash.
+ * Plain loops and no per-entry closures or strings: this runs on every validation. The group and
+ * charge indexes, which validation does not read, are built on first read.
+ */
 export function compile(doc: Catalog): CompiledCatalog {
   const services = new Map<string, Located<AtomicService>>();
   const portfolios = new Map<string, Located<Portfolio>>();
   const packages = new Map<string, Located<Package>>();
   const options = new Map<string, IndexedOption>();
-  const groups = new Map<string, IndexedGroup>();
   const components = new Map<string, IndexedPart<Component>>();
-  const charges = new Map<string, IndexedPart<Charge>>();
   const ladders = new Map<string, Package[]>();
 
-  const put = <V>(map: Map<string, V>, id: string, v: V) => {
-    if (!map.has(id)) map.set(id, v);
-  };
-
-  doc.services.forEach((s, i) => {
-    put(services, s.id, { value: s, pointer: `/services/${i}` });
-  });
-  doc.portfolios.forEach((p, i) => {
-    put(portfolios, p.id, { value: p, pointer: `/portfolios/${i}` });
-  });
-  doc.packages.forEach((pkg, i) => {
-    const at = `/packages/${i}`;
-    put(packages, pkg.id, { value: pkg, pointer: at });
+  for (let i = 0; i < doc.services.length; i++) {
+    const s = doc.services[i] as AtomicService;
+    if (!services.has(s.id)) services.set(s.id, new Entry(s, undefined, "services", i));
+  }
+  for (let i = 0; i < doc.portfolios.length; i++) {
+    const p = doc.portfolios[i] as Portfolio;
+    if (!portfolios.has(p.id)) portfolios.set(p.id, new Entry(p, undefined, "portfolios", i));
+  }
+  for (let i = 0; i < doc.packages.length; i++) {
+    const pkg = doc.packages[i] as Package;
+    const entry = new Entry(pkg, undefined, "packages", i);
+    if (!packages.has(pkg.id)) packages.set(pkg.id, entry);
     if (pkg.components) {
-      const list = `${at}/components`;
-      pkg.components.forEach((c, j) => {
-        if (!components.has(c.id)) components.set(c.id, new PartEntry(c, pkg, list, j));
-      });
+      for (let j = 0; j < pkg.components.length; j++) {
+        const c = pkg.components[j] as Component;
+        if (!components.has(c.id)) components.set(c.id, new PartEntry(c, pkg, entry, "components", j));
+      }
     }
-    const chargeList = `${at}/charges`;
-    pkg.charges.forEach((c, j) => {
-      if (!charges.has(c.id)) charges.set(c.id, new PartEntry(c, pkg, chargeList, j));
-    });
-    const groupList = `${at}/optionGroups`;
-    pkg.optionGroups?.forEach((g, j) => {
-      if (!groups.has(g.id)) groups.set(g.id, new PartEntry(g, pkg, groupList, j));
-      let list: string | undefined;
-      g.options.forEach((o, k) => {
-        if (options.has(o.id)) return;
-        list ??= `${groupList}/${j}/options`;
-        options.set(o.id, new OptionEntry(o, g, pkg, list, k));
-      });
-    });
+    if (pkg.optionGroups) {
+      for (let j = 0; j < pkg.optionGroups.length; j++) {
+        const g = pkg.optionGroups[j] as OptionGroup;
+        const group = new Entry(g, entry, "optionGroups", j);
+        for (let k = 0; k < g.options.length; k++) {
+          const o = g.options[k] as Option;
+          if (!options.has(o.id)) options.set(o.id, new OptionEntry(o, group, pkg, k));
+        }
+      }
+    }
     if (pkg.role === "base") {
-      const ladder = ladders.get(pkg.portfolio) ?? [];
-      ladder.push(pkg);
-      ladders.set(pkg.portfolio, ladder);
+      const ladder = ladders.get(pkg.portfolio);
+      if (ladder === undefined) ladders.set(pkg.portfolio, [pkg]);
+      else ladder.push(pkg);
     }
-  });
+  }
   for (const ladder of ladders.values()) {
     ladder.sort((a, b) => a.tier - b.tier || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -142,15 +169,23 @@ export function compile(doc: Catalog): CompiledCatalog {
     doc.priceBooks?.[0]?.id ??
     "list";
 
+  let groups: Map<string, IndexedGroup> | undefined;
+  let charges: Map<string, IndexedPart<Charge>> | undefined;
   return {
     doc,
     services,
     portfolios,
     packages,
     options,
-    groups,
+    get groups() {
+      groups ??= partIndex(doc, "optionGroups");
+      return groups;
+    },
     components,
-    charges,
+    get charges() {
+      charges ??= partIndex(doc, "charges");
+      return charges;
+    },
     ladders,
     defaultPriceBook,
   };
