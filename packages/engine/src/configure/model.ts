@@ -224,8 +224,10 @@ export function coreLogic(catalog: CompiledCatalog, base: Package, workspace?: L
   // included. No id repeats, so compile's maps name the one package that declares an id (as itself
   // or as one of its options).
   const candidateOwning = (id: string): Package | undefined => {
-    const p = catalog.packages.get(id)?.value ?? catalog.options.get(id)?.package;
-    if (p === undefined || p.role !== "add_on") return undefined;
+    // Most ids are the base's own options: one lookup settles them.
+    const option = catalog.options.get(id);
+    const p = option !== undefined ? option.package : catalog.packages.get(id)?.value;
+    if (p === undefined || p === base || p.role !== "add_on") return undefined;
     if (p.portfolio === base.portfolio || isCompatibleAddOn(p, base)) return p;
     if (included) for (const inc of included) if (inc.addOn === p.id) return p;
     return undefined;
