@@ -4,7 +4,7 @@
  * charge or an explanation can name anything unambiguously. Price books have their own namespace.
  *
  * Runs in two passes so the common case (no duplicate) builds no pointer strings: the first pass
- * only counts ids; locations are computed only when some id repeats.
+ * only tells whether some id repeats; locations are computed only when one does.
  */
 import type { Catalog } from "@tessera/schema";
 import type { CompiledCatalog } from "../../compile.ts";
@@ -49,53 +49,52 @@ function report(ctx: CheckContext, id: string, at: string, first: string): void 
   });
 }
 
+/** Calls `visit` with every list of catalog-wide ids that `compile` does not index up front. */
+function eachUnindexedIdList(doc: Catalog, visit: (items: readonly { id: string }[]) => void): void {
+  for (const pkg of doc.packages) {
+    if (pkg.optionGroups) visit(pkg.optionGroups);
+    visit(pkg.charges);
+    if (pkg.rules) visit(pkg.rules);
+    if (pkg.quantityRules) visit(pkg.quantityRules);
+    if (pkg.termination?.retentionOffers) visit(pkg.termination.retentionOffers);
+  }
+  if (doc.pathRules) visit(doc.pathRules);
+}
+
 /**
- * Whether any id repeats, reusing the maps `compile` already built (services, portfolios, packages,
- * components, groups, options, charges; first occurrence wins there): a category repeats an id
- * when its map is smaller than its list, two categories share one when a key of the smaller map is
- * in the larger; the remaining kinds (rules, quantity rules, retention offers, path cases) go
- * through one small set. Lookups only, so the clean case allocates almost nothing.
+ * Whether any catalog-wide id repeats: every id goes into a set, and a repeat leaves the sets with
+ * fewer entries than the catalog lists ids. Services, portfolios, packages, components and options
+ * come from the keys of `compile`'s maps (which keep a repeated id once), so their entries in the
+ * document are not visited again. The ids are spread over one set per ~2,000 ids by a few of their
+ * characters: V8 puts a hash table of more than ~4,000 entries in large-object space, whose fresh
+ * pages cost milliseconds to touch.
  */
 function hasDuplicate(doc: Catalog, catalog: CompiledCatalog): boolean {
-  const counts = { components: 0, groups: 0, options: 0, charges: 0 };
+  let count = doc.services.length + doc.portfolios.length + doc.packages.length;
   for (const pkg of doc.packages) {
-    counts.components += pkg.components?.length ?? 0;
-    counts.charges += pkg.charges.length;
-    if (pkg.optionGroups) {
-      counts.groups += pkg.optionGroups.length;
-      for (const g of pkg.optionGroups) counts.options += g.options.length;
-    }
+    if (pkg.components) count += pkg.components.length;
+    if (pkg.optionGroups) for (const g of pkg.optionGroups) count += g.options.length;
   }
-  const mapped: [ReadonlyMap<string, unknown>, number][] = [
-    [catalog.services, doc.services.length],
-    [catalog.portfolios, doc.portfolios.length],
-    [catalog.packages, doc.packages.length],
-    [catalog.components, counts.components],
-    [catalog.groups, counts.groups],
-    [catalog.options, counts.options],
-    [catalog.charges, counts.charges],
-  ];
-  for (const [map, count] of mapped) if (map.size !== count) return true;
-  const maps = mapped.map(([m]) => m).sort((x, y) => x.size - y.size);
-  for (let i = 0; i < maps.length; i++)
-    for (const id of (maps[i] as ReadonlyMap<string, unknown>).keys())
-      for (let j = i + 1; j < maps.length; j++)
-        if ((maps[j] as ReadonlyMap<string, unknown>).has(id)) return true;
-  const rest = new Set<string>();
-  const claim = (id: string): boolean => {
-    if (rest.has(id)) return true;
-    for (const m of maps) if (m.has(id)) return true;
-    rest.add(id);
-    return false;
+  eachUnindexedIdList(doc, (items) => {
+    count += items.length;
+  });
+  let n = 1;
+  while (n * 2048 < count) n *= 2;
+  const sets: Set<string>[] = [];
+  for (let i = 0; i < n; i++) sets.push(new Set());
+  const add = (id: string) => {
+    const key = id.charCodeAt(id.length - 1) * 31 + id.charCodeAt(id.length >> 1) * 7 + id.length;
+    (sets[key & (n - 1)] as Set<string>).add(id);
   };
-  for (const pkg of doc.packages) {
-    if (pkg.rules) for (const r of pkg.rules) if (claim(r.id)) return true;
-    if (pkg.quantityRules) for (const r of pkg.quantityRules) if (claim(r.id)) return true;
-    if (pkg.termination?.retentionOffers)
-      for (const o of pkg.termination.retentionOffers) if (claim(o.id)) return true;
-  }
-  if (doc.pathRules) for (const c of doc.pathRules) if (claim(c.id)) return true;
-  return false;
+  const { services, portfolios, packages, components, options } = catalog;
+  for (const map of [services, portfolios, packages, components, options])
+    for (const id of map.keys()) add(id);
+  eachUnindexedIdList(doc, (items) => {
+    for (let i = 0; i < items.length; i++) add((items[i] as { id: string }).id);
+  });
+  let distinct = 0;
+  for (const set of sets) distinct += set.size;
+  return distinct !== count;
 }
 
 export const idsCheck: Check = {
