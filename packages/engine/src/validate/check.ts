@@ -23,3 +23,6 @@ export interface Check {
   /** Inspects the catalog and reports defects. Must run in time linear in the catalog's size. */
   run(ctx: CheckContext): void;
 }
+
+/** The list to read when an optional list is absent (`pkg.rules ?? NONE`): `?? []` allocates each time. */
+export const NONE: readonly never[] = [];

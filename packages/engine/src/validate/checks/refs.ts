@@ -11,7 +11,7 @@
  */
 import type { Condition, Consequence, Package, PackageMatch } from "@tessera/schema";
 import type { CompiledCatalog } from "../../compile.ts";
-import type { Check, CheckContext } from "../check.ts";
+import { type Check, type CheckContext, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
 type Problem = readonly [code: string, text: string];
@@ -82,17 +82,21 @@ function put(ctx: CheckContext, problem: Problem, pointer: string): void {
   flag(ctx, problem[0], "error", pointer, problem[1]);
 }
 
-/** Checks one list of picks; the pointer is `/packages/i/<section>/j/<part>/<key>/k`, built on failure. */
+/** Checks one list of picks; the pointer `/packages/i/<section>/j/<part>/<key>/k` is built on failure. */
 function pickList(
   ctx: CheckContext,
   pkg: Package,
   ids: readonly string[] | undefined,
-  where: readonly [i: number, section: string, j: number, part: string, key: string],
+  i: number,
+  section: string,
+  j: number,
+  part: string,
+  key: string,
 ): void {
   if (ids === undefined) return;
   for (let k = 0; k < ids.length; k++) {
     const bad = pick(ctx.catalog, pkg, ids[k] as string);
-    if (bad) put(ctx, bad, `/packages/${where[0]}/${where[1]}/${where[2]}/${where[3]}/${where[4]}/${k}`);
+    if (bad) put(ctx, bad, `/packages/${i}/${section}/${j}/${part}/${key}/${k}`);
   }
 }
 
@@ -105,36 +109,42 @@ function condition(
   j: number,
 ): void {
   if (when === undefined) return;
-  if (when.allOf) pickList(ctx, pkg, when.allOf, [i, section, j, "when", "allOf"]);
-  if (when.anyOf) pickList(ctx, pkg, when.anyOf, [i, section, j, "when", "anyOf"]);
-  if (when.noneOf) pickList(ctx, pkg, when.noneOf, [i, section, j, "when", "noneOf"]);
+  pickList(ctx, pkg, when.allOf, i, section, j, "when", "allOf");
+  pickList(ctx, pkg, when.anyOf, i, section, j, "when", "anyOf");
+  pickList(ctx, pkg, when.noneOf, i, section, j, "when", "noneOf");
 }
 
 function consequence(ctx: CheckContext, pkg: Package, then: Consequence, i: number, j: number): void {
-  if (then.requireAll) pickList(ctx, pkg, then.requireAll, [i, "rules", j, "then", "requireAll"]);
-  if (then.requireAny) pickList(ctx, pkg, then.requireAny, [i, "rules", j, "then", "requireAny"]);
-  if (then.requireExactlyOne)
-    pickList(ctx, pkg, then.requireExactlyOne, [i, "rules", j, "then", "requireExactlyOne"]);
-  if (then.requireNone) pickList(ctx, pkg, then.requireNone, [i, "rules", j, "then", "requireNone"]);
+  pickList(ctx, pkg, then.requireAll, i, "rules", j, "then", "requireAll");
+  pickList(ctx, pkg, then.requireAny, i, "rules", j, "then", "requireAny");
+  pickList(ctx, pkg, then.requireExactlyOne, i, "rules", j, "then", "requireExactlyOne");
+  pickList(ctx, pkg, then.requireNone, i, "rules", j, "then", "requireNone");
 }
 
+type Probe = (c: CompiledCatalog, id: string) => Problem | undefined;
+const anyPackage: Probe = (c, id) => pkgRef(c, id);
+const addOnPackage: Probe = (c, id) => pkgRef(c, id, "add-on");
+
+/** Checks a list of ids; the pointer `<list>/i/<key>/k` is built on failure. */
 function idList(
   ctx: CheckContext,
   ids: readonly string[] | undefined,
-  probe: (id: string) => Problem | undefined,
-  at: string,
+  probe: Probe,
+  list: string,
+  i: number,
+  key: string,
 ): void {
   if (ids === undefined) return;
   for (let k = 0; k < ids.length; k++) {
-    const bad = probe(ids[k] as string);
-    if (bad) put(ctx, bad, `${at}/${k}`);
+    const bad = probe(ctx.catalog, ids[k] as string);
+    if (bad) put(ctx, bad, `${list}/${i}/${key}/${k}`);
   }
 }
 
-function matchRefs(ctx: CheckContext, m: PackageMatch | undefined, at: string): void {
+function matchRefs(ctx: CheckContext, m: PackageMatch | undefined, i: number, side: string): void {
   if (m === undefined) return;
-  idList(ctx, m.packages, (id) => pkgRef(ctx.catalog, id), `${at}/packages`);
-  idList(ctx, m.portfolios, (id) => portfolioRef(ctx.catalog, id), `${at}/portfolios`);
+  idList(ctx, m.packages, anyPackage, "/pathRules", i, `${side}/packages`);
+  idList(ctx, m.portfolios, portfolioRef, "/pathRules", i, `${side}/portfolios`);
 }
 
 export const refsCheck: Check = {
@@ -159,9 +169,8 @@ export const refsCheck: Check = {
       if (b.fallback !== undefined && !books.has(b.fallback))
         put(ctx, unknownBook(b.fallback), `/priceBooks/${i}/fallback`);
     });
-    doc.portfolios.forEach((p, i) => {
-      idList(ctx, p.packageOrder, (id) => pkgRef(c, id), `/portfolios/${i}/packageOrder`);
-    });
+    for (let i = 0; i < doc.portfolios.length; i++)
+      idList(ctx, doc.portfolios[i]?.packageOrder, anyPackage, "/portfolios", i, "packageOrder");
     for (let i = 0; i < doc.packages.length; i++) {
       const pkg = doc.packages[i] as Package;
       let bad: Problem | undefined;
@@ -171,12 +180,12 @@ export const refsCheck: Check = {
         bad = pkgRef(c, pkg.successor, "successor");
         if (bad) put(ctx, bad, `/packages/${i}/successor`);
       }
-      const comps = pkg.components ?? [];
+      const comps = pkg.components ?? NONE;
       for (let j = 0; j < comps.length; j++) {
         bad = service(c, (comps[j] as { service: string }).service);
         if (bad) put(ctx, bad, `/packages/${i}/components/${j}/service`);
       }
-      const groups = pkg.optionGroups ?? [];
+      const groups = pkg.optionGroups ?? NONE;
       for (let j = 0; j < groups.length; j++) {
         const g = groups[j] as NonNullable<Package["optionGroups"]>[number];
         if (g.parentOption !== undefined) {
@@ -206,13 +215,13 @@ export const refsCheck: Check = {
             put(ctx, unknownBook(book), `/packages/${i}/charges/${j}/pricePoints/${k}/priceBook`);
         }
       }
-      const rules = pkg.rules ?? [];
+      const rules = pkg.rules ?? NONE;
       for (let j = 0; j < rules.length; j++) {
         const r = rules[j] as NonNullable<Package["rules"]>[number];
         condition(ctx, pkg, r.when, i, "rules", j);
         consequence(ctx, pkg, r.then, i, j);
       }
-      const qrules = pkg.quantityRules ?? [];
+      const qrules = pkg.quantityRules ?? NONE;
       for (let j = 0; j < qrules.length; j++) {
         const r = qrules[j] as NonNullable<Package["quantityRules"]>[number];
         condition(ctx, pkg, r.when, i, "quantityRules", j);
@@ -221,19 +230,19 @@ export const refsCheck: Check = {
           if (bad) put(ctx, bad, `/packages/${i}/quantityRules/${j}/terms/${k}/component`);
         }
       }
-      const included = pkg.includedAddOns ?? [];
+      const included = pkg.includedAddOns ?? NONE;
       for (let j = 0; j < included.length; j++) {
         bad = pkgRef(c, (included[j] as { addOn: string }).addOn, "add-on");
         if (bad) put(ctx, bad, `/packages/${i}/includedAddOns/${j}/addOn`);
       }
       const compat = pkg.addOn;
       if (compat !== undefined) {
-        idList(ctx, compat.packages, (id) => pkgRef(c, id), `/packages/${i}/addOn/packages`);
-        idList(ctx, compat.portfolios, (id) => portfolioRef(c, id), `/packages/${i}/addOn/portfolios`);
-        idList(ctx, compat.requires, (id) => pkgRef(c, id, "add-on"), `/packages/${i}/addOn/requires`);
-        idList(ctx, compat.excludes, (id) => pkgRef(c, id, "add-on"), `/packages/${i}/addOn/excludes`);
+        idList(ctx, compat.packages, anyPackage, "/packages", i, "addOn/packages");
+        idList(ctx, compat.portfolios, portfolioRef, "/packages", i, "addOn/portfolios");
+        idList(ctx, compat.requires, addOnPackage, "/packages", i, "addOn/requires");
+        idList(ctx, compat.excludes, addOnPackage, "/packages", i, "addOn/excludes");
       }
-      const offers = pkg.termination?.retentionOffers ?? [];
+      const offers = pkg.termination?.retentionOffers ?? NONE;
       for (let j = 0; j < offers.length; j++) {
         const to = offers[j]?.to;
         if (to === undefined) continue;
@@ -242,8 +251,8 @@ export const refsCheck: Check = {
       }
     }
     doc.pathRules?.forEach((rule, i) => {
-      matchRefs(ctx, rule.from, `/pathRules/${i}/from`);
-      matchRefs(ctx, rule.to, `/pathRules/${i}/to`);
+      matchRefs(ctx, rule.from, i, "from");
+      matchRefs(ctx, rule.to, i, "to");
     });
   },
 };
