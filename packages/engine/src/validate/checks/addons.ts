@@ -9,8 +9,8 @@
  * add-ons; compatibility on a base is meaningless; requires/excludes name add-ons, never the same
  * one in both.
  */
-import type { Package } from "@tessera/schema";
-import type { Check } from "../check.ts";
+import type { IncludedAddOn, Package } from "@tessera/schema";
+import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
 /** Whether `addOn` may be bought on top of `base` (see the module comment for the rule). */
@@ -46,40 +46,43 @@ export const addOnsCheck: Check = {
       if (p.role !== "base" || p.status === "draft") continue;
       topTier.set(p.portfolio, Math.max(topTier.get(p.portfolio) ?? -1, p.tier));
     }
+    const reaches = (portfolio: string, min: number) =>
+      topTier.has(portfolio) && (topTier.get(portfolio) ?? -1) >= min;
     const hasFit = (a: Package): boolean => {
       const c = a.addOn;
       const packages = c?.packages?.length ? c.packages : undefined;
       const portfolios = c?.portfolios?.length ? c.portfolios : undefined;
-      const minTier = c?.minTier;
-      const named = packages?.some((id) => {
-        const b = catalog.packages.get(id)?.value;
-        return b !== undefined && b.role === "base" && b.status !== "draft";
-      });
-      if (named) return true;
+      if (packages !== undefined)
+        for (const id of packages) {
+          const b = catalog.packages.get(id)?.value;
+          if (b !== undefined && b.role === "base" && b.status !== "draft") return true;
+        }
       if (packages !== undefined && portfolios === undefined) return false;
-      const min = minTier ?? Number.NEGATIVE_INFINITY;
-      return (portfolios ?? [a.portfolio]).some((p) => topTier.has(p) && (topTier.get(p) ?? -1) >= min);
+      const min = c?.minTier ?? Number.NEGATIVE_INFINITY;
+      if (portfolios === undefined) return reaches(a.portfolio, min);
+      for (const p of portfolios) if (reaches(p, min)) return true;
+      return false;
     };
-    const addOnRef = (id: string, at: string) => {
+    const addOnRef = (id: string, i: number, list: string, k: number) => {
       const p = catalog.packages.get(id)?.value;
       if (p !== undefined && p.role !== "add_on")
         flag(
           ctx,
           "addon.ref-not-addon",
           "error",
-          at,
+          `/packages/${i}/addOn/${list}/${k}`,
           `names \`${id}\`, a base package; only add-ons can be listed here.`,
         );
     };
-    doc.packages.forEach((pkg, i) => {
-      const at = `/packages/${i}`;
+    for (let i = 0; i < doc.packages.length; i++) {
+      const pkg = doc.packages[i] as Package;
       if (pkg.role === "add_on") {
         if (pkg.status === "active" && !hasFit(pkg))
           flag(
             ctx,
             "addon.no-compatible-base",
             "warning",
-            at,
+            `/packages/${i}`,
             "is an add-on that no sellable base package can take, so nobody can buy it; check its `addOn` compatibility.",
           );
         if (pkg.includedAddOns !== undefined)
@@ -87,55 +90,55 @@ export const addOnsCheck: Check = {
             ctx,
             "addon.included-on-addon",
             "error",
-            `${at}/includedAddOns`,
+            `/packages/${i}/includedAddOns`,
             "is set on an add-on, but only base packages can include add-ons.",
           );
-        const c = pkg.addOn;
-        const requires = new Set(c?.requires ?? []);
-        c?.requires?.forEach((id, k) => {
-          addOnRef(id, `${at}/addOn/requires/${k}`);
-        });
-        c?.excludes?.forEach((id, k) => {
-          addOnRef(id, `${at}/addOn/excludes/${k}`);
-          if (requires.has(id))
+        const requires: readonly string[] = pkg.addOn?.requires ?? NONE;
+        const excludes: readonly string[] = pkg.addOn?.excludes ?? NONE;
+        for (let k = 0; k < requires.length; k++) addOnRef(requires[k] as string, i, "requires", k);
+        for (let k = 0; k < excludes.length; k++) {
+          const id = excludes[k] as string;
+          addOnRef(id, i, "excludes", k);
+          if (requires.includes(id))
             flag(
               ctx,
               "addon.requires-excluded",
               "error",
-              `${at}/addOn/excludes/${k}`,
+              `/packages/${i}/addOn/excludes/${k}`,
               `names \`${id}\`, which the add-on also requires, so it can never be bought.`,
             );
-        });
-        return;
+        }
+        continue;
       }
       if (pkg.addOn !== undefined)
         flag(
           ctx,
           "addon.compat-on-base",
           "warning",
-          `${at}/addOn`,
+          `/packages/${i}/addOn`,
           "describes add-on compatibility on a base package, where it has no effect; remove it or make the package an add-on.",
         );
-      pkg.includedAddOns?.forEach((inc, j) => {
+      const included = pkg.includedAddOns ?? NONE;
+      for (let j = 0; j < included.length; j++) {
+        const inc = included[j] as IncludedAddOn;
         const target = catalog.packages.get(inc.addOn)?.value;
-        const iat = `${at}/includedAddOns/${j}`;
-        if (target === undefined) return;
+        if (target === undefined) continue;
         if (target.role !== "add_on") {
           flag(
             ctx,
             "addon.included-not-addon",
             "error",
-            `${iat}/addOn`,
+            `/packages/${i}/includedAddOns/${j}/addOn`,
             `names \`${inc.addOn}\`, a base package, not an add-on.`,
           );
-          return;
+          continue;
         }
         if (!isCompatibleAddOn(target, pkg))
           flag(
             ctx,
             "addon.included-incompatible",
             "error",
-            `${iat}/addOn`,
+            `/packages/${i}/includedAddOns/${j}/addOn`,
             `includes \`${inc.addOn}\`, but that add-on's compatibility does not allow it on \`${pkg.id}\`.`,
           );
         const most = target.addOn?.maxQuantity ?? 1;
@@ -144,10 +147,10 @@ export const addOnsCheck: Check = {
             ctx,
             "addon.included-quantity",
             "error",
-            `${iat}/quantity`,
+            `/packages/${i}/includedAddOns/${j}/quantity`,
             `is ${inc.quantity}, more than the ${most} unit${most === 1 ? "" : "s"} of \`${inc.addOn}\` one arrangement may hold.`,
           );
-      });
-    });
+      }
+    }
   },
 };

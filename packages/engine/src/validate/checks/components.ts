@@ -2,7 +2,7 @@
  * Component quantities: min ≤ max; the default (`default ?? min`) lies in [min, max] on a step
  * (min + k × step); included units do not exceed max; max itself is reachable on a step.
  */
-import type { Check } from "../check.ts";
+import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
 export const componentsCheck: Check = {
@@ -17,11 +17,10 @@ export const componentsCheck: Check = {
   run(ctx) {
     const { doc } = ctx;
     for (let i = 0; i < doc.packages.length; i++) {
-      const comps = doc.packages[i]?.components ?? [];
+      const comps = doc.packages[i]?.components ?? NONE;
       for (let j = 0; j < comps.length; j++) {
         const c = comps[j];
         if (c === undefined) continue;
-        const at = `/packages/${i}/components/${j}`;
         const min = c.min ?? 0;
         const step = c.step ?? 1;
         const { max } = c;
@@ -30,7 +29,7 @@ export const componentsCheck: Check = {
             ctx,
             "component.min-above-max",
             "error",
-            `${at}/min`,
+            `/packages/${i}/components/${j}/min`,
             `is ${min}, above the max of ${max}, so no quantity is allowed.`,
           );
           continue;
@@ -41,7 +40,7 @@ export const componentsCheck: Check = {
               ctx,
               "component.default-out-of-range",
               "error",
-              `${at}/default`,
+              `/packages/${i}/components/${j}/default`,
               `is ${c.default}, outside the allowed ${min} to ${max ?? "unlimited"}.`,
             );
           else if ((c.default - min) % step !== 0)
@@ -49,7 +48,7 @@ export const componentsCheck: Check = {
               ctx,
               "component.default-off-step",
               "error",
-              `${at}/default`,
+              `/packages/${i}/components/${j}/default`,
               `is ${c.default}, but quantities go from ${min} in steps of ${step}.`,
             );
         }
@@ -58,7 +57,7 @@ export const componentsCheck: Check = {
             ctx,
             "component.max-off-step",
             "warning",
-            `${at}/max`,
+            `/packages/${i}/components/${j}/max`,
             `is ${max}, which quantities from ${min} in steps of ${step} never reach; the largest allowed is ${max - ((max - min) % step)}.`,
           );
         if (max !== undefined && c.included !== undefined && c.included > max)
@@ -66,7 +65,7 @@ export const componentsCheck: Check = {
             ctx,
             "component.included-above-max",
             "warning",
-            `${at}/included`,
+            `/packages/${i}/components/${j}/included`,
             `is ${c.included}, more than the max of ${max}, so some included units can never be used.`,
           );
       }

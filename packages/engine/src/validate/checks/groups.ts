@@ -5,7 +5,7 @@
  * of parents loops back.
  */
 import type { OptionGroup } from "@tessera/schema";
-import type { Check } from "../check.ts";
+import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
 export const groupsCheck: Check = {
@@ -23,13 +23,12 @@ export const groupsCheck: Check = {
     const { doc, catalog } = ctx;
     /** Group → the group of its parent option (nesting edges; at most one per group). */
     const parentGroup = new Map<OptionGroup, OptionGroup>();
+    /** Pointer of each nested group (only those can be on a loop). */
     const groupAt = new Map<OptionGroup, string>();
     for (let i = 0; i < doc.packages.length; i++) {
-      const groups = doc.packages[i]?.optionGroups ?? [];
+      const groups = doc.packages[i]?.optionGroups ?? NONE;
       for (let j = 0; j < groups.length; j++) {
         const g = groups[j] as OptionGroup;
-        const at = `/packages/${i}/optionGroups/${j}`;
-        groupAt.set(g, at);
         const n = g.options.length;
         const min = g.min ?? 0;
         if (g.max !== undefined && min > g.max)
@@ -37,7 +36,7 @@ export const groupsCheck: Check = {
             ctx,
             "group.min-above-max",
             "error",
-            `${at}/min`,
+            `/packages/${i}/optionGroups/${j}/min`,
             `is ${min}, above the group's max of ${g.max}, so no choice is valid.`,
           );
         else if (min > n)
@@ -45,7 +44,7 @@ export const groupsCheck: Check = {
             ctx,
             "group.min-above-options",
             "error",
-            `${at}/min`,
+            `/packages/${i}/optionGroups/${j}/min`,
             `is ${min}, but the group has only ${n} option${n === 1 ? "" : "s"}, so it can never be satisfied.`,
           );
         if (g.max !== undefined && g.max > n)
@@ -53,7 +52,7 @@ export const groupsCheck: Check = {
             ctx,
             "group.max-above-options",
             "warning",
-            `${at}/max`,
+            `/packages/${i}/optionGroups/${j}/max`,
             `is ${g.max}, more than the group's ${n} option${n === 1 ? "" : "s"}; lower it to ${n} or omit it.`,
           );
         let defaults = 0;
@@ -66,7 +65,7 @@ export const groupsCheck: Check = {
               ctx,
               "option.retired-default",
               "warning",
-              `${at}/options/${k}/default`,
+              `/packages/${i}/optionGroups/${j}/options/${k}/default`,
               "marks a retired option as a default, but retired options cannot be picked on new quotes.",
             );
         }
@@ -75,7 +74,7 @@ export const groupsCheck: Check = {
             ctx,
             "group.too-many-defaults",
             "error",
-            `${at}/options`,
+            `/packages/${i}/optionGroups/${j}/options`,
             `have ${defaults} defaults, more than the group's max of ${g.max}, so a new quote starts invalid.`,
           );
         if (g.parentOption !== undefined) {
@@ -86,10 +85,13 @@ export const groupsCheck: Check = {
               ctx,
               "group.parent-in-group",
               "error",
-              `${at}/parentOption`,
+              `/packages/${i}/optionGroups/${j}/parentOption`,
               `is \`${g.parentOption}\`, an option of this same group; a group can only be nested under an option of another group.`,
             );
-          else parentGroup.set(g, parent.group);
+          else {
+            parentGroup.set(g, parent.group);
+            groupAt.set(g, `/packages/${i}/optionGroups/${j}`);
+          }
         }
       }
     }

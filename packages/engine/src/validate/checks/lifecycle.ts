@@ -8,7 +8,7 @@
  * stay for existing subscriptions; new ones move to the current version)
  */
 import type { AtomicService, Package } from "@tessera/schema";
-import type { Check, CheckContext } from "../check.ts";
+import { type Check, type CheckContext, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
 function inactiveService(ctx: CheckContext, pkgId: string, svc: AtomicService, pointer: string): void {
@@ -34,14 +34,14 @@ export const lifecycleCheck: Check = {
   ],
   run(ctx) {
     const { doc, catalog } = ctx;
-    doc.packages.forEach((pkg, i) => {
-      const at = `/packages/${i}`;
+    for (let i = 0; i < doc.packages.length; i++) {
+      const pkg = doc.packages[i] as Package;
       if (pkg.status === "retired" && pkg.successor === undefined)
         flag(
           ctx,
           "package.retired-without-successor",
           "warning",
-          at,
+          `/packages/${i}`,
           "is retired without a `successor`, so its customers cannot renew and have no package to move into.",
         );
       const next = pkg.successor === undefined ? undefined : catalog.packages.get(pkg.successor)?.value;
@@ -51,7 +51,7 @@ export const lifecycleCheck: Check = {
             ctx,
             "successor.not-active",
             "error",
-            `${at}/successor`,
+            `/packages/${i}/successor`,
             `is \`${next.id}\`, which is ${next.status}, so customers cannot be moved into it.`,
           );
         if (next.role !== pkg.role)
@@ -59,7 +59,7 @@ export const lifecycleCheck: Check = {
             ctx,
             "successor.role-mismatch",
             "error",
-            `${at}/successor`,
+            `/packages/${i}/successor`,
             `is \`${next.id}\`, ${next.role === "base" ? "a base package" : "an add-on"}, but \`${pkg.id}\` is ${pkg.role === "base" ? "a base package" : "an add-on"}.`,
           );
       }
@@ -72,7 +72,7 @@ export const lifecycleCheck: Check = {
           ctx,
           "dates.out-of-order",
           "error",
-          `${at}/effectiveTo`,
+          `/packages/${i}/effectiveTo`,
           `is ${pkg.effectiveTo}, before the package's first day of sale ${pkg.effectiveFrom}.`,
         );
       else if (
@@ -85,28 +85,28 @@ export const lifecycleCheck: Check = {
           ctx,
           "package.expired",
           "warning",
-          `${at}/effectiveTo`,
+          `/packages/${i}/effectiveTo`,
           `is ${pkg.effectiveTo}, before the catalog takes effect on ${doc.effectiveDate}, so this active package can never be sold; retire it or extend the date.`,
         );
-      if (pkg.status !== "active") return;
-      const comps = pkg.components ?? [];
+      if (pkg.status !== "active") continue;
+      const comps = pkg.components ?? NONE;
       for (let j = 0; j < comps.length; j++) {
         const id = comps[j]?.service;
         const svc = id === undefined ? undefined : catalog.services.get(id)?.value;
         if (svc !== undefined && svc.status !== "active")
-          inactiveService(ctx, pkg.id, svc, `${at}/components/${j}/service`);
+          inactiveService(ctx, pkg.id, svc, `/packages/${i}/components/${j}/service`);
       }
-      const groups = pkg.optionGroups ?? [];
+      const groups = pkg.optionGroups ?? NONE;
       for (let j = 0; j < groups.length; j++) {
-        const options = groups[j]?.options ?? [];
+        const options = groups[j]?.options ?? NONE;
         for (let k = 0; k < options.length; k++) {
           const id = options[k]?.service;
           const svc = id === undefined ? undefined : catalog.services.get(id)?.value;
           if (svc !== undefined && svc.status !== "active")
-            inactiveService(ctx, pkg.id, svc, `${at}/optionGroups/${j}/options/${k}/service`);
+            inactiveService(ctx, pkg.id, svc, `/packages/${i}/optionGroups/${j}/options/${k}/service`);
         }
       }
-    });
+    }
     // Successor links form a functional graph: walk each chain once to find loops.
     const done = new Set<Package>();
     for (const start of doc.packages) {

@@ -4,7 +4,8 @@
  * trial first; a renewal uplift cap only means something under the `capped` price policy, and
  * that policy needs one.
  */
-import type { Check } from "../check.ts";
+import type { Phase, Term } from "@tessera/schema";
+import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
 export const termsCheck: Check = {
@@ -24,17 +25,19 @@ export const termsCheck: Check = {
     for (let i = 0; i < doc.packages.length; i++) {
       const pkg = doc.packages[i];
       if (pkg === undefined) continue;
-      const at = `/packages/${i}`;
       // Packages offer a few terms and at most two phases: scan, do not build sets.
       const terms = pkg.terms;
       let defaultTerm: number | undefined;
-      pkg.terms.forEach((t, j) => {
-        if (terms.findIndex((u) => u.months === t.months) < j)
+      for (let j = 0; j < terms.length; j++) {
+        const t = terms[j] as Term;
+        let first = 0;
+        while ((terms[first] as Term).months !== t.months) first++;
+        if (first < j)
           flag(
             ctx,
             "term.duplicate",
             "error",
-            `${at}/terms/${j}`,
+            `/packages/${i}/terms/${j}`,
             `offers the ${t.months}-month term a second time; keep one.`,
           );
         if (t.default === true) {
@@ -43,15 +46,16 @@ export const termsCheck: Check = {
               ctx,
               "term.multiple-defaults",
               "error",
-              `${at}/terms/${j}/default`,
+              `/packages/${i}/terms/${j}/default`,
               `is a second default term (the ${defaultTerm}-month term already is); keep one default.`,
             );
           else defaultTerm = t.months;
         }
-      });
-      const phases = pkg.phases ?? [];
-      phases.forEach((ph, j) => {
-        const pat = `${at}/phases/${j}`;
+      }
+      const phases = pkg.phases ?? NONE;
+      for (let j = 0; j < phases.length; j++) {
+        const ph = phases[j] as Phase;
+        const pat = `/packages/${i}/phases/${j}`;
         const earlier = phases.slice(0, j);
         if (earlier.some((e) => e.type === ph.type))
           flag(
@@ -85,14 +89,14 @@ export const termsCheck: Check = {
             pat,
             `is an introductory phase without ${ph.periods === undefined ? "`periods`" : "`discountPercent`"}: say how many billing periods it lasts and the percent off.`,
           );
-      });
+      }
       const r = pkg.renewal;
       if (r?.upliftCapPercent !== undefined && r.pricePolicy !== "capped")
         flag(
           ctx,
           "renewal.cap-without-capped",
           "warning",
-          `${at}/renewal/upliftCapPercent`,
+          `/packages/${i}/renewal/upliftCapPercent`,
           `has no effect because the renewal price policy is ${r.pricePolicy ?? "list (the default)"}, not capped.`,
         );
       if (r?.pricePolicy === "capped" && r.upliftCapPercent === undefined)
@@ -100,7 +104,7 @@ export const termsCheck: Check = {
           ctx,
           "renewal.capped-without-cap",
           "error",
-          `${at}/renewal/pricePolicy`,
+          `/packages/${i}/renewal/pricePolicy`,
           "is capped but no `upliftCapPercent` says by how much the price may rise on renewal.",
         );
     }

@@ -38,12 +38,19 @@ function limitText(charge: Charge, limit: number | undefined): string {
     : `charge \`${charge.id}\` can bill up to ${limit}`;
 }
 
+/** Pointer of a price point's bands; built only for a finding. */
+function bandsAt(pkgIndex: number, chargeIndex: number, pointIndex: number, list: "tiers" | "steps"): string {
+  return `/packages/${pkgIndex}/charges/${chargeIndex}/pricePoints/${pointIndex}/${list}`;
+}
+
 function checkTiers(
   ctx: CheckContext,
   tiers: readonly Tier[],
-  at: () => string,
-  limit: () => number | undefined,
+  pkg: Package,
   charge: Charge,
+  pkgIndex: number,
+  chargeIndex: number,
+  pointIndex: number,
 ): void {
   const first = tiers[0];
   if (first !== undefined && first.from !== 0)
@@ -51,7 +58,7 @@ function checkTiers(
       ctx,
       "tiers.first-not-zero",
       "error",
-      `${at()}/0/from`,
+      `${bandsAt(pkgIndex, chargeIndex, pointIndex, "tiers")}/0/from`,
       `is ${first.from}, but the first tier must start at 0.`,
     );
   let prevUpTo: number | null | undefined = 0;
@@ -63,7 +70,7 @@ function checkTiers(
           ctx,
           "tiers.open-not-last",
           "error",
-          `${at()}/${i - 1}`,
+          `${bandsAt(pkgIndex, chargeIndex, pointIndex, "tiers")}/${i - 1}`,
           "has no upper bound but is not the last tier, so the tiers after it are never reached.",
         );
         return;
@@ -73,7 +80,7 @@ function checkTiers(
           ctx,
           "tiers.gap",
           "error",
-          `${at()}/${i}/from`,
+          `${bandsAt(pkgIndex, chargeIndex, pointIndex, "tiers")}/${i}/from`,
           `is ${t.from}, leaving units ${prevUpTo + 1} to ${t.from} without a price after the previous tier ends at ${prevUpTo}.`,
         );
       else if (t.from < prevUpTo)
@@ -81,7 +88,7 @@ function checkTiers(
           ctx,
           "tiers.overlap",
           "error",
-          `${at()}/${i}/from`,
+          `${bandsAt(pkgIndex, chargeIndex, pointIndex, "tiers")}/${i}/from`,
           `is ${t.from}, overlapping the previous tier, which runs up to ${prevUpTo}.`,
         );
     }
@@ -90,20 +97,20 @@ function checkTiers(
         ctx,
         "tiers.not-ascending",
         "error",
-        `${at()}/${i}/upTo`,
+        `${bandsAt(pkgIndex, chargeIndex, pointIndex, "tiers")}/${i}/upTo`,
         `is ${t.upTo}, not above the tier's start ${t.from}.`,
       );
     prevUpTo = t.upTo;
   }
   const last = tiers[tiers.length - 1];
   if (last?.upTo !== null && last?.upTo !== undefined) {
-    const max = limit();
+    const max = maxBilled(ctx, pkg, charge);
     if (max === undefined || max > last.upTo)
       flag(
         ctx,
         "tiers.last-bounded",
         "error",
-        `${at()}/${tiers.length - 1}/upTo`,
+        `${bandsAt(pkgIndex, chargeIndex, pointIndex, "tiers")}/${tiers.length - 1}/upTo`,
         `ends the last tier at ${last.upTo}, but ${limitText(charge, max)}; leave the last tier open.`,
       );
   }
@@ -112,9 +119,11 @@ function checkTiers(
 function checkSteps(
   ctx: CheckContext,
   steps: readonly Step[],
-  at: () => string,
-  limit: () => number | undefined,
+  pkg: Package,
   charge: Charge,
+  pkgIndex: number,
+  chargeIndex: number,
+  pointIndex: number,
 ): void {
   let prev = -1;
   for (let i = 0; i < steps.length; i++) {
@@ -125,7 +134,7 @@ function checkSteps(
           ctx,
           "steps.open-not-last",
           "error",
-          `${at()}/${i}`,
+          `${bandsAt(pkgIndex, chargeIndex, pointIndex, "steps")}/${i}`,
           "has no upper bound but is not the last step, so the steps after it are never reached.",
         );
         return;
@@ -137,20 +146,20 @@ function checkSteps(
         ctx,
         "steps.not-ascending",
         "error",
-        `${at()}/${i}/upTo`,
+        `${bandsAt(pkgIndex, chargeIndex, pointIndex, "steps")}/${i}/upTo`,
         `is ${s.upTo}, not above the previous step's ${prev}.`,
       );
     prev = s.upTo;
   }
   const last = steps[steps.length - 1];
   if (last !== undefined && last.upTo !== null) {
-    const max = limit();
+    const max = maxBilled(ctx, pkg, charge);
     if (max === undefined || max > last.upTo)
       flag(
         ctx,
         "steps.last-bounded",
         "error",
-        `${at()}/${steps.length - 1}/upTo`,
+        `${bandsAt(pkgIndex, chargeIndex, pointIndex, "steps")}/${steps.length - 1}/upTo`,
         `ends the last step at ${last.upTo}, but ${limitText(charge, max)}; make the last step open (null).`,
       );
   }
@@ -178,26 +187,11 @@ export const tiersCheck: Check = {
         const tiered = TIERED.has(charge.model);
         const stairs = charge.model === "stairstep";
         if (!tiered && !stairs) continue;
-        const limit = () => maxBilled(ctx, pkg, charge);
         const points = charge.pricePoints;
         for (let k = 0; k < points.length; k++) {
           const pp = points[k];
-          if (tiered && pp?.tiers !== undefined)
-            checkTiers(
-              ctx,
-              pp.tiers,
-              () => `/packages/${i}/charges/${j}/pricePoints/${k}/tiers`,
-              limit,
-              charge,
-            );
-          if (stairs && pp?.steps !== undefined)
-            checkSteps(
-              ctx,
-              pp.steps,
-              () => `/packages/${i}/charges/${j}/pricePoints/${k}/steps`,
-              limit,
-              charge,
-            );
+          if (tiered && pp?.tiers !== undefined) checkTiers(ctx, pp.tiers, pkg, charge, i, j, k);
+          if (stairs && pp?.steps !== undefined) checkSteps(ctx, pp.steps, pkg, charge, i, j, k);
         }
       }
     }
