@@ -52,6 +52,32 @@ describe("Solver", () => {
     }
   }, 30_000);
 
+  it("answers like a fresh solver after `load` reuses it for 200 formulas in turn", () => {
+    const r = rng(23);
+    const reused = new Solver();
+    for (let round = 0; round < 200; round++) {
+      // Sizes vary up and down, so loads both grow the solver and reuse larger arrays.
+      const n = 1 + r(round % 2 ? 40 : 8);
+      const clauses: number[][] = Array.from({ length: 1 + r(n * 4) }, () =>
+        Array.from({ length: 1 + r(3) }, () => (r(n) << 1) | r(2)),
+      );
+      const cnf = cnfOf(n, clauses);
+      reused.load(cnf);
+      const fresh = new Solver(cnf);
+      expect(reused.ok).toBe(fresh.ok);
+      for (let q = 0; q < 3; q++) {
+        const assumptions = Array.from({ length: r(4) }, () => (r(n) << 1) | r(2));
+        const a = reused.solve(assumptions);
+        const b = fresh.solve(assumptions);
+        expect(a?.sat).toBe(b?.sat);
+        if (a?.sat)
+          expect(clauses.every((c) => c.some((l) => reused.modelValue(l >> 1) === !(l & 1)))).toBe(true);
+        // Same state, same search: the very same core.
+        if (a && !a.sat && b && !b.sat) expect(a.core).toEqual(b.core);
+      }
+    }
+  });
+
   it("traces the picks and clause labels behind a propagated literal", () => {
     // 0 → 1 (label 7), 1 → 2 (label 8), 3 → ¬2 (label 9)
     const solver = new Solver(
