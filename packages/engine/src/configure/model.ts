@@ -165,19 +165,6 @@ export function packageLogic(catalog: CompiledCatalog, base: Package): PackageLo
   return built;
 }
 
-/** Calls `f` with every id a rule mentions (condition and consequence). */
-function forEachRuleId(r: Rule, f: (id: string) => void): void {
-  const w = r.when;
-  const t = r.then;
-  if (w?.allOf) for (const id of w.allOf) f(id);
-  if (w?.anyOf) for (const id of w.anyOf) f(id);
-  if (w?.noneOf) for (const id of w.noneOf) f(id);
-  if (t.requireAll) for (const id of t.requireAll) f(id);
-  if (t.requireAny) for (const id of t.requireAny) f(id);
-  if (t.requireExactlyOne) for (const id of t.requireExactlyOne) f(id);
-  if (t.requireNone) for (const id of t.requireNone) f(id);
-}
-
 const repeats = new WeakMap<CompiledCatalog, boolean>();
 
 /**
@@ -219,38 +206,65 @@ function idsRepeat(catalog: CompiledCatalog): boolean {
  */
 export function coreLogic(catalog: CompiledCatalog, base: Package, workspace?: LogicWorkspace): PackageLogic {
   if (idsRepeat(catalog)) return packageLogic(catalog, base);
-  const included = base.includedAddOns;
-  // A candidate add-on of the base (as `candidateAddOns` decides): of its portfolio, compatible, or
-  // included. No id repeats, so compile's maps name the one package that declares an id (as itself
-  // or as one of its options).
-  const candidateOwning = (id: string): Package | undefined => {
+  const core = new CoreAddOns(catalog, base);
+  if (base.rules) for (const r of base.rules) core.mentionRule(r);
+  if (base.includedAddOns) for (const inc of base.includedAddOns) core.mention(inc.addOn);
+  // Kept add-ons in turn keep those they mention (the list grows while it is walked).
+  const kept = core.kept;
+  for (let k = 0; k < kept.length; k++) {
+    const a = kept[k]!;
+    if (a.rules) for (const r of a.rules) core.mentionRule(r);
+    if (a.addOn?.requires) for (const id of a.addOn.requires) core.mention(id);
+    if (a.addOn?.excludes) for (const id of a.addOn.excludes) core.mention(id);
+  }
+  return buildLogic(catalog, base, kept, workspace);
+}
+
+/**
+ * The add-ons a base's core logic keeps (see `coreLogic`), collected id by id. A class rather than
+ * closures handed to a visitor: optimized code that calls one specific closure is discarded once
+ * that closure dies, which would happen after every package.
+ */
+class CoreAddOns {
+  readonly kept: Package[] = [];
+  private readonly seen = new Set<Package>();
+
+  constructor(
+    private readonly catalog: CompiledCatalog,
+    private readonly base: Package,
+  ) {}
+
+  /**
+   * Keeps the candidate add-on of the base (as `candidateAddOns` decides: of its portfolio,
+   * compatible, or included) that declares `id`, as itself or as one of its options. No id
+   * repeats, so compile's maps name the one package that declares it.
+   */
+  mention(id: string): void {
+    const { catalog, base } = this;
     // Most ids are the base's own options: one lookup settles them.
     const option = catalog.options.get(id);
     const p = option !== undefined ? option.package : catalog.packages.get(id)?.value;
-    if (p === undefined || p === base || p.role !== "add_on") return undefined;
-    if (p.portfolio === base.portfolio || isCompatibleAddOn(p, base)) return p;
-    if (included) for (const inc of included) if (inc.addOn === p.id) return p;
-    return undefined;
-  };
-  const kept: Package[] = [];
-  const keptSet = new Set<Package>();
-  const mention = (id: string) => {
-    const a = candidateOwning(id);
-    if (a !== undefined && !keptSet.has(a)) {
-      keptSet.add(a);
-      kept.push(a);
-    }
-  };
-  if (base.rules) for (const r of base.rules) forEachRuleId(r, mention);
-  if (included) for (const inc of included) mention(inc.addOn);
-  // Kept add-ons in turn keep those they mention (the list grows while it is walked).
-  for (let k = 0; k < kept.length; k++) {
-    const a = kept[k]!;
-    if (a.rules) for (const r of a.rules) forEachRuleId(r, mention);
-    if (a.addOn?.requires) for (const id of a.addOn.requires) mention(id);
-    if (a.addOn?.excludes) for (const id of a.addOn.excludes) mention(id);
+    if (p === undefined || p === base || p.role !== "add_on" || this.seen.has(p)) return;
+    let candidate = p.portfolio === base.portfolio || isCompatibleAddOn(p, base);
+    if (!candidate && base.includedAddOns)
+      for (const inc of base.includedAddOns) if (inc.addOn === p.id) candidate = true;
+    if (!candidate) return;
+    this.seen.add(p);
+    this.kept.push(p);
   }
-  return buildLogic(catalog, base, kept, workspace);
+
+  /** Every id a rule mentions (condition and consequence). */
+  mentionRule(r: Rule): void {
+    const w = r.when;
+    const t = r.then;
+    if (w?.allOf) for (const id of w.allOf) this.mention(id);
+    if (w?.anyOf) for (const id of w.anyOf) this.mention(id);
+    if (w?.noneOf) for (const id of w.noneOf) this.mention(id);
+    if (t.requireAll) for (const id of t.requireAll) this.mention(id);
+    if (t.requireAny) for (const id of t.requireAny) this.mention(id);
+    if (t.requireExactlyOne) for (const id of t.requireExactlyOne) this.mention(id);
+    if (t.requireNone) for (const id of t.requireNone) this.mention(id);
+  }
 }
 
 function buildLogic(

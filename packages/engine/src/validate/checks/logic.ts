@@ -22,13 +22,18 @@ import { neg, pos } from "../../logic/solver.ts";
 import type { Check } from "../check.ts";
 import { flag, names } from "./report.ts";
 
+/**
+ * One workspace serves every package's core logic in turn, in every validation (validation is
+ * synchronous, so one run never interleaves with another). Keeping it also keeps the optimized
+ * code that uses it: code built around a workspace is thrown away when that workspace dies.
+ */
+const workspace = new LogicWorkspace();
+
 export const logicCheck: Check = {
   id: "logic",
   codes: ["logic.unsatisfiable-package", "logic.option-never-pickable", "logic.defaults-violate-rules"],
   run(ctx) {
     const { doc, catalog } = ctx;
-    // One workspace serves every package's core logic in turn.
-    const workspace = new LogicWorkspace();
     doc.packages.forEach((pkg, i) => {
       if (pkg.role !== "base" || catalog.packages.get(pkg.id)?.value !== pkg) return;
       if (isClean(coreLogic(catalog, pkg, workspace), catalog, pkg)) return;
