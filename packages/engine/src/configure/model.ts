@@ -147,6 +147,7 @@ function candidateAddOns(catalog: CompiledCatalog, base: Package): Package[] {
 export class LogicWorkspace {
   readonly cnf = new CnfBuilder();
   readonly solver = new Solver();
+  readonly core = new CoreAddOns();
 }
 
 const cache = new WeakMap<CompiledCatalog, Map<string, PackageLogic>>();
@@ -206,7 +207,7 @@ function idsRepeat(catalog: CompiledCatalog): boolean {
  */
 export function coreLogic(catalog: CompiledCatalog, base: Package, workspace?: LogicWorkspace): PackageLogic {
   if (idsRepeat(catalog)) return packageLogic(catalog, base);
-  const core = new CoreAddOns(catalog, base);
+  const core = workspace ? workspace.core.reset(catalog, base) : new CoreAddOns().reset(catalog, base);
   if (base.rules) for (const r of base.rules) core.mentionRule(r);
   if (base.includedAddOns) for (const inc of base.includedAddOns) core.mention(inc.addOn);
   // Kept add-ons in turn keep those they mention (the list grows while it is walked).
@@ -217,22 +218,28 @@ export function coreLogic(catalog: CompiledCatalog, base: Package, workspace?: L
     if (a.addOn?.requires) for (const id of a.addOn.requires) core.mention(id);
     if (a.addOn?.excludes) for (const id of a.addOn.excludes) core.mention(id);
   }
-  return buildLogic(catalog, base, kept, workspace);
+  // A copy: the workspace's list is reused by the next package.
+  return buildLogic(catalog, base, kept.slice(), workspace);
 }
 
 /**
- * The add-ons a base's core logic keeps (see `coreLogic`), collected id by id. A class rather than
- * closures handed to a visitor: optimized code that calls one specific closure is discarded once
- * that closure dies, which would happen after every package.
+ * The add-ons a base's core logic keeps (see `coreLogic`), collected id by id. A reusable object
+ * rather than closures handed to a visitor, or a new object per package: optimized code is thrown
+ * away when a closure or hidden class it was built for dies, which would happen between runs.
  */
 class CoreAddOns {
-  readonly kept: Package[] = [];
+  kept: Package[] = [];
   private readonly seen = new Set<Package>();
+  private catalog: CompiledCatalog | undefined;
+  private base: Package | undefined;
 
-  constructor(
-    private readonly catalog: CompiledCatalog,
-    private readonly base: Package,
-  ) {}
+  reset(catalog: CompiledCatalog, base: Package): this {
+    this.catalog = catalog;
+    this.base = base;
+    this.kept.length = 0;
+    this.seen.clear();
+    return this;
+  }
 
   /**
    * Keeps the candidate add-on of the base (as `candidateAddOns` decides: of its portfolio,
@@ -240,7 +247,8 @@ class CoreAddOns {
    * repeats, so compile's maps name the one package that declares it.
    */
   mention(id: string): void {
-    const { catalog, base } = this;
+    const catalog = this.catalog!;
+    const base = this.base!;
     // Most ids are the base's own options: one lookup settles them.
     const option = catalog.options.get(id);
     const p = option !== undefined ? option.package : catalog.packages.get(id)?.value;
