@@ -91,15 +91,56 @@ async function typesFrom(cwd: string): Promise<string> {
   return ts.replace(/export interface TesseraSchemas \{\}\n?/, "");
 }
 
+/**
+ * Catalog definitions compiled to functions of their own. ajv calls a definition's function once
+ * per value, building the value's instance path and an options object each time — megabytes on a
+ * big catalog — so every other catalog `$ref` is replaced by a copy of its target and compiled
+ * inline, where the path is only built for an error. These stay functions because V8 does not
+ * optimize a function past ~60 KB of bytecode.
+ */
+const CATALOG_FUNCTIONS = new Set(["Package", "OptionGroup", "Rule", "QuantityRule", "Charge"]);
+
+/**
+ * A copy of the catalog schema with its `$ref`s replaced by their targets, except refs to
+ * `CATALOG_FUNCTIONS` and the `items` of `uniqueItems` arrays (ajv compares typed items by a
+ * different method, which names the repeated pair the other way round). The only siblings of a
+ * `$ref` are descriptions, which do not validate, so errors are the same but for `schemaPath`.
+ */
+function inlineCatalogRefs(
+  node: unknown,
+  defs: Record<string, unknown>,
+  seen: readonly string[] = [],
+): unknown {
+  if (Array.isArray(node)) return node.map((n) => inlineCatalogRefs(n, defs, seen));
+  if (node === null || typeof node !== "object") return node;
+  const { $ref, ...rest } = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest))
+    out[key] = key === "items" && rest.uniqueItems === true ? value : inlineCatalogRefs(value, defs, seen);
+  if (typeof $ref !== "string") return out;
+  if (Object.keys(out).some((key) => key !== "description"))
+    throw new Error(`cannot inline the $ref ${$ref}: it has validating siblings`);
+  const name = /^#\/\$defs\/(\w+)$/.exec($ref)?.[1];
+  if (name === undefined || !(name in defs)) throw new Error(`cannot inline the $ref ${$ref}`);
+  if (CATALOG_FUNCTIONS.has(name)) return { $ref, ...out };
+  if (seen.includes(name)) throw new Error(`cannot inline the recursive $ref ${$ref}`);
+  return { ...(inlineCatalogRefs(defs[name], defs, [...seen, name]) as object), ...out };
+}
+
 async function validatorsSource(): Promise<string> {
   const ajv = new Ajv2020({
     strict: true,
     allErrors: true,
     allowUnionTypes: true,
+    // Small definitions (Id, Tag, …) are inlined by ajv; CATALOG_FUNCTIONS are larger.
+    inlineRefs: 8,
     code: { source: true, esm: true },
   });
   const schemas = loadSchemas();
-  for (const schema of Object.values(schemas)) ajv.addSchema(schema);
+  for (const [file, schema] of Object.entries(schemas)) {
+    const defs = (schema.$defs ?? {}) as Record<string, unknown>;
+    ajv.addSchema(file === roots.Catalog ? (inlineCatalogRefs(schema, defs) as object) : schema);
+  }
   const exports: Record<string, string> = {};
   for (const [name, file] of Object.entries(roots)) {
     exports[`validate${name}`] = String(schemas[file]?.$id);

@@ -82,1056 +82,24 @@ var require_equal = __commonJS({
 });
 
 // <stdin>
-var validateCatalog = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "$ref": "#/$defs/Id", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "$ref": "#/$defs/Date", "description": "Date from which this catalog version applies to new quotes." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "$ref": "#/$defs/PriceBook" }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "services": { "type": "array", "items": { "$ref": "#/$defs/AtomicService" }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Portfolio" }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "$ref": "#/$defs/QuotePolicy", "description": "Rules for quotes made from this catalog: discount approval thresholds and validity." }, "pathRules": { "type": "array", "items": { "$ref": "#/$defs/PathRuleCase" }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "$ref": "#/$defs/Id", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "$ref": "#/$defs/Id", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "$ref": "#/$defs/LifecycleStatus", "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "$ref": "#/$defs/Entitlement" }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "$ref": "#/$defs/Id", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "$ref": "#/$defs/Id", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "status": { "$ref": "#/$defs/LifecycleStatus", "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "$ref": "#/$defs/Id", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Option" }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "$ref": "#/$defs/Condition", "description": "Condition over picks. Omitted means always." }, "then": { "$ref": "#/$defs/Consequence", "description": "What must then hold." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "$ref": "#/$defs/Id", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "$ref": "#/$defs/Condition", "description": "Applies only when this condition over picks holds. Omitted means always." }, "terms": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/QuantityTerm" }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "$ref": "#/$defs/Amount", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "$ref": "#/$defs/Amount", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "$ref": "#/$defs/Amount", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "$ref": "#/$defs/Currency", "description": "Currency of every amount here." }, "billingPeriod": { "$ref": "#/$defs/BillingPeriod", "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "$ref": "#/$defs/Id", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "$ref": "#/$defs/Amount", "description": "flat and one_time: the amount." }, "unitAmount": { "$ref": "#/$defs/Amount", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Tier" }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Step" }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "$ref": "#/$defs/Percent", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "$ref": "#/$defs/Id", "description": "Component whose quantity is charged." }, "option": { "$ref": "#/$defs/Id", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/PricePoint" }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "$ref": "#/$defs/Percent", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "$ref": "#/$defs/Id", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "$ref": "#/$defs/Percent", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "$ref": "#/$defs/Percent", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "to": { "$ref": "#/$defs/Id", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "$ref": "#/$defs/Percent", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "$ref": "#/$defs/Currency", "description": "Currency." }, "amount": { "$ref": "#/$defs/Amount", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "$ref": "#/$defs/EarlyTerminationFee", "description": "Fee for ending before the term's end (immediate terminations only)." }, "retentionOffers": { "type": "array", "items": { "$ref": "#/$defs/RetentionOffer" }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "$ref": "#/$defs/Id", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "$ref": "#/$defs/LifecycleStatus", "description": "Lifecycle status." }, "effectiveFrom": { "$ref": "#/$defs/Date", "description": "First day it may be sold." }, "effectiveTo": { "$ref": "#/$defs/Date", "description": "Last day it may be sold on new quotes." }, "successor": { "$ref": "#/$defs/Id", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "$ref": "#/$defs/Component" }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "$ref": "#/$defs/Rule" }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Term" }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "$ref": "#/$defs/Phase" }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "$ref": "#/$defs/IncludedAddOn" }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "$ref": "#/$defs/AddOnCompatibility", "description": "Add-ons only: which bases it fits and how it behaves." }, "renewal": { "$ref": "#/$defs/Renewal", "description": "How the term renews." }, "termination": { "$ref": "#/$defs/Termination", "description": "How a customer leaves." } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "$ref": "#/$defs/PackageMatch", "description": "The customer's current package." }, "to": { "$ref": "#/$defs/PackageMatch", "description": "The target package (not used for terminate)." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "$ref": "#/$defs/Percent", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "$ref": "#/$defs/Percent", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } } } };
+var validateCatalog = validate15;
+var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "type": "object", "additionalProperties": false, "description": "Condition over picks. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "then": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must then hold.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "$ref": "#/$defs/Rule" }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } } } };
+var schema43 = { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
 var func0 = require_equal().default;
 var pattern4 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,79}$", "u");
 var pattern5 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 var pattern6 = new RegExp("^[A-Z]{3}$", "u");
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var pattern36 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
+var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "$ref": "#/$defs/Rule" }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
+var schema44 = { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." };
+var pattern42 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
+var schema40 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } };
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "name" || key0 === "default" || key0 === "fallback")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (func2(data1) < 1) {
-          const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.default !== void 0) {
-      if (typeof data.default !== "boolean") {
-        const err7 = { instancePath: instancePath + "/default", schemaPath: "#/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.fallback !== void 0) {
-      let data3 = data.fallback;
-      if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
-          const err8 = { instancePath: instancePath + "/fallback", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/fallback", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "$ref": "#/$defs/LifecycleStatus", "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "$ref": "#/$defs/Entitlement" }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } };
-var schema40 = { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." };
-var schema41 = { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate23.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.unit === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "unit" }, message: "must have required property 'unit'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.kind === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.status === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "name" || key0 === "description" || key0 === "unit" || key0 === "kind" || key0 === "status" || key0 === "entitlements" || key0 === "tags")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (func2(data1) < 1) {
-          const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err10 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.unit !== void 0) {
-      let data3 = data.unit;
-      if (typeof data3 === "string") {
-        if (func2(data3) < 1) {
-          const err11 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.kind !== void 0) {
-      let data4 = data.kind;
-      if (typeof data4 !== "string") {
-        const err13 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      if (!(data4 === "recurring" || data4 === "usage" || data4 === "one_time" || data4 === "physical")) {
-        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data5 = data.status;
-      if (typeof data5 !== "string") {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/LifecycleStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (!(data5 === "draft" || data5 === "active" || data5 === "retired")) {
-        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/LifecycleStatus/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.entitlements !== void 0) {
-      let data6 = data.entitlements;
-      if (Array.isArray(data6)) {
-        const len0 = data6.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data7 = data6[i0];
-          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-            if (data7.key === void 0) {
-              const err17 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/$defs/Entitlement/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-            for (const key1 in data7) {
-              if (!(key1 === "key" || key1 === "value")) {
-                const err18 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/$defs/Entitlement/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-            if (data7.key !== void 0) {
-              let data8 = data7.key;
-              if (typeof data8 === "string") {
-                if (func2(data8) < 1) {
-                  const err19 = { instancePath: instancePath + "/entitlements/" + i0 + "/key", schemaPath: "#/$defs/Entitlement/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-              } else {
-                const err20 = { instancePath: instancePath + "/entitlements/" + i0 + "/key", schemaPath: "#/$defs/Entitlement/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data7.value !== void 0) {
-              let data9 = data7.value;
-              if (typeof data9 !== "boolean" && !(typeof data9 == "number" && isFinite(data9)) && typeof data9 !== "string") {
-                const err21 = { instancePath: instancePath + "/entitlements/" + i0 + "/value", schemaPath: "#/$defs/Entitlement/properties/value/type", keyword: "type", params: { type: schema41.properties.value.type }, message: "must be boolean,number,string" };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err22 = { instancePath: instancePath + "/entitlements/" + i0, schemaPath: "#/$defs/Entitlement/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/entitlements", schemaPath: "#/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.tags !== void 0) {
-      let data10 = data.tags;
-      if (Array.isArray(data10)) {
-        const len1 = data10.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data11 = data10[i1];
-          if (typeof data11 === "string") {
-            if (func2(data11) > 60) {
-              const err24 = { instancePath: instancePath + "/tags/" + i1, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-            if (func2(data11) < 1) {
-              const err25 = { instancePath: instancePath + "/tags/" + i1, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-          } else {
-            const err26 = { instancePath: instancePath + "/tags/" + i1, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        let i2 = data10.length;
-        let j0;
-        if (i2 > 1) {
-          outer0: for (; i2--; ) {
-            for (j0 = i2; j0--; ) {
-              if (func0(data10[i2], data10[j0])) {
-                const err27 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-                break outer0;
-              }
-            }
-          }
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err29];
-    } else {
-      vErrors.push(err29);
-    }
-    errors++;
-  }
-  validate23.errors = vErrors;
-  return errors === 0;
-}
-validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate25.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "name" || key0 === "description" || key0 === "order" || key0 === "packageOrder")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (func2(data1) < 1) {
-          const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err7 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.order !== void 0) {
-      let data3 = data.order;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err8 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.packageOrder !== void 0) {
-      let data4 = data.packageOrder;
-      if (Array.isArray(data4)) {
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (typeof data5 === "string") {
-            if (!pattern4.test(data5)) {
-              const err9 = { instancePath: instancePath + "/packageOrder/" + i0, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          } else {
-            const err10 = { instancePath: instancePath + "/packageOrder/" + i0, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        let i1 = data4.length;
-        let j0;
-        if (i1 > 1) {
-          outer0: for (; i1--; ) {
-            for (j0 = i1; j0--; ) {
-              if (func0(data4[i1], data4[j0])) {
-                const err11 = { instancePath: instancePath + "/packageOrder", schemaPath: "#/properties/packageOrder/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
-                break outer0;
-              }
-            }
-          }
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/packageOrder", schemaPath: "#/properties/packageOrder/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err13];
-    } else {
-      vErrors.push(err13);
-    }
-    errors++;
-  }
-  validate25.errors = vErrors;
-  return errors === 0;
-}
-validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema46 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "$ref": "#/$defs/Id", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "$ref": "#/$defs/LifecycleStatus", "description": "Lifecycle status." }, "effectiveFrom": { "$ref": "#/$defs/Date", "description": "First day it may be sold." }, "effectiveTo": { "$ref": "#/$defs/Date", "description": "Last day it may be sold on new quotes." }, "successor": { "$ref": "#/$defs/Id", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "$ref": "#/$defs/Component" }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "$ref": "#/$defs/Rule" }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Term" }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "$ref": "#/$defs/Phase" }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "$ref": "#/$defs/IncludedAddOn" }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "$ref": "#/$defs/AddOnCompatibility", "description": "Add-ons only: which bases it fits and how it behaves." }, "renewal": { "$ref": "#/$defs/Renewal", "description": "How the term renews." }, "termination": { "$ref": "#/$defs/Termination", "description": "How a customer leaves." } } };
-var schema81 = { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." };
-var schema82 = { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate28.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.service === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "service" || key0 === "name" || key0 === "included" || key0 === "min" || key0 === "max" || key0 === "step" || key0 === "default")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.service !== void 0) {
-      let data1 = data.service;
-      if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
-          const err5 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.included !== void 0) {
-      let data3 = data.included;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err8 = { instancePath: instancePath + "/included", schemaPath: "#/properties/included/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err9 = { instancePath: instancePath + "/included", schemaPath: "#/properties/included/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.min !== void 0) {
-      let data4 = data.min;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err10 = { instancePath: instancePath + "/min", schemaPath: "#/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err11 = { instancePath: instancePath + "/min", schemaPath: "#/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.max !== void 0) {
-      let data5 = data.max;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err12 = { instancePath: instancePath + "/max", schemaPath: "#/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 0 || isNaN(data5)) {
-          const err13 = { instancePath: instancePath + "/max", schemaPath: "#/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.step !== void 0) {
-      let data6 = data.step;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err14 = { instancePath: instancePath + "/step", schemaPath: "#/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 < 1 || isNaN(data6)) {
-          const err15 = { instancePath: instancePath + "/step", schemaPath: "#/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.default !== void 0) {
-      let data7 = data.default;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err16 = { instancePath: instancePath + "/default", schemaPath: "#/properties/default/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 < 0 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + "/default", schemaPath: "#/properties/default/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err18];
-    } else {
-      vErrors.push(err18);
-    }
-    errors++;
-  }
-  validate28.errors = vErrors;
-  return errors === 0;
-}
-validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate31.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "name" || key0 === "description" || key0 === "service" || key0 === "default" || key0 === "status")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (func2(data1) < 1) {
-          const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err7 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.service !== void 0) {
-      let data3 = data.service;
-      if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
-          const err8 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.default !== void 0) {
-      if (typeof data.default !== "boolean") {
-        const err10 = { instancePath: instancePath + "/default", schemaPath: "#/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data5 = data.status;
-      if (typeof data5 !== "string") {
-        const err11 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/LifecycleStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-      if (!(data5 === "draft" || data5 === "active" || data5 === "retired")) {
-        const err12 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/LifecycleStatus/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err13];
-    } else {
-      vErrors.push(err13);
-    }
-    errors++;
-  }
-  validate31.errors = vErrors;
-  return errors === 0;
-}
-validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate17.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1181,7 +149,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!pattern4.test(data0)) {
-          const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1190,7 +158,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1271,7 +239,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.parentOption;
       if (typeof data4 === "string") {
         if (!pattern4.test(data4)) {
-          const err12 = { instancePath: instancePath + "/parentOption", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err12 = { instancePath: instancePath + "/parentOption", schemaPath: "#/properties/parentOption/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1280,7 +248,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/parentOption", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/parentOption", schemaPath: "#/properties/parentOption/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1303,397 +271,19 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate31(data5[i0], { instancePath: instancePath + "/options/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err16];
-    } else {
-      vErrors.push(err16);
-    }
-    errors++;
-  }
-  validate30.errors = vErrors;
-  return errors === 0;
-}
-validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate35.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "allOf" || key0 === "anyOf" || key0 === "noneOf")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.allOf !== void 0) {
-      let data0 = data.allOf;
-      if (Array.isArray(data0)) {
-        if (data0.length < 1) {
-          const err1 = { instancePath: instancePath + "/allOf", schemaPath: "#/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (!pattern4.test(data1)) {
-              const err2 = { instancePath: instancePath + "/allOf/" + i0, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          let data6 = data5[i0];
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.id === void 0) {
+              const err15 = { instancePath: instancePath + "/options/" + i0, schemaPath: "#/properties/options/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err2];
+                vErrors = [err15];
               } else {
-                vErrors.push(err2);
+                vErrors.push(err15);
               }
               errors++;
             }
-          } else {
-            const err3 = { instancePath: instancePath + "/allOf/" + i0, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/allOf", schemaPath: "#/properties/allOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.anyOf !== void 0) {
-      let data2 = data.anyOf;
-      if (Array.isArray(data2)) {
-        if (data2.length < 1) {
-          const err5 = { instancePath: instancePath + "/anyOf", schemaPath: "#/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        const len1 = data2.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data3 = data2[i1];
-          if (typeof data3 === "string") {
-            if (!pattern4.test(data3)) {
-              const err6 = { instancePath: instancePath + "/anyOf/" + i1, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-          } else {
-            const err7 = { instancePath: instancePath + "/anyOf/" + i1, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/anyOf", schemaPath: "#/properties/anyOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.noneOf !== void 0) {
-      let data4 = data.noneOf;
-      if (Array.isArray(data4)) {
-        if (data4.length < 1) {
-          const err9 = { instancePath: instancePath + "/noneOf", schemaPath: "#/properties/noneOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        const len2 = data4.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data5 = data4[i2];
-          if (typeof data5 === "string") {
-            if (!pattern4.test(data5)) {
-              const err10 = { instancePath: instancePath + "/noneOf/" + i2, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-          } else {
-            const err11 = { instancePath: instancePath + "/noneOf/" + i2, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/noneOf", schemaPath: "#/properties/noneOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err13];
-    } else {
-      vErrors.push(err13);
-    }
-    errors++;
-  }
-  validate35.errors = vErrors;
-  return errors === 0;
-}
-validate35.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate37.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (Object.keys(data).length > 1) {
-      const err0 = { instancePath, schemaPath: "#/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (Object.keys(data).length < 1) {
-      const err1 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "requireAll" || key0 === "requireAny" || key0 === "requireExactlyOne" || key0 === "requireNone")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.requireAll !== void 0) {
-      let data0 = data.requireAll;
-      if (Array.isArray(data0)) {
-        if (data0.length < 1) {
-          const err3 = { instancePath: instancePath + "/requireAll", schemaPath: "#/properties/requireAll/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (!pattern4.test(data1)) {
-              const err4 = { instancePath: instancePath + "/requireAll/" + i0, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-          } else {
-            const err5 = { instancePath: instancePath + "/requireAll/" + i0, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/requireAll", schemaPath: "#/properties/requireAll/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.requireAny !== void 0) {
-      let data2 = data.requireAny;
-      if (Array.isArray(data2)) {
-        if (data2.length < 1) {
-          const err7 = { instancePath: instancePath + "/requireAny", schemaPath: "#/properties/requireAny/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        const len1 = data2.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data3 = data2[i1];
-          if (typeof data3 === "string") {
-            if (!pattern4.test(data3)) {
-              const err8 = { instancePath: instancePath + "/requireAny/" + i1, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-          } else {
-            const err9 = { instancePath: instancePath + "/requireAny/" + i1, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/requireAny", schemaPath: "#/properties/requireAny/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.requireExactlyOne !== void 0) {
-      let data4 = data.requireExactlyOne;
-      if (Array.isArray(data4)) {
-        if (data4.length < 2) {
-          const err11 = { instancePath: instancePath + "/requireExactlyOne", schemaPath: "#/properties/requireExactlyOne/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        const len2 = data4.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data5 = data4[i2];
-          if (typeof data5 === "string") {
-            if (!pattern4.test(data5)) {
-              const err12 = { instancePath: instancePath + "/requireExactlyOne/" + i2, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          } else {
-            const err13 = { instancePath: instancePath + "/requireExactlyOne/" + i2, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/requireExactlyOne", schemaPath: "#/properties/requireExactlyOne/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.requireNone !== void 0) {
-      let data6 = data.requireNone;
-      if (Array.isArray(data6)) {
-        if (data6.length < 1) {
-          const err15 = { instancePath: instancePath + "/requireNone", schemaPath: "#/properties/requireNone/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        const len3 = data6.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data7 = data6[i3];
-          if (typeof data7 === "string") {
-            if (!pattern4.test(data7)) {
-              const err16 = { instancePath: instancePath + "/requireNone/" + i3, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            if (data6.name === void 0) {
+              const err16 = { instancePath: instancePath + "/options/" + i0, schemaPath: "#/properties/options/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -1701,43 +291,163 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            for (const key1 in data6) {
+              if (!(key1 === "id" || key1 === "name" || key1 === "description" || key1 === "service" || key1 === "default" || key1 === "status")) {
+                const err17 = { instancePath: instancePath + "/options/" + i0, schemaPath: "#/properties/options/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data6.id !== void 0) {
+              let data7 = data6.id;
+              if (typeof data7 === "string") {
+                if (!pattern4.test(data7)) {
+                  const err18 = { instancePath: instancePath + "/options/" + i0 + "/id", schemaPath: "#/properties/options/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/options/" + i0 + "/id", schemaPath: "#/properties/options/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data6.name !== void 0) {
+              let data8 = data6.name;
+              if (typeof data8 === "string") {
+                if (func2(data8) < 1) {
+                  const err20 = { instancePath: instancePath + "/options/" + i0 + "/name", schemaPath: "#/properties/options/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              } else {
+                const err21 = { instancePath: instancePath + "/options/" + i0 + "/name", schemaPath: "#/properties/options/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data6.description !== void 0) {
+              if (typeof data6.description !== "string") {
+                const err22 = { instancePath: instancePath + "/options/" + i0 + "/description", schemaPath: "#/properties/options/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data6.service !== void 0) {
+              let data10 = data6.service;
+              if (typeof data10 === "string") {
+                if (!pattern4.test(data10)) {
+                  const err23 = { instancePath: instancePath + "/options/" + i0 + "/service", schemaPath: "#/properties/options/items/properties/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              } else {
+                const err24 = { instancePath: instancePath + "/options/" + i0 + "/service", schemaPath: "#/properties/options/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data6.default !== void 0) {
+              if (typeof data6.default !== "boolean") {
+                const err25 = { instancePath: instancePath + "/options/" + i0 + "/default", schemaPath: "#/properties/options/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data6.status !== void 0) {
+              let data12 = data6.status;
+              if (typeof data12 !== "string") {
+                const err26 = { instancePath: instancePath + "/options/" + i0 + "/status", schemaPath: "#/properties/options/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+              if (!(data12 === "draft" || data12 === "active" || data12 === "retired")) {
+                const err27 = { instancePath: instancePath + "/options/" + i0 + "/status", schemaPath: "#/properties/options/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema40.properties.options.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err17 = { instancePath: instancePath + "/requireNone/" + i3, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err28 = { instancePath: instancePath + "/options/" + i0, schemaPath: "#/properties/options/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err28];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err28);
             }
             errors++;
           }
         }
       } else {
-        const err18 = { instancePath: instancePath + "/requireNone", schemaPath: "#/properties/requireNone/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err29 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err29];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err29);
         }
         errors++;
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err30];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err30);
     }
     errors++;
   }
-  validate37.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate17.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate19.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1778,7 +488,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!pattern4.test(data0)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1787,7 +497,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1808,142 +518,404 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.when !== void 0) {
-      if (!validate35(data.when, { instancePath: instancePath + "/when", parentData: data, parentDataProperty: "when", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-        errors = vErrors.length;
+      let data2 = data.when;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key1 in data2) {
+          if (!(key1 === "allOf" || key1 === "anyOf" || key1 === "noneOf")) {
+            const err6 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data2.allOf !== void 0) {
+          let data3 = data2.allOf;
+          if (Array.isArray(data3)) {
+            if (data3.length < 1) {
+              const err7 = { instancePath: instancePath + "/when/allOf", schemaPath: "#/properties/when/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            const len0 = data3.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data4 = data3[i0];
+              if (typeof data4 === "string") {
+                if (!pattern4.test(data4)) {
+                  const err8 = { instancePath: instancePath + "/when/allOf/" + i0, schemaPath: "#/properties/when/properties/allOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+              } else {
+                const err9 = { instancePath: instancePath + "/when/allOf/" + i0, schemaPath: "#/properties/when/properties/allOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err10 = { instancePath: instancePath + "/when/allOf", schemaPath: "#/properties/when/properties/allOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data2.anyOf !== void 0) {
+          let data5 = data2.anyOf;
+          if (Array.isArray(data5)) {
+            if (data5.length < 1) {
+              const err11 = { instancePath: instancePath + "/when/anyOf", schemaPath: "#/properties/when/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+            const len1 = data5.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data6 = data5[i1];
+              if (typeof data6 === "string") {
+                if (!pattern4.test(data6)) {
+                  const err12 = { instancePath: instancePath + "/when/anyOf/" + i1, schemaPath: "#/properties/when/properties/anyOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              } else {
+                const err13 = { instancePath: instancePath + "/when/anyOf/" + i1, schemaPath: "#/properties/when/properties/anyOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/when/anyOf", schemaPath: "#/properties/when/properties/anyOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data2.noneOf !== void 0) {
+          let data7 = data2.noneOf;
+          if (Array.isArray(data7)) {
+            if (data7.length < 1) {
+              const err15 = { instancePath: instancePath + "/when/noneOf", schemaPath: "#/properties/when/properties/noneOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            const len2 = data7.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data8 = data7[i2];
+              if (typeof data8 === "string") {
+                if (!pattern4.test(data8)) {
+                  const err16 = { instancePath: instancePath + "/when/noneOf/" + i2, schemaPath: "#/properties/when/properties/noneOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              } else {
+                const err17 = { instancePath: instancePath + "/when/noneOf/" + i2, schemaPath: "#/properties/when/properties/noneOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/when/noneOf", schemaPath: "#/properties/when/properties/noneOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
       }
     }
     if (data.then !== void 0) {
-      if (!validate37(data.then, { instancePath: instancePath + "/then", parentData: data, parentDataProperty: "then", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-        errors = vErrors.length;
+      let data9 = data.then;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        if (Object.keys(data9).length > 1) {
+          const err20 = { instancePath: instancePath + "/then", schemaPath: "#/properties/then/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (Object.keys(data9).length < 1) {
+          const err21 = { instancePath: instancePath + "/then", schemaPath: "#/properties/then/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        for (const key2 in data9) {
+          if (!(key2 === "requireAll" || key2 === "requireAny" || key2 === "requireExactlyOne" || key2 === "requireNone")) {
+            const err22 = { instancePath: instancePath + "/then", schemaPath: "#/properties/then/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data9.requireAll !== void 0) {
+          let data10 = data9.requireAll;
+          if (Array.isArray(data10)) {
+            if (data10.length < 1) {
+              const err23 = { instancePath: instancePath + "/then/requireAll", schemaPath: "#/properties/then/properties/requireAll/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            const len3 = data10.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data11 = data10[i3];
+              if (typeof data11 === "string") {
+                if (!pattern4.test(data11)) {
+                  const err24 = { instancePath: instancePath + "/then/requireAll/" + i3, schemaPath: "#/properties/then/properties/requireAll/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/then/requireAll/" + i3, schemaPath: "#/properties/then/properties/requireAll/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/then/requireAll", schemaPath: "#/properties/then/properties/requireAll/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data9.requireAny !== void 0) {
+          let data12 = data9.requireAny;
+          if (Array.isArray(data12)) {
+            if (data12.length < 1) {
+              const err27 = { instancePath: instancePath + "/then/requireAny", schemaPath: "#/properties/then/properties/requireAny/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            const len4 = data12.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data13 = data12[i4];
+              if (typeof data13 === "string") {
+                if (!pattern4.test(data13)) {
+                  const err28 = { instancePath: instancePath + "/then/requireAny/" + i4, schemaPath: "#/properties/then/properties/requireAny/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/then/requireAny/" + i4, schemaPath: "#/properties/then/properties/requireAny/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/then/requireAny", schemaPath: "#/properties/then/properties/requireAny/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data9.requireExactlyOne !== void 0) {
+          let data14 = data9.requireExactlyOne;
+          if (Array.isArray(data14)) {
+            if (data14.length < 2) {
+              const err31 = { instancePath: instancePath + "/then/requireExactlyOne", schemaPath: "#/properties/then/properties/requireExactlyOne/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            const len5 = data14.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data15 = data14[i5];
+              if (typeof data15 === "string") {
+                if (!pattern4.test(data15)) {
+                  const err32 = { instancePath: instancePath + "/then/requireExactlyOne/" + i5, schemaPath: "#/properties/then/properties/requireExactlyOne/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/then/requireExactlyOne/" + i5, schemaPath: "#/properties/then/properties/requireExactlyOne/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/then/requireExactlyOne", schemaPath: "#/properties/then/properties/requireExactlyOne/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data9.requireNone !== void 0) {
+          let data16 = data9.requireNone;
+          if (Array.isArray(data16)) {
+            if (data16.length < 1) {
+              const err35 = { instancePath: instancePath + "/then/requireNone", schemaPath: "#/properties/then/properties/requireNone/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            const len6 = data16.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              let data17 = data16[i6];
+              if (typeof data17 === "string") {
+                if (!pattern4.test(data17)) {
+                  const err36 = { instancePath: instancePath + "/then/requireNone/" + i6, schemaPath: "#/properties/then/properties/requireNone/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = { instancePath: instancePath + "/then/requireNone/" + i6, schemaPath: "#/properties/then/properties/requireNone/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err38 = { instancePath: instancePath + "/then/requireNone", schemaPath: "#/properties/then/properties/requireNone/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/then", schemaPath: "#/properties/then/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err6];
+      vErrors = [err40];
     } else {
-      vErrors.push(err6);
+      vErrors.push(err40);
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema75 = { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "$ref": "#/$defs/Condition", "description": "Applies only when this condition over picks holds. Omitted means always." }, "terms": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/QuantityTerm" }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } };
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate19.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema42 = { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate42.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.component === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "component" }, message: "must have required property 'component'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.coefficient === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "coefficient" }, message: "must have required property 'coefficient'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "component" || key0 === "coefficient")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.component !== void 0) {
-      let data0 = data.component;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err3 = { instancePath: instancePath + "/component", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/component", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.coefficient !== void 0) {
-      let data1 = data.coefficient;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err5 = { instancePath: instancePath + "/coefficient", schemaPath: "#/properties/coefficient/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 > 1e6 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/coefficient", schemaPath: "#/properties/coefficient/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data1 < -1e6 || isNaN(data1)) {
-          const err7 = { instancePath: instancePath + "/coefficient", schemaPath: "#/properties/coefficient/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1e6 }, message: "must be >= -1000000" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate42.errors = vErrors;
-  return errors === 0;
-}
-validate42.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate40.evaluated;
+  const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -2002,7 +974,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!pattern4.test(data0)) {
-          const err5 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err5 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2011,7 +983,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2032,679 +1004,334 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.when !== void 0) {
-      if (!validate35(data.when, { instancePath: instancePath + "/when", parentData: data, parentDataProperty: "when", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.terms !== void 0) {
-      let data3 = data.terms;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err8 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
+      let data2 = data.when;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key1 in data2) {
+          if (!(key1 === "allOf" || key1 === "anyOf" || key1 === "noneOf")) {
+            const err8 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
           }
-          errors++;
         }
-        const len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate42(data3[i0], { instancePath: instancePath + "/terms/" + i0, parentData: data3, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-            errors = vErrors.length;
+        if (data2.allOf !== void 0) {
+          let data3 = data2.allOf;
+          if (Array.isArray(data3)) {
+            if (data3.length < 1) {
+              const err9 = { instancePath: instancePath + "/when/allOf", schemaPath: "#/properties/when/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            const len0 = data3.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data4 = data3[i0];
+              if (typeof data4 === "string") {
+                if (!pattern4.test(data4)) {
+                  const err10 = { instancePath: instancePath + "/when/allOf/" + i0, schemaPath: "#/properties/when/properties/allOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              } else {
+                const err11 = { instancePath: instancePath + "/when/allOf/" + i0, schemaPath: "#/properties/when/properties/allOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/when/allOf", schemaPath: "#/properties/when/properties/allOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data2.anyOf !== void 0) {
+          let data5 = data2.anyOf;
+          if (Array.isArray(data5)) {
+            if (data5.length < 1) {
+              const err13 = { instancePath: instancePath + "/when/anyOf", schemaPath: "#/properties/when/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            const len1 = data5.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data6 = data5[i1];
+              if (typeof data6 === "string") {
+                if (!pattern4.test(data6)) {
+                  const err14 = { instancePath: instancePath + "/when/anyOf/" + i1, schemaPath: "#/properties/when/properties/anyOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+              } else {
+                const err15 = { instancePath: instancePath + "/when/anyOf/" + i1, schemaPath: "#/properties/when/properties/anyOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/when/anyOf", schemaPath: "#/properties/when/properties/anyOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data2.noneOf !== void 0) {
+          let data7 = data2.noneOf;
+          if (Array.isArray(data7)) {
+            if (data7.length < 1) {
+              const err17 = { instancePath: instancePath + "/when/noneOf", schemaPath: "#/properties/when/properties/noneOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            const len2 = data7.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data8 = data7[i2];
+              if (typeof data8 === "string") {
+                if (!pattern4.test(data8)) {
+                  const err18 = { instancePath: instancePath + "/when/noneOf/" + i2, schemaPath: "#/properties/when/properties/noneOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/when/noneOf/" + i2, schemaPath: "#/properties/when/properties/noneOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/when/noneOf", schemaPath: "#/properties/when/properties/noneOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err21];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.terms !== void 0) {
+      let data9 = data.terms;
+      if (Array.isArray(data9)) {
+        if (data9.length < 1) {
+          const err22 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        const len3 = data9.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data10 = data9[i3];
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.component === void 0) {
+              const err23 = { instancePath: instancePath + "/terms/" + i3, schemaPath: "#/properties/terms/items/required", keyword: "required", params: { missingProperty: "component" }, message: "must have required property 'component'" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            if (data10.coefficient === void 0) {
+              const err24 = { instancePath: instancePath + "/terms/" + i3, schemaPath: "#/properties/terms/items/required", keyword: "required", params: { missingProperty: "coefficient" }, message: "must have required property 'coefficient'" };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            for (const key2 in data10) {
+              if (!(key2 === "component" || key2 === "coefficient")) {
+                const err25 = { instancePath: instancePath + "/terms/" + i3, schemaPath: "#/properties/terms/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data10.component !== void 0) {
+              let data11 = data10.component;
+              if (typeof data11 === "string") {
+                if (!pattern4.test(data11)) {
+                  const err26 = { instancePath: instancePath + "/terms/" + i3 + "/component", schemaPath: "#/properties/terms/items/properties/component/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              } else {
+                const err27 = { instancePath: instancePath + "/terms/" + i3 + "/component", schemaPath: "#/properties/terms/items/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data10.coefficient !== void 0) {
+              let data12 = data10.coefficient;
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                const err28 = { instancePath: instancePath + "/terms/" + i3 + "/coefficient", schemaPath: "#/properties/terms/items/properties/coefficient/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+              if (typeof data12 == "number" && isFinite(data12)) {
+                if (data12 > 1e6 || isNaN(data12)) {
+                  const err29 = { instancePath: instancePath + "/terms/" + i3 + "/coefficient", schemaPath: "#/properties/terms/items/properties/coefficient/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000" };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+                if (data12 < -1e6 || isNaN(data12)) {
+                  const err30 = { instancePath: instancePath + "/terms/" + i3 + "/coefficient", schemaPath: "#/properties/terms/items/properties/coefficient/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1e6 }, message: "must be >= -1000000" };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/terms/" + i3, schemaPath: "#/properties/terms/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
         errors++;
       }
     }
     if (data.comparator !== void 0) {
-      let data5 = data.comparator;
-      if (typeof data5 !== "string") {
-        const err10 = { instancePath: instancePath + "/comparator", schemaPath: "#/properties/comparator/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data13 = data.comparator;
+      if (typeof data13 !== "string") {
+        const err33 = { instancePath: instancePath + "/comparator", schemaPath: "#/properties/comparator/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err33];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err33);
         }
         errors++;
       }
-      if (!(data5 === "<=" || data5 === ">=" || data5 === "==")) {
-        const err11 = { instancePath: instancePath + "/comparator", schemaPath: "#/properties/comparator/enum", keyword: "enum", params: { allowedValues: schema75.properties.comparator.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data13 === "<=" || data13 === ">=" || data13 === "==")) {
+        const err34 = { instancePath: instancePath + "/comparator", schemaPath: "#/properties/comparator/enum", keyword: "enum", params: { allowedValues: schema42.properties.comparator.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err34];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err34);
         }
         errors++;
       }
     }
     if (data.bound !== void 0) {
-      let data6 = data.bound;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err12 = { instancePath: instancePath + "/bound", schemaPath: "#/properties/bound/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data14 = data.bound;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err35 = { instancePath: instancePath + "/bound", schemaPath: "#/properties/bound/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err35];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err35);
         }
         errors++;
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err36];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err36);
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-validate40.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var pattern33 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema45 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } };
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate45.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.months === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "months" }, message: "must have required property 'months'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "months" || key0 === "discountPercent" || key0 === "default")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.months !== void 0) {
-      let data0 = data.months;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/months", schemaPath: "#/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 > 120 || isNaN(data0)) {
-          const err3 = { instancePath: instancePath + "/months", schemaPath: "#/properties/months/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data0 < 1 || isNaN(data0)) {
-          const err4 = { instancePath: instancePath + "/months", schemaPath: "#/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.discountPercent !== void 0) {
-      let data1 = data.discountPercent;
-      if (typeof data1 === "string") {
-        if (!pattern33.test(data1)) {
-          const err5 = { instancePath: instancePath + "/discountPercent", schemaPath: "#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/discountPercent", schemaPath: "#/$defs/Percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.default !== void 0) {
-      if (typeof data.default !== "boolean") {
-        const err7 = { instancePath: instancePath + "/default", schemaPath: "#/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate45.errors = vErrors;
-  return errors === 0;
-}
-validate45.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema83 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "$ref": "#/$defs/Id", "description": "Component whose quantity is charged." }, "option": { "$ref": "#/$defs/Id", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/PricePoint" }, "description": "Amounts per currency, billing period and price book." } } };
-var pattern39 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
-var schema93 = { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "$ref": "#/$defs/Amount", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "$ref": "#/$defs/Amount", "description": "Fixed amount added when the quantity reaches the tier." } } };
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate49.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.from === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.unitAmount === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "unitAmount" }, message: "must have required property 'unitAmount'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "from" || key0 === "upTo" || key0 === "unitAmount" || key0 === "flatAmount")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.from !== void 0) {
-      let data0 = data.from;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 0 || isNaN(data0)) {
-          const err4 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.upTo !== void 0) {
-      let data1 = data.upTo;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1)) && data1 !== null) {
-        const err5 = { instancePath: instancePath + "/upTo", schemaPath: "#/properties/upTo/type", keyword: "type", params: { type: schema93.properties.upTo.type }, message: "must be integer,null" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < 1 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/upTo", schemaPath: "#/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.unitAmount !== void 0) {
-      let data2 = data.unitAmount;
-      if (typeof data2 === "string") {
-        if (!pattern39.test(data2)) {
-          const err7 = { instancePath: instancePath + "/unitAmount", schemaPath: "#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/unitAmount", schemaPath: "#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.flatAmount !== void 0) {
-      let data3 = data.flatAmount;
-      if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
-          const err9 = { instancePath: instancePath + "/flatAmount", schemaPath: "#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/flatAmount", schemaPath: "#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err11];
-    } else {
-      vErrors.push(err11);
-    }
-    errors++;
-  }
-  validate49.errors = vErrors;
-  return errors === 0;
-}
-validate49.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema96 = { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "$ref": "#/$defs/Amount", "description": "Total price for any quantity in the step." } } };
-function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate51.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.upTo === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "upTo" }, message: "must have required property 'upTo'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.amount === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "upTo" || key0 === "amount")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.upTo !== void 0) {
-      let data0 = data.upTo;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && data0 !== null) {
-        const err3 = { instancePath: instancePath + "/upTo", schemaPath: "#/properties/upTo/type", keyword: "type", params: { type: schema96.properties.upTo.type }, message: "must be integer,null" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 0 || isNaN(data0)) {
-          const err4 = { instancePath: instancePath + "/upTo", schemaPath: "#/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.amount !== void 0) {
-      let data1 = data.amount;
-      if (typeof data1 === "string") {
-        if (!pattern39.test(data1)) {
-          const err5 = { instancePath: instancePath + "/amount", schemaPath: "#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/amount", schemaPath: "#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate51.errors = vErrors;
-  return errors === 0;
-}
-validate51.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate48.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.currency === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "currency" || key0 === "billingPeriod" || key0 === "priceBook" || key0 === "amount" || key0 === "unitAmount" || key0 === "tiers" || key0 === "steps" || key0 === "includedUnits")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.currency !== void 0) {
-      let data0 = data.currency;
-      if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
-          const err2 = { instancePath: instancePath + "/currency", schemaPath: "#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.billingPeriod !== void 0) {
-      let data1 = data.billingPeriod;
-      if (typeof data1 !== "string") {
-        const err4 = { instancePath: instancePath + "/billingPeriod", schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (!(data1 === "month" || data1 === "quarter" || data1 === "year" || data1 === "upfront")) {
-        const err5 = { instancePath: instancePath + "/billingPeriod", schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema81.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.priceBook !== void 0) {
-      let data2 = data.priceBook;
-      if (typeof data2 === "string") {
-        if (!pattern4.test(data2)) {
-          const err6 = { instancePath: instancePath + "/priceBook", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/priceBook", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.amount !== void 0) {
-      let data3 = data.amount;
-      if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
-          const err8 = { instancePath: instancePath + "/amount", schemaPath: "#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/amount", schemaPath: "#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.unitAmount !== void 0) {
-      let data4 = data.unitAmount;
-      if (typeof data4 === "string") {
-        if (!pattern39.test(data4)) {
-          const err10 = { instancePath: instancePath + "/unitAmount", schemaPath: "#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/unitAmount", schemaPath: "#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.tiers !== void 0) {
-      let data5 = data.tiers;
-      if (Array.isArray(data5)) {
-        if (data5.length < 1) {
-          const err12 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        const len0 = data5.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate49(data5[i0], { instancePath: instancePath + "/tiers/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.steps !== void 0) {
-      let data7 = data.steps;
-      if (Array.isArray(data7)) {
-        if (data7.length < 1) {
-          const err14 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        const len1 = data7.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate51(data7[i1], { instancePath: instancePath + "/steps/" + i1, parentData: data7, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.includedUnits !== void 0) {
-      let data9 = data.includedUnits;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err16 = { instancePath: instancePath + "/includedUnits", schemaPath: "#/properties/includedUnits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err17 = { instancePath: instancePath + "/includedUnits", schemaPath: "#/properties/includedUnits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err18];
-    } else {
-      vErrors.push(err18);
-    }
-    errors++;
-  }
-  validate48.errors = vErrors;
-  return errors === 0;
-}
-validate48.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate47.evaluated;
+  const evaluated0 = validate23.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -2740,7 +1367,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema83.properties, key0)) {
+      if (!func1.call(schema45.properties, key0)) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -2754,7 +1381,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!pattern4.test(data0)) {
-          const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2763,7 +1390,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2795,7 +1422,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "flat" || data2 === "per_unit" || data2 === "tiered" || data2 === "volume" || data2 === "stairstep" || data2 === "usage" || data2 === "one_time")) {
-        const err8 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/enum", keyword: "enum", params: { allowedValues: schema83.properties.model.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/enum", keyword: "enum", params: { allowedValues: schema45.properties.model.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2808,7 +1435,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.component;
       if (typeof data3 === "string") {
         if (!pattern4.test(data3)) {
-          const err9 = { instancePath: instancePath + "/component", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err9 = { instancePath: instancePath + "/component", schemaPath: "#/properties/component/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -2817,7 +1444,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/component", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/component", schemaPath: "#/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2830,7 +1457,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.option;
       if (typeof data4 === "string") {
         if (!pattern4.test(data4)) {
-          const err11 = { instancePath: instancePath + "/option", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err11 = { instancePath: instancePath + "/option", schemaPath: "#/properties/option/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2839,7 +1466,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/option", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/option", schemaPath: "#/properties/option/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2883,7 +1510,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "in_advance" || data6 === "in_arrear")) {
-        const err16 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/enum", keyword: "enum", params: { allowedValues: schema83.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/enum", keyword: "enum", params: { allowedValues: schema45.properties.timing.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2917,1228 +1544,462 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate48(data8[i0], { instancePath: instancePath + "/pricePoints/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err20];
-    } else {
-      vErrors.push(err20);
-    }
-    errors++;
-  }
-  validate47.errors = vErrors;
-  return errors === 0;
-}
-validate47.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema98 = { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "$ref": "#/$defs/Percent", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } };
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate55.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "type" || key0 === "days" || key0 === "periods" || key0 === "discountPercent" || key0 === "requiresPaymentMethod")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (!(data0 === "trial" || data0 === "intro")) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema98.properties.type.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.days !== void 0) {
-      let data1 = data.days;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err4 = { instancePath: instancePath + "/days", schemaPath: "#/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < 1 || isNaN(data1)) {
-          const err5 = { instancePath: instancePath + "/days", schemaPath: "#/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.periods !== void 0) {
-      let data2 = data.periods;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err6 = { instancePath: instancePath + "/periods", schemaPath: "#/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 < 1 || isNaN(data2)) {
-          const err7 = { instancePath: instancePath + "/periods", schemaPath: "#/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.discountPercent !== void 0) {
-      let data3 = data.discountPercent;
-      if (typeof data3 === "string") {
-        if (!pattern33.test(data3)) {
-          const err8 = { instancePath: instancePath + "/discountPercent", schemaPath: "#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/discountPercent", schemaPath: "#/$defs/Percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.requiresPaymentMethod !== void 0) {
-      if (typeof data.requiresPaymentMethod !== "boolean") {
-        const err10 = { instancePath: instancePath + "/requiresPaymentMethod", schemaPath: "#/properties/requiresPaymentMethod/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err11];
-    } else {
-      vErrors.push(err11);
-    }
-    errors++;
-  }
-  validate55.errors = vErrors;
-  return errors === 0;
-}
-validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate57.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.addOn === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "addOn" }, message: "must have required property 'addOn'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "addOn" || key0 === "quantity")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.addOn !== void 0) {
-      let data0 = data.addOn;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err2 = { instancePath: instancePath + "/addOn", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/addOn", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.quantity !== void 0) {
-      let data1 = data.quantity;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err4 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < 1 || isNaN(data1)) {
-          const err5 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate57.errors = vErrors;
-  return errors === 0;
-}
-validate57.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema102 = { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } };
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate59.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "packages" || key0 === "portfolios" || key0 === "minTier" || key0 === "maxQuantity" || key0 === "requires" || key0 === "excludes" || key0 === "onIncompatibleBase")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.packages !== void 0) {
-      let data0 = data.packages;
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (!pattern4.test(data1)) {
-              const err1 = { instancePath: instancePath + "/packages/" + i0, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          let data9 = data8[i0];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.currency === void 0) {
+              const err19 = { instancePath: instancePath + "/pricePoints/" + i0, schemaPath: "#/properties/pricePoints/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
               if (vErrors === null) {
-                vErrors = [err1];
+                vErrors = [err19];
               } else {
-                vErrors.push(err1);
+                vErrors.push(err19);
               }
               errors++;
             }
-          } else {
-            const err2 = { instancePath: instancePath + "/packages/" + i0, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-        }
-        let i1 = data0.length;
-        let j0;
-        if (i1 > 1) {
-          outer0: for (; i1--; ) {
-            for (j0 = i1; j0--; ) {
-              if (func0(data0[i1], data0[j0])) {
-                const err3 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+            for (const key1 in data9) {
+              if (!(key1 === "currency" || key1 === "billingPeriod" || key1 === "priceBook" || key1 === "amount" || key1 === "unitAmount" || key1 === "tiers" || key1 === "steps" || key1 === "includedUnits")) {
+                const err20 = { instancePath: instancePath + "/pricePoints/" + i0, schemaPath: "#/properties/pricePoints/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err3];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err3);
-                }
-                errors++;
-                break outer0;
-              }
-            }
-          }
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.portfolios !== void 0) {
-      let data2 = data.portfolios;
-      if (Array.isArray(data2)) {
-        const len1 = data2.length;
-        for (let i2 = 0; i2 < len1; i2++) {
-          let data3 = data2[i2];
-          if (typeof data3 === "string") {
-            if (!pattern4.test(data3)) {
-              const err5 = { instancePath: instancePath + "/portfolios/" + i2, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-          } else {
-            const err6 = { instancePath: instancePath + "/portfolios/" + i2, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        let i3 = data2.length;
-        let j1;
-        if (i3 > 1) {
-          outer1: for (; i3--; ) {
-            for (j1 = i3; j1--; ) {
-              if (func0(data2[i3], data2[j1])) {
-                const err7 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-                break outer1;
-              }
-            }
-          }
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.minTier !== void 0) {
-      let data4 = data.minTier;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err9 = { instancePath: instancePath + "/minTier", schemaPath: "#/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.maxQuantity !== void 0) {
-      let data5 = data.maxQuantity;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err10 = { instancePath: instancePath + "/maxQuantity", schemaPath: "#/properties/maxQuantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 1 || isNaN(data5)) {
-          const err11 = { instancePath: instancePath + "/maxQuantity", schemaPath: "#/properties/maxQuantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.requires !== void 0) {
-      let data6 = data.requires;
-      if (Array.isArray(data6)) {
-        const len2 = data6.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data7 = data6[i4];
-          if (typeof data7 === "string") {
-            if (!pattern4.test(data7)) {
-              const err12 = { instancePath: instancePath + "/requires/" + i4, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          } else {
-            const err13 = { instancePath: instancePath + "/requires/" + i4, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        let i5 = data6.length;
-        let j2;
-        if (i5 > 1) {
-          outer2: for (; i5--; ) {
-            for (j2 = i5; j2--; ) {
-              if (func0(data6[i5], data6[j2])) {
-                const err14 = { instancePath: instancePath + "/requires", schemaPath: "#/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-                break outer2;
-              }
-            }
-          }
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/requires", schemaPath: "#/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.excludes !== void 0) {
-      let data8 = data.excludes;
-      if (Array.isArray(data8)) {
-        const len3 = data8.length;
-        for (let i6 = 0; i6 < len3; i6++) {
-          let data9 = data8[i6];
-          if (typeof data9 === "string") {
-            if (!pattern4.test(data9)) {
-              const err16 = { instancePath: instancePath + "/excludes/" + i6, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-          } else {
-            const err17 = { instancePath: instancePath + "/excludes/" + i6, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        let i7 = data8.length;
-        let j3;
-        if (i7 > 1) {
-          outer3: for (; i7--; ) {
-            for (j3 = i7; j3--; ) {
-              if (func0(data8[i7], data8[j3])) {
-                const err18 = { instancePath: instancePath + "/excludes", schemaPath: "#/properties/excludes/uniqueItems", keyword: "uniqueItems", params: { i: i7, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i7 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-                break outer3;
-              }
-            }
-          }
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/excludes", schemaPath: "#/properties/excludes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.onIncompatibleBase !== void 0) {
-      let data10 = data.onIncompatibleBase;
-      if (typeof data10 !== "string") {
-        const err20 = { instancePath: instancePath + "/onIncompatibleBase", schemaPath: "#/properties/onIncompatibleBase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-      if (!(data10 === "cancel" || data10 === "block")) {
-        const err21 = { instancePath: instancePath + "/onIncompatibleBase", schemaPath: "#/properties/onIncompatibleBase/enum", keyword: "enum", params: { allowedValues: schema102.properties.onIncompatibleBase.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err22];
-    } else {
-      vErrors.push(err22);
-    }
-    errors++;
-  }
-  validate59.errors = vErrors;
-  return errors === 0;
-}
-validate59.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema107 = { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "$ref": "#/$defs/Percent", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } };
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate61.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "terms" || key0 === "pricePolicy" || key0 === "upliftCapPercent" || key0 === "autoRenew")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.terms !== void 0) {
-      let data0 = data.terms;
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err1 = { instancePath: instancePath + "/terms/" + i0, schemaPath: "#/properties/terms/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-          if (typeof data1 == "number" && isFinite(data1)) {
-            if (data1 > 120 || isNaN(data1)) {
-              const err2 = { instancePath: instancePath + "/terms/" + i0, schemaPath: "#/properties/terms/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (data1 < 1 || isNaN(data1)) {
-              const err3 = { instancePath: instancePath + "/terms/" + i0, schemaPath: "#/properties/terms/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          }
-        }
-        let i1 = data0.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--; ) {
-            let item0 = data0[i1];
-            if (!(typeof item0 == "number" && (!(item0 % 1) && !isNaN(item0)) && isFinite(item0))) {
-              continue;
-            }
-            if (typeof indices0[item0] == "number") {
-              j0 = indices0[item0];
-              const err4 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.pricePolicy !== void 0) {
-      let data2 = data.pricePolicy;
-      if (typeof data2 !== "string") {
-        const err6 = { instancePath: instancePath + "/pricePolicy", schemaPath: "#/properties/pricePolicy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (!(data2 === "locked" || data2 === "list" || data2 === "capped")) {
-        const err7 = { instancePath: instancePath + "/pricePolicy", schemaPath: "#/properties/pricePolicy/enum", keyword: "enum", params: { allowedValues: schema107.properties.pricePolicy.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.upliftCapPercent !== void 0) {
-      let data3 = data.upliftCapPercent;
-      if (typeof data3 === "string") {
-        if (!pattern33.test(data3)) {
-          const err8 = { instancePath: instancePath + "/upliftCapPercent", schemaPath: "#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/upliftCapPercent", schemaPath: "#/$defs/Percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.autoRenew !== void 0) {
-      if (typeof data.autoRenew !== "boolean") {
-        const err10 = { instancePath: instancePath + "/autoRenew", schemaPath: "#/properties/autoRenew/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err11];
-    } else {
-      vErrors.push(err11);
-    }
-    errors++;
-  }
-  validate61.errors = vErrors;
-  return errors === 0;
-}
-validate61.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema109 = { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "$ref": "#/$defs/EarlyTerminationFee", "description": "Fee for ending before the term's end (immediate terminations only)." }, "retentionOffers": { "type": "array", "items": { "$ref": "#/$defs/RetentionOffer" }, "description": "Offers shown before a cancellation is confirmed, in order." } } };
-var schema110 = { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "$ref": "#/$defs/Percent", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "$ref": "#/$defs/Currency", "description": "Currency." }, "amount": { "$ref": "#/$defs/Amount", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } };
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate64.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "kind" || key0 === "percent" || key0 === "amounts")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.kind !== void 0) {
-      let data0 = data.kind;
-      if (typeof data0 !== "string") {
-        const err2 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (!(data0 === "flat" || data0 === "remaining_percent")) {
-        const err3 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema110.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.percent !== void 0) {
-      let data1 = data.percent;
-      if (typeof data1 === "string") {
-        if (!pattern33.test(data1)) {
-          const err4 = { instancePath: instancePath + "/percent", schemaPath: "#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/percent", schemaPath: "#/$defs/Percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.amounts !== void 0) {
-      let data2 = data.amounts;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data3 = data2[i0];
-          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.currency === void 0) {
-              const err6 = { instancePath: instancePath + "/amounts/" + i0, schemaPath: "#/properties/amounts/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            if (data3.amount === void 0) {
-              const err7 = { instancePath: instancePath + "/amounts/" + i0, schemaPath: "#/properties/amounts/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-            for (const key1 in data3) {
-              if (!(key1 === "currency" || key1 === "amount")) {
-                const err8 = { instancePath: instancePath + "/amounts/" + i0, schemaPath: "#/properties/amounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
             }
-            if (data3.currency !== void 0) {
-              let data4 = data3.currency;
-              if (typeof data4 === "string") {
-                if (!pattern6.test(data4)) {
-                  const err9 = { instancePath: instancePath + "/amounts/" + i0 + "/currency", schemaPath: "#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+            if (data9.currency !== void 0) {
+              let data10 = data9.currency;
+              if (typeof data10 === "string") {
+                if (!pattern6.test(data10)) {
+                  const err21 = { instancePath: instancePath + "/pricePoints/" + i0 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
                   if (vErrors === null) {
-                    vErrors = [err9];
+                    vErrors = [err21];
                   } else {
-                    vErrors.push(err9);
+                    vErrors.push(err21);
                   }
                   errors++;
                 }
               } else {
-                const err10 = { instancePath: instancePath + "/amounts/" + i0 + "/currency", schemaPath: "#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/pricePoints/" + i0 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err10];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err10);
+                  vErrors.push(err22);
                 }
                 errors++;
               }
             }
-            if (data3.amount !== void 0) {
-              let data5 = data3.amount;
-              if (typeof data5 === "string") {
-                if (!pattern39.test(data5)) {
-                  const err11 = { instancePath: instancePath + "/amounts/" + i0 + "/amount", schemaPath: "#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+            if (data9.billingPeriod !== void 0) {
+              let data11 = data9.billingPeriod;
+              if (typeof data11 !== "string") {
+                const err23 = { instancePath: instancePath + "/pricePoints/" + i0 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (!(data11 === "month" || data11 === "quarter" || data11 === "year" || data11 === "upfront")) {
+                const err24 = { instancePath: instancePath + "/pricePoints/" + i0 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/enum", keyword: "enum", params: { allowedValues: schema45.properties.pricePoints.items.properties.billingPeriod.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data9.priceBook !== void 0) {
+              let data12 = data9.priceBook;
+              if (typeof data12 === "string") {
+                if (!pattern4.test(data12)) {
+                  const err25 = { instancePath: instancePath + "/pricePoints/" + i0 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err11];
+                    vErrors = [err25];
                   } else {
-                    vErrors.push(err11);
+                    vErrors.push(err25);
                   }
                   errors++;
                 }
               } else {
-                const err12 = { instancePath: instancePath + "/amounts/" + i0 + "/amount", schemaPath: "#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/pricePoints/" + i0 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err12];
+                  vErrors = [err26];
                 } else {
-                  vErrors.push(err12);
+                  vErrors.push(err26);
                 }
                 errors++;
               }
             }
+            if (data9.amount !== void 0) {
+              let data13 = data9.amount;
+              if (typeof data13 === "string") {
+                if (!pattern42.test(data13)) {
+                  const err27 = { instancePath: instancePath + "/pricePoints/" + i0 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/pricePoints/" + i0 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data9.unitAmount !== void 0) {
+              let data14 = data9.unitAmount;
+              if (typeof data14 === "string") {
+                if (!pattern42.test(data14)) {
+                  const err29 = { instancePath: instancePath + "/pricePoints/" + i0 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              } else {
+                const err30 = { instancePath: instancePath + "/pricePoints/" + i0 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data9.tiers !== void 0) {
+              let data15 = data9.tiers;
+              if (Array.isArray(data15)) {
+                if (data15.length < 1) {
+                  const err31 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+                const len1 = data15.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data16 = data15[i1];
+                  if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                    if (data16.from === void 0) {
+                      const err32 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                    if (data16.unitAmount === void 0) {
+                      const err33 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "unitAmount" }, message: "must have required property 'unitAmount'" };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
+                    for (const key2 in data16) {
+                      if (!(key2 === "from" || key2 === "upTo" || key2 === "unitAmount" || key2 === "flatAmount")) {
+                        const err34 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err34];
+                        } else {
+                          vErrors.push(err34);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data16.from !== void 0) {
+                      let data17 = data16.from;
+                      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+                        const err35 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        if (vErrors === null) {
+                          vErrors = [err35];
+                        } else {
+                          vErrors.push(err35);
+                        }
+                        errors++;
+                      }
+                      if (typeof data17 == "number" && isFinite(data17)) {
+                        if (data17 < 0 || isNaN(data17)) {
+                          const err36 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          if (vErrors === null) {
+                            vErrors = [err36];
+                          } else {
+                            vErrors.push(err36);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data16.upTo !== void 0) {
+                      let data18 = data16.upTo;
+                      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18)) && data18 !== null) {
+                        const err37 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.tiers.items.properties.upTo.type }, message: "must be integer,null" };
+                        if (vErrors === null) {
+                          vErrors = [err37];
+                        } else {
+                          vErrors.push(err37);
+                        }
+                        errors++;
+                      }
+                      if (typeof data18 == "number" && isFinite(data18)) {
+                        if (data18 < 1 || isNaN(data18)) {
+                          const err38 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                          if (vErrors === null) {
+                            vErrors = [err38];
+                          } else {
+                            vErrors.push(err38);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data16.unitAmount !== void 0) {
+                      let data19 = data16.unitAmount;
+                      if (typeof data19 === "string") {
+                        if (!pattern42.test(data19)) {
+                          const err39 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err39];
+                          } else {
+                            vErrors.push(err39);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err40 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err40];
+                        } else {
+                          vErrors.push(err40);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data16.flatAmount !== void 0) {
+                      let data20 = data16.flatAmount;
+                      if (typeof data20 === "string") {
+                        if (!pattern42.test(data20)) {
+                          const err41 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err41];
+                          } else {
+                            vErrors.push(err41);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err42 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err42];
+                        } else {
+                          vErrors.push(err42);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err43 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err43];
+                    } else {
+                      vErrors.push(err43);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err44 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+            if (data9.steps !== void 0) {
+              let data21 = data9.steps;
+              if (Array.isArray(data21)) {
+                if (data21.length < 1) {
+                  const err45 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+                const len2 = data21.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data22 = data21[i2];
+                  if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                    if (data22.upTo === void 0) {
+                      const err46 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "upTo" }, message: "must have required property 'upTo'" };
+                      if (vErrors === null) {
+                        vErrors = [err46];
+                      } else {
+                        vErrors.push(err46);
+                      }
+                      errors++;
+                    }
+                    if (data22.amount === void 0) {
+                      const err47 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+                      if (vErrors === null) {
+                        vErrors = [err47];
+                      } else {
+                        vErrors.push(err47);
+                      }
+                      errors++;
+                    }
+                    for (const key3 in data22) {
+                      if (!(key3 === "upTo" || key3 === "amount")) {
+                        const err48 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data22.upTo !== void 0) {
+                      let data23 = data22.upTo;
+                      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23)) && data23 !== null) {
+                        const err49 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.steps.items.properties.upTo.type }, message: "must be integer,null" };
+                        if (vErrors === null) {
+                          vErrors = [err49];
+                        } else {
+                          vErrors.push(err49);
+                        }
+                        errors++;
+                      }
+                      if (typeof data23 == "number" && isFinite(data23)) {
+                        if (data23 < 0 || isNaN(data23)) {
+                          const err50 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          if (vErrors === null) {
+                            vErrors = [err50];
+                          } else {
+                            vErrors.push(err50);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data22.amount !== void 0) {
+                      let data24 = data22.amount;
+                      if (typeof data24 === "string") {
+                        if (!pattern42.test(data24)) {
+                          const err51 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err51];
+                          } else {
+                            vErrors.push(err51);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err52 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err52];
+                        } else {
+                          vErrors.push(err52);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err53 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err54 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data9.includedUnits !== void 0) {
+              let data25 = data9.includedUnits;
+              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+                const err55 = { instancePath: instancePath + "/pricePoints/" + i0 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+              if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 < 0 || isNaN(data25)) {
+                  const err56 = { instancePath: instancePath + "/pricePoints/" + i0 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              }
+            }
           } else {
-            const err13 = { instancePath: instancePath + "/amounts/" + i0, schemaPath: "#/properties/amounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err57 = { instancePath: instancePath + "/pricePoints/" + i0, schemaPath: "#/properties/pricePoints/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err57];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err57);
             }
             errors++;
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/amounts", schemaPath: "#/properties/amounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err58 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err58];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err58);
         }
         errors++;
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err59 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err59];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err59);
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-validate64.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema114 = { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "$ref": "#/$defs/Percent", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "to": { "$ref": "#/$defs/Id", "description": "downgrade: the package offered." } } };
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate66.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.kind === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "name" || key0 === "kind" || key0 === "discountPercent" || key0 === "periods" || key0 === "to")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (func2(data1) < 1) {
-          const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.kind !== void 0) {
-      let data2 = data.kind;
-      if (typeof data2 !== "string") {
-        const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (!(data2 === "discount" || data2 === "downgrade")) {
-        const err9 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema114.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.discountPercent !== void 0) {
-      let data3 = data.discountPercent;
-      if (typeof data3 === "string") {
-        if (!pattern33.test(data3)) {
-          const err10 = { instancePath: instancePath + "/discountPercent", schemaPath: "#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/discountPercent", schemaPath: "#/$defs/Percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.periods !== void 0) {
-      let data4 = data.periods;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err12 = { instancePath: instancePath + "/periods", schemaPath: "#/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 1 || isNaN(data4)) {
-          const err13 = { instancePath: instancePath + "/periods", schemaPath: "#/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.to !== void 0) {
-      let data5 = data.to;
-      if (typeof data5 === "string") {
-        if (!pattern4.test(data5)) {
-          const err14 = { instancePath: instancePath + "/to", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/to", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err16];
-    } else {
-      vErrors.push(err16);
-    }
-    errors++;
-  }
-  validate66.errors = vErrors;
-  return errors === 0;
-}
-validate66.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate63.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "noticeDays" || key0 === "effective" || key0 === "earlyTerminationFee" || key0 === "retentionOffers")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.noticeDays !== void 0) {
-      let data0 = data.noticeDays;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/noticeDays", schemaPath: "#/properties/noticeDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 0 || isNaN(data0)) {
-          const err2 = { instancePath: instancePath + "/noticeDays", schemaPath: "#/properties/noticeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.effective !== void 0) {
-      let data1 = data.effective;
-      if (typeof data1 !== "string") {
-        const err3 = { instancePath: instancePath + "/effective", schemaPath: "#/properties/effective/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (!(data1 === "end_of_term" || data1 === "immediate" || data1 === "end_of_period")) {
-        const err4 = { instancePath: instancePath + "/effective", schemaPath: "#/properties/effective/enum", keyword: "enum", params: { allowedValues: schema109.properties.effective.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.earlyTerminationFee !== void 0) {
-      if (!validate64(data.earlyTerminationFee, { instancePath: instancePath + "/earlyTerminationFee", parentData: data, parentDataProperty: "earlyTerminationFee", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.retentionOffers !== void 0) {
-      let data3 = data.retentionOffers;
-      if (Array.isArray(data3)) {
-        const len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate66(data3[i0], { instancePath: instancePath + "/retentionOffers/" + i0, parentData: data3, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/retentionOffers", schemaPath: "#/properties/retentionOffers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate63.errors = vErrors;
-  return errors === 0;
-}
-validate63.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate27.evaluated;
+  const evaluated0 = validate16.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4228,7 +2089,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema46.properties, key0)) {
+      if (!func1.call(schema38.properties, key0)) {
         const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -4242,7 +2103,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!pattern4.test(data0)) {
-          const err10 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err10 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -4251,7 +2112,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -4297,7 +2158,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.portfolio;
       if (typeof data3 === "string") {
         if (!pattern4.test(data3)) {
-          const err15 = { instancePath: instancePath + "/portfolio", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err15 = { instancePath: instancePath + "/portfolio", schemaPath: "#/properties/portfolio/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -4306,7 +2167,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/portfolio", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/portfolio", schemaPath: "#/properties/portfolio/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -4327,7 +2188,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "base" || data4 === "add_on")) {
-        const err18 = { instancePath: instancePath + "/role", schemaPath: "#/properties/role/enum", keyword: "enum", params: { allowedValues: schema46.properties.role.enum }, message: "must be equal to one of the allowed values" };
+        const err18 = { instancePath: instancePath + "/role", schemaPath: "#/properties/role/enum", keyword: "enum", params: { allowedValues: schema38.properties.role.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -4362,7 +2223,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data6 = data.status;
       if (typeof data6 !== "string") {
-        const err21 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/LifecycleStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -4371,7 +2232,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "draft" || data6 === "active" || data6 === "retired")) {
-        const err22 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/LifecycleStatus/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema38.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -4384,7 +2245,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.effectiveFrom;
       if (typeof data7 === "string") {
         if (!pattern5.test(data7)) {
-          const err23 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          const err23 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -4393,7 +2254,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -4406,7 +2267,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.effectiveTo;
       if (typeof data8 === "string") {
         if (!pattern5.test(data8)) {
-          const err25 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          const err25 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -4415,7 +2276,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -4428,7 +2289,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.successor;
       if (typeof data9 === "string") {
         if (!pattern4.test(data9)) {
-          const err27 = { instancePath: instancePath + "/successor", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err27 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -4437,7 +2298,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/successor", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -4514,155 +2375,453 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data12)) {
         const len1 = data12.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate28(data12[i2], { instancePath: instancePath + "/components/" + i2, parentData: data12, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-            errors = vErrors.length;
+          let data13 = data12[i2];
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.id === void 0) {
+              const err34 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            if (data13.service === void 0) {
+              const err35 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            for (const key1 in data13) {
+              if (!(key1 === "id" || key1 === "service" || key1 === "name" || key1 === "included" || key1 === "min" || key1 === "max" || key1 === "step" || key1 === "default")) {
+                const err36 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+            if (data13.id !== void 0) {
+              let data14 = data13.id;
+              if (typeof data14 === "string") {
+                if (!pattern4.test(data14)) {
+                  const err37 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              } else {
+                const err38 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data13.service !== void 0) {
+              let data15 = data13.service;
+              if (typeof data15 === "string") {
+                if (!pattern4.test(data15)) {
+                  const err39 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data13.name !== void 0) {
+              if (typeof data13.name !== "string") {
+                const err41 = { instancePath: instancePath + "/components/" + i2 + "/name", schemaPath: "#/properties/components/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data13.included !== void 0) {
+              let data17 = data13.included;
+              if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+                const err42 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+              if (typeof data17 == "number" && isFinite(data17)) {
+                if (data17 < 0 || isNaN(data17)) {
+                  const err43 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data13.min !== void 0) {
+              let data18 = data13.min;
+              if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+                const err44 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+              if (typeof data18 == "number" && isFinite(data18)) {
+                if (data18 < 0 || isNaN(data18)) {
+                  const err45 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data13.max !== void 0) {
+              let data19 = data13.max;
+              if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+                const err46 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+              if (typeof data19 == "number" && isFinite(data19)) {
+                if (data19 < 0 || isNaN(data19)) {
+                  const err47 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data13.step !== void 0) {
+              let data20 = data13.step;
+              if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+                const err48 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+              if (typeof data20 == "number" && isFinite(data20)) {
+                if (data20 < 1 || isNaN(data20)) {
+                  const err49 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data13.default !== void 0) {
+              let data21 = data13.default;
+              if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+                const err50 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+              if (typeof data21 == "number" && isFinite(data21)) {
+                if (data21 < 0 || isNaN(data21)) {
+                  const err51 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err52 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
           }
         }
       } else {
-        const err34 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err53 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err53];
         } else {
-          vErrors.push(err34);
+          vErrors.push(err53);
         }
         errors++;
       }
     }
     if (data.optionGroups !== void 0) {
-      let data14 = data.optionGroups;
-      if (Array.isArray(data14)) {
-        const len2 = data14.length;
+      let data22 = data.optionGroups;
+      if (Array.isArray(data22)) {
+        const len2 = data22.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate30(data14[i3], { instancePath: instancePath + "/optionGroups/" + i3, parentData: data14, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate17(data22[i3], { instancePath: instancePath + "/optionGroups/" + i3, parentData: data22, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/optionGroups", schemaPath: "#/properties/optionGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err54 = { instancePath: instancePath + "/optionGroups", schemaPath: "#/properties/optionGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err54];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err54);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data16 = data.rules;
-      if (Array.isArray(data16)) {
-        const len3 = data16.length;
+      let data24 = data.rules;
+      if (Array.isArray(data24)) {
+        const len3 = data24.length;
         for (let i4 = 0; i4 < len3; i4++) {
-          if (!validate34(data16[i4], { instancePath: instancePath + "/rules/" + i4, parentData: data16, parentDataProperty: i4, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate19(data24[i4], { instancePath: instancePath + "/rules/" + i4, parentData: data24, parentDataProperty: i4, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err55 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err55];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err55);
         }
         errors++;
       }
     }
     if (data.quantityRules !== void 0) {
-      let data18 = data.quantityRules;
-      if (Array.isArray(data18)) {
-        const len4 = data18.length;
+      let data26 = data.quantityRules;
+      if (Array.isArray(data26)) {
+        const len4 = data26.length;
         for (let i5 = 0; i5 < len4; i5++) {
-          if (!validate40(data18[i5], { instancePath: instancePath + "/quantityRules/" + i5, parentData: data18, parentDataProperty: i5, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate21(data26[i5], { instancePath: instancePath + "/quantityRules/" + i5, parentData: data26, parentDataProperty: i5, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/quantityRules", schemaPath: "#/properties/quantityRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err56 = { instancePath: instancePath + "/quantityRules", schemaPath: "#/properties/quantityRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err56];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err56);
         }
         errors++;
       }
     }
     if (data.terms !== void 0) {
-      let data20 = data.terms;
-      if (Array.isArray(data20)) {
-        if (data20.length < 1) {
-          const err38 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data28 = data.terms;
+      if (Array.isArray(data28)) {
+        if (data28.length < 1) {
+          const err57 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err57];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err57);
           }
           errors++;
         }
-        const len5 = data20.length;
+        const len5 = data28.length;
         for (let i6 = 0; i6 < len5; i6++) {
-          if (!validate45(data20[i6], { instancePath: instancePath + "/terms/" + i6, parentData: data20, parentDataProperty: i6, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-            errors = vErrors.length;
+          let data29 = data28[i6];
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            if (data29.months === void 0) {
+              const err58 = { instancePath: instancePath + "/terms/" + i6, schemaPath: "#/properties/terms/items/required", keyword: "required", params: { missingProperty: "months" }, message: "must have required property 'months'" };
+              if (vErrors === null) {
+                vErrors = [err58];
+              } else {
+                vErrors.push(err58);
+              }
+              errors++;
+            }
+            for (const key2 in data29) {
+              if (!(key2 === "months" || key2 === "discountPercent" || key2 === "default")) {
+                const err59 = { instancePath: instancePath + "/terms/" + i6, schemaPath: "#/properties/terms/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data29.months !== void 0) {
+              let data30 = data29.months;
+              if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
+                const err60 = { instancePath: instancePath + "/terms/" + i6 + "/months", schemaPath: "#/properties/terms/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+              if (typeof data30 == "number" && isFinite(data30)) {
+                if (data30 > 120 || isNaN(data30)) {
+                  const err61 = { instancePath: instancePath + "/terms/" + i6 + "/months", schemaPath: "#/properties/terms/items/properties/months/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+                if (data30 < 1 || isNaN(data30)) {
+                  const err62 = { instancePath: instancePath + "/terms/" + i6 + "/months", schemaPath: "#/properties/terms/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data29.discountPercent !== void 0) {
+              let data31 = data29.discountPercent;
+              if (typeof data31 === "string") {
+                if (!pattern36.test(data31)) {
+                  const err63 = { instancePath: instancePath + "/terms/" + i6 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err63];
+                  } else {
+                    vErrors.push(err63);
+                  }
+                  errors++;
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/terms/" + i6 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data29.default !== void 0) {
+              if (typeof data29.default !== "boolean") {
+                const err65 = { instancePath: instancePath + "/terms/" + i6 + "/default", schemaPath: "#/properties/terms/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err66 = { instancePath: instancePath + "/terms/" + i6, schemaPath: "#/properties/terms/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err66];
+            } else {
+              vErrors.push(err66);
+            }
+            errors++;
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err67 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err67];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err67);
         }
         errors++;
       }
     }
     if (data.billingPeriods !== void 0) {
-      let data22 = data.billingPeriods;
-      if (Array.isArray(data22)) {
-        if (data22.length < 1) {
-          const err40 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data33 = data.billingPeriods;
+      if (Array.isArray(data33)) {
+        if (data33.length < 1) {
+          const err68 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err68];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err68);
           }
           errors++;
         }
-        const len6 = data22.length;
+        const len6 = data33.length;
         for (let i7 = 0; i7 < len6; i7++) {
-          let data23 = data22[i7];
-          if (typeof data23 !== "string") {
-            const err41 = { instancePath: instancePath + "/billingPeriods/" + i7, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data34 = data33[i7];
+          if (typeof data34 !== "string") {
+            const err69 = { instancePath: instancePath + "/billingPeriods/" + i7, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err69];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err69);
             }
             errors++;
           }
-          if (!(data23 === "month" || data23 === "quarter" || data23 === "year" || data23 === "upfront")) {
-            const err42 = { instancePath: instancePath + "/billingPeriods/" + i7, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema81.enum }, message: "must be equal to one of the allowed values" };
+          if (!(data34 === "month" || data34 === "quarter" || data34 === "year" || data34 === "upfront")) {
+            const err70 = { instancePath: instancePath + "/billingPeriods/" + i7, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
-              vErrors = [err42];
+              vErrors = [err70];
             } else {
-              vErrors.push(err42);
+              vErrors.push(err70);
             }
             errors++;
           }
         }
-        let i8 = data22.length;
+        let i8 = data33.length;
         let j1;
         if (i8 > 1) {
           outer1: for (; i8--; ) {
             for (j1 = i8; j1--; ) {
-              if (func0(data22[i8], data22[j1])) {
-                const err43 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)" };
+              if (func0(data33[i8], data33[j1])) {
+                const err71 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err43];
+                  vErrors = [err71];
                 } else {
-                  vErrors.push(err43);
+                  vErrors.push(err71);
                 }
                 errors++;
                 break outer1;
@@ -4671,51 +2830,51 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err44 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err72 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err72];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err72);
         }
         errors++;
       }
     }
     if (data.paymentTerms !== void 0) {
-      let data24 = data.paymentTerms;
-      if (Array.isArray(data24)) {
-        const len7 = data24.length;
+      let data35 = data.paymentTerms;
+      if (Array.isArray(data35)) {
+        const len7 = data35.length;
         for (let i9 = 0; i9 < len7; i9++) {
-          let data25 = data24[i9];
-          if (typeof data25 !== "string") {
-            const err45 = { instancePath: instancePath + "/paymentTerms/" + i9, schemaPath: "#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data36 = data35[i9];
+          if (typeof data36 !== "string") {
+            const err73 = { instancePath: instancePath + "/paymentTerms/" + i9, schemaPath: "#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err73];
             } else {
-              vErrors.push(err45);
+              vErrors.push(err73);
             }
             errors++;
           }
-          if (!(data25 === "due_on_receipt" || data25 === "net_15" || data25 === "net_30" || data25 === "net_45" || data25 === "net_60" || data25 === "net_90")) {
-            const err46 = { instancePath: instancePath + "/paymentTerms/" + i9, schemaPath: "#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema82.enum }, message: "must be equal to one of the allowed values" };
+          if (!(data36 === "due_on_receipt" || data36 === "net_15" || data36 === "net_30" || data36 === "net_45" || data36 === "net_60" || data36 === "net_90")) {
+            const err74 = { instancePath: instancePath + "/paymentTerms/" + i9, schemaPath: "#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err74];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err74);
             }
             errors++;
           }
         }
-        let i10 = data24.length;
+        let i10 = data35.length;
         let j2;
         if (i10 > 1) {
           outer2: for (; i10--; ) {
             for (j2 = i10; j2--; ) {
-              if (func0(data24[i10], data24[j2])) {
-                const err47 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i10 + " are identical)" };
+              if (func0(data35[i10], data35[j2])) {
+                const err75 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i10 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err47];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err47);
+                  vErrors.push(err75);
                 }
                 errors++;
                 break outer2;
@@ -4724,822 +2883,1185 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err48 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err76 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err76];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err76);
         }
         errors++;
       }
     }
     if (data.charges !== void 0) {
-      let data26 = data.charges;
-      if (Array.isArray(data26)) {
-        const len8 = data26.length;
+      let data37 = data.charges;
+      if (Array.isArray(data37)) {
+        const len8 = data37.length;
         for (let i11 = 0; i11 < len8; i11++) {
-          if (!validate47(data26[i11], { instancePath: instancePath + "/charges/" + i11, parentData: data26, parentDataProperty: i11, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+          if (!validate23(data37[i11], { instancePath: instancePath + "/charges/" + i11, parentData: data37, parentDataProperty: i11, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err49 = { instancePath: instancePath + "/charges", schemaPath: "#/properties/charges/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err77 = { instancePath: instancePath + "/charges", schemaPath: "#/properties/charges/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err77];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err77);
         }
         errors++;
       }
     }
     if (data.phases !== void 0) {
-      let data28 = data.phases;
-      if (Array.isArray(data28)) {
-        if (data28.length > 2) {
-          const err50 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+      let data39 = data.phases;
+      if (Array.isArray(data39)) {
+        if (data39.length > 2) {
+          const err78 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
           if (vErrors === null) {
-            vErrors = [err50];
+            vErrors = [err78];
           } else {
-            vErrors.push(err50);
+            vErrors.push(err78);
           }
           errors++;
         }
-        const len9 = data28.length;
+        const len9 = data39.length;
         for (let i12 = 0; i12 < len9; i12++) {
-          if (!validate55(data28[i12], { instancePath: instancePath + "/phases/" + i12, parentData: data28, parentDataProperty: i12, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-            errors = vErrors.length;
+          let data40 = data39[i12];
+          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+            if (data40.type === void 0) {
+              const err79 = { instancePath: instancePath + "/phases/" + i12, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              if (vErrors === null) {
+                vErrors = [err79];
+              } else {
+                vErrors.push(err79);
+              }
+              errors++;
+            }
+            for (const key3 in data40) {
+              if (!(key3 === "type" || key3 === "days" || key3 === "periods" || key3 === "discountPercent" || key3 === "requiresPaymentMethod")) {
+                const err80 = { instancePath: instancePath + "/phases/" + i12, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+            }
+            if (data40.type !== void 0) {
+              let data41 = data40.type;
+              if (typeof data41 !== "string") {
+                const err81 = { instancePath: instancePath + "/phases/" + i12 + "/type", schemaPath: "#/properties/phases/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+              if (!(data41 === "trial" || data41 === "intro")) {
+                const err82 = { instancePath: instancePath + "/phases/" + i12 + "/type", schemaPath: "#/properties/phases/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema38.properties.phases.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
+                }
+                errors++;
+              }
+            }
+            if (data40.days !== void 0) {
+              let data42 = data40.days;
+              if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
+                const err83 = { instancePath: instancePath + "/phases/" + i12 + "/days", schemaPath: "#/properties/phases/items/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+              if (typeof data42 == "number" && isFinite(data42)) {
+                if (data42 < 1 || isNaN(data42)) {
+                  const err84 = { instancePath: instancePath + "/phases/" + i12 + "/days", schemaPath: "#/properties/phases/items/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data40.periods !== void 0) {
+              let data43 = data40.periods;
+              if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)) && isFinite(data43))) {
+                const err85 = { instancePath: instancePath + "/phases/" + i12 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+              if (typeof data43 == "number" && isFinite(data43)) {
+                if (data43 < 1 || isNaN(data43)) {
+                  const err86 = { instancePath: instancePath + "/phases/" + i12 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data40.discountPercent !== void 0) {
+              let data44 = data40.discountPercent;
+              if (typeof data44 === "string") {
+                if (!pattern36.test(data44)) {
+                  const err87 = { instancePath: instancePath + "/phases/" + i12 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err87];
+                  } else {
+                    vErrors.push(err87);
+                  }
+                  errors++;
+                }
+              } else {
+                const err88 = { instancePath: instancePath + "/phases/" + i12 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err88];
+                } else {
+                  vErrors.push(err88);
+                }
+                errors++;
+              }
+            }
+            if (data40.requiresPaymentMethod !== void 0) {
+              if (typeof data40.requiresPaymentMethod !== "boolean") {
+                const err89 = { instancePath: instancePath + "/phases/" + i12 + "/requiresPaymentMethod", schemaPath: "#/properties/phases/items/properties/requiresPaymentMethod/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err89];
+                } else {
+                  vErrors.push(err89);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err90 = { instancePath: instancePath + "/phases/" + i12, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err90];
+            } else {
+              vErrors.push(err90);
+            }
+            errors++;
           }
         }
       } else {
-        const err51 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err91 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err91];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err91);
         }
         errors++;
       }
     }
     if (data.includedAddOns !== void 0) {
-      let data30 = data.includedAddOns;
-      if (Array.isArray(data30)) {
-        const len10 = data30.length;
+      let data46 = data.includedAddOns;
+      if (Array.isArray(data46)) {
+        const len10 = data46.length;
         for (let i13 = 0; i13 < len10; i13++) {
-          if (!validate57(data30[i13], { instancePath: instancePath + "/includedAddOns/" + i13, parentData: data30, parentDataProperty: i13, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-            errors = vErrors.length;
+          let data47 = data46[i13];
+          if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+            if (data47.addOn === void 0) {
+              const err92 = { instancePath: instancePath + "/includedAddOns/" + i13, schemaPath: "#/properties/includedAddOns/items/required", keyword: "required", params: { missingProperty: "addOn" }, message: "must have required property 'addOn'" };
+              if (vErrors === null) {
+                vErrors = [err92];
+              } else {
+                vErrors.push(err92);
+              }
+              errors++;
+            }
+            for (const key4 in data47) {
+              if (!(key4 === "addOn" || key4 === "quantity")) {
+                const err93 = { instancePath: instancePath + "/includedAddOns/" + i13, schemaPath: "#/properties/includedAddOns/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err93];
+                } else {
+                  vErrors.push(err93);
+                }
+                errors++;
+              }
+            }
+            if (data47.addOn !== void 0) {
+              let data48 = data47.addOn;
+              if (typeof data48 === "string") {
+                if (!pattern4.test(data48)) {
+                  const err94 = { instancePath: instancePath + "/includedAddOns/" + i13 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err94];
+                  } else {
+                    vErrors.push(err94);
+                  }
+                  errors++;
+                }
+              } else {
+                const err95 = { instancePath: instancePath + "/includedAddOns/" + i13 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err95];
+                } else {
+                  vErrors.push(err95);
+                }
+                errors++;
+              }
+            }
+            if (data47.quantity !== void 0) {
+              let data49 = data47.quantity;
+              if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
+                const err96 = { instancePath: instancePath + "/includedAddOns/" + i13 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err96];
+                } else {
+                  vErrors.push(err96);
+                }
+                errors++;
+              }
+              if (typeof data49 == "number" && isFinite(data49)) {
+                if (data49 < 1 || isNaN(data49)) {
+                  const err97 = { instancePath: instancePath + "/includedAddOns/" + i13 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err98 = { instancePath: instancePath + "/includedAddOns/" + i13, schemaPath: "#/properties/includedAddOns/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err98];
+            } else {
+              vErrors.push(err98);
+            }
+            errors++;
           }
         }
       } else {
-        const err52 = { instancePath: instancePath + "/includedAddOns", schemaPath: "#/properties/includedAddOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err99 = { instancePath: instancePath + "/includedAddOns", schemaPath: "#/properties/includedAddOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err99];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err99);
         }
         errors++;
       }
     }
     if (data.addOn !== void 0) {
-      if (!validate59(data.addOn, { instancePath: instancePath + "/addOn", parentData: data, parentDataProperty: "addOn", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-        errors = vErrors.length;
+      let data50 = data.addOn;
+      if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+        for (const key5 in data50) {
+          if (!(key5 === "packages" || key5 === "portfolios" || key5 === "minTier" || key5 === "maxQuantity" || key5 === "requires" || key5 === "excludes" || key5 === "onIncompatibleBase")) {
+            const err100 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err100];
+            } else {
+              vErrors.push(err100);
+            }
+            errors++;
+          }
+        }
+        if (data50.packages !== void 0) {
+          let data51 = data50.packages;
+          if (Array.isArray(data51)) {
+            const len11 = data51.length;
+            for (let i14 = 0; i14 < len11; i14++) {
+              let data52 = data51[i14];
+              if (typeof data52 === "string") {
+                if (!pattern4.test(data52)) {
+                  const err101 = { instancePath: instancePath + "/addOn/packages/" + i14, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err101];
+                  } else {
+                    vErrors.push(err101);
+                  }
+                  errors++;
+                }
+              } else {
+                const err102 = { instancePath: instancePath + "/addOn/packages/" + i14, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err102];
+                } else {
+                  vErrors.push(err102);
+                }
+                errors++;
+              }
+            }
+            let i15 = data51.length;
+            let j3;
+            if (i15 > 1) {
+              outer3: for (; i15--; ) {
+                for (j3 = i15; j3--; ) {
+                  if (func0(data51[i15], data51[j3])) {
+                    const err103 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i15 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err103];
+                    } else {
+                      vErrors.push(err103);
+                    }
+                    errors++;
+                    break outer3;
+                  }
+                }
+              }
+            }
+          } else {
+            const err104 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err104];
+            } else {
+              vErrors.push(err104);
+            }
+            errors++;
+          }
+        }
+        if (data50.portfolios !== void 0) {
+          let data53 = data50.portfolios;
+          if (Array.isArray(data53)) {
+            const len12 = data53.length;
+            for (let i16 = 0; i16 < len12; i16++) {
+              let data54 = data53[i16];
+              if (typeof data54 === "string") {
+                if (!pattern4.test(data54)) {
+                  const err105 = { instancePath: instancePath + "/addOn/portfolios/" + i16, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err105];
+                  } else {
+                    vErrors.push(err105);
+                  }
+                  errors++;
+                }
+              } else {
+                const err106 = { instancePath: instancePath + "/addOn/portfolios/" + i16, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors++;
+              }
+            }
+            let i17 = data53.length;
+            let j4;
+            if (i17 > 1) {
+              outer4: for (; i17--; ) {
+                for (j4 = i17; j4--; ) {
+                  if (func0(data53[i17], data53[j4])) {
+                    const err107 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i17 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err107];
+                    } else {
+                      vErrors.push(err107);
+                    }
+                    errors++;
+                    break outer4;
+                  }
+                }
+              }
+            }
+          } else {
+            const err108 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err108];
+            } else {
+              vErrors.push(err108);
+            }
+            errors++;
+          }
+        }
+        if (data50.minTier !== void 0) {
+          let data55 = data50.minTier;
+          if (!(typeof data55 == "number" && (!(data55 % 1) && !isNaN(data55)) && isFinite(data55))) {
+            const err109 = { instancePath: instancePath + "/addOn/minTier", schemaPath: "#/properties/addOn/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err109];
+            } else {
+              vErrors.push(err109);
+            }
+            errors++;
+          }
+        }
+        if (data50.maxQuantity !== void 0) {
+          let data56 = data50.maxQuantity;
+          if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
+            const err110 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err110];
+            } else {
+              vErrors.push(err110);
+            }
+            errors++;
+          }
+          if (typeof data56 == "number" && isFinite(data56)) {
+            if (data56 < 1 || isNaN(data56)) {
+              const err111 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err111];
+              } else {
+                vErrors.push(err111);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data50.requires !== void 0) {
+          let data57 = data50.requires;
+          if (Array.isArray(data57)) {
+            const len13 = data57.length;
+            for (let i18 = 0; i18 < len13; i18++) {
+              let data58 = data57[i18];
+              if (typeof data58 === "string") {
+                if (!pattern4.test(data58)) {
+                  const err112 = { instancePath: instancePath + "/addOn/requires/" + i18, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err112];
+                  } else {
+                    vErrors.push(err112);
+                  }
+                  errors++;
+                }
+              } else {
+                const err113 = { instancePath: instancePath + "/addOn/requires/" + i18, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err113];
+                } else {
+                  vErrors.push(err113);
+                }
+                errors++;
+              }
+            }
+            let i19 = data57.length;
+            let j5;
+            if (i19 > 1) {
+              outer5: for (; i19--; ) {
+                for (j5 = i19; j5--; ) {
+                  if (func0(data57[i19], data57[j5])) {
+                    const err114 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: i19, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i19 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err114];
+                    } else {
+                      vErrors.push(err114);
+                    }
+                    errors++;
+                    break outer5;
+                  }
+                }
+              }
+            }
+          } else {
+            const err115 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err115];
+            } else {
+              vErrors.push(err115);
+            }
+            errors++;
+          }
+        }
+        if (data50.excludes !== void 0) {
+          let data59 = data50.excludes;
+          if (Array.isArray(data59)) {
+            const len14 = data59.length;
+            for (let i20 = 0; i20 < len14; i20++) {
+              let data60 = data59[i20];
+              if (typeof data60 === "string") {
+                if (!pattern4.test(data60)) {
+                  const err116 = { instancePath: instancePath + "/addOn/excludes/" + i20, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err116];
+                  } else {
+                    vErrors.push(err116);
+                  }
+                  errors++;
+                }
+              } else {
+                const err117 = { instancePath: instancePath + "/addOn/excludes/" + i20, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err117];
+                } else {
+                  vErrors.push(err117);
+                }
+                errors++;
+              }
+            }
+            let i21 = data59.length;
+            let j6;
+            if (i21 > 1) {
+              outer6: for (; i21--; ) {
+                for (j6 = i21; j6--; ) {
+                  if (func0(data59[i21], data59[j6])) {
+                    const err118 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/uniqueItems", keyword: "uniqueItems", params: { i: i21, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i21 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err118];
+                    } else {
+                      vErrors.push(err118);
+                    }
+                    errors++;
+                    break outer6;
+                  }
+                }
+              }
+            }
+          } else {
+            const err119 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err119];
+            } else {
+              vErrors.push(err119);
+            }
+            errors++;
+          }
+        }
+        if (data50.onIncompatibleBase !== void 0) {
+          let data61 = data50.onIncompatibleBase;
+          if (typeof data61 !== "string") {
+            const err120 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err120];
+            } else {
+              vErrors.push(err120);
+            }
+            errors++;
+          }
+          if (!(data61 === "cancel" || data61 === "block")) {
+            const err121 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/enum", keyword: "enum", params: { allowedValues: schema38.properties.addOn.properties.onIncompatibleBase.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err121];
+            } else {
+              vErrors.push(err121);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err122 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err122];
+        } else {
+          vErrors.push(err122);
+        }
+        errors++;
       }
     }
     if (data.renewal !== void 0) {
-      if (!validate61(data.renewal, { instancePath: instancePath + "/renewal", parentData: data, parentDataProperty: "renewal", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-        errors = vErrors.length;
+      let data62 = data.renewal;
+      if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
+        for (const key6 in data62) {
+          if (!(key6 === "terms" || key6 === "pricePolicy" || key6 === "upliftCapPercent" || key6 === "autoRenew")) {
+            const err123 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err123];
+            } else {
+              vErrors.push(err123);
+            }
+            errors++;
+          }
+        }
+        if (data62.terms !== void 0) {
+          let data63 = data62.terms;
+          if (Array.isArray(data63)) {
+            const len15 = data63.length;
+            for (let i22 = 0; i22 < len15; i22++) {
+              let data64 = data63[i22];
+              if (!(typeof data64 == "number" && (!(data64 % 1) && !isNaN(data64)) && isFinite(data64))) {
+                const err124 = { instancePath: instancePath + "/renewal/terms/" + i22, schemaPath: "#/properties/renewal/properties/terms/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err124];
+                } else {
+                  vErrors.push(err124);
+                }
+                errors++;
+              }
+              if (typeof data64 == "number" && isFinite(data64)) {
+                if (data64 > 120 || isNaN(data64)) {
+                  const err125 = { instancePath: instancePath + "/renewal/terms/" + i22, schemaPath: "#/properties/renewal/properties/terms/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+                  if (vErrors === null) {
+                    vErrors = [err125];
+                  } else {
+                    vErrors.push(err125);
+                  }
+                  errors++;
+                }
+                if (data64 < 1 || isNaN(data64)) {
+                  const err126 = { instancePath: instancePath + "/renewal/terms/" + i22, schemaPath: "#/properties/renewal/properties/terms/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err126];
+                  } else {
+                    vErrors.push(err126);
+                  }
+                  errors++;
+                }
+              }
+            }
+            let i23 = data63.length;
+            let j7;
+            if (i23 > 1) {
+              const indices0 = {};
+              for (; i23--; ) {
+                let item0 = data63[i23];
+                if (!(typeof item0 == "number" && (!(item0 % 1) && !isNaN(item0)) && isFinite(item0))) {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j7 = indices0[item0];
+                  const err127 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i23 + " are identical)" };
+                  if (vErrors === null) {
+                    vErrors = [err127];
+                  } else {
+                    vErrors.push(err127);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i23;
+              }
+            }
+          } else {
+            const err128 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err128];
+            } else {
+              vErrors.push(err128);
+            }
+            errors++;
+          }
+        }
+        if (data62.pricePolicy !== void 0) {
+          let data65 = data62.pricePolicy;
+          if (typeof data65 !== "string") {
+            const err129 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err129];
+            } else {
+              vErrors.push(err129);
+            }
+            errors++;
+          }
+          if (!(data65 === "locked" || data65 === "list" || data65 === "capped")) {
+            const err130 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/enum", keyword: "enum", params: { allowedValues: schema38.properties.renewal.properties.pricePolicy.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err130];
+            } else {
+              vErrors.push(err130);
+            }
+            errors++;
+          }
+        }
+        if (data62.upliftCapPercent !== void 0) {
+          let data66 = data62.upliftCapPercent;
+          if (typeof data66 === "string") {
+            if (!pattern36.test(data66)) {
+              const err131 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+              if (vErrors === null) {
+                vErrors = [err131];
+              } else {
+                vErrors.push(err131);
+              }
+              errors++;
+            }
+          } else {
+            const err132 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err132];
+            } else {
+              vErrors.push(err132);
+            }
+            errors++;
+          }
+        }
+        if (data62.autoRenew !== void 0) {
+          if (typeof data62.autoRenew !== "boolean") {
+            const err133 = { instancePath: instancePath + "/renewal/autoRenew", schemaPath: "#/properties/renewal/properties/autoRenew/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err133];
+            } else {
+              vErrors.push(err133);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err134 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err134];
+        } else {
+          vErrors.push(err134);
+        }
+        errors++;
       }
     }
     if (data.termination !== void 0) {
-      if (!validate63(data.termination, { instancePath: instancePath + "/termination", parentData: data, parentDataProperty: "termination", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err53 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err53];
-    } else {
-      vErrors.push(err53);
-    }
-    errors++;
-  }
-  validate27.errors = vErrors;
-  return errors === 0;
-}
-validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate70.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "approvalThresholdPercent" || key0 === "maxDiscountPercent" || key0 === "validityDays")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.approvalThresholdPercent !== void 0) {
-      let data0 = data.approvalThresholdPercent;
-      if (typeof data0 === "string") {
-        if (!pattern33.test(data0)) {
-          const err1 = { instancePath: instancePath + "/approvalThresholdPercent", schemaPath: "#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/approvalThresholdPercent", schemaPath: "#/$defs/Percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.maxDiscountPercent !== void 0) {
-      let data1 = data.maxDiscountPercent;
-      if (typeof data1 === "string") {
-        if (!pattern33.test(data1)) {
-          const err3 = { instancePath: instancePath + "/maxDiscountPercent", schemaPath: "#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/maxDiscountPercent", schemaPath: "#/$defs/Percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.validityDays !== void 0) {
-      let data2 = data.validityDays;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err5 = { instancePath: instancePath + "/validityDays", schemaPath: "#/properties/validityDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 < 1 || isNaN(data2)) {
-          const err6 = { instancePath: instancePath + "/validityDays", schemaPath: "#/properties/validityDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate70.errors = vErrors;
-  return errors === 0;
-}
-validate70.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema121 = { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "$ref": "#/$defs/Id", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "$ref": "#/$defs/PackageMatch", "description": "The customer's current package." }, "to": { "$ref": "#/$defs/PackageMatch", "description": "The target package (not used for terminate)." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } };
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate73.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "packages" || key0 === "portfolios" || key0 === "minTier" || key0 === "maxTier")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.packages !== void 0) {
-      let data0 = data.packages;
-      if (Array.isArray(data0)) {
-        if (data0.length < 1) {
-          const err1 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (!pattern4.test(data1)) {
-              const err2 = { instancePath: instancePath + "/packages/" + i0, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-          } else {
-            const err3 = { instancePath: instancePath + "/packages/" + i0, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data68 = data.termination;
+      if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+        for (const key7 in data68) {
+          if (!(key7 === "noticeDays" || key7 === "effective" || key7 === "earlyTerminationFee" || key7 === "retentionOffers")) {
+            const err135 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err3];
+              vErrors = [err135];
             } else {
-              vErrors.push(err3);
+              vErrors.push(err135);
             }
             errors++;
           }
         }
-        let i1 = data0.length;
-        let j0;
-        if (i1 > 1) {
-          outer0: for (; i1--; ) {
-            for (j0 = i1; j0--; ) {
-              if (func0(data0[i1], data0[j0])) {
-                const err4 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+        if (data68.noticeDays !== void 0) {
+          let data69 = data68.noticeDays;
+          if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
+            const err136 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err136];
+            } else {
+              vErrors.push(err136);
+            }
+            errors++;
+          }
+          if (typeof data69 == "number" && isFinite(data69)) {
+            if (data69 < 0 || isNaN(data69)) {
+              const err137 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err137];
+              } else {
+                vErrors.push(err137);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data68.effective !== void 0) {
+          let data70 = data68.effective;
+          if (typeof data70 !== "string") {
+            const err138 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err138];
+            } else {
+              vErrors.push(err138);
+            }
+            errors++;
+          }
+          if (!(data70 === "end_of_term" || data70 === "immediate" || data70 === "end_of_period")) {
+            const err139 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.effective.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err139];
+            } else {
+              vErrors.push(err139);
+            }
+            errors++;
+          }
+        }
+        if (data68.earlyTerminationFee !== void 0) {
+          let data71 = data68.earlyTerminationFee;
+          if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+            if (data71.kind === void 0) {
+              const err140 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+              if (vErrors === null) {
+                vErrors = [err140];
+              } else {
+                vErrors.push(err140);
+              }
+              errors++;
+            }
+            for (const key8 in data71) {
+              if (!(key8 === "kind" || key8 === "percent" || key8 === "amounts")) {
+                const err141 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err4];
+                  vErrors = [err141];
                 } else {
-                  vErrors.push(err4);
+                  vErrors.push(err141);
                 }
                 errors++;
-                break outer0;
               }
             }
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.portfolios !== void 0) {
-      let data2 = data.portfolios;
-      if (Array.isArray(data2)) {
-        if (data2.length < 1) {
-          const err6 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        const len1 = data2.length;
-        for (let i2 = 0; i2 < len1; i2++) {
-          let data3 = data2[i2];
-          if (typeof data3 === "string") {
-            if (!pattern4.test(data3)) {
-              const err7 = { instancePath: instancePath + "/portfolios/" + i2, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-              if (vErrors === null) {
-                vErrors = [err7];
+            if (data71.kind !== void 0) {
+              let data72 = data71.kind;
+              if (typeof data72 !== "string") {
+                const err142 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err142];
+                } else {
+                  vErrors.push(err142);
+                }
+                errors++;
+              }
+              if (!(data72 === "flat" || data72 === "remaining_percent")) {
+                const err143 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.earlyTerminationFee.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err143];
+                } else {
+                  vErrors.push(err143);
+                }
+                errors++;
+              }
+            }
+            if (data71.percent !== void 0) {
+              let data73 = data71.percent;
+              if (typeof data73 === "string") {
+                if (!pattern36.test(data73)) {
+                  const err144 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err144];
+                  } else {
+                    vErrors.push(err144);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err7);
+                const err145 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err145];
+                } else {
+                  vErrors.push(err145);
+                }
+                errors++;
               }
-              errors++;
+            }
+            if (data71.amounts !== void 0) {
+              let data74 = data71.amounts;
+              if (Array.isArray(data74)) {
+                const len16 = data74.length;
+                for (let i24 = 0; i24 < len16; i24++) {
+                  let data75 = data74[i24];
+                  if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
+                    if (data75.currency === void 0) {
+                      const err146 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i24, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+                      if (vErrors === null) {
+                        vErrors = [err146];
+                      } else {
+                        vErrors.push(err146);
+                      }
+                      errors++;
+                    }
+                    if (data75.amount === void 0) {
+                      const err147 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i24, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+                      if (vErrors === null) {
+                        vErrors = [err147];
+                      } else {
+                        vErrors.push(err147);
+                      }
+                      errors++;
+                    }
+                    for (const key9 in data75) {
+                      if (!(key9 === "currency" || key9 === "amount")) {
+                        const err148 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i24, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err148];
+                        } else {
+                          vErrors.push(err148);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data75.currency !== void 0) {
+                      let data76 = data75.currency;
+                      if (typeof data76 === "string") {
+                        if (!pattern6.test(data76)) {
+                          const err149 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i24 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err149];
+                          } else {
+                            vErrors.push(err149);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err150 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i24 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err150];
+                        } else {
+                          vErrors.push(err150);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data75.amount !== void 0) {
+                      let data77 = data75.amount;
+                      if (typeof data77 === "string") {
+                        if (!pattern42.test(data77)) {
+                          const err151 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i24 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err151];
+                          } else {
+                            vErrors.push(err151);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err152 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i24 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err152];
+                        } else {
+                          vErrors.push(err152);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err153 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i24, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err153];
+                    } else {
+                      vErrors.push(err153);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err154 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err154];
+                } else {
+                  vErrors.push(err154);
+                }
+                errors++;
+              }
             }
           } else {
-            const err8 = { instancePath: instancePath + "/portfolios/" + i2, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err155 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err8];
+              vErrors = [err155];
             } else {
-              vErrors.push(err8);
+              vErrors.push(err155);
             }
             errors++;
           }
         }
-        let i3 = data2.length;
-        let j1;
-        if (i3 > 1) {
-          outer1: for (; i3--; ) {
-            for (j1 = i3; j1--; ) {
-              if (func0(data2[i3], data2[j1])) {
-                const err9 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+        if (data68.retentionOffers !== void 0) {
+          let data78 = data68.retentionOffers;
+          if (Array.isArray(data78)) {
+            const len17 = data78.length;
+            for (let i25 = 0; i25 < len17; i25++) {
+              let data79 = data78[i25];
+              if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+                if (data79.id === void 0) {
+                  const err156 = { instancePath: instancePath + "/termination/retentionOffers/" + i25, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err156];
+                  } else {
+                    vErrors.push(err156);
+                  }
+                  errors++;
+                }
+                if (data79.kind === void 0) {
+                  const err157 = { instancePath: instancePath + "/termination/retentionOffers/" + i25, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+                  if (vErrors === null) {
+                    vErrors = [err157];
+                  } else {
+                    vErrors.push(err157);
+                  }
+                  errors++;
+                }
+                if (data79.name === void 0) {
+                  const err158 = { instancePath: instancePath + "/termination/retentionOffers/" + i25, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                  if (vErrors === null) {
+                    vErrors = [err158];
+                  } else {
+                    vErrors.push(err158);
+                  }
+                  errors++;
+                }
+                for (const key10 in data79) {
+                  if (!(key10 === "id" || key10 === "name" || key10 === "kind" || key10 === "discountPercent" || key10 === "periods" || key10 === "to")) {
+                    const err159 = { instancePath: instancePath + "/termination/retentionOffers/" + i25, schemaPath: "#/properties/termination/properties/retentionOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err159];
+                    } else {
+                      vErrors.push(err159);
+                    }
+                    errors++;
+                  }
+                }
+                if (data79.id !== void 0) {
+                  let data80 = data79.id;
+                  if (typeof data80 === "string") {
+                    if (!pattern4.test(data80)) {
+                      const err160 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err160];
+                      } else {
+                        vErrors.push(err160);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err161 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err161];
+                    } else {
+                      vErrors.push(err161);
+                    }
+                    errors++;
+                  }
+                }
+                if (data79.name !== void 0) {
+                  let data81 = data79.name;
+                  if (typeof data81 === "string") {
+                    if (func2(data81) < 1) {
+                      const err162 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err162];
+                      } else {
+                        vErrors.push(err162);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err163 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err163];
+                    } else {
+                      vErrors.push(err163);
+                    }
+                    errors++;
+                  }
+                }
+                if (data79.kind !== void 0) {
+                  let data82 = data79.kind;
+                  if (typeof data82 !== "string") {
+                    const err164 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err164];
+                    } else {
+                      vErrors.push(err164);
+                    }
+                    errors++;
+                  }
+                  if (!(data82 === "discount" || data82 === "downgrade")) {
+                    const err165 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.retentionOffers.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err165];
+                    } else {
+                      vErrors.push(err165);
+                    }
+                    errors++;
+                  }
+                }
+                if (data79.discountPercent !== void 0) {
+                  let data83 = data79.discountPercent;
+                  if (typeof data83 === "string") {
+                    if (!pattern36.test(data83)) {
+                      const err166 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err166];
+                      } else {
+                        vErrors.push(err166);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err167 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err167];
+                    } else {
+                      vErrors.push(err167);
+                    }
+                    errors++;
+                  }
+                }
+                if (data79.periods !== void 0) {
+                  let data84 = data79.periods;
+                  if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)) && isFinite(data84))) {
+                    const err168 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err168];
+                    } else {
+                      vErrors.push(err168);
+                    }
+                    errors++;
+                  }
+                  if (typeof data84 == "number" && isFinite(data84)) {
+                    if (data84 < 1 || isNaN(data84)) {
+                      const err169 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (vErrors === null) {
+                        vErrors = [err169];
+                      } else {
+                        vErrors.push(err169);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data79.to !== void 0) {
+                  let data85 = data79.to;
+                  if (typeof data85 === "string") {
+                    if (!pattern4.test(data85)) {
+                      const err170 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err170];
+                      } else {
+                        vErrors.push(err170);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err171 = { instancePath: instancePath + "/termination/retentionOffers/" + i25 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err171];
+                    } else {
+                      vErrors.push(err171);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err172 = { instancePath: instancePath + "/termination/retentionOffers/" + i25, schemaPath: "#/properties/termination/properties/retentionOffers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err9];
+                  vErrors = [err172];
                 } else {
-                  vErrors.push(err9);
+                  vErrors.push(err172);
                 }
                 errors++;
-                break outer1;
               }
             }
+          } else {
+            const err173 = { instancePath: instancePath + "/termination/retentionOffers", schemaPath: "#/properties/termination/properties/retentionOffers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err173];
+            } else {
+              vErrors.push(err173);
+            }
+            errors++;
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err174 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err174];
         } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.minTier !== void 0) {
-      let data4 = data.minTier;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err11 = { instancePath: instancePath + "/minTier", schemaPath: "#/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.maxTier !== void 0) {
-      let data5 = data.maxTier;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err12 = { instancePath: instancePath + "/maxTier", schemaPath: "#/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
+          vErrors.push(err174);
         }
         errors++;
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err175 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err175];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err175);
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate72.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.outcome === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "description" || key0 === "kinds" || key0 === "from" || key0 === "to" || key0 === "billingPeriods" || key0 === "phases" || key0 === "outcome")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err5 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.kinds !== void 0) {
-      let data2 = data.kinds;
-      if (Array.isArray(data2)) {
-        if (data2.length < 1) {
-          const err6 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data3 = data2[i0];
-          if (typeof data3 !== "string") {
-            const err7 = { instancePath: instancePath + "/kinds/" + i0, schemaPath: "#/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-          if (!(data3 === "upgrade" || data3 === "downgrade" || data3 === "crossgrade" || data3 === "renew" || data3 === "terminate")) {
-            const err8 = { instancePath: instancePath + "/kinds/" + i0, schemaPath: "#/properties/kinds/items/enum", keyword: "enum", params: { allowedValues: schema121.properties.kinds.items.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        let i1 = data2.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--; ) {
-            let item0 = data2[i1];
-            if (typeof item0 !== "string") {
-              continue;
-            }
-            if (typeof indices0[item0] == "number") {
-              j0 = indices0[item0];
-              const err9 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
-          }
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.from !== void 0) {
-      if (!validate73(data.from, { instancePath: instancePath + "/from", parentData: data, parentDataProperty: "from", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.to !== void 0) {
-      if (!validate73(data.to, { instancePath: instancePath + "/to", parentData: data, parentDataProperty: "to", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.billingPeriods !== void 0) {
-      let data6 = data.billingPeriods;
-      if (Array.isArray(data6)) {
-        if (data6.length < 1) {
-          const err11 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        const len1 = data6.length;
-        for (let i2 = 0; i2 < len1; i2++) {
-          let data7 = data6[i2];
-          if (typeof data7 !== "string") {
-            const err12 = { instancePath: instancePath + "/billingPeriods/" + i2, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-          if (!(data7 === "month" || data7 === "quarter" || data7 === "year" || data7 === "upfront")) {
-            const err13 = { instancePath: instancePath + "/billingPeriods/" + i2, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema81.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        let i3 = data6.length;
-        let j1;
-        if (i3 > 1) {
-          outer0: for (; i3--; ) {
-            for (j1 = i3; j1--; ) {
-              if (func0(data6[i3], data6[j1])) {
-                const err14 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-                break outer0;
-              }
-            }
-          }
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.phases !== void 0) {
-      let data8 = data.phases;
-      if (Array.isArray(data8)) {
-        if (data8.length < 1) {
-          const err16 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        const len2 = data8.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data9 = data8[i4];
-          if (typeof data9 !== "string") {
-            const err17 = { instancePath: instancePath + "/phases/" + i4, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-          if (!(data9 === "trial" || data9 === "intro" || data9 === "evergreen")) {
-            const err18 = { instancePath: instancePath + "/phases/" + i4, schemaPath: "#/properties/phases/items/enum", keyword: "enum", params: { allowedValues: schema121.properties.phases.items.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        let i5 = data8.length;
-        let j2;
-        if (i5 > 1) {
-          const indices1 = {};
-          for (; i5--; ) {
-            let item1 = data8[i5];
-            if (typeof item1 !== "string") {
-              continue;
-            }
-            if (typeof indices1[item1] == "number") {
-              j2 = indices1[item1];
-              const err19 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-              break;
-            }
-            indices1[item1] = i5;
-          }
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.outcome !== void 0) {
-      let data10 = data.outcome;
-      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        if (data10.timing === void 0) {
-          const err21 = { instancePath: instancePath + "/outcome", schemaPath: "#/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        for (const key1 in data10) {
-          if (!(key1 === "timing" || key1 === "proration" || key1 === "termRestarts" || key1 === "minimumDaysOnCurrent" || key1 === "reason")) {
-            const err22 = { instancePath: instancePath + "/outcome", schemaPath: "#/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data10.timing !== void 0) {
-          let data11 = data10.timing;
-          if (typeof data11 !== "string") {
-            const err23 = { instancePath: instancePath + "/outcome/timing", schemaPath: "#/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-          if (!(data11 === "immediate" || data11 === "end_of_term" || data11 === "next_billing_date" || data11 === "illegal")) {
-            const err24 = { instancePath: instancePath + "/outcome/timing", schemaPath: "#/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema121.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data10.proration !== void 0) {
-          let data12 = data10.proration;
-          if (typeof data12 !== "string") {
-            const err25 = { instancePath: instancePath + "/outcome/proration", schemaPath: "#/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-          if (!(data12 === "prorate" || data12 === "none" || data12 === "full_credit")) {
-            const err26 = { instancePath: instancePath + "/outcome/proration", schemaPath: "#/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema121.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data10.termRestarts !== void 0) {
-          if (typeof data10.termRestarts !== "boolean") {
-            const err27 = { instancePath: instancePath + "/outcome/termRestarts", schemaPath: "#/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data10.minimumDaysOnCurrent !== void 0) {
-          let data14 = data10.minimumDaysOnCurrent;
-          if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-            const err28 = { instancePath: instancePath + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-          if (typeof data14 == "number" && isFinite(data14)) {
-            if (data14 < 0 || isNaN(data14)) {
-              const err29 = { instancePath: instancePath + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data10.reason !== void 0) {
-          if (typeof data10.reason !== "string") {
-            const err30 = { instancePath: instancePath + "/outcome/reason", schemaPath: "#/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/outcome", schemaPath: "#/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err32];
-    } else {
-      vErrors.push(err32);
-    }
-    errors++;
-  }
-  validate72.errors = vErrors;
-  return errors === 0;
-}
-validate72.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate16.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate15.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5602,7 +4124,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema31.properties, key0)) {
+      if (!func1.call(schema34.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -5627,7 +4149,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!pattern4.test(data1)) {
-          const err8 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -5636,7 +4158,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -5705,7 +4227,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.effectiveDate;
       if (typeof data5 === "string") {
         if (!pattern5.test(data5)) {
-          const err15 = { instancePath: instancePath + "/effectiveDate", schemaPath: "#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          const err15 = { instancePath: instancePath + "/effectiveDate", schemaPath: "#/properties/effectiveDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -5714,7 +4236,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/effectiveDate", schemaPath: "#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/effectiveDate", schemaPath: "#/properties/effectiveDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -5791,126 +4313,1540 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data8)) {
         const len1 = data8.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate21(data8[i2], { instancePath: instancePath + "/priceBooks/" + i2, parentData: data8, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-            errors = vErrors.length;
+          let data9 = data8[i2];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.id === void 0) {
+              const err22 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            if (data9.name === void 0) {
+              const err23 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            for (const key1 in data9) {
+              if (!(key1 === "id" || key1 === "name" || key1 === "default" || key1 === "fallback")) {
+                const err24 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data9.id !== void 0) {
+              let data10 = data9.id;
+              if (typeof data10 === "string") {
+                if (!pattern4.test(data10)) {
+                  const err25 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              } else {
+                const err26 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data9.name !== void 0) {
+              let data11 = data9.name;
+              if (typeof data11 === "string") {
+                if (func2(data11) < 1) {
+                  const err27 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data9.default !== void 0) {
+              if (typeof data9.default !== "boolean") {
+                const err29 = { instancePath: instancePath + "/priceBooks/" + i2 + "/default", schemaPath: "#/properties/priceBooks/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data9.fallback !== void 0) {
+              let data13 = data9.fallback;
+              if (typeof data13 === "string") {
+                if (!pattern4.test(data13)) {
+                  const err30 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/priceBooks", schemaPath: "#/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err33 = { instancePath: instancePath + "/priceBooks", schemaPath: "#/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err33];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err33);
         }
         errors++;
       }
     }
     if (data.services !== void 0) {
-      let data10 = data.services;
-      if (Array.isArray(data10)) {
-        const len2 = data10.length;
+      let data14 = data.services;
+      if (Array.isArray(data14)) {
+        const len2 = data14.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate23(data10[i3], { instancePath: instancePath + "/services/" + i3, parentData: data10, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-            errors = vErrors.length;
+          let data15 = data14[i3];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.id === void 0) {
+              const err34 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            if (data15.name === void 0) {
+              const err35 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data15.unit === void 0) {
+              const err36 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "unit" }, message: "must have required property 'unit'" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            if (data15.kind === void 0) {
+              const err37 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (data15.status === void 0) {
+              const err38 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            for (const key2 in data15) {
+              if (!(key2 === "id" || key2 === "name" || key2 === "description" || key2 === "unit" || key2 === "kind" || key2 === "status" || key2 === "entitlements" || key2 === "tags")) {
+                const err39 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data15.id !== void 0) {
+              let data16 = data15.id;
+              if (typeof data16 === "string") {
+                if (!pattern4.test(data16)) {
+                  const err40 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data15.name !== void 0) {
+              let data17 = data15.name;
+              if (typeof data17 === "string") {
+                if (func2(data17) < 1) {
+                  const err42 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              } else {
+                const err43 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+            if (data15.description !== void 0) {
+              if (typeof data15.description !== "string") {
+                const err44 = { instancePath: instancePath + "/services/" + i3 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+            if (data15.unit !== void 0) {
+              let data19 = data15.unit;
+              if (typeof data19 === "string") {
+                if (func2(data19) < 1) {
+                  const err45 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+            if (data15.kind !== void 0) {
+              let data20 = data15.kind;
+              if (typeof data20 !== "string") {
+                const err47 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+              if (!(data20 === "recurring" || data20 === "usage" || data20 === "one_time" || data20 === "physical")) {
+                const err48 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data15.status !== void 0) {
+              let data21 = data15.status;
+              if (typeof data21 !== "string") {
+                const err49 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+              if (!(data21 === "draft" || data21 === "active" || data21 === "retired")) {
+                const err50 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+            if (data15.entitlements !== void 0) {
+              let data22 = data15.entitlements;
+              if (Array.isArray(data22)) {
+                const len3 = data22.length;
+                for (let i4 = 0; i4 < len3; i4++) {
+                  let data23 = data22[i4];
+                  if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+                    if (data23.key === void 0) {
+                      const err51 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+                      if (vErrors === null) {
+                        vErrors = [err51];
+                      } else {
+                        vErrors.push(err51);
+                      }
+                      errors++;
+                    }
+                    for (const key3 in data23) {
+                      if (!(key3 === "key" || key3 === "value")) {
+                        const err52 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err52];
+                        } else {
+                          vErrors.push(err52);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data23.key !== void 0) {
+                      let data24 = data23.key;
+                      if (typeof data24 === "string") {
+                        if (func2(data24) < 1) {
+                          const err53 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err53];
+                          } else {
+                            vErrors.push(err53);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err54 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err54];
+                        } else {
+                          vErrors.push(err54);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data23.value !== void 0) {
+                      let data25 = data23.value;
+                      if (typeof data25 !== "boolean" && !(typeof data25 == "number" && isFinite(data25)) && typeof data25 !== "string") {
+                        const err55 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/value", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/value/type", keyword: "type", params: { type: schema34.properties.services.items.properties.entitlements.items.properties.value.type }, message: "must be boolean,number,string" };
+                        if (vErrors === null) {
+                          vErrors = [err55];
+                        } else {
+                          vErrors.push(err55);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err56 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/services/" + i3 + "/entitlements", schemaPath: "#/properties/services/items/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data15.tags !== void 0) {
+              let data26 = data15.tags;
+              if (Array.isArray(data26)) {
+                const len4 = data26.length;
+                for (let i5 = 0; i5 < len4; i5++) {
+                  let data27 = data26[i5];
+                  if (typeof data27 === "string") {
+                    if (func2(data27) > 60) {
+                      const err58 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err58];
+                      } else {
+                        vErrors.push(err58);
+                      }
+                      errors++;
+                    }
+                    if (func2(data27) < 1) {
+                      const err59 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err59];
+                      } else {
+                        vErrors.push(err59);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err60 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err60];
+                    } else {
+                      vErrors.push(err60);
+                    }
+                    errors++;
+                  }
+                }
+                let i6 = data26.length;
+                let j1;
+                if (i6 > 1) {
+                  outer1: for (; i6--; ) {
+                    for (j1 = i6; j1--; ) {
+                      if (func0(data26[i6], data26[j1])) {
+                        const err61 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err61];
+                        } else {
+                          vErrors.push(err61);
+                        }
+                        errors++;
+                        break outer1;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err62 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err63 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err64 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err64];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err64);
         }
         errors++;
       }
     }
     if (data.portfolios !== void 0) {
-      let data12 = data.portfolios;
-      if (Array.isArray(data12)) {
-        const len3 = data12.length;
-        for (let i4 = 0; i4 < len3; i4++) {
-          if (!validate25(data12[i4], { instancePath: instancePath + "/portfolios/" + i4, parentData: data12, parentDataProperty: i4, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-            errors = vErrors.length;
+      let data28 = data.portfolios;
+      if (Array.isArray(data28)) {
+        const len5 = data28.length;
+        for (let i7 = 0; i7 < len5; i7++) {
+          let data29 = data28[i7];
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            if (data29.id === void 0) {
+              const err65 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err65];
+              } else {
+                vErrors.push(err65);
+              }
+              errors++;
+            }
+            if (data29.name === void 0) {
+              const err66 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err66];
+              } else {
+                vErrors.push(err66);
+              }
+              errors++;
+            }
+            for (const key4 in data29) {
+              if (!(key4 === "id" || key4 === "name" || key4 === "description" || key4 === "order" || key4 === "packageOrder")) {
+                const err67 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            if (data29.id !== void 0) {
+              let data30 = data29.id;
+              if (typeof data30 === "string") {
+                if (!pattern4.test(data30)) {
+                  const err68 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+              } else {
+                const err69 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data29.name !== void 0) {
+              let data31 = data29.name;
+              if (typeof data31 === "string") {
+                if (func2(data31) < 1) {
+                  const err70 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+              } else {
+                const err71 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+            }
+            if (data29.description !== void 0) {
+              if (typeof data29.description !== "string") {
+                const err72 = { instancePath: instancePath + "/portfolios/" + i7 + "/description", schemaPath: "#/properties/portfolios/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err72];
+                } else {
+                  vErrors.push(err72);
+                }
+                errors++;
+              }
+            }
+            if (data29.order !== void 0) {
+              let data33 = data29.order;
+              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
+                const err73 = { instancePath: instancePath + "/portfolios/" + i7 + "/order", schemaPath: "#/properties/portfolios/items/properties/order/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            if (data29.packageOrder !== void 0) {
+              let data34 = data29.packageOrder;
+              if (Array.isArray(data34)) {
+                const len6 = data34.length;
+                for (let i8 = 0; i8 < len6; i8++) {
+                  let data35 = data34[i8];
+                  if (typeof data35 === "string") {
+                    if (!pattern4.test(data35)) {
+                      const err74 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err74];
+                      } else {
+                        vErrors.push(err74);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err75 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                }
+                let i9 = data34.length;
+                let j2;
+                if (i9 > 1) {
+                  outer2: for (; i9--; ) {
+                    for (j2 = i9; j2--; ) {
+                      if (func0(data34[i9], data34[j2])) {
+                        const err76 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i9 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err76];
+                        } else {
+                          vErrors.push(err76);
+                        }
+                        errors++;
+                        break outer2;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err77 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err78 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err78];
+            } else {
+              vErrors.push(err78);
+            }
+            errors++;
           }
         }
       } else {
-        const err24 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err79 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err79];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err79);
         }
         errors++;
       }
     }
     if (data.packages !== void 0) {
-      let data14 = data.packages;
-      if (Array.isArray(data14)) {
-        const len4 = data14.length;
-        for (let i5 = 0; i5 < len4; i5++) {
-          if (!validate27(data14[i5], { instancePath: instancePath + "/packages/" + i5, parentData: data14, parentDataProperty: i5, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+      let data36 = data.packages;
+      if (Array.isArray(data36)) {
+        const len7 = data36.length;
+        for (let i10 = 0; i10 < len7; i10++) {
+          if (!validate16(data36[i10], { instancePath: instancePath + "/packages/" + i10, parentData: data36, parentDataProperty: i10, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err25 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err80 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err80];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err80);
         }
         errors++;
       }
     }
     if (data.quotePolicy !== void 0) {
-      if (!validate70(data.quotePolicy, { instancePath: instancePath + "/quotePolicy", parentData: data, parentDataProperty: "quotePolicy", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.pathRules !== void 0) {
-      let data17 = data.pathRules;
-      if (Array.isArray(data17)) {
-        const len5 = data17.length;
-        for (let i6 = 0; i6 < len5; i6++) {
-          if (!validate72(data17[i6], { instancePath: instancePath + "/pathRules/" + i6, parentData: data17, parentDataProperty: i6, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
-            errors = vErrors.length;
+      let data38 = data.quotePolicy;
+      if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+        for (const key5 in data38) {
+          if (!(key5 === "approvalThresholdPercent" || key5 === "maxDiscountPercent" || key5 === "validityDays")) {
+            const err81 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err81];
+            } else {
+              vErrors.push(err81);
+            }
+            errors++;
+          }
+        }
+        if (data38.approvalThresholdPercent !== void 0) {
+          let data39 = data38.approvalThresholdPercent;
+          if (typeof data39 === "string") {
+            if (!pattern36.test(data39)) {
+              const err82 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+              if (vErrors === null) {
+                vErrors = [err82];
+              } else {
+                vErrors.push(err82);
+              }
+              errors++;
+            }
+          } else {
+            const err83 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err83];
+            } else {
+              vErrors.push(err83);
+            }
+            errors++;
+          }
+        }
+        if (data38.maxDiscountPercent !== void 0) {
+          let data40 = data38.maxDiscountPercent;
+          if (typeof data40 === "string") {
+            if (!pattern36.test(data40)) {
+              const err84 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+              if (vErrors === null) {
+                vErrors = [err84];
+              } else {
+                vErrors.push(err84);
+              }
+              errors++;
+            }
+          } else {
+            const err85 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err85];
+            } else {
+              vErrors.push(err85);
+            }
+            errors++;
+          }
+        }
+        if (data38.validityDays !== void 0) {
+          let data41 = data38.validityDays;
+          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
+            const err86 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err86];
+            } else {
+              vErrors.push(err86);
+            }
+            errors++;
+          }
+          if (typeof data41 == "number" && isFinite(data41)) {
+            if (data41 < 1 || isNaN(data41)) {
+              const err87 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err87];
+              } else {
+                vErrors.push(err87);
+              }
+              errors++;
+            }
           }
         }
       } else {
-        const err26 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err88 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err88];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err88);
+        }
+        errors++;
+      }
+    }
+    if (data.pathRules !== void 0) {
+      let data42 = data.pathRules;
+      if (Array.isArray(data42)) {
+        const len8 = data42.length;
+        for (let i11 = 0; i11 < len8; i11++) {
+          let data43 = data42[i11];
+          if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+            if (data43.id === void 0) {
+              const err89 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err89];
+              } else {
+                vErrors.push(err89);
+              }
+              errors++;
+            }
+            if (data43.outcome === void 0) {
+              const err90 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
+              if (vErrors === null) {
+                vErrors = [err90];
+              } else {
+                vErrors.push(err90);
+              }
+              errors++;
+            }
+            for (const key6 in data43) {
+              if (!(key6 === "id" || key6 === "description" || key6 === "kinds" || key6 === "from" || key6 === "to" || key6 === "billingPeriods" || key6 === "phases" || key6 === "outcome")) {
+                const err91 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err91];
+                } else {
+                  vErrors.push(err91);
+                }
+                errors++;
+              }
+            }
+            if (data43.id !== void 0) {
+              let data44 = data43.id;
+              if (typeof data44 === "string") {
+                if (!pattern4.test(data44)) {
+                  const err92 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+              } else {
+                const err93 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err93];
+                } else {
+                  vErrors.push(err93);
+                }
+                errors++;
+              }
+            }
+            if (data43.description !== void 0) {
+              if (typeof data43.description !== "string") {
+                const err94 = { instancePath: instancePath + "/pathRules/" + i11 + "/description", schemaPath: "#/properties/pathRules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err94];
+                } else {
+                  vErrors.push(err94);
+                }
+                errors++;
+              }
+            }
+            if (data43.kinds !== void 0) {
+              let data46 = data43.kinds;
+              if (Array.isArray(data46)) {
+                if (data46.length < 1) {
+                  const err95 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err95];
+                  } else {
+                    vErrors.push(err95);
+                  }
+                  errors++;
+                }
+                const len9 = data46.length;
+                for (let i12 = 0; i12 < len9; i12++) {
+                  let data47 = data46[i12];
+                  if (typeof data47 !== "string") {
+                    const err96 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err96];
+                    } else {
+                      vErrors.push(err96);
+                    }
+                    errors++;
+                  }
+                  if (!(data47 === "upgrade" || data47 === "downgrade" || data47 === "crossgrade" || data47 === "renew" || data47 === "terminate")) {
+                    const err97 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.kinds.items.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err97];
+                    } else {
+                      vErrors.push(err97);
+                    }
+                    errors++;
+                  }
+                }
+                let i13 = data46.length;
+                let j3;
+                if (i13 > 1) {
+                  const indices0 = {};
+                  for (; i13--; ) {
+                    let item0 = data46[i13];
+                    if (typeof item0 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                      j3 = indices0[item0];
+                      const err98 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i13 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err98];
+                      } else {
+                        vErrors.push(err98);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices0[item0] = i13;
+                  }
+                }
+              } else {
+                const err99 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err99];
+                } else {
+                  vErrors.push(err99);
+                }
+                errors++;
+              }
+            }
+            if (data43.from !== void 0) {
+              let data48 = data43.from;
+              if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+                for (const key7 in data48) {
+                  if (!(key7 === "packages" || key7 === "portfolios" || key7 === "minTier" || key7 === "maxTier")) {
+                    const err100 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err100];
+                    } else {
+                      vErrors.push(err100);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.packages !== void 0) {
+                  let data49 = data48.packages;
+                  if (Array.isArray(data49)) {
+                    if (data49.length < 1) {
+                      const err101 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err101];
+                      } else {
+                        vErrors.push(err101);
+                      }
+                      errors++;
+                    }
+                    const len10 = data49.length;
+                    for (let i14 = 0; i14 < len10; i14++) {
+                      let data50 = data49[i14];
+                      if (typeof data50 === "string") {
+                        if (!pattern4.test(data50)) {
+                          const err102 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err102];
+                          } else {
+                            vErrors.push(err102);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err103 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err103];
+                        } else {
+                          vErrors.push(err103);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i15 = data49.length;
+                    let j4;
+                    if (i15 > 1) {
+                      outer3: for (; i15--; ) {
+                        for (j4 = i15; j4--; ) {
+                          if (func0(data49[i15], data49[j4])) {
+                            const err104 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i15 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err104];
+                            } else {
+                              vErrors.push(err104);
+                            }
+                            errors++;
+                            break outer3;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err105 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err105];
+                    } else {
+                      vErrors.push(err105);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.portfolios !== void 0) {
+                  let data51 = data48.portfolios;
+                  if (Array.isArray(data51)) {
+                    if (data51.length < 1) {
+                      const err106 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err106];
+                      } else {
+                        vErrors.push(err106);
+                      }
+                      errors++;
+                    }
+                    const len11 = data51.length;
+                    for (let i16 = 0; i16 < len11; i16++) {
+                      let data52 = data51[i16];
+                      if (typeof data52 === "string") {
+                        if (!pattern4.test(data52)) {
+                          const err107 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err107];
+                          } else {
+                            vErrors.push(err107);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err108 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err108];
+                        } else {
+                          vErrors.push(err108);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i17 = data51.length;
+                    let j5;
+                    if (i17 > 1) {
+                      outer4: for (; i17--; ) {
+                        for (j5 = i17; j5--; ) {
+                          if (func0(data51[i17], data51[j5])) {
+                            const err109 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i17 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err109];
+                            } else {
+                              vErrors.push(err109);
+                            }
+                            errors++;
+                            break outer4;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err110 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err110];
+                    } else {
+                      vErrors.push(err110);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.minTier !== void 0) {
+                  let data53 = data48.minTier;
+                  if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+                    const err111 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/minTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err111];
+                    } else {
+                      vErrors.push(err111);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.maxTier !== void 0) {
+                  let data54 = data48.maxTier;
+                  if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
+                    const err112 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/maxTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err112];
+                    } else {
+                      vErrors.push(err112);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err113 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err113];
+                } else {
+                  vErrors.push(err113);
+                }
+                errors++;
+              }
+            }
+            if (data43.to !== void 0) {
+              let data55 = data43.to;
+              if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
+                for (const key8 in data55) {
+                  if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxTier")) {
+                    const err114 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err114];
+                    } else {
+                      vErrors.push(err114);
+                    }
+                    errors++;
+                  }
+                }
+                if (data55.packages !== void 0) {
+                  let data56 = data55.packages;
+                  if (Array.isArray(data56)) {
+                    if (data56.length < 1) {
+                      const err115 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err115];
+                      } else {
+                        vErrors.push(err115);
+                      }
+                      errors++;
+                    }
+                    const len12 = data56.length;
+                    for (let i18 = 0; i18 < len12; i18++) {
+                      let data57 = data56[i18];
+                      if (typeof data57 === "string") {
+                        if (!pattern4.test(data57)) {
+                          const err116 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err116];
+                          } else {
+                            vErrors.push(err116);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err117 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err117];
+                        } else {
+                          vErrors.push(err117);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i19 = data56.length;
+                    let j6;
+                    if (i19 > 1) {
+                      outer5: for (; i19--; ) {
+                        for (j6 = i19; j6--; ) {
+                          if (func0(data56[i19], data56[j6])) {
+                            const err118 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i19, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i19 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err118];
+                            } else {
+                              vErrors.push(err118);
+                            }
+                            errors++;
+                            break outer5;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err119 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err119];
+                    } else {
+                      vErrors.push(err119);
+                    }
+                    errors++;
+                  }
+                }
+                if (data55.portfolios !== void 0) {
+                  let data58 = data55.portfolios;
+                  if (Array.isArray(data58)) {
+                    if (data58.length < 1) {
+                      const err120 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err120];
+                      } else {
+                        vErrors.push(err120);
+                      }
+                      errors++;
+                    }
+                    const len13 = data58.length;
+                    for (let i20 = 0; i20 < len13; i20++) {
+                      let data59 = data58[i20];
+                      if (typeof data59 === "string") {
+                        if (!pattern4.test(data59)) {
+                          const err121 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err121];
+                          } else {
+                            vErrors.push(err121);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err122 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err122];
+                        } else {
+                          vErrors.push(err122);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i21 = data58.length;
+                    let j7;
+                    if (i21 > 1) {
+                      outer6: for (; i21--; ) {
+                        for (j7 = i21; j7--; ) {
+                          if (func0(data58[i21], data58[j7])) {
+                            const err123 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i21, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i21 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err123];
+                            } else {
+                              vErrors.push(err123);
+                            }
+                            errors++;
+                            break outer6;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err124 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err124];
+                    } else {
+                      vErrors.push(err124);
+                    }
+                    errors++;
+                  }
+                }
+                if (data55.minTier !== void 0) {
+                  let data60 = data55.minTier;
+                  if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
+                    const err125 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/minTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err125];
+                    } else {
+                      vErrors.push(err125);
+                    }
+                    errors++;
+                  }
+                }
+                if (data55.maxTier !== void 0) {
+                  let data61 = data55.maxTier;
+                  if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
+                    const err126 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/maxTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err126];
+                    } else {
+                      vErrors.push(err126);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err127 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err127];
+                } else {
+                  vErrors.push(err127);
+                }
+                errors++;
+              }
+            }
+            if (data43.billingPeriods !== void 0) {
+              let data62 = data43.billingPeriods;
+              if (Array.isArray(data62)) {
+                if (data62.length < 1) {
+                  const err128 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err128];
+                  } else {
+                    vErrors.push(err128);
+                  }
+                  errors++;
+                }
+                const len14 = data62.length;
+                for (let i22 = 0; i22 < len14; i22++) {
+                  let data63 = data62[i22];
+                  if (typeof data63 !== "string") {
+                    const err129 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err129];
+                    } else {
+                      vErrors.push(err129);
+                    }
+                    errors++;
+                  }
+                  if (!(data63 === "month" || data63 === "quarter" || data63 === "year" || data63 === "upfront")) {
+                    const err130 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err130];
+                    } else {
+                      vErrors.push(err130);
+                    }
+                    errors++;
+                  }
+                }
+                let i23 = data62.length;
+                let j8;
+                if (i23 > 1) {
+                  outer7: for (; i23--; ) {
+                    for (j8 = i23; j8--; ) {
+                      if (func0(data62[i23], data62[j8])) {
+                        const err131 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j8 }, message: "must NOT have duplicate items (items ## " + j8 + " and " + i23 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err131];
+                        } else {
+                          vErrors.push(err131);
+                        }
+                        errors++;
+                        break outer7;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err132 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err132];
+                } else {
+                  vErrors.push(err132);
+                }
+                errors++;
+              }
+            }
+            if (data43.phases !== void 0) {
+              let data64 = data43.phases;
+              if (Array.isArray(data64)) {
+                if (data64.length < 1) {
+                  const err133 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err133];
+                  } else {
+                    vErrors.push(err133);
+                  }
+                  errors++;
+                }
+                const len15 = data64.length;
+                for (let i24 = 0; i24 < len15; i24++) {
+                  let data65 = data64[i24];
+                  if (typeof data65 !== "string") {
+                    const err134 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err134];
+                    } else {
+                      vErrors.push(err134);
+                    }
+                    errors++;
+                  }
+                  if (!(data65 === "trial" || data65 === "intro" || data65 === "evergreen")) {
+                    const err135 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.phases.items.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err135];
+                    } else {
+                      vErrors.push(err135);
+                    }
+                    errors++;
+                  }
+                }
+                let i25 = data64.length;
+                let j9;
+                if (i25 > 1) {
+                  const indices1 = {};
+                  for (; i25--; ) {
+                    let item1 = data64[i25];
+                    if (typeof item1 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices1[item1] == "number") {
+                      j9 = indices1[item1];
+                      const err136 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/uniqueItems", keyword: "uniqueItems", params: { i: i25, j: j9 }, message: "must NOT have duplicate items (items ## " + j9 + " and " + i25 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err136];
+                      } else {
+                        vErrors.push(err136);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices1[item1] = i25;
+                  }
+                }
+              } else {
+                const err137 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err137];
+                } else {
+                  vErrors.push(err137);
+                }
+                errors++;
+              }
+            }
+            if (data43.outcome !== void 0) {
+              let data66 = data43.outcome;
+              if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+                if (data66.timing === void 0) {
+                  const err138 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
+                  if (vErrors === null) {
+                    vErrors = [err138];
+                  } else {
+                    vErrors.push(err138);
+                  }
+                  errors++;
+                }
+                for (const key9 in data66) {
+                  if (!(key9 === "timing" || key9 === "proration" || key9 === "termRestarts" || key9 === "minimumDaysOnCurrent" || key9 === "reason")) {
+                    const err139 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err139];
+                    } else {
+                      vErrors.push(err139);
+                    }
+                    errors++;
+                  }
+                }
+                if (data66.timing !== void 0) {
+                  let data67 = data66.timing;
+                  if (typeof data67 !== "string") {
+                    const err140 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err140];
+                    } else {
+                      vErrors.push(err140);
+                    }
+                    errors++;
+                  }
+                  if (!(data67 === "immediate" || data67 === "end_of_term" || data67 === "next_billing_date" || data67 === "illegal")) {
+                    const err141 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err141];
+                    } else {
+                      vErrors.push(err141);
+                    }
+                    errors++;
+                  }
+                }
+                if (data66.proration !== void 0) {
+                  let data68 = data66.proration;
+                  if (typeof data68 !== "string") {
+                    const err142 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err142];
+                    } else {
+                      vErrors.push(err142);
+                    }
+                    errors++;
+                  }
+                  if (!(data68 === "prorate" || data68 === "none" || data68 === "full_credit")) {
+                    const err143 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err143];
+                    } else {
+                      vErrors.push(err143);
+                    }
+                    errors++;
+                  }
+                }
+                if (data66.termRestarts !== void 0) {
+                  if (typeof data66.termRestarts !== "boolean") {
+                    const err144 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err144];
+                    } else {
+                      vErrors.push(err144);
+                    }
+                    errors++;
+                  }
+                }
+                if (data66.minimumDaysOnCurrent !== void 0) {
+                  let data70 = data66.minimumDaysOnCurrent;
+                  if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
+                    const err145 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err145];
+                    } else {
+                      vErrors.push(err145);
+                    }
+                    errors++;
+                  }
+                  if (typeof data70 == "number" && isFinite(data70)) {
+                    if (data70 < 0 || isNaN(data70)) {
+                      const err146 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (vErrors === null) {
+                        vErrors = [err146];
+                      } else {
+                        vErrors.push(err146);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data66.reason !== void 0) {
+                  if (typeof data66.reason !== "string") {
+                    const err147 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err147];
+                    } else {
+                      vErrors.push(err147);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err148 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err148];
+                } else {
+                  vErrors.push(err148);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err149 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err149];
+            } else {
+              vErrors.push(err149);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err150 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err150];
+        } else {
+          vErrors.push(err150);
         }
         errors++;
       }
     }
   } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err151 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err151];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err151);
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var validateQuote = validate77;
-var schema127 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var validateQuote = validate26;
+var schema55 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate78.evaluated;
+  const evaluated0 = validate27.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5991,14 +5927,14 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate80.evaluated;
+  const evaluated0 = validate29.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6135,8 +6071,8 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.quantities !== void 0) {
-      if (!validate78(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+      if (!validate27(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
         errors = vErrors.length;
       }
     }
@@ -6149,15 +6085,15 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-validate80.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema141 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema69 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate84.evaluated;
+  const evaluated0 = validate33.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6241,7 +6177,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.percent !== void 0) {
       let data2 = data.percent;
       if (typeof data2 === "string") {
-        if (!pattern33.test(data2)) {
+        if (!pattern36.test(data2)) {
           const err7 = { instancePath: instancePath + "/percent", schemaPath: "catalog.schema.json#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -6263,7 +6199,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
+        if (!pattern42.test(data3)) {
           const err9 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -6316,7 +6252,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema141.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema69.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -6357,15 +6293,15 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-validate84.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate33.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate77.evaluated;
+  const evaluated0 = validate26.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6383,7 +6319,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema127.properties, key0)) {
+      if (!func1.call(schema55.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -6577,7 +6513,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data7 === "month" || data7 === "quarter" || data7 === "year" || data7 === "upfront")) {
-        const err19 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema81.enum }, message: "must be equal to one of the allowed values" };
+        const err19 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -6642,7 +6578,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data10 === "due_on_receipt" || data10 === "net_15" || data10 === "net_30" || data10 === "net_45" || data10 === "net_60" || data10 === "net_90")) {
-        const err25 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema82.enum }, message: "must be equal to one of the allowed values" };
+        const err25 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -6706,8 +6642,8 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.quantities !== void 0) {
-      if (!validate78(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+      if (!validate27(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
         errors = vErrors.length;
       }
     }
@@ -6716,8 +6652,8 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data14)) {
         const len1 = data14.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate80(data14[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data14, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+          if (!validate29(data14[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data14, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
             errors = vErrors.length;
           }
         }
@@ -6786,8 +6722,8 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.expectedUsage !== void 0) {
-      if (!validate78(data.expectedUsage, { instancePath: instancePath + "/expectedUsage", parentData: data, parentDataProperty: "expectedUsage", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+      if (!validate27(data.expectedUsage, { instancePath: instancePath + "/expectedUsage", parentData: data, parentDataProperty: "expectedUsage", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
         errors = vErrors.length;
       }
     }
@@ -6796,8 +6732,8 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data19)) {
         const len2 = data19.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate84(data19[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data19, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+          if (!validate33(data19[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data19, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
             errors = vErrors.length;
           }
         }
@@ -6823,7 +6759,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data21 === "draft" || data21 === "sent" || data21 === "accepted" || data21 === "expired")) {
-        const err38 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema127.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err38 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema55.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -6885,16 +6821,16 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var validateArrangement = validate86;
-var schema146 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["months", "start", "end"], "description": "The current contract term.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "phase": { "type": "string", "enum": ["trial", "intro", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current trial or intro phase ends." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." } } } } };
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate26.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var validateArrangement = validate35;
+var schema74 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["months", "start", "end"], "description": "The current contract term.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "phase": { "type": "string", "enum": ["trial", "intro", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current trial or intro phase ends." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." } } } } };
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate87.evaluated;
+  const evaluated0 = validate36.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6975,14 +6911,14 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate87.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-validate87.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate89.evaluated;
+  const evaluated0 = validate38.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7130,8 +7066,8 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.quantities !== void 0) {
-      if (!validate87(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+      if (!validate36(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
@@ -7166,14 +7102,14 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-validate89.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate38.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate92.evaluated;
+  const evaluated0 = validate41.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7257,7 +7193,7 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.percent !== void 0) {
       let data2 = data.percent;
       if (typeof data2 === "string") {
-        if (!pattern33.test(data2)) {
+        if (!pattern36.test(data2)) {
           const err7 = { instancePath: instancePath + "/percent", schemaPath: "catalog.schema.json#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -7279,7 +7215,7 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (typeof data3 === "string") {
-        if (!pattern39.test(data3)) {
+        if (!pattern42.test(data3)) {
           const err9 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -7332,7 +7268,7 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema141.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema69.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -7373,15 +7309,15 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-validate92.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate41.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate86.evaluated;
+  const evaluated0 = validate35.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7453,7 +7389,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema146.properties, key0)) {
+      if (!func1.call(schema74.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -7659,7 +7595,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data8 === "month" || data8 === "quarter" || data8 === "year" || data8 === "upfront")) {
-        const err26 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema81.enum }, message: "must be equal to one of the allowed values" };
+        const err26 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -7702,7 +7638,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data10 === "due_on_receipt" || data10 === "net_15" || data10 === "net_30" || data10 === "net_45" || data10 === "net_60" || data10 === "net_90")) {
-        const err30 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema82.enum }, message: "must be equal to one of the allowed values" };
+        const err30 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -7766,8 +7702,8 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.quantities !== void 0) {
-      if (!validate87(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+      if (!validate36(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
@@ -7776,8 +7712,8 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data14)) {
         const len1 = data14.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate89(data14[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data14, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+          if (!validate38(data14[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data14, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
             errors = vErrors.length;
           }
         }
@@ -7952,7 +7888,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data21 === "trial" || data21 === "intro" || data21 === "evergreen")) {
-        const err51 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema146.properties.phase.enum }, message: "must be equal to one of the allowed values" };
+        const err51 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema74.properties.phase.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -7986,7 +7922,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.recurring !== void 0) {
       let data23 = data.recurring;
       if (typeof data23 === "string") {
-        if (!pattern39.test(data23)) {
+        if (!pattern42.test(data23)) {
           const err54 = { instancePath: instancePath + "/recurring", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err54];
@@ -8010,8 +7946,8 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data24)) {
         const len2 = data24.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate92(data24[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data24, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+          if (!validate41(data24[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data24, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
             errors = vErrors.length;
           }
         }
@@ -8026,8 +7962,8 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.usage !== void 0) {
-      if (!validate87(data.usage, { instancePath: instancePath + "/usage", parentData: data, parentDataProperty: "usage", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+      if (!validate36(data.usage, { instancePath: instancePath + "/usage", parentData: data, parentDataProperty: "usage", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
@@ -8043,7 +7979,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data27 === "active" || data27 === "pending_termination" || data27 === "terminated")) {
-        const err58 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema146.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err58 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema74.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err58];
         } else {
@@ -8083,10 +8019,10 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate86.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-validate86.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate35.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   validateArrangement,
   validateCatalog,
