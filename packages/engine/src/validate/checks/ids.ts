@@ -62,19 +62,43 @@ function eachUnindexedIdList(doc: Catalog, visit: (items: readonly { id: string 
 }
 
 /**
- * Whether any catalog-wide id repeats: every id goes into a set, and a repeat leaves the sets with
- * fewer entries than the catalog lists ids. Services, portfolios, packages, components and options
- * come from the keys of `compile`'s maps (which keep a repeated id once), so their entries in the
- * document are not visited again. The ids are spread over one set per ~2,000 ids by a few of their
- * characters: V8 puts a hash table of more than ~4,000 entries in large-object space, whose fresh
- * pages cost milliseconds to touch.
+ * Whether any catalog-wide id repeats, with set operations only (the clean case allocates little
+ * and builds no string). Services, portfolios, packages, components and options are the keys of
+ * `compile`'s maps, which keep a repeated id once: a kind repeats an id when its map is smaller than
+ * its list, two kinds share one when a key of one map is in another. The other ids go into sets,
+ * checked the same way against their own count and against the maps' keys. They are spread over
+ * one set per ~2,000 ids by a few of their characters: V8 puts a hash table of more than ~4,000
+ * entries in large-object space, whose fresh pages cost milliseconds to touch.
  */
 function hasDuplicate(doc: Catalog, catalog: CompiledCatalog): boolean {
-  let count = doc.services.length + doc.portfolios.length + doc.packages.length;
+  let components = 0;
+  let options = 0;
   for (const pkg of doc.packages) {
-    if (pkg.components) count += pkg.components.length;
-    if (pkg.optionGroups) for (const g of pkg.optionGroups) count += g.options.length;
+    if (pkg.components) components += pkg.components.length;
+    if (pkg.optionGroups) for (const g of pkg.optionGroups) options += g.options.length;
   }
+  const c = catalog;
+  if (
+    c.services.size !== doc.services.length ||
+    c.portfolios.size !== doc.portfolios.length ||
+    c.packages.size !== doc.packages.length ||
+    c.components.size !== components ||
+    c.options.size !== options
+  )
+    return true;
+  const maps: ReadonlyMap<string, unknown>[] = [
+    c.portfolios,
+    c.packages,
+    c.components,
+    c.options,
+    c.services,
+  ];
+  for (let i = 0; i < maps.length; i++)
+    for (const id of (maps[i] as ReadonlyMap<string, unknown>).keys())
+      for (let j = i + 1; j < maps.length; j++)
+        if ((maps[j] as ReadonlyMap<string, unknown>).has(id)) return true;
+
+  let count = 0;
   eachUnindexedIdList(doc, (items) => {
     count += items.length;
   });
@@ -82,19 +106,21 @@ function hasDuplicate(doc: Catalog, catalog: CompiledCatalog): boolean {
   while (n * 2048 < count) n *= 2;
   const sets: Set<string>[] = [];
   for (let i = 0; i < n; i++) sets.push(new Set());
-  const add = (id: string) => {
-    const key = id.charCodeAt(id.length - 1) * 31 + id.charCodeAt(id.length >> 1) * 7 + id.length;
-    (sets[key & (n - 1)] as Set<string>).add(id);
-  };
-  const { services, portfolios, packages, components, options } = catalog;
-  for (const map of [services, portfolios, packages, components, options])
-    for (const id of map.keys()) add(id);
+  const setOf = (id: string) =>
+    sets[
+      (id.charCodeAt(id.length - 1) * 31 + id.charCodeAt(id.length >> 1) * 7 + id.length) & (n - 1)
+    ] as Set<string>;
   eachUnindexedIdList(doc, (items) => {
-    for (let i = 0; i < items.length; i++) add((items[i] as { id: string }).id);
+    for (let i = 0; i < items.length; i++) {
+      const id = (items[i] as { id: string }).id;
+      setOf(id).add(id);
+    }
   });
   let distinct = 0;
   for (const set of sets) distinct += set.size;
-  return distinct !== count;
+  if (distinct !== count) return true;
+  for (const map of maps) for (const id of map.keys()) if (setOf(id).has(id)) return true;
+  return false;
 }
 
 export const idsCheck: Check = {
