@@ -6,7 +6,7 @@
  * count units.
  */
 import type { Charge, PricePoint } from "@tessera/schema";
-import type { Check } from "../check.ts";
+import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
 type Field = "amount" | "unitAmount" | "tiers" | "steps" | "includedUnits" | "billingPeriod";
@@ -52,7 +52,7 @@ export const modelsCheck: Check = {
   run(ctx) {
     const { doc } = ctx;
     for (let i = 0; i < doc.packages.length; i++) {
-      const charges = doc.packages[i]?.charges ?? [];
+      const charges = doc.packages[i]?.charges ?? NONE;
       for (let j = 0; j < charges.length; j++) {
         const charge = charges[j];
         if (charge === undefined) continue;
@@ -66,6 +66,7 @@ export const modelsCheck: Check = {
             `/packages/${i}/charges/${j}/blockSize`,
             `has no effect on a ${charge.model} charge; only per_unit, tiered, volume and usage charges count blocks.`,
           );
+        const masks = MASKS[charge.model];
         const points = charge.pricePoints;
         for (let k = 0; k < points.length; k++) {
           const pp = points[k] as PricePoint;
@@ -75,7 +76,6 @@ export const modelsCheck: Check = {
             (pp.tiers !== undefined ? 4 : 0) |
             (pp.steps !== undefined ? 8 : 0) |
             (pp.includedUnits !== undefined ? 16 : 0);
-          const masks = MASKS[charge.model];
           if (!(present & masks.need))
             flag(
               ctx,

@@ -312,7 +312,6 @@ export const pathsCheck: Check = {
         if (o.kind !== "downgrade" || o.to === undefined) return;
         const to = catalog.packages.get(o.to)?.value;
         if (to === undefined) return;
-        const at = `/packages/${i}/termination/retentionOffers/${j}/to`;
         let why: string | undefined;
         if (to.status !== "active") why = `it is ${to.status}`;
         else if (to.role !== p.role) why = `it is ${to.role === "base" ? "a base package" : "an add-on"}`;
@@ -322,7 +321,13 @@ export const pathsCheck: Check = {
         else if (cases.length > 0 && !legal(cases, p, to, "downgrade"))
           why = "the path rules block that downgrade";
         if (why !== undefined)
-          flag(ctx, "retention.illegal-move", "error", at, `offers a move to \`${to.id}\`, but ${why}.`);
+          flag(
+            ctx,
+            "retention.illegal-move",
+            "error",
+            `/packages/${i}/termination/retentionOffers/${j}/to`,
+            `offers a move to \`${to.id}\`, but ${why}.`,
+          );
       });
     });
   },

@@ -11,7 +11,7 @@
  * billed in arrear only)
  */
 import { Decimal } from "../../decimal.ts";
-import type { Check } from "../check.ts";
+import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
 export const policyCheck: Check = {
@@ -46,7 +46,7 @@ export const policyCheck: Check = {
             "is in_advance, but usage is always billed in arrear, once it is known; remove it or set in_arrear.",
           );
       }
-      const phases = pkg.phases ?? [];
+      const phases = pkg.phases ?? NONE;
       for (let j = 0; j < phases.length; j++) {
         const ph = phases[j];
         if (ph?.type !== "intro" || ph.discountPercent === undefined) continue;

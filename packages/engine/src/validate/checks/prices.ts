@@ -50,6 +50,9 @@ export const pricesCheck: Check = {
     doc.currencies.forEach((c, i) => {
       if (!slot.has(c)) slot.set(c, i);
     });
+    /** 1 for the first declaration of each currency (the one `slot` names). */
+    const first = new Uint8Array(doc.currencies.length);
+    for (const s of slot.values()) first[s] = 1;
     const used = new Uint8Array(doc.currencies.length);
     /** Usable periods per declared currency, for the charge being checked. */
     const usable = new Int32Array(doc.currencies.length);
@@ -69,8 +72,10 @@ export const pricesCheck: Check = {
         const charge = pkg.charges[j];
         if (charge === undefined) continue;
         const points = charge.pricePoints;
-        usable.fill(0);
-        seen.fill(0);
+        for (let s = 0; s < usable.length; s++) {
+          usable[s] = 0;
+          seen[s] = 0;
+        }
         let otherBooks = false;
         let undeclared = false;
         for (let k = 0; k < points.length; k++) {
@@ -134,8 +139,8 @@ export const pricesCheck: Check = {
           }
         if (pkg.status !== "active") continue;
         for (let s = 0; s < doc.currencies.length; s++) {
+          if (!first[s]) continue;
           const cur = doc.currencies[s] as string;
-          if (slot.get(cur) !== s) continue;
           const mask = usable[s] as number;
           if (!(mask & ANY)) {
             flag(
