@@ -96,9 +96,9 @@ async function typesFrom(cwd: string): Promise<string> {
  * per value, building the value's instance path and an options object each time — megabytes on a
  * big catalog — so every other catalog `$ref` is replaced by a copy of its target and compiled
  * inline, where the path is only built for an error. These stay functions because V8 does not
- * optimize a function past ~60 KB of bytecode.
+ * optimize a function past 60 KB of bytecode (the package's is ~41 KB without them).
  */
-const CATALOG_FUNCTIONS = new Set(["Package", "OptionGroup", "Rule", "QuantityRule", "Charge"]);
+const CATALOG_FUNCTIONS = new Set(["Package", "OptionGroup", "QuantityRule", "Charge"]);
 
 /**
  * A copy of the catalog schema with its `$ref`s replaced by their targets, except refs to
