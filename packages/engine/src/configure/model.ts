@@ -19,7 +19,7 @@
  *   that are retired or draft, or not compatible, cannot be picked. The base's included add-ons are
  *   always on. `requires` / `excludes` hold between add-ons.
  */
-import type { Package, Rule } from "@tessera/schema";
+import type { Option, Package, Rule } from "@tessera/schema";
 import type { CompiledCatalog } from "../compile.ts";
 import { CnfBuilder, FALSE, not, TRUE } from "../logic/cnf.ts";
 import { type Cnf, pos, Solver } from "../logic/solver.ts";
@@ -51,6 +51,8 @@ export interface Variable {
   /** Package the option belongs to (the base or an add-on); the add-on itself for add-ons. */
   packageId: string;
   groupId?: string;
+  /** The option itself (options only). */
+  option?: Option;
   /** Why an add-on cannot go on this base, when it cannot. */
   incompatible?: string;
   included?: boolean;
@@ -311,7 +313,7 @@ function buildLogic(
     if (pkg.optionGroups === undefined) return;
     for (const g of pkg.optionGroups) {
       for (const o of g.options) {
-        declare({ kind: "option", id: o.id, name: o.name, packageId: pkg.id, groupId: g.id });
+        declare({ kind: "option", id: o.id, name: o.name, packageId: pkg.id, groupId: g.id, option: o });
       }
     }
   };

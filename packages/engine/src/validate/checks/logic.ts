@@ -13,7 +13,6 @@
  */
 
 import type { Package } from "@tessera/schema";
-import type { CompiledCatalog } from "../../compile.ts";
 import { constraintsInConflict, explainForced, minimalConflict, modelPool } from "../../configure/explain.ts";
 import { constraintPhrase } from "../../configure/messages.ts";
 import { coreLogic, LogicWorkspace, type PackageLogic, packageLogic } from "../../configure/model.ts";
@@ -36,7 +35,7 @@ export const logicCheck: Check = {
     const { doc, catalog } = ctx;
     doc.packages.forEach((pkg, i) => {
       if (pkg.role !== "base" || catalog.packages.get(pkg.id)?.value !== pkg) return;
-      if (isClean(coreLogic(catalog, pkg, workspace), catalog, pkg)) return;
+      if (isClean(coreLogic(catalog, pkg, workspace), pkg)) return;
       const logic = packageLogic(catalog, pkg);
       const first = logic.solver.ok ? logic.solver.solve([]) : null;
       if (!first?.sat) {
@@ -114,14 +113,14 @@ export const logicCheck: Check = {
  * unit propagation accepts them, so one SAT call usually covers many options. Any doubt (an
  * option no model reached, a failed batch) answers "not clean" and the full check decides.
  */
-export function isClean(logic: PackageLogic, catalog: CompiledCatalog, pkg: Package): boolean {
+function isClean(logic: PackageLogic, pkg: Package): boolean {
   const solver = logic.solver;
   if (!solver.ok) return false;
   const own: number[] = [];
   const defaults: number[] = [];
   logic.vars.forEach((v, k) => {
     if (v.kind !== "option" || v.packageId !== pkg.id) return;
-    const option = catalog.options.get(v.id)?.value;
+    const option = v.option;
     if (option?.status === "retired") return;
     own.push(k);
     if (option?.default === true) {
