@@ -5,7 +5,9 @@
  * the engine's `validate(doc)` — schema, semantic checks and compile — on a freshly parsed
  * document each run (validate takes the parsed value, so parsing is not part of its time).
  * `ratio` = validate median / parse median. `linearity` = (validate ms per MB at the largest
- * scale) / (validate ms per MB at scale 1): 1.0 is perfectly linear.
+ * scale) / (validate ms per MB at scale 1): 1.0 is perfectly linear. `linearityVsParse` = (ratio at
+ * the largest scale) / (ratio at scale 1): JSON.parse also costs more per MB on a big heap, and
+ * this says whether validate grows faster than it.
  */
 import { validate } from "@tessera/engine";
 import type { BenchContext } from "../context.ts";
@@ -63,6 +65,12 @@ export const validateSuite: Suite = {
         metrics[`validate.s${last}.msPerMb`]! / metrics[`validate.s${first}.msPerMb`]!,
         3,
       );
+      // JSON.parse itself costs more per MB on a bigger heap (memory and garbage collection): the
+      // same quotient for the ratio says whether validate grows faster than parsing does.
+      metrics[`validate.linearityVsParse`] = round(
+        metrics[`validate.s${last}.ratio`]! / metrics[`validate.s${first}.ratio`]!,
+        3,
+      );
     }
     return metrics;
   },
@@ -86,6 +94,11 @@ export const validateSuite: Suite = {
     if (linearity !== undefined)
       lines.push(
         `linearity (validate ms/MB at ${ctx.scales.at(-1)}× ÷ at 1×): ${linearity.toFixed(2)}  (1.00 = linear)`,
+      );
+    const vsParse = metrics["validate.linearityVsParse"];
+    if (vsParse !== undefined)
+      lines.push(
+        `linearity against JSON.parse (ratio at ${ctx.scales.at(-1)}× ÷ at 1×): ${vsParse.toFixed(2)}  (≤ 1.00 = grows no faster than parsing)`,
       );
     lines.push(
       "medians; validate's input is the parsed document (JSON.parse is timed separately); target ratio ≤ 2",
