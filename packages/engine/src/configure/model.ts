@@ -209,7 +209,20 @@ function idsRepeat(catalog: CompiledCatalog): boolean {
  */
 export function coreLogic(catalog: CompiledCatalog, base: Package, workspace?: LogicWorkspace): PackageLogic {
   if (idsRepeat(catalog)) return packageLogic(catalog, base);
-  const core = workspace ? workspace.core.reset(catalog, base) : new CoreAddOns().reset(catalog, base);
+  return buildLogic(catalog, base, "core", workspace);
+}
+
+/**
+ * The add-ons of the base's core logic (see `coreLogic`). `own` holds the base's own option ids,
+ * which need no catalog lookup (most ids rules mention are those).
+ */
+function coreAddOns(
+  core: CoreAddOns,
+  catalog: CompiledCatalog,
+  base: Package,
+  own: ReadonlyMap<string, number>,
+): Package[] {
+  core.reset(catalog, base, own);
   if (base.rules) for (const r of base.rules) core.mentionRule(r);
   if (base.includedAddOns) for (const inc of base.includedAddOns) core.mention(inc.addOn);
   // Kept add-ons in turn keep those they mention (the list grows while it is walked).
@@ -220,8 +233,8 @@ export function coreLogic(catalog: CompiledCatalog, base: Package, workspace?: L
     if (a.addOn?.requires) for (const id of a.addOn.requires) core.mention(id);
     if (a.addOn?.excludes) for (const id of a.addOn.excludes) core.mention(id);
   }
-  // A copy: the workspace's list is reused by the next package.
-  return buildLogic(catalog, base, kept.slice(), workspace);
+  // A copy: a workspace's list is reused by the next package.
+  return kept.slice();
 }
 
 /**
@@ -234,10 +247,12 @@ class CoreAddOns {
   private readonly seen = new Set<Package>();
   private catalog: CompiledCatalog | undefined;
   private base: Package | undefined;
+  private own: ReadonlyMap<string, number> | undefined;
 
-  reset(catalog: CompiledCatalog, base: Package): this {
+  reset(catalog: CompiledCatalog, base: Package, own: ReadonlyMap<string, number>): this {
     this.catalog = catalog;
     this.base = base;
+    this.own = own;
     this.kept.length = 0;
     this.seen.clear();
     return this;
@@ -249,9 +264,9 @@ class CoreAddOns {
    * repeats, so compile's maps name the one package that declares it.
    */
   mention(id: string): void {
+    if (this.own!.has(id)) return;
     const catalog = this.catalog!;
     const base = this.base!;
-    // Most ids are the base's own options: one lookup settles them.
     const option = catalog.options.get(id);
     const p = option !== undefined ? option.package : catalog.packages.get(id)?.value;
     if (p === undefined || p === base || p.role !== "add_on" || this.seen.has(p)) return;
@@ -277,10 +292,14 @@ class CoreAddOns {
   }
 }
 
+/**
+ * The logic of the base with the given candidate add-ons: all of them (the default), or "core" for
+ * the core logic's (see `coreLogic`).
+ */
 function buildLogic(
   catalog: CompiledCatalog,
   base: Package,
-  candidates: Package[] = candidateAddOns(catalog, base),
+  which: Package[] | "core" = candidateAddOns(catalog, base),
   workspace?: LogicWorkspace,
 ): PackageLogic {
   const vars: Variable[] = [];
@@ -318,6 +337,10 @@ function buildLogic(
     }
   };
   declareOptions(base);
+  const candidates =
+    which === "core"
+      ? coreAddOns(workspace ? workspace.core : new CoreAddOns(), catalog, base, index)
+      : which;
   for (const a of candidates) {
     const why = addOnFit(a, base);
     fits.push(why);
