@@ -18,7 +18,7 @@ import { constraintPhrase } from "../../configure/messages.ts";
 import { coreLogic, LogicWorkspace, type PackageLogic, packageLogic } from "../../configure/model.ts";
 import { consequences } from "../../logic/backbone.ts";
 import { neg, pos } from "../../logic/solver.ts";
-import type { Check } from "../check.ts";
+import type { Check, CheckContext } from "../check.ts";
 import { flag, names } from "./report.ts";
 
 /**
@@ -33,78 +33,85 @@ export const logicCheck: Check = {
   codes: ["logic.unsatisfiable-package", "logic.option-never-pickable", "logic.defaults-violate-rules"],
   run(ctx) {
     const { doc, catalog } = ctx;
-    doc.packages.forEach((pkg, i) => {
-      if (pkg.role !== "base" || catalog.packages.get(pkg.id)?.value !== pkg) return;
-      if (isClean(coreLogic(catalog, pkg, workspace), pkg)) return;
-      const logic = packageLogic(catalog, pkg);
-      const first = logic.solver.ok ? logic.solver.solve([]) : null;
-      if (!first?.sat) {
-        const why = constraintPhrase(logic, constraintsInConflict(logic, []));
-        flag(
-          ctx,
-          "logic.unsatisfiable-package",
-          "error",
-          `/packages/${i}`,
-          `has no valid configuration at all; the conflict comes from: ${why || "its rules and option groups"}.`,
-        );
-        return;
-      }
-      const own: number[] = [];
-      logic.vars.forEach((v, k) => {
-        if (v.kind === "option" && v.packageId === pkg.id) own.push(k);
-      });
-      const cons = consequences(logic.solver, [], own, {
-        implied: (lit) => logic.solver.fixedAtRoot(lit),
-        pool: modelPool(logic),
-      });
-      const never = own.filter((v) => {
-        const option = catalog.options.get(logic.vars[v]!.id)?.value;
-        return cons.canBeTrue[v] === 0 && option?.status !== "retired";
-      });
-      if (never.length > 0) {
-        const why = explainForced(
-          logic,
-          [],
-          never.map((v) => neg(v)),
-        );
-        for (const v of never) {
-          const id = logic.vars[v]!.id;
-          const pointer = catalog.options.get(id)?.pointer ?? `/packages/${i}`;
-          const phrase = constraintPhrase(logic, why.get(neg(v))?.labels ?? []);
-          flag(
-            ctx,
-            "logic.option-never-pickable",
-            "warning",
-            pointer,
-            `can never be picked: ${phrase || "the package's rules"} rule it out in every configuration.`,
-          );
-        }
-      }
-      const defaults = own.filter((v) => {
-        const option = catalog.options.get(logic.vars[v]!.id)?.value;
-        return option?.default === true && option.status !== "retired";
-      });
-      if (defaults.length > 0 && !logic.solver.solve(defaults.map((v) => pos(v)))?.sat) {
-        // In catalog order: the report points at the last default of the clash.
-        const clash = minimalConflict(
-          logic,
-          defaults.map((v) => pos(v)),
-        ).sort((a, b) => a - b);
-        const ids = clash.map((l) => logic.vars[l >> 1]!.id);
-        const last = ids[ids.length - 1] ?? "";
-        const pointer = catalog.options.get(last)?.pointer;
-        const phrase = constraintPhrase(logic, constraintsInConflict(logic, clash));
-        flag(
-          ctx,
-          "logic.defaults-violate-rules",
-          "warning",
-          pointer ? `${pointer}/default` : `/packages/${i}`,
-          `cannot be a default together with ${ids.length > 1 ? names(ids.slice(0, -1)) : "the package's rules"}${phrase ? ` (${phrase})` : ""}: a new quote would start invalid, so configure leaves it out.`,
-        );
-      }
-    });
+    const packages = doc.packages;
+    for (let i = 0; i < packages.length; i++) {
+      const pkg = packages[i]!;
+      if (pkg.role !== "base" || catalog.packages.get(pkg.id)?.value !== pkg) continue;
+      if (!isClean(coreLogic(catalog, pkg, workspace), pkg)) reportFindings(ctx, pkg, i);
+    }
   },
 };
+
+/** Decides the package on its full logic, and reports what is wrong in words. */
+function reportFindings(ctx: CheckContext, pkg: Package, i: number): void {
+  const { catalog } = ctx;
+  const logic = packageLogic(catalog, pkg);
+  const first = logic.solver.ok ? logic.solver.solve([]) : null;
+  if (!first?.sat) {
+    const why = constraintPhrase(logic, constraintsInConflict(logic, []));
+    flag(
+      ctx,
+      "logic.unsatisfiable-package",
+      "error",
+      `/packages/${i}`,
+      `has no valid configuration at all; the conflict comes from: ${why || "its rules and option groups"}.`,
+    );
+    return;
+  }
+  const own: number[] = [];
+  logic.vars.forEach((v, k) => {
+    if (v.kind === "option" && v.packageId === pkg.id) own.push(k);
+  });
+  const cons = consequences(logic.solver, [], own, {
+    implied: (lit) => logic.solver.fixedAtRoot(lit),
+    pool: modelPool(logic),
+  });
+  const never = own.filter((v) => {
+    const option = catalog.options.get(logic.vars[v]!.id)?.value;
+    return cons.canBeTrue[v] === 0 && option?.status !== "retired";
+  });
+  if (never.length > 0) {
+    const why = explainForced(
+      logic,
+      [],
+      never.map((v) => neg(v)),
+    );
+    for (const v of never) {
+      const id = logic.vars[v]!.id;
+      const pointer = catalog.options.get(id)?.pointer ?? `/packages/${i}`;
+      const phrase = constraintPhrase(logic, why.get(neg(v))?.labels ?? []);
+      flag(
+        ctx,
+        "logic.option-never-pickable",
+        "warning",
+        pointer,
+        `can never be picked: ${phrase || "the package's rules"} rule it out in every configuration.`,
+      );
+    }
+  }
+  const defaults = own.filter((v) => {
+    const option = catalog.options.get(logic.vars[v]!.id)?.value;
+    return option?.default === true && option.status !== "retired";
+  });
+  if (defaults.length > 0 && !logic.solver.solve(defaults.map((v) => pos(v)))?.sat) {
+    // In catalog order: the report points at the last default of the clash.
+    const clash = minimalConflict(
+      logic,
+      defaults.map((v) => pos(v)),
+    ).sort((a, b) => a - b);
+    const ids = clash.map((l) => logic.vars[l >> 1]!.id);
+    const last = ids[ids.length - 1] ?? "";
+    const pointer = catalog.options.get(last)?.pointer;
+    const phrase = constraintPhrase(logic, constraintsInConflict(logic, clash));
+    flag(
+      ctx,
+      "logic.defaults-violate-rules",
+      "warning",
+      pointer ? `${pointer}/default` : `/packages/${i}`,
+      `cannot be a default together with ${ids.length > 1 ? names(ids.slice(0, -1)) : "the package's rules"}${phrase ? ` (${phrase})` : ""}: a new quote would start invalid, so configure leaves it out.`,
+    );
+  }
+}
 
 /**
  * Whether the package has none of the three findings, decided on `logic` (any exact restriction of
@@ -118,16 +125,18 @@ function isClean(logic: PackageLogic, pkg: Package): boolean {
   if (!solver.ok) return false;
   const own: number[] = [];
   const defaults: number[] = [];
-  logic.vars.forEach((v, k) => {
-    if (v.kind !== "option" || v.packageId !== pkg.id) return;
+  const vars = logic.vars;
+  for (let k = 0; k < vars.length; k++) {
+    const v = vars[k]!;
+    if (v.kind !== "option" || v.packageId !== pkg.id) continue;
     const option = v.option;
-    if (option?.status === "retired") return;
+    if (option?.status === "retired") continue;
     own.push(k);
     if (option?.default === true) {
       defaults.push(pos(k));
       solver.setPhase(k, true);
     }
-  });
+  }
   // The first model leans towards the defaults: when it holds them all, they go together.
   if (!solver.solve([])?.sat) return false;
   const defaultsHold = defaults.every((l) => solver.modelValue(l >> 1));
