@@ -14,7 +14,6 @@ import type {
   Package,
   Portfolio,
 } from "@tessera/schema";
-import { IdMap } from "./id-map.ts";
 
 export interface Located<T> {
   value: T;
@@ -99,10 +98,8 @@ class OptionEntry extends PartEntry<Option> implements IndexedOption {
 function partIndex<K extends "optionGroups" | "charges">(
   doc: Catalog,
   list: K,
-): IdMap<IndexedPart<NonNullable<Package[K]>[number]>> {
-  let count = 0;
-  for (const pkg of doc.packages) count += pkg[list]?.length ?? 0;
-  const index = new IdMap<IndexedPart<NonNullable<Package[K]>[number]>>(count);
+): Map<string, IndexedPart<NonNullable<Package[K]>[number]>> {
+  const index = new Map<string, IndexedPart<NonNullable<Package[K]>[number]>>();
   for (let i = 0; i < doc.packages.length; i++) {
     const pkg = doc.packages[i] as Package;
     const items = pkg[list];
@@ -110,7 +107,7 @@ function partIndex<K extends "optionGroups" | "charges">(
     const owner = new Entry(pkg, undefined, "packages", i);
     for (let j = 0; j < items.length; j++) {
       const item = items[j] as NonNullable<Package[K]>[number];
-      index.add(new PartEntry(item, pkg, owner, list, j));
+      if (!index.has(item.id)) index.set(item.id, new PartEntry(item, pkg, owner, list, j));
     }
   }
   return index;
@@ -118,40 +115,33 @@ function partIndex<K extends "optionGroups" | "charges">(
 
 /**
  * Builds the lookup indexes of a catalog. Pure; cache the result by content hash.
- * Plain loops and no per-entry closures or strings: this runs on every validation. The maps are
- * `IdMap`s, which stay fast on big catalogs. The group and charge indexes, which validation does
- * not read, are built on first read.
+ * Plain loops and no per-entry closures or strings: this runs on every validation. The group and
+ * charge indexes, which validation does not read, are built on first read.
  */
 export function compile(doc: Catalog): CompiledCatalog {
-  let componentCount = 0;
-  let optionCount = 0;
-  for (const pkg of doc.packages) {
-    if (pkg.components) componentCount += pkg.components.length;
-    if (pkg.optionGroups) for (const g of pkg.optionGroups) optionCount += g.options.length;
-  }
-  const services = new IdMap<Located<AtomicService>>(doc.services.length);
-  const portfolios = new IdMap<Located<Portfolio>>(doc.portfolios.length);
-  const packages = new IdMap<Located<Package>>(doc.packages.length);
-  const options = new IdMap<IndexedOption>(optionCount);
-  const components = new IdMap<IndexedPart<Component>>(componentCount);
+  const services = new Map<string, Located<AtomicService>>();
+  const portfolios = new Map<string, Located<Portfolio>>();
+  const packages = new Map<string, Located<Package>>();
+  const options = new Map<string, IndexedOption>();
+  const components = new Map<string, IndexedPart<Component>>();
   const ladders = new Map<string, Package[]>();
 
   for (let i = 0; i < doc.services.length; i++) {
     const s = doc.services[i] as AtomicService;
-    services.add(new Entry(s, undefined, "services", i));
+    if (!services.has(s.id)) services.set(s.id, new Entry(s, undefined, "services", i));
   }
   for (let i = 0; i < doc.portfolios.length; i++) {
     const p = doc.portfolios[i] as Portfolio;
-    portfolios.add(new Entry(p, undefined, "portfolios", i));
+    if (!portfolios.has(p.id)) portfolios.set(p.id, new Entry(p, undefined, "portfolios", i));
   }
   for (let i = 0; i < doc.packages.length; i++) {
     const pkg = doc.packages[i] as Package;
     const entry = new Entry(pkg, undefined, "packages", i);
-    packages.add(entry);
+    if (!packages.has(pkg.id)) packages.set(pkg.id, entry);
     if (pkg.components) {
       for (let j = 0; j < pkg.components.length; j++) {
         const c = pkg.components[j] as Component;
-        components.add(new PartEntry(c, pkg, entry, "components", j));
+        if (!components.has(c.id)) components.set(c.id, new PartEntry(c, pkg, entry, "components", j));
       }
     }
     if (pkg.optionGroups) {
@@ -160,7 +150,7 @@ export function compile(doc: Catalog): CompiledCatalog {
         const group = new Entry(g, entry, "optionGroups", j);
         for (let k = 0; k < g.options.length; k++) {
           const o = g.options[k] as Option;
-          options.add(new OptionEntry(o, group, pkg, k));
+          if (!options.has(o.id)) options.set(o.id, new OptionEntry(o, group, pkg, k));
         }
       }
     }
@@ -179,8 +169,8 @@ export function compile(doc: Catalog): CompiledCatalog {
     doc.priceBooks?.[0]?.id ??
     "list";
 
-  let groups: IdMap<IndexedGroup> | undefined;
-  let charges: IdMap<IndexedPart<Charge>> | undefined;
+  let groups: Map<string, IndexedGroup> | undefined;
+  let charges: Map<string, IndexedPart<Charge>> | undefined;
   return {
     doc,
     services,

@@ -8,7 +8,6 @@
  */
 import type { Catalog } from "@tessera/schema";
 import type { CompiledCatalog } from "../../compile.ts";
-import { idShard, shardCount } from "../../id-map.ts";
 import type { Check, CheckContext } from "../check.ts";
 import { describeAt } from "../describe.ts";
 
@@ -67,8 +66,9 @@ function eachUnindexedIdList(doc: Catalog, visit: (items: readonly { id: string 
  * and builds no string). Services, portfolios, packages, components and options are the keys of
  * `compile`'s maps, which keep a repeated id once: a kind repeats an id when its map is smaller than
  * its list, two kinds share one when a key of one map is in another. The other ids go into sets,
- * checked the same way against their own count and against the maps' keys (spread over several
- * sets, see `id-map.ts`).
+ * checked the same way against their own count and against the maps' keys. They are spread over
+ * one set per ~2,000 ids by a few of their characters: V8 puts a hash table of more than ~4,000
+ * entries in large-object space, whose fresh pages cost milliseconds to touch.
  */
 function hasDuplicate(doc: Catalog, catalog: CompiledCatalog): boolean {
   let components = 0;
@@ -102,10 +102,14 @@ function hasDuplicate(doc: Catalog, catalog: CompiledCatalog): boolean {
   eachUnindexedIdList(doc, (items) => {
     count += items.length;
   });
-  const n = shardCount(count);
+  let n = 1;
+  while (n * 2048 < count) n *= 2;
   const sets: Set<string>[] = [];
   for (let i = 0; i < n; i++) sets.push(new Set());
-  const setOf = (id: string) => sets[idShard(id) & (n - 1)] as Set<string>;
+  const setOf = (id: string) =>
+    sets[
+      (id.charCodeAt(id.length - 1) * 31 + id.charCodeAt(id.length >> 1) * 7 + id.length) & (n - 1)
+    ] as Set<string>;
   eachUnindexedIdList(doc, (items) => {
     for (let i = 0; i < items.length; i++) {
       const id = (items[i] as { id: string }).id;
