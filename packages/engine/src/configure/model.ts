@@ -150,6 +150,11 @@ export class LogicWorkspace {
   readonly cnf = new CnfBuilder();
   readonly solver = new Solver();
   readonly core = new CoreAddOns();
+
+  /** Drops the workspace's references into the last catalog (its memory stays for the next use). */
+  release(): void {
+    this.core.release();
+  }
 }
 
 const cache = new WeakMap<CompiledCatalog, Map<string, PackageLogic>>();
@@ -256,6 +261,15 @@ class CoreAddOns {
     this.kept.length = 0;
     this.seen.clear();
     return this;
+  }
+
+  /** Forgets the catalog, so a workspace kept between validations does not keep it alive. */
+  release(): void {
+    this.catalog = undefined;
+    this.base = undefined;
+    this.own = undefined;
+    this.kept.length = 0;
+    this.seen.clear();
   }
 
   /**

@@ -34,10 +34,14 @@ export const logicCheck: Check = {
   run(ctx) {
     const { doc, catalog } = ctx;
     const packages = doc.packages;
-    for (let i = 0; i < packages.length; i++) {
-      const pkg = packages[i]!;
-      if (pkg.role !== "base" || catalog.packages.get(pkg.id)?.value !== pkg) continue;
-      if (!isClean(coreLogic(catalog, pkg, workspace), pkg)) reportFindings(ctx, pkg, i);
+    try {
+      for (let i = 0; i < packages.length; i++) {
+        const pkg = packages[i]!;
+        if (pkg.role !== "base" || catalog.packages.get(pkg.id)?.value !== pkg) continue;
+        if (!isClean(coreLogic(catalog, pkg, workspace), pkg)) reportFindings(ctx, pkg, i);
+      }
+    } finally {
+      workspace.release();
     }
   },
 };
