@@ -125,15 +125,20 @@ function addOnIndex(catalog: CompiledCatalog): AddOnIndex {
   return index;
 }
 
-/** Add-ons relevant to a base: compatible ones, those of its portfolio, included ones. */
+/** Whether an add-on is relevant to a base: compatible with it, of its portfolio, or included in it. */
+function isCandidateAddOn(p: Package, base: Package): boolean {
+  if (p.role !== "add_on") return false;
+  if (p.portfolio === base.portfolio || isCompatibleAddOn(p, base)) return true;
+  return base.includedAddOns?.some((inc) => inc.addOn === p.id) === true;
+}
+
+/** The add-ons relevant to a base (`isCandidateAddOn`), found through the catalog's add-on index. */
 function candidateAddOns(catalog: CompiledCatalog, base: Package): Package[] {
   const index = addOnIndex(catalog);
   const out = new Set<Package>();
-  for (const p of index.byPortfolio.get(base.portfolio) ?? []) {
-    if (p.portfolio === base.portfolio || isCompatibleAddOn(p, base)) out.add(p);
-  }
+  for (const p of index.byPortfolio.get(base.portfolio) ?? []) if (isCandidateAddOn(p, base)) out.add(p);
   for (const p of index.byPackage.get(base.id) ?? []) out.add(p);
-  for (const p of index.anyPortfolio) if (isCompatibleAddOn(p, base)) out.add(p);
+  for (const p of index.anyPortfolio) if (isCandidateAddOn(p, base)) out.add(p);
   for (const inc of base.includedAddOns ?? []) {
     const p = index.byId.get(inc.addOn);
     if (p) out.add(p);
@@ -273,21 +278,15 @@ class CoreAddOns {
   }
 
   /**
-   * Keeps the candidate add-on of the base (as `candidateAddOns` decides: of its portfolio,
-   * compatible, or included) that declares `id`, as itself or as one of its options. No id
-   * repeats, so compile's maps name the one package that declares it.
+   * Keeps the candidate add-on of the base (`isCandidateAddOn`) that declares `id`, as itself or as
+   * one of its options. No id repeats, so compile's maps name the one package that declares it.
    */
   mention(id: string): void {
     if (this.own!.has(id)) return;
     const catalog = this.catalog!;
-    const base = this.base!;
     const option = catalog.options.get(id);
     const p = option !== undefined ? option.package : catalog.packages.get(id)?.value;
-    if (p === undefined || p === base || p.role !== "add_on" || this.seen.has(p)) return;
-    let candidate = p.portfolio === base.portfolio || isCompatibleAddOn(p, base);
-    if (!candidate && base.includedAddOns)
-      for (const inc of base.includedAddOns) if (inc.addOn === p.id) candidate = true;
-    if (!candidate) return;
+    if (p === undefined || this.seen.has(p) || !isCandidateAddOn(p, this.base!)) return;
     this.seen.add(p);
     this.kept.push(p);
   }
