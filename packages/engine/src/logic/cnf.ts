@@ -11,7 +11,7 @@
  *
  * @see Sinz, "Towards an Optimal CNF Encoding of Boolean Cardinality Constraints", CP 2005.
  */
-import { type Cnf, neg, pos } from "./solver.ts";
+import { type Cnf, grownI32, neg, pos } from "./solver.ts";
 
 /** Constant literals, folded away when clauses are added. */
 export const TRUE = -1;
@@ -36,13 +36,6 @@ function split(lits: readonly number[]): { trues: number; rest: number[] } {
     else if (l !== FALSE) rest.push(l);
   }
   return { trues, rest };
-}
-
-/** A copy of `a` with room for at least `need` elements (doubling). */
-function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(Math.max(need, a.length * 2));
-  out.set(a);
-  return out;
 }
 
 /**
@@ -86,7 +79,7 @@ export class CnfBuilder {
   add(l: number): void {
     if (l === TRUE) this.satisfied = true;
     else if (l !== FALSE) {
-      if (this.len === this.lits.length) this.lits = grown(this.lits, this.len + 1);
+      if (this.len === this.lits.length) this.lits = grownI32(this.lits, this.len + 1);
       this.lits[this.len++] = l;
     }
   }
@@ -98,8 +91,8 @@ export class CnfBuilder {
       return;
     }
     if (this.count + 1 >= this.starts.length) {
-      this.starts = grown(this.starts, this.count + 2);
-      this.labels = grown(this.labels, this.count + 2);
+      this.starts = grownI32(this.starts, this.count + 2);
+      this.labels = grownI32(this.labels, this.count + 2);
     }
     this.starts[this.count] = this.open;
     this.labels[this.count] = label;

@@ -42,7 +42,7 @@ const LEARNT = 1;
 const DELETED = 2;
 
 /** A copy of `a` with room for at least `need` elements (doubling). */
-function grownI32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+export function grownI32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
   const out = new Int32Array(Math.max(need, a.length * 2));
   out.set(a);
   return out;
