@@ -14,6 +14,7 @@ import type {
   Package,
   Portfolio,
 } from "@tessera/schema";
+import { keepShapes } from "./shapes.ts";
 
 export interface Located<T> {
   value: T;
@@ -169,24 +170,71 @@ export function compile(doc: Catalog): CompiledCatalog {
     doc.priceBooks?.[0]?.id ??
     "list";
 
-  let groups: Map<string, IndexedGroup> | undefined;
-  let charges: Map<string, IndexedPart<Charge>> | undefined;
-  return {
-    doc,
-    services,
-    portfolios,
-    packages,
-    options,
-    get groups() {
-      groups ??= partIndex(doc, "optionGroups");
-      return groups;
-    },
-    components,
-    get charges() {
-      charges ??= partIndex(doc, "charges");
-      return charges;
-    },
-    ladders,
-    defaultPriceBook,
-  };
+  return new Compiled(doc, services, portfolios, packages, options, components, ladders, defaultPriceBook);
 }
+
+/**
+ * The compiled catalog: a class rather than an object literal with getters, so every compiled
+ * catalog has the same hidden class and code that reads one stays optimized from one validation
+ * to the next (a literal's getters are new closures each time, which gives each result its own
+ * shape).
+ */
+class Compiled implements CompiledCatalog {
+  private groupIndex: Map<string, IndexedGroup> | undefined;
+  private chargeIndex: Map<string, IndexedPart<Charge>> | undefined;
+
+  constructor(
+    readonly doc: Catalog,
+    readonly services: ReadonlyMap<string, Located<AtomicService>>,
+    readonly portfolios: ReadonlyMap<string, Located<Portfolio>>,
+    readonly packages: ReadonlyMap<string, Located<Package>>,
+    readonly options: ReadonlyMap<string, IndexedOption>,
+    readonly components: ReadonlyMap<string, IndexedPart<Component>>,
+    readonly ladders: ReadonlyMap<string, readonly Package[]>,
+    readonly defaultPriceBook: string,
+  ) {}
+
+  get groups(): ReadonlyMap<string, IndexedGroup> {
+    this.groupIndex ??= partIndex(this.doc, "optionGroups");
+    return this.groupIndex;
+  }
+
+  get charges(): ReadonlyMap<string, IndexedPart<Charge>> {
+    this.chargeIndex ??= partIndex(this.doc, "charges");
+    return this.chargeIndex;
+  }
+}
+
+// A tiny compiled catalog with every kind of entry, its lazy indexes and pointers read, keeps the
+// hidden classes of compiled catalogs and their entries between validations (see shapes.ts).
+keepShapes(
+  (() => {
+    const option = { id: "o", name: "o" } as Option;
+    const group = { id: "g", name: "g", options: [option] } as OptionGroup;
+    const pkg = {
+      id: "p",
+      role: "base",
+      portfolio: "f",
+      tier: 1,
+      components: [{ id: "c", service: "s" }],
+      optionGroups: [group],
+      charges: [{ id: "ch" }],
+    } as unknown as Package;
+    const compiled = compile({
+      services: [{ id: "s" }],
+      portfolios: [{ id: "f" }],
+      packages: [pkg],
+    } as unknown as Catalog);
+    for (const index of [
+      compiled.services,
+      compiled.portfolios,
+      compiled.packages,
+      compiled.options,
+      compiled.components,
+      compiled.groups,
+      compiled.charges,
+    ] as ReadonlyMap<string, Located<unknown>>[])
+      for (const entry of index.values()) void entry.pointer;
+    return compiled;
+  })(),
+);

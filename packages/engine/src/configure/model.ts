@@ -23,6 +23,7 @@ import type { Option, Package, Rule } from "@tessera/schema";
 import type { CompiledCatalog } from "../compile.ts";
 import { CnfBuilder, FALSE, not, TRUE } from "../logic/cnf.ts";
 import { type Cnf, pos, Solver } from "../logic/solver.ts";
+import { keepShapes } from "../shapes.ts";
 import { isCompatibleAddOn } from "../validate/checks/addons.ts";
 
 export type ConstraintKind =
@@ -494,18 +495,45 @@ function buildLogic(
     solver = workspace.solver;
     solver.load(built);
   } else solver = new Solver(built);
-  let explainer: Solver | undefined;
-  return {
-    base,
-    vars,
-    index,
-    constraints,
-    addOns,
-    cnf: built,
-    solver,
-    get explainer() {
-      explainer ??= new Solver(built);
-      return explainer;
-    },
-  };
+  return new BuiltLogic(base, vars, index, constraints, addOns, built, solver);
+}
+
+/**
+ * A built logic. A class rather than an object literal with a getter: a literal's getter is a new
+ * closure each time, which gives every logic its own hidden class, and the code reading logics
+ * (the logic check visits hundreds per validation) would see hundreds of shapes.
+ */
+class BuiltLogic implements PackageLogic {
+  private explainerSolver: Solver | undefined;
+
+  constructor(
+    readonly base: Package,
+    readonly vars: Variable[],
+    readonly index: Map<string, number>,
+    readonly constraints: Constraint[],
+    readonly addOns: Map<string, Package>,
+    readonly cnf: Cnf,
+    readonly solver: Solver,
+  ) {}
+
+  get explainer(): Solver {
+    this.explainerSolver ??= new Solver(this.cnf);
+    return this.explainerSolver;
+  }
+}
+
+// A tiny logic, its explainer built, keeps the hidden class of built logics between validations
+// (see shapes.ts).
+{
+  const sample = new BuiltLogic(
+    {} as Package,
+    [],
+    new Map(),
+    [],
+    new Map(),
+    new CnfBuilder().build(),
+    new Solver(),
+  );
+  void sample.explainer;
+  keepShapes(sample);
 }
