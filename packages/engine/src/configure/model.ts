@@ -316,95 +316,154 @@ function buildLogic(
   which: Package[] | "core" = candidateAddOns(catalog, base),
   workspace?: LogicWorkspace,
 ): PackageLogic {
-  const vars: Variable[] = [];
-  const index = new Map<string, number>();
-  const addOns = new Map<string, Package>();
-  const cnf = workspace ? workspace.cnf.reset() : new CnfBuilder();
-  const constraints: Constraint[] = [];
-  // The labels of clauses: the catalog constraint each comes from. A workspace logic only answers
-  // yes/no questions, so it records none (every label is −1) and allocates nothing for them.
-  const constraint = (kind: ConstraintKind, id: string, subject?: string, description?: string): number => {
-    if (workspace) return -1;
+  return new LogicBuilder(catalog, base, workspace).build(which);
+}
+
+/**
+ * Builds one package's logic. A class rather than closures inside `buildLogic`: a validation builds
+ * hundreds of small logics, and closures would be made anew for each one.
+ */
+class LogicBuilder {
+  readonly vars: Variable[] = [];
+  readonly index = new Map<string, number>();
+  readonly addOns = new Map<string, Package>();
+  readonly constraints: Constraint[] = [];
+  readonly cnf: CnfBuilder;
+  /** The base's included add-ons. */
+  private readonly included = new Set<string>();
+  /** Scratch lists of `encodeRule`, reused by every rule: big packages have thousands. */
+  private readonly premise: number[] = [];
+  private readonly any: number[] = [];
+
+  constructor(
+    private readonly catalog: CompiledCatalog,
+    private readonly base: Package,
+    private readonly workspace: LogicWorkspace | undefined,
+  ) {
+    this.cnf = workspace ? workspace.cnf.reset() : new CnfBuilder();
+  }
+
+  build(which: Package[] | "core"): PackageLogic {
+    const { base, workspace, cnf, included, addOns } = this;
+    if (base.includedAddOns) for (const i of base.includedAddOns) included.add(i.addOn);
+    this.declareOptions(base);
+    const candidates =
+      which === "core"
+        ? coreAddOns(workspace ? workspace.core : new CoreAddOns(), this.catalog, base, this.index)
+        : which;
+    // Why each candidate cannot go on the base (undefined when it can), decided once.
+    const fits: (string | undefined)[] = [];
+    const compatible: Package[] = [];
+    for (const a of candidates) {
+      const why = addOnFit(a, base);
+      fits.push(why);
+      addOns.set(a.id, a);
+      const v: Variable = { kind: "addOn", id: a.id, name: a.name, packageId: a.id };
+      if (why !== undefined) v.incompatible = why;
+      if (included.has(a.id)) v.included = true;
+      this.declare(v);
+      if (why === undefined) compatible.push(a);
+    }
+    for (const a of candidates) this.declareOptions(a);
+
+    // Options: retired ones can never be picked; groups bound their picks.
+    this.encodeGroups(base, TRUE);
+    for (const a of candidates) this.encodeGroups(a, this.lit(a.id));
+    if (base.rules) for (const r of base.rules) this.encodeRule(r, TRUE);
+    for (const a of compatible) if (a.rules) for (const r of a.rules) this.encodeRule(r, this.lit(a.id));
+
+    // Add-on compatibility.
+    for (let k = 0; k < candidates.length; k++) {
+      const a = candidates[k]!;
+      const v = this.lit(a.id);
+      if (included.has(a.id)) cnf.unit(v, this.constraint("included", base.id, a.id));
+      if (fits[k] !== undefined) {
+        cnf.unit(not(v), this.constraint("incompatible", a.id, a.id));
+        continue;
+      }
+      if (a.addOn?.requires)
+        for (const r of a.addOn.requires)
+          cnf.binary(not(v), this.lit(r), this.constraint("requires", a.id, r));
+      if (a.addOn?.excludes)
+        for (const e of a.addOn.excludes)
+          cnf.binary(not(v), not(this.lit(e)), this.constraint("excludes", a.id, e));
+    }
+    for (const id of included) {
+      if (!addOns.has(id)) cnf.clause([], this.constraint("included", base.id, id));
+    }
+
+    const built = cnf.build();
+    let solver: Solver;
+    if (workspace) {
+      solver = workspace.solver;
+      solver.load(built);
+    } else solver = new Solver(built);
+    return new BuiltLogic(base, this.vars, this.index, this.constraints, addOns, built, solver);
+  }
+
+  /**
+   * The label of clauses coming from a catalog constraint. A workspace logic only answers yes/no
+   * questions, so it records none (every label is −1) and allocates nothing for them.
+   */
+  private constraint(kind: ConstraintKind, id: string, subject?: string, description?: string): number {
+    if (this.workspace) return -1;
     const c: Constraint = { kind, id };
     if (subject !== undefined) c.subject = subject;
     if (description !== undefined) c.description = description;
-    return constraints.push(c) - 1;
-  };
+    return this.constraints.push(c) - 1;
+  }
 
-  const declare = (v: Variable) => {
-    if (index.has(v.id)) return;
-    index.set(v.id, cnf.newVar());
-    vars.push(v);
-  };
-  const included = new Set<string>();
-  if (base.includedAddOns) for (const i of base.includedAddOns) included.add(i.addOn);
-  // Why each candidate cannot go on the base (undefined when it can), decided once.
-  const fits: (string | undefined)[] = [];
-  const compatible: Package[] = [];
+  private declare(v: Variable): void {
+    if (this.index.has(v.id)) return;
+    this.index.set(v.id, this.cnf.newVar());
+    this.vars.push(v);
+  }
 
-  const declareOptions = (pkg: Package) => {
+  private declareOptions(pkg: Package): void {
     if (pkg.optionGroups === undefined) return;
     for (const g of pkg.optionGroups) {
       for (const o of g.options) {
-        declare({ kind: "option", id: o.id, name: o.name, packageId: pkg.id, groupId: g.id, option: o });
+        this.declare({ kind: "option", id: o.id, name: o.name, packageId: pkg.id, groupId: g.id, option: o });
       }
     }
-  };
-  declareOptions(base);
-  const candidates =
-    which === "core"
-      ? coreAddOns(workspace ? workspace.core : new CoreAddOns(), catalog, base, index)
-      : which;
-  for (const a of candidates) {
-    const why = addOnFit(a, base);
-    fits.push(why);
-    addOns.set(a.id, a);
-    const v: Variable = { kind: "addOn", id: a.id, name: a.name, packageId: a.id };
-    if (why !== undefined) v.incompatible = why;
-    if (included.has(a.id)) v.included = true;
-    declare(v);
-    if (why === undefined) compatible.push(a);
   }
-  for (const a of candidates) declareOptions(a);
 
-  const lit = (id: string): number => {
-    const v = index.get(id);
+  private lit(id: string): number {
+    const v = this.index.get(id);
     return v === undefined ? FALSE : pos(v);
-  };
+  }
 
-  // Options: retired ones can never be picked; groups bound their picks.
-  const encodeGroups = (pkg: Package, scope: number) => {
+  private encodeGroups(pkg: Package, scope: number): void {
     if (pkg.optionGroups === undefined) return;
+    const cnf = this.cnf;
     for (const g of pkg.optionGroups) {
-      const label = constraint("group", g.id);
+      const label = this.constraint("group", g.id);
       let guard = scope;
       if (g.parentOption !== undefined) {
-        const parentVar = index.get(g.parentOption);
-        const parentOwner = parentVar === undefined ? undefined : vars[parentVar];
+        const parentVar = this.index.get(g.parentOption);
+        const parentOwner = parentVar === undefined ? undefined : this.vars[parentVar];
         guard = parentOwner?.kind === "option" && parentOwner.packageId === pkg.id ? pos(parentVar!) : FALSE;
       }
       const members: number[] = [];
-      for (const o of g.options) members.push(lit(o.id));
+      for (const o of g.options) members.push(this.lit(o.id));
       for (const m of members) cnf.binary(not(m), guard, label);
       cnf.atMost(g.max ?? members.length, members, guard, label);
       cnf.atLeast(g.min ?? 0, members, guard, label);
       for (const o of g.options) {
         if (o.status === "retired") {
-          cnf.unit(not(lit(o.id)), constraint("retired", o.id, o.id));
+          cnf.unit(not(this.lit(o.id)), this.constraint("retired", o.id, o.id));
         }
       }
     }
-  };
-  encodeGroups(base, TRUE);
-  for (const a of candidates) encodeGroups(a, lit(a.id));
+  }
 
-  // One pass over each list, no intermediate arrays: big packages have thousands of rules. The
-  // premise goes into one scratch array reused by every rule (its first `np` entries), and so do
-  // the literals of "any of".
-  const premise: number[] = [];
-  const any: number[] = [];
-  const encodeRule = (r: Rule, scope: number) => {
-    const label = constraint("rule", r.id, undefined, r.description);
+  /**
+   * One pass over each list of the rule, no intermediate arrays: the premise goes into the scratch
+   * `premise` (its first `np` entries), and so do the literals of "any of".
+   */
+  private encodeRule(r: Rule, scope: number): void {
+    const { cnf, premise, any } = this;
+    const label = this.constraint("rule", r.id, undefined, r.description);
     const w = r.when;
     // The premise (scope, all of, none of) without TRUE literals; a FALSE one means never applies.
     let np = 0;
@@ -412,13 +471,13 @@ function buildLogic(
     if (scope !== TRUE) premise[np++] = scope;
     if (w?.allOf)
       for (const id of w.allOf) {
-        const l = lit(id);
+        const l = this.lit(id);
         if (l === FALSE) return;
         premise[np++] = l;
       }
     if (w?.noneOf)
       for (const id of w.noneOf) {
-        const l = not(lit(id));
+        const l = not(this.lit(id));
         if (l === FALSE) return;
         if (l !== TRUE) premise[np++] = l;
       }
@@ -427,7 +486,7 @@ function buildLogic(
     if (w?.anyOf) {
       na = 0;
       for (const id of w.anyOf) {
-        const l = lit(id);
+        const l = this.lit(id);
         if (l !== FALSE) any[na++] = l;
       }
       if (na === 0) return;
@@ -449,53 +508,24 @@ function buildLogic(
     }
     const nc = not(cond);
     const t = r.then;
-    if (t.requireAll) for (const id of t.requireAll) cnf.binary(nc, lit(id), label);
+    if (t.requireAll) for (const id of t.requireAll) cnf.binary(nc, this.lit(id), label);
     if (t.requireAny) {
       cnf.begin();
       cnf.add(nc);
-      for (const id of t.requireAny) cnf.add(lit(id));
+      for (const id of t.requireAny) cnf.add(this.lit(id));
       cnf.end(label);
     }
     if (t.requireExactlyOne) {
       const xs: number[] = [];
-      for (const id of t.requireExactlyOne) xs.push(lit(id));
+      for (const id of t.requireExactlyOne) xs.push(this.lit(id));
       cnf.begin();
       cnf.add(nc);
       for (const x of xs) cnf.add(x);
       cnf.end(label);
       cnf.atMost(1, xs, cond, label);
     }
-    if (t.requireNone) for (const id of t.requireNone) cnf.binary(nc, not(lit(id)), label);
-  };
-  if (base.rules) for (const r of base.rules) encodeRule(r, TRUE);
-  for (const a of compatible) if (a.rules) for (const r of a.rules) encodeRule(r, lit(a.id));
-
-  // Add-on compatibility.
-  candidates.forEach((a, k) => {
-    const v = lit(a.id);
-    if (included.has(a.id)) cnf.unit(v, constraint("included", base.id, a.id));
-    if (fits[k] !== undefined) {
-      cnf.unit(not(v), constraint("incompatible", a.id, a.id));
-      return;
-    }
-    for (const r of a.addOn?.requires ?? []) {
-      cnf.binary(not(v), lit(r), constraint("requires", a.id, r));
-    }
-    for (const e of a.addOn?.excludes ?? []) {
-      cnf.binary(not(v), not(lit(e)), constraint("excludes", a.id, e));
-    }
-  });
-  for (const id of included) {
-    if (!addOns.has(id)) cnf.clause([], constraint("included", base.id, id));
+    if (t.requireNone) for (const id of t.requireNone) cnf.binary(nc, not(this.lit(id)), label);
   }
-
-  const built = cnf.build();
-  let solver: Solver;
-  if (workspace) {
-    solver = workspace.solver;
-    solver.load(built);
-  } else solver = new Solver(built);
-  return new BuiltLogic(base, vars, index, constraints, addOns, built, solver);
 }
 
 /**
@@ -522,8 +552,8 @@ class BuiltLogic implements PackageLogic {
   }
 }
 
-// A tiny logic, its explainer built, keeps the hidden class of built logics between validations
-// (see shapes.ts).
+// A tiny logic, its explainer built, and a builder keep the hidden classes of built logics and of
+// their builders between validations (see shapes.ts).
 {
   const sample = new BuiltLogic(
     {} as Package,
@@ -535,5 +565,5 @@ class BuiltLogic implements PackageLogic {
     new Solver(),
   );
   void sample.explainer;
-  keepShapes(sample);
+  keepShapes(sample, new LogicBuilder({} as CompiledCatalog, {} as Package, new LogicWorkspace()));
 }
