@@ -320,6 +320,22 @@ function buildLogic(
 }
 
 /**
+ * The variable of a candidate add-on. One object literal per combination of the optional fields:
+ * fields added afterwards would give the objects hidden classes V8 drops between validations
+ * (see shapes.ts).
+ */
+function addOnVariable(a: Package, incompatible: string | undefined, included: boolean): Variable {
+  const { id, name } = a;
+  if (incompatible === undefined)
+    return included
+      ? { kind: "addOn", id, name, packageId: id, included }
+      : { kind: "addOn", id, name, packageId: id };
+  return included
+    ? { kind: "addOn", id, name, packageId: id, incompatible, included }
+    : { kind: "addOn", id, name, packageId: id, incompatible };
+}
+
+/**
  * Builds one package's logic. A class rather than closures inside `buildLogic`: a validation builds
  * hundreds of small logics, and closures would be made anew for each one.
  */
@@ -358,10 +374,7 @@ class LogicBuilder {
       const why = addOnFit(a, base);
       fits.push(why);
       addOns.set(a.id, a);
-      const v: Variable = { kind: "addOn", id: a.id, name: a.name, packageId: a.id };
-      if (why !== undefined) v.incompatible = why;
-      if (included.has(a.id)) v.included = true;
-      this.declare(v);
+      this.declare(addOnVariable(a, why, included.has(a.id)));
       if (why === undefined) compatible.push(a);
     }
     for (const a of candidates) this.declareOptions(a);

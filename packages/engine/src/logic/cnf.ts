@@ -197,20 +197,22 @@ export class CnfBuilder {
     // s(i, j) = at least j+1 of xs[0..i] are true (i < n-1, j < k): consecutive variables, row by row.
     const base = this.numVars;
     this.numVars += (n - 1) * k;
-    const s = (i: number, j: number): number => pos(base + i * k + j);
-    this.binary(not(xs[0]!), s(0, 0), label);
-    for (let j = 1; j < k; j++) this.unit(not(s(0, j)), label);
+    // s(i, j) is the literal pos(base + i·k + j); row i starts at `at`, the row before at `prev`.
+    this.binary(not(xs[0]!), pos(base), label);
+    for (let j = 1; j < k; j++) this.unit(not(pos(base + j)), label);
     for (let i = 1; i < n - 1; i++) {
+      const at = base + i * k;
+      const prev = at - k;
       const nxi = not(xs[i]!);
-      this.binary(nxi, s(i, 0), label);
-      this.binary(not(s(i - 1, 0)), s(i, 0), label);
+      this.binary(nxi, pos(at), label);
+      this.binary(not(pos(prev)), pos(at), label);
       for (let j = 1; j < k; j++) {
-        this.ternary(nxi, not(s(i - 1, j - 1)), s(i, j), label);
-        this.binary(not(s(i - 1, j)), s(i, j), label);
+        this.ternary(nxi, not(pos(prev + j - 1)), pos(at + j), label);
+        this.binary(not(pos(prev + j)), pos(at + j), label);
       }
-      this.ternary(g, nxi, not(s(i - 1, k - 1)), label);
+      this.ternary(g, nxi, not(pos(prev + k - 1)), label);
     }
-    this.ternary(g, not(xs[n - 1]!), not(s(n - 2, k - 1)), label);
+    this.ternary(g, not(xs[n - 1]!), not(pos(base + (n - 2) * k + k - 1)), label);
   }
 
   /** Dual counter; 2 ≤ m < n. s(i,j) → at least j of the first i literals are true. */
@@ -222,20 +224,16 @@ export class CnfBuilder {
       row.push(this.numVars);
       this.numVars += Math.min(i, m);
     }
-    const at = (i: number, j: number): number => {
-      if (j === 0) return TRUE;
-      if (j > i) return FALSE;
-      return pos(row[i]! + j - 1);
-    };
     for (let i = 1; i <= n; i++) {
       const xi = xs[i - 1]!;
       for (let j = 1; j <= Math.min(i, m); j++) {
-        const nsij = not(at(i, j));
-        this.ternary(nsij, at(i - 1, j), xi, label);
-        this.ternary(nsij, at(i - 1, j), at(i - 1, j - 1), label);
+        const nsij = not(counter(row, i, j));
+        const above = counter(row, i - 1, j);
+        this.ternary(nsij, above, xi, label);
+        this.ternary(nsij, above, counter(row, i - 1, j - 1), label);
       }
     }
-    this.binary(not(guard), at(n, m), label);
+    this.binary(not(guard), counter(row, n, m), label);
   }
 
   /** The formula: views on the builder's arrays (see the class comment). */
@@ -249,6 +247,13 @@ export class CnfBuilder {
       labels: this.labels.subarray(0, this.count),
     };
   }
+}
+
+/** The literal s(i, j) of `seqAtLeast`'s counter, whose row i starts at variable row[i]. */
+function counter(row: readonly number[], i: number, j: number): number {
+  if (j === 0) return TRUE;
+  if (j > i) return FALSE;
+  return pos(row[i]! + j - 1);
 }
 
 /** A formula from clause lists (tests, small hand-made formulas). Labels default to the clause index. */

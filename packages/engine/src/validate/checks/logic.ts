@@ -17,7 +17,7 @@ import { constraintsInConflict, explainForced, minimalConflict, modelPool } from
 import { constraintPhrase } from "../../configure/messages.ts";
 import { coreLogic, LogicWorkspace, type PackageLogic, packageLogic } from "../../configure/model.ts";
 import { consequences } from "../../logic/backbone.ts";
-import { neg, pos } from "../../logic/solver.ts";
+import { neg, pos, type Solver } from "../../logic/solver.ts";
 import type { Check, CheckContext } from "../check.ts";
 import { flag, names } from "./report.ts";
 
@@ -146,15 +146,7 @@ function isClean(logic: PackageLogic, pkg: Package): boolean {
   const defaultsHold = defaults.every((l) => solver.modelValue(l >> 1));
   // The options no model has picked yet, compacted after every model.
   const open = own;
-  const take = () => {
-    let w = 0;
-    for (let i = 0; i < open.length; i++) {
-      const v = open[i]!;
-      if (!solver.modelValue(v)) open[w++] = v;
-    }
-    open.length = w;
-  };
-  take();
+  dropPicked(open, solver);
   while (open.length > 0) {
     const batch: number[] = [];
     solver.probe(batch);
@@ -167,7 +159,17 @@ function isClean(logic: PackageLogic, pkg: Package): boolean {
       }
     }
     if (!solver.solve(batch)?.sat && !solver.solve(batch.slice(0, 1))?.sat) return false;
-    take();
+    dropPicked(open, solver);
   }
   return defaultsHold || solver.solve(defaults)?.sat === true;
+}
+
+/** Removes from `open` the variables the solver's last model picks. */
+function dropPicked(open: number[], solver: Solver): void {
+  let w = 0;
+  for (let i = 0; i < open.length; i++) {
+    const v = open[i]!;
+    if (!solver.modelValue(v)) open[w++] = v;
+  }
+  open.length = w;
 }
