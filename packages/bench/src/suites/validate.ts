@@ -15,13 +15,15 @@ import type { Metrics, Suite } from "../suite.ts";
 
 /**
  * Fewer runs at big scales, and a time budget per measurement, keep the whole bench within
- * minutes on 2 shared cores. Once a smaller scale has run, the code is already compiled by the JIT,
- * so big scales skip the warm-up.
+ * minutes on 2 shared cores. Every scale gets warm-up runs of its own, even when a smaller one has
+ * already warmed up the JIT: the first validations of a bigger catalog also grow V8's heap to its
+ * size (fresh pages, bigger hash tables), which later validations of that size no longer pay, so
+ * unwarmed runs would measure the heap growing rather than validation.
  */
-function runsFor(scale: number, warm: boolean) {
+function runsFor(scale: number) {
   if (scale <= 1) return { minRuns: 10, minMs: 2000, maxMs: 10_000, warmup: 3 };
-  if (scale <= 4) return { minRuns: 5, minMs: 0, maxMs: 20_000, warmup: warm ? 0 : 2 };
-  return { minRuns: 3, minMs: 0, maxMs: 30_000, warmup: warm ? 0 : 1 };
+  if (scale <= 4) return { minRuns: 7, minMs: 0, maxMs: 20_000, warmup: 2 };
+  return { minRuns: 5, minMs: 0, maxMs: 30_000, warmup: 1 };
 }
 
 const MB = 1e6;
@@ -34,7 +36,7 @@ export const validateSuite: Suite = {
     const metrics: Metrics = {};
     for (const scale of ctx.scales) {
       const { text, bytes } = ctx.catalog(scale);
-      const runs = runsFor(scale, scale !== ctx.scales[0]);
+      const runs = runsFor(scale);
       const parse = ctx.measure(() => JSON.parse(text), { ...runs, gc: true });
       let failure: string | undefined;
       const check = ctx.measure(
