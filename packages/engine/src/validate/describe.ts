@@ -44,8 +44,12 @@ export function describeAt(doc: unknown, pointer: string): string {
     }
     cur = next;
   }
-  const tail = tokens.slice(entityEnd).join("/");
-  if (!entity) return `\`${tail}\` of the catalog (${pointer})`;
-  if (!tail) return `${entity.charAt(0).toUpperCase()}${entity.slice(1)} (${pointer})`;
-  return `\`${tail}\` of ${entity} (${pointer})`;
+  const rest = tokens.slice(entityEnd);
+  const of = entity || "the catalog";
+  if (rest.length === 0) return `${entity.charAt(0).toUpperCase()}${entity.slice(1)} (${pointer})`;
+  // An entry of a plain list reads as "Item 2 of `billingPeriods`", not "`billingPeriods/1`".
+  const last = rest[rest.length - 1] as string;
+  if (rest.length > 1 && /^(0|[1-9][0-9]*)$/.test(last))
+    return `Item ${Number(last) + 1} of \`${rest.slice(0, -1).join("/")}\` of ${of} (${pointer})`;
+  return `\`${rest.join("/")}\` of ${of} (${pointer})`;
 }

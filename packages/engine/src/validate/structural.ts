@@ -53,11 +53,16 @@ function tokensOf(pointer: string): string[] {
         .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
+/** The first sentence of a description ("e.g." and "i.e." do not end one). */
+function firstSentence(d: string): string {
+  return d.split(/(?<!\be\.g\.|\bi\.e\.)(?<=\.)\s+(?=[A-Z])/)[0] ?? d;
+}
+
 /** A schema description as a clause: trailing period dropped, so it can sit inside a sentence. */
 function hint(node: SchemaNode | undefined): string {
   const d = typeof node?.description === "string" ? node.description.trim() : "";
   if (!d) return "";
-  const first = d.split(/(?<!\be\.g|\bi\.e)(?<=\.)\s+(?=[A-Z])/)[0] ?? d;
+  const first = firstSentence(d);
   return ` (${first.replace(/\.$/, "")})`;
 }
 
@@ -99,15 +104,21 @@ const CODE_OF: Record<string, string> = {
   format: "schema.format",
 };
 
-/** The description of the format (`$defs` entry such as Id, Date, Amount) the value must follow. */
+/**
+ * What the value should have been, from the first sentence of the description of its format
+ * (`$defs` entry such as Id, Date, Amount), to follow "which is not": "an identifier: lower-case
+ * letters, digits, …", "a calendar date, YYYY-MM-DD".
+ */
 function patternWords(tokens: readonly string[]): string {
   const parent = schemaAt(tokens.slice(0, -1));
   const last = tokens[tokens.length - 1] ?? "";
   const props = parent?.properties as Record<string, SchemaNode> | undefined;
   const raw = props && Object.hasOwn(props, last) ? props[last] : (parent?.items as SchemaNode | undefined);
   const ref = typeof raw?.$ref === "string" ? defs[raw.$ref.replace(/^#\/\$defs\//, "")] : raw;
-  const d = typeof ref?.description === "string" ? ref.description : "";
-  return d ? d.replace(/\.$/, "") : "it does not have the expected form";
+  const d = typeof ref?.description === "string" ? ref.description.trim() : "";
+  if (!d) return "in the expected form";
+  const first = firstSentence(d).replace(/\.$/, "");
+  return /^(A|An) /.test(first) ? first.charAt(0).toLowerCase() + first.slice(1) : `valid (${first})`;
 }
 
 function shown(doc: unknown, pointer: string): string {
@@ -151,7 +162,7 @@ function toDiagnostic(doc: unknown, e: SchemaError): Diagnostic {
         .join(", ")}${hint(schemaAt(tokens))}.`;
       break;
     case "pattern":
-      message = `${at} is \`${shown(doc, pointer)}\`, which is not valid: ${patternWords(tokens)}.`;
+      message = `${at} is \`${shown(doc, pointer)}\`, which is not ${patternWords(tokens)}.`;
       break;
     case "minItems":
       message = `${at} must list at least ${String(p.limit)} ${Number(p.limit) === 1 ? "entry" : "entries"}${hint(schemaAt(tokens))}.`;

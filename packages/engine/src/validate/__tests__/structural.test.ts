@@ -24,6 +24,19 @@ describe("structural diagnostics", () => {
     expect(d?.message).toContain("Billing periods offered");
   });
 
+  it("says what a malformed value should have been, and names a list entry by its position", () => {
+    const doc = validCatalog();
+    Object.assign(doc, { currencies: ["USD", "eur"] });
+    Object.assign(pkg(doc, "basic"), { id: "Basic Plan" });
+    const messages = validate(doc).diagnostics.map((d) => d.message);
+    expect(messages).toContain(
+      "Item 2 of `currencies` of the catalog (/currencies/1) is `eur`, which is not an ISO 4217 currency code, e.g. USD, EUR, JPY, KWD.",
+    );
+    expect(messages).toContain(
+      "`id` of package `Basic Plan` (/packages/0/id) is `Basic Plan`, which is not an identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters.",
+    );
+  });
+
   it("points an unknown property at the object that has it", () => {
     const doc = validCatalog();
     Object.assign(pkg(doc, "basic"), { colour: "blue" });
@@ -80,7 +93,18 @@ describe("structural diagnostics", () => {
 
   it("reports text that is not JSON as json.syntax", () => {
     const r = validateText("{ not json");
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: "json.syntax", pointer: "" })]);
+    expect(r.diagnostics).toEqual([
+      {
+        code: "json.syntax",
+        severity: "error",
+        pointer: "",
+        message:
+          "The catalog is not valid JSON: line 1, column 3: expected a property name in double quotes, found `n`.",
+      },
+    ]);
+    expect(validateText(" \n").diagnostics[0]?.message).toBe(
+      "The catalog is empty: paste or load a catalog JSON document.",
+    );
     expect(validateText(JSON.stringify(validCatalog())).valid).toBe(true);
   });
 });
