@@ -3,6 +3,7 @@
  * one-line messages the exit code 2 contract promises: never a stack trace.
  */
 import { basename } from "node:path";
+import { jsonSyntaxMessage } from "@tessera/engine";
 import { type Io, resolvePath } from "./io.ts";
 
 export type JsonInput = { ok: true; value: unknown; label: string } | { ok: false; message: string };
@@ -22,20 +23,10 @@ function ioMessage(label: string, e: unknown): string {
   }
 }
 
-/** Where a JSON syntax error is, as "line L, column C", from V8's "at position N" messages. */
+/** Where and why the text is not JSON, as "line L, column C: …" (see the engine's json-syntax). */
 function syntaxMessage(label: string, text: string, e: unknown): string {
   if (text.trim() === "") return `${label} is empty, expected a JSON document`;
-  const raw = e instanceof Error ? e.message : String(e);
-  const at = /at position (\d+)/.exec(raw);
-  let where = "";
-  if (at && !/line \d+/.test(raw)) {
-    const pos = Number(at[1]);
-    const before = text.slice(0, pos);
-    const line = before.split("\n").length;
-    const column = pos - before.lastIndexOf("\n");
-    where = ` (line ${line}, column ${column})`;
-  }
-  return `${label} is not valid JSON: ${raw}${where}`;
+  return `${label} is not valid JSON: ${jsonSyntaxMessage(text, e)}`;
 }
 
 /** Reads and parses a JSON document from a path (relative to the user's directory) or `-`. */

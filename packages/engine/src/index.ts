@@ -15,6 +15,7 @@ export type {
   Reason,
 } from "./configure/types.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
+export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";
 export {
   type AddOnFate,
   type ApplyResult,

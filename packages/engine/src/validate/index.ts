@@ -11,6 +11,7 @@
 import type { Catalog } from "@tessera/schema";
 import { type CompiledCatalog, compile } from "../compile.ts";
 import type { Diagnostic } from "../diagnostic.ts";
+import { jsonSyntaxMessage } from "../json-syntax.ts";
 import type { CheckContext } from "./check.ts";
 import { checks } from "./checks/index.ts";
 import { structuralDiagnostics } from "./structural.ts";
@@ -83,7 +84,12 @@ export function validateText(text: string): ValidationResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    // Callers from plain JavaScript may pass anything; JSON.parse read it as a string.
+    const source = typeof text === "string" ? text : String(text);
+    const message =
+      source.trim() === ""
+        ? "The catalog is empty: paste or load a catalog JSON document."
+        : `The catalog is not valid JSON: ${jsonSyntaxMessage(source, e)}.`;
     return {
       valid: false,
       diagnostics: [
@@ -91,7 +97,7 @@ export function validateText(text: string): ValidationResult {
           code: "json.syntax",
           severity: "error",
           pointer: "",
-          message: `The catalog is not valid JSON (${why}).`,
+          message,
         },
       ],
     };
