@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Db } from "./db.ts";
+import { SCHEMA_LOCK } from "./postgres.ts";
 
 /** Folder of the numbered SQL migrations (`0001_init.sql`, ...), applied in order, once each. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));
@@ -29,15 +30,20 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * @returns the versions applied by this call.
  */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<number[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
+  // Under the same lock: two concurrent CREATE TABLE IF NOT EXISTS can both try to create the
+  // table's row type, and the second then fails on a unique index of the system catalog.
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
   const applied: number[] = [];
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {
-      await tx.query("SELECT pg_advisory_xact_lock(7471)");
+      await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
       const rows = await tx.query("SELECT 1 FROM schema_migrations WHERE version = $1", [m.version]);
       if (rows.length > 0) return false;
       await tx.exec(m.sql);

@@ -10,6 +10,9 @@ export interface PostgresOptions {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** The advisory lock of schema changes (the same key as `migrate`'s). */
+export const SCHEMA_LOCK = 7471;
+
 /** Opens a PostgreSQL connection pool (`DATABASE_URL`). */
 export async function openPostgres(options: PostgresOptions): Promise<Db> {
   const { schema } = options;
@@ -18,7 +21,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     const admin = new pg.Client({ connectionString: options.connectionString });
     await admin.connect();
     try {
+      // Under the migrations' lock: concurrent CREATE SCHEMA IF NOT EXISTS can fail on a unique
+      // index of the system catalog.
+      await admin.query("BEGIN");
+      await admin.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
       await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await admin.query("COMMIT");
     } finally {
       await admin.end();
     }
