@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, signedInPage, startHarness } from "./harness.ts";
+import { type Harness, shot, shotOf, signedInPage, startHarness } from "./harness.ts";
 
 let h: Harness;
 
@@ -199,6 +199,64 @@ describe("the configurator in Chromium against the real server", () => {
     await shot(page, "12-path-explorer-terminate");
     await before.getByRole("button", { name: "Keep the subscription" }).click();
     await expect(page.getByRole("region", { name: "Before you terminate" }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it("a designer writes, reads back and changes a rule with a mixed condition", async () => {
+    const page = await signedInPage(h, "designer");
+    await page.getByRole("button", { name: "Edit draft of Brewline" }).click();
+    await page.getByRole("heading", { name: "Brewline" }).waitFor();
+    await page
+      .getByRole("navigation", { name: "Catalog sections" })
+      .getByRole("button", { name: "Brew Club Pro" })
+      .click();
+    const form = page.getByRole("form", { name: "Add a rule" });
+    await form.waitFor();
+    // The form says what is missing, and will not add the rule until nothing is.
+    await expect(form.getByRole("button", { name: "Add rule" }).isDisabled()).resolves.toBe(true);
+    await expect(
+      form.getByRole("list", { name: "Before the rule can be saved" }).textContent(),
+    ).resolves.toContain("Give the rule an id.");
+    await form.getByLabel("Rule id").fill("pro-copper-or-steel-espresso");
+    await form.getByLabel("Why (optional)").fill("Premium finishes ship with the espresso burr set.");
+    await form
+      .getByLabel("Add to “Any of these is picked”")
+      .selectOption({ label: "Machine finish: Copper" });
+    await form
+      .getByLabel("Add to “Any of these is picked”")
+      .selectOption({ label: "Machine finish: Brushed steel" });
+    await form
+      .getByLabel("Add to “None of these is picked”")
+      .selectOption({ label: "Roast profile: Swiss Water decaf" });
+    await form.getByLabel("The rule must").selectOption({ label: "require all of" });
+    await form
+      .getByLabel("Add to “Picks to require all of”")
+      .selectOption({ label: "Grind: Pre-ground for espresso" });
+    const sentence =
+      "When any of Machine finish: Copper or Machine finish: Brushed steel is picked and Roast profile: Swiss Water decaf is not picked, require Grind: Pre-ground for espresso.";
+    await expect(form.getByText("Reads:").locator("..").textContent()).resolves.toBe(`Reads: ${sentence}`);
+    await shotOf(page.getByRole("region", { name: "Rules" }), "13-designer-rule-editor");
+    await form.getByRole("button", { name: "Add rule" }).click();
+
+    const rule = page.locator("[data-pointer='/packages/2/rules/2']");
+    await expect(rule.textContent()).resolves.toContain(`pro-copper-or-steel-espresso: ${sentence}`);
+    await page.getByText("0 errors").waitFor();
+
+    // Changing it: the form opens on the rule; one chip removed, the consequence turned around.
+    await page.getByRole("button", { name: "Change rule pro-copper-or-steel-espresso" }).click();
+    const change = page.getByRole("form", { name: "Change rule pro-copper-or-steel-espresso" });
+    await change
+      .getByRole("button", { name: "Remove Machine finish: Brushed steel from “Any of these is picked”" })
+      .click();
+    await change.getByLabel("The rule must").selectOption({ label: "rule out" });
+    await shotOf(page.getByRole("region", { name: "Rules" }), "13b-designer-rule-change");
+    await change.getByRole("button", { name: "Save rule" }).click();
+    await expect(rule.textContent()).resolves.toContain(
+      "When Machine finish: Copper is picked and Roast profile: Swiss Water decaf is not picked, rule out Grind: Pre-ground for espresso.",
+    );
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText(/Saved as revision \d+/).waitFor();
+    await shotOf(page.getByRole("region", { name: "Rules" }), "14-designer-rule-saved");
     await page.context().close();
   });
 });

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { build } from "vite";
 import { bootstrap } from "../../server/src/bootstrap.ts";
 import { createServer, type TesseraServer } from "../../server/src/server.ts";
@@ -88,4 +88,9 @@ export async function signedInPage(h: Harness, role: string): Promise<Page> {
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+/** A screenshot of one part of the page (a long page's full shot is hard to read). */
+export async function shotOf(part: Locator, name: string): Promise<void> {
+  await part.screenshot({ path: join(artifactsDir, `${name}.png`) });
 }

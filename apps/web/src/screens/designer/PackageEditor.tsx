@@ -1,11 +1,13 @@
 import { type CompiledCatalog, price } from "@tessera/engine";
-import type { Catalog, Package, QuantityRule, Rule } from "@tessera/schema";
+import type { Catalog, Package, QuantityRule } from "@tessera/schema";
 import { formatMoney } from "@tessera/ui";
 import { useId, useMemo, useState } from "react";
 import { today } from "../../engine/useCatalog.ts";
 import { ChargeEditor } from "./ChargeEditor.tsx";
 import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
+import { RuleEditor } from "./RuleEditor.tsx";
+import { ruleInWords } from "./rules.ts";
 
 const PERIODS = ["month", "quarter", "year", "upfront"] as const;
 
@@ -15,25 +17,6 @@ interface Props {
   compiled: CompiledCatalog | undefined;
   set: (path: Path, value: unknown) => void;
   readOnly: boolean;
-}
-
-function ruleInWords(rule: Rule, name: (id: string) => string): string {
-  const list = (ids: readonly string[] | undefined) => (ids ?? []).map(name).join(", ");
-  const when = rule.when?.allOf
-    ? `When ${list(rule.when.allOf)} ${rule.when.allOf.length > 1 ? "are" : "is"} picked`
-    : rule.when?.anyOf
-      ? `When any of ${list(rule.when.anyOf)} is picked`
-      : rule.when?.noneOf
-        ? `When none of ${list(rule.when.noneOf)} is picked`
-        : "Always";
-  const then = rule.then.requireAll
-    ? `require ${list(rule.then.requireAll)}`
-    : rule.then.requireAny
-      ? `require at least one of ${list(rule.then.requireAny)}`
-      : rule.then.requireExactlyOne
-        ? `require exactly one of ${list(rule.then.requireExactlyOne)}`
-        : `exclude ${list(rule.then.requireNone)}`;
-  return `${when}, ${then}.`;
 }
 
 /** Price of the package with its defaults, per currency and billing period (engine `price`). */
@@ -89,96 +72,6 @@ function PricePreview({ pkg, compiled }: { pkg: Package; compiled: CompiledCatal
         ))}
       </tbody>
     </table>
-  );
-}
-
-function RuleForm({
-  options,
-  onAdd,
-}: {
-  options: { value: string; label: string }[];
-  onAdd: (r: Omit<Rule, "id">, id: string) => void;
-}) {
-  const formId = useId();
-  const [ifPick, setIf] = useState("");
-  const [kind, setKind] = useState<"requires" | "excludes">("requires");
-  const [other, setOther] = useState("");
-  const [id, setId] = useState("");
-  return (
-    <form
-      className="ts-row"
-      style={{ alignItems: "flex-end" }}
-      aria-label="Add a rule"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onAdd(
-          {
-            when: { allOf: [ifPick] },
-            // biome-ignore lint/suspicious/noThenProperty: "then" is the schema's name for a rule's consequence
-            then: kind === "requires" ? { requireAll: [other] } : { requireNone: [other] },
-          },
-          id,
-        );
-        setId("");
-      }}
-    >
-      <div className="ts-field" style={{ margin: 0 }}>
-        <label htmlFor={`${formId}-id`}>Rule id</label>
-        <input
-          id={`${formId}-id`}
-          className="ts-input"
-          value={id}
-          onChange={(e) => setId(e.target.value.trim())}
-        />
-      </div>
-      <div className="ts-field" style={{ margin: 0 }}>
-        <label htmlFor={`${formId}-if`}>When picked</label>
-        <select
-          id={`${formId}-if`}
-          className="ts-select"
-          value={ifPick}
-          onChange={(e) => setIf(e.target.value)}
-        >
-          <option value="">—</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="ts-field" style={{ margin: 0 }}>
-        <label htmlFor={`${formId}-kind`}>It</label>
-        <select
-          id={`${formId}-kind`}
-          className="ts-select"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as "requires" | "excludes")}
-        >
-          <option value="requires">requires</option>
-          <option value="excludes">excludes</option>
-        </select>
-      </div>
-      <div className="ts-field" style={{ margin: 0 }}>
-        <label htmlFor={`${formId}-other`}>This</label>
-        <select
-          id={`${formId}-other`}
-          className="ts-select"
-          value={other}
-          onChange={(e) => setOther(e.target.value)}
-        >
-          <option value="">—</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="ts-button" disabled={!id || !ifPick || !other || ifPick === other}>
-        Add rule
-      </button>
-    </form>
   );
 }
 
@@ -296,12 +189,40 @@ function QuantityRuleForm({
   );
 }
 
+/**
+ * Every catalog-wide id of the document (services, portfolios, packages and what they hold, path
+ * rule cases): a new rule's id must be none of them.
+ */
+function catalogIds(doc: Catalog): Set<string> {
+  const ids = new Set<string>();
+  const add = (items: readonly { id: string }[] | undefined) => {
+    for (const x of items ?? []) ids.add(x.id);
+  };
+  add(doc.services);
+  add(doc.portfolios);
+  add(doc.packages);
+  add(doc.pathRules);
+  for (const p of doc.packages) {
+    add(p.components);
+    add(p.optionGroups);
+    for (const g of p.optionGroups ?? []) add(g.options);
+    add(p.charges);
+    add(p.rules);
+    add(p.quantityRules);
+    add(p.termination?.retentionOffers);
+  }
+  return ids;
+}
+
 /** A package in forms that follow the schema: basics, terms, components from the service library, options, rules, charges. */
 export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
   const pkg = doc.packages[index];
   const at: Path = ["packages", index];
   const [serviceToAdd, setServiceToAdd] = useState("");
   const [newGroup, setNewGroup] = useState("");
+  /** The index of the rule being changed in the rule editor, if any. */
+  const [editingRule, setEditingRule] = useState<number | undefined>(undefined);
+  const takenIds = useMemo(() => catalogIds(doc), [doc]);
   if (!pkg) return null;
   const p = (...rest: (string | number)[]) => pointer([...at, ...rest]);
   const serviceName = (id: string) => doc.services.find((s) => s.id === id)?.name ?? id;
@@ -612,43 +533,81 @@ export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
         {(pkg.rules ?? []).length === 0 ? (
           <p className="ts-hint">No rules: every combination of picks is allowed.</p>
         ) : null}
-        <ul className="list-select">
+        <ul className="rule-list" aria-label="Rules of the package">
           {(pkg.rules ?? []).map((r, j) => (
-            <li key={r.id} className="ts-row" data-pointer={p("rules", j)} tabIndex={-1}>
+            <li
+              key={r.id}
+              data-pointer={p("rules", j)}
+              tabIndex={-1}
+              aria-current={editingRule === j ? "true" : undefined}
+            >
               <span style={{ flex: 1 }}>
                 <strong>{r.id}</strong>: {ruleInWords(r, pickName)}
                 {r.description ? <div className="ts-hint">{r.description}</div> : null}
               </span>
               {!readOnly ? (
-                <button
-                  type="button"
-                  className="ts-button ts-button--small"
-                  aria-label={`Remove rule ${r.id}`}
-                  onClick={() =>
-                    set(
-                      [...at, "rules"],
-                      (pkg.rules ?? []).filter((_, i) => i !== j),
-                    )
-                  }
-                >
-                  Remove
-                </button>
+                <>
+                  <button
+                    type="button"
+                    className="ts-button ts-button--small"
+                    aria-label={`Change rule ${r.id}`}
+                    aria-pressed={editingRule === j}
+                    onClick={() => setEditingRule(editingRule === j ? undefined : j)}
+                  >
+                    Change
+                  </button>
+                  <button
+                    type="button"
+                    className="ts-button ts-button--small"
+                    aria-label={`Remove rule ${r.id}`}
+                    onClick={() => {
+                      setEditingRule(undefined);
+                      set(
+                        [...at, "rules"],
+                        (pkg.rules ?? []).filter((_, i) => i !== j),
+                      );
+                    }}
+                  >
+                    Remove
+                  </button>
+                </>
               ) : null}
             </li>
           ))}
         </ul>
+        {!readOnly ? (
+          <RuleEditor
+            // A new editor for each rule changed, and a fresh one for new rules afterwards.
+            key={editingRule === undefined ? "new" : `edit-${pkg.rules?.[editingRule]?.id}`}
+            options={[...optionList, ...addOnList]}
+            taken={takenIds}
+            editing={editingRule === undefined ? undefined : pkg.rules?.[editingRule]}
+            onSave={(rule) => {
+              const rules = pkg.rules ?? [];
+              if (editingRule === undefined) set([...at, "rules"], [...rules, rule]);
+              else {
+                set(
+                  [...at, "rules"],
+                  rules.map((r, i) => (i === editingRule ? rule : r)),
+                );
+                setEditingRule(undefined);
+              }
+            }}
+            onCancel={editingRule === undefined ? undefined : () => setEditingRule(undefined)}
+          />
+        ) : null}
+        {(pkg.quantityRules ?? []).length > 0 || (!readOnly && (pkg.components ?? []).length > 0) ? (
+          <h3 className="ts-rule-editor">Quantity rules</h3>
+        ) : null}
         {(pkg.quantityRules ?? []).length > 0 ? (
-          <>
-            <h3 style={{ marginTop: "0.75rem" }}>Quantity rules</h3>
-            <ul>
-              {(pkg.quantityRules ?? []).map((q, j) => (
-                <li key={q.id} data-pointer={p("quantityRules", j)} tabIndex={-1}>
-                  {q.description ??
-                    `${q.terms.map((t) => `${t.coefficient} × ${t.component}`).join(" + ")} ${q.comparator} ${q.bound}`}
-                </li>
-              ))}
-            </ul>
-          </>
+          <ul>
+            {(pkg.quantityRules ?? []).map((q, j) => (
+              <li key={q.id} data-pointer={p("quantityRules", j)} tabIndex={-1}>
+                {q.description ??
+                  `${q.terms.map((t) => `${t.coefficient} × ${t.component}`).join(" + ")} ${q.comparator} ${q.bound}`}
+              </li>
+            ))}
+          </ul>
         ) : null}
         {!readOnly && (pkg.components ?? []).length > 0 ? (
           <QuantityRuleForm
@@ -657,12 +616,6 @@ export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
               label: c.name ?? serviceName(c.service),
             }))}
             onAdd={(rule) => set([...at, "quantityRules"], [...(pkg.quantityRules ?? []), rule])}
-          />
-        ) : null}
-        {!readOnly ? (
-          <RuleForm
-            options={[...optionList, ...addOnList]}
-            onAdd={(rule, id) => set([...at, "rules"], [...(pkg.rules ?? []), { id, ...rule }])}
           />
         ) : null}
       </section>
