@@ -259,4 +259,22 @@ describe("the configurator in Chromium against the real server", () => {
     await shotOf(page.getByRole("region", { name: "Rules" }), "14-designer-rule-saved");
     await page.context().close();
   });
+
+  it("a designer charts any price point of a banded charge", async () => {
+    const page = await signedInPage(h, "designer");
+    await page.getByRole("button", { name: "Edit draft of Brewline" }).click();
+    await page.getByRole("heading", { name: "Brewline" }).waitFor();
+    await page
+      .getByRole("navigation", { name: "Catalog sections" })
+      .getByRole("button", { name: "Brew Club Pro" })
+      .click();
+    const charge = page.getByRole("region", { name: /^Charge Beans subscription/ });
+    const chart = charge.getByRole("figure");
+    await expect(chart.textContent()).resolves.toContain("(USD per month)");
+    await charge.getByLabel("Chart the price point").selectOption({ label: "3. CAD per month" });
+    await expect(chart.textContent()).resolves.toContain("(CAD per month)");
+    await expect(chart.getByRole("img").getAttribute("aria-labelledby")).resolves.toBeTruthy();
+    await shotOf(charge, "15-designer-chart-point");
+    await page.context().close();
+  });
 });

@@ -73,7 +73,8 @@ export function PriceChart({ title, model, currency, unit, points, marker }: Pri
             y2={PAD.top + plotH}
           />
           <line className="ts-chart__axis" x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + plotH} />
-          <text className="ts-chart__label" x={PAD.left - 6} y={PAD.top + 8} textAnchor="end">
+          {/* Inside the plot, by the axis: a long amount ("JPY 1,234,567") never runs off the left. */}
+          <text className="ts-chart__label" x={PAD.left + 6} y={PAD.top + 8} textAnchor="start">
             {formatMoney(max, currency)}
           </text>
           <text className="ts-chart__label" x={PAD.left - 6} y={PAD.top + plotH} textAnchor="end">

@@ -1,6 +1,6 @@
 import type { Catalog, Charge, PricePoint, Tier } from "@tessera/schema";
 import { PriceChart } from "@tessera/ui";
-import { useMemo } from "react";
+import { useId, useMemo, useState } from "react";
 import { chartPoints, chartQuantities } from "../../engine/chartPoints.ts";
 import { type Path, pointer } from "./docEdit.ts";
 import { SelectField, TextField } from "./fields.tsx";
@@ -281,17 +281,26 @@ function PointEditor({
   );
 }
 
+/** "2. EUR per year, partner book": a price point in the chart's menu. */
+function pointLabel(p: PricePoint, k: number): string {
+  return `${k + 1}. ${p.currency}${p.billingPeriod ? ` per ${p.billingPeriod}` : ""}${p.priceBook ? `, ${p.priceBook} book` : ""}`;
+}
+
 /** One charge: its model, what it is charged on, and every price point, with a chart for banded models. */
 export function ChargeEditor({ doc, path, charge, targets, unitOf, set, readOnly }: Props) {
   const first = charge.pricePoints[0];
+  const chartId = useId();
+  // The price point the chart shows (any of them: currency, billing period, price book).
+  const [charted, setCharted] = useState(0);
+  const shown = charge.pricePoints[charted] ?? first;
   const points = useMemo(() => {
-    if (!first || !CHARTED.has(charge.model)) return [];
+    if (!shown || !CHARTED.has(charge.model)) return [];
     try {
-      return chartPoints(charge, first, chartQuantities(first));
+      return chartPoints(charge, shown, chartQuantities(shown));
     } catch {
       return [];
     }
-  }, [charge, first]);
+  }, [charge, shown]);
   const on = charge.component
     ? `component:${charge.component}`
     : charge.option
@@ -378,12 +387,29 @@ export function ChargeEditor({ doc, path, charge, targets, unitOf, set, readOnly
           Add price point
         </button>
       ) : null}
-      {first && CHARTED.has(charge.model) ? (
+      {shown && CHARTED.has(charge.model) ? (
         <div style={{ marginTop: "0.75rem" }}>
+          {charge.pricePoints.length > 1 ? (
+            <div className="ts-field" style={{ maxWidth: "20rem" }}>
+              <label htmlFor={chartId}>Chart the price point</label>
+              <select
+                id={chartId}
+                className="ts-select"
+                value={Math.min(charted, charge.pricePoints.length - 1)}
+                onChange={(e) => setCharted(Number(e.target.value))}
+              >
+                {charge.pricePoints.map((p, k) => (
+                  <option key={k} value={k}>
+                    {pointLabel(p, k)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <PriceChart
-            title={`${charge.name ?? charge.id}: total price by quantity (${first.currency}${first.billingPeriod ? ` per ${first.billingPeriod}` : ""})`}
+            title={`${charge.name ?? charge.id}: total price by quantity (${shown.currency}${shown.billingPeriod ? ` per ${shown.billingPeriod}` : ""}${shown.priceBook ? `, ${shown.priceBook} price book` : ""})`}
             model={charge.model}
-            currency={first.currency}
+            currency={shown.currency}
             unit={unitOf(charge.component)}
             points={points}
           />
