@@ -7,10 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bootstrap, createServer, type TesseraServer } from "@tessera/server";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { build } from "vite";
-import { bootstrap } from "../../server/src/bootstrap.ts";
-import { createServer, type TesseraServer } from "../../server/src/server.ts";
 
 const webRoot = fileURLToPath(new URL("..", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
