@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, shot, shotOf, signedInPage, startHarness } from "./harness.ts";
 
 let h: Harness;
@@ -9,6 +9,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.close();
+});
+
+afterEach(() => {
+  // No uncaught exception, console error or missing asset in any page of the test.
+  expect(h.problems.splice(0)).toEqual([]);
 });
 
 describe("the configurator in Chromium against the real server", () => {

@@ -20,6 +20,11 @@ export interface Harness {
   tokens: Record<string, string>;
   browser: Browser;
   server: TesseraServer;
+  /**
+   * What went wrong in the pages so far: uncaught exceptions, console errors other than HTTP
+   * statuses the app handles (401, 409…), and responses 404 (a missing asset or route).
+   */
+  problems: string[];
   close: () => Promise<void>;
 }
 
@@ -61,17 +66,37 @@ export async function startHarness(): Promise<Harness> {
       "--no-first-run",
     ],
   });
+  const problems: string[] = [];
+  // Every page of every context reports into `problems`.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on("page", (page) => watch(page, problems));
+    return context;
+  };
   return {
     url,
     tokens,
     browser,
     server,
+    problems,
     close: async () => {
       await browser.close();
       await server.stop(2_000);
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+function watch(page: Page, problems: string[]): void {
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+      problems.push(`console: ${m.text()}`);
+  });
+  page.on("response", (r) => {
+    if (r.status() === 404) problems.push(`404: ${r.url()}`);
+  });
 }
 
 /** A new signed-in page at laptop width. */
