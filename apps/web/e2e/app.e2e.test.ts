@@ -138,6 +138,16 @@ describe("the configurator in Chromium against the real server", () => {
     await disabled.evaluate((el) => el.scrollIntoView({ block: "center" }));
     await shot(page, "06-quote-builder");
 
+    // A term the billing period cannot bill moves the billing, and says so.
+    await page.locator("#quote-period").selectOption("year");
+    await page.locator("#quote-term").selectOption("1");
+    await expect(page.locator("#quote-period").inputValue()).resolves.toBe("month");
+    await expect(page.getByRole("status").filter({ hasText: "Billing changed" }).textContent()).resolves.toBe(
+      "Billing changed to per month: a yearly billing period is longer than the 1-month term.",
+    );
+    await expect(page.getByRole("option", { name: /^per year/ }).isDisabled()).resolves.toBe(true);
+    await page.locator("#quote-term").selectOption("12");
+
     const mrrBefore = await page.locator("[data-total='mrr']").textContent();
     await page.getByRole("button", { name: "Increase Seats" }).first().click();
     await expect.poll(() => page.locator("[data-total='mrr']").textContent()).not.toBe(mrrBefore);

@@ -81,6 +81,31 @@ export function monthsPerPeriod(period: BillingPeriod, termMonths: number): numb
   }
 }
 
+/**
+ * Why a term cannot be billed per `period`, or undefined when it can: a term is billed in whole
+ * periods, so the period may not be longer than the term and must divide it (an 18-month term is
+ * billed per month, per quarter or up front, never per year). One sentence, e.g. "A yearly billing
+ * period is longer than the 1-month term."
+ */
+export function termPeriodMismatch(
+  termMonths: number,
+  period: BillingPeriod,
+): { code: "period-longer-than-term" | "period-does-not-divide-term"; message: string } | undefined {
+  // Up front is the whole term, so only month, quarter and year can mismatch.
+  const months = monthsPerPeriod(period, termMonths);
+  if (months > termMonths)
+    return {
+      code: "period-longer-than-term",
+      message: `A ${period}ly billing period is longer than the ${termMonths}-month term.`,
+    };
+  if (termMonths % months !== 0)
+    return {
+      code: "period-does-not-divide-term",
+      message: `The ${termMonths}-month term is not a whole number of ${period}ly billing periods.`,
+    };
+  return undefined;
+}
+
 export interface Period {
   /** First day of the period. */
   start: string;

@@ -2,17 +2,19 @@
  * The Tessera engine: pure functions from catalog JSON to validated, configured, priced and
  * navigable offers. No I/O, no clocks: dates come in as `asOf` parameters.
  */
-export { addDays, addMonths, daysBetween, isDate } from "./calendar.ts";
+export { addDays, addMonths, daysBetween, isDate, termPeriodMismatch } from "./calendar.ts";
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { configure } from "./configure/configure.ts";
 export type {
   AddOnChoice,
+  BillingPeriodChoice,
   ChoiceState,
   Configuration,
   DefaultsApplied,
   OptionChoice,
   QuantityChoice,
   Reason,
+  TermChoice,
 } from "./configure/types.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
 export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";

@@ -22,6 +22,7 @@
  *   configuration" — the guarantee this implements.
  */
 import type { Package, Quote } from "@tessera/schema";
+import { termPeriodMismatch } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { type Diagnostic, pointerOf } from "../diagnostic.ts";
 import { consequences } from "../logic/backbone.ts";
@@ -39,7 +40,14 @@ import {
 import { constraintPhrase, listOf, nameOf, quote, reasonFor } from "./messages.ts";
 import { type PackageLogic, packageLogic } from "./model.ts";
 import { configureQuantities, type QuantityScope } from "./quantities.ts";
-import type { AddOnChoice, Configuration, DefaultsApplied, OptionChoice } from "./types.ts";
+import type {
+  AddOnChoice,
+  ChoiceState,
+  Configuration,
+  DefaultsApplied,
+  OptionChoice,
+  Reason,
+} from "./types.ts";
 
 interface PickLit {
   id: string;
@@ -63,6 +71,8 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     package: pkg,
     valid: false,
     complete: false,
+    terms: [],
+    billingPeriods: [],
     options: [],
     addOns: [],
     quantities: [],
@@ -280,36 +290,53 @@ function checkCommercialTerms(
   selection: Quote,
   violations: Diagnostic[],
   defaults: DefaultsApplied,
-): Pick3 {
+): Commercial {
   const out: Pick3 = {};
-  if (selection.termMonths === undefined) {
-    const t = base.terms.find((x) => x.default) ?? base.terms[0];
-    out.termMonths = t.months;
-    defaults.termMonths = t.months;
-  } else {
-    out.termMonths = selection.termMonths;
-    if (!base.terms.some((t) => t.months === selection.termMonths)) {
-      const offered = listOf(base.terms.map((t) => String(t.months)));
-      violations.push(
-        error(
-          "config.term",
-          "/termMonths",
-          `${base.name} is not sold on a ${selection.termMonths}-month term; choose ${offered} months.`,
-        ),
-      );
-    }
+  const term = selection.termMonths ?? (base.terms.find((x) => x.default) ?? base.terms[0]).months;
+  out.termMonths = term;
+  const termOffered = base.terms.some((t) => t.months === term);
+  if (selection.termMonths === undefined) defaults.termMonths = term;
+  else if (!termOffered) {
+    const offered = listOf(base.terms.map((t) => String(t.months)));
+    violations.push(
+      error(
+        "config.term",
+        "/termMonths",
+        `${base.name} is not sold on a ${selection.termMonths}-month term; choose ${offered} months.`,
+      ),
+    );
   }
-  if (selection.billingPeriod === undefined) {
-    out.billingPeriod = base.billingPeriods[0];
-    defaults.billingPeriod = base.billingPeriods[0];
-  } else {
-    out.billingPeriod = selection.billingPeriod;
-    if (!base.billingPeriods.includes(selection.billingPeriod)) {
+  // With no billing period given, the first one offered that can bill the term.
+  const period =
+    selection.billingPeriod ??
+    base.billingPeriods.find((p) => termPeriodMismatch(term, p) === undefined) ??
+    base.billingPeriods[0];
+  out.billingPeriod = period;
+  const periodOffered = base.billingPeriods.includes(period);
+  if (selection.billingPeriod === undefined) defaults.billingPeriod = period;
+  else if (!periodOffered) {
+    violations.push(
+      error(
+        "config.billing-period",
+        "/billingPeriod",
+        `${base.name} is not billed ${billed(period)}; choose ${listOf(base.billingPeriods.map(billed))}.`,
+      ),
+    );
+  }
+  if (termOffered && periodOffered) {
+    const mismatch = termPeriodMismatch(term, period);
+    if (mismatch) {
+      const periods = base.billingPeriods.filter((p) => !termPeriodMismatch(term, p)).map(billed);
+      const terms = base.terms.map((t) => t.months).filter((m) => !termPeriodMismatch(m, period));
+      const ways = [
+        ...(periods.length > 0 ? [`bill ${orList(periods)}`] : []),
+        ...(terms.length > 0 ? [`choose a ${orList(terms.map(String))}-month term`] : []),
+      ];
       violations.push(
         error(
-          "config.billing-period",
+          "config.period-term-mismatch",
           "/billingPeriod",
-          `${base.name} is not billed per ${selection.billingPeriod}; choose ${listOf(base.billingPeriods)}.`,
+          `${mismatch.message.replace(/\.$/, "")}${ways.length > 0 ? `: ${ways.join(", or ")}` : ""}.`,
         ),
       );
     }
@@ -329,9 +356,42 @@ function checkCommercialTerms(
       );
     }
   }
-  return out;
+  return {
+    ...out,
+    terms: base.terms.map(({ months }) =>
+      choiceOf(months === term, periodOffered ? termPeriodMismatch(months, period) : undefined, { months }),
+    ),
+    billingPeriods: base.billingPeriods.map((p) =>
+      choiceOf(p === period, termOffered ? termPeriodMismatch(term, p) : undefined, { period: p }),
+    ),
+  };
 }
 
+/** A term or billing period choice: selected, available, or disabled for `mismatch`. */
+function choiceOf<T extends object>(
+  selected: boolean,
+  mismatch: { message: string } | undefined,
+  what: T,
+): T & { state: ChoiceState; reason?: Reason } {
+  if (selected) return { ...what, state: "selected" };
+  if (mismatch)
+    return { ...what, state: "disabled", reason: { rules: [], picks: [], message: mismatch.message } };
+  return { ...what, state: "available" };
+}
+
+/** "per month", "per year", "up front". */
+function billed(period: string): string {
+  return period === "upfront" ? "up front" : `per ${period}`;
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+type Commercial = Pick3 & Pick<Configuration, "terms" | "billingPeriods">;
 type Pick3 = Pick<Configuration, "termMonths" | "billingPeriod" | "currency">;
 
 /** The picks of the selection as literals, reporting those the package cannot take. */

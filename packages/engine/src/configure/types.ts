@@ -52,6 +52,20 @@ export interface QuantityChoice {
   reason?: Reason;
 }
 
+/** A contract term of the base: available when it can be billed by the billing period in effect. */
+export interface TermChoice {
+  months: number;
+  state: ChoiceState;
+  reason?: Reason;
+}
+
+/** A billing period of the base: available when it can bill the term in effect. */
+export interface BillingPeriodChoice {
+  period: "month" | "quarter" | "year" | "upfront";
+  state: ChoiceState;
+  reason?: Reason;
+}
+
 /** What configure filled in because the selection did not say. */
 export interface DefaultsApplied {
   /** Default options picked (when the selection had no `picks` for that package). */
@@ -73,6 +87,12 @@ export interface Configuration {
   valid: boolean;
   /** Valid, and the picks alone satisfy every group minimum and rule (nothing left to choose). */
   complete: boolean;
+  /**
+   * The base's terms and billing periods, each selected, available, or disabled with the reason
+   * (a term is billed in whole periods: an 18-month term cannot be billed per year).
+   */
+  terms: TermChoice[];
+  billingPeriods: BillingPeriodChoice[];
   options: OptionChoice[];
   addOns: AddOnChoice[];
   quantities: QuantityChoice[];

@@ -18,7 +18,7 @@
  * totals always equal the sums of the lines returned. A result with violations must not be sent.
  */
 import type { BillingPeriod, Package, Quote } from "@tessera/schema";
-import { isDate, monthsPerPeriod } from "../calendar.ts";
+import { isDate, monthsPerPeriod, termPeriodMismatch } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { formatMoney, minorUnit } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
@@ -117,22 +117,8 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
       error("price.unknown-price-book", "/priceBook", `Price book "${book}" is not in the catalog.`),
     );
   const months = monthsPerPeriod(period, termMonths);
-  if (months > termMonths)
-    violations.push(
-      error(
-        "price.period-longer-than-term",
-        "/billingPeriod",
-        `A ${PERIOD_WORD[period]}ly billing period is longer than the ${termMonths}-month term.`,
-      ),
-    );
-  else if (termMonths % months !== 0)
-    violations.push(
-      error(
-        "price.period-does-not-divide-term",
-        "/billingPeriod",
-        `The ${termMonths}-month term is not a whole number of ${PERIOD_WORD[period]}ly billing periods.`,
-      ),
-    );
+  const mismatch = termPeriodMismatch(termMonths, period);
+  if (mismatch) violations.push(error(`price.${mismatch.code}`, "/billingPeriod", mismatch.message));
   if (violations.length > 0) return empty();
   checkQuantities(quote, violations);
   checkSellable(pkg, "/package", asOf, violations);

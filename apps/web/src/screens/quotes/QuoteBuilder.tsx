@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type CompiledCatalog, configure, type PriceResult, price } from "@tessera/engine";
+import {
+  type CompiledCatalog,
+  configure,
+  type PriceResult,
+  price,
+  termPeriodMismatch,
+} from "@tessera/engine";
 import type { Package, Quote } from "@tessera/schema";
 import {
   type ComparedPackage,
@@ -24,13 +30,27 @@ function defaultTerm(pkg: Package): number {
   return (pkg.terms.find((t) => t.default) ?? pkg.terms[0]).months;
 }
 
+/** "per month", "per year", "up front". */
+function billedLabel(period: string): string {
+  return period === "upfront" ? "up front" : `per ${PERIOD_LABEL[period] ?? period}`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The first billing period of the package that bills `months` in whole periods. */
+function fittingPeriod(pkg: Package, months: number): Package["billingPeriods"][number] {
+  return pkg.billingPeriods.find((p) => !termPeriodMismatch(months, p)) ?? pkg.billingPeriods[0];
+}
+
 /** A new quote for a package, with the engine's defaults filled in. */
 function startQuote(catalog: CompiledCatalog, pkg: Package, currency: string, customer: string): Quote {
   const draft: Quote = {
     package: pkg.id,
     currency,
     termMonths: defaultTerm(pkg),
-    billingPeriod: pkg.billingPeriods[0],
+    billingPeriod: fittingPeriod(pkg, defaultTerm(pkg)),
     ...(customer ? { customer } : {}),
   };
   const cfg = configure(catalog, draft);
@@ -74,6 +94,8 @@ export function QuoteBuilder() {
   const [portfolioId, setPortfolioId] = useState<string | null>(null);
   const [currency, setCurrency] = useState<string | null>(null);
   const [customer, setCustomer] = useState("");
+  /** Says why the billing period changed with the term, until the seller changes either again. */
+  const [termNotice, setTermNotice] = useState<string | null>(null);
   const draft = useQuoteDraft();
   const idempotencyKey = useRef(crypto.randomUUID());
 
@@ -151,6 +173,7 @@ export function QuoteBuilder() {
   const choosePackage = (id: string) => {
     const p = catalog?.packages.get(id)?.value;
     if (!catalog || !p || version === undefined || !effectiveCatalogId) return;
+    setTermNotice(null);
     draft.start(effectiveCatalogId, version, {
       ...startQuote(catalog, p, cur, customer),
       catalogId: effectiveCatalogId,
@@ -290,14 +313,30 @@ export function QuoteBuilder() {
                     id="quote-term"
                     className="ts-select"
                     value={quote.termMonths ?? defaultTerm(pkg)}
-                    onChange={(e) => draft.edit((q) => ({ ...q, termMonths: Number(e.target.value) }))}
+                    onChange={(e) => {
+                      // A term the billing period cannot bill moves the billing to one that can.
+                      const months = Number(e.target.value);
+                      const period = quote.billingPeriod ?? pkg.billingPeriods[0];
+                      const mismatch = termPeriodMismatch(months, period);
+                      const next = mismatch ? fittingPeriod(pkg, months) : period;
+                      setTermNotice(
+                        mismatch && next !== period
+                          ? `Billing changed to ${billedLabel(next)}: ${lowerFirst(mismatch.message)}`
+                          : null,
+                      );
+                      draft.edit((q) => ({ ...q, termMonths: months, billingPeriod: next }));
+                    }}
                   >
-                    {pkg.terms.map((t) => (
-                      <option key={t.months} value={t.months}>
-                        {t.months} {t.months === 1 ? "month" : "months"}
-                        {t.discountPercent ? ` (−${t.discountPercent}%)` : ""}
-                      </option>
-                    ))}
+                    {pkg.terms.map((t) => {
+                      const choice = configuration?.terms.find((c) => c.months === t.months);
+                      return (
+                        <option key={t.months} value={t.months} title={choice?.reason?.message}>
+                          {t.months} {t.months === 1 ? "month" : "months"}
+                          {t.discountPercent ? ` (−${t.discountPercent}%)` : ""}
+                          {choice?.state === "disabled" ? " — changes the billing period" : ""}
+                        </option>
+                      );
+                    })}
                   </select>
                 </div>
                 <div className="ts-field">
@@ -306,18 +345,29 @@ export function QuoteBuilder() {
                     id="quote-period"
                     className="ts-select"
                     value={quote.billingPeriod ?? pkg.billingPeriods[0]}
-                    onChange={(e) =>
+                    aria-describedby={termNotice ? "quote-term-notice" : undefined}
+                    onChange={(e) => {
+                      setTermNotice(null);
                       draft.edit((q) => ({
                         ...q,
                         billingPeriod: e.target.value as Quote["billingPeriod"] & string,
-                      }))
-                    }
+                      }));
+                    }}
                   >
-                    {pkg.billingPeriods.map((b) => (
-                      <option key={b} value={b}>
-                        per {PERIOD_LABEL[b] ?? b}
-                      </option>
-                    ))}
+                    {pkg.billingPeriods.map((b) => {
+                      const choice = configuration?.billingPeriods.find((c) => c.period === b);
+                      return (
+                        <option
+                          key={b}
+                          value={b}
+                          disabled={choice?.state === "disabled"}
+                          title={choice?.reason?.message}
+                        >
+                          {billedLabel(b)}
+                          {choice?.state === "disabled" ? ` — not for a ${quote.termMonths}-month term` : ""}
+                        </option>
+                      );
+                    })}
                   </select>
                 </div>
                 <div className="ts-field">
@@ -336,6 +386,11 @@ export function QuoteBuilder() {
                   />
                 </div>
               </div>
+              {termNotice ? (
+                <p id="quote-term-notice" role="status" className="ts-hint" style={{ marginTop: 0 }}>
+                  {termNotice}
+                </p>
+              ) : null}
               {configuration.quantities
                 .filter((qc) => qc.package === pkg.id)
                 .map((qc) => {

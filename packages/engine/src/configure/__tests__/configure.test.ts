@@ -325,6 +325,57 @@ describe("defaults and the commercial terms", () => {
     ]);
   });
 
+  it("bills a term in whole periods: a period that cannot bill the term is disabled, with the reason", () => {
+    const terms = catalogOf(
+      pkg("flex", {
+        terms: [{ months: 1 }, { months: 12, default: true }, { months: 18 }],
+        billingPeriods: ["year", "quarter", "month", "upfront"],
+      }),
+    );
+    const flex = compile(terms);
+    // No period given: the first offered that can bill the default 12-month term.
+    const annual = configure(flex, { package: "flex" });
+    expect(annual.defaultsApplied.billingPeriod).toBe("year");
+    expect(annual.terms).toEqual([
+      {
+        months: 1,
+        state: "disabled",
+        reason: { rules: [], picks: [], message: "A yearly billing period is longer than the 1-month term." },
+      },
+      { months: 12, state: "selected" },
+      {
+        months: 18,
+        state: "disabled",
+        reason: {
+          rules: [],
+          picks: [],
+          message: "The 18-month term is not a whole number of yearly billing periods.",
+        },
+      },
+    ]);
+    expect(annual.billingPeriods.map((p) => [p.period, p.state])).toEqual([
+      ["year", "selected"],
+      ["quarter", "available"],
+      ["month", "available"],
+      ["upfront", "available"],
+    ]);
+    // A 1-month term: the first period that fits is month.
+    expect(configure(flex, { package: "flex", termMonths: 1 }).billingPeriod).toBe("month");
+
+    const mismatch = configure(flex, { package: "flex", termMonths: 18, billingPeriod: "year" });
+    expect(mismatch.valid).toBe(false);
+    expect(mismatch.violations).toEqual([
+      {
+        code: "config.period-term-mismatch",
+        severity: "error",
+        pointer: "/billingPeriod",
+        message:
+          "The 18-month term is not a whole number of yearly billing periods: bill per quarter, per month or up front, or choose a 12-month term.",
+      },
+    ]);
+    expect(mismatch.billingPeriods.find((p) => p.period === "quarter")?.state).toBe("available");
+  });
+
   it("an unknown package is a violation with an empty result", () => {
     const c = configure(catalog, { package: "nope" });
     expect(c).toMatchObject({ package: "", valid: false, complete: false, options: [], addOns: [] });
