@@ -10,6 +10,7 @@ export { TokenSignIn, type TokenSignInProps } from "./feedback/TokenSignIn.tsx";
 export { Tooltip, type TooltipProps } from "./feedback/Tooltip.tsx";
 export { pixelOffsets } from "./format/decimalScale.ts";
 export { formatDelta, formatMoney, PERIOD_LABEL } from "./format/money.ts";
+export { unitFor } from "./format/units.ts";
 export type { Choice, ChoiceState } from "./options/choice.ts";
 export { OptionGroup, type OptionGroupProps } from "./options/OptionGroup.tsx";
 export { QuantityInput, type QuantityInputProps } from "./options/QuantityInput.tsx";

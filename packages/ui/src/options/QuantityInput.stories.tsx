@@ -16,7 +16,7 @@ export const Bounded: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     const input = canvas.getByLabelText("Seats");
-    await expect(input).toHaveAccessibleDescription(/5 seat included · allowed 5–20, in steps of 5 seat/);
+    await expect(input).toHaveAccessibleDescription(/5 seats included · allowed 5–20, in steps of 5 seats/);
     await userEvent.click(canvas.getByRole("button", { name: "Increase Seats" }));
     await expect(args.onChange).toHaveBeenLastCalledWith(15);
     await userEvent.click(canvas.getByRole("button", { name: "Decrease Seats" }));
@@ -67,5 +67,26 @@ export const Typed: Story = {
     await userEvent.type(input, "42");
     await expect(input).toHaveValue(42);
     await expect(canvas.getByRole("button", { name: "Increase Storage" })).toBeEnabled();
+    // An abbreviation is not made plural.
+    await expect(input).toHaveAccessibleDescription("allowed 0+ GB");
+  },
+};
+
+/** Units in words are made plural: "API calls", "deliveries", "boxes"; one stays singular. */
+export const Plurals: Story = {
+  render: () => (
+    <>
+      <QuantityInput label="Calls" unit="API call" value={0} min={0} onChange={() => {}} />
+      <QuantityInput label="Deliveries" unit="delivery" value={2} min={1} max={4} onChange={() => {}} />
+      <QuantityInput label="Boxes" unit="box" value={1} min={1} max={1} included={1} onChange={() => {}} />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByLabelText("Calls")).toHaveAccessibleDescription("allowed 0+ API calls");
+    await expect(canvas.getByLabelText("Deliveries")).toHaveAccessibleDescription("allowed 1–4 deliveries");
+    await expect(canvas.getByLabelText("Boxes")).toHaveAccessibleDescription(
+      "1 box included · allowed 1 box",
+    );
   },
 };

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from "react";
+import { unitFor } from "../format/units.ts";
 
 export interface QuantityInputProps {
   label: string;
@@ -38,7 +39,7 @@ export function QuantityInput({
   }, [value]);
   const hintId = `${id}-hint`;
   const problemId = `${id}-problem`;
-  const bounds = `${min}${max === undefined ? "+" : `–${max}`}${step > 1 ? `, in steps of ${step}` : ""}`;
+  const bounds = `${min}${max === undefined ? "+" : max === min ? "" : `–${max}`}${step > 1 ? `, in steps of ${step}` : ""}`;
   const describedBy = [hintId, problem ? problemId : ""].filter(Boolean).join(" ");
   return (
     <div className="ts-qty">
@@ -47,8 +48,8 @@ export function QuantityInput({
           {label}
         </label>
         <div id={hintId} className="ts-hint">
-          {included ? `${included} ${unit} included · ` : ""}
-          allowed {bounds} {unit}
+          {included ? `${included} ${unitFor(included, unit)} included · ` : ""}
+          allowed {bounds} {unitFor(max === min ? min : 2, unit)}
         </div>
         {problem ? (
           <div id={problemId} className="ts-hint" role="alert" style={{ color: "var(--ts-danger)" }}>

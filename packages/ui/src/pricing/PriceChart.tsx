@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { pixelOffsets } from "../format/decimalScale.ts";
 import { formatMoney } from "../format/money.ts";
+import { unitFor } from "../format/units.ts";
 
 export interface PricePointView {
   quantity: number;
@@ -63,7 +64,8 @@ export function PriceChart({ title, model, currency, unit, points, marker }: Pri
         >
           <title>{title}</title>
           <desc id={`${id}-desc`}>
-            Total price from {points[0]?.quantity} to {maxQ} {unit}, up to {formatMoney(max, currency)}.
+            Total price from {points[0]?.quantity} to {maxQ} {unitFor(maxQ, unit)}, up to{" "}
+            {formatMoney(max, currency)}.
           </desc>
           <line
             className="ts-chart__axis"
@@ -84,7 +86,7 @@ export function PriceChart({ title, model, currency, unit, points, marker }: Pri
             {points[0]?.quantity}
           </text>
           <text className="ts-chart__label" x={W - PAD.right} y={H - 14} textAnchor="end">
-            {maxQ} {unit}
+            {maxQ} {unitFor(maxQ, unit)}
           </text>
           {marker !== undefined ? (
             <line
