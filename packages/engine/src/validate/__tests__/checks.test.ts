@@ -613,6 +613,31 @@ const rows: Record<string, Row> = {
       support(d).options[0].status = "active";
     },
   },
+  "term.unbillable": {
+    code: "term.unbillable",
+    severity: "error",
+    pointer: "/packages/0/terms/2",
+    defect: (d) => {
+      basic(d).terms.push({ months: 18 });
+      basic(d).billingPeriods = ["year"];
+    },
+    fix: (d) => {
+      basic(d).terms = [{ months: 12, default: true }, { months: 24 }];
+      for (const c of basic(d).charges)
+        c.pricePoints = c.pricePoints.filter((p) => p.billingPeriod !== "month") as typeof c.pricePoints;
+    },
+  },
+  "term.period-unused": {
+    code: "term.period-unused",
+    severity: "warning",
+    pointer: "/packages/0/billingPeriods/1",
+    defect: (d) => {
+      basic(d).terms = [{ months: 1, default: true }];
+    },
+    fix: (d) => {
+      basic(d).terms = [{ months: 1, default: true }, { months: 12 }];
+    },
+  },
   "term.duplicate": {
     code: "term.duplicate",
     severity: "error",
@@ -1002,6 +1027,7 @@ const rows: Record<string, Row> = {
         ...structuredClone(sso(d)),
         id: "labs-beta",
         portfolio: "labs",
+        billingPeriods: ["month"],
         components: [],
         charges: [],
       });

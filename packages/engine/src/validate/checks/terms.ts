@@ -1,10 +1,12 @@
 /**
- * Contract terms, phases and renewal: one term length once, at most one default term; a trial
- * needs its length in days, an intro phase its periods and discount, each phase type once with the
- * trial first; a renewal uplift cap only means something under the `capped` price policy, and
- * that policy needs one.
+ * Contract terms, phases and renewal: one term length once, at most one default term; every term
+ * of a base package billable by one of its billing periods (in whole periods), and no billing
+ * period that bills none of its terms; a trial needs its length in days, an intro phase its
+ * periods and discount, each phase type once with the trial first; a renewal uplift cap only means
+ * something under the `capped` price policy, and that policy needs one.
  */
 import type { Phase, Term } from "@tessera/schema";
+import { termPeriodMismatch } from "../../calendar.ts";
 import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
@@ -13,6 +15,8 @@ export const termsCheck: Check = {
   codes: [
     "term.duplicate",
     "term.multiple-defaults",
+    "term.unbillable",
+    "term.period-unused",
     "phase.trial-without-days",
     "phase.intro-incomplete",
     "phase.duplicate",
@@ -51,6 +55,32 @@ export const termsCheck: Check = {
             );
           else defaultTerm = t.months;
         }
+      }
+      // A term is billed in whole periods: each term of a base needs an offered period that can
+      // bill it, and a period that bills none of its terms is never used. (An add-on is billed on
+      // its base's term and period.)
+      const periods = pkg.role === "base" ? pkg.billingPeriods : NONE;
+      for (let j = 0; j < (periods.length > 0 ? terms.length : 0); j++) {
+        const months = (terms[j] as Term).months;
+        if (periods.every((p) => termPeriodMismatch(months, p) !== undefined))
+          flag(
+            ctx,
+            "term.unbillable",
+            "error",
+            `/packages/${i}/terms/${j}`,
+            `cannot be billed: the ${months}-month term is not a whole number of ${listOr(periods.map(periodWord))} billing periods. Offer a billing period that divides it (per month always does), or drop the term.`,
+          );
+      }
+      for (let j = 0; j < periods.length; j++) {
+        const p = periods[j] as (typeof periods)[number];
+        if (terms.length > 0 && terms.every((t) => termPeriodMismatch(t.months, p) !== undefined))
+          flag(
+            ctx,
+            "term.period-unused",
+            "warning",
+            `/packages/${i}/billingPeriods/${j}`,
+            `bills none of the package's terms (${terms.map((t) => t.months).join(", ")} months): a ${periodWord(p)} billing period must divide the term, so quotes can never use it.`,
+          );
       }
       const phases = pkg.phases ?? NONE;
       for (let j = 0; j < phases.length; j++) {
@@ -110,3 +140,14 @@ export const termsCheck: Check = {
     }
   },
 };
+
+function periodWord(p: string): string {
+  return p === "upfront" ? "up-front" : `${p}ly`;
+}
+
+/** "a", "a or b", "a, b or c". */
+function listOr(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
