@@ -11,6 +11,18 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** A designer's page on the draft of `catalog`, at one of its packages. */
+async function draftPackage(catalog: string, packageName: string) {
+  const page = await signedInPage(h, "designer");
+  await page.getByRole("button", { name: `Edit draft of ${catalog}` }).click();
+  await page.getByRole("heading", { name: catalog }).waitFor();
+  await page
+    .getByRole("navigation", { name: "Catalog sections" })
+    .getByRole("button", { name: packageName })
+    .click();
+  return page;
+}
+
 afterEach(() => {
   // No uncaught exception, console error or missing asset in any page of the test.
   expect(h.problems.splice(0)).toEqual([]);
@@ -218,13 +230,7 @@ describe("the configurator in Chromium against the real server", () => {
   });
 
   it("a designer writes, reads back and changes a rule with a mixed condition", async () => {
-    const page = await signedInPage(h, "designer");
-    await page.getByRole("button", { name: "Edit draft of Brewline" }).click();
-    await page.getByRole("heading", { name: "Brewline" }).waitFor();
-    await page
-      .getByRole("navigation", { name: "Catalog sections" })
-      .getByRole("button", { name: "Brew Club Pro" })
-      .click();
+    const page = await draftPackage("Brewline", "Brew Club Pro");
     const form = page.getByRole("form", { name: "Add a rule" });
     await form.waitFor();
     // The form says what is missing, and will not add the rule until nothing is.
@@ -276,13 +282,7 @@ describe("the configurator in Chromium against the real server", () => {
   });
 
   it("a designer charts any price point of a banded charge", async () => {
-    const page = await signedInPage(h, "designer");
-    await page.getByRole("button", { name: "Edit draft of Brewline" }).click();
-    await page.getByRole("heading", { name: "Brewline" }).waitFor();
-    await page
-      .getByRole("navigation", { name: "Catalog sections" })
-      .getByRole("button", { name: "Brew Club Pro" })
-      .click();
+    const page = await draftPackage("Brewline", "Brew Club Pro");
     const charge = page.getByRole("region", { name: /^Charge Beans subscription/ });
     const chart = charge.getByRole("figure");
     await expect(chart.textContent()).resolves.toContain("(USD per month)");

@@ -37,7 +37,7 @@ import {
   modelPool,
   rootConsequences,
 } from "./explain.ts";
-import { constraintPhrase, listOf, nameOf, quote, reasonFor } from "./messages.ts";
+import { constraintPhrase, listOf, nameOf, orList, quote, reasonFor } from "./messages.ts";
 import { type PackageLogic, packageLogic } from "./model.ts";
 import { configureQuantities, type QuantityScope } from "./quantities.ts";
 import type {
@@ -382,13 +382,6 @@ function choiceOf<T extends object>(
 /** "per month", "per year", "up front". */
 function billed(period: string): string {
   return period === "upfront" ? "up front" : `per ${period}`;
-}
-
-/** "a", "a or b", "a, b or c". */
-function orList(items: readonly string[]): string {
-  return items.length <= 1
-    ? (items[0] ?? "")
-    : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
 type Commercial = Pick3 & Pick<Configuration, "terms" | "billingPeriods">;

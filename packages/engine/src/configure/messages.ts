@@ -13,6 +13,12 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** "a", "a or b", "a, b or c". */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
 /** Long lists name their first items and count the rest (the full list is in `Reason.rules`). */
 function shortList(items: readonly string[], total: number, keep = 4): string {
   if (total <= keep + 1) return listOf(items.slice(0, total));

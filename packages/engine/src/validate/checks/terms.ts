@@ -7,6 +7,7 @@
  */
 import type { Phase, Term } from "@tessera/schema";
 import { termPeriodMismatch } from "../../calendar.ts";
+import { orList } from "../../configure/messages.ts";
 import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
@@ -68,7 +69,7 @@ export const termsCheck: Check = {
             "term.unbillable",
             "error",
             `/packages/${i}/terms/${j}`,
-            `cannot be billed: the ${months}-month term is not a whole number of ${listOr(periods.map(periodWord))} billing periods. Offer a billing period that divides it (per month always does), or drop the term.`,
+            `cannot be billed: the ${months}-month term is not a whole number of ${orList(periods.map(periodWord))} billing periods. Offer a billing period that divides it (per month always does), or drop the term.`,
           );
       }
       for (let j = 0; j < periods.length; j++) {
@@ -143,11 +144,4 @@ export const termsCheck: Check = {
 
 function periodWord(p: string): string {
   return p === "upfront" ? "up-front" : `${p}ly`;
-}
-
-/** "a", "a or b", "a, b or c". */
-function listOr(items: readonly string[]): string {
-  return items.length <= 1
-    ? (items[0] ?? "")
-    : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
