@@ -231,6 +231,7 @@ describe("the configurator in Chromium against the real server", () => {
 
   it("a designer writes, reads back and changes a rule with a mixed condition", async () => {
     const page = await draftPackage("Brewline", "Brew Club Pro");
+    await page.getByRole("button", { name: "New rule…" }).click();
     const form = page.getByRole("form", { name: "Add a rule" });
     await form.waitFor();
     // The form says what is missing, and will not add the rule until nothing is.

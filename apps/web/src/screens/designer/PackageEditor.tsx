@@ -222,6 +222,8 @@ export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
   const [newGroup, setNewGroup] = useState("");
   /** The index of the rule being changed in the rule editor, if any. */
   const [editingRule, setEditingRule] = useState<number | undefined>(undefined);
+  /** Whether the rule editor is open for a new rule. */
+  const [newRuleOpen, setNewRuleOpen] = useState(false);
   const takenIds = useMemo(() => catalogIds(doc), [doc]);
   if (!pkg) return null;
   const p = (...rest: (string | number)[]) => pointer([...at, ...rest]);
@@ -552,7 +554,10 @@ export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
                     className="ts-button ts-button--small"
                     aria-label={`Change rule ${r.id}`}
                     aria-pressed={editingRule === j}
-                    onClick={() => setEditingRule(editingRule === j ? undefined : j)}
+                    onClick={() => {
+                      setNewRuleOpen(false);
+                      setEditingRule(editingRule === j ? undefined : j);
+                    }}
                   >
                     Change
                   </button>
@@ -575,9 +580,9 @@ export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
             </li>
           ))}
         </ul>
-        {!readOnly ? (
+        {!readOnly && (editingRule !== undefined || newRuleOpen) ? (
           <RuleEditor
-            // A new editor for each rule changed, and a fresh one for new rules afterwards.
+            // A new editor for each rule changed, and a fresh one for each new rule.
             key={editingRule === undefined ? "new" : `edit-${pkg.rules?.[editingRule]?.id}`}
             options={[...optionList, ...addOnList]}
             taken={takenIds}
@@ -585,16 +590,29 @@ export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
             onSave={(rule) => {
               const rules = pkg.rules ?? [];
               if (editingRule === undefined) set([...at, "rules"], [...rules, rule]);
-              else {
+              else
                 set(
                   [...at, "rules"],
                   rules.map((r, i) => (i === editingRule ? rule : r)),
                 );
-                setEditingRule(undefined);
-              }
+              setEditingRule(undefined);
+              setNewRuleOpen(false);
             }}
-            onCancel={editingRule === undefined ? undefined : () => setEditingRule(undefined)}
+            onCancel={() => {
+              setEditingRule(undefined);
+              setNewRuleOpen(false);
+            }}
           />
+        ) : null}
+        {!readOnly && editingRule === undefined && !newRuleOpen ? (
+          <button
+            type="button"
+            className="ts-button"
+            style={{ marginTop: "0.75rem" }}
+            onClick={() => setNewRuleOpen(true)}
+          >
+            New rule…
+          </button>
         ) : null}
         {(pkg.quantityRules ?? []).length > 0 || (!readOnly && (pkg.components ?? []).length > 0) ? (
           <h3 className="ts-rule-editor">Quantity rules</h3>
