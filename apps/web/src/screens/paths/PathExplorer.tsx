@@ -37,6 +37,12 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
     return <ErrorState title="Could not load the arrangement" message={errorMessage(arrangement.error)} />;
   const a = arrangement.data.doc;
   const pkgName = catalog?.packages.get(a.package)?.value.name ?? a.package;
+  /** The unit a quantity move counts: its component's service unit, or units of an add-on. */
+  const unitOfMove = (target: string) => {
+    const component = catalog?.components.get(target)?.value;
+    const service = component ? catalog?.services.get(component.service)?.value : undefined;
+    return service?.unit ?? "unit";
+  };
   const revision = pathsQuery.data?.revision ?? arrangement.data.revision;
   const applyMove = (id: string, quantity?: number) => {
     setApplied(null);
@@ -145,7 +151,7 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
                   <div key={m.id}>
                     <QuantityInput
                       label={m.label}
-                      unit=""
+                      unit={unitOfMove(m.target)}
                       value={value}
                       min={range.min}
                       step={range.step}
