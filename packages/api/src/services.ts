@@ -24,8 +24,13 @@ export interface ServicesOptions {
   db: Db;
   today?: () => string;
   hooks?: ApiHooks;
-  /** How long a resolved token is trusted before it is looked up again (default 5 s). */
+  /**
+   * How long a resolved token is trusted before it is looked up again (default 5 s). Revocations
+   * clear it at once on every server; this only bounds a missed notification.
+   */
   tokenTtlMs?: number;
+  /** How long the latest-version pointer of a catalog is trusted (default 1 s; same role). */
+  latestTtlMs?: number;
   maxBodyBytes?: number;
 }
 
@@ -33,7 +38,7 @@ export function createServices(options: ServicesOptions): Services {
   return {
     db: options.db,
     tokens: new TokenResolver(options.db, options.tokenTtlMs),
-    published: new PublishedCatalogs(options.db),
+    published: new PublishedCatalogs(options.db, options.latestTtlMs),
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     hooks: options.hooks ?? {},
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,

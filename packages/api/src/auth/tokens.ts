@@ -5,7 +5,7 @@
  * @see https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Queryable } from "../db/db.ts";
+import type { Db, Queryable } from "../db/db.ts";
 import { isRole, type Principal, type Role } from "./roles.ts";
 
 const PREFIX = "tsr_";
@@ -75,18 +75,34 @@ export async function insertToken(
 
 export type Resolution = { principal: Principal } | { refused: "unknown" | "revoked" };
 
+/** The notification channel a revocation is announced on (`notifyRevoked`). */
+export const TOKENS_CHANNEL = "tessera_tokens";
+
+/** Announces a revocation to every server's token cache; call inside the revoking transaction. */
+export async function notifyRevoked(tx: Queryable, tokenId: string): Promise<void> {
+  await tx.query("SELECT pg_notify($1, $2)", [TOKENS_CHANNEL, tokenId]);
+}
+
 /**
  * Resolves bearer tokens to principals, with a short positive cache so the feed and pricing do not
- * pay a query per request. A revocation through this server takes effect at once (the cache is
- * cleared); through another server it takes effect within `ttlMs`.
+ * pay a query per request. A revocation takes effect at once on every server: the revoking
+ * transaction notifies `TOKENS_CHANNEL` and each server clears its cache when the notification
+ * arrives. Should a server miss it (its listening connection lost), its cache still expires after
+ * `ttlMs`.
  */
 export class TokenResolver {
   readonly #cache = new Map<string, { principal: Principal; until: number }>();
+  /** Settles once this server listens for revocations (rejects when it cannot). */
+  readonly listening: Promise<void>;
 
   constructor(
-    private readonly db: Queryable,
+    private readonly db: Queryable & Pick<Db, "listen">,
     private readonly ttlMs = 5_000,
-  ) {}
+  ) {
+    this.listening = db.listen(TOKENS_CHANNEL, () => this.invalidate());
+    // Not listening only means revocations elsewhere wait for the cache to expire.
+    this.listening.catch(() => {});
+  }
 
   async resolve(token: string): Promise<Resolution> {
     const hash = hashToken(token);

@@ -1,13 +1,14 @@
 /**
  * Published catalog versions, read through an in-memory cache. A version never changes once
  * published, so its serialized bytes, content hash and compiled form are cached for the life of
- * the process (bounded by count); only the "latest version" pointer is looked up again, after a
- * short time-to-live, because another server may have published.
+ * the process (bounded by count). Only the "latest version" pointer can go stale: a publication on
+ * any server notifies every server (`notifyPublished`), which drops its pointer at once; a missed
+ * notification is covered by the pointer's short time-to-live.
  */
 import { createHash } from "node:crypto";
 import { type CompiledCatalog, validate } from "@tessera/engine";
 import type { Catalog } from "@tessera/schema";
-import type { Queryable } from "../db/db.ts";
+import type { Db, Queryable } from "../db/db.ts";
 
 export interface PublishedVersion {
   catalogId: string;
@@ -37,17 +38,32 @@ interface VersionRow {
   published_by: string;
 }
 
+/** The notification channel a publication is announced on, with the catalog id. */
+export const CATALOGS_CHANNEL = "tessera_catalogs";
+
+/** Announces a new latest version to every server; call inside the publishing transaction. */
+export async function notifyPublished(tx: Queryable, catalogId: string): Promise<void> {
+  await tx.query("SELECT pg_notify($1, $2)", [CATALOGS_CHANNEL, catalogId]);
+}
+
 export class PublishedCatalogs {
   readonly #versions = new Map<string, PublishedVersion>();
   readonly #docs = new Map<string, Catalog>();
   readonly #compiled = new Map<string, CompiledCatalog>();
   readonly #latest = new Map<string, { version: number | null; until: number }>();
 
+  /** Settles once this server listens for publications (rejects when it cannot). */
+  readonly listening: Promise<void>;
+
   constructor(
-    private readonly db: Queryable,
+    private readonly db: Queryable & Pick<Db, "listen">,
     private readonly latestTtlMs = 1_000,
     private readonly capacity = 256,
-  ) {}
+  ) {
+    this.listening = db.listen(CATALOGS_CHANNEL, (catalogId) => this.invalidateLatest(catalogId));
+    // Not listening only means publications elsewhere wait for the pointer to expire.
+    this.listening.catch(() => {});
+  }
 
   /** One published version, or `undefined` when it does not exist. */
   async version(catalogId: string, version: number): Promise<PublishedVersion | undefined> {

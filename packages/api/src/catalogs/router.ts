@@ -13,7 +13,7 @@ import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
 import { type Change, diffJson } from "./diff.ts";
-import { contentHashOf } from "./published.ts";
+import { contentHashOf, notifyPublished } from "./published.ts";
 
 export interface CatalogSummary {
   id: string;
@@ -446,6 +446,7 @@ export const catalogsRouter = {
           subject: `catalog:${input.catalogId}`,
           detail: { version: next, contentHash: hash, revision: draft.revision },
         });
+        await notifyPublished(tx, input.catalogId);
         await hooks.beforePublishCommit?.({ catalogId: input.catalogId, version: next });
         return {
           catalogId: input.catalogId,

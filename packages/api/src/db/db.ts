@@ -18,6 +18,12 @@ export interface Db extends Queryable {
    * Every write that spans rows goes through here.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for every notification on `channel` (PostgreSQL LISTEN/NOTIFY; a
+   * `pg_notify` sent inside a transaction arrives once it commits), from this and every other
+   * server on the database, until the database is closed.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 

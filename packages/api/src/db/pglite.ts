@@ -47,6 +47,9 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
     query: (sql, params) => outside(() => self.query(sql, params)),
     exec: (sql) => outside(() => self.exec(sql)),
     transaction: (fn) => outside(() => pg.transaction((tx) => inTransaction.run(true, () => fn(wrap(tx))))),
+    async listen(channel, onNotify) {
+      await pg.listen(channel, onNotify);
+    },
     close: () => pg.close(),
   };
 }

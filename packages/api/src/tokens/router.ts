@@ -2,7 +2,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { audit } from "../audit.ts";
 import { ROLES, type Role } from "../auth/roles.ts";
-import { insertToken, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
+import { insertToken, notifyRevoked, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
@@ -46,6 +46,7 @@ export const tokensRouter = {
           [input.id],
         );
         const row = rows[0] ?? fail("NOT_FOUND", `There is no token "${input.id}".`);
+        await notifyRevoked(tx, input.id);
         await audit(tx, {
           actor: ctx.principal.tokenId,
           action: "token.revoke",
