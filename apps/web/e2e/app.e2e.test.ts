@@ -226,6 +226,16 @@ describe("the configurator in Chromium against the real server", () => {
     await shot(page, "12-path-explorer-terminate");
     await before.getByRole("button", { name: "Keep the subscription" }).click();
     await expect(page.getByRole("region", { name: "Before you terminate" }).count()).resolves.toBe(0);
+
+    // New quantities can wait for the renewal: set them, then renew with them.
+    const seats = page.getByLabel("Change Seats", { exact: true });
+    const current = Number(await seats.inputValue());
+    await page.getByRole("button", { name: "Increase Change Seats" }).click();
+    await expect.poll(async () => Number(await seats.inputValue())).toBeGreaterThan(current);
+    const wanted = Number(await seats.inputValue());
+    await page.getByRole("button", { name: /^Renew for 12 months with these quantities$/ }).click();
+    await page.getByText("Applied: Renew for 12 months.").waitFor();
+    await expect.poll(async () => Number(await seats.inputValue())).toBe(wanted);
     await page.context().close();
   });
 

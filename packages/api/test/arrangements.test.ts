@@ -96,4 +96,29 @@ describe.each(backends)("arrangements on %s", (backend) => {
     if (blocked) expect(diagnostics.map((d) => d.message)).toEqual(blocked.reasons);
     expect((await seller.arrangements.get({ id: arrangementId })).revision).toBe(revision);
   });
+
+  it("renews with new quantities, and refuses quantities that are not whole numbers by component", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const { moves, revision } = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-01-15" });
+    const renew = moves.find((m) => m.kind === "renew" && m.valid)!;
+    const seats = moves.find((m) => m.id === "change_quantity:biz-seats")!.quantity!;
+    const wanted = seats.current + seats.step * 5;
+    const malformed = await errorOf(
+      seller.arrangements.applyMove({
+        id: arrangementId,
+        revision,
+        move: { id: renew.id, quantities: { "biz-seats": 2.5 } },
+        asOf: "2027-01-15",
+      }),
+    );
+    expect(malformed.code).toBe("BAD_REQUEST");
+    const applied = await seller.arrangements.applyMove({
+      id: arrangementId,
+      revision,
+      move: { id: renew.id, quantities: { "biz-seats": wanted } },
+      asOf: "2027-01-15",
+    });
+    expect(applied.arrangement.doc.quantities?.["biz-seats"]).toBe(wanted);
+    expect(applied.move.notes).toContain(`Seats: ${seats.current} → ${wanted} from ${renew.effectiveDate}.`);
+  });
 });

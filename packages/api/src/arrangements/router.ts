@@ -127,6 +127,8 @@ export const arrangementsRouter = {
             id: is.string({ min: 1, max: 300 }),
             quantity: is.optional(is.int(0, 1_000_000_000)),
             termMonths: is.optional(is.int(1, 120)),
+            // renew: new quantities for the renewed term, by component id.
+            quantities: is.optional(is.counts(0, 1_000_000_000)),
           }),
           asOf,
         }),

@@ -129,6 +129,24 @@ export const is = {
       return out as never;
     };
   },
+  /** An object from ids to whole numbers in [min, max] (e.g. quantities by component). */
+  counts(min: number, max: number, opts: { maxKeys?: number } = {}): Check<Record<string, number>> {
+    const { maxKeys = 1_000 } = opts;
+    const key = is.id();
+    const count = is.int(min, max);
+    return (v, path) => {
+      const src = is.record()(v, path);
+      const keys = Object.keys(src);
+      if (keys.length > maxKeys)
+        bad(path, "input.too-long", `${where(path)} must have at most ${maxKeys} entries.`);
+      const out: Record<string, number> = {};
+      for (const k of keys) {
+        key(k, [...path, k]);
+        out[k] = count(src[k], [...path, k]);
+      }
+      return out;
+    };
+  },
   /** One of several object shapes, chosen by the string at `tag`. */
   union<const Tag extends string, S extends Record<string, Check<unknown>>>(
     tag: Tag,

@@ -17,7 +17,7 @@ function move(result: PathsResult, id: string): Move {
 function applied(
   a: Arrangement,
   id: string,
-  extra: { quantity?: number; termMonths?: number } = {},
+  extra: { quantity?: number; termMonths?: number; quantities?: Record<string, number> } = {},
   asOf = MID_APRIL,
 ) {
   const r = applyMove(fixtureCatalog(), a, { id, ...extra }, asOf);
@@ -37,6 +37,41 @@ describe("renew", () => {
       mrrDelta: "0.00",
     });
     expect(move(result, "renew:1").term).toEqual({ months: 1, start: "2027-01-01", end: "2027-02-01" });
+  });
+
+  it("renews with new quantities: the price policy keeps the price as is, the change is priced at list", () => {
+    // Team is locked; 5 seats at 4.00 on a 50.00 base lists at 70.00, the customer pays 60.00.
+    const a = arrangementOn("team", { recurring: "60.00" });
+    const more = applied(a, "renew:12", { quantities: { "team-seats": 8 } });
+    expect(more.arrangement).toMatchObject({
+      quantities: { "team-seats": 8 },
+      recurring: "72.00",
+      term: { months: 12, start: "2027-01-01", end: "2028-01-01" },
+    });
+    expect(more.move.newRecurring).toBe("72.00");
+    expect(more.move.notes).toEqual(
+      expect.arrayContaining([
+        "Seats: 5 → 8 from 2027-01-01.",
+        "The price is locked at 60.00 per period.",
+        "The quantity change is priced at list: +12.00 per period.",
+      ]),
+    );
+    expect(applied(a, "renew:12", { quantities: { "team-seats": 2 } }).arrangement.recurring).toBe("48.00");
+    // The same quantities as now: a plain renewal.
+    expect(applied(a, "renew:12", { quantities: { "team-seats": 5 } }).arrangement).toEqual(
+      applied(a, "renew:12").arrangement,
+    );
+  });
+
+  it("refuses renewal quantities outside the component's range, or of no adjustable component", () => {
+    const a = arrangementOn("team", { recurring: "60.00" });
+    const refused = (quantities: Record<string, number>) => {
+      const r = applyMove(fixtureCatalog(), a, { id: "renew:12", quantities }, MID_APRIL);
+      return r.ok ? [] : r.reasons;
+    };
+    expect(refused({ "team-seats": 101 })).toEqual(["Seats can be from 1 to 100; 101 is not allowed."]);
+    expect(refused({ "team-seats": 2.5 })).toEqual(["2.5 is not a whole number."]);
+    expect(refused({ nope: 3 })).toEqual(["nope is not a quantity of Team that can be changed."]);
   });
 
   it("caps the renewal price at the current price plus the uplift cap", () => {

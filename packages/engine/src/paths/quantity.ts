@@ -7,7 +7,7 @@
  *
  * @see https://docs.stripe.com/billing/subscriptions/quantities (quantity changes prorate like price changes)
  */
-import type { Package } from "@tessera/schema";
+import type { Arrangement, Package } from "@tessera/schema";
 import { finishPartial } from "./addons.ts";
 import type { Built, Candidate } from "./candidate.ts";
 import { newMove } from "./candidate.ts";
@@ -17,10 +17,15 @@ import type { MoveRequest, QuantityRange } from "./types.ts";
 
 const NOTE = "Increases apply now with a prorated charge; decreases apply on the next billing date.";
 
-function checkQuantity(label: string, range: QuantityRange, q: number | undefined): string | undefined {
+export function checkQuantity(
+  label: string,
+  range: QuantityRange,
+  q: number | undefined,
+  unchangedIsWrong = true,
+): string | undefined {
   if (q === undefined) return `Say which quantity of ${label} you want (${describe(range)}).`;
   if (!Number.isSafeInteger(q)) return `${q} is not a whole number.`;
-  if (q === range.current) return `${label} is already ${q}.`;
+  if (unchangedIsWrong && q === range.current) return `${label} is already ${q}.`;
   if (q < range.min || (range.max !== undefined && q > range.max) || (q - range.min) % range.step !== 0)
     return `${label} can be ${describe(range)}; ${q} is not allowed.`;
   return undefined;
@@ -31,22 +36,38 @@ function describe(r: QuantityRange): string {
   return r.step > 1 ? `from ${r.min}${upper} in steps of ${r.step}` : `from ${r.min}${upper}`;
 }
 
-export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
-  const a = ctx.arrangement;
-  const out: Candidate[] = [];
+/**
+ * The components of a package whose quantity a customer may change (not fixed, not metered), with
+ * their ranges and current quantities (`quantities`, else the package default).
+ */
+export function adjustableComponents(
+  ctx: PathContext,
+  base: Package,
+  quantities: Arrangement["quantities"],
+): { label: string; range: QuantityRange }[] {
+  const out: { label: string; range: QuantityRange }[] = [];
   for (const c of base.components ?? []) {
     const service = ctx.catalog.services.get(c.service)?.value;
     if (service?.kind === "usage") continue;
     const min = c.min ?? 0;
     if (c.max !== undefined && c.max <= min) continue;
-    const label = c.name ?? service?.name ?? c.id;
     const range: QuantityRange = {
       component: c.id,
-      current: quantityOf(base, c.id, a.quantities),
+      current: quantityOf(base, c.id, quantities),
       min,
       step: c.step ?? 1,
     };
     if (c.max !== undefined) range.max = c.max;
+    out.push({ label: c.name ?? service?.name ?? c.id, range });
+  }
+  return out;
+}
+
+export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
+  const a = ctx.arrangement;
+  const out: Candidate[] = [];
+  for (const { label, range } of adjustableComponents(ctx, base, a.quantities)) {
+    const c = { id: range.component };
     const move = newMove(`change_quantity:${c.id}`, "change_quantity", c.id, `Change ${label}`);
     move.quantity = range;
     move.notes.push(NOTE);

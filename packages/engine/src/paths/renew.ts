@@ -21,9 +21,10 @@ import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import { carryConfiguration } from "./carry.ts";
 import type { PathContext } from "./context.ts";
 import { PERIOD_WORD } from "./plan-change.ts";
+import { adjustableComponents, checkQuantity } from "./quantity.ts";
 import { mrrOf } from "./recurring.ts";
 import { effectiveDateOf, outcomeBlocks, outcomeFor } from "./rules.ts";
-import type { Move } from "./types.ts";
+import type { Move, MoveRequest } from "./types.ts";
 
 export function renewMoves(ctx: PathContext): Candidate[] {
   const a = ctx.arrangement;
@@ -92,7 +93,7 @@ export function renewMoves(ctx: PathContext): Candidate[] {
     if (ruleReasons.length > 0) return blocked(move, ruleReasons, outcome.rule?.id);
     if (addOns && addOns.blocks.length > 0) return blocked(move, addOns.blocks);
 
-    const build = (): Built => {
+    const build = (req?: MoveRequest): Built => {
       const m: Move = { ...move, notes: [...notes], reasons: [] };
       const effective = effectiveDateOf(ctx, outcome.timing === "illegal" ? "end_of_term" : outcome.timing);
       const term = { months, start: effective, end: addMonths(effective, months) };
@@ -121,23 +122,41 @@ export function renewMoves(ctx: PathContext): Candidate[] {
           );
         }
       }
-      const errors = ctx.errorsOf(next, target !== cur);
+      // New quantities for the renewed term: the configuration renewed as is, then changed.
+      const asIs = next;
+      if (req?.quantities !== undefined) {
+        const changed = renewalQuantities(ctx, target, next, req.quantities, effective);
+        if (!changed.ok) return { ok: false, reasons: changed.reasons };
+        m.notes.push(...changed.notes);
+        next = changed.arrangement;
+      }
+      const errors = ctx.errorsOf(next, target !== cur || next !== asIs);
       if (errors.length > 0) return { ok: false, reasons: errors };
-      const priced = ctx.price(next);
-      const list = priced.perPeriod.round(ctx.minor);
-      let renewed = list;
+      const list = ctx.price(next).perPeriod.round(ctx.minor);
+      // The price policy applies to the configuration renewed as is; a quantity change on top is
+      // priced at list (what it adds or removes at today's prices).
+      const listAsIs = next === asIs ? list : ctx.price(asIs).perPeriod.round(ctx.minor);
+      let renewed = listAsIs;
       if (policy === "locked") {
         renewed = ctx.currentRecurring.round(ctx.minor);
         m.notes.push(`The price is locked at ${ctx.money(renewed)} per period.`);
       } else if (policy === "capped") {
         const cap = Decimal.parse(cur.renewal?.upliftCapPercent ?? "0");
         const ceiling = ctx.currentRecurring.mul(Decimal.HUNDRED.add(cap)).mulDiv(1n, 100n, ctx.minor);
-        if (ceiling.lt(list)) {
+        if (ceiling.lt(listAsIs)) {
           renewed = ceiling;
           m.notes.push(
-            `The list price ${ctx.money(list)} is capped at ${ctx.money(ceiling)}: at most ${cap.toString()}% over the current ${ctx.money(ctx.currentRecurring)}.`,
+            `The list price ${ctx.money(listAsIs)} is capped at ${ctx.money(ceiling)}: at most ${cap.toString()}% over the current ${ctx.money(ctx.currentRecurring)}.`,
           );
         }
+      }
+      if (next !== asIs) {
+        const change = list.sub(listAsIs);
+        if (policy !== "list" && !change.isZero())
+          m.notes.push(
+            `The quantity change is priced at list: ${change.isNegative() ? "−" : "+"}${ctx.money(change.abs())} per period.`,
+          );
+        renewed = renewed.add(change);
       }
       m.effectiveDate = effective;
       m.prorationPolicy = "none";
@@ -156,6 +175,38 @@ export function renewMoves(ctx: PathContext): Candidate[] {
     if (!first.ok) return blocked(move, first.reasons);
     return { move: first.move, build, arrangement: first.arrangement };
   });
+}
+
+/**
+ * The renewal's arrangement with the quantities asked for, each checked against its component's
+ * range on the renewed package, with a note per change.
+ */
+function renewalQuantities(
+  ctx: PathContext,
+  target: Package,
+  next: Arrangement,
+  asked: Record<string, number>,
+  effective: string,
+): { ok: true; arrangement: Arrangement; notes: string[] } | { ok: false; reasons: string[] } {
+  const adjustable = adjustableComponents(ctx, target, next.quantities);
+  const quantities = { ...next.quantities };
+  const notes: string[] = [];
+  const reasons: string[] = [];
+  for (const [id, q] of Object.entries(asked)) {
+    const found = adjustable.find((x) => x.range.component === id);
+    if (!found) {
+      reasons.push(`${id} is not a quantity of ${target.name} that can be changed.`);
+      continue;
+    }
+    const wrong = checkQuantity(found.label, found.range, q, false);
+    if (wrong) reasons.push(wrong);
+    else if (q !== found.range.current) {
+      quantities[id] = q;
+      notes.push(`${found.label}: ${found.range.current} → ${q} from ${effective}.`);
+    }
+  }
+  if (reasons.length > 0) return { ok: false, reasons };
+  return { ok: true, arrangement: notes.length > 0 ? { ...next, quantities } : next, notes };
 }
 
 function monthsText(months: number): string {

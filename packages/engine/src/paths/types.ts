@@ -137,6 +137,11 @@ export interface MoveRequest {
   quantity?: number;
   /** renew, and base changes that restart the term: the term length wanted. */
   termMonths?: number;
+  /**
+   * renew: new quantities for the renewed term, by component id of the renewed package (the
+   * components not named keep theirs). Fixed and metered components cannot be set.
+   */
+  quantities?: Record<string, number>;
 }
 
 export type ApplyResult =

@@ -18,10 +18,13 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
     pathsQuery.data?.catalogVersion,
   );
   const [applied, setApplied] = useState<string | null>(null);
+  /** Quantities typed in but not applied yet, by move id. */
+  const [quantities, setQuantities] = useState<Record<string, number>>({});
   const apply = useMutation(
     trpc.arrangements.applyMove.mutationOptions({
       onSuccess: (result) => {
         setApplied(result.move.label);
+        setQuantities({});
         void queryClient.invalidateQueries({ queryKey: trpc.arrangements.pathKey() });
       },
     }),
@@ -30,7 +33,6 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
   const quantityMoves = (pathsQuery.data?.moves ?? []).filter(
     (m) => m.kind === "change_quantity" && m.quantity,
   );
-  const [quantities, setQuantities] = useState<Record<string, number>>({});
 
   if (arrangement.isPending) return <LoadingState label="Loading the arrangement" />;
   if (arrangement.error || !arrangement.data)
@@ -44,15 +46,27 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
     return service?.unit ?? "unit";
   };
   const revision = pathsQuery.data?.revision ?? arrangement.data.revision;
-  const applyMove = (id: string, quantity?: number) => {
+  const applyMove = (id: string, quantity?: number, renewQuantities?: Record<string, number>) => {
     setApplied(null);
     apply.mutate({
       id: arrangementId,
       revision,
       asOf,
-      move: quantity === undefined ? { id } : { id, quantity },
+      move: {
+        id,
+        ...(quantity === undefined ? {} : { quantity }),
+        ...(renewQuantities === undefined ? {} : { quantities: renewQuantities }),
+      },
     });
   };
+  // Quantities of the package's own components set above but not applied: a renewal can take them.
+  const renewQuantities: Record<string, number> = {};
+  for (const m of quantityMoves) {
+    const value = quantities[m.id];
+    if (value !== undefined && value !== m.quantity!.current && catalog?.components.has(m.target))
+      renewQuantities[m.target] = value;
+  }
+  const renewals = (pathsQuery.data?.moves ?? []).filter((m) => m.kind === "renew" && m.valid);
 
   return (
     <div className="stack">
@@ -172,6 +186,22 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
                   </div>
                 );
               })}
+              {Object.keys(renewQuantities).length > 0 && renewals.length > 0 ? (
+                <div className="ts-row" style={{ marginTop: "0.5rem" }}>
+                  <span className="ts-hint">Or take them at the renewal:</span>
+                  {renewals.map((m) => (
+                    <button
+                      key={m.id}
+                      type="button"
+                      className="ts-button ts-button--small"
+                      disabled={apply.isPending}
+                      onClick={() => applyMove(m.id, undefined, renewQuantities)}
+                    >
+                      {m.label} with these quantities
+                    </button>
+                  ))}
+                </div>
+              ) : null}
             </section>
           ) : null}
           <section className="ts-card" aria-labelledby="history-title">
