@@ -59,8 +59,14 @@ function startQuote(catalog: CompiledCatalog, pkg: Package, currency: string, cu
 
 function startingPrice(catalog: CompiledCatalog, pkg: Package, currency: string): string | undefined {
   try {
-    const q: Quote = { package: pkg.id, currency, termMonths: defaultTerm(pkg), billingPeriod: "month" };
-    if (!pkg.billingPeriods.includes("month")) q.billingPeriod = pkg.billingPeriods[0];
+    const term = defaultTerm(pkg);
+    // Monthly when the package bills monthly, else the first period that bills the default term.
+    const q: Quote = {
+      package: pkg.id,
+      currency,
+      termMonths: term,
+      billingPeriod: pkg.billingPeriods.includes("month") ? "month" : fittingPeriod(pkg, term),
+    };
     const r = price(catalog, q, today());
     if (r.violations.some((v) => v.severity === "error")) return undefined;
     return `${formatMoney(r.totals.mrr, currency)} / month`;
