@@ -88,6 +88,20 @@ describe("tessera apply", () => {
     expect(cancel.stdout).toContain('"status": "pending_termination"');
   });
 
+  it("renews with new quantities, and refuses quantities that are not whole numbers", async () => {
+    const r = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10", "--json"], {
+      stdin: JSON.stringify({ id: "renew:12", quantities: { "team-seats": 30 } }),
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).quantities["team-seats"]).toBe(30);
+    const bad = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10"], {
+      stdin: JSON.stringify({ id: "renew:12", quantities: { "team-seats": "30" } }),
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('the move\'s quantity of "team-seats" must be a whole number');
+  });
+
   it("refuses a blocked move with the reasons paths gives, exit 1", async () => {
     const r = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10", "--json"], {
       stdin: JSON.stringify({ id: "add_on:collab-sso" }),

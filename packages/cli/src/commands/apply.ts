@@ -14,7 +14,8 @@ function moveRequest(value: unknown): MoveRequest | string {
     return 'the move must be a JSON object such as { "id": "upgrade:business" }';
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v))
-    if (!["id", "quantity", "termMonths"].includes(key)) return `the move has an unknown field "${key}"`;
+    if (!["id", "quantity", "termMonths", "quantities"].includes(key))
+      return `the move has an unknown field "${key}"`;
   if (typeof v.id !== "string" || v.id === "") return 'the move needs an "id" (as listed by tessera paths)';
   const request: MoveRequest = { id: v.id };
   for (const key of ["quantity", "termMonths"] as const) {
@@ -23,6 +24,18 @@ function moveRequest(value: unknown): MoveRequest | string {
     if (typeof n !== "number" || !Number.isSafeInteger(n))
       return `the move's "${key}" must be a whole number`;
     request[key] = n;
+  }
+  if (v.quantities !== undefined) {
+    const q = v.quantities;
+    if (q === null || typeof q !== "object" || Array.isArray(q))
+      return 'the move\'s "quantities" must be an object of component ids and whole numbers, e.g. { "seats": 30 }';
+    const quantities: Record<string, number> = {};
+    for (const [component, n] of Object.entries(q as Record<string, unknown>)) {
+      if (typeof n !== "number" || !Number.isSafeInteger(n))
+        return `the move's quantity of "${component}" must be a whole number`;
+      quantities[component] = n;
+    }
+    request.quantities = quantities;
   }
   return request;
 }
@@ -40,8 +53,9 @@ export const applyCommand: Command = {
 Applies a move listed by "tessera paths" to the arrangement and prints the arrangement it produces
 (in force from the move's effective date): new package, term, add-ons, quantities and recurring
 price, or status pending_termination with its terminationDate. The move file is
-{ "id": "<move id>" }, with "quantity" for change_quantity and add_on moves and optionally
-"termMonths" for base changes that restart the term. A blocked move is refused with the reasons
+{ "id": "<move id>" }, with "quantity" for change_quantity and add_on moves, optionally
+"termMonths" for base changes that restart the term, and optionally "quantities" for a renewal
+with new quantities by component id (e.g. { "id": "renew:12", "quantities": { "seats": 30 } }). A blocked move is refused with the reasons
 paths gives. At most one file may be "-" (standard input).
 
 Options:
