@@ -303,4 +303,37 @@ describe("the configurator in Chromium against the real server", () => {
     await shotOf(charge, "15-designer-chart-point");
     await page.context().close();
   });
+
+  it("a designer names options, sets a default, adds and removes options, and nests a group", async () => {
+    const page = await draftPackage("Brewline", "Office Brew");
+    const roast = page.getByRole("table", { name: "Options of Roast profile" });
+    await roast.getByLabel("Name of option office-roast-light").fill("Light roast (Nordic)");
+    await roast.getByLabel("Dark roast is picked by default").check();
+    await roast.getByLabel("Status of Swiss Water decaf").selectOption("retired");
+    await page.getByLabel("New option of Roast profile").fill("Espresso blend");
+    await page.getByRole("button", { name: "Add option" }).first().click();
+    await expect(roast.getByRole("row").count()).resolves.toBe(7); // the header and six options
+    await expect(roast.getByLabel("Name of option office-roast-espresso-blend").inputValue()).resolves.toBe(
+      "Espresso blend",
+    );
+    // The origins group is shown under single-origin rotation; move it to the top level and back.
+    const origins = page.locator("fieldset", {
+      has: page.getByRole("table", { name: "Options of Origins to rotate through" }),
+    });
+    await expect(origins.locator("legend").textContent()).resolves.toContain(
+      "shown when Roast profile: Single-origin rotation is picked",
+    );
+    await origins.getByLabel("Shown when picked").selectOption({ label: "always (top level)" });
+    await expect(origins.locator("legend").textContent()).resolves.not.toContain("shown when");
+    await origins
+      .getByLabel("Shown when picked")
+      .selectOption({ label: "Roast profile: Single-origin rotation" });
+    await origins.getByRole("button", { name: "Remove option Indonesia (Sumatra)" }).click();
+    await expect(origins.getByRole("row").count()).resolves.toBe(3);
+    await page.getByText("0 errors").waitFor();
+    await shotOf(page.getByRole("region", { name: "Option groups" }), "16-designer-option-groups");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText(/Saved as revision \d+/).waitFor();
+    await page.context().close();
+  });
 });

@@ -6,6 +6,7 @@ import { today } from "../../engine/useCatalog.ts";
 import { ChargeEditor } from "./ChargeEditor.tsx";
 import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
+import { OptionGroupsEditor } from "./OptionGroupsEditor.tsx";
 import { RuleEditor } from "./RuleEditor.tsx";
 import { ruleInWords } from "./rules.ts";
 
@@ -219,7 +220,6 @@ export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
   const pkg = doc.packages[index];
   const at: Path = ["packages", index];
   const [serviceToAdd, setServiceToAdd] = useState("");
-  const [newGroup, setNewGroup] = useState("");
   /** The index of the rule being changed in the rule editor, if any. */
   const [editingRule, setEditingRule] = useState<number | undefined>(undefined);
   /** Whether the rule editor is open for a new rule. */
@@ -434,101 +434,7 @@ export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
         ) : null}
       </section>
 
-      <section className="ts-card" aria-labelledby="pkg-options">
-        <h2 id="pkg-options">Option groups</h2>
-        {(pkg.optionGroups ?? []).map((g, j) => (
-          <fieldset key={g.id} className="ts-group" data-pointer={p("optionGroups", j)}>
-            <legend>
-              {g.name}{" "}
-              <span className="ts-group__rule">
-                pick {g.min ?? 0}–{g.max ?? g.options.length}
-              </span>
-            </legend>
-            <div className="grid-4">
-              <TextField
-                label="Group name"
-                pointer={p("optionGroups", j, "name")}
-                value={g.name}
-                readOnly={readOnly}
-                onChange={(v) => set([...at, "optionGroups", j, "name"], v)}
-              />
-              <NumberField
-                label="Min picks"
-                pointer={p("optionGroups", j, "min")}
-                value={g.min}
-                readOnly={readOnly}
-                onChange={(v) => set([...at, "optionGroups", j, "min"], v)}
-              />
-              <NumberField
-                label="Max picks"
-                pointer={p("optionGroups", j, "max")}
-                value={g.max}
-                readOnly={readOnly}
-                onChange={(v) => set([...at, "optionGroups", j, "max"], v)}
-              />
-            </div>
-            <ul style={{ margin: 0, paddingLeft: "1.2rem" }}>
-              {g.options.map((o, k) => (
-                <li key={o.id} data-pointer={p("optionGroups", j, "options", k)}>
-                  {o.name} <span className="ts-hint">{o.id}</span>
-                </li>
-              ))}
-            </ul>
-            {!readOnly ? (
-              <button
-                type="button"
-                className="ts-button ts-button--small"
-                style={{ marginTop: "0.5rem" }}
-                onClick={() => {
-                  const n = g.options.length + 1;
-                  set(
-                    [...at, "optionGroups", j, "options"],
-                    [...g.options, { id: `${g.id}-option-${n}`, name: `Option ${n}` }],
-                  );
-                }}
-              >
-                Add option
-              </button>
-            ) : null}
-          </fieldset>
-        ))}
-        {!readOnly ? (
-          <form
-            className="ts-row"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const id = `${pkg.id}-${newGroup.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-              set(
-                [...at, "optionGroups"],
-                [
-                  ...(pkg.optionGroups ?? []),
-                  {
-                    id,
-                    name: newGroup,
-                    min: 0,
-                    max: 1,
-                    options: [{ id: `${id}-option-1`, name: "Option 1" }],
-                  },
-                ],
-              );
-              setNewGroup("");
-            }}
-          >
-            <label className="ts-label" htmlFor={`new-group-${pkg.id}`}>
-              New option group
-            </label>
-            <input
-              id={`new-group-${pkg.id}`}
-              className="ts-input"
-              value={newGroup}
-              onChange={(e) => setNewGroup(e.target.value)}
-            />
-            <button type="submit" className="ts-button" disabled={!newGroup.trim()}>
-              Add group
-            </button>
-          </form>
-        ) : null}
-      </section>
+      <OptionGroupsEditor pkg={pkg} at={at} set={set} readOnly={readOnly} taken={takenIds} />
 
       <section className="ts-card" aria-labelledby="pkg-rules">
         <h2 id="pkg-rules">Rules</h2>
