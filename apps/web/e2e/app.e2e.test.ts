@@ -153,11 +153,12 @@ describe("the configurator in Chromium against the real server", () => {
     // A term the billing period cannot bill moves the billing, and says so.
     await page.locator("#quote-period").selectOption("year");
     await page.locator("#quote-term").selectOption("1");
-    await expect(page.locator("#quote-period").inputValue()).resolves.toBe("month");
+    await expect.poll(() => page.locator("#quote-period").inputValue()).toBe("month");
     await expect(page.getByRole("status").filter({ hasText: "Billing changed" }).textContent()).resolves.toBe(
       "Billing changed to per month: a yearly billing period is longer than the 1-month term.",
     );
-    await expect(page.getByRole("option", { name: /^per year/ }).isDisabled()).resolves.toBe(true);
+    // The configuration is worked out off the main thread: wait for it to catch up.
+    await expect.poll(() => page.getByRole("option", { name: /^per year/ }).isDisabled()).toBe(true);
     await page.locator("#quote-term").selectOption("12");
 
     const mrrBefore = await page.locator("[data-total='mrr']").textContent();
@@ -312,10 +313,10 @@ describe("the configurator in Chromium against the real server", () => {
     await roast.getByLabel("Status of Swiss Water decaf").selectOption("retired");
     await page.getByLabel("New option of Roast profile").fill("Espresso blend");
     await page.getByRole("button", { name: "Add option" }).first().click();
-    await expect(roast.getByRole("row").count()).resolves.toBe(7); // the header and six options
-    await expect(roast.getByLabel("Name of option office-roast-espresso-blend").inputValue()).resolves.toBe(
-      "Espresso blend",
-    );
+    await expect.poll(() => roast.getByRole("row").count()).toBe(7); // the header and six options
+    await expect
+      .poll(() => roast.getByLabel("Name of option office-roast-espresso-blend").inputValue())
+      .toBe("Espresso blend");
     // The origins group is shown under single-origin rotation; move it to the top level and back.
     const origins = page.locator("fieldset", {
       has: page.getByRole("table", { name: "Options of Origins to rotate through" }),
@@ -329,7 +330,7 @@ describe("the configurator in Chromium against the real server", () => {
       .getByLabel("Shown when picked")
       .selectOption({ label: "Roast profile: Single-origin rotation" });
     await origins.getByRole("button", { name: "Remove option Indonesia (Sumatra)" }).click();
-    await expect(origins.getByRole("row").count()).resolves.toBe(3);
+    await expect.poll(() => origins.getByRole("row").count()).toBe(3);
     await page.getByText("0 errors").waitFor();
     await shotOf(page.getByRole("region", { name: "Option groups" }), "16-designer-option-groups");
     await page.getByRole("button", { name: "Save draft" }).click();
