@@ -39,7 +39,7 @@ describe("renew", () => {
     expect(move(result, "renew:1").term).toEqual({ months: 1, start: "2027-01-01", end: "2027-02-01" });
   });
 
-  it("renews with new quantities: the price policy keeps the price as is, the change is priced at list", () => {
+  it("renews with new quantities: the policy keeps the price as is; added units at list, fewer in proportion", () => {
     // Team is locked; 5 seats at 4.00 on a 50.00 base lists at 70.00, the customer pays 60.00.
     const a = arrangementOn("team", { recurring: "60.00" });
     const more = applied(a, "renew:12", { quantities: { "team-seats": 8 } });
@@ -53,10 +53,20 @@ describe("renew", () => {
       expect.arrayContaining([
         "Seats: 5 → 8 from 2027-01-01.",
         "The price is locked at 60.00 per period.",
-        "The quantity change is priced at list: +12.00 per period.",
+        "The added quantity is priced at list: +12.00 per period.",
       ]),
     );
-    expect(applied(a, "renew:12", { quantities: { "team-seats": 2 } }).arrangement.recurring).toBe("48.00");
+    // Fewer seats: 2 seats list at 58.00 against 70.00, so the locked 60.00 goes down in
+    // proportion: 60.00 × 58 / 70 = 49.714… → 49.71 (never below zero, however deep the discount).
+    const fewer = applied(a, "renew:12", { quantities: { "team-seats": 2 } });
+    expect(fewer.arrangement.recurring).toBe("49.71");
+    expect(fewer.move.notes).toContain(
+      "The quantity change takes 10.29 off per period, in proportion to the locked price.",
+    );
+    const deep = applied(arrangementOn("team", { recurring: "7.00" }), "renew:12", {
+      quantities: { "team-seats": 1 },
+    });
+    expect(deep.arrangement.recurring).toBe("5.40"); // 7.00 × 54 / 70
     // The same quantities as now: a plain renewal.
     expect(applied(a, "renew:12", { quantities: { "team-seats": 5 } }).arrangement).toEqual(
       applied(a, "renew:12").arrangement,

@@ -133,8 +133,9 @@ export function renewMoves(ctx: PathContext): Candidate[] {
       const errors = ctx.errorsOf(next, target !== cur || next !== asIs);
       if (errors.length > 0) return { ok: false, reasons: errors };
       const list = ctx.price(next).perPeriod.round(ctx.minor);
-      // The price policy applies to the configuration renewed as is; a quantity change on top is
-      // priced at list (what it adds or removes at today's prices).
+      // The price policy applies to the configuration renewed as is. A quantity change on top:
+      // what it adds is priced at list; what it removes takes off in proportion, so the customer
+      // keeps their rate on what they keep (and a renewal can never go below zero).
       const listAsIs = next === asIs ? list : ctx.price(asIs).perPeriod.round(ctx.minor);
       let renewed = listAsIs;
       if (policy === "locked") {
@@ -150,14 +151,18 @@ export function renewMoves(ctx: PathContext): Candidate[] {
           );
         }
       }
-      if (next !== asIs) {
-        const change = list.sub(listAsIs);
-        if (policy !== "list" && !change.isZero())
+      if (next !== asIs && policy !== "list") {
+        const kept = renewed;
+        if (!list.lt(listAsIs)) renewed = kept.add(list.sub(listAsIs));
+        else renewed = kept.mul(list).div(listAsIs, ctx.minor); // listAsIs > list ≥ 0
+        const change = renewed.sub(kept);
+        if (!change.isZero())
           m.notes.push(
-            `The quantity change is priced at list: ${change.isNegative() ? "−" : "+"}${ctx.money(change.abs())} per period.`,
+            change.isNegative()
+              ? `The quantity change takes ${ctx.money(change.abs())} off per period, in proportion to the ${policy} price.`
+              : `The added quantity is priced at list: +${ctx.money(change)} per period.`,
           );
-        renewed = renewed.add(change);
-      }
+      } else if (next !== asIs) renewed = list;
       m.effectiveDate = effective;
       m.prorationPolicy = "none";
       m.proration = [];
