@@ -96,6 +96,11 @@ describe("findJsonSyntaxError", () => {
     );
   });
 
+  it("reads numbers of any length", () => {
+    expect(findJsonSyntaxError(`[${"9".repeat(1000)}]`)).toBeUndefined();
+    expect(findJsonSyntaxError(`[${"9".repeat(1000)} x]`)?.column).toBe(1003);
+  });
+
   it("survives deep nesting", () => {
     expect(findJsonSyntaxError(`${"[".repeat(100_000)}1${"]".repeat(100_000)}`)).toBeUndefined();
     expect(findJsonSyntaxError(`${"[".repeat(100_000)}1`)?.reason).toBe(

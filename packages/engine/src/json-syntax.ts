@@ -13,6 +13,8 @@ export interface JsonSyntaxError {
 }
 
 const WS = new Set([" ", "\t", "\n", "\r"]);
+/** A JSON number at `lastIndex` (sticky: it matches there or not at all). */
+const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 
 /** A character as the messages show it. */
 function shown(c: string | undefined): string {
@@ -64,7 +66,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     }
   };
   const number = (): JsonSyntaxError | undefined => {
-    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m || m[0] === "-") return fail(`expected a number, found ${shown(text[i])}`);
     i += m[0].length;
     return undefined;
