@@ -16,7 +16,9 @@ import {
   openDb,
   type Services,
 } from "@tessera/api";
+import { jsonSyntaxMessage } from "@tessera/engine";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { readBody, sendTrpcError } from "./body.ts";
 import { handleFeed, sendError } from "./feed.ts";
 import { StaticSite } from "./static.ts";
 
@@ -90,6 +92,29 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
           "PAYLOAD_TOO_LARGE",
           `The request body is ${length} bytes; the limit is ${maxBodyBytes} bytes.`,
         );
+      }
+      if (req.method === "POST" && req.headers["content-type"]?.startsWith("application/json")) {
+        // The body is read here, so text that is not JSON is answered with where and why (tRPC
+        // would only say that it is not JSON); tRPC then takes the text as it is.
+        const body = await readBody(req, maxBodyBytes);
+        if (!body.ok) {
+          res.setHeader("connection", "close");
+          return sendTrpcError(
+            res,
+            413,
+            "PAYLOAD_TOO_LARGE",
+            `The request body is larger than the ${maxBodyBytes} bytes this server accepts.`,
+          );
+        }
+        try {
+          if (body.text.trim() !== "") JSON.parse(body.text);
+        } catch (e) {
+          const message = `The request body is not valid JSON: ${jsonSyntaxMessage(body.text, e)}.`;
+          return sendTrpcError(res, 400, "PARSE_ERROR", message, [
+            { code: "json.syntax", severity: "error", pointer: "", message },
+          ]);
+        }
+        (req as IncomingMessage & { body?: unknown }).body = body.text;
       }
       return trpc(req, res);
     }

@@ -78,9 +78,11 @@ describe.each(backends)("hostile requests on %s", (backend) => {
   it("answers broken JSON, deep nesting and __proto__ keys with 400 and located diagnostics", async () => {
     const broken = await post("catalogs.updateDraft", '{"catalogId": "c1", "revision": 1, "doc": {');
     expect(broken.status).toBe(400);
-    expect(((await broken.json()) as { error: { message: string } }).error.message).toBe(
-      "The request body is not valid JSON.",
-    );
+    expect(((await broken.json()) as { error: { message: string } }).error).toMatchObject({
+      message:
+        "The request body is not valid JSON: line 1, column 44: expected a property name in double quotes, found the end of the text.",
+      data: { code: "PARSE_ERROR", httpStatus: 400, diagnostics: [{ code: "json.syntax", pointer: "" }] },
+    });
 
     const deep = `{"catalogId":"c1","revision":1,"doc":{"id":"c1","x":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`;
     const deepRes = await post("catalogs.updateDraft", deep);
