@@ -86,7 +86,9 @@ export function LadderGraph({ title, nodes, edges, onSelectNode }: LadderGraphPr
       <div style={{ overflowX: "auto" }}>
         <svg
           viewBox={`0 0 ${width} ${height}`}
-          style={{ width: "100%", maxWidth: width, height: "auto" }}
+          // Never drawn much smaller than its natural size (labels stay readable): a long ladder
+          // scrolls sideways instead.
+          style={{ width: "100%", minWidth: Math.round(width * 0.85), maxWidth: width, height: "auto" }}
           role="img"
           aria-labelledby={`${id}-title`}
         >
