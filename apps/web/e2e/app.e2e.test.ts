@@ -185,6 +185,10 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByRole("button", { name: "Mark accepted" }).click();
     await expect.poll(() => page.getByTestId("quote-status").textContent()).toBe("accepted");
     await shot(page, "07-quote-accepted");
+    // The quote says which quantities it sells, package defaults included.
+    await expect
+      .poll(() => page.getByRole("article").textContent())
+      .toMatch(/Quantities\s*Seats: \d+, Storage \(GB\): \d+/);
     await page.emulateMedia({ media: "print" });
     await shot(page, "08-quote-print");
     await page.emulateMedia({ media: "screen" });

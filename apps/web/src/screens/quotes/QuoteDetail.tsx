@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { configure } from "@tessera/engine";
 import { ErrorState, LoadingState, PERIOD_LABEL, PriceSummary } from "@tessera/ui";
+import { useMemo } from "react";
 import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
 import { priceSummaryProps } from "../../engine/priceView.ts";
 import { usePublishedCatalog } from "../../engine/useCatalog.ts";
@@ -19,6 +21,20 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
   const quote = useQuery(trpc.quotes.get.queryOptions({ id: quoteId }));
   const record = quote.data;
   const { catalog } = usePublishedCatalog(record?.catalogId ?? null, record?.catalogVersion);
+  // The quantities in effect, package defaults included: a printed quote says "25 seats", not
+  // "package defaults".
+  const quantities = useMemo(() => {
+    if (!catalog || !record) return undefined;
+    try {
+      // Metered components are billed on usage, not on a quantity sold.
+      return configure(catalog, record.doc).quantities.filter((q) => {
+        const component = catalog.components.get(q.component)?.value;
+        return catalog.services.get(component?.service ?? "")?.value.kind !== "usage";
+      });
+    } catch {
+      return undefined;
+    }
+  }, [catalog, record]);
   const transition = useMutation(
     trpc.quotes.transition.mutationOptions({
       onSuccess: (next) => {
@@ -136,9 +152,10 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
             <dd>{(doc.picks ?? []).map(name).join(", ") || "—"}</dd>
             <dt className="ts-label">Quantities</dt>
             <dd>
-              {Object.entries(doc.quantities ?? {})
-                .map(([k, v]) => `${componentName(k)}: ${v}`)
-                .join(", ") || "package defaults"}
+              {(quantities
+                ? quantities.map((q) => `${q.name}: ${q.value}`)
+                : Object.entries(doc.quantities ?? {}).map(([k, v]) => `${componentName(k)}: ${v}`)
+              ).join(", ") || "package defaults"}
             </dd>
             <dt className="ts-label">Add-ons</dt>
             <dd>
