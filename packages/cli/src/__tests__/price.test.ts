@@ -31,7 +31,7 @@ describe("tessera price", () => {
     expect(out.requiresApproval).toBe(false);
     expect(out.reasons).toEqual([]);
     expect(out.lines.find((l: { id: string }) => l.id === "biz-seat-fee").explanation).toBe(
-      "60 units fall in tier 1 (1–100): 60 × 220.00 = 13200.00",
+      "60 seats fall in tier 1 (1–100): 60 × 220.00 = 13200.00",
     );
   });
 

@@ -8,6 +8,7 @@ import type { CompiledCatalog } from "../compile.ts";
 import { formatMoney, roundMoney } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
 import { type Diagnostic, pointerToken } from "../diagnostic.ts";
+import { UNITS, type UnitWords, unitWords } from "./explain.ts";
 import { priceFlat } from "./models/flat.ts";
 import type { Priced } from "./models/model.ts";
 import { priceOneTime } from "./models/one-time.ts";
@@ -124,7 +125,9 @@ function chargeLine(ctx: ChargeContext, purchase: Purchase, charge: Charge, inde
   const description = charge.name ?? component?.value.name ?? purchase.pkg.name;
   const usage = charge.model === "usage";
   const expected = usage ? ctx.expectedUsage?.[component?.value.id ?? charge.id] : undefined;
-  const priced = pricedCharge(charge, chosen, component?.value, units, expected, currency);
+  // Explanations count in the service's unit ("25 seats fall in tier 1").
+  const words = component ? unitWords(ctx.catalog.services.get(component.value.service)?.value.unit) : UNITS;
+  const priced = pricedCharge(charge, chosen, component?.value, units, expected, currency, words);
   if (priced.problem) {
     violations.push({
       code: "price.no-tier",
@@ -190,12 +193,13 @@ function pricedCharge(
   units: number,
   expectedUsage: number | undefined,
   currency: string,
+  words: UnitWords,
 ): PricedCharge {
   const expected = expectedUsage !== undefined && isCount(expectedUsage) ? expectedUsage : undefined;
   const key = charge.model === "usage" ? (expected ?? -1) : units;
   const hit = chosen.priced.get(key);
   if (hit) return hit;
-  const priced = priceCharge(charge, chosen, component, units, expected, currency);
+  const priced = priceCharge(charge, chosen, component, units, expected, currency, words);
   if (chosen.priced.size >= MEMO_PER_CHOICE) chosen.priced.clear();
   chosen.priced.set(key, priced);
   return priced;
@@ -208,6 +212,7 @@ function priceCharge(
   units: number,
   expected: number | undefined,
   currency: string,
+  words: UnitWords,
 ): PricedCharge {
   if (charge.model === "usage") {
     const usage = priceUsage(chosen.point, {
@@ -215,6 +220,7 @@ function priceCharge(
       blockSize: charge.blockSize ?? 1,
       scale: chosen.scale,
       currency,
+      words,
     });
     const amount = roundMoney(usage.amount, currency);
     return {
@@ -227,7 +233,7 @@ function priceCharge(
     };
   }
   const billable = billableQuantity(charge, component, units);
-  const priced = priceModel(charge, chosen, billable.quantity, currency);
+  const priced = priceModel(charge, chosen, billable.quantity, currency, words);
   let amount = priced.amount;
   let explanation = billable.note ? `${billable.note}; ${priced.explanation}` : priced.explanation;
   if (charge.model !== "one_time" && chosen.scale !== 1) {
@@ -245,7 +251,13 @@ function priceCharge(
   };
 }
 
-function priceModel(charge: Charge, chosen: ChosenPoint, quantity: number, currency: string): Priced {
+function priceModel(
+  charge: Charge,
+  chosen: ChosenPoint,
+  quantity: number,
+  currency: string,
+  words: UnitWords,
+): Priced {
   const p = chosen.point;
   switch (charge.model) {
     case "flat":
@@ -253,11 +265,13 @@ function priceModel(charge: Charge, chosen: ChosenPoint, quantity: number, curre
     case "per_unit":
       return pricePerUnit(p, quantity, currency);
     case "tiered":
-      return p.tiers ? priceGraduated(p.tiers, quantity, currency) : pricePerUnit(p, quantity, currency);
+      return p.tiers
+        ? priceGraduated(p.tiers, quantity, currency, 1, words)
+        : pricePerUnit(p, quantity, currency);
     case "volume":
-      return p.tiers ? priceVolume(p.tiers, quantity, currency) : pricePerUnit(p, quantity, currency);
+      return p.tiers ? priceVolume(p.tiers, quantity, currency, words) : pricePerUnit(p, quantity, currency);
     case "stairstep":
-      return p.steps ? priceStairstep(p.steps, quantity, currency) : priceFlat(p, currency);
+      return p.steps ? priceStairstep(p.steps, quantity, currency, words) : priceFlat(p, currency);
     case "one_time":
       return priceOneTime(p, quantity, currency);
     case "usage":
@@ -267,6 +281,7 @@ function priceModel(charge: Charge, chosen: ChosenPoint, quantity: number, curre
         blockSize: charge.blockSize ?? 1,
         scale: chosen.scale,
         currency,
+        words,
       });
   }
 }

@@ -22,3 +22,45 @@ export function showCount(n: number): string {
   const text = String(n);
   return n < 1000 && n > -1000 ? text : text.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+
+/** How a charge's quantity is counted in explanations: "1 seat", "25 seats", "250 GB". */
+export interface UnitWords {
+  one: string;
+  many: string;
+}
+
+/** The words when nothing better is known (a charge on the package, or an add-on's units). */
+export const UNITS: UnitWords = { one: "unit", many: "units" };
+
+/**
+ * The words of a service's unit ("seat" → seat / seats). Only a unit whose last word is a
+ * lower-case noun is made plural; abbreviations (GB, kWh) and units already plural stay.
+ */
+export function unitWords(unit: string | undefined): UnitWords {
+  if (unit === undefined) return UNITS;
+  let words = wordsOf.get(unit);
+  if (words === undefined) {
+    words = pluralOf(unit);
+    // A catalog names a handful of units; the bound only guards against an endless stream.
+    if (wordsOf.size >= 1_000) wordsOf.clear();
+    wordsOf.set(unit, words);
+  }
+  return words;
+}
+
+const wordsOf = new Map<string, UnitWords>();
+
+function pluralOf(unit: string): UnitWords {
+  const u = unit.trim();
+  if (!u) return UNITS;
+  const last = /(?:^|\s)([a-z]+)$/.exec(u)?.[1];
+  if (!last || last.endsWith("s")) return { one: u, many: u };
+  if (/(x|z|ch|sh)$/.test(last)) return { one: u, many: `${u}es` };
+  if (/[^aeiou]y$/.test(last)) return { one: u, many: `${u.slice(0, -1)}ies` };
+  return { one: u, many: `${u}s` };
+}
+
+/** "1 seat", "25 seats", "1,000,000 API calls". */
+export function showUnits(n: number, words: UnitWords): string {
+  return `${showCount(n)} ${n === 1 ? words.one : words.many}`;
+}

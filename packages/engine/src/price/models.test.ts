@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../decimal.ts";
+import { unitWords } from "./explain.ts";
 import { priceOneTime } from "./models/one-time.ts";
 import { pricePerUnit } from "./models/per-unit.ts";
 import { priceStairstep } from "./models/stairstep.ts";
@@ -53,6 +54,34 @@ describe("volume (Stripe volume-based pricing table)", () => {
     expect(priceVolume(typographic, 6, "USD").explanation).toBe(
       "6 units fall in tier 2 (6–10): 6 × 6.50 = 39.00",
     );
+  });
+
+  it("counts in the service's unit when it has one", () => {
+    expect(priceVolume(typographic, 6, "USD", unitWords("font")).explanation).toBe(
+      "6 fonts fall in tier 2 (6–10): 6 × 6.50 = 39.00",
+    );
+    expect(priceVolume(typographic, 1, "USD", unitWords("font")).explanation).toBe(
+      "1 font falls in tier 1 (1–5): 1 × 7.00 = 7.00",
+    );
+  });
+});
+
+describe("unit words", () => {
+  it.each([
+    ["seat", "seats"],
+    ["API call", "API calls"],
+    ["box", "boxes"],
+    ["delivery", "deliveries"],
+    ["GB", "GB"],
+    ["kWh", "kWh"],
+    ["bags", "bags"],
+  ])("%s → %s", (unit, many) => {
+    expect(unitWords(unit)).toEqual({ one: unit, many });
+  });
+
+  it("says units when the charge has no service to count", () => {
+    expect(unitWords(undefined)).toEqual({ one: "unit", many: "units" });
+    expect(unitWords("  ")).toEqual({ one: "unit", many: "units" });
   });
 });
 

@@ -623,7 +623,7 @@ describe("price: more first-invoice and discount cases", () => {
     });
     expect(price(catalog, q({ quantities: { seats: 12 } }), AS_OF).lines[0]).toMatchObject({
       amount: "116.00",
-      explanation: "12 units fall in tier 2 (over 10): 12 × 8.00 = 96.00 + flat 20.00 = 116.00",
+      explanation: "12 seats fall in tier 2 (over 10): 12 × 8.00 = 96.00 + flat 20.00 = 116.00",
     });
     const steps = fixtureCatalog({
       charges: [

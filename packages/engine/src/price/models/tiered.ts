@@ -5,7 +5,7 @@
  * @see https://docs.stripe.com/subscriptions/pricing-models/tiered-pricing#graduated-pricing
  */
 import { Decimal } from "../../decimal.ts";
-import { showAmount, showCount } from "../explain.ts";
+import { showAmount, showCount, UNITS, type UnitWords } from "../explain.ts";
 import type { ParsedTier } from "../point.ts";
 import type { Priced } from "./model.ts";
 
@@ -18,6 +18,7 @@ export function priceGraduated(
   quantity: number,
   currency: string,
   scale = 1,
+  words: UnitWords = UNITS,
 ): Priced {
   let amount = Decimal.ZERO;
   const parts: string[] = [];
@@ -38,13 +39,13 @@ export function priceGraduated(
     }
     parts.push(part);
   }
-  if (parts.length === 0 && quantity <= 0) return { amount, explanation: "no units to price" };
+  if (parts.length === 0 && quantity <= 0) return { amount, explanation: `no ${words.many} to price` };
   const last = tiers[tiers.length - 1];
   if (last && last.upTo !== null && quantity > last.upTo * scale) {
     return {
       amount,
       explanation: parts.join("; "),
-      problem: `No tier of the price covers units above ${showCount(last.upTo * scale)} (asked: ${showCount(quantity)}).`,
+      problem: `No tier of the price covers ${words.many} above ${showCount(last.upTo * scale)} (asked: ${showCount(quantity)}).`,
     };
   }
   return { amount, explanation: parts.join("; ") };

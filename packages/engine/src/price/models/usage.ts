@@ -10,7 +10,7 @@
  * @see https://getlago.com/docs/guide/plans/charges/charge-models/package
  */
 import { Decimal } from "../../decimal.ts";
-import { showAmount, showCount } from "../explain.ts";
+import { showAmount, showCount, showUnits, UNITS, type UnitWords } from "../explain.ts";
 import type { ParsedPoint } from "../point.ts";
 import type { Priced } from "./model.ts";
 import { priceGraduated } from "./tiered.ts";
@@ -23,6 +23,8 @@ export interface UsageInput {
   /** Months the price point's amounts are multiplied by (1 for an exact billing-period match). */
   scale: number;
   currency: string;
+  /** How the metered unit is named ("API calls"); "units" by default. */
+  words?: UnitWords;
 }
 
 export interface PricedUsage extends Priced {
@@ -35,7 +37,7 @@ export function priceUsage(point: ParsedPoint, input: UsageInput): PricedUsage {
   const per = blockSize > 1 ? ` per block of ${showCount(blockSize)}` : "";
   if (input.expected === undefined) {
     const rates = describeRates(point, currency, scale, per);
-    const allowance = included > 0 ? `${showCount(included)} units included, then ` : "";
+    const allowance = included > 0 ? `${showUnits(included, input.words ?? UNITS)} included, then ` : "";
     return {
       amount: Decimal.ZERO,
       estimated: false,
@@ -51,7 +53,7 @@ export function priceUsage(point: ParsedPoint, input: UsageInput): PricedUsage {
   if (quantity === 0)
     return { amount: Decimal.ZERO, estimated: true, explanation: `${head}; nothing to bill` };
   if (point.tiers) {
-    const priced = priceGraduated(point.tiers, quantity, currency, scale);
+    const priced = priceGraduated(point.tiers, quantity, currency, scale, input.words);
     return { amount: priced.amount, estimated: true, explanation: `${head}; ${priced.explanation}` };
   }
   const unit = point.unitAmount ?? Decimal.ZERO;
