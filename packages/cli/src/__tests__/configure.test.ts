@@ -18,6 +18,18 @@ describe("tessera configure", () => {
       "[-] biz-hipaa (HIPAA BAA) disabled — Disabled: rule `biz-hipaa-needs-us` excludes it with your pick `European Union`.",
     );
     expect(r.stdout).toContain("[x] collab-sso (SSO & SCIM) selected");
+    // Terms and billing periods, each with its state: a yearly period cannot bill a 1-month term.
+    expect(r.stdout).toContain(
+      [
+        "Terms:",
+        "  [-] 1 month disabled — A yearly billing period is longer than the 1-month term.",
+        "  [x] 12 months selected",
+        "  [ ] 36 months available",
+        "Billing periods:",
+        "  [ ] per month available",
+        "  [x] per year selected",
+      ].join("\n"),
+    );
   });
 
   it("exits 1 and prints the violations of conflicting picks", async () => {

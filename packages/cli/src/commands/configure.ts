@@ -30,6 +30,20 @@ function readable(c: Configuration): string {
   );
   const choice = (x: { id: string; name: string; state: string; reason?: { message: string } }) =>
     `  ${mark[x.state] ?? "[?]"} ${x.id} (${x.name}) ${x.state}${x.reason ? ` — ${x.reason.message}` : ""}`;
+  const commercial = (label: string, state: string, reason?: { message: string }) =>
+    `  ${mark[state] ?? "[?]"} ${label} ${state}${reason ? ` — ${reason.message}` : ""}`;
+  if (c.terms.length)
+    lines.push(
+      "Terms:",
+      ...c.terms.map((t) => commercial(`${t.months} month${t.months === 1 ? "" : "s"}`, t.state, t.reason)),
+    );
+  if (c.billingPeriods.length)
+    lines.push(
+      "Billing periods:",
+      ...c.billingPeriods.map((b) =>
+        commercial(b.period === "upfront" ? "up front" : `per ${b.period}`, b.state, b.reason),
+      ),
+    );
   if (c.options.length) lines.push("Options:", ...c.options.map(choice));
   if (c.addOns.length) lines.push("Add-ons:", ...c.addOns.map(choice));
   if (c.quantities.length) {
