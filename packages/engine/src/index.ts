@@ -31,6 +31,7 @@ export {
   paths,
 } from "./paths/index.ts";
 export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
+export { type UnitWords, unitWords } from "./price/explain.ts";
 export {
   type PriceLine,
   type PriceLineKind,
