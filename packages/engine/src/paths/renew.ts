@@ -151,18 +151,20 @@ export function renewMoves(ctx: PathContext): Candidate[] {
           );
         }
       }
-      if (next !== asIs && policy !== "list") {
+      if (next !== asIs) {
+        // At list (no policy) both give the new list price.
         const kept = renewed;
-        if (!list.lt(listAsIs)) renewed = kept.add(list.sub(listAsIs));
-        else renewed = kept.mul(list).div(listAsIs, ctx.minor); // listAsIs > list ≥ 0
+        renewed = list.lt(listAsIs)
+          ? kept.mul(list).div(listAsIs, ctx.minor) // listAsIs > list ≥ 0
+          : kept.add(list.sub(listAsIs));
         const change = renewed.sub(kept);
-        if (!change.isZero())
+        if (policy !== "list" && !change.isZero())
           m.notes.push(
             change.isNegative()
               ? `The quantity change takes ${ctx.money(change.abs())} off per period, in proportion to the ${policy} price.`
               : `The added quantity is priced at list: +${ctx.money(change)} per period.`,
           );
-      } else if (next !== asIs) renewed = list;
+      }
       m.effectiveDate = effective;
       m.prorationPolicy = "none";
       m.proration = [];
