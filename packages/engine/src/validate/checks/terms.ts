@@ -61,9 +61,9 @@ export const termsCheck: Check = {
       // bill it, and a period that bills none of its terms is never used. (An add-on is billed on
       // its base's term and period.)
       const periods = pkg.role === "base" ? pkg.billingPeriods : NONE;
-      for (let j = 0; j < (periods.length > 0 ? terms.length : 0); j++) {
+      for (let j = 0; j < terms.length; j++) {
         const months = (terms[j] as Term).months;
-        if (periods.every((p) => termPeriodMismatch(months, p) !== undefined))
+        if (periods.length > 0 && periods.every((p) => termPeriodMismatch(months, p) !== undefined))
           flag(
             ctx,
             "term.unbillable",
