@@ -44,17 +44,16 @@ function fittingPeriod(pkg: Package, months: number): Package["billingPeriods"][
   return pkg.billingPeriods.find((p) => !termPeriodMismatch(months, p)) ?? pkg.billingPeriods[0];
 }
 
-/** A new quote for a package, with the engine's defaults filled in. */
+/** A new quote for a package, with the engine's defaults filled in (term, billing period, picks). */
 function startQuote(catalog: CompiledCatalog, pkg: Package, currency: string, customer: string): Quote {
-  const draft: Quote = {
-    package: pkg.id,
-    currency,
-    termMonths: defaultTerm(pkg),
-    billingPeriod: fittingPeriod(pkg, defaultTerm(pkg)),
-    ...(customer ? { customer } : {}),
-  };
+  const draft: Quote = { package: pkg.id, currency, ...(customer ? { customer } : {}) };
   const cfg = configure(catalog, draft);
-  return { ...draft, picks: cfg.defaultsApplied.picks };
+  return {
+    ...draft,
+    ...(cfg.termMonths !== undefined ? { termMonths: cfg.termMonths } : {}),
+    ...(cfg.billingPeriod !== undefined ? { billingPeriod: cfg.billingPeriod } : {}),
+    picks: cfg.defaultsApplied.picks,
+  };
 }
 
 function startingPrice(catalog: CompiledCatalog, pkg: Package, currency: string): string | undefined {
