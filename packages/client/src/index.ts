@@ -11,3 +11,4 @@
 export type { Catalog } from "@tessera/schema";
 export type { CatalogRead, FeedClient, FeedClientOptions, SchemaName } from "./client.ts";
 export { createFeedClient, FeedError } from "./client.ts";
+export { verifyWebhook, type WebhookEvent, WebhookSignatureError } from "./webhook.ts";
