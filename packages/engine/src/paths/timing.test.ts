@@ -4,6 +4,7 @@
  * comments, from the public docs each test names.
  */
 import { describe, expect, it } from "vitest";
+import { price } from "../price/index.ts";
 import { arrangementOn, fixtureCatalog } from "./fixture.ts";
 import { applyMove, paths } from "./index.ts";
 import type { Move, PathsResult } from "./types.ts";
@@ -82,5 +83,29 @@ describe("retention discount duration", () => {
       "retention_offer:pro-stay",
     );
     expect(monthly.offer).toMatchObject({ periods: 3, months: 3 });
+  });
+});
+
+describe("last sale day", () => {
+  it("effectiveTo is the last day of sale in paths and in price alike", () => {
+    // Schema: effectiveTo is "Last day it may be sold". On that day Studio can still be moved into
+    // and quoted; the day after, neither.
+    const catalog = (to: string) =>
+      fixtureCatalog({
+        patch: (doc) => {
+          doc.packages.find((p) => p.id === "studio")!.effectiveTo = to;
+        },
+      });
+    const onLastDay = catalog("2026-04-16");
+    expect(move(paths(onLastDay, arrangementOn("pro"), "2026-04-16"), "crossgrade:studio").valid).toBe(true);
+    const quote = { package: "studio", termMonths: 12, billingPeriod: "month" as const, currency: "USD" };
+    expect(price(onLastDay, quote, "2026-04-16").violations).toEqual([]);
+    const after = catalog("2026-04-15");
+    expect(move(paths(after, arrangementOn("pro"), "2026-04-16"), "crossgrade:studio").reasons).toEqual([
+      "Studio stopped being sold after 2026-04-15.",
+    ]);
+    expect(price(after, quote, "2026-04-16").violations.map((v) => v.message)).toEqual([
+      '"Studio" was sold until 2026-04-15.',
+    ]);
   });
 });
