@@ -109,3 +109,27 @@ describe("last sale day", () => {
     ]);
   });
 });
+
+describe("errors the arrangement already has", () => {
+  it("blocks a move whose price cannot be computed instead of reporting 0.00", () => {
+    // Pro is sold for 12 or 1 months; an arrangement on a 24-month term cannot be priced, so
+    // removing SSO cannot be either (it showed 0.00 and MRR −40 before).
+    const a = arrangementOn("pro", {
+      term: { months: 24, start: "2026-01-01", end: "2028-01-01" },
+      addOns: [{ package: "sso" }],
+      recurring: "25.00",
+    });
+    const result = paths(fixtureCatalog(), a, "2026-04-16");
+    const remove = move(result, "remove_add_on:sso");
+    expect(remove.valid).toBe(false);
+    expect(remove.newRecurring).toBeUndefined();
+    expect(remove.reasons).toHaveLength(1);
+    expect(remove.reasons[0]).toMatch(
+      /^The arrangement cannot be priced as it stands, so this move cannot be either: .*24/,
+    );
+    // Terminate needs no new price; renewing onto an offered term prices again.
+    expect(move(result, "terminate").valid).toBe(true);
+    // Pro 20.00 + SSO 5.00 at list (the 5 % cap over 25.00, 26.25, does not bind).
+    expect(move(result, "renew:12")).toMatchObject({ valid: true, newRecurring: "25.00" });
+  });
+});
