@@ -102,8 +102,10 @@ export function consequences(
       const r = solver.solve(assumptions, Number.POSITIVE_INFINITY, preferred);
       if (r === null || !r.sat) break;
       harvest();
+      // After a solve the solver's trail holds the assumption levels with everything they imply,
+      // learnt clauses included: a preferred literal the round refuted is false there.
       const head = open[0]!;
-      if (isOpen(head, value)) {
+      if (isOpen(head, value) && solver.value(preferred[0]!) !== -1) {
         const lit = preferred[0]!;
         if (!refuted(lit)) {
           const single = solver.solve([...assumptions, lit]);
@@ -113,7 +115,7 @@ export function consequences(
       let w = 0;
       for (let i = 1; i < open.length; i++) {
         const v = open[i]!;
-        if (isOpen(v, value)) open[w++] = v;
+        if (isOpen(v, value) && solver.value(value ? pos(v) : neg(v)) !== -1) open[w++] = v;
       }
       open.length = w;
     }
