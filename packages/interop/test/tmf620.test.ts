@@ -213,6 +213,7 @@ function discriminated(node: unknown): unknown {
     delete out.oneOf;
     out.allOf = Object.entries(d.mapping).map(([type, ref]) => ({
       if: { properties: { [d.propertyName]: { const: type } }, required: [d.propertyName] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
       then: { $ref: ref },
     }));
   }
