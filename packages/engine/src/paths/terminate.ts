@@ -21,7 +21,7 @@ import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
 import { impliedKind } from "./match.ts";
 import { PERIOD_WORD, planChange } from "./plan-change.ts";
-import { planChangeProration } from "./proration.ts";
+import { planChangeProration, prorationNet } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
 import { nextBillingDate, outcomeBlocks, outcomeFor } from "./rules.ts";
 import type { Move } from "./types.ts";
@@ -193,10 +193,12 @@ function terminate(ctx: PathContext): Candidate {
             policy: outcome.proration,
             effective,
             oldAmount: ctx.currentRecurring,
+            oldArrear: ctx.currentArrear,
             oldLabel: name,
             newAmount: Decimal.ZERO,
             newLabel: "no package",
-          }).filter((l) => l.kind === "credit");
+          }).filter((l) => !Decimal.parse(l.amount).isZero());
+    if (m.proration.length > 0) m.prorationNet = prorationNet(ctx, m.proration);
     m.termRestarts = false;
     m.addOns = (a.addOns ?? []).map((h) => ({
       package: h.package,

@@ -35,6 +35,11 @@ export interface ProrationLine {
   days: number;
   /** Days in the whole period. */
   periodDays: number;
+  /**
+   * in_advance: settles a period already invoiced (credit unused, charge remaining now);
+   * in_arrear: bills a period not invoiced yet (used days at the old price, the rest at the new).
+   */
+  timing: "in_advance" | "in_arrear";
 }
 
 /** carried: kept and billed; dropped: cancelled; included: bundled by the new base, no longer billed. */
@@ -80,6 +85,8 @@ export interface Move {
   prorationPolicy?: ProrationPolicy;
   effectiveDate?: string;
   proration: ProrationLine[];
+  /** Sum of the proration lines: what the move adds to the customer's bills (negative: a credit). */
+  prorationNet?: string;
   /** Recurring price per billing period after the move. */
   newRecurring?: string;
   /** Monthly recurring revenue after the move. */
