@@ -72,7 +72,9 @@ describe.each(backends)("arrangements on %s", (backend) => {
     const history = await seller.arrangements.history({ id: arrangementId });
     expect(history.map((h) => h.revision)).toEqual([1, 2]);
     expect(history[0]!.action).toBe("create");
-    expect(history[1]!).toMatchObject({ action: move.kind, move: { id: move.id } });
+    // The move is recorded as of the date it was made for, not the day the button was pressed.
+    expect(history[1]!).toMatchObject({ action: move.kind, move: { id: move.id }, asOf: "2027-01-15" });
+    expect(history[0]!.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(history[1]!.doc).toEqual(applied.arrangement.doc);
   });
 

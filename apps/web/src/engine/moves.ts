@@ -23,6 +23,7 @@ function view(move: Move, name: (id: string) => string): MoveView {
     ...(move.effectiveDate ? { effectiveDate: move.effectiveDate } : {}),
     ...(move.newRecurring !== undefined ? { newRecurring: move.newRecurring } : {}),
     ...(move.mrrDelta !== undefined ? { mrrDelta: move.mrrDelta } : {}),
+    ...(move.prorationNet !== undefined ? { prorationNet: move.prorationNet } : {}),
     ...(move.termRestarts !== undefined ? { termRestarts: move.termRestarts } : {}),
   };
 }

@@ -20,6 +20,7 @@ const meta = {
           { label: "Credit for unused Business, 16 of 31 days", amount: "-25.29" },
           { label: "Enterprise for 16 of 31 days", amount: "51.10" },
         ],
+        prorationNet: "25.81",
         newRecurring: "99.00",
         mrrDelta: "50.00",
         termRestarts: false,
@@ -65,6 +66,9 @@ export const Moves: Story = {
     const upgrade = canvas.getByRole("listitem", { name: "Upgrade to Enterprise" });
     await expect(within(upgrade).getByText("+$50.00")).toBeInTheDocument();
     await expect(within(upgrade).getByText("−$25.29")).toBeInTheDocument();
+    // Credit and charge add up to the amount due for the upgrade.
+    await expect(within(upgrade).getByRole("rowheader", { name: "Net due" })).toBeInTheDocument();
+    await expect(within(upgrade).getByText("$25.81")).toBeInTheDocument();
     await expect(within(upgrade).getByText(/Backup: becomes included/)).toBeInTheDocument();
     await userEvent.click(within(upgrade).getByRole("button", { name: "Apply" }));
     await expect(args.onApply).toHaveBeenCalledWith("upgrade:enterprise");

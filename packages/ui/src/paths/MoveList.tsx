@@ -19,6 +19,8 @@ export interface MoveView {
   reasons: readonly string[];
   effectiveDate?: string;
   proration?: readonly ProrationLineView[];
+  /** Sum of the proration lines: the net amount the move bills (negative: credited). */
+  prorationNet?: string;
   /** New recurring price per billing period after the move. */
   newRecurring?: string;
   mrrDelta?: string;
@@ -79,6 +81,23 @@ function MoveFacts({ move, currency }: { move: MoveView; currency: string }) {
               </tr>
             ))}
           </tbody>
+          {move.prorationNet !== undefined ? (
+            <tfoot>
+              <tr>
+                <th scope="row" style={{ textAlign: "left" }}>
+                  {move.prorationNet.startsWith("-") ? "Net credit" : "Net due"}
+                </th>
+                <td className="ts-num">
+                  <strong>
+                    {formatMoney(
+                      move.prorationNet.startsWith("-") ? move.prorationNet.slice(1) : move.prorationNet,
+                      currency,
+                    )}
+                  </strong>
+                </td>
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       ) : null}
       {move.addOns && move.addOns.length > 0 ? (

@@ -210,7 +210,10 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
               <ol style={{ margin: 0, paddingLeft: "1.2rem" }}>
                 {history.data.map((h) => (
                   <li key={h.revision}>
-                    {h.at.slice(0, 10)} — {h.move?.label ?? h.action} ({h.doc.package})
+                    {h.asOf ?? h.at.slice(0, 10)} — {h.move?.label ?? h.action} ({h.doc.package})
+                    {h.move?.effectiveDate && h.move.effectiveDate !== h.asOf
+                      ? `, effective ${h.move.effectiveDate}`
+                      : ""}
                   </li>
                 ))}
               </ol>
