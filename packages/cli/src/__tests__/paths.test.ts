@@ -42,6 +42,10 @@ describe("tessera paths", () => {
       /✗ add_on:collab-sso +Add SSO & SCIM\n +blocked: SSO & SCIM needs a package of tier 3/,
     );
     expect(r.stdout).toContain("credit -172.90: Unused time on Team (21 of 30 days)");
+    // 443.44 × 21/30 = 310.408 → 310.41; 310.41 − 172.90 = 137.51 due for the upgrade.
+    expect(r.stdout).toContain(
+      "charge 310.41: Remaining time on Business (21 of 30 days)\n      net due 137.51",
+    );
   });
 
   it("exits 2 without --as-of or with a bad date, and 1 for an invalid arrangement", async () => {
