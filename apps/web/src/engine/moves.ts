@@ -2,7 +2,16 @@
 import type { CompiledCatalog, Move } from "@tessera/engine";
 import type { MoveView } from "@tessera/ui";
 
-const ORDER = ["renew", "upgrade", "downgrade", "crossgrade", "add_on", "remove_add_on", "terminate"];
+const ORDER = [
+  "uncancel",
+  "renew",
+  "upgrade",
+  "downgrade",
+  "crossgrade",
+  "add_on",
+  "remove_add_on",
+  "terminate",
+];
 
 function view(move: Move, name: (id: string) => string): MoveView {
   return {

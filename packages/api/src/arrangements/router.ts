@@ -132,6 +132,8 @@ export const arrangementsRouter = {
             termMonths: is.optional(is.int(1, 120)),
             // renew: new quantities for the renewed term, by component id.
             quantities: is.optional(is.counts(0, 1_000_000_000)),
+            // terminate: a chosen future end date.
+            date: is.optional(is.date()),
           }),
           asOf,
         }),
