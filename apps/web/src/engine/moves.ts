@@ -33,6 +33,7 @@ function view(move: Move, name: (id: string) => string): MoveView {
     ...(move.newRecurring !== undefined ? { newRecurring: move.newRecurring } : {}),
     ...(move.mrrDelta !== undefined ? { mrrDelta: move.mrrDelta } : {}),
     ...(move.prorationNet !== undefined ? { prorationNet: move.prorationNet } : {}),
+    ...(move.earliestDate !== undefined ? { earliestDate: move.earliestDate } : {}),
     ...(move.termRestarts !== undefined ? { termRestarts: move.termRestarts } : {}),
   };
 }

@@ -40,6 +40,7 @@ const meta = {
         valid: true,
         reasons: ["30 days notice: ends 2026-12-31."],
         effectiveDate: "2026-12-31",
+        earliestDate: "2026-04-15",
         mrrDelta: "-49.00",
         retention: [
           {
@@ -98,6 +99,18 @@ export const RetentionBeforeTerminate: Story = {
     await expect(args.onApply).toHaveBeenCalledWith("retention:half-price");
     await userEvent.click(within(panel).getByRole("button", { name: "Confirm termination" }));
     await expect(args.onApply).toHaveBeenLastCalledWith("terminate");
+  },
+};
+
+export const TerminateOnChosenDate: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Terminate…" }));
+    const date = canvas.getByLabelText("End on another date (optional)");
+    await expect(date).toHaveAttribute("min", "2026-04-15");
+    await userEvent.type(date, "2026-06-30");
+    await userEvent.click(canvas.getByRole("button", { name: "Confirm termination" }));
+    await expect(args.onApply).toHaveBeenLastCalledWith("terminate", { date: "2026-06-30" });
   },
 };
 
