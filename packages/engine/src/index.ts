@@ -17,7 +17,12 @@ export type {
   Reason,
   TermChoice,
 } from "./configure/types.ts";
+<<<<<<< HEAD
 export { formulaInWords, ruleInWords } from "./configure/words.ts";
+=======
+export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
+export { Decimal } from "./decimal.ts";
+>>>>>>> main
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
 export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";
 export {
@@ -42,6 +47,7 @@ export {
   type PriceTotals,
   price,
 } from "./price/index.ts";
+export { isCompatibleAddOn } from "./validate/checks/addons.ts";
 export {
   type Check,
   type CheckContext,
