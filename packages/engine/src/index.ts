@@ -17,12 +17,9 @@ export type {
   Reason,
   TermChoice,
 } from "./configure/types.ts";
-<<<<<<< HEAD
 export { formulaInWords, ruleInWords } from "./configure/words.ts";
-=======
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";
->>>>>>> main
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
 export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";
 export {
