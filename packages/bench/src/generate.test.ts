@@ -26,7 +26,10 @@ function satisfied(t: Consequence, picked: ReadonlySet<string>): boolean {
 /** Every rule, group cardinality and nesting condition of `pkg` holds for `picked`. */
 function violations(pkg: Package, picked: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const r of pkg.rules ?? []) if (holds(r.when, picked) && !satisfied(r.then, picked)) out.push(r.id);
+  // The generator writes list rules only (no nested formulas).
+  for (const r of pkg.rules ?? [])
+    if (holds(r.when as Condition | undefined, picked) && !satisfied(r.then as Consequence, picked))
+      out.push(r.id);
   for (const g of pkg.optionGroups ?? []) {
     const n = g.options.filter((o) => picked.has(o.id)).length;
     const applies = g.parentOption === undefined || picked.has(g.parentOption);
@@ -113,10 +116,11 @@ describe("the big package", () => {
     const requires = new Map<string, string[]>();
     let crossExcludes = 0;
     for (const r of base.rules!) {
-      const a = r.when?.allOf;
-      if (a?.length === 1 && r.then.requireAll)
-        requires.set(a[0]!, [...(requires.get(a[0]!) ?? []), ...r.then.requireAll]);
-      if (a?.length === 1 && r.then.requireNone?.some((x) => groupOf.get(x) !== groupOf.get(a[0]!)))
+      const a = (r.when as Condition | undefined)?.allOf;
+      const then = r.then as Consequence;
+      if (a?.length === 1 && then.requireAll)
+        requires.set(a[0]!, [...(requires.get(a[0]!) ?? []), ...then.requireAll]);
+      if (a?.length === 1 && then.requireNone?.some((x) => groupOf.get(x) !== groupOf.get(a[0]!)))
         crossExcludes++;
     }
     // Longest chain of requires (depth-limited DFS from every option) visiting distinct groups.

@@ -5,6 +5,7 @@
 export { addDays, addMonths, daysBetween, isDate, termPeriodMismatch } from "./calendar.ts";
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { configure } from "./configure/configure.ts";
+export { holds, isFormulaRule, ruleFormulas, ruleHolds } from "./configure/formula.ts";
 export type {
   AddOnChoice,
   BillingPeriodChoice,
@@ -16,6 +17,7 @@ export type {
   Reason,
   TermChoice,
 } from "./configure/types.ts";
+export { formulaInWords, ruleInWords } from "./configure/words.ts";
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";

@@ -96,9 +96,10 @@ async function typesFrom(cwd: string): Promise<string> {
  * per value, building the value's instance path and an options object each time — megabytes on a
  * big catalog — so every other catalog `$ref` is replaced by a copy of its target and compiled
  * inline, where the path is only built for an error. These stay functions because V8 does not
- * optimize a function past 60 KB of bytecode (the package's is ~41 KB without them).
+ * optimize a function past 60 KB of bytecode (the package's is ~41 KB without them). `Formula` is
+ * recursive (a rule's nested formula), so it cannot be inlined into itself.
  */
-const CATALOG_FUNCTIONS = new Set(["Package", "OptionGroup", "QuantityRule", "Charge"]);
+const CATALOG_FUNCTIONS = new Set(["Package", "OptionGroup", "QuantityRule", "Charge", "Formula"]);
 
 /**
  * A copy of the catalog schema with its `$ref`s replaced by their targets, except refs to

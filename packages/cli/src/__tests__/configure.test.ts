@@ -15,7 +15,7 @@ describe("tessera configure", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("collab-business (12 months, per year, EUR): valid, complete");
     expect(r.stdout).toContain(
-      "[-] biz-hipaa (HIPAA BAA) disabled — Disabled: rule `biz-hipaa-needs-us` excludes it with your pick `European Union`.",
+      "[-] biz-hipaa (HIPAA BAA) disabled — Disabled: rule `HIPAA needs US hosting` excludes it with your pick `European Union`.",
     );
     expect(r.stdout).toContain("[x] collab-sso (SSO & SCIM) selected");
     // Terms and billing periods, each with its state: a yearly period cannot bill a 1-month term.

@@ -428,7 +428,10 @@ function collectPicks(logic: PackageLogic, selection: Quote, violations: Diagnos
   return out;
 }
 
-/** Picks the default options of packages whose picks the selection leaves out, as many as fit. */
+/**
+ * Picks the default (and mandatory) options of packages whose picks the selection leaves out, as
+ * many as fit.
+ */
 function applyDefaults(
   logic: PackageLogic,
   selection: Quote,
@@ -446,11 +449,16 @@ function applyDefaults(
     if (on && sel?.picks === undefined) packagesWithoutPicks.push(pkg);
   }
   const candidates: PickLit[] = [];
+  // A mandatory option is a default too when its group applies: top-level, or its parent is on.
+  const on = (id: string) => picks.some((p) => p.id === id) || candidates.some((c) => c.id === id);
   for (const pkg of packagesWithoutPicks) {
     for (const g of pkg.optionGroups ?? []) {
       for (const o of g.options) {
         const v = logic.index.get(o.id);
-        if (o.default && v !== undefined && o.status !== "retired" && !picks.some((p) => p.id === o.id)) {
+        const wanted =
+          o.default === true ||
+          (o.mandatory === true && (g.parentOption === undefined || on(g.parentOption)));
+        if (wanted && v !== undefined && o.status !== "retired" && !picks.some((p) => p.id === o.id)) {
           candidates.push({ id: o.id, lit: pos(v), pointer: "", explicit: false });
         }
       }

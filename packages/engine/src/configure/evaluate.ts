@@ -4,24 +4,9 @@
  * `complete`: the picks alone, with nothing more chosen, must satisfy every applying group, rule
  * and add-on constraint. Linear in the size of the package.
  */
-import type { Condition, Consequence, Package } from "@tessera/schema";
+import type { Package } from "@tessera/schema";
+import { ruleHolds } from "./formula.ts";
 import type { PackageLogic } from "./model.ts";
-
-function holds(when: Condition | undefined, on: ReadonlySet<string>): boolean {
-  if (!when) return true;
-  if (when.allOf && !when.allOf.every((id) => on.has(id))) return false;
-  if (when.anyOf && !when.anyOf.some((id) => on.has(id))) return false;
-  if (when.noneOf?.some((id) => on.has(id))) return false;
-  return true;
-}
-
-function satisfied(then: Consequence, on: ReadonlySet<string>): boolean {
-  if (then.requireAll && !then.requireAll.every((id) => on.has(id))) return false;
-  if (then.requireAny && !then.requireAny.some((id) => on.has(id))) return false;
-  if (then.requireExactlyOne && then.requireExactlyOne.filter((id) => on.has(id)).length !== 1) return false;
-  if (then.requireNone?.some((id) => on.has(id))) return false;
-  return true;
-}
 
 /** Whether picking exactly `on` (options and add-ons; nothing else) is a valid configuration. */
 export function isValidConfiguration(logic: PackageLogic, on: ReadonlySet<string>): boolean {
@@ -60,9 +45,10 @@ export function isValidConfiguration(logic: PackageLogic, on: ReadonlySet<string
         if (picked > 0) return false;
         continue;
       }
+      if (g.options.some((o) => o.mandatory === true && !on.has(o.id))) return false;
       if (picked < (g.min ?? 0) || picked > (g.max ?? g.options.length)) return false;
     }
-    for (const r of pkg.rules ?? []) if (holds(r.when, on) && !satisfied(r.then, on)) return false;
+    for (const r of pkg.rules ?? []) if (!ruleHolds(r, on)) return false;
   }
   return true;
 }

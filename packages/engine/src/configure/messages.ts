@@ -4,20 +4,9 @@
  */
 import type { Constraint, PackageLogic } from "./model.ts";
 import type { Reason } from "./types.ts";
+import { listOf, orList, ruleInWords } from "./words.ts";
 
 const quote = (s: string) => `\`${s}\``;
-
-/** "a", "a and b", "a, b and c". */
-export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-/** "a", "a or b", "a, b or c". */
-export function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-}
 
 /** Long lists name their first items and count the rest (the full list is in `Reason.rules`). */
 function shortList(items: readonly string[], total: number, keep = 4): string {
@@ -65,6 +54,16 @@ function slotsOf(logic: PackageLogic): { slot: Int32Array; mark: Uint8Array } {
   return s;
 }
 
+/**
+ * What a reason calls a rule: its name, else the rule read as a sentence (without its full stop),
+ * else its id. Never an auxiliary variable: a rule is named whole, however it was encoded.
+ */
+export function ruleName(logic: PackageLogic, c: Constraint): string {
+  if (c.rule === undefined) return c.id;
+  if (c.rule.name !== undefined) return c.rule.name;
+  return ruleInWords(c.rule, (id) => nameOf(logic, id)).replace(/\.$/, "");
+}
+
 function sortLabels(logic: PackageLogic, labels: readonly number[]): Sorted {
   const order = Int32Array.from(labels).sort();
   const out: Sorted = { ids: [], rules: [], ruleCount: 0, groups: [], groupCount: 0, others: [] };
@@ -80,9 +79,9 @@ function sortLabels(logic: PackageLogic, labels: readonly number[]): Sorted {
       out.ids.push(c.id);
     }
     if (c.kind === "rule") {
-      if (out.ruleCount++ < 6) out.rules.push(quote(c.id));
+      if (out.ruleCount++ < 6) out.rules.push(quote(ruleName(logic, c)));
     } else if (c.kind === "group") {
-      if (out.groupCount++ < 6) out.groups.push(quote(c.id));
+      if (out.groupCount++ < 6) out.groups.push(quote(c.name ?? c.id));
     } else out.others.push(c);
   }
   for (const l of order) mark[slot[l]!] = 0;
@@ -111,6 +110,7 @@ function fragments(logic: PackageLogic, sorted: Sorted, verb: "excludes" | "requ
     else if (c.kind === "requires") out.push(`add-on ${quote(nameOf(logic, c.id))} requires ${subject}`);
     else if (c.kind === "excludes")
       out.push(`add-on ${quote(nameOf(logic, c.id))} cannot go with ${subject}`);
+    else if (c.kind === "mandatory") out.push(`${subject} is always included`);
   }
   return out;
 }
@@ -146,4 +146,4 @@ export function constraintPhrase(logic: PackageLogic, labels: readonly number[])
   return listOf(fragments(logic, sortLabels(logic, labels), ""));
 }
 
-export { nameOf, quote };
+export { listOf, nameOf, orList, quote };

@@ -19,12 +19,14 @@
  *   that are retired or draft, or not compatible, cannot be picked. The base's included add-ons are
  *   always on. `requires` / `excludes` hold between add-ons.
  */
-import type { Option, Package, Rule } from "@tessera/schema";
+import type { Condition, Consequence, Option, Package, Rule } from "@tessera/schema";
 import type { CompiledCatalog } from "../compile.ts";
 import { CnfBuilder, FALSE, not, TRUE } from "../logic/cnf.ts";
 import { type Cnf, pos, Solver } from "../logic/solver.ts";
 import { keepShapes } from "../shapes.ts";
 import { isCompatibleAddOn } from "../validate/checks/addons.ts";
+import { FormulaEncoder } from "./encode.ts";
+import { eachId, isFormulaRule, ruleFormulas } from "./formula.ts";
 
 export type ConstraintKind =
   | "rule"
@@ -33,7 +35,8 @@ export type ConstraintKind =
   | "incompatible"
   | "included"
   | "requires"
-  | "excludes";
+  | "excludes"
+  | "mandatory";
 
 /** A catalog constraint behind some clauses. `id` is the rule, group or add-on id. */
 export interface Constraint {
@@ -43,6 +46,10 @@ export interface Constraint {
   subject?: string;
   /** Description of the rule when it has one. */
   description?: string;
+  /** The rule itself (rules only): reasons name it by its name, or read it as a sentence. */
+  rule?: Rule;
+  /** The group's name (groups only): reasons name the group by it. */
+  name?: string;
 }
 
 export interface Variable {
@@ -73,6 +80,17 @@ export interface PackageLogic {
   solver: Solver;
   /** A second solver over the original clauses only, used for propagation traces (built on first use). */
   readonly explainer: Solver;
+  /**
+   * For each rule of the base with a nested formula and a condition: its index in `base.rules` and a
+   * literal that implies the condition (the validator asks whether some configuration applies it).
+   */
+  readonly ruleProbes: readonly RuleProbe[];
+}
+
+/** See `PackageLogic.ruleProbes`. */
+export interface RuleProbe {
+  index: number;
+  applies: number;
 }
 
 /** Whether an add-on may be bought with the base, and if not, why (one sentence). */
@@ -294,8 +312,15 @@ class CoreAddOns {
 
   /** Every id a rule mentions (condition and consequence). */
   mentionRule(r: Rule): void {
-    const w = r.when;
-    const t = r.then;
+    if (isFormulaRule(r)) {
+      const { when, then } = ruleFormulas(r);
+      if (when !== undefined) eachId(when, (id) => this.mention(id));
+      eachId(then, (id) => this.mention(id));
+      return;
+    }
+    // List rules (both sides in list form), read without building formulas: big packages have thousands.
+    const w = r.when as Condition | undefined;
+    const t = r.then as Consequence;
     if (w?.allOf) for (const id of w.allOf) this.mention(id);
     if (w?.anyOf) for (const id of w.anyOf) this.mention(id);
     if (w?.noneOf) for (const id of w.noneOf) this.mention(id);
@@ -350,6 +375,9 @@ class LogicBuilder {
   /** Scratch lists of `encodeRule`, reused by every rule: big packages have thousands. */
   private readonly premise: number[] = [];
   private readonly any: number[] = [];
+  /** Encodes rules with nested formulas (made on the first one). */
+  private formulas: FormulaEncoder | undefined = undefined;
+  private readonly probes: RuleProbe[] = [];
 
   constructor(
     private readonly catalog: CompiledCatalog,
@@ -382,7 +410,7 @@ class LogicBuilder {
     // Options: retired ones can never be picked; groups bound their picks.
     this.encodeGroups(base, TRUE);
     for (const a of candidates) this.encodeGroups(a, this.lit(a.id));
-    if (base.rules) for (const r of base.rules) this.encodeRule(r, TRUE);
+    if (base.rules) for (let j = 0; j < base.rules.length; j++) this.encodeRule(base.rules[j]!, TRUE, j);
     for (const a of compatible) if (a.rules) for (const r of a.rules) this.encodeRule(r, this.lit(a.id));
 
     // Add-on compatibility.
@@ -411,18 +439,27 @@ class LogicBuilder {
       solver = workspace.solver;
       solver.load(built);
     } else solver = new Solver(built);
-    return new BuiltLogic(base, this.vars, this.index, this.constraints, addOns, built, solver);
+    return new BuiltLogic(base, this.vars, this.index, this.constraints, addOns, built, solver, this.probes);
   }
 
   /**
    * The label of clauses coming from a catalog constraint. A workspace logic only answers yes/no
    * questions, so it records none (every label is −1) and allocates nothing for them.
    */
-  private constraint(kind: ConstraintKind, id: string, subject?: string, description?: string): number {
+  private constraint(
+    kind: ConstraintKind,
+    id: string,
+    subject?: string,
+    description?: string,
+    rule?: Rule,
+    name?: string,
+  ): number {
     if (this.workspace) return -1;
     const c: Constraint = { kind, id };
     if (subject !== undefined) c.subject = subject;
     if (description !== undefined) c.description = description;
+    if (rule !== undefined) c.rule = rule;
+    if (name !== undefined) c.name = name;
     return this.constraints.push(c) - 1;
   }
 
@@ -450,7 +487,7 @@ class LogicBuilder {
     if (pkg.optionGroups === undefined) return;
     const cnf = this.cnf;
     for (const g of pkg.optionGroups) {
-      const label = this.constraint("group", g.id);
+      const label = this.constraint("group", g.id, undefined, undefined, undefined, g.name);
       let guard = scope;
       if (g.parentOption !== undefined) {
         const parentVar = this.index.get(g.parentOption);
@@ -466,6 +503,9 @@ class LogicBuilder {
         if (o.status === "retired") {
           cnf.unit(not(this.lit(o.id)), this.constraint("retired", o.id, o.id));
         }
+        // Mandatory: on whenever its group applies.
+        if (o.mandatory === true)
+          cnf.binary(not(guard), this.lit(o.id), this.constraint("mandatory", g.id, o.id));
       }
     }
   }
@@ -474,10 +514,19 @@ class LogicBuilder {
    * One pass over each list of the rule, no intermediate arrays: the premise goes into the scratch
    * `premise` (its first `np` entries), and so do the literals of "any of".
    */
-  private encodeRule(r: Rule, scope: number): void {
+  private encodeRule(r: Rule, scope: number, baseIndex = -1): void {
     const { cnf, premise, any } = this;
-    const label = this.constraint("rule", r.id, undefined, r.description);
-    const w = r.when;
+    const label = this.constraint("rule", r.id, undefined, r.description, r);
+    if (isFormulaRule(r)) {
+      const { when, then } = ruleFormulas(r);
+      this.formulas ??= new FormulaEncoder(cnf, (id) => this.lit(id));
+      this.formulas.rule(when, then, scope, label);
+      if (baseIndex >= 0 && when !== undefined)
+        this.probes.push({ index: baseIndex, applies: this.formulas.probe(when, label) });
+      return;
+    }
+    // A list rule (both sides in list form): encoded directly, without building formulas.
+    const w = r.when as Condition | undefined;
     // The premise (scope, all of, none of) without TRUE literals; a FALSE one means never applies.
     let np = 0;
     if (scope === FALSE) return;
@@ -520,7 +569,7 @@ class LogicBuilder {
       }
     }
     const nc = not(cond);
-    const t = r.then;
+    const t = r.then as Consequence;
     if (t.requireAll) for (const id of t.requireAll) cnf.binary(nc, this.lit(id), label);
     if (t.requireAny) {
       cnf.begin();
@@ -557,6 +606,7 @@ class BuiltLogic implements PackageLogic {
     readonly addOns: Map<string, Package>,
     readonly cnf: Cnf,
     readonly solver: Solver,
+    readonly ruleProbes: readonly RuleProbe[] = [],
   ) {}
 
   get explainer(): Solver {

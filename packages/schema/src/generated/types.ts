@@ -36,6 +36,13 @@ export type LifecycleStatus = "draft" | "active" | "retired";
  */
 export type Tag = string;
 /**
+ * A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "Formula".
+ */
+export type Formula = Id | FormulaNode;
+/**
  * A percentage from 0 to 100 as a decimal string, e.g. "12.5".
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
@@ -383,6 +390,10 @@ export interface Option {
    * Picked on a new quote unless the seller changes it.
    */
   default?: boolean;
+  /**
+   * Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false.
+   */
+  mandatory?: boolean;
   status?: LifecycleStatus;
 }
 /**
@@ -394,11 +405,21 @@ export interface Option {
 export interface Rule {
   id: Id;
   /**
+   * Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).
+   */
+  name?: string;
+  /**
    * Why the rule exists, in words a seller understands; shown in explanations.
    */
   description?: string;
-  when?: Condition;
-  then: Consequence;
+  /**
+   * Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always.
+   */
+  when?: Condition | Formula;
+  /**
+   * What must then hold: one of the four forms of a Consequence, or a nested Formula.
+   */
+  then: Consequence | Formula;
 }
 /**
  * A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.
@@ -425,6 +446,68 @@ export interface Condition {
    * @minItems 1
    */
   noneOf?: [Id, ...Id[]];
+}
+/**
+ * One connective of a Formula over its sub-formulas.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "FormulaNode".
+ */
+export interface FormulaNode {
+  /**
+   * Holds when every sub-formula holds (and).
+   *
+   * @minItems 1
+   */
+  all?: [Formula, ...Formula[]];
+  /**
+   * Holds when at least one sub-formula holds (or).
+   *
+   * @minItems 1
+   */
+  any?: [Formula, ...Formula[]];
+  /**
+   * Holds when no sub-formula holds (nor).
+   *
+   * @minItems 1
+   */
+  none?: [Formula, ...Formula[]];
+  not?: Formula;
+  /**
+   * [a, b]: holds unless a holds and b does not.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  implies?: [Formula, Formula];
+  /**
+   * [a, b]: holds when both hold or neither does.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  iff?: [Formula, Formula];
+  atLeast?: FormulaCount;
+  atMost?: FormulaCount;
+  exactly?: FormulaCount;
+}
+/**
+ * A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "FormulaCount".
+ */
+export interface FormulaCount {
+  /**
+   * The bound.
+   */
+  k: number;
+  /**
+   * The sub-formulas counted.
+   *
+   * @minItems 1
+   */
+  of: [Formula, ...Formula[]];
 }
 /**
  * What must hold when a rule's condition holds. Exactly one of the four forms.

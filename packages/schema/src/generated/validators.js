@@ -83,19 +83,19 @@ var require_equal = __commonJS({
 
 // <stdin>
 var validateCatalog = validate15;
-var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "type": "object", "additionalProperties": false, "description": "Condition over picks. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "then": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must then hold.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "type": "object", "additionalProperties": false, "description": "Condition over picks. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "then": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must then hold.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } } } };
-var schema42 = { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." };
+var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } } } };
+var schema43 = { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
 var func0 = require_equal().default;
 var pattern4 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,79}$", "u");
 var pattern5 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 var pattern6 = new RegExp("^[A-Z]{3}$", "u");
-var pattern36 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
-var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "type": "object", "additionalProperties": false, "description": "Condition over picks. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "then": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must then hold.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
-var schema43 = { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." };
-var pattern42 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
-var schema40 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } };
+var pattern37 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
+var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
+var schema44 = { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." };
+var pattern43 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
+var schema40 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } };
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -292,7 +292,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key1 in data6) {
-              if (!(key1 === "id" || key1 === "name" || key1 === "description" || key1 === "service" || key1 === "default" || key1 === "status")) {
+              if (!(key1 === "id" || key1 === "name" || key1 === "description" || key1 === "service" || key1 === "default" || key1 === "mandatory" || key1 === "status")) {
                 const err17 = { instancePath: instancePath + "/options/" + i0, schemaPath: "#/properties/options/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err17];
@@ -390,10 +390,9 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.status !== void 0) {
-              let data12 = data6.status;
-              if (typeof data12 !== "string") {
-                const err26 = { instancePath: instancePath + "/options/" + i0 + "/status", schemaPath: "#/properties/options/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data6.mandatory !== void 0) {
+              if (typeof data6.mandatory !== "boolean") {
+                const err26 = { instancePath: instancePath + "/options/" + i0 + "/mandatory", schemaPath: "#/properties/options/items/properties/mandatory/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -401,8 +400,11 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (!(data12 === "draft" || data12 === "active" || data12 === "retired")) {
-                const err27 = { instancePath: instancePath + "/options/" + i0 + "/status", schemaPath: "#/properties/options/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema40.properties.options.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+            }
+            if (data6.status !== void 0) {
+              let data13 = data6.status;
+              if (typeof data13 !== "string") {
+                const err27 = { instancePath: instancePath + "/options/" + i0 + "/status", schemaPath: "#/properties/options/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -410,33 +412,42 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              if (!(data13 === "draft" || data13 === "active" || data13 === "retired")) {
+                const err28 = { instancePath: instancePath + "/options/" + i0 + "/status", schemaPath: "#/properties/options/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema40.properties.options.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
             }
           } else {
-            const err28 = { instancePath: instancePath + "/options/" + i0, schemaPath: "#/properties/options/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err29 = { instancePath: instancePath + "/options/" + i0, schemaPath: "#/properties/options/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err29];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err30 = { instancePath: instancePath + "/options", schemaPath: "#/properties/options/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err30];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err31];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err31);
     }
     errors++;
   }
@@ -444,11 +455,566 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate17.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema41 = { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } };
+var schema41 = { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] };
+var wrapper0 = { validate: validate19 };
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate19.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  const _errs1 = errors;
+  if (typeof data === "string") {
+    if (!pattern4.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  valid0 = valid0 || _valid0;
+  const _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (Object.keys(data).length > 1) {
+      const err2 = { instancePath, schemaPath: "#/anyOf/1/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (Object.keys(data).length < 1) {
+      const err3 = { instancePath, schemaPath: "#/anyOf/1/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema41.anyOf[1].properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.all !== void 0) {
+      let data0 = data.all;
+      if (Array.isArray(data0)) {
+        if (data0.length < 1) {
+          const err5 = { instancePath: instancePath + "/all", schemaPath: "#/anyOf/1/properties/all/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!wrapper0.validate(data0[i0], { instancePath: instancePath + "/all/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/all", schemaPath: "#/anyOf/1/properties/all/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.any !== void 0) {
+      let data2 = data.any;
+      if (Array.isArray(data2)) {
+        if (data2.length < 1) {
+          const err7 = { instancePath: instancePath + "/any", schemaPath: "#/anyOf/1/properties/any/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len1 = data2.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!wrapper0.validate(data2[i1], { instancePath: instancePath + "/any/" + i1, parentData: data2, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/any", schemaPath: "#/anyOf/1/properties/any/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.none !== void 0) {
+      let data4 = data.none;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/none", schemaPath: "#/anyOf/1/properties/none/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        const len2 = data4.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          if (!wrapper0.validate(data4[i2], { instancePath: instancePath + "/none/" + i2, parentData: data4, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/none", schemaPath: "#/anyOf/1/properties/none/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.not !== void 0) {
+      if (!wrapper0.validate(data.not, { instancePath: instancePath + "/not", parentData: data, parentDataProperty: "not", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.implies !== void 0) {
+      let data7 = data.implies;
+      if (Array.isArray(data7)) {
+        if (data7.length > 2) {
+          const err11 = { instancePath: instancePath + "/implies", schemaPath: "#/anyOf/1/properties/implies/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data7.length < 2) {
+          const err12 = { instancePath: instancePath + "/implies", schemaPath: "#/anyOf/1/properties/implies/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        const len3 = data7.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          if (!wrapper0.validate(data7[i3], { instancePath: instancePath + "/implies/" + i3, parentData: data7, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/implies", schemaPath: "#/anyOf/1/properties/implies/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.iff !== void 0) {
+      let data9 = data.iff;
+      if (Array.isArray(data9)) {
+        if (data9.length > 2) {
+          const err14 = { instancePath: instancePath + "/iff", schemaPath: "#/anyOf/1/properties/iff/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data9.length < 2) {
+          const err15 = { instancePath: instancePath + "/iff", schemaPath: "#/anyOf/1/properties/iff/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        const len4 = data9.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          if (!wrapper0.validate(data9[i4], { instancePath: instancePath + "/iff/" + i4, parentData: data9, parentDataProperty: i4, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/iff", schemaPath: "#/anyOf/1/properties/iff/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.atLeast !== void 0) {
+      let data11 = data.atLeast;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.k === void 0) {
+          const err17 = { instancePath: instancePath + "/atLeast", schemaPath: "#/anyOf/1/properties/atLeast/required", keyword: "required", params: { missingProperty: "k" }, message: "must have required property 'k'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data11.of === void 0) {
+          const err18 = { instancePath: instancePath + "/atLeast", schemaPath: "#/anyOf/1/properties/atLeast/required", keyword: "required", params: { missingProperty: "of" }, message: "must have required property 'of'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        for (const key1 in data11) {
+          if (!(key1 === "k" || key1 === "of")) {
+            const err19 = { instancePath: instancePath + "/atLeast", schemaPath: "#/anyOf/1/properties/atLeast/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data11.k !== void 0) {
+          let data12 = data11.k;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err20 = { instancePath: instancePath + "/atLeast/k", schemaPath: "#/anyOf/1/properties/atLeast/properties/k/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 0 || isNaN(data12)) {
+              const err21 = { instancePath: instancePath + "/atLeast/k", schemaPath: "#/anyOf/1/properties/atLeast/properties/k/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.of !== void 0) {
+          let data13 = data11.of;
+          if (Array.isArray(data13)) {
+            if (data13.length < 1) {
+              const err22 = { instancePath: instancePath + "/atLeast/of", schemaPath: "#/anyOf/1/properties/atLeast/properties/of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            const len5 = data13.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              if (!wrapper0.validate(data13[i5], { instancePath: instancePath + "/atLeast/of/" + i5, parentData: data13, parentDataProperty: i5, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/atLeast/of", schemaPath: "#/anyOf/1/properties/atLeast/properties/of/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/atLeast", schemaPath: "#/anyOf/1/properties/atLeast/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.atMost !== void 0) {
+      let data15 = data.atMost;
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        if (data15.k === void 0) {
+          const err25 = { instancePath: instancePath + "/atMost", schemaPath: "#/anyOf/1/properties/atMost/required", keyword: "required", params: { missingProperty: "k" }, message: "must have required property 'k'" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data15.of === void 0) {
+          const err26 = { instancePath: instancePath + "/atMost", schemaPath: "#/anyOf/1/properties/atMost/required", keyword: "required", params: { missingProperty: "of" }, message: "must have required property 'of'" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        for (const key2 in data15) {
+          if (!(key2 === "k" || key2 === "of")) {
+            const err27 = { instancePath: instancePath + "/atMost", schemaPath: "#/anyOf/1/properties/atMost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data15.k !== void 0) {
+          let data16 = data15.k;
+          if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+            const err28 = { instancePath: instancePath + "/atMost/k", schemaPath: "#/anyOf/1/properties/atMost/properties/k/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+          if (typeof data16 == "number" && isFinite(data16)) {
+            if (data16 < 0 || isNaN(data16)) {
+              const err29 = { instancePath: instancePath + "/atMost/k", schemaPath: "#/anyOf/1/properties/atMost/properties/k/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data15.of !== void 0) {
+          let data17 = data15.of;
+          if (Array.isArray(data17)) {
+            if (data17.length < 1) {
+              const err30 = { instancePath: instancePath + "/atMost/of", schemaPath: "#/anyOf/1/properties/atMost/properties/of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            const len6 = data17.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              if (!wrapper0.validate(data17[i6], { instancePath: instancePath + "/atMost/of/" + i6, parentData: data17, parentDataProperty: i6, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/atMost/of", schemaPath: "#/anyOf/1/properties/atMost/properties/of/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/atMost", schemaPath: "#/anyOf/1/properties/atMost/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.exactly !== void 0) {
+      let data19 = data.exactly;
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        if (data19.k === void 0) {
+          const err33 = { instancePath: instancePath + "/exactly", schemaPath: "#/anyOf/1/properties/exactly/required", keyword: "required", params: { missingProperty: "k" }, message: "must have required property 'k'" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data19.of === void 0) {
+          const err34 = { instancePath: instancePath + "/exactly", schemaPath: "#/anyOf/1/properties/exactly/required", keyword: "required", params: { missingProperty: "of" }, message: "must have required property 'of'" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        for (const key3 in data19) {
+          if (!(key3 === "k" || key3 === "of")) {
+            const err35 = { instancePath: instancePath + "/exactly", schemaPath: "#/anyOf/1/properties/exactly/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data19.k !== void 0) {
+          let data20 = data19.k;
+          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+            const err36 = { instancePath: instancePath + "/exactly/k", schemaPath: "#/anyOf/1/properties/exactly/properties/k/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+          if (typeof data20 == "number" && isFinite(data20)) {
+            if (data20 < 0 || isNaN(data20)) {
+              const err37 = { instancePath: instancePath + "/exactly/k", schemaPath: "#/anyOf/1/properties/exactly/properties/k/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data19.of !== void 0) {
+          let data21 = data19.of;
+          if (Array.isArray(data21)) {
+            if (data21.length < 1) {
+              const err38 = { instancePath: instancePath + "/exactly/of", schemaPath: "#/anyOf/1/properties/exactly/properties/of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            const len7 = data21.length;
+            for (let i7 = 0; i7 < len7; i7++) {
+              if (!wrapper0.validate(data21[i7], { instancePath: instancePath + "/exactly/of/" + i7, parentData: data21, parentDataProperty: i7, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err39 = { instancePath: instancePath + "/exactly/of", schemaPath: "#/anyOf/1/properties/exactly/properties/of/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/exactly", schemaPath: "#/anyOf/1/properties/exactly/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err41 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err41];
+    } else {
+      vErrors.push(err41);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  valid0 = valid0 || _valid0;
+  if (_valid0) {
+    var props9 = true;
+  }
+  if (!valid0) {
+    const err42 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+    if (vErrors === null) {
+      vErrors = [err42];
+    } else {
+      vErrors.push(err42);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate19.errors = vErrors;
+  evaluated0.props = props9;
+  return errors === 0;
+}
+validate19.evaluated = { "dynamicProps": true, "dynamicItems": false };
+var schema42 = { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -826,7 +1392,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data13 === "<=" || data13 === ">=" || data13 === "==")) {
-        const err34 = { instancePath: instancePath + "/comparator", schemaPath: "#/properties/comparator/enum", keyword: "enum", params: { allowedValues: schema41.properties.comparator.enum }, message: "must be equal to one of the allowed values" };
+        const err34 = { instancePath: instancePath + "/comparator", schemaPath: "#/properties/comparator/enum", keyword: "enum", params: { allowedValues: schema42.properties.comparator.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -856,15 +1422,15 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-validate19.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema44 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } };
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema45 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } };
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate21.evaluated;
+  const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -900,7 +1466,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema44.properties, key0)) {
+      if (!func1.call(schema45.properties, key0)) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -955,7 +1521,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "flat" || data2 === "per_unit" || data2 === "tiered" || data2 === "volume" || data2 === "stairstep" || data2 === "usage" || data2 === "one_time")) {
-        const err8 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/enum", keyword: "enum", params: { allowedValues: schema44.properties.model.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/enum", keyword: "enum", params: { allowedValues: schema45.properties.model.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1043,7 +1609,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "in_advance" || data6 === "in_arrear")) {
-        const err16 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/enum", keyword: "enum", params: { allowedValues: schema44.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/enum", keyword: "enum", params: { allowedValues: schema45.properties.timing.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1133,7 +1699,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data11 === "month" || data11 === "quarter" || data11 === "year" || data11 === "upfront")) {
-                const err24 = { instancePath: instancePath + "/pricePoints/" + i0 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/enum", keyword: "enum", params: { allowedValues: schema44.properties.pricePoints.items.properties.billingPeriod.enum }, message: "must be equal to one of the allowed values" };
+                const err24 = { instancePath: instancePath + "/pricePoints/" + i0 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/enum", keyword: "enum", params: { allowedValues: schema45.properties.pricePoints.items.properties.billingPeriod.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -1167,7 +1733,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.amount !== void 0) {
               let data13 = data9.amount;
               if (typeof data13 === "string") {
-                if (!pattern42.test(data13)) {
+                if (!pattern43.test(data13)) {
                   const err27 = { instancePath: instancePath + "/pricePoints/" + i0 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                   if (vErrors === null) {
                     vErrors = [err27];
@@ -1189,7 +1755,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.unitAmount !== void 0) {
               let data14 = data9.unitAmount;
               if (typeof data14 === "string") {
-                if (!pattern42.test(data14)) {
+                if (!pattern43.test(data14)) {
                   const err29 = { instancePath: instancePath + "/pricePoints/" + i0 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                   if (vErrors === null) {
                     vErrors = [err29];
@@ -1279,7 +1845,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data16.upTo !== void 0) {
                       let data18 = data16.upTo;
                       if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18)) && data18 !== null) {
-                        const err37 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/type", keyword: "type", params: { type: schema44.properties.pricePoints.items.properties.tiers.items.properties.upTo.type }, message: "must be integer,null" };
+                        const err37 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.tiers.items.properties.upTo.type }, message: "must be integer,null" };
                         if (vErrors === null) {
                           vErrors = [err37];
                         } else {
@@ -1302,7 +1868,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data16.unitAmount !== void 0) {
                       let data19 = data16.unitAmount;
                       if (typeof data19 === "string") {
-                        if (!pattern42.test(data19)) {
+                        if (!pattern43.test(data19)) {
                           const err39 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
                             vErrors = [err39];
@@ -1324,7 +1890,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data16.flatAmount !== void 0) {
                       let data20 = data16.flatAmount;
                       if (typeof data20 === "string") {
-                        if (!pattern42.test(data20)) {
+                        if (!pattern43.test(data20)) {
                           const err41 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
                             vErrors = [err41];
@@ -1411,7 +1977,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data22.upTo !== void 0) {
                       let data23 = data22.upTo;
                       if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23)) && data23 !== null) {
-                        const err49 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/type", keyword: "type", params: { type: schema44.properties.pricePoints.items.properties.steps.items.properties.upTo.type }, message: "must be integer,null" };
+                        const err49 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.steps.items.properties.upTo.type }, message: "must be integer,null" };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -1434,7 +2000,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data22.amount !== void 0) {
                       let data24 = data22.amount;
                       if (typeof data24 === "string") {
-                        if (!pattern42.test(data24)) {
+                        if (!pattern43.test(data24)) {
                           const err51 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
                             vErrors = [err51];
@@ -1525,10 +2091,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2175,7 +2741,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key2 in data25) {
-              if (!(key2 === "id" || key2 === "description" || key2 === "when" || key2 === "then")) {
+              if (!(key2 === "id" || key2 === "name" || key2 === "description" || key2 === "when" || key2 === "then")) {
                 const err57 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err57];
@@ -2207,520 +2773,590 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data25.name !== void 0) {
+              let data27 = data25.name;
+              if (typeof data27 === "string") {
+                if (func2(data27) < 1) {
+                  const err60 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err60];
+                  } else {
+                    vErrors.push(err60);
+                  }
+                  errors++;
+                }
+              } else {
+                const err61 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
             if (data25.description !== void 0) {
               if (typeof data25.description !== "string") {
-                const err60 = { instancePath: instancePath + "/rules/" + i4 + "/description", schemaPath: "#/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err62 = { instancePath: instancePath + "/rules/" + i4 + "/description", schemaPath: "#/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err62];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err62);
                 }
                 errors++;
               }
             }
             if (data25.when !== void 0) {
-              let data28 = data25.when;
-              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-                for (const key3 in data28) {
+              let data29 = data25.when;
+              const _errs63 = errors;
+              let valid13 = false;
+              const _errs64 = errors;
+              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                for (const key3 in data29) {
                   if (!(key3 === "allOf" || key3 === "anyOf" || key3 === "noneOf")) {
-                    const err61 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    const err63 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err61];
+                      vErrors = [err63];
                     } else {
-                      vErrors.push(err61);
+                      vErrors.push(err63);
                     }
                     errors++;
                   }
                 }
-                if (data28.allOf !== void 0) {
-                  let data29 = data28.allOf;
-                  if (Array.isArray(data29)) {
-                    if (data29.length < 1) {
-                      const err62 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data29.allOf !== void 0) {
+                  let data30 = data29.allOf;
+                  if (Array.isArray(data30)) {
+                    if (data30.length < 1) {
+                      const err64 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err62];
+                        vErrors = [err64];
                       } else {
-                        vErrors.push(err62);
+                        vErrors.push(err64);
                       }
                       errors++;
                     }
-                    const len4 = data29.length;
+                    const len4 = data30.length;
                     for (let i5 = 0; i5 < len4; i5++) {
-                      let data30 = data29[i5];
-                      if (typeof data30 === "string") {
-                        if (!pattern4.test(data30)) {
-                          const err63 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/properties/allOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data31 = data30[i5];
+                      if (typeof data31 === "string") {
+                        if (!pattern4.test(data31)) {
+                          const err65 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err63];
+                            vErrors = [err65];
                           } else {
-                            vErrors.push(err63);
+                            vErrors.push(err65);
                           }
                           errors++;
                         }
                       } else {
-                        const err64 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/properties/allOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err66 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err64];
+                          vErrors = [err66];
                         } else {
-                          vErrors.push(err64);
+                          vErrors.push(err66);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err65 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/properties/allOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err67 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err65];
+                      vErrors = [err67];
                     } else {
-                      vErrors.push(err65);
+                      vErrors.push(err67);
                     }
                     errors++;
                   }
                 }
-                if (data28.anyOf !== void 0) {
-                  let data31 = data28.anyOf;
-                  if (Array.isArray(data31)) {
-                    if (data31.length < 1) {
-                      const err66 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data29.anyOf !== void 0) {
+                  let data32 = data29.anyOf;
+                  if (Array.isArray(data32)) {
+                    if (data32.length < 1) {
+                      const err68 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err66];
+                        vErrors = [err68];
                       } else {
-                        vErrors.push(err66);
+                        vErrors.push(err68);
                       }
                       errors++;
                     }
-                    const len5 = data31.length;
+                    const len5 = data32.length;
                     for (let i6 = 0; i6 < len5; i6++) {
-                      let data32 = data31[i6];
-                      if (typeof data32 === "string") {
-                        if (!pattern4.test(data32)) {
-                          const err67 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/properties/anyOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data33 = data32[i6];
+                      if (typeof data33 === "string") {
+                        if (!pattern4.test(data33)) {
+                          const err69 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err67];
+                            vErrors = [err69];
                           } else {
-                            vErrors.push(err67);
+                            vErrors.push(err69);
                           }
                           errors++;
                         }
                       } else {
-                        const err68 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/properties/anyOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err70 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err68];
+                          vErrors = [err70];
                         } else {
-                          vErrors.push(err68);
+                          vErrors.push(err70);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err69 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/properties/anyOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err71 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err69];
+                      vErrors = [err71];
                     } else {
-                      vErrors.push(err69);
+                      vErrors.push(err71);
                     }
                     errors++;
                   }
                 }
-                if (data28.noneOf !== void 0) {
-                  let data33 = data28.noneOf;
-                  if (Array.isArray(data33)) {
-                    if (data33.length < 1) {
-                      const err70 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/properties/noneOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data29.noneOf !== void 0) {
+                  let data34 = data29.noneOf;
+                  if (Array.isArray(data34)) {
+                    if (data34.length < 1) {
+                      const err72 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err72];
                       } else {
-                        vErrors.push(err70);
+                        vErrors.push(err72);
                       }
                       errors++;
                     }
-                    const len6 = data33.length;
+                    const len6 = data34.length;
                     for (let i7 = 0; i7 < len6; i7++) {
-                      let data34 = data33[i7];
-                      if (typeof data34 === "string") {
-                        if (!pattern4.test(data34)) {
-                          const err71 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/properties/noneOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data35 = data34[i7];
+                      if (typeof data35 === "string") {
+                        if (!pattern4.test(data35)) {
+                          const err73 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err71];
+                            vErrors = [err73];
                           } else {
-                            vErrors.push(err71);
+                            vErrors.push(err73);
                           }
                           errors++;
                         }
                       } else {
-                        const err72 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/properties/noneOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err74 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err72];
+                          vErrors = [err74];
                         } else {
-                          vErrors.push(err72);
+                          vErrors.push(err74);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err73 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/properties/noneOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err75 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err73];
+                      vErrors = [err75];
                     } else {
-                      vErrors.push(err73);
+                      vErrors.push(err75);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err74 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err76 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err74];
+                  vErrors = [err76];
                 } else {
-                  vErrors.push(err74);
+                  vErrors.push(err76);
                 }
                 errors++;
+              }
+              var _valid0 = _errs64 === errors;
+              valid13 = valid13 || _valid0;
+              if (_valid0) {
+                var props0 = true;
+              }
+              const _errs79 = errors;
+              if (!validate19(data29, { instancePath: instancePath + "/rules/" + i4 + "/when", parentData: data25, parentDataProperty: "when", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+                errors = vErrors.length;
+              } else {
+                var props1 = validate19.evaluated.props;
+              }
+              var _valid0 = _errs79 === errors;
+              valid13 = valid13 || _valid0;
+              if (_valid0) {
+                if (props0 !== true && props1 !== void 0) {
+                  if (props1 === true) {
+                    props0 = true;
+                  } else {
+                    props0 = props0 || {};
+                    Object.assign(props0, props1);
+                  }
+                }
+              }
+              if (!valid13) {
+                const err77 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              } else {
+                errors = _errs63;
+                if (vErrors !== null) {
+                  if (_errs63) {
+                    vErrors.length = _errs63;
+                  } else {
+                    vErrors = null;
+                  }
+                }
               }
             }
             if (data25.then !== void 0) {
-              let data35 = data25.then;
-              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                if (Object.keys(data35).length > 1) {
-                  const err75 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties" };
+              let data36 = data25.then;
+              const _errs81 = errors;
+              let valid21 = false;
+              const _errs82 = errors;
+              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                if (Object.keys(data36).length > 1) {
+                  const err78 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties" };
                   if (vErrors === null) {
-                    vErrors = [err75];
+                    vErrors = [err78];
                   } else {
-                    vErrors.push(err75);
+                    vErrors.push(err78);
                   }
                   errors++;
                 }
-                if (Object.keys(data35).length < 1) {
-                  const err76 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                if (Object.keys(data36).length < 1) {
+                  const err79 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
                   if (vErrors === null) {
-                    vErrors = [err76];
+                    vErrors = [err79];
                   } else {
-                    vErrors.push(err76);
+                    vErrors.push(err79);
                   }
                   errors++;
                 }
-                for (const key4 in data35) {
+                for (const key4 in data36) {
                   if (!(key4 === "requireAll" || key4 === "requireAny" || key4 === "requireExactlyOne" || key4 === "requireNone")) {
-                    const err77 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                    const err80 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err77];
+                      vErrors = [err80];
                     } else {
-                      vErrors.push(err77);
+                      vErrors.push(err80);
                     }
                     errors++;
                   }
                 }
-                if (data35.requireAll !== void 0) {
-                  let data36 = data35.requireAll;
-                  if (Array.isArray(data36)) {
-                    if (data36.length < 1) {
-                      const err78 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/properties/requireAll/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data36.requireAll !== void 0) {
+                  let data37 = data36.requireAll;
+                  if (Array.isArray(data37)) {
+                    if (data37.length < 1) {
+                      const err81 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err78];
+                        vErrors = [err81];
                       } else {
-                        vErrors.push(err78);
+                        vErrors.push(err81);
                       }
                       errors++;
                     }
-                    const len7 = data36.length;
+                    const len7 = data37.length;
                     for (let i8 = 0; i8 < len7; i8++) {
-                      let data37 = data36[i8];
-                      if (typeof data37 === "string") {
-                        if (!pattern4.test(data37)) {
-                          const err79 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/properties/requireAll/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data38 = data37[i8];
+                      if (typeof data38 === "string") {
+                        if (!pattern4.test(data38)) {
+                          const err82 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err79];
+                            vErrors = [err82];
                           } else {
-                            vErrors.push(err79);
+                            vErrors.push(err82);
                           }
                           errors++;
                         }
                       } else {
-                        const err80 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/properties/requireAll/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err83 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err80];
+                          vErrors = [err83];
                         } else {
-                          vErrors.push(err80);
+                          vErrors.push(err83);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err81 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/properties/requireAll/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err84 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err81];
+                      vErrors = [err84];
                     } else {
-                      vErrors.push(err81);
+                      vErrors.push(err84);
                     }
                     errors++;
                   }
                 }
-                if (data35.requireAny !== void 0) {
-                  let data38 = data35.requireAny;
-                  if (Array.isArray(data38)) {
-                    if (data38.length < 1) {
-                      const err82 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/properties/requireAny/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data36.requireAny !== void 0) {
+                  let data39 = data36.requireAny;
+                  if (Array.isArray(data39)) {
+                    if (data39.length < 1) {
+                      const err85 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err82];
+                        vErrors = [err85];
                       } else {
-                        vErrors.push(err82);
+                        vErrors.push(err85);
                       }
                       errors++;
                     }
-                    const len8 = data38.length;
+                    const len8 = data39.length;
                     for (let i9 = 0; i9 < len8; i9++) {
-                      let data39 = data38[i9];
-                      if (typeof data39 === "string") {
-                        if (!pattern4.test(data39)) {
-                          const err83 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/properties/requireAny/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data40 = data39[i9];
+                      if (typeof data40 === "string") {
+                        if (!pattern4.test(data40)) {
+                          const err86 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err83];
+                            vErrors = [err86];
                           } else {
-                            vErrors.push(err83);
+                            vErrors.push(err86);
                           }
                           errors++;
                         }
                       } else {
-                        const err84 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/properties/requireAny/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err87 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err84];
+                          vErrors = [err87];
                         } else {
-                          vErrors.push(err84);
+                          vErrors.push(err87);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err85 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/properties/requireAny/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err88 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err85];
+                      vErrors = [err88];
                     } else {
-                      vErrors.push(err85);
+                      vErrors.push(err88);
                     }
                     errors++;
                   }
                 }
-                if (data35.requireExactlyOne !== void 0) {
-                  let data40 = data35.requireExactlyOne;
-                  if (Array.isArray(data40)) {
-                    if (data40.length < 2) {
-                      const err86 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/properties/requireExactlyOne/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+                if (data36.requireExactlyOne !== void 0) {
+                  let data41 = data36.requireExactlyOne;
+                  if (Array.isArray(data41)) {
+                    if (data41.length < 2) {
+                      const err89 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
                       if (vErrors === null) {
-                        vErrors = [err86];
+                        vErrors = [err89];
                       } else {
-                        vErrors.push(err86);
+                        vErrors.push(err89);
                       }
                       errors++;
                     }
-                    const len9 = data40.length;
+                    const len9 = data41.length;
                     for (let i10 = 0; i10 < len9; i10++) {
-                      let data41 = data40[i10];
-                      if (typeof data41 === "string") {
-                        if (!pattern4.test(data41)) {
-                          const err87 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/properties/requireExactlyOne/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data42 = data41[i10];
+                      if (typeof data42 === "string") {
+                        if (!pattern4.test(data42)) {
+                          const err90 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err87];
+                            vErrors = [err90];
                           } else {
-                            vErrors.push(err87);
+                            vErrors.push(err90);
                           }
                           errors++;
                         }
                       } else {
-                        const err88 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/properties/requireExactlyOne/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err91 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err88];
+                          vErrors = [err91];
                         } else {
-                          vErrors.push(err88);
+                          vErrors.push(err91);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err89 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/properties/requireExactlyOne/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err92 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err89];
+                      vErrors = [err92];
                     } else {
-                      vErrors.push(err89);
+                      vErrors.push(err92);
                     }
                     errors++;
                   }
                 }
-                if (data35.requireNone !== void 0) {
-                  let data42 = data35.requireNone;
-                  if (Array.isArray(data42)) {
-                    if (data42.length < 1) {
-                      const err90 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/properties/requireNone/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data36.requireNone !== void 0) {
+                  let data43 = data36.requireNone;
+                  if (Array.isArray(data43)) {
+                    if (data43.length < 1) {
+                      const err93 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err90];
+                        vErrors = [err93];
                       } else {
-                        vErrors.push(err90);
+                        vErrors.push(err93);
                       }
                       errors++;
                     }
-                    const len10 = data42.length;
+                    const len10 = data43.length;
                     for (let i11 = 0; i11 < len10; i11++) {
-                      let data43 = data42[i11];
-                      if (typeof data43 === "string") {
-                        if (!pattern4.test(data43)) {
-                          const err91 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/properties/requireNone/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data44 = data43[i11];
+                      if (typeof data44 === "string") {
+                        if (!pattern4.test(data44)) {
+                          const err94 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err91];
+                            vErrors = [err94];
                           } else {
-                            vErrors.push(err91);
+                            vErrors.push(err94);
                           }
                           errors++;
                         }
                       } else {
-                        const err92 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/properties/requireNone/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err95 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err92];
+                          vErrors = [err95];
                         } else {
-                          vErrors.push(err92);
+                          vErrors.push(err95);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err93 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/properties/requireNone/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err96 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err93];
+                      vErrors = [err96];
                     } else {
-                      vErrors.push(err93);
+                      vErrors.push(err96);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err94 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err97 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err94];
+                  vErrors = [err97];
                 } else {
-                  vErrors.push(err94);
+                  vErrors.push(err97);
                 }
                 errors++;
               }
+              var _valid1 = _errs82 === errors;
+              valid21 = valid21 || _valid1;
+              if (_valid1) {
+                var props2 = true;
+              }
+              const _errs101 = errors;
+              if (!validate19(data36, { instancePath: instancePath + "/rules/" + i4 + "/then", parentData: data25, parentDataProperty: "then", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+                errors = vErrors.length;
+              } else {
+                var props3 = validate19.evaluated.props;
+              }
+              var _valid1 = _errs101 === errors;
+              valid21 = valid21 || _valid1;
+              if (_valid1) {
+                if (props2 !== true && props3 !== void 0) {
+                  if (props3 === true) {
+                    props2 = true;
+                  } else {
+                    props2 = props2 || {};
+                    Object.assign(props2, props3);
+                  }
+                }
+              }
+              if (!valid21) {
+                const err98 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                if (vErrors === null) {
+                  vErrors = [err98];
+                } else {
+                  vErrors.push(err98);
+                }
+                errors++;
+              } else {
+                errors = _errs81;
+                if (vErrors !== null) {
+                  if (_errs81) {
+                    vErrors.length = _errs81;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
             }
           } else {
-            const err95 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err99 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err95];
+              vErrors = [err99];
             } else {
-              vErrors.push(err95);
+              vErrors.push(err99);
             }
             errors++;
           }
         }
       } else {
-        const err96 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err100 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err96];
+          vErrors = [err100];
         } else {
-          vErrors.push(err96);
+          vErrors.push(err100);
         }
         errors++;
       }
     }
     if (data.quantityRules !== void 0) {
-      let data44 = data.quantityRules;
-      if (Array.isArray(data44)) {
-        const len11 = data44.length;
+      let data45 = data.quantityRules;
+      if (Array.isArray(data45)) {
+        const len11 = data45.length;
         for (let i12 = 0; i12 < len11; i12++) {
-          if (!validate19(data44[i12], { instancePath: instancePath + "/quantityRules/" + i12, parentData: data44, parentDataProperty: i12, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+          if (!validate22(data45[i12], { instancePath: instancePath + "/quantityRules/" + i12, parentData: data45, parentDataProperty: i12, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err97 = { instancePath: instancePath + "/quantityRules", schemaPath: "#/properties/quantityRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err101 = { instancePath: instancePath + "/quantityRules", schemaPath: "#/properties/quantityRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err97];
+          vErrors = [err101];
         } else {
-          vErrors.push(err97);
+          vErrors.push(err101);
         }
         errors++;
       }
     }
     if (data.terms !== void 0) {
-      let data46 = data.terms;
-      if (Array.isArray(data46)) {
-        if (data46.length < 1) {
-          const err98 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data47 = data.terms;
+      if (Array.isArray(data47)) {
+        if (data47.length < 1) {
+          const err102 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err98];
+            vErrors = [err102];
           } else {
-            vErrors.push(err98);
+            vErrors.push(err102);
           }
           errors++;
         }
-        const len12 = data46.length;
+        const len12 = data47.length;
         for (let i13 = 0; i13 < len12; i13++) {
-          let data47 = data46[i13];
-          if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
-            if (data47.months === void 0) {
-              const err99 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/required", keyword: "required", params: { missingProperty: "months" }, message: "must have required property 'months'" };
+          let data48 = data47[i13];
+          if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+            if (data48.months === void 0) {
+              const err103 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/required", keyword: "required", params: { missingProperty: "months" }, message: "must have required property 'months'" };
               if (vErrors === null) {
-                vErrors = [err99];
+                vErrors = [err103];
               } else {
-                vErrors.push(err99);
+                vErrors.push(err103);
               }
               errors++;
             }
-            for (const key5 in data47) {
+            for (const key5 in data48) {
               if (!(key5 === "months" || key5 === "discountPercent" || key5 === "default")) {
-                const err100 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                const err104 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err100];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err100);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
             }
-            if (data47.months !== void 0) {
-              let data48 = data47.months;
-              if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
-                const err101 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err101];
-                } else {
-                  vErrors.push(err101);
-                }
-                errors++;
-              }
-              if (typeof data48 == "number" && isFinite(data48)) {
-                if (data48 > 120 || isNaN(data48)) {
-                  const err102 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
-                  if (vErrors === null) {
-                    vErrors = [err102];
-                  } else {
-                    vErrors.push(err102);
-                  }
-                  errors++;
-                }
-                if (data48 < 1 || isNaN(data48)) {
-                  const err103 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err103];
-                  } else {
-                    vErrors.push(err103);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data47.discountPercent !== void 0) {
-              let data49 = data47.discountPercent;
-              if (typeof data49 === "string") {
-                if (!pattern36.test(data49)) {
-                  const err104 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-                  if (vErrors === null) {
-                    vErrors = [err104];
-                  } else {
-                    vErrors.push(err104);
-                  }
-                  errors++;
-                }
-              } else {
-                const err105 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data48.months !== void 0) {
+              let data49 = data48.months;
+              if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
+                const err105 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err105];
                 } else {
@@ -2728,64 +3364,62 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              if (typeof data49 == "number" && isFinite(data49)) {
+                if (data49 > 120 || isNaN(data49)) {
+                  const err106 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+                  if (vErrors === null) {
+                    vErrors = [err106];
+                  } else {
+                    vErrors.push(err106);
+                  }
+                  errors++;
+                }
+                if (data49 < 1 || isNaN(data49)) {
+                  const err107 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err107];
+                  } else {
+                    vErrors.push(err107);
+                  }
+                  errors++;
+                }
+              }
             }
-            if (data47.default !== void 0) {
-              if (typeof data47.default !== "boolean") {
-                const err106 = { instancePath: instancePath + "/terms/" + i13 + "/default", schemaPath: "#/properties/terms/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data48.discountPercent !== void 0) {
+              let data50 = data48.discountPercent;
+              if (typeof data50 === "string") {
+                if (!pattern37.test(data50)) {
+                  const err108 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err108];
+                  } else {
+                    vErrors.push(err108);
+                  }
+                  errors++;
+                }
+              } else {
+                const err109 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err106];
+                  vErrors = [err109];
                 } else {
-                  vErrors.push(err106);
+                  vErrors.push(err109);
+                }
+                errors++;
+              }
+            }
+            if (data48.default !== void 0) {
+              if (typeof data48.default !== "boolean") {
+                const err110 = { instancePath: instancePath + "/terms/" + i13 + "/default", schemaPath: "#/properties/terms/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err110];
+                } else {
+                  vErrors.push(err110);
                 }
                 errors++;
               }
             }
           } else {
-            const err107 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err107];
-            } else {
-              vErrors.push(err107);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err108 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err108];
-        } else {
-          vErrors.push(err108);
-        }
-        errors++;
-      }
-    }
-    if (data.billingPeriods !== void 0) {
-      let data51 = data.billingPeriods;
-      if (Array.isArray(data51)) {
-        if (data51.length < 1) {
-          const err109 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err109];
-          } else {
-            vErrors.push(err109);
-          }
-          errors++;
-        }
-        const len13 = data51.length;
-        for (let i14 = 0; i14 < len13; i14++) {
-          let data52 = data51[i14];
-          if (typeof data52 !== "string") {
-            const err110 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err110];
-            } else {
-              vErrors.push(err110);
-            }
-            errors++;
-          }
-          if (!(data52 === "month" || data52 === "quarter" || data52 === "year" || data52 === "upfront")) {
-            const err111 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+            const err111 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err111];
             } else {
@@ -2794,42 +3428,33 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        let i15 = data51.length;
-        let j1;
-        if (i15 > 1) {
-          outer1: for (; i15--; ) {
-            for (j1 = i15; j1--; ) {
-              if (func0(data51[i15], data51[j1])) {
-                const err112 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i15 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err112];
-                } else {
-                  vErrors.push(err112);
-                }
-                errors++;
-                break outer1;
-              }
-            }
-          }
-        }
       } else {
-        const err113 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err112 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err113];
+          vErrors = [err112];
         } else {
-          vErrors.push(err113);
+          vErrors.push(err112);
         }
         errors++;
       }
     }
-    if (data.paymentTerms !== void 0) {
-      let data53 = data.paymentTerms;
-      if (Array.isArray(data53)) {
-        const len14 = data53.length;
-        for (let i16 = 0; i16 < len14; i16++) {
-          let data54 = data53[i16];
-          if (typeof data54 !== "string") {
-            const err114 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.billingPeriods !== void 0) {
+      let data52 = data.billingPeriods;
+      if (Array.isArray(data52)) {
+        if (data52.length < 1) {
+          const err113 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err113];
+          } else {
+            vErrors.push(err113);
+          }
+          errors++;
+        }
+        const len13 = data52.length;
+        for (let i14 = 0; i14 < len13; i14++) {
+          let data53 = data52[i14];
+          if (typeof data53 !== "string") {
+            const err114 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err114];
             } else {
@@ -2837,8 +3462,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data54 === "due_on_receipt" || data54 === "net_15" || data54 === "net_30" || data54 === "net_45" || data54 === "net_60" || data54 === "net_90")) {
-            const err115 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+          if (!(data53 === "month" || data53 === "quarter" || data53 === "year" || data53 === "upfront")) {
+            const err115 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err115];
             } else {
@@ -2847,26 +3472,26 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        let i17 = data53.length;
-        let j2;
-        if (i17 > 1) {
-          outer2: for (; i17--; ) {
-            for (j2 = i17; j2--; ) {
-              if (func0(data53[i17], data53[j2])) {
-                const err116 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i17 + " are identical)" };
+        let i15 = data52.length;
+        let j1;
+        if (i15 > 1) {
+          outer1: for (; i15--; ) {
+            for (j1 = i15; j1--; ) {
+              if (func0(data52[i15], data52[j1])) {
+                const err116 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i15 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err116];
                 } else {
                   vErrors.push(err116);
                 }
                 errors++;
-                break outer2;
+                break outer1;
               }
             }
           }
         }
       } else {
-        const err117 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err117 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err117];
         } else {
@@ -2875,110 +3500,119 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.paymentTerms !== void 0) {
+      let data54 = data.paymentTerms;
+      if (Array.isArray(data54)) {
+        const len14 = data54.length;
+        for (let i16 = 0; i16 < len14; i16++) {
+          let data55 = data54[i16];
+          if (typeof data55 !== "string") {
+            const err118 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err118];
+            } else {
+              vErrors.push(err118);
+            }
+            errors++;
+          }
+          if (!(data55 === "due_on_receipt" || data55 === "net_15" || data55 === "net_30" || data55 === "net_45" || data55 === "net_60" || data55 === "net_90")) {
+            const err119 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err119];
+            } else {
+              vErrors.push(err119);
+            }
+            errors++;
+          }
+        }
+        let i17 = data54.length;
+        let j2;
+        if (i17 > 1) {
+          outer2: for (; i17--; ) {
+            for (j2 = i17; j2--; ) {
+              if (func0(data54[i17], data54[j2])) {
+                const err120 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i17 + " are identical)" };
+                if (vErrors === null) {
+                  vErrors = [err120];
+                } else {
+                  vErrors.push(err120);
+                }
+                errors++;
+                break outer2;
+              }
+            }
+          }
+        }
+      } else {
+        const err121 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err121];
+        } else {
+          vErrors.push(err121);
+        }
+        errors++;
+      }
+    }
     if (data.charges !== void 0) {
-      let data55 = data.charges;
-      if (Array.isArray(data55)) {
-        const len15 = data55.length;
+      let data56 = data.charges;
+      if (Array.isArray(data56)) {
+        const len15 = data56.length;
         for (let i18 = 0; i18 < len15; i18++) {
-          if (!validate21(data55[i18], { instancePath: instancePath + "/charges/" + i18, parentData: data55, parentDataProperty: i18, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+          if (!validate24(data56[i18], { instancePath: instancePath + "/charges/" + i18, parentData: data56, parentDataProperty: i18, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err118 = { instancePath: instancePath + "/charges", schemaPath: "#/properties/charges/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err122 = { instancePath: instancePath + "/charges", schemaPath: "#/properties/charges/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err118];
+          vErrors = [err122];
         } else {
-          vErrors.push(err118);
+          vErrors.push(err122);
         }
         errors++;
       }
     }
     if (data.phases !== void 0) {
-      let data57 = data.phases;
-      if (Array.isArray(data57)) {
-        if (data57.length > 2) {
-          const err119 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+      let data58 = data.phases;
+      if (Array.isArray(data58)) {
+        if (data58.length > 2) {
+          const err123 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
           if (vErrors === null) {
-            vErrors = [err119];
+            vErrors = [err123];
           } else {
-            vErrors.push(err119);
+            vErrors.push(err123);
           }
           errors++;
         }
-        const len16 = data57.length;
+        const len16 = data58.length;
         for (let i19 = 0; i19 < len16; i19++) {
-          let data58 = data57[i19];
-          if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
-            if (data58.type === void 0) {
-              const err120 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          let data59 = data58[i19];
+          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
+            if (data59.type === void 0) {
+              const err124 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
               if (vErrors === null) {
-                vErrors = [err120];
+                vErrors = [err124];
               } else {
-                vErrors.push(err120);
+                vErrors.push(err124);
               }
               errors++;
             }
-            for (const key6 in data58) {
+            for (const key6 in data59) {
               if (!(key6 === "type" || key6 === "days" || key6 === "periods" || key6 === "discountPercent" || key6 === "requiresPaymentMethod")) {
-                const err121 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                const err125 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err121];
+                  vErrors = [err125];
                 } else {
-                  vErrors.push(err121);
+                  vErrors.push(err125);
                 }
                 errors++;
               }
             }
-            if (data58.type !== void 0) {
-              let data59 = data58.type;
-              if (typeof data59 !== "string") {
-                const err122 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err122];
-                } else {
-                  vErrors.push(err122);
-                }
-                errors++;
-              }
-              if (!(data59 === "trial" || data59 === "intro")) {
-                const err123 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema38.properties.phases.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err123];
-                } else {
-                  vErrors.push(err123);
-                }
-                errors++;
-              }
-            }
-            if (data58.days !== void 0) {
-              let data60 = data58.days;
-              if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
-                const err124 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err124];
-                } else {
-                  vErrors.push(err124);
-                }
-                errors++;
-              }
-              if (typeof data60 == "number" && isFinite(data60)) {
-                if (data60 < 1 || isNaN(data60)) {
-                  const err125 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err125];
-                  } else {
-                    vErrors.push(err125);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data58.periods !== void 0) {
-              let data61 = data58.periods;
-              if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-                const err126 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data59.type !== void 0) {
+              let data60 = data59.type;
+              if (typeof data60 !== "string") {
+                const err126 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err126];
                 } else {
@@ -2986,43 +3620,43 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data61 == "number" && isFinite(data61)) {
-                if (data61 < 1 || isNaN(data61)) {
-                  const err127 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err127];
-                  } else {
-                    vErrors.push(err127);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data58.discountPercent !== void 0) {
-              let data62 = data58.discountPercent;
-              if (typeof data62 === "string") {
-                if (!pattern36.test(data62)) {
-                  const err128 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-                  if (vErrors === null) {
-                    vErrors = [err128];
-                  } else {
-                    vErrors.push(err128);
-                  }
-                  errors++;
-                }
-              } else {
-                const err129 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (!(data60 === "trial" || data60 === "intro")) {
+                const err127 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema38.properties.phases.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
-                  vErrors = [err129];
+                  vErrors = [err127];
                 } else {
-                  vErrors.push(err129);
+                  vErrors.push(err127);
                 }
                 errors++;
               }
             }
-            if (data58.requiresPaymentMethod !== void 0) {
-              if (typeof data58.requiresPaymentMethod !== "boolean") {
-                const err130 = { instancePath: instancePath + "/phases/" + i19 + "/requiresPaymentMethod", schemaPath: "#/properties/phases/items/properties/requiresPaymentMethod/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data59.days !== void 0) {
+              let data61 = data59.days;
+              if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
+                const err128 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err128];
+                } else {
+                  vErrors.push(err128);
+                }
+                errors++;
+              }
+              if (typeof data61 == "number" && isFinite(data61)) {
+                if (data61 < 1 || isNaN(data61)) {
+                  const err129 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err129];
+                  } else {
+                    vErrors.push(err129);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data59.periods !== void 0) {
+              let data62 = data59.periods;
+              if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
+                const err130 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err130];
                 } else {
@@ -3030,46 +3664,43 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-          } else {
-            const err131 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err131];
-            } else {
-              vErrors.push(err131);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err132 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err132];
-        } else {
-          vErrors.push(err132);
-        }
-        errors++;
-      }
-    }
-    if (data.includedAddOns !== void 0) {
-      let data64 = data.includedAddOns;
-      if (Array.isArray(data64)) {
-        const len17 = data64.length;
-        for (let i20 = 0; i20 < len17; i20++) {
-          let data65 = data64[i20];
-          if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
-            if (data65.addOn === void 0) {
-              const err133 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/required", keyword: "required", params: { missingProperty: "addOn" }, message: "must have required property 'addOn'" };
-              if (vErrors === null) {
-                vErrors = [err133];
-              } else {
-                vErrors.push(err133);
+              if (typeof data62 == "number" && isFinite(data62)) {
+                if (data62 < 1 || isNaN(data62)) {
+                  const err131 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err131];
+                  } else {
+                    vErrors.push(err131);
+                  }
+                  errors++;
+                }
               }
-              errors++;
             }
-            for (const key7 in data65) {
-              if (!(key7 === "addOn" || key7 === "quantity")) {
-                const err134 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+            if (data59.discountPercent !== void 0) {
+              let data63 = data59.discountPercent;
+              if (typeof data63 === "string") {
+                if (!pattern37.test(data63)) {
+                  const err132 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err132];
+                  } else {
+                    vErrors.push(err132);
+                  }
+                  errors++;
+                }
+              } else {
+                const err133 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err133];
+                } else {
+                  vErrors.push(err133);
+                }
+                errors++;
+              }
+            }
+            if (data59.requiresPaymentMethod !== void 0) {
+              if (typeof data59.requiresPaymentMethod !== "boolean") {
+                const err134 = { instancePath: instancePath + "/phases/" + i19 + "/requiresPaymentMethod", schemaPath: "#/properties/phases/items/properties/requiresPaymentMethod/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err134];
                 } else {
@@ -3078,94 +3709,89 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data65.addOn !== void 0) {
-              let data66 = data65.addOn;
-              if (typeof data66 === "string") {
-                if (!pattern4.test(data66)) {
-                  const err135 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err135];
-                  } else {
-                    vErrors.push(err135);
-                  }
-                  errors++;
-                }
-              } else {
-                const err136 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err136];
-                } else {
-                  vErrors.push(err136);
-                }
-                errors++;
-              }
-            }
-            if (data65.quantity !== void 0) {
-              let data67 = data65.quantity;
-              if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
-                const err137 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err137];
-                } else {
-                  vErrors.push(err137);
-                }
-                errors++;
-              }
-              if (typeof data67 == "number" && isFinite(data67)) {
-                if (data67 < 1 || isNaN(data67)) {
-                  const err138 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err138];
-                  } else {
-                    vErrors.push(err138);
-                  }
-                  errors++;
-                }
-              }
-            }
           } else {
-            const err139 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err135 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err139];
+              vErrors = [err135];
             } else {
-              vErrors.push(err139);
+              vErrors.push(err135);
             }
             errors++;
           }
         }
       } else {
-        const err140 = { instancePath: instancePath + "/includedAddOns", schemaPath: "#/properties/includedAddOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err136 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err140];
+          vErrors = [err136];
         } else {
-          vErrors.push(err140);
+          vErrors.push(err136);
         }
         errors++;
       }
     }
-    if (data.addOn !== void 0) {
-      let data68 = data.addOn;
-      if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
-        for (const key8 in data68) {
-          if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxQuantity" || key8 === "requires" || key8 === "excludes" || key8 === "onIncompatibleBase")) {
-            const err141 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err141];
-            } else {
-              vErrors.push(err141);
+    if (data.includedAddOns !== void 0) {
+      let data65 = data.includedAddOns;
+      if (Array.isArray(data65)) {
+        const len17 = data65.length;
+        for (let i20 = 0; i20 < len17; i20++) {
+          let data66 = data65[i20];
+          if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+            if (data66.addOn === void 0) {
+              const err137 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/required", keyword: "required", params: { missingProperty: "addOn" }, message: "must have required property 'addOn'" };
+              if (vErrors === null) {
+                vErrors = [err137];
+              } else {
+                vErrors.push(err137);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data68.packages !== void 0) {
-          let data69 = data68.packages;
-          if (Array.isArray(data69)) {
-            const len18 = data69.length;
-            for (let i21 = 0; i21 < len18; i21++) {
-              let data70 = data69[i21];
-              if (typeof data70 === "string") {
-                if (!pattern4.test(data70)) {
-                  const err142 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            for (const key7 in data66) {
+              if (!(key7 === "addOn" || key7 === "quantity")) {
+                const err138 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err138];
+                } else {
+                  vErrors.push(err138);
+                }
+                errors++;
+              }
+            }
+            if (data66.addOn !== void 0) {
+              let data67 = data66.addOn;
+              if (typeof data67 === "string") {
+                if (!pattern4.test(data67)) {
+                  const err139 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err139];
+                  } else {
+                    vErrors.push(err139);
+                  }
+                  errors++;
+                }
+              } else {
+                const err140 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err140];
+                } else {
+                  vErrors.push(err140);
+                }
+                errors++;
+              }
+            }
+            if (data66.quantity !== void 0) {
+              let data68 = data66.quantity;
+              if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
+                const err141 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err141];
+                } else {
+                  vErrors.push(err141);
+                }
+                errors++;
+              }
+              if (typeof data68 == "number" && isFinite(data68)) {
+                if (data68 < 1 || isNaN(data68)) {
+                  const err142 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err142];
                   } else {
@@ -3173,36 +3799,34 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              } else {
-                const err143 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err143];
-                } else {
-                  vErrors.push(err143);
-                }
-                errors++;
-              }
-            }
-            let i22 = data69.length;
-            let j3;
-            if (i22 > 1) {
-              outer3: for (; i22--; ) {
-                for (j3 = i22; j3--; ) {
-                  if (func0(data69[i22], data69[j3])) {
-                    const err144 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i22 + " are identical)" };
-                    if (vErrors === null) {
-                      vErrors = [err144];
-                    } else {
-                      vErrors.push(err144);
-                    }
-                    errors++;
-                    break outer3;
-                  }
-                }
               }
             }
           } else {
-            const err145 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err143 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err143];
+            } else {
+              vErrors.push(err143);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err144 = { instancePath: instancePath + "/includedAddOns", schemaPath: "#/properties/includedAddOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err144];
+        } else {
+          vErrors.push(err144);
+        }
+        errors++;
+      }
+    }
+    if (data.addOn !== void 0) {
+      let data69 = data.addOn;
+      if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+        for (const key8 in data69) {
+          if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxQuantity" || key8 === "requires" || key8 === "excludes" || key8 === "onIncompatibleBase")) {
+            const err145 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err145];
             } else {
@@ -3211,15 +3835,15 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data68.portfolios !== void 0) {
-          let data71 = data68.portfolios;
-          if (Array.isArray(data71)) {
-            const len19 = data71.length;
-            for (let i23 = 0; i23 < len19; i23++) {
-              let data72 = data71[i23];
-              if (typeof data72 === "string") {
-                if (!pattern4.test(data72)) {
-                  const err146 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+        if (data69.packages !== void 0) {
+          let data70 = data69.packages;
+          if (Array.isArray(data70)) {
+            const len18 = data70.length;
+            for (let i21 = 0; i21 < len18; i21++) {
+              let data71 = data70[i21];
+              if (typeof data71 === "string") {
+                if (!pattern4.test(data71)) {
+                  const err146 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
                     vErrors = [err146];
                   } else {
@@ -3228,7 +3852,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err147 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err147 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err147];
                 } else {
@@ -3237,26 +3861,26 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let i24 = data71.length;
-            let j4;
-            if (i24 > 1) {
-              outer4: for (; i24--; ) {
-                for (j4 = i24; j4--; ) {
-                  if (func0(data71[i24], data71[j4])) {
-                    const err148 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i24, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i24 + " are identical)" };
+            let i22 = data70.length;
+            let j3;
+            if (i22 > 1) {
+              outer3: for (; i22--; ) {
+                for (j3 = i22; j3--; ) {
+                  if (func0(data70[i22], data70[j3])) {
+                    const err148 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i22 + " are identical)" };
                     if (vErrors === null) {
                       vErrors = [err148];
                     } else {
                       vErrors.push(err148);
                     }
                     errors++;
-                    break outer4;
+                    break outer3;
                   }
                 }
               }
             }
           } else {
-            const err149 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err149 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err149];
             } else {
@@ -3265,104 +3889,104 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data68.minTier !== void 0) {
-          let data73 = data68.minTier;
-          if (!(typeof data73 == "number" && (!(data73 % 1) && !isNaN(data73)) && isFinite(data73))) {
-            const err150 = { instancePath: instancePath + "/addOn/minTier", schemaPath: "#/properties/addOn/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err150];
-            } else {
-              vErrors.push(err150);
-            }
-            errors++;
-          }
-        }
-        if (data68.maxQuantity !== void 0) {
-          let data74 = data68.maxQuantity;
-          if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)) && isFinite(data74))) {
-            const err151 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err151];
-            } else {
-              vErrors.push(err151);
-            }
-            errors++;
-          }
-          if (typeof data74 == "number" && isFinite(data74)) {
-            if (data74 < 1 || isNaN(data74)) {
-              const err152 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err152];
-              } else {
-                vErrors.push(err152);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data68.requires !== void 0) {
-          let data75 = data68.requires;
-          if (Array.isArray(data75)) {
-            const len20 = data75.length;
-            for (let i25 = 0; i25 < len20; i25++) {
-              let data76 = data75[i25];
-              if (typeof data76 === "string") {
-                if (!pattern4.test(data76)) {
-                  const err153 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+        if (data69.portfolios !== void 0) {
+          let data72 = data69.portfolios;
+          if (Array.isArray(data72)) {
+            const len19 = data72.length;
+            for (let i23 = 0; i23 < len19; i23++) {
+              let data73 = data72[i23];
+              if (typeof data73 === "string") {
+                if (!pattern4.test(data73)) {
+                  const err150 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err153];
+                    vErrors = [err150];
                   } else {
-                    vErrors.push(err153);
+                    vErrors.push(err150);
                   }
                   errors++;
                 }
               } else {
-                const err154 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err151 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err154];
+                  vErrors = [err151];
                 } else {
-                  vErrors.push(err154);
+                  vErrors.push(err151);
                 }
                 errors++;
               }
             }
-            let i26 = data75.length;
-            let j5;
-            if (i26 > 1) {
-              outer5: for (; i26--; ) {
-                for (j5 = i26; j5--; ) {
-                  if (func0(data75[i26], data75[j5])) {
-                    const err155 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: i26, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i26 + " are identical)" };
+            let i24 = data72.length;
+            let j4;
+            if (i24 > 1) {
+              outer4: for (; i24--; ) {
+                for (j4 = i24; j4--; ) {
+                  if (func0(data72[i24], data72[j4])) {
+                    const err152 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i24, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i24 + " are identical)" };
                     if (vErrors === null) {
-                      vErrors = [err155];
+                      vErrors = [err152];
                     } else {
-                      vErrors.push(err155);
+                      vErrors.push(err152);
                     }
                     errors++;
-                    break outer5;
+                    break outer4;
                   }
                 }
               }
             }
           } else {
-            const err156 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err153 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err156];
+              vErrors = [err153];
             } else {
-              vErrors.push(err156);
+              vErrors.push(err153);
             }
             errors++;
           }
         }
-        if (data68.excludes !== void 0) {
-          let data77 = data68.excludes;
-          if (Array.isArray(data77)) {
-            const len21 = data77.length;
-            for (let i27 = 0; i27 < len21; i27++) {
-              let data78 = data77[i27];
-              if (typeof data78 === "string") {
-                if (!pattern4.test(data78)) {
-                  const err157 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+        if (data69.minTier !== void 0) {
+          let data74 = data69.minTier;
+          if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)) && isFinite(data74))) {
+            const err154 = { instancePath: instancePath + "/addOn/minTier", schemaPath: "#/properties/addOn/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err154];
+            } else {
+              vErrors.push(err154);
+            }
+            errors++;
+          }
+        }
+        if (data69.maxQuantity !== void 0) {
+          let data75 = data69.maxQuantity;
+          if (!(typeof data75 == "number" && (!(data75 % 1) && !isNaN(data75)) && isFinite(data75))) {
+            const err155 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err155];
+            } else {
+              vErrors.push(err155);
+            }
+            errors++;
+          }
+          if (typeof data75 == "number" && isFinite(data75)) {
+            if (data75 < 1 || isNaN(data75)) {
+              const err156 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err156];
+              } else {
+                vErrors.push(err156);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data69.requires !== void 0) {
+          let data76 = data69.requires;
+          if (Array.isArray(data76)) {
+            const len20 = data76.length;
+            for (let i25 = 0; i25 < len20; i25++) {
+              let data77 = data76[i25];
+              if (typeof data77 === "string") {
+                if (!pattern4.test(data77)) {
+                  const err157 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
                     vErrors = [err157];
                   } else {
@@ -3371,7 +3995,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err158 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err158 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err158];
                 } else {
@@ -3380,26 +4004,26 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let i28 = data77.length;
-            let j6;
-            if (i28 > 1) {
-              outer6: for (; i28--; ) {
-                for (j6 = i28; j6--; ) {
-                  if (func0(data77[i28], data77[j6])) {
-                    const err159 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/uniqueItems", keyword: "uniqueItems", params: { i: i28, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i28 + " are identical)" };
+            let i26 = data76.length;
+            let j5;
+            if (i26 > 1) {
+              outer5: for (; i26--; ) {
+                for (j5 = i26; j5--; ) {
+                  if (func0(data76[i26], data76[j5])) {
+                    const err159 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: i26, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i26 + " are identical)" };
                     if (vErrors === null) {
                       vErrors = [err159];
                     } else {
                       vErrors.push(err159);
                     }
                     errors++;
-                    break outer6;
+                    break outer5;
                   }
                 }
               }
             }
           } else {
-            const err160 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err160 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err160];
             } else {
@@ -3408,43 +4032,52 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data68.onIncompatibleBase !== void 0) {
-          let data79 = data68.onIncompatibleBase;
-          if (typeof data79 !== "string") {
-            const err161 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err161];
-            } else {
-              vErrors.push(err161);
+        if (data69.excludes !== void 0) {
+          let data78 = data69.excludes;
+          if (Array.isArray(data78)) {
+            const len21 = data78.length;
+            for (let i27 = 0; i27 < len21; i27++) {
+              let data79 = data78[i27];
+              if (typeof data79 === "string") {
+                if (!pattern4.test(data79)) {
+                  const err161 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err161];
+                  } else {
+                    vErrors.push(err161);
+                  }
+                  errors++;
+                }
+              } else {
+                const err162 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err162];
+                } else {
+                  vErrors.push(err162);
+                }
+                errors++;
+              }
             }
-            errors++;
-          }
-          if (!(data79 === "cancel" || data79 === "block")) {
-            const err162 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/enum", keyword: "enum", params: { allowedValues: schema38.properties.addOn.properties.onIncompatibleBase.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err162];
-            } else {
-              vErrors.push(err162);
+            let i28 = data78.length;
+            let j6;
+            if (i28 > 1) {
+              outer6: for (; i28--; ) {
+                for (j6 = i28; j6--; ) {
+                  if (func0(data78[i28], data78[j6])) {
+                    const err163 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/uniqueItems", keyword: "uniqueItems", params: { i: i28, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i28 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err163];
+                    } else {
+                      vErrors.push(err163);
+                    }
+                    errors++;
+                    break outer6;
+                  }
+                }
+              }
             }
-            errors++;
-          }
-        }
-      } else {
-        const err163 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err163];
-        } else {
-          vErrors.push(err163);
-        }
-        errors++;
-      }
-    }
-    if (data.renewal !== void 0) {
-      let data80 = data.renewal;
-      if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-        for (const key9 in data80) {
-          if (!(key9 === "terms" || key9 === "pricePolicy" || key9 === "upliftCapPercent" || key9 === "autoRenew")) {
-            const err164 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+          } else {
+            const err164 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err164];
             } else {
@@ -3453,58 +4086,103 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data80.terms !== void 0) {
-          let data81 = data80.terms;
-          if (Array.isArray(data81)) {
-            const len22 = data81.length;
+        if (data69.onIncompatibleBase !== void 0) {
+          let data80 = data69.onIncompatibleBase;
+          if (typeof data80 !== "string") {
+            const err165 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err165];
+            } else {
+              vErrors.push(err165);
+            }
+            errors++;
+          }
+          if (!(data80 === "cancel" || data80 === "block")) {
+            const err166 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/enum", keyword: "enum", params: { allowedValues: schema38.properties.addOn.properties.onIncompatibleBase.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err166];
+            } else {
+              vErrors.push(err166);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err167 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err167];
+        } else {
+          vErrors.push(err167);
+        }
+        errors++;
+      }
+    }
+    if (data.renewal !== void 0) {
+      let data81 = data.renewal;
+      if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
+        for (const key9 in data81) {
+          if (!(key9 === "terms" || key9 === "pricePolicy" || key9 === "upliftCapPercent" || key9 === "autoRenew")) {
+            const err168 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err168];
+            } else {
+              vErrors.push(err168);
+            }
+            errors++;
+          }
+        }
+        if (data81.terms !== void 0) {
+          let data82 = data81.terms;
+          if (Array.isArray(data82)) {
+            const len22 = data82.length;
             for (let i29 = 0; i29 < len22; i29++) {
-              let data82 = data81[i29];
-              if (!(typeof data82 == "number" && (!(data82 % 1) && !isNaN(data82)) && isFinite(data82))) {
-                const err165 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              let data83 = data82[i29];
+              if (!(typeof data83 == "number" && (!(data83 % 1) && !isNaN(data83)) && isFinite(data83))) {
+                const err169 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err165];
+                  vErrors = [err169];
                 } else {
-                  vErrors.push(err165);
+                  vErrors.push(err169);
                 }
                 errors++;
               }
-              if (typeof data82 == "number" && isFinite(data82)) {
-                if (data82 > 120 || isNaN(data82)) {
-                  const err166 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+              if (typeof data83 == "number" && isFinite(data83)) {
+                if (data83 > 120 || isNaN(data83)) {
+                  const err170 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
                   if (vErrors === null) {
-                    vErrors = [err166];
+                    vErrors = [err170];
                   } else {
-                    vErrors.push(err166);
+                    vErrors.push(err170);
                   }
                   errors++;
                 }
-                if (data82 < 1 || isNaN(data82)) {
-                  const err167 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (data83 < 1 || isNaN(data83)) {
+                  const err171 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err167];
+                    vErrors = [err171];
                   } else {
-                    vErrors.push(err167);
+                    vErrors.push(err171);
                   }
                   errors++;
                 }
               }
             }
-            let i30 = data81.length;
+            let i30 = data82.length;
             let j7;
             if (i30 > 1) {
               const indices0 = {};
               for (; i30--; ) {
-                let item0 = data81[i30];
+                let item0 = data82[i30];
                 if (!(typeof item0 == "number" && (!(item0 % 1) && !isNaN(item0)) && isFinite(item0))) {
                   continue;
                 }
                 if (typeof indices0[item0] == "number") {
                   j7 = indices0[item0];
-                  const err168 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/uniqueItems", keyword: "uniqueItems", params: { i: i30, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i30 + " are identical)" };
+                  const err172 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/uniqueItems", keyword: "uniqueItems", params: { i: i30, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i30 + " are identical)" };
                   if (vErrors === null) {
-                    vErrors = [err168];
+                    vErrors = [err172];
                   } else {
-                    vErrors.push(err168);
+                    vErrors.push(err172);
                   }
                   errors++;
                   break;
@@ -3513,50 +4191,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err169 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err169];
-            } else {
-              vErrors.push(err169);
-            }
-            errors++;
-          }
-        }
-        if (data80.pricePolicy !== void 0) {
-          let data83 = data80.pricePolicy;
-          if (typeof data83 !== "string") {
-            const err170 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err170];
-            } else {
-              vErrors.push(err170);
-            }
-            errors++;
-          }
-          if (!(data83 === "locked" || data83 === "list" || data83 === "capped")) {
-            const err171 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/enum", keyword: "enum", params: { allowedValues: schema38.properties.renewal.properties.pricePolicy.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err171];
-            } else {
-              vErrors.push(err171);
-            }
-            errors++;
-          }
-        }
-        if (data80.upliftCapPercent !== void 0) {
-          let data84 = data80.upliftCapPercent;
-          if (typeof data84 === "string") {
-            if (!pattern36.test(data84)) {
-              const err172 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-              if (vErrors === null) {
-                vErrors = [err172];
-              } else {
-                vErrors.push(err172);
-              }
-              errors++;
-            }
-          } else {
-            const err173 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err173 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err173];
             } else {
@@ -3565,9 +4200,10 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data80.autoRenew !== void 0) {
-          if (typeof data80.autoRenew !== "boolean") {
-            const err174 = { instancePath: instancePath + "/renewal/autoRenew", schemaPath: "#/properties/renewal/properties/autoRenew/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data81.pricePolicy !== void 0) {
+          let data84 = data81.pricePolicy;
+          if (typeof data84 !== "string") {
+            const err174 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err174];
             } else {
@@ -3575,35 +4211,30 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-      } else {
-        const err175 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err175];
-        } else {
-          vErrors.push(err175);
-        }
-        errors++;
-      }
-    }
-    if (data.termination !== void 0) {
-      let data86 = data.termination;
-      if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-        for (const key10 in data86) {
-          if (!(key10 === "noticeDays" || key10 === "effective" || key10 === "earlyTerminationFee" || key10 === "retentionOffers")) {
-            const err176 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+          if (!(data84 === "locked" || data84 === "list" || data84 === "capped")) {
+            const err175 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/enum", keyword: "enum", params: { allowedValues: schema38.properties.renewal.properties.pricePolicy.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
-              vErrors = [err176];
+              vErrors = [err175];
             } else {
-              vErrors.push(err176);
+              vErrors.push(err175);
             }
             errors++;
           }
         }
-        if (data86.noticeDays !== void 0) {
-          let data87 = data86.noticeDays;
-          if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
-            const err177 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data81.upliftCapPercent !== void 0) {
+          let data85 = data81.upliftCapPercent;
+          if (typeof data85 === "string") {
+            if (!pattern37.test(data85)) {
+              const err176 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+              if (vErrors === null) {
+                vErrors = [err176];
+              } else {
+                vErrors.push(err176);
+              }
+              errors++;
+            }
+          } else {
+            const err177 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err177];
             } else {
@@ -3611,31 +4242,34 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data87 == "number" && isFinite(data87)) {
-            if (data87 < 0 || isNaN(data87)) {
-              const err178 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err178];
-              } else {
-                vErrors.push(err178);
-              }
-              errors++;
-            }
-          }
         }
-        if (data86.effective !== void 0) {
-          let data88 = data86.effective;
-          if (typeof data88 !== "string") {
-            const err179 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data81.autoRenew !== void 0) {
+          if (typeof data81.autoRenew !== "boolean") {
+            const err178 = { instancePath: instancePath + "/renewal/autoRenew", schemaPath: "#/properties/renewal/properties/autoRenew/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err179];
+              vErrors = [err178];
             } else {
-              vErrors.push(err179);
+              vErrors.push(err178);
             }
             errors++;
           }
-          if (!(data88 === "end_of_term" || data88 === "immediate" || data88 === "end_of_period")) {
-            const err180 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.effective.enum }, message: "must be equal to one of the allowed values" };
+        }
+      } else {
+        const err179 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err179];
+        } else {
+          vErrors.push(err179);
+        }
+        errors++;
+      }
+    }
+    if (data.termination !== void 0) {
+      let data87 = data.termination;
+      if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
+        for (const key10 in data87) {
+          if (!(key10 === "noticeDays" || key10 === "effective" || key10 === "earlyTerminationFee" || key10 === "retentionOffers")) {
+            const err180 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err180];
             } else {
@@ -3644,64 +4278,65 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data86.earlyTerminationFee !== void 0) {
-          let data89 = data86.earlyTerminationFee;
-          if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
-            if (data89.kind === void 0) {
-              const err181 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+        if (data87.noticeDays !== void 0) {
+          let data88 = data87.noticeDays;
+          if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88))) {
+            const err181 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err181];
+            } else {
+              vErrors.push(err181);
+            }
+            errors++;
+          }
+          if (typeof data88 == "number" && isFinite(data88)) {
+            if (data88 < 0 || isNaN(data88)) {
+              const err182 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
-                vErrors = [err181];
+                vErrors = [err182];
               } else {
-                vErrors.push(err181);
+                vErrors.push(err182);
               }
               errors++;
             }
-            for (const key11 in data89) {
-              if (!(key11 === "kind" || key11 === "percent" || key11 === "amounts")) {
-                const err182 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err182];
-                } else {
-                  vErrors.push(err182);
-                }
-                errors++;
-              }
+          }
+        }
+        if (data87.effective !== void 0) {
+          let data89 = data87.effective;
+          if (typeof data89 !== "string") {
+            const err183 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err183];
+            } else {
+              vErrors.push(err183);
             }
-            if (data89.kind !== void 0) {
-              let data90 = data89.kind;
-              if (typeof data90 !== "string") {
-                const err183 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err183];
-                } else {
-                  vErrors.push(err183);
-                }
-                errors++;
-              }
-              if (!(data90 === "flat" || data90 === "remaining_percent")) {
-                const err184 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.earlyTerminationFee.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err184];
-                } else {
-                  vErrors.push(err184);
-                }
-                errors++;
-              }
+            errors++;
+          }
+          if (!(data89 === "end_of_term" || data89 === "immediate" || data89 === "end_of_period")) {
+            const err184 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.effective.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err184];
+            } else {
+              vErrors.push(err184);
             }
-            if (data89.percent !== void 0) {
-              let data91 = data89.percent;
-              if (typeof data91 === "string") {
-                if (!pattern36.test(data91)) {
-                  const err185 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-                  if (vErrors === null) {
-                    vErrors = [err185];
-                  } else {
-                    vErrors.push(err185);
-                  }
-                  errors++;
-                }
+            errors++;
+          }
+        }
+        if (data87.earlyTerminationFee !== void 0) {
+          let data90 = data87.earlyTerminationFee;
+          if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
+            if (data90.kind === void 0) {
+              const err185 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+              if (vErrors === null) {
+                vErrors = [err185];
               } else {
-                const err186 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                vErrors.push(err185);
+              }
+              errors++;
+            }
+            for (const key11 in data90) {
+              if (!(key11 === "kind" || key11 === "percent" || key11 === "amounts")) {
+                const err186 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err186];
                 } else {
@@ -3710,78 +4345,77 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data89.amounts !== void 0) {
-              let data92 = data89.amounts;
-              if (Array.isArray(data92)) {
-                const len23 = data92.length;
+            if (data90.kind !== void 0) {
+              let data91 = data90.kind;
+              if (typeof data91 !== "string") {
+                const err187 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err187];
+                } else {
+                  vErrors.push(err187);
+                }
+                errors++;
+              }
+              if (!(data91 === "flat" || data91 === "remaining_percent")) {
+                const err188 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.earlyTerminationFee.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err188];
+                } else {
+                  vErrors.push(err188);
+                }
+                errors++;
+              }
+            }
+            if (data90.percent !== void 0) {
+              let data92 = data90.percent;
+              if (typeof data92 === "string") {
+                if (!pattern37.test(data92)) {
+                  const err189 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err189];
+                  } else {
+                    vErrors.push(err189);
+                  }
+                  errors++;
+                }
+              } else {
+                const err190 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err190];
+                } else {
+                  vErrors.push(err190);
+                }
+                errors++;
+              }
+            }
+            if (data90.amounts !== void 0) {
+              let data93 = data90.amounts;
+              if (Array.isArray(data93)) {
+                const len23 = data93.length;
                 for (let i31 = 0; i31 < len23; i31++) {
-                  let data93 = data92[i31];
-                  if (data93 && typeof data93 == "object" && !Array.isArray(data93)) {
-                    if (data93.currency === void 0) {
-                      const err187 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+                  let data94 = data93[i31];
+                  if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
+                    if (data94.currency === void 0) {
+                      const err191 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
                       if (vErrors === null) {
-                        vErrors = [err187];
+                        vErrors = [err191];
                       } else {
-                        vErrors.push(err187);
+                        vErrors.push(err191);
                       }
                       errors++;
                     }
-                    if (data93.amount === void 0) {
-                      const err188 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+                    if (data94.amount === void 0) {
+                      const err192 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
                       if (vErrors === null) {
-                        vErrors = [err188];
+                        vErrors = [err192];
                       } else {
-                        vErrors.push(err188);
+                        vErrors.push(err192);
                       }
                       errors++;
                     }
-                    for (const key12 in data93) {
+                    for (const key12 in data94) {
                       if (!(key12 === "currency" || key12 === "amount")) {
-                        const err189 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err189];
-                        } else {
-                          vErrors.push(err189);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data93.currency !== void 0) {
-                      let data94 = data93.currency;
-                      if (typeof data94 === "string") {
-                        if (!pattern6.test(data94)) {
-                          const err190 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
-                          if (vErrors === null) {
-                            vErrors = [err190];
-                          } else {
-                            vErrors.push(err190);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err191 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err191];
-                        } else {
-                          vErrors.push(err191);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data93.amount !== void 0) {
-                      let data95 = data93.amount;
-                      if (typeof data95 === "string") {
-                        if (!pattern42.test(data95)) {
-                          const err192 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-                          if (vErrors === null) {
-                            vErrors = [err192];
-                          } else {
-                            vErrors.push(err192);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err193 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err193 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
                           vErrors = [err193];
                         } else {
@@ -3790,117 +4424,117 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
+                    if (data94.currency !== void 0) {
+                      let data95 = data94.currency;
+                      if (typeof data95 === "string") {
+                        if (!pattern6.test(data95)) {
+                          const err194 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err194];
+                          } else {
+                            vErrors.push(err194);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err195 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err195];
+                        } else {
+                          vErrors.push(err195);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data94.amount !== void 0) {
+                      let data96 = data94.amount;
+                      if (typeof data96 === "string") {
+                        if (!pattern43.test(data96)) {
+                          const err196 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err196];
+                          } else {
+                            vErrors.push(err196);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err197 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err197];
+                        } else {
+                          vErrors.push(err197);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err194 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err198 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err194];
+                      vErrors = [err198];
                     } else {
-                      vErrors.push(err194);
+                      vErrors.push(err198);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err195 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err199 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err195];
+                  vErrors = [err199];
                 } else {
-                  vErrors.push(err195);
+                  vErrors.push(err199);
                 }
                 errors++;
               }
             }
           } else {
-            const err196 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err200 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err196];
+              vErrors = [err200];
             } else {
-              vErrors.push(err196);
+              vErrors.push(err200);
             }
             errors++;
           }
         }
-        if (data86.retentionOffers !== void 0) {
-          let data96 = data86.retentionOffers;
-          if (Array.isArray(data96)) {
-            const len24 = data96.length;
+        if (data87.retentionOffers !== void 0) {
+          let data97 = data87.retentionOffers;
+          if (Array.isArray(data97)) {
+            const len24 = data97.length;
             for (let i32 = 0; i32 < len24; i32++) {
-              let data97 = data96[i32];
-              if (data97 && typeof data97 == "object" && !Array.isArray(data97)) {
-                if (data97.id === void 0) {
-                  const err197 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              let data98 = data97[i32];
+              if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
+                if (data98.id === void 0) {
+                  const err201 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
-                    vErrors = [err197];
+                    vErrors = [err201];
                   } else {
-                    vErrors.push(err197);
+                    vErrors.push(err201);
                   }
                   errors++;
                 }
-                if (data97.kind === void 0) {
-                  const err198 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+                if (data98.kind === void 0) {
+                  const err202 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
                   if (vErrors === null) {
-                    vErrors = [err198];
+                    vErrors = [err202];
                   } else {
-                    vErrors.push(err198);
+                    vErrors.push(err202);
                   }
                   errors++;
                 }
-                if (data97.name === void 0) {
-                  const err199 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                if (data98.name === void 0) {
+                  const err203 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
                   if (vErrors === null) {
-                    vErrors = [err199];
+                    vErrors = [err203];
                   } else {
-                    vErrors.push(err199);
+                    vErrors.push(err203);
                   }
                   errors++;
                 }
-                for (const key13 in data97) {
+                for (const key13 in data98) {
                   if (!(key13 === "id" || key13 === "name" || key13 === "kind" || key13 === "discountPercent" || key13 === "periods" || key13 === "months" || key13 === "to")) {
-                    const err200 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err200];
-                    } else {
-                      vErrors.push(err200);
-                    }
-                    errors++;
-                  }
-                }
-                if (data97.id !== void 0) {
-                  let data98 = data97.id;
-                  if (typeof data98 === "string") {
-                    if (!pattern4.test(data98)) {
-                      const err201 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err201];
-                      } else {
-                        vErrors.push(err201);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err202 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err202];
-                    } else {
-                      vErrors.push(err202);
-                    }
-                    errors++;
-                  }
-                }
-                if (data97.name !== void 0) {
-                  let data99 = data97.name;
-                  if (typeof data99 === "string") {
-                    if (func2(data99) < 1) {
-                      const err203 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err203];
-                      } else {
-                        vErrors.push(err203);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err204 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err204 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err204];
                     } else {
@@ -3909,19 +4543,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data97.kind !== void 0) {
-                  let data100 = data97.kind;
-                  if (typeof data100 !== "string") {
-                    const err205 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err205];
-                    } else {
-                      vErrors.push(err205);
+                if (data98.id !== void 0) {
+                  let data99 = data98.id;
+                  if (typeof data99 === "string") {
+                    if (!pattern4.test(data99)) {
+                      const err205 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err205];
+                      } else {
+                        vErrors.push(err205);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                  if (!(data100 === "discount" || data100 === "downgrade")) {
-                    const err206 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.retentionOffers.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                  } else {
+                    const err206 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err206];
                     } else {
@@ -3930,11 +4565,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data97.discountPercent !== void 0) {
-                  let data101 = data97.discountPercent;
-                  if (typeof data101 === "string") {
-                    if (!pattern36.test(data101)) {
-                      const err207 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                if (data98.name !== void 0) {
+                  let data100 = data98.name;
+                  if (typeof data100 === "string") {
+                    if (func2(data100) < 1) {
+                      const err207 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
                         vErrors = [err207];
                       } else {
@@ -3943,7 +4578,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err208 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err208 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err208];
                     } else {
@@ -3952,10 +4587,10 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data97.periods !== void 0) {
-                  let data102 = data97.periods;
-                  if (!(typeof data102 == "number" && (!(data102 % 1) && !isNaN(data102)) && isFinite(data102))) {
-                    const err209 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (data98.kind !== void 0) {
+                  let data101 = data98.kind;
+                  if (typeof data101 !== "string") {
+                    const err209 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err209];
                     } else {
@@ -3963,99 +4598,142 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data102 == "number" && isFinite(data102)) {
-                    if (data102 < 1 || isNaN(data102)) {
-                      const err210 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (!(data101 === "discount" || data101 === "downgrade")) {
+                    const err210 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.retentionOffers.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err210];
+                    } else {
+                      vErrors.push(err210);
+                    }
+                    errors++;
+                  }
+                }
+                if (data98.discountPercent !== void 0) {
+                  let data102 = data98.discountPercent;
+                  if (typeof data102 === "string") {
+                    if (!pattern37.test(data102)) {
+                      const err211 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                       if (vErrors === null) {
-                        vErrors = [err210];
+                        vErrors = [err211];
                       } else {
-                        vErrors.push(err210);
+                        vErrors.push(err211);
                       }
                       errors++;
                     }
+                  } else {
+                    const err212 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err212];
+                    } else {
+                      vErrors.push(err212);
+                    }
+                    errors++;
                   }
                 }
-                if (data97.months !== void 0) {
-                  let data103 = data97.months;
+                if (data98.periods !== void 0) {
+                  let data103 = data98.periods;
                   if (!(typeof data103 == "number" && (!(data103 % 1) && !isNaN(data103)) && isFinite(data103))) {
-                    const err211 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    const err213 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
-                      vErrors = [err211];
+                      vErrors = [err213];
                     } else {
-                      vErrors.push(err211);
+                      vErrors.push(err213);
                     }
                     errors++;
                   }
                   if (typeof data103 == "number" && isFinite(data103)) {
                     if (data103 < 1 || isNaN(data103)) {
-                      const err212 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      const err214 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                       if (vErrors === null) {
-                        vErrors = [err212];
+                        vErrors = [err214];
                       } else {
-                        vErrors.push(err212);
+                        vErrors.push(err214);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data97.to !== void 0) {
-                  let data104 = data97.to;
-                  if (typeof data104 === "string") {
-                    if (!pattern4.test(data104)) {
-                      const err213 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                if (data98.months !== void 0) {
+                  let data104 = data98.months;
+                  if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)) && isFinite(data104))) {
+                    const err215 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err215];
+                    } else {
+                      vErrors.push(err215);
+                    }
+                    errors++;
+                  }
+                  if (typeof data104 == "number" && isFinite(data104)) {
+                    if (data104 < 1 || isNaN(data104)) {
+                      const err216 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                       if (vErrors === null) {
-                        vErrors = [err213];
+                        vErrors = [err216];
                       } else {
-                        vErrors.push(err213);
+                        vErrors.push(err216);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data98.to !== void 0) {
+                  let data105 = data98.to;
+                  if (typeof data105 === "string") {
+                    if (!pattern4.test(data105)) {
+                      const err217 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err217];
+                      } else {
+                        vErrors.push(err217);
                       }
                       errors++;
                     }
                   } else {
-                    const err214 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err218 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err214];
+                      vErrors = [err218];
                     } else {
-                      vErrors.push(err214);
+                      vErrors.push(err218);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err215 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err219 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err215];
+                  vErrors = [err219];
                 } else {
-                  vErrors.push(err215);
+                  vErrors.push(err219);
                 }
                 errors++;
               }
             }
           } else {
-            const err216 = { instancePath: instancePath + "/termination/retentionOffers", schemaPath: "#/properties/termination/properties/retentionOffers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err220 = { instancePath: instancePath + "/termination/retentionOffers", schemaPath: "#/properties/termination/properties/retentionOffers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err216];
+              vErrors = [err220];
             } else {
-              vErrors.push(err216);
+              vErrors.push(err220);
             }
             errors++;
           }
         }
       } else {
-        const err217 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err221 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err217];
+          vErrors = [err221];
         } else {
-          vErrors.push(err217);
+          vErrors.push(err221);
         }
         errors++;
       }
     }
   } else {
-    const err218 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err222 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err218];
+      vErrors = [err222];
     } else {
-      vErrors.push(err218);
+      vErrors.push(err222);
     }
     errors++;
   }
@@ -5007,7 +5685,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         if (data38.approvalThresholdPercent !== void 0) {
           let data39 = data38.approvalThresholdPercent;
           if (typeof data39 === "string") {
-            if (!pattern36.test(data39)) {
+            if (!pattern37.test(data39)) {
               const err82 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
               if (vErrors === null) {
                 vErrors = [err82];
@@ -5029,7 +5707,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         if (data38.maxDiscountPercent !== void 0) {
           let data40 = data38.maxDiscountPercent;
           if (typeof data40 === "string") {
-            if (!pattern36.test(data40)) {
+            if (!pattern37.test(data40)) {
               const err84 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
               if (vErrors === null) {
                 vErrors = [err84];
@@ -5590,7 +6268,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                   if (!(data63 === "month" || data63 === "quarter" || data63 === "year" || data63 === "upfront")) {
-                    const err130 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+                    const err130 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err130];
                     } else {
@@ -5847,12 +6525,12 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var validateQuote = validate24;
-var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var validateQuote = validate27;
+var schema55 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate28.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -5933,14 +6611,14 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate27.evaluated;
+  const evaluated0 = validate30.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6077,8 +6755,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.quantities !== void 0) {
-      if (!validate25(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+      if (!validate28(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
@@ -6091,15 +6769,15 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema68 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema69 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate34.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6183,7 +6861,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.percent !== void 0) {
       let data2 = data.percent;
       if (typeof data2 === "string") {
-        if (!pattern36.test(data2)) {
+        if (!pattern37.test(data2)) {
           const err7 = { instancePath: instancePath + "/percent", schemaPath: "catalog.schema.json#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -6205,7 +6883,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (typeof data3 === "string") {
-        if (!pattern42.test(data3)) {
+        if (!pattern43.test(data3)) {
           const err9 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -6258,7 +6936,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema68.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema69.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -6299,15 +6977,15 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate27.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6325,7 +7003,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema54.properties, key0)) {
+      if (!func1.call(schema55.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -6519,7 +7197,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data7 === "month" || data7 === "quarter" || data7 === "year" || data7 === "upfront")) {
-        const err19 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        const err19 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -6584,7 +7262,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data10 === "due_on_receipt" || data10 === "net_15" || data10 === "net_30" || data10 === "net_45" || data10 === "net_60" || data10 === "net_90")) {
-        const err25 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        const err25 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -6648,8 +7326,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.quantities !== void 0) {
-      if (!validate25(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+      if (!validate28(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
@@ -6658,8 +7336,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data14)) {
         const len1 = data14.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate27(data14[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data14, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+          if (!validate30(data14[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data14, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
             errors = vErrors.length;
           }
         }
@@ -6728,8 +7406,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.expectedUsage !== void 0) {
-      if (!validate25(data.expectedUsage, { instancePath: instancePath + "/expectedUsage", parentData: data, parentDataProperty: "expectedUsage", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+      if (!validate28(data.expectedUsage, { instancePath: instancePath + "/expectedUsage", parentData: data, parentDataProperty: "expectedUsage", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
@@ -6738,8 +7416,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data19)) {
         const len2 = data19.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate31(data19[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data19, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+          if (!validate34(data19[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data19, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
             errors = vErrors.length;
           }
         }
@@ -6765,7 +7443,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data21 === "draft" || data21 === "sent" || data21 === "accepted" || data21 === "expired")) {
-        const err38 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err38 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema55.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -6827,16 +7505,16 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var validateArrangement = validate33;
-var schema73 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["months", "start", "end"], "description": "The current contract term.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "phase": { "type": "string", "enum": ["trial", "intro", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current trial or intro phase ends." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." } } } } };
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var validateArrangement = validate36;
+var schema74 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["months", "start", "end"], "description": "The current contract term.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "phase": { "type": "string", "enum": ["trial", "intro", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current trial or intro phase ends." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." } } } } };
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate37.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -6917,14 +7595,14 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate36.evaluated;
+  const evaluated0 = validate39.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7072,8 +7750,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.quantities !== void 0) {
-      if (!validate34(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+      if (!validate37(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -7108,14 +7786,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate39.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate39.evaluated;
+  const evaluated0 = validate42.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7199,7 +7877,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.percent !== void 0) {
       let data2 = data.percent;
       if (typeof data2 === "string") {
-        if (!pattern36.test(data2)) {
+        if (!pattern37.test(data2)) {
           const err7 = { instancePath: instancePath + "/percent", schemaPath: "catalog.schema.json#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -7221,7 +7899,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (typeof data3 === "string") {
-        if (!pattern42.test(data3)) {
+        if (!pattern43.test(data3)) {
           const err9 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -7274,7 +7952,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema68.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema69.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -7315,15 +7993,15 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-validate39.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate42.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate33.evaluated;
+  const evaluated0 = validate36.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -7395,7 +8073,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema73.properties, key0)) {
+      if (!func1.call(schema74.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -7601,7 +8279,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data8 === "month" || data8 === "quarter" || data8 === "year" || data8 === "upfront")) {
-        const err26 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        const err26 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -7644,7 +8322,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data10 === "due_on_receipt" || data10 === "net_15" || data10 === "net_30" || data10 === "net_45" || data10 === "net_60" || data10 === "net_90")) {
-        const err30 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        const err30 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -7708,8 +8386,8 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.quantities !== void 0) {
-      if (!validate34(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+      if (!validate37(data.quantities, { instancePath: instancePath + "/quantities", parentData: data, parentDataProperty: "quantities", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -7718,8 +8396,8 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data14)) {
         const len1 = data14.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate36(data14[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data14, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data14[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data14, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
@@ -7894,7 +8572,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data21 === "trial" || data21 === "intro" || data21 === "evergreen")) {
-        const err51 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema73.properties.phase.enum }, message: "must be equal to one of the allowed values" };
+        const err51 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema74.properties.phase.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -7928,7 +8606,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.recurring !== void 0) {
       let data23 = data.recurring;
       if (typeof data23 === "string") {
-        if (!pattern42.test(data23)) {
+        if (!pattern43.test(data23)) {
           const err54 = { instancePath: instancePath + "/recurring", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err54];
@@ -7952,8 +8630,8 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data24)) {
         const len2 = data24.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate39(data24[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data24, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+          if (!validate42(data24[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data24, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
@@ -7968,8 +8646,8 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.usage !== void 0) {
-      if (!validate34(data.usage, { instancePath: instancePath + "/usage", parentData: data, parentDataProperty: "usage", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+      if (!validate37(data.usage, { instancePath: instancePath + "/usage", parentData: data, parentDataProperty: "usage", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -7985,7 +8663,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data27 === "active" || data27 === "pending_termination" || data27 === "terminated")) {
-        const err58 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema73.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err58 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema74.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err58];
         } else {
@@ -8025,10 +8703,10 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-validate33.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   validateArrangement,
   validateCatalog,

@@ -8,7 +8,7 @@ import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
 import { OptionGroupsEditor } from "./OptionGroupsEditor.tsx";
 import { RuleEditor } from "./RuleEditor.tsx";
-import { ruleInWords } from "./rules.ts";
+import { isEditable, ruleInWords } from "./rules.ts";
 
 const PERIODS = ["month", "quarter", "year", "upfront"] as const;
 
@@ -450,14 +450,20 @@ export function PackageEditor({ doc, index, compiled, set, readOnly }: Props) {
               aria-current={editingRule === j ? "true" : undefined}
             >
               <span style={{ flex: 1 }}>
-                <strong>{r.id}</strong>: {ruleInWords(r, pickName)}
+                <strong>{r.name ?? r.id}</strong>: {ruleInWords(r, pickName)}
                 {r.description ? <div className="ts-hint">{r.description}</div> : null}
+                {!isEditable(r) ? (
+                  <div className="ts-hint">
+                    A nested formula: read-only here; change it in the JSON section.
+                  </div>
+                ) : null}
               </span>
               {!readOnly ? (
                 <>
                   <button
                     type="button"
                     className="ts-button ts-button--small"
+                    hidden={!isEditable(r)}
                     aria-label={`Change rule ${r.id}`}
                     aria-pressed={editingRule === j}
                     onClick={() => {

@@ -133,6 +133,16 @@ export function RuleEditor({
           />
         </div>
         <div className="ts-field">
+          <label htmlFor={`${formId}-name`}>Name (optional)</label>
+          <input
+            id={`${formId}-name`}
+            className="ts-input"
+            value={draft.name}
+            placeholder="e.g. SSO needs Business; sellers see it in reasons"
+            onChange={(e) => change({ name: e.target.value })}
+          />
+        </div>
+        <div className="ts-field">
           <label htmlFor={`${formId}-description`}>Why (optional)</label>
           <input
             id={`${formId}-description`}

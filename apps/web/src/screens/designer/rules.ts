@@ -1,8 +1,10 @@
 /**
  * Rules of a package as the designer's form edits them: every form the schema allows (a condition
  * of all of / any of / none of, any mix of them or none; a consequence requiring all of, at least
- * one of, exactly one of, or none of), read back as one sentence.
+ * one of, exactly one of, or none of), read back as one sentence. Rules with nested formulas
+ * (`isFormulaRule`) are read as a sentence but not edited in the form.
  */
+import { isFormulaRule, ruleInWords } from "@tessera/engine";
 import type { Condition, Consequence, Rule } from "@tessera/schema";
 
 export const CONDITION_PARTS = ["allOf", "anyOf", "noneOf"] as const;
@@ -29,6 +31,8 @@ export const CONDITION_LABEL: Record<ConditionPart, string> = {
 /** A rule being written: every list may be empty while the form is filled in. */
 export interface RuleDraft {
   id: string;
+  /** The rule's name for sellers (reasons name the rule by it); may be empty. */
+  name: string;
   description: string;
   when: Record<ConditionPart, string[]>;
   thenKind: ConsequenceKind;
@@ -39,6 +43,7 @@ export interface RuleDraft {
 export function emptyDraft(): RuleDraft {
   return {
     id: "",
+    name: "",
     description: "",
     when: { allOf: [], anyOf: [], noneOf: [] },
     thenKind: "requireAll",
@@ -46,19 +51,27 @@ export function emptyDraft(): RuleDraft {
   };
 }
 
-/** The draft of an existing rule (to edit it). */
+/** Whether the form can edit the rule: both sides in list form (not a nested formula). */
+export function isEditable(rule: Rule): boolean {
+  return !isFormulaRule(rule);
+}
+
+/** The draft of an existing list rule (to edit it; see `isEditable`). */
 export function draftOf(rule: Rule): RuleDraft {
-  const thenKind = CONSEQUENCE_KINDS.find((k) => rule.then[k] !== undefined) ?? "requireAll";
+  const when = (isEditable(rule) ? rule.when : undefined) as Condition | undefined;
+  const then = (isEditable(rule) ? rule.then : {}) as Consequence;
+  const thenKind = CONSEQUENCE_KINDS.find((k) => then[k] !== undefined) ?? "requireAll";
   return {
     id: rule.id,
+    name: rule.name ?? "",
     description: rule.description ?? "",
     when: {
-      allOf: [...(rule.when?.allOf ?? [])],
-      anyOf: [...(rule.when?.anyOf ?? [])],
-      noneOf: [...(rule.when?.noneOf ?? [])],
+      allOf: [...(when?.allOf ?? [])],
+      anyOf: [...(when?.anyOf ?? [])],
+      noneOf: [...(when?.noneOf ?? [])],
     },
     thenKind,
-    thenIds: [...(rule.then[thenKind] ?? [])],
+    thenIds: [...(then[thenKind] ?? [])],
   };
 }
 
@@ -72,6 +85,8 @@ export function ruleOf(draft: RuleDraft): Rule {
   const consequence = { [draft.thenKind]: [...draft.thenIds] } as Consequence;
   // biome-ignore lint/suspicious/noThenProperty: "then" is the schema's name for a rule's consequence
   const rule: Rule = { id: draft.id.trim(), then: consequence };
+  const name = draft.name.trim();
+  if (name) rule.name = name;
   if (Object.keys(when).length > 0) rule.when = when;
   const description = draft.description.trim();
   if (description) rule.description = description;
@@ -102,43 +117,5 @@ export function draftProblems(draft: RuleDraft, taken: ReadonlySet<string>): str
   return problems;
 }
 
-/** "A", "A and B", "A, B and C". */
-function and(names: readonly string[]): string {
-  return names.length <= 1
-    ? (names[0] ?? "")
-    : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
-/** "A", "A or B", "A, B or C". */
-function or(names: readonly string[]): string {
-  return names.length <= 1
-    ? (names[0] ?? "")
-    : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
-}
-
-/**
- * The rule in one sentence, e.g. "When Premium is picked and Basic support is not, require exactly
- * one of EU region or US region." `name` gives the label of an option or add-on id.
- */
-export function ruleInWords(rule: Rule, name: (id: string) => string): string {
-  const names = (ids: readonly string[] | undefined) => (ids ?? []).map(name);
-  const parts: string[] = [];
-  const all = names(rule.when?.allOf);
-  if (all.length > 0) parts.push(`${and(all)} ${all.length > 1 ? "are" : "is"} picked`);
-  const any = names(rule.when?.anyOf);
-  if (any.length === 1) parts.push(`${any[0]} is picked`);
-  else if (any.length > 1) parts.push(`any of ${or(any)} is picked`);
-  const none = names(rule.when?.noneOf);
-  if (none.length === 1) parts.push(`${none[0]} is not picked`);
-  else if (none.length > 1) parts.push(`none of ${or(none)} is picked`);
-  const when = parts.length === 0 ? "Always" : `When ${and(parts)},`;
-  const t = rule.then;
-  const then = t.requireAll
-    ? `require ${and(names(t.requireAll))}`
-    : t.requireAny
-      ? `require at least one of ${or(names(t.requireAny))}`
-      : t.requireExactlyOne
-        ? `require exactly one of ${or(names(t.requireExactlyOne))}`
-        : `rule out ${and(names(t.requireNone))}`;
-  return `${when} ${then}.`;
-}
+/** The rule in one sentence: the engine's reading, shared with the reasons of configure. */
+export { ruleInWords };

@@ -148,7 +148,8 @@ describe("rules", () => {
       reason: {
         rules: ["starter-no-audit"],
         picks: ["starter"],
-        message: "Disabled: rule `starter-no-audit` excludes it with your pick `Starter`.",
+        message:
+          "Disabled: rule `When Starter is picked, rule out Audit` excludes it with your pick `Starter`.",
       },
     });
   });
@@ -171,7 +172,7 @@ describe("rules", () => {
     expect(c.valid).toBe(false);
     expect(c.violations[0]).toMatchObject({ code: "config.conflict", pointer: "/picks/1" });
     expect(c.violations[0]!.message).toBe(
-      "`Starter` cannot go with your pick `Ai` (rules `starter-no-audit`, `ai-with-api-or-audit` and `ai-alone` and option group `plan`); remove it or change that pick.",
+      "`Starter` cannot go with your pick `Ai` (rules `When Starter is picked, rule out Audit`, `When Ai is picked, require at least one of Api or Audit` and `When any of Ai or Scim is picked and Pro is not picked, rule out Api` and option group `plan`); remove it or change that pick.",
     );
     // With ai alone, starter is already out: it rules out pro (plan) and audit, leaving ai no way.
     const ok = configure(catalog, { package: "business", picks: ["ai"] });

@@ -4,7 +4,7 @@
  * subset-minimal set of the picks that forces the state, and the rules it names must suffice to
  * force it (with those picks, and nothing but those constraints).
  */
-import type { Catalog, Condition, Consequence, OptionGroup, Package, Rule } from "@tessera/schema";
+import type { Catalog, Condition, Consequence, Formula, OptionGroup, Package, Rule } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compile.ts";
 import { configure } from "../configure.ts";
@@ -50,7 +50,13 @@ function pkg(id: string, role: "base" | "add_on", extra: Partial<Package>): Pack
   };
 }
 
-function groupsFor(r: Rng, prefix: string, count: number, parentCandidates: string[]): OptionGroup[] {
+function groupsFor(
+  r: Rng,
+  prefix: string,
+  count: number,
+  parentCandidates: string[],
+  mandatory = false,
+): OptionGroup[] {
   const groups: OptionGroup[] = [];
   let made = 0;
   let g = 0;
@@ -62,6 +68,7 @@ function groupsFor(r: Rng, prefix: string, count: number, parentCandidates: stri
       name: `${prefix.toUpperCase()}O${made + k}`,
       ...(r.chance(0.25) ? { default: true } : {}),
       ...(r.chance(0.06) ? { status: "retired" as const } : {}),
+      ...(mandatory && r.chance(0.1) ? { mandatory: true } : {}),
     }));
     const min = r.int(0, Math.min(size, 2));
     const max = r.chance(0.3) ? undefined : r.int(Math.max(min, 1), size);
@@ -97,16 +104,52 @@ function randomRule(r: Rng, id: string, ids: string[]): Rule {
   return { id, ...(Object.keys(when).length || r.chance(0.5) ? { when } : {}), then } as Rule;
 }
 
-function randomCatalog(r: Rng): Catalog {
+/** A random nested formula over `ids`, at most `depth` connectives deep. */
+function randomFormula(r: Rng, ids: string[], depth: number): Formula {
+  if (depth === 0 || r.chance(0.3)) return r.pick(ids);
+  const subs = (lo: number, hi: number) =>
+    Array.from({ length: r.int(lo, hi) }, () => randomFormula(r, ids, depth - 1)) as [Formula, ...Formula[]];
+  switch (r.int(0, 8)) {
+    case 0:
+      return { all: subs(1, 3) };
+    case 1:
+      return { any: subs(1, 3) };
+    case 2:
+      return { none: subs(1, 2) };
+    case 3:
+      return { not: randomFormula(r, ids, depth - 1) };
+    case 4:
+      return { implies: subs(2, 2) as [Formula, Formula] };
+    case 5:
+      return { iff: subs(2, 2) as [Formula, Formula] };
+    default: {
+      const of = subs(1, 4);
+      const k = r.int(0, of.length + 1);
+      const op = r.pick(["atLeast", "atMost", "exactly"] as const);
+      return { [op]: { k, of } } as Formula;
+    }
+  }
+}
+
+/** A rule with a nested formula on one side or both (the other side may be in list form). */
+function randomFormulaRule(r: Rng, id: string, ids: string[]): Rule {
+  const listed = randomRule(r, id, ids);
+  const side = r.int(0, 2);
+  const when = side === 1 ? listed.when : r.chance(0.8) ? randomFormula(r, ids, 2) : undefined;
+  const then = side === 0 ? listed.then : randomFormula(r, ids, 2);
+  return { id, ...(r.chance(0.5) ? { name: `Rule ${id}` } : {}), ...(when ? { when } : {}), then } as Rule;
+}
+
+function randomCatalog(r: Rng, formulas = false): Catalog {
   const addOnCount = r.int(0, 2);
   const baseOptions = r.int(2, 9 - addOnCount * 2);
-  const baseGroups = groupsFor(r, "b", baseOptions, []);
+  const baseGroups = groupsFor(r, "b", baseOptions, [], formulas);
   const addOns: Package[] = [];
   const addOnIds = Array.from({ length: addOnCount }, (_, i) => `a${i}`);
   for (let i = 0; i < addOnCount; i++) {
     const id = addOnIds[i]!;
     const others = addOnIds.filter((x) => x !== id);
-    const groups = r.chance(0.6) ? groupsFor(r, `${id}`, r.int(1, 2), []) : [];
+    const groups = r.chance(0.6) ? groupsFor(r, `${id}`, r.int(1, 2), [], formulas) : [];
     addOns.push(
       pkg(id, "add_on", {
         optionGroups: groups,
@@ -122,10 +165,12 @@ function randomCatalog(r: Rng): Catalog {
     g.options.map((o) => o.id),
   );
   const ids = [...optionIds, ...addOnIds];
-  const rules = Array.from({ length: r.int(0, 5) }, (_, i) => randomRule(r, `r${i}`, ids));
+  const make = (id: string, pool: string[]) =>
+    formulas && r.chance(0.7) ? randomFormulaRule(r, id, pool) : randomRule(r, id, pool);
+  const rules = Array.from({ length: r.int(0, formulas ? 4 : 5) }, (_, i) => make(`r${i}`, ids));
   for (const a of addOns) {
     const own = (a.optionGroups ?? []).flatMap((g) => g.options.map((o) => o.id));
-    if (own.length && r.chance(0.4)) a.rules = [randomRule(r, `${a.id}r`, [...own, ...ids])];
+    if (own.length && r.chance(0.4)) a.rules = [make(`${a.id}r`, [...own, ...ids])];
   }
   const included = addOnIds.filter(() => r.chance(0.2)).map((addOn) => ({ addOn }));
   const base = pkg("base", "base", { optionGroups: baseGroups, rules, includedAddOns: included });
@@ -149,11 +194,36 @@ function evaluator(doc: Catalog) {
     for (const g of p.optionGroups ?? []) for (const o of g.options) vars.push(o.id);
   }
   const compatible = (a: Package) => (a.addOn?.minTier ?? 0) <= base.tier;
-  const holds = (on: Set<string>, c: Condition | undefined) =>
+  /** A nested formula, evaluated straight from its definition. */
+  const formula = (on: Set<string>, f: Formula): boolean => {
+    if (typeof f === "string") return on.has(f);
+    const count = (fs: Formula[]) => fs.filter((g) => formula(on, g)).length;
+    if (f.all) return f.all.every((g) => formula(on, g));
+    if (f.any) return f.any.some((g) => formula(on, g));
+    if (f.none) return !f.none.some((g) => formula(on, g));
+    if (f.not) return !formula(on, f.not);
+    if (f.implies) return !formula(on, f.implies[0]) || formula(on, f.implies[1]);
+    if (f.iff) return formula(on, f.iff[0]) === formula(on, f.iff[1]);
+    if (f.atLeast) return count(f.atLeast.of) >= f.atLeast.k;
+    if (f.atMost) return count(f.atMost.of) <= f.atMost.k;
+    if (f.exactly) return count(f.exactly.of) === f.exactly.k;
+    throw new Error(`not a formula: ${JSON.stringify(f)}`);
+  };
+  const listForm = (x: object | string) =>
+    typeof x !== "string" &&
+    (["allOf", "anyOf", "noneOf", "requireAll", "requireAny", "requireExactlyOne", "requireNone"].some(
+      (k) => k in x,
+    ) ||
+      Object.keys(x).length === 0);
+  const holds = (on: Set<string>, c: Condition | Formula | undefined): boolean =>
+    c !== undefined && !listForm(c) ? formula(on, c as Formula) : holdsList(on, c as Condition);
+  const holdsList = (on: Set<string>, c: Condition | undefined) =>
     (!c?.allOf || c.allOf.every((x) => on.has(x))) &&
     (!c?.anyOf || c.anyOf.some((x) => on.has(x))) &&
     (!c?.noneOf || c.noneOf.every((x) => !on.has(x)));
-  const then = (on: Set<string>, t: Consequence) =>
+  const then = (on: Set<string>, t: Consequence | Formula): boolean =>
+    !listForm(t) ? formula(on, t as Formula) : thenList(on, t as Consequence);
+  const thenList = (on: Set<string>, t: Consequence) =>
     (!t.requireAll || t.requireAll.every((x) => on.has(x))) &&
     (!t.requireAny || t.requireAny.some((x) => on.has(x))) &&
     (!t.requireExactlyOne || t.requireExactlyOne.filter((x) => on.has(x)).length === 1) &&
@@ -178,6 +248,8 @@ function evaluator(doc: Catalog) {
         const applies = g.parentOption === undefined ? pkgOn : on.has(g.parentOption);
         const n = g.options.filter((o) => on.has(o.id)).length;
         if (!applies && n > 0) return false;
+        // Mandatory options are on whenever their group applies (like retirements, always checked).
+        if (applies && g.options.some((o) => o.mandatory && !on.has(o.id))) return false;
         if (applies && (n < (g.min ?? 0) || n > (g.max ?? g.options.length))) return false;
       }
       if (pkgOn)
@@ -233,78 +305,94 @@ function selectionFrom(doc: Catalog, picks: string[]) {
   };
 }
 
-describe("configure against brute-force enumeration", () => {
-  it("matches the exact available / required / disabled sets on 400 random models", () => {
-    const r = rng(20261123);
-    let compared = 0;
-    let forcedChecked = 0;
-    for (let round = 0; round < 400; round++) {
-      const doc = randomCatalog(r);
-      const catalog = compile(doc);
-      const oracle = evaluator(doc);
-      // Picks drawn from a random valid configuration keep the selection consistent.
-      let picks: string[] = [];
-      if (oracle.models.length > 0) {
-        const model = r.pick(oracle.models);
-        picks = r.some([...model], 0, 3);
-      }
-      const sel = selectionFrom(doc, picks);
-      // Add-ons picked only to carry option picks are picks too.
-      const result = configure(catalog, sel);
-      const effective = [
-        ...sel.picks,
-        ...sel.addOns.flatMap((a) => [a.package, ...a.picks]),
-        ...result.defaultsApplied.picks,
-      ];
-      const ctx = `seed round ${round}: ${JSON.stringify({ picks: effective, doc: doc.packages })}`;
-      if (oracle.models.length === 0) {
-        expect(result.valid, ctx).toBe(false);
+/**
+ * Configures `rounds` random models and compares every state and reason with the enumeration;
+ * returns how many states were compared and how many forced states had their reason checked.
+ */
+function compareOnRandomModels(seed: number, rounds: number, formulas: boolean) {
+  const r = rng(seed);
+  let compared = 0;
+  let forcedChecked = 0;
+  for (let round = 0; round < rounds; round++) {
+    const doc = randomCatalog(r, formulas);
+    const catalog = compile(doc);
+    const oracle = evaluator(doc);
+    // Picks drawn from a random valid configuration keep the selection consistent.
+    let picks: string[] = [];
+    if (oracle.models.length > 0) {
+      const model = r.pick(oracle.models);
+      picks = r.some([...model], 0, 3);
+    }
+    const sel = selectionFrom(doc, picks);
+    // Add-ons picked only to carry option picks are picks too.
+    const result = configure(catalog, sel);
+    const effective = [
+      ...sel.picks,
+      ...sel.addOns.flatMap((a) => [a.package, ...a.picks]),
+      ...result.defaultsApplied.picks,
+    ];
+    const ctx = `seed round ${round}: ${JSON.stringify({ picks: effective, doc: doc.packages })}`;
+    if (oracle.models.length === 0) {
+      expect(result.valid, ctx).toBe(false);
+      continue;
+    }
+    expect(result.violations, ctx).toEqual([]);
+    const consistent = oracle.models.filter((m) => effective.every((p) => m.has(p)));
+    expect(consistent.length, ctx).toBeGreaterThan(0);
+    const states = new Map<string, { state: string; picks?: string[]; rules?: string[] }>();
+    for (const c of [...result.options, ...result.addOns]) {
+      states.set(c.id, {
+        state: c.state,
+        ...(c.reason ? { picks: c.reason.picks, rules: c.reason.rules } : {}),
+      });
+    }
+    for (const id of oracle.vars) {
+      const got = states.get(id);
+      expect(got, `${ctx} missing ${id}`).toBeDefined();
+      if (effective.includes(id)) {
+        expect(got!.state, `${ctx} ${id}`).toBe("selected");
         continue;
       }
-      expect(result.violations, ctx).toEqual([]);
-      const consistent = oracle.models.filter((m) => effective.every((p) => m.has(p)));
-      expect(consistent.length, ctx).toBeGreaterThan(0);
-      const states = new Map<string, { state: string; picks?: string[]; rules?: string[] }>();
-      for (const c of [...result.options, ...result.addOns]) {
-        states.set(c.id, {
-          state: c.state,
-          ...(c.reason ? { picks: c.reason.picks, rules: c.reason.rules } : {}),
-        });
+      const canTrue = consistent.some((m) => m.has(id));
+      const canFalse = consistent.some((m) => !m.has(id));
+      const want = canTrue && canFalse ? "available" : canTrue ? "required" : "disabled";
+      expect(got!.state, `${ctx} ${id}`).toBe(want);
+      compared++;
+      if (want === "available") continue;
+      // The reason: a subset of the picks that forces the state, and no smaller subset does.
+      const reasonPicks = got!.picks ?? [];
+      const value = want === "required";
+      for (const p of reasonPicks) expect(effective, `${ctx} ${id}`).toContain(p);
+      expect(oracle.forces(reasonPicks, id, value), `${ctx} ${id} forced by ${reasonPicks}`).toBe(true);
+      for (const p of reasonPicks) {
+        const smaller = reasonPicks.filter((q) => q !== p);
+        expect(oracle.forces(smaller, id, value), `${ctx} ${id} still forced without ${p}`).toBe(false);
       }
-      for (const id of oracle.vars) {
-        const got = states.get(id);
-        expect(got, `${ctx} missing ${id}`).toBeDefined();
-        if (effective.includes(id)) {
-          expect(got!.state, `${ctx} ${id}`).toBe("selected");
-          continue;
-        }
-        const canTrue = consistent.some((m) => m.has(id));
-        const canFalse = consistent.some((m) => !m.has(id));
-        const want = canTrue && canFalse ? "available" : canTrue ? "required" : "disabled";
-        expect(got!.state, `${ctx} ${id}`).toBe(want);
-        compared++;
-        if (want === "available") continue;
-        // The reason: a subset of the picks that forces the state, and no smaller subset does.
-        const reasonPicks = got!.picks ?? [];
-        const value = want === "required";
-        for (const p of reasonPicks) expect(effective, `${ctx} ${id}`).toContain(p);
-        expect(oracle.forces(reasonPicks, id, value), `${ctx} ${id} forced by ${reasonPicks}`).toBe(true);
-        for (const p of reasonPicks) {
-          const smaller = reasonPicks.filter((q) => q !== p);
-          expect(oracle.forces(smaller, id, value), `${ctx} ${id} still forced without ${p}`).toBe(false);
-        }
-        // The named rules suffice: with the picks, they alone force the state.
-        expect(
-          oracle.forcesWith(got!.rules ?? [], reasonPicks, id, value),
-          `${ctx} ${id} rules ${got!.rules} do not force it`,
-        ).toBe(true);
-        forcedChecked++;
-      }
-      // Complete: the picks alone (and included add-ons) form a valid configuration.
-      const closed = new Set([...effective, ...(doc.packages[0]!.includedAddOns ?? []).map((i) => i.addOn)]);
-      expect(result.complete, ctx).toBe(oracle.valid(closed));
+      // The named rules suffice: with the picks, they alone force the state.
+      expect(
+        oracle.forcesWith(got!.rules ?? [], reasonPicks, id, value),
+        `${ctx} ${id} rules ${got!.rules} do not force it`,
+      ).toBe(true);
+      forcedChecked++;
     }
+    // Complete: the picks alone (and included add-ons) form a valid configuration.
+    const closed = new Set([...effective, ...(doc.packages[0]!.includedAddOns ?? []).map((i) => i.addOn)]);
+    expect(result.complete, ctx).toBe(oracle.valid(closed));
+  }
+  return { compared, forcedChecked };
+}
+
+describe("configure against brute-force enumeration", () => {
+  it("matches the exact available / required / disabled sets on 400 random models", () => {
+    const { compared, forcedChecked } = compareOnRandomModels(20261123, 400, false);
     expect(compared).toBeGreaterThan(1500);
+    expect(forcedChecked).toBeGreaterThan(300);
+  }, 60_000);
+
+  it("matches them with nested formula rules and mandatory options on 400 random models", () => {
+    const { compared, forcedChecked } = compareOnRandomModels(20261206, 400, true);
+    // Formulas with counts out of range make more models unconfigurable, so fewer states to compare.
+    expect(compared).toBeGreaterThan(1200);
     expect(forcedChecked).toBeGreaterThan(300);
   }, 60_000);
 

@@ -2,7 +2,7 @@
  * One row per semantic diagnostic code: a defect planted in the reference catalog must be reported
  * with its code, pointer and severity, and the corrected catalog must pass with no diagnostics.
  */
-import type { Catalog, Package, PathRuleCase } from "@tessera/schema";
+import type { Catalog, Consequence, Package, PathRuleCase } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { resolvePointer, type Severity } from "../../diagnostic.ts";
 import { checks } from "../checks/index.ts";
@@ -157,10 +157,10 @@ const rows: Record<string, Row> = {
     severity: "error",
     pointer: "/packages/1/rules/0/then/requireAll/1",
     defect: (d) => {
-      pro(d).rules?.[0]?.then.requireAll?.push("basic");
+      (pro(d).rules?.[0]?.then as Consequence | undefined)?.requireAll?.push("basic");
     },
     fix: (d) => {
-      pro(d).rules?.[0]?.then.requireAll?.pop();
+      (pro(d).rules?.[0]?.then as Consequence | undefined)?.requireAll?.pop();
     },
   },
   "ref.unknown-pick in a quantity rule": {

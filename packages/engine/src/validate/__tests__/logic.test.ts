@@ -39,9 +39,9 @@ describe("logic checks", () => {
       severity: "error",
       pointer: `/packages/${index}`,
     });
-    expect(found[0]!.message).toContain("`no-standard`");
-    expect(found[0]!.message).toContain("`no-premium`");
-    expect(found[0]!.message).toContain("option group `support`");
+    expect(found[0]!.message).toContain("`Always rule out Standard`");
+    expect(found[0]!.message).toContain("`Always rule out Premium`");
+    expect(found[0]!.message).toContain("option group `Support level`");
     expect(validate(doc).valid).toBe(false);
   });
 
@@ -62,8 +62,8 @@ describe("logic checks", () => {
         pointer: `/packages/${index}/optionGroups/0/options/1`,
       }),
     ]);
-    expect(found[0]!.message).toContain("`premium-needs-sso`");
-    expect(found[0]!.message).toContain("`premium-no-sso`");
+    expect(found[0]!.message).toContain("`When Premium is picked, require Single sign-on`");
+    expect(found[0]!.message).toContain("`When Premium is picked, rule out Single sign-on`");
   });
 
   it("report defaults that cannot all be picked together", () => {
@@ -88,7 +88,7 @@ describe("logic checks", () => {
       pointer: `/packages/${index}/optionGroups/1/options/0/default`,
     });
     expect(found[0]!.message).toContain("`support-standard`");
-    expect(found[0]!.message).toContain("`sandbox-needs-premium`");
+    expect(found[0]!.message).toContain("`When Sandbox is picked, require Premium`");
   });
   /** A second add-on of the team portfolio, built from `sso` with its own ids. */
   function audit(doc: Catalog) {
@@ -148,7 +148,7 @@ describe("logic checks", () => {
         pointer: `/packages/${doc.packages.indexOf(pkg(doc, "enterprise"))}`,
       }),
     ]);
-    expect(found[0]!.message).toContain("`premium-needs-sso`");
+    expect(found[0]!.message).toContain("`When Premium is picked, require Single sign-on`");
     expect(found[0]!.message).toContain("requires `Audit log`");
     expect(found[1]!.message).toContain("requires `Audit log`");
   });

@@ -5,6 +5,7 @@
 import type { Check } from "../check.ts";
 import { addOnsCheck } from "./addons.ts";
 import { componentsCheck } from "./components.ts";
+import { formulasCheck } from "./formulas.ts";
 import { groupsCheck } from "./groups.ts";
 import { idsCheck } from "./ids.ts";
 import { lifecycleCheck } from "./lifecycle.ts";
@@ -23,6 +24,7 @@ import { tiersCheck } from "./tiers.ts";
 export const checks: Check[] = [
   idsCheck,
   refsCheck,
+  formulasCheck,
   priceBooksCheck,
   pricesCheck,
   modelsCheck,

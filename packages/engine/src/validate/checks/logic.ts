@@ -83,13 +83,16 @@ function reportFindings(ctx: CheckContext, pkg: Package, i: number): void {
     for (const v of never) {
       const id = logic.vars[v]!.id;
       const pointer = catalog.options.get(id)?.pointer ?? `/packages/${i}`;
-      const phrase = constraintPhrase(logic, why.get(neg(v))?.labels ?? []);
+      const labels = why.get(neg(v))?.labels ?? [];
+      const phrase = constraintPhrase(logic, labels);
+      // "rule `a` rules it out", "rule `a` and option group `g` rule it out".
+      const one = new Set(labels.map((l) => logic.constraints[l]?.id)).size === 1;
       flag(
         ctx,
         "logic.option-never-pickable",
         "warning",
         pointer,
-        `can never be picked: ${phrase || "the package's rules"} rule it out in every configuration.`,
+        `can never be picked: ${phrase || "the package's rules"} ${one ? "rules" : "rule"} it out in every configuration.`,
       );
     }
   }

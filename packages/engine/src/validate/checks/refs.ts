@@ -9,8 +9,9 @@
  * @see https://docs.killbill.io/latest/catalog-xml.html (Kill Bill rejects catalogs whose plans
  * name unknown products or price lists the same way)
  */
-import type { Condition, Consequence, Package, PackageMatch } from "@tessera/schema";
+import type { Condition, Consequence, Formula, Package, PackageMatch } from "@tessera/schema";
 import type { CompiledCatalog } from "../../compile.ts";
+import { eachId, isCondition, isConsequence } from "../../configure/formula.ts";
 import { type Check, type CheckContext, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
@@ -121,6 +122,14 @@ function consequence(ctx: CheckContext, pkg: Package, then: Consequence, i: numb
   pickList(ctx, pkg, then.requireNone, i, "rules", j, "then", "requireNone");
 }
 
+/** Checks every id of a nested formula; the pointer is the formula's plus the path to the id. */
+function formulaPicks(ctx: CheckContext, pkg: Package, f: Formula, pointer: string): void {
+  eachId(f, (id, path) => {
+    const bad = pick(ctx.catalog, pkg, id);
+    if (bad) put(ctx, bad, `${pointer}${path}`);
+  });
+}
+
 type Probe = (c: CompiledCatalog, id: string) => Problem | undefined;
 const anyPackage: Probe = (c, id) => pkgRef(c, id);
 const addOnPackage: Probe = (c, id) => pkgRef(c, id, "add-on");
@@ -218,8 +227,12 @@ export const refsCheck: Check = {
       const rules = pkg.rules ?? NONE;
       for (let j = 0; j < rules.length; j++) {
         const r = rules[j] as NonNullable<Package["rules"]>[number];
-        condition(ctx, pkg, r.when, i, "rules", j);
-        consequence(ctx, pkg, r.then, i, j);
+        if (r.when !== undefined) {
+          if (isCondition(r.when)) condition(ctx, pkg, r.when, i, "rules", j);
+          else formulaPicks(ctx, pkg, r.when, `/packages/${i}/rules/${j}/when`);
+        }
+        if (isConsequence(r.then)) consequence(ctx, pkg, r.then, i, j);
+        else formulaPicks(ctx, pkg, r.then, `/packages/${i}/rules/${j}/then`);
       }
       const qrules = pkg.quantityRules ?? NONE;
       for (let j = 0; j < qrules.length; j++) {
