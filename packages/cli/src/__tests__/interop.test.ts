@@ -1,0 +1,72 @@
+/** `tessera import --from killbill` and `tessera export --format killbill`, end to end in-process. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { repoRoot, run } from "./harness.ts";
+
+const streaming = "packages/interop/test/fixtures/killbill/streaming.xml";
+
+describe("tessera import --from killbill", () => {
+  it("prints the Tessera catalog and exits 0 when it validates", async () => {
+    const r = await run(["import", streaming, "--from", "killbill"]);
+    expect(r.code).toBe(0);
+    const catalog = JSON.parse(r.stdout);
+    expect(catalog.packages.map((p: { id: string }) => p.id)).toEqual([
+      "basic",
+      "premium",
+      "extrascreen",
+      "rentals",
+    ]);
+    expect(r.stderr).toContain("streaming.xml:157:9 warning killbill.phase.differs");
+    expect(r.stderr).toContain("streaming.xml: imported, valid");
+  });
+
+  it("exits 1 with located diagnostics when the import does not validate", async () => {
+    const xml = readFileSync(`${repoRoot}${streaming}`, "utf8").replace(
+      "<product>Basic</product>",
+      "<product>Basik</product>",
+    );
+    const r = await run(["import", "-", "--from", "killbill", "--json"], { stdin: xml });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.ok).toBe(true);
+    expect(out.valid).toBe(false);
+    expect(out.diagnostics).toContainEqual({
+      code: "killbill.ref.unknown-product",
+      severity: "error",
+      pointer: "",
+      message: 'Plan basic-monthly is for product "Basik", which the catalog does not define.',
+      line: 88,
+      column: 9,
+      at: "/catalog/plans/plan",
+    });
+  });
+
+  it("exits 2 with line and column for malformed or foreign XML, and for usage errors", async () => {
+    const bad = await run(["import", "-", "--from", "killbill"], { stdin: "<catalog>\n<x>\n" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^<stdin>:3:1 error killbill.xml.syntax /);
+    const html = await run(["import", "-", "--from", "killbill"], { stdin: "<html/>" });
+    expect(html.code).toBe(2);
+    expect(html.stderr).toContain("<stdin>:1:1 error killbill.xml.not-catalog");
+    expect((await run(["import", streaming])).code).toBe(2);
+    expect((await run(["import", streaming, "--from", "chargebee"])).code).toBe(2);
+    expect((await run(["import", "nope.xml", "--from", "killbill"])).stderr).toContain("no such file");
+  });
+});
+
+describe("tessera export --format killbill", () => {
+  it("prints Kill Bill XML that imports back, with the losses on stderr", async () => {
+    const r = await run(["export", "schemas/examples/saas.catalog.json", "--format", "killbill"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<\?xml version="1.0"/);
+    expect(r.stderr).toMatch(/^loss killbill\.export\.quantity-charge \/packages\/0\/charges\/0 /m);
+    const back = await run(["import", "-", "--from", "killbill"], { stdin: r.stdout });
+    expect(back.code).toBe(0);
+  });
+
+  it("refuses an unknown format", async () => {
+    const r = await run(["export", "schemas/examples/saas.catalog.json", "--format", "yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--format must be one of json, killbill");
+  });
+});
