@@ -4,6 +4,7 @@
  * functions over text and catalog JSON; the CLI and the API call them.
  */
 export { formatInteropDiagnostic, type InteropDiagnostic, type Located } from "./diagnostic.ts";
+export { type CatalogChange, type CatalogDiff, diffCatalogs } from "./diff/diff.ts";
 export { exportKillBill, type KillBillExport } from "./killbill/export.ts";
 export { type ImportResult, importKillBill } from "./killbill/import.ts";
 export { checkStructure, type StructureProblem } from "./killbill/structure.ts";

@@ -70,3 +70,40 @@ describe("tessera export --format killbill", () => {
     expect(r.stderr).toContain("--format must be one of json, killbill");
   });
 });
+
+describe("tessera diff", () => {
+  it("exits 0 and prints nothing between a catalog and itself", async () => {
+    const r = await run(["diff", "schemas/examples/saas.catalog.json", "schemas/examples/saas.catalog.json"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("0 changes, 0 breaking\n");
+  });
+
+  it("exits 1 on a breaking change, listing it, so CI can gate on it", async () => {
+    const saas = JSON.parse(readFileSync(`${repoRoot}schemas/examples/saas.catalog.json`, "utf8"));
+    saas.currencies = saas.currencies.filter((c: string) => c !== "JPY");
+    for (const p of saas.packages)
+      for (const ch of p.charges)
+        ch.pricePoints = ch.pricePoints.filter((pp: { currency: string }) => pp.currency !== "JPY");
+    const r = await run(["diff", "schemas/examples/saas.catalog.json", "-", "--json"], {
+      stdin: JSON.stringify(saas),
+    });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.breaking).toBe(true);
+    expect(out.changes[0]).toEqual({
+      code: "currency.removed",
+      breaking: true,
+      side: "old",
+      pointer: "/currencies",
+      message: "Currency JPY is no longer offered.",
+      before: "JPY",
+    });
+    expect(out.changes.filter((c: { code: string }) => c.code === "price.removed").length).toBeGreaterThan(0);
+  });
+
+  it("needs two catalogs", async () => {
+    expect((await run(["diff", "schemas/examples/saas.catalog.json"])).code).toBe(2);
+    expect((await run(["diff", "-", "-"])).code).toBe(2);
+  });
+});

@@ -5,6 +5,7 @@
 import type { Command } from "../command.ts";
 import { applyCommand } from "./apply.ts";
 import { configureCommand } from "./configure.ts";
+import { diffCommand } from "./diff.ts";
 import { exportCommand } from "./export.ts";
 import { importCommand } from "./import.ts";
 import { pathsCommand } from "./paths.ts";
@@ -19,4 +20,5 @@ export const commands: readonly Command[] = [
   priceCommand,
   pathsCommand,
   applyCommand,
+  diffCommand,
 ];
