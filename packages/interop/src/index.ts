@@ -8,4 +8,5 @@ export { type CatalogChange, type CatalogDiff, diffCatalogs } from "./diff/diff.
 export { exportKillBill, type KillBillExport } from "./killbill/export.ts";
 export { type ImportResult, importKillBill } from "./killbill/import.ts";
 export { checkStructure, type StructureProblem } from "./killbill/structure.ts";
+export { exportStripe, type StripeExport, type StripePrice, type StripeProduct } from "./stripe/export.ts";
 export { parseXml, type XmlElement } from "./xml/tree.ts";

@@ -64,10 +64,21 @@ describe("tessera export --format killbill", () => {
     expect(back.code).toBe(0);
   });
 
+  it("prints Stripe Products and Prices with lookup keys", async () => {
+    const r = await run(["export", "schemas/examples/saas.catalog.json", "--format", "stripe"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.products[0].id).toBe("collab-starter");
+    expect(
+      out.prices.some((p: { lookup_key: string }) => p.lookup_key === "collab-team.team-seat-fee.usd.month"),
+    ).toBe(true);
+    expect(r.stderr).toMatch(/^loss stripe\.paths \/pathRules /m);
+  });
+
   it("refuses an unknown format", async () => {
     const r = await run(["export", "schemas/examples/saas.catalog.json", "--format", "yaml"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--format must be one of json, killbill");
+    expect(r.stderr).toContain("--format must be one of json, killbill, stripe");
   });
 });
 

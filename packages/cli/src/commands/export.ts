@@ -3,7 +3,7 @@
  * consuming services, as canonical JSON or in another system's format.
  */
 
-import { exportKillBill, type InteropDiagnostic } from "@tessera/interop";
+import { exportKillBill, exportStripe, type InteropDiagnostic } from "@tessera/interop";
 import type { Catalog } from "@tessera/schema";
 import { parseArgs } from "../args.ts";
 import { canonicalJson } from "../canonical.ts";
@@ -12,11 +12,11 @@ import { loadCatalog } from "../load.ts";
 import { writeOutput } from "../output.ts";
 import { formatDiagnostic } from "../report.ts";
 
-const FORMATS = ["json", "killbill"] as const;
+const FORMATS = ["json", "killbill", "stripe"] as const;
 type Format = (typeof FORMATS)[number];
 
 const SYNOPSIS =
-  "Usage: tessera export <catalog.json | -> [--format json|killbill] [--out file] [--compact] [--json]";
+  "Usage: tessera export <catalog.json | -> [--format json|killbill|stripe] [--out file] [--compact] [--json]";
 
 function render(
   format: Format,
@@ -28,6 +28,10 @@ function render(
       const { xml, losses } = exportKillBill(doc);
       return { text: xml.endsWith("\n") ? xml : `${xml}\n`, losses };
     }
+    case "stripe": {
+      const { products, prices, losses } = exportStripe(doc);
+      return { text: `${JSON.stringify({ products, prices }, null, compact ? undefined : 2)}\n`, losses };
+    }
     default:
       return { text: canonicalJson(doc, { compact }), losses: [] };
   }
@@ -35,7 +39,7 @@ function render(
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "validate a catalog and print it as canonical JSON or Kill Bill XML",
+  summary: "validate a catalog and print it as canonical JSON, Kill Bill XML or Stripe payloads",
   usage: `${SYNOPSIS}
 
 Validates the catalog and, when it has no errors, prints it in the chosen format. Nothing is
@@ -46,11 +50,13 @@ Formats:
              arrays in their original order, so the same catalog always gives the same bytes
   killbill   a Kill Bill catalog XML document (products, plans, price lists, rules); what Kill
              Bill cannot carry is listed on stderr as "loss" warnings (see packages/interop/README.md)
+  stripe     { products, prices }: the Stripe Product and Price payloads a sync job would send,
+             each price with a lookup_key; what Stripe cannot hold is listed as "loss" warnings
 
 Options:
   --format f   one of ${FORMATS.join(", ")}
   --out file   write the output to this file instead of stdout
-  --compact    json only: one line, no indentation
+  --compact    json and stripe: one line, no indentation
   --json       on an invalid catalog, print the validate JSON ({ valid, diagnostics }) on stdout
                instead of readable diagnostics on stderr
   --help       show this help
