@@ -3,6 +3,8 @@
  * Prices payloads, CSV price points, and the breaking-change diff between two catalogs. Pure
  * functions over text and catalog JSON; the CLI and the API call them.
  */
+
+export { applyPriceSheet, exportPriceSheet, PRICE_COLUMNS, type PriceSheetResult } from "./csv/prices.ts";
 export { formatInteropDiagnostic, type InteropDiagnostic, type Located } from "./diagnostic.ts";
 export { type CatalogChange, type CatalogDiff, diffCatalogs } from "./diff/diff.ts";
 export { exportKillBill, type KillBillExport } from "./killbill/export.ts";

@@ -118,3 +118,40 @@ describe("tessera diff", () => {
     expect((await run(["diff", "-", "-"])).code).toBe(2);
   });
 });
+
+describe("tessera export --format csv and import --from csv", () => {
+  it("round-trips the price sheet and shows an edit as a diff before writing it", async () => {
+    const sheet = await run(["export", "schemas/examples/saas.catalog.json", "--format", "csv"]);
+    expect(sheet.code).toBe(0);
+    const same = await run(["import", "-", "--from", "csv", "--into", "schemas/examples/saas.catalog.json"], {
+      stdin: sheet.stdout,
+    });
+    expect(same.code).toBe(0);
+    expect(same.stdout).toBe("");
+    const edited = sheet.stdout.replace("10=12.00; 50=10.00; inf=8.00", "10=13.00; 50=10.00; inf=8.00");
+    const r = await run(["import", "-", "--from", "csv", "--into", "schemas/examples/saas.catalog.json"], {
+      stdin: edited,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "change   price.changed new:/packages/1/charges/0/pricePoints/0 Charge team-seat-fee of collab-team changed its price in USD per month.\n",
+    );
+    expect(r.stderr).toContain("not written; pass --out");
+  });
+
+  it("points at the bad cell and exits 1", async () => {
+    const csv = "package,charge,currency,unit_amount\ncollab-team,team-storage-fee,USD,two\n";
+    const r = await run(
+      ["import", "prices.csv", "--from", "csv", "--into", "schemas/examples/saas.catalog.json"].map((a) =>
+        a === "prices.csv" ? "-" : a,
+      ),
+      { stdin: csv },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^<stdin>:2:4 error csv.amount D2 /m);
+  });
+
+  it("needs --into with --from csv", async () => {
+    expect((await run(["import", "-", "--from", "csv"], { stdin: "" })).code).toBe(2);
+  });
+});

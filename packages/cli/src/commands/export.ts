@@ -3,7 +3,7 @@
  * consuming services, as canonical JSON or in another system's format.
  */
 
-import { exportKillBill, exportStripe, type InteropDiagnostic } from "@tessera/interop";
+import { exportKillBill, exportPriceSheet, exportStripe, type InteropDiagnostic } from "@tessera/interop";
 import type { Catalog } from "@tessera/schema";
 import { parseArgs } from "../args.ts";
 import { canonicalJson } from "../canonical.ts";
@@ -12,11 +12,11 @@ import { loadCatalog } from "../load.ts";
 import { writeOutput } from "../output.ts";
 import { formatDiagnostic } from "../report.ts";
 
-const FORMATS = ["json", "killbill", "stripe"] as const;
+const FORMATS = ["json", "killbill", "stripe", "csv"] as const;
 type Format = (typeof FORMATS)[number];
 
 const SYNOPSIS =
-  "Usage: tessera export <catalog.json | -> [--format json|killbill|stripe] [--out file] [--compact] [--json]";
+  "Usage: tessera export <catalog.json | -> [--format json|killbill|stripe|csv] [--out file] [--compact] [--json]";
 
 function render(
   format: Format,
@@ -32,6 +32,8 @@ function render(
       const { products, prices, losses } = exportStripe(doc);
       return { text: `${JSON.stringify({ products, prices }, null, compact ? undefined : 2)}\n`, losses };
     }
+    case "csv":
+      return { text: exportPriceSheet(doc), losses: [] };
     default:
       return { text: canonicalJson(doc, { compact }), losses: [] };
   }
@@ -39,7 +41,7 @@ function render(
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "validate a catalog and print it as canonical JSON, Kill Bill XML or Stripe payloads",
+  summary: "validate a catalog and print it as JSON, Kill Bill XML, Stripe payloads or CSV prices",
   usage: `${SYNOPSIS}
 
 Validates the catalog and, when it has no errors, prints it in the chosen format. Nothing is
@@ -52,6 +54,8 @@ Formats:
              Bill cannot carry is listed on stderr as "loss" warnings (see packages/interop/README.md)
   stripe     { products, prices }: the Stripe Product and Price payloads a sync job would send,
              each price with a lookup_key; what Stripe cannot hold is listed as "loss" warnings
+  csv        the price points, one row each, for a spreadsheet round trip
+             (bring it back with: tessera import prices.csv --from csv --into catalog.json)
 
 Options:
   --format f   one of ${FORMATS.join(", ")}

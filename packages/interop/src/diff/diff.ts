@@ -33,6 +33,15 @@ export interface CatalogDiff {
 
 type Emit = (change: CatalogChange) => void;
 
+/** JSON with object keys sorted, so two documents that differ only in key order compare equal. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 function byId<T extends { id: string }>(
   items: readonly T[] | undefined,
 ): Map<string, { item: T; index: number }> {
@@ -116,7 +125,7 @@ function removedValues<T>(
   emit: Emit,
   breaking = true,
 ): void {
-  const key = (v: T) => JSON.stringify(v);
+  const key = (v: T) => stable(v);
   const now = new Set((after ?? []).map(key));
   const was = new Set((before ?? []).map(key));
   for (const v of before ?? [])
@@ -182,7 +191,7 @@ function diffCharge(
         message: `Charge ${a.id} of ${pkg.id} no longer has a price in ${pointWords(p)}.`,
         before: p,
       });
-    else if (JSON.stringify(amountsOf(p)) !== JSON.stringify(amountsOf(now.p)))
+    else if (stable(amountsOf(p)) !== stable(amountsOf(now.p)))
       emit({
         code: "price.changed",
         breaking: false,
@@ -293,8 +302,8 @@ function diffPackage(a: Package, b: Package, oldPointer: string, newPointer: str
       emit,
     );
   if (
-    JSON.stringify(a.rules ?? []) !== JSON.stringify(b.rules ?? []) ||
-    JSON.stringify(a.quantityRules ?? []) !== JSON.stringify(b.quantityRules ?? [])
+    stable(a.rules ?? []) !== stable(b.rules ?? []) ||
+    stable(a.quantityRules ?? []) !== stable(b.quantityRules ?? [])
   )
     emit({
       code: "package.rules-changed",
