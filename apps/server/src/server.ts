@@ -12,6 +12,7 @@ import {
   createContext,
   createServices,
   type Db,
+  type EngineOptions,
   migrate,
   openDb,
   type Services,
@@ -44,13 +45,18 @@ export interface ServerOptions {
   /** Default `asOf` date source (tests pin it). */
   today?: () => string;
   hooks?: ApiHooks;
+  /** Engine limits, time budget and worker pool size (defaults: `defaultEngineOptions`). */
+  engine?: Partial<EngineOptions>;
   /** Where request failures are reported (never to the client). Defaults to stderr. */
   log?: (message: string, error?: unknown) => void;
 }
 
 export interface TesseraServer {
   start(): Promise<{ port: number; url: string }>;
-  /** Stops accepting connections, lets in-flight requests finish (up to `graceMs`), closes the database. */
+  /**
+   * Stops accepting connections, lets in-flight requests finish (up to `graceMs`), stops the engine
+   * workers and closes the database.
+   */
   stop(graceMs?: number): Promise<void>;
   /** The services (database, caches) once started. */
   readonly services: Services;
@@ -160,7 +166,10 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         ...(options.today ? { today: options.today } : {}),
         ...(options.hooks ? { hooks: options.hooks } : {}),
         maxBodyBytes,
+        ...(options.engine ? { engine: options.engine } : {}),
       });
+      // The first worker loads the engine while the server starts listening.
+      services.engine.warm();
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
@@ -178,6 +187,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      await services?.engine.close();
       if (services && ownsDb) await services.db.close();
     },
   };
