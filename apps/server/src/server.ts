@@ -12,10 +12,12 @@ import {
   createContext,
   createServices,
   type Db,
+  type DispatcherOptions,
   type EngineOptions,
   migrate,
   openDb,
   type Services,
+  WebhookDispatcher,
 } from "@tessera/api";
 import { jsonSyntaxMessage } from "@tessera/engine";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
@@ -47,6 +49,8 @@ export interface ServerOptions {
   hooks?: ApiHooks;
   /** Engine limits, time budget and worker pool size (defaults: `defaultEngineOptions`). */
   engine?: Partial<EngineOptions>;
+  /** Webhook delivery settings (tests shorten the backoff); `false` runs no dispatcher. */
+  webhooks?: (DispatcherOptions & { allowHttp?: boolean }) | false;
   /** Where request failures are reported (never to the client). Defaults to stderr. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -63,6 +67,7 @@ export interface TesseraServer {
 }
 
 export function createServer(options: ServerOptions = {}): TesseraServer {
+  const webhookSettings: DispatcherOptions & { allowHttp?: boolean } = options.webhooks || {};
   const log =
     options.log ??
     ((message: string, error?: unknown) => {
@@ -71,6 +76,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const site = new StaticSite(options.webDist ?? DEFAULT_WEB_DIST);
   let services: Services | undefined;
+  let dispatcher: WebhookDispatcher | undefined;
   let ownsDb = false;
 
   const trpc = createHTTPHandler({
@@ -167,9 +173,14 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         ...(options.hooks ? { hooks: options.hooks } : {}),
         maxBodyBytes,
         ...(options.engine ? { engine: options.engine } : {}),
+        webhookAllowHttp: webhookSettings.allowHttp ?? process.env.TESSERA_WEBHOOK_ALLOW_HTTP === "1",
       });
       // The first worker loads the engine while the server starts listening.
       services.engine.warm();
+      if (options.webhooks !== false) {
+        dispatcher = new WebhookDispatcher(db, { log: (m) => log(m), ...webhookSettings });
+        await dispatcher.start();
+      }
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
@@ -188,6 +199,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       await closed;
       clearTimeout(timer);
       await services?.engine.close();
+      await dispatcher?.stop();
       if (services && ownsDb) await services.db.close();
     },
   };

@@ -22,6 +22,8 @@ export interface Services {
   hooks: ApiHooks;
   /** Largest request body the HTTP layer accepts, for error messages. */
   maxBodyBytes: number;
+  /** Webhook settings: whether endpoints may use plain http beyond this machine. */
+  webhooks: { allowHttp: boolean };
 }
 
 export interface ServicesOptions {
@@ -38,6 +40,8 @@ export interface ServicesOptions {
   maxBodyBytes?: number;
   /** The engine to use, or options for a new one (limits, budget, threads). */
   engine?: EngineService | Partial<EngineOptions>;
+  /** Accept plain-http webhook endpoints on any host (default: https, or http to loopback only). */
+  webhookAllowHttp?: boolean;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -49,5 +53,6 @@ export function createServices(options: ServicesOptions): Services {
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     hooks: options.hooks ?? {},
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
+    webhooks: { allowHttp: options.webhookAllowHttp ?? false },
   };
 }
