@@ -82,6 +82,7 @@ const query = (procedure: string, input: unknown) =>
 async function mixed(
   server: Child,
   opts: Required<Omit<MixedBenchOptions, "log" | "healthzS">>,
+  log: (line: string) => void,
 ): Promise<Record<string, number>> {
   const headers = { authorization: `Bearer ${server.token}` };
   const requests = quotes(server.catalogId).flatMap((quote) => [
@@ -102,6 +103,12 @@ async function mixed(
   const after = rssMb(server.pid);
   const codes = (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats;
   const notOk = Object.entries(codes).reduce((n, [code, c]) => (code === "200" ? n : n + c.count), 0);
+  const breakdown = Object.entries(codes)
+    .filter(([code]) => code !== "200")
+    .map(([code, c]) => `${c.count} × ${code}`);
+  if (result.errors + result.timeouts > 0)
+    breakdown.push(`${result.errors} socket errors (${result.timeouts} timeouts)`);
+  if (breakdown.length > 0) log(`mixed: errors were ${breakdown.join(", ")}`);
   return {
     rps: Math.round(result.requests.average),
     p99Ms: result.latency.p99,
@@ -138,7 +145,7 @@ export async function runMixedBench(options: MixedBenchOptions = {}): Promise<Re
   for (const database of databases) {
     const server = await startServer(database === "postgres");
     try {
-      const m = await mixed(server, opts);
+      const m = await mixed(server, opts, log);
       for (const [k, v] of Object.entries(m)) metrics[`mixed.${database}.${k}`] = v;
       log(
         `mixed on ${database}: ${m.rps} req/s, p99 ${m.p99Ms} ms, ${m.errors} errors, RSS +${m.rssGrowthMb} MB`,
