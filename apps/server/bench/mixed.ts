@@ -112,7 +112,7 @@ async function mixed(
   return {
     rps: Math.round(result.requests.average),
     p99Ms: result.latency.p99,
-    errors: notOk + result.errors + result.timeouts,
+    errors: notOk + result.errors,
     rssGrowthMb: Math.round((after - before) * 10) / 10,
   };
 }
