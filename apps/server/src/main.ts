@@ -2,9 +2,12 @@
  * Entry point of the server process (`pnpm start` runs it through scripts/start.mjs).
  * Environment: PORT (default 3000), HOST (default 127.0.0.1), DATABASE_URL (PostgreSQL; otherwise
  * embedded PGlite in TESSERA_DATA_DIR, default <repo>/.data/pglite), TESSERA_ADMIN_TOKEN (the admin
- * token seeded on first start), TESSERA_DEMO=0 or --no-demo (skip the sample catalogs and demo tokens).
+ * token seeded on first start), TESSERA_DEMO=0 or --no-demo (skip the sample catalogs and demo tokens),
+ * TESSERA_MAX_BODY_MB (request body limit, default 10) and the engine's limits (TESSERA_MAX_OPTIONS…,
+ * TESSERA_ENGINE_BUDGET_MS…; see the README).
  */
 import { fileURLToPath } from "node:url";
+import { engineOptionsFromEnv } from "@tessera/api";
 import { bootstrap } from "./bootstrap.ts";
 import { createServer } from "./server.ts";
 
@@ -18,6 +21,10 @@ const server = createServer({
   dataDir,
   port: env.PORT ? Number(env.PORT) : 3000,
   host: env.HOST || "127.0.0.1",
+  ...(Number(env.TESSERA_MAX_BODY_MB) > 0
+    ? { maxBodyBytes: Number(env.TESSERA_MAX_BODY_MB) * 1024 * 1024 }
+    : {}),
+  engine: engineOptionsFromEnv(env, (message) => console.warn(message)),
 });
 
 const { url } = await server.start();

@@ -13,6 +13,7 @@ import {
   createServices,
   type Db,
   type DispatcherOptions,
+  type EngineOptions,
   migrate,
   openDb,
   type Services,
@@ -47,6 +48,8 @@ export interface ServerOptions {
   /** Default `asOf` date source (tests pin it). */
   today?: () => string;
   hooks?: ApiHooks;
+  /** Engine limits, time budget and worker pool size (defaults: `defaultEngineOptions`). */
+  engine?: Partial<EngineOptions>;
   /** Webhook delivery settings (tests shorten the backoff); `false` runs no dispatcher. */
   webhooks?: (DispatcherOptions & { allowHttp?: boolean }) | false;
   /** Where request failures are reported (never to the client). Defaults to stderr. */
@@ -55,7 +58,10 @@ export interface ServerOptions {
 
 export interface TesseraServer {
   start(): Promise<{ port: number; url: string }>;
-  /** Stops accepting connections, lets in-flight requests finish (up to `graceMs`), closes the database. */
+  /**
+   * Stops accepting connections, lets in-flight requests finish (up to `graceMs`), stops the engine
+   * workers and closes the database.
+   */
   stop(graceMs?: number): Promise<void>;
   /** The services (database, caches) once started. */
   readonly services: Services;
@@ -177,8 +183,11 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         ...(options.today ? { today: options.today } : {}),
         ...(options.hooks ? { hooks: options.hooks } : {}),
         maxBodyBytes,
+        ...(options.engine ? { engine: options.engine } : {}),
         webhookAllowHttp: webhookSettings.allowHttp ?? process.env.TESSERA_WEBHOOK_ALLOW_HTTP === "1",
       });
+      // The first worker loads the engine while the server starts listening.
+      services.engine.warm();
       if (options.webhooks !== false) {
         dispatcher = new WebhookDispatcher(db, { log: (m) => log(m), ...webhookSettings });
         await dispatcher.start();
@@ -200,6 +209,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      await services?.engine.close();
       await dispatcher?.stop();
       if (services && ownsDb) await services.db.close();
     },

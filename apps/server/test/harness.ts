@@ -1,6 +1,12 @@
 /** Boots the server on loopback over PGlite (always) or PostgreSQL (when DATABASE_URL is set). */
 import { randomBytes } from "node:crypto";
-import { type AppRouter, insertToken, openPgliteFromTemplate, type Role } from "@tessera/api";
+import {
+  type AppRouter,
+  type EngineOptions,
+  insertToken,
+  openPgliteFromTemplate,
+  type Role,
+} from "@tessera/api";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { createServer, type TesseraServer } from "../src/server.ts";
 
@@ -15,7 +21,10 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function boot(backend: Backend, options: { webDist?: string } = {}): Promise<Running> {
+export async function boot(
+  backend: Backend,
+  options: { webDist?: string; engine?: Partial<EngineOptions> } = {},
+): Promise<Running> {
   const schema = backend === "postgres" ? `s_${randomBytes(6).toString("hex")}` : undefined;
   const db = backend === "pglite" ? await openPgliteFromTemplate() : undefined;
   const server = createServer({
@@ -23,6 +32,7 @@ export async function boot(backend: Backend, options: { webDist?: string } = {})
     webDist: options.webDist ?? "/nonexistent",
     today: () => "2026-01-15",
     log: () => {},
+    ...(options.engine ? { engine: options.engine } : {}),
   });
   const { url } = await server.start();
   const tokens = {} as Record<Role, string>;

@@ -12,6 +12,14 @@ export { migrate, readMigrations } from "./db/migrate.ts";
 export { type OpenDbOptions, openDb } from "./db/open.ts";
 export { openPglite, type PgliteOptions } from "./db/pglite.ts";
 export { ensurePgliteTemplate, openPgliteFromTemplate } from "./db/template.ts";
+export {
+  defaultEngineOptions,
+  ENGINE_ENV,
+  type EngineLimits,
+  type EngineOptions,
+  engineOptionsFromEnv,
+} from "./engine/limits.ts";
+export { EngineService } from "./engine/service.ts";
 export { type ErrorExtras, fail } from "./errors.ts";
 export { inspectJson, MAX_DEPTH } from "./input/guard.ts";
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./router.ts";

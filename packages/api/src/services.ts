@@ -1,6 +1,8 @@
 import { TokenResolver } from "./auth/tokens.ts";
 import { PublishedCatalogs } from "./catalogs/published.ts";
 import type { Db } from "./db/db.ts";
+import type { EngineOptions } from "./engine/limits.ts";
+import { EngineService } from "./engine/service.ts";
 
 /** Hooks tests use to stop a write at a chosen point (e.g. to kill the process mid-publish). */
 export interface ApiHooks {
@@ -13,6 +15,8 @@ export interface Services {
   db: Db;
   tokens: TokenResolver;
   published: PublishedCatalogs;
+  /** The engine, run in a pool of worker threads (never on the event loop). */
+  engine: EngineService;
   /** Today's date ("YYYY-MM-DD", UTC): the default `asOf` for pricing and paths. */
   today: () => string;
   hooks: ApiHooks;
@@ -34,6 +38,8 @@ export interface ServicesOptions {
   /** How long the latest-version pointer of a catalog is trusted (default 1 s; same role). */
   latestTtlMs?: number;
   maxBodyBytes?: number;
+  /** The engine to use, or options for a new one (limits, budget, threads). */
+  engine?: EngineService | Partial<EngineOptions>;
   /** Accept plain-http webhook endpoints on any host (default: https, or http to loopback only). */
   webhookAllowHttp?: boolean;
 }
@@ -43,6 +49,7 @@ export function createServices(options: ServicesOptions): Services {
     db: options.db,
     tokens: new TokenResolver(options.db, options.tokenTtlMs),
     published: new PublishedCatalogs(options.db, options.latestTtlMs),
+    engine: options.engine instanceof EngineService ? options.engine : new EngineService(options.engine),
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     hooks: options.hooks ?? {},
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,

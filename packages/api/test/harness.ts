@@ -9,6 +9,7 @@ import type { Db } from "../src/db/db.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { openDb } from "../src/db/open.ts";
 import { openPgliteFromTemplate } from "../src/db/template.ts";
+import { EngineService } from "../src/engine/service.ts";
 import { appRouter } from "../src/router.ts";
 import { createServices, type Services, type ServicesOptions } from "../src/services.ts";
 import { createCallerFactory, createContext } from "../src/trpc.ts";
@@ -86,8 +87,11 @@ export async function callerFor(services: Services, token: string | undefined) {
   return callerFactory(await createContext(services, token === undefined ? undefined : `Bearer ${token}`));
 }
 
+/** One engine pool per test file: its workers start once, and idle ones let the process exit. */
+const engine = new EngineService({ threads: 2 });
+
 export function servicesFor(db: Db, options: Omit<ServicesOptions, "db"> = {}): Services {
-  return createServices({ db, today: () => "2026-01-15", ...options });
+  return createServices({ db, today: () => "2026-01-15", engine, ...options });
 }
 
 /** The TRPCError a call fails with; fails the test when the call succeeds or throws anything else. */

@@ -6,7 +6,7 @@
  * the arrangement's package, against the version the arrangement was priced on.
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_change_plan
  */
-import { applyMove, type Move, type PathsResult, paths } from "@tessera/engine";
+import type { Move, PathsResult } from "@tessera/engine";
 import type { Arrangement } from "@tessera/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { audit } from "../audit.ts";
@@ -73,7 +73,7 @@ async function arrangementRow(db: Queryable, id: string): Promise<Row> {
 /** The catalog moves are evaluated against (see the module comment). */
 async function catalogForMoves(services: Services, arrangement: Arrangement) {
   const latest = await catalogFor(services, arrangement.catalogId, undefined);
-  if (latest.catalog.packages.has(arrangement.package)) return latest;
+  if (await services.engine.hasPackage(latest.pv, arrangement.package)) return latest;
   return catalogFor(services, arrangement.catalogId, arrangement.catalogVersion);
 }
 
@@ -108,9 +108,9 @@ export const arrangementsRouter = {
     .input(input(is.object({ id: arrangementId, asOf })))
     .query(async ({ ctx, input }): Promise<PathsResult & { catalogVersion: number; revision: number }> => {
       const row = await arrangementRow(ctx.services.db, input.id);
-      const { pv, catalog } = await catalogForMoves(ctx.services, row.doc);
+      const { pv } = await catalogForMoves(ctx.services, row.doc);
       return {
-        ...paths(catalog, row.doc, input.asOf ?? ctx.services.today()),
+        ...(await ctx.services.engine.paths(pv, row.doc, input.asOf ?? ctx.services.today())),
         catalogVersion: pv.version,
         revision: row.revision,
       };
@@ -150,9 +150,9 @@ export const arrangementsRouter = {
             currentRevision: row.revision,
           },
         );
-      const { pv, catalog } = await catalogForMoves(services, row.doc);
+      const { pv } = await catalogForMoves(services, row.doc);
       const moveAsOf = input.asOf ?? services.today();
-      const result = applyMove(catalog, row.doc, input.move, moveAsOf);
+      const result = await services.engine.applyMove(pv, row.doc, input.move, moveAsOf);
       if (!result.ok)
         fail("PRECONDITION_FAILED", result.reasons[0] ?? "This move is not possible.", {
           diagnostics: result.reasons.map((message) => ({

@@ -1,12 +1,11 @@
 /**
  * Published catalog versions, read through an in-memory cache. A version never changes once
- * published, so its serialized bytes, content hash and compiled form are cached for the life of
- * the process (bounded by count). Only the "latest version" pointer can go stale: a publication on
+ * published, so its serialized bytes and content hash are cached for the life of the process
+ * (bounded by count); its compiled form lives in the engine's workers (engine/service.ts). Only the "latest version" pointer can go stale: a publication on
  * any server notifies every server (`notifyPublished`), which drops its pointer at once; a missed
  * notification is covered by the pointer's short time-to-live.
  */
 import { createHash } from "node:crypto";
-import { type CompiledCatalog, validate } from "@tessera/engine";
 import type { Catalog } from "@tessera/schema";
 import type { Db, Queryable } from "../db/db.ts";
 
@@ -49,7 +48,6 @@ export async function notifyPublished(tx: Queryable, catalogId: string): Promise
 export class PublishedCatalogs {
   readonly #versions = new Map<string, PublishedVersion>();
   readonly #docs = new Map<string, Catalog>();
-  readonly #compiled = new Map<string, CompiledCatalog>();
   readonly #latest = new Map<string, { version: number | null; until: number }>();
 
   /** Settles once this server listens for publications (rejects when it cannot). */
@@ -136,21 +134,5 @@ export class PublishedCatalogs {
       this.#docs.set(pv.contentHash, doc);
     }
     return doc;
-  }
-
-  /**
-   * The compiled catalog of a version, cached by content hash. Versions were valid when published;
-   * if a newer engine finds errors in an old one, it is reported to the caller as invalid.
-   */
-  compiled(pv: PublishedVersion): CompiledCatalog | undefined {
-    let compiled = this.#compiled.get(pv.contentHash);
-    if (!compiled) {
-      const result = validate(JSON.parse(pv.body));
-      if (!result.catalog) return undefined;
-      compiled = result.catalog;
-      if (this.#compiled.size >= this.capacity) this.#compiled.delete(this.#compiled.keys().next().value!);
-      this.#compiled.set(pv.contentHash, compiled);
-    }
-    return compiled;
   }
 }

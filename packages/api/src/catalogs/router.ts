@@ -4,7 +4,7 @@
  * immutable versions readable forever, retirement. Every change is audited in its transaction.
  * @see https://docs.killbill.io/latest/catalog-overview (versioned, immutable catalogs)
  */
-import { type Diagnostic, validate } from "@tessera/engine";
+import type { Diagnostic } from "@tessera/engine";
 import type { Catalog } from "@tessera/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { audit } from "../audit.ts";
@@ -367,8 +367,7 @@ export const catalogsRouter = {
         const draft = await readDraft(ctx.services.db, input.catalogId);
         doc = draft?.doc ?? fail("NOT_FOUND", `Catalog "${input.catalogId}" has no draft.`);
       } else fail("BAD_REQUEST", 'Pass either "catalogId" (to validate its draft) or "doc".');
-      const { valid, diagnostics } = validate(doc);
-      return { valid, diagnostics };
+      return ctx.services.engine.validate(doc);
     }),
 
   /** Structural diff between two versions, or a version and the draft ("draft"). */
@@ -416,7 +415,7 @@ export const catalogsRouter = {
           );
         const next = (cat.latest_version ?? 0) + 1;
         const doc = { ...draft.doc, version: next } as Record<string, unknown>;
-        const result = validate(doc);
+        const result = await ctx.services.engine.validate(doc);
         if (!result.valid) {
           const errors = result.diagnostics.filter((d) => d.severity === "error").length;
           fail(

@@ -7,13 +7,7 @@
  * @see https://docs.stripe.com/quotes/overview (draft → open → accepted, canceled on expiry)
  */
 import { createHash, randomBytes } from "node:crypto";
-import {
-  type CompiledCatalog,
-  type Configuration,
-  configure,
-  type PriceResult,
-  price,
-} from "@tessera/engine";
+import type { Configuration, PriceResult } from "@tessera/engine";
 import { type Quote, validateArrangement, validateQuote } from "@tessera/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { audit } from "../audit.ts";
@@ -95,12 +89,12 @@ async function quoteRow(db: Queryable, id: string, lock = false): Promise<QuoteR
   return rows[0] ?? fail("NOT_FOUND", `There is no quote "${id}".`);
 }
 
-/** The published version and compiled catalog a quote is made from (the latest when it names none). */
+/** The published version a quote is made from (the latest when it names none). */
 export async function catalogFor(
   services: Services,
   catalogId: string,
   version: number | undefined,
-): Promise<{ pv: PublishedVersion; catalog: CompiledCatalog }> {
+): Promise<{ pv: PublishedVersion }> {
   const pv =
     version === undefined
       ? await services.published.latest(catalogId)
@@ -112,13 +106,7 @@ export async function catalogFor(
         ? `Catalog "${catalogId}" has no published version to quote from.`
         : `Catalog "${catalogId}" has no version ${version}.`,
     );
-  const catalog = services.published.compiled(pv);
-  if (!catalog)
-    fail(
-      "PRECONDITION_FAILED",
-      `Version ${pv.version} of catalog "${catalogId}" no longer validates; quote from a newer one.`,
-    );
-  return { pv, catalog };
+  return { pv };
 }
 
 const quoteDoc = document<Quote>(validateQuote);
@@ -147,13 +135,16 @@ async function evaluate(
   on: string,
 ): Promise<{
   pv: PublishedVersion;
-  catalog: CompiledCatalog;
   configuration: Configuration;
   priced: PriceResult;
 }> {
-  const { pv, catalog } = await catalogFor(services, catalogIdOf(quote), quote.catalogVersion);
+  const { pv } = await catalogFor(services, catalogIdOf(quote), quote.catalogVersion);
   const bound: Quote = { ...quote, catalogId: pv.catalogId, catalogVersion: pv.version };
-  return { pv, catalog, configuration: configure(catalog, bound), priced: price(catalog, bound, on) };
+  const [configuration, priced] = await Promise.all([
+    services.engine.configure(pv, bound),
+    services.engine.price(pv, bound, on),
+  ]);
+  return { pv, configuration, priced };
 }
 
 export const quotesRouter = {
@@ -161,25 +152,17 @@ export const quotesRouter = {
   configure: procedure(can.preview)
     .input(input(quoteInput))
     .query(async ({ ctx, input }): Promise<Configuration & { catalogVersion: number }> => {
-      const { pv, catalog } = await catalogFor(
-        ctx.services,
-        catalogIdOf(input.quote),
-        input.quote.catalogVersion,
-      );
-      return { ...configure(catalog, input.quote), catalogVersion: pv.version };
+      const { pv } = await catalogFor(ctx.services, catalogIdOf(input.quote), input.quote.catalogVersion);
+      return { ...(await ctx.services.engine.configure(pv, input.quote)), catalogVersion: pv.version };
     }),
 
   /** Prices a selection as of `asOf` (default today) without saving anything. */
   price: procedure(can.preview)
     .input(input(quoteInput))
     .query(async ({ ctx, input }): Promise<PriceResult & { catalogVersion: number }> => {
-      const { pv, catalog } = await catalogFor(
-        ctx.services,
-        catalogIdOf(input.quote),
-        input.quote.catalogVersion,
-      );
+      const { pv } = await catalogFor(ctx.services, catalogIdOf(input.quote), input.quote.catalogVersion);
       return {
-        ...price(catalog, input.quote, input.asOf ?? ctx.services.today()),
+        ...(await ctx.services.engine.price(pv, input.quote, input.asOf ?? ctx.services.today())),
         catalogVersion: pv.version,
       };
     }),
@@ -307,7 +290,10 @@ export const quotesRouter = {
       // The catalog is loaded before the transaction: on PGlite (one connection) a query outside the
       // open transaction would wait for it forever. A quote's catalog version never changes.
       const before = await quoteRow(services.db, input.id);
-      const { catalog } = await catalogFor(services, before.catalog_id, before.catalog_version);
+      const { pv } = await catalogFor(services, before.catalog_id, before.catalog_version);
+      // Configured before the transaction too, so the engine's work never holds its connection; a
+      // quote's selection never changes once saved (only its status does).
+      const configured = input.to === "expired" ? undefined : await services.engine.configure(pv, before.doc);
       return services.db.transaction(async (tx) => {
         const row = await quoteRow(tx, input.id, true);
         if (!NEXT[row.status].includes(input.to))
@@ -318,7 +304,7 @@ export const quotesRouter = {
         const doc: Quote = { ...row.doc, status: input.to };
         let arrangementId: string | null = null;
         if (input.to === "sent" || input.to === "accepted") {
-          const configuration = configure(catalog, row.doc);
+          const configuration = configured ?? (await services.engine.configure(pv, row.doc));
           const errors = [...configuration.violations, ...row.price.violations].filter(
             (d) => d.severity === "error",
           );

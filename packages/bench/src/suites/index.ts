@@ -4,9 +4,17 @@
  */
 import type { Suite } from "../suite.ts";
 import { configureSuite } from "./configure.ts";
+import { mixedSuite } from "./mixed.ts";
 import { pathsSuite } from "./paths.ts";
 import { priceSuite } from "./price.ts";
 import { serviceSuite } from "./service.ts";
 import { validateSuite } from "./validate.ts";
 
-export const suites: readonly Suite[] = [validateSuite, configureSuite, priceSuite, pathsSuite, serviceSuite];
+export const suites: readonly Suite[] = [
+  validateSuite,
+  configureSuite,
+  priceSuite,
+  pathsSuite,
+  serviceSuite,
+  mixedSuite,
+];
