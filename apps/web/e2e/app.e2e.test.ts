@@ -213,6 +213,8 @@ describe("the configurator in Chromium against the real server", () => {
     const title = (await upgrade.locator(".ts-move__title").textContent()) ?? "";
     await expect(upgrade.textContent()).resolves.toMatch(/Effective.*New price.*MRR change/);
     await expect(upgrade.getByRole("table").textContent()).resolves.toMatch(/\$\d/);
+    // Credit and charge come with the net amount the upgrade bills.
+    await expect(upgrade.getByRole("table").textContent()).resolves.toMatch(/Net (due|credit)/);
     await upgrade.getByRole("button", { name: "Apply" }).click();
     await page.getByText(`Applied: ${title}.`).waitFor();
     await expect(page.getByRole("region", { name: "Current arrangement" }).textContent()).resolves.toContain(
@@ -221,6 +223,10 @@ describe("the configurator in Chromium against the real server", () => {
     await expect
       .poll(() => page.getByRole("region", { name: "History" }).getByRole("listitem").count())
       .toBe(2);
+    // The applied move is recorded as of the date it was made for, not the arrangement's start.
+    await expect(
+      page.getByRole("region", { name: "History" }).getByRole("listitem").nth(1).textContent(),
+    ).resolves.toContain(asOf.toISOString().slice(0, 10));
     await shot(page, "10-path-explorer-applied");
 
     // Terminating shows the retention offers first and needs a confirmation.

@@ -186,7 +186,9 @@ export function MoveList({ currency, moves, onApply, applyingKey }: MoveListProp
                         {offer.reasons.length > 0 ? (
                           <ul className="ts-move__reasons">
                             {offer.reasons.map((r) => (
-                              <li key={r}>{r}</li>
+                              <li key={r} style={offer.valid ? { color: "var(--ts-muted)" } : undefined}>
+                                {r}
+                              </li>
                             ))}
                           </ul>
                         ) : null}
