@@ -10,5 +10,17 @@ export { type CatalogChange, type CatalogDiff, diffCatalogs } from "./diff/diff.
 export { exportKillBill, type KillBillExport } from "./killbill/export.ts";
 export { type ImportResult, importKillBill } from "./killbill/import.ts";
 export { checkStructure, type StructureProblem } from "./killbill/structure.ts";
+<<<<<<< HEAD
 export { exportStripe, type StripeExport, type StripePrice, type StripeProduct } from "./stripe/export.ts";
+=======
+export { decimalNumber, money, stringifyTmf } from "./tmf620/json.ts";
+export {
+  TMF620_BASE,
+  type Tmf620View,
+  type TmfResource,
+  type TmfResourceName,
+  toTmf620,
+} from "./tmf620/map.ts";
+export { parseTmfQuery, runTmfQuery, type TmfQuery } from "./tmf620/query.ts";
+>>>>>>> main
 export { parseXml, type XmlElement } from "./xml/tree.ts";
