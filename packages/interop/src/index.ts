@@ -10,9 +10,7 @@ export { type CatalogChange, type CatalogDiff, diffCatalogs } from "./diff/diff.
 export { exportKillBill, type KillBillExport } from "./killbill/export.ts";
 export { type ImportResult, importKillBill } from "./killbill/import.ts";
 export { checkStructure, type StructureProblem } from "./killbill/structure.ts";
-<<<<<<< HEAD
 export { exportStripe, type StripeExport, type StripePrice, type StripeProduct } from "./stripe/export.ts";
-=======
 export { decimalNumber, money, stringifyTmf } from "./tmf620/json.ts";
 export {
   TMF620_BASE,
@@ -22,5 +20,4 @@ export {
   toTmf620,
 } from "./tmf620/map.ts";
 export { parseTmfQuery, runTmfQuery, type TmfQuery } from "./tmf620/query.ts";
->>>>>>> main
 export { parseXml, type XmlElement } from "./xml/tree.ts";
