@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { arrangementsRouter } from "./arrangements/router.ts";
 import { auditRouter } from "./audit-router.ts";
+import { interopRouter } from "./catalogs/interop-router.ts";
 import { catalogsRouter } from "./catalogs/router.ts";
 import { quotesRouter } from "./quotes/router.ts";
 import { meProcedure, tokensRouter } from "./tokens/router.ts";
@@ -11,6 +12,7 @@ import { webhooksRouter } from "./webhooks/router.ts";
 export const appRouter = router({
   me: meProcedure,
   catalogs: catalogsRouter,
+  interop: interopRouter,
   quotes: quotesRouter,
   arrangements: arrangementsRouter,
   tokens: tokensRouter,

@@ -209,7 +209,7 @@ function emptyCatalog(id: string, name: string, currencies: string[]): Record<st
 }
 
 /** The document of one side of a diff: a published version or the draft. */
-async function sideDoc(
+export async function sideDoc(
   ctx: { services: import("../services.ts").Services; principal: { role: string } },
   id: string,
   side: number | "draft",
@@ -224,7 +224,7 @@ async function sideDoc(
   return pv ? ctx.services.published.doc(pv) : fail("NOT_FOUND", `Catalog "${id}" has no version ${side}.`);
 }
 
-const side = (v: unknown, path: readonly (string | number)[]): number | "draft" =>
+export const side = (v: unknown, path: readonly (string | number)[]): number | "draft" =>
   v === "draft" ? "draft" : version(v, path);
 
 export const catalogsRouter = {
