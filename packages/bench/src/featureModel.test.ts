@@ -13,7 +13,7 @@
 import { compile, configure } from "@tessera/engine";
 import type { Catalog, OptionGroup, Package } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
-import { generateFeatureModelCatalog, generateWideCatalog } from "./generate/featureModel.ts";
+import { generateFeatureModelCatalog } from "./generate/featureModel.ts";
 import { createRandom } from "./generate/random.ts";
 
 /** Literals: variable v is v + 1 when true, −(v + 1) when false. */
@@ -248,10 +248,6 @@ describe("configure on feature-model-shaped packages agrees with an independent 
       check(withWideGroups(generateFeatureModelCatalog(seed, shape), seed), seed, 3);
     });
   }
-
-  it("a pick-one group of 60 interchangeable options: one pick disables all others, for that pick", () => {
-    check(generateWideCatalog(60), 9, 2);
-  });
 });
 
 describe("generateFeatureModelCatalog", () => {
