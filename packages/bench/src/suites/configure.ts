@@ -15,11 +15,14 @@
  * - `configure.sN.coldMs`: the first configure of the package on a freshly compiled catalog
  *   (clauses built, the no-picks backbone and its reasons computed).
  * - `configure.sN.steps`, `.options`, `.rules`: the replay length and the package's size.
+ * - `configure.fm2500.*`, `configure.fm6500.*`, `configure.wide10k.*`: feature-model-shaped
+ *   packages and one wide group, once whatever the scales (see lines.ts).
  */
 import { type CompiledCatalog, type Configuration, compile, configure } from "@tessera/engine";
 import type { Quote } from "@tessera/schema";
 import type { BenchContext } from "../context.ts";
 import type { Metrics, Suite } from "../suite.ts";
+import { configureLines, formatLines } from "./lines.ts";
 import { table } from "./validate.ts";
 
 const PACKAGE = "big-0";
@@ -67,7 +70,8 @@ function sessions(catalog: CompiledCatalog, seed: number): Quote[] {
 
 export const configureSuite: Suite = {
   name: "configure",
-  description: "one click on the 1,000-option package: backtrack-free availability with reasons",
+  description:
+    "one click on the 1,000-option package, feature-model-shaped packages and a 10,000-option group: backtrack-free availability with reasons",
 
   run(ctx: BenchContext): Metrics {
     const metrics: Metrics = {};
@@ -102,6 +106,7 @@ export const configureSuite: Suite = {
         `configure scale ${scale}: ${options} options, ${big.rules?.length ?? 0} rules, ${steps.length} steps, median ${warm.medianMs.toFixed(3)} ms, p95 ${warm.p95Ms.toFixed(3)} ms, cold ${cold.medianMs.toFixed(1)} ms`,
       );
     }
+    Object.assign(metrics, configureLines(ctx));
     return metrics;
   },
 
@@ -121,6 +126,7 @@ export const configureSuite: Suite = {
     lines.push(
       "median/p95: one click with full availability and reasons (target p95 ≤ 10 ms); cold: first call",
     );
+    lines.push(...formatLines(metrics, "configure"));
     return lines.join("\n");
   },
 };

@@ -8,10 +8,14 @@
  * scale) / (validate ms per MB at scale 1): 1.0 is perfectly linear. `linearityVsParse` = (ratio at
  * the largest scale) / (ratio at scale 1): JSON.parse also costs more per MB on a big heap, and
  * this says whether validate grows faster than it.
+ *
+ * Then, once whatever the scales: the feature-model-shaped 6,500-option package, one group of
+ * 10,000 options, and the growth with the size of one group (see lines.ts).
  */
 import { validate } from "@tessera/engine";
 import type { BenchContext } from "../context.ts";
 import type { Metrics, Suite } from "../suite.ts";
+import { formatLines, validateLines } from "./lines.ts";
 
 /**
  * Fewer runs at big scales, and a time budget per measurement, keep the whole bench within
@@ -74,6 +78,7 @@ export const validateSuite: Suite = {
         3,
       );
     }
+    Object.assign(metrics, validateLines(ctx));
     return metrics;
   },
 
@@ -105,6 +110,7 @@ export const validateSuite: Suite = {
     lines.push(
       "medians; validate's input is the parsed document (JSON.parse is timed separately); target ratio ≤ 2",
     );
+    lines.push(...formatLines(metrics, "validate"));
     return lines.join("\n");
   },
 };

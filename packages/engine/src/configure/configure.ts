@@ -40,6 +40,7 @@ import {
 import { constraintPhrase, listOf, nameOf, orList, quote, reasonFor } from "./messages.ts";
 import { type PackageLogic, packageLogic } from "./model.ts";
 import { configureQuantities, type QuantityScope } from "./quantities.ts";
+import { representatives } from "./symmetry.ts";
 import type {
   AddOnChoice,
   ChoiceState,
@@ -170,12 +171,21 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     ex.pushProbe(lit ^ 1); // follows from the accepted picks, which are consistent: cannot fail
     return true;
   };
-  const cons = consequences(logic.solver, accepted, realVars, {
+  // One option per class of interchangeable options is decided and explained (symmetry.ts).
+  const { decide, answerOf } = representatives(logic, accepted, realVars);
+  const cons = consequences(logic.solver, accepted, decide, {
     implied,
     refuted,
     pool: modelPool(logic),
+    poolSize: 64,
     solved: whole?.sat === true,
   });
+  for (const v of realVars) {
+    const a = answerOf[v]!;
+    if (a === v) continue;
+    cons.canBeTrue[v] = cons.canBeTrue[a]!;
+    cons.canBeFalse[v] = cons.canBeFalse[a]!;
+  }
 
   const pickedIds = new Set(picks.map((p) => p.id));
   const targets: number[] = [];
@@ -188,6 +198,7 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   };
   const states = realVars.map(stateOf);
   states.forEach((s, v) => {
+    if (answerOf[v] !== v) return;
     if (s === "required") targets.push(pos(v));
     else if (s === "disabled") targets.push(neg(v));
   });
@@ -201,7 +212,8 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     const variable = logic.vars[v]!;
     let reason: OptionChoice["reason"];
     if (state === "required" || state === "disabled") {
-      const e = explanations.get(state === "required" ? pos(v) : neg(v));
+      const a = answerOf[v]!;
+      const e = explanations.get(state === "required" ? pos(a) : neg(a));
       if (e?.reason) reason = e.reason;
       else {
         const pickIds = [...(e?.picks ?? [])]

@@ -18,6 +18,7 @@ import { consequences } from "../logic/backbone.ts";
 import { CnfBuilder } from "../logic/cnf.ts";
 import { neg, pos, Solver } from "../logic/solver.ts";
 import type { PackageLogic } from "./model.ts";
+import { representatives } from "./symmetry.ts";
 import type { Reason } from "./types.ts";
 
 export interface Explanation {
@@ -68,18 +69,33 @@ export function rootConsequences(logic: PackageLogic): {
     const vars = logic.vars.map((_, i) => i);
     const ex = logic.explainer;
     ex.probe([]);
-    const r = consequences(logic.solver, [], vars, {
+    const { decide, answerOf } = representatives(logic, [], vars);
+    const r = consequences(logic.solver, [], decide, {
       implied: (lit) => ex.value(lit) === 1,
       pool: c.pool,
     });
+    for (const v of vars) {
+      const a = answerOf[v]!;
+      r.canBeTrue[v] = r.canBeTrue[a]!;
+      r.canBeFalse[v] = r.canBeFalse[a]!;
+    }
     c.root = { canBeTrue: r.canBeTrue, canBeFalse: r.canBeFalse, sat: r.sat };
     if (r.sat) {
+      // Twins of an option forced for the same constraints (symmetry.ts) reuse its labels.
+      const behind = new Map<number, number[]>();
       for (const v of vars) {
         const lit = r.canBeTrue[v] ? (r.canBeFalse[v] ? -1 : pos(v)) : neg(v);
         if (lit < 0) continue;
         logic.solver.addFact(lit);
         ex.probe([]);
-        if (ex.value(lit) !== 1) ex.addFact(lit, constraintsBehind(logic, [], lit));
+        if (ex.value(lit) === 1) continue;
+        const a = answerOf[v]!;
+        let labels = behind.get(a);
+        if (labels === undefined) {
+          labels = constraintsBehind(logic, [], lit);
+          behind.set(a, labels);
+        }
+        ex.addFact(lit, labels);
       }
     }
   }

@@ -16,6 +16,7 @@ import type { Package } from "@tessera/schema";
 import { constraintsInConflict, explainForced, minimalConflict, modelPool } from "../../configure/explain.ts";
 import { constraintPhrase } from "../../configure/messages.ts";
 import { coreLogic, LogicWorkspace, type PackageLogic, packageLogic } from "../../configure/model.ts";
+import { representatives, symmetryClasses } from "../../configure/symmetry.ts";
 import { consequences } from "../../logic/backbone.ts";
 import { neg, pos, type Solver } from "../../logic/solver.ts";
 import type { Check, CheckContext } from "../check.ts";
@@ -66,24 +67,25 @@ function reportFindings(ctx: CheckContext, pkg: Package, i: number): void {
   logic.vars.forEach((v, k) => {
     if (v.kind === "option" && v.packageId === pkg.id) own.push(k);
   });
-  const cons = consequences(logic.solver, [], own, {
+  const { decide, answerOf } = representatives(logic, [], own);
+  const cons = consequences(logic.solver, [], decide, {
     implied: (lit) => logic.solver.fixedAtRoot(lit),
     pool: modelPool(logic),
   });
+  for (const v of own) {
+    cons.canBeTrue[v] = cons.canBeTrue[answerOf[v]!]!;
+    cons.canBeFalse[v] = cons.canBeFalse[answerOf[v]!]!;
+  }
   const never = own.filter((v) => {
     const option = catalog.options.get(logic.vars[v]!.id)?.value;
     return cons.canBeTrue[v] === 0 && option?.status !== "retired";
   });
   if (never.length > 0) {
-    const why = explainForced(
-      logic,
-      [],
-      never.map((v) => neg(v)),
-    );
+    const why = explainForced(logic, [], [...new Set(never.map((v) => neg(answerOf[v]!)))]);
     for (const v of never) {
       const id = logic.vars[v]!.id;
       const pointer = catalog.options.get(id)?.pointer ?? `/packages/${i}`;
-      const labels = why.get(neg(v))?.labels ?? [];
+      const labels = why.get(neg(answerOf[v]!))?.labels ?? [];
       const phrase = constraintPhrase(logic, labels);
       // "rule `a` rules it out", "rule `a` and option group `g` rule it out".
       const one = new Set(labels.map((l) => logic.constraints[l]?.id)).size === 1;
@@ -133,9 +135,12 @@ function isClean(logic: PackageLogic, pkg: Package): boolean {
   const own: number[] = [];
   const defaults: number[] = [];
   const vars = logic.vars;
+  // One option per class of interchangeable options (symmetry.ts): its twins are pickable with it.
+  const rep = symmetryClasses(logic);
   for (let k = 0; k < vars.length; k++) {
     const v = vars[k]!;
     if (v.kind !== "option" || v.packageId !== pkg.id) continue;
+    if (rep[k] !== k && v.option?.default !== true) continue;
     const option = v.option;
     if (option?.status === "retired") continue;
     own.push(k);
