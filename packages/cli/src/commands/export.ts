@@ -1,6 +1,7 @@
 /** `tessera export <catalog>`: the validated catalog as canonical JSON, for consuming services. */
+
+import { canonicalJson } from "@tessera/engine";
 import { parseArgs } from "../args.ts";
-import { canonicalJson } from "../canonical.ts";
 import { type Command, ExitCode } from "../command.ts";
 import { resolvePath } from "../io.ts";
 import { loadCatalog } from "../load.ts";
