@@ -76,6 +76,33 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
   res.end(body);
 }
 
+/**
+ * Admits a caller holding a token of any role (a `reader` suffices); otherwise answers 401 and
+ * returns false.
+ */
+export async function admitReader(
+  services: Services,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  // Every answer after this depends on the caller's token.
+  res.setHeader("vary", "Authorization");
+  const token = bearerToken(req.headers.authorization);
+  if (!token) {
+    sendError(res, 401, "UNAUTHORIZED", "Send a reader token: Authorization: Bearer <token>.");
+    return false;
+  }
+  const who = await services.tokens.resolve(token);
+  if ("principal" in who) return true;
+  sendError(
+    res,
+    401,
+    "UNAUTHORIZED",
+    who.refused === "revoked" ? "This token has been revoked." : "This token is not valid.",
+  );
+  return false;
+}
+
 const CATALOG = /^\/v1\/catalogs\/([a-z0-9][a-z0-9_.-]{0,79})$/;
 const VERSION = /^\/v1\/catalogs\/([a-z0-9][a-z0-9_.-]{0,79})\/versions\/([0-9]+)$/;
 /** Versions are PostgreSQL `integer`s. */
@@ -107,20 +134,8 @@ export async function handleFeed(
   const numbered = latest ? null : VERSION.exec(path);
   if (!latest && !numbered) return sendError(res, 404, "NOT_FOUND", "There is nothing at this address.");
 
-  const { tokens, published } = services;
-  // Every answer below depends on the caller's token.
-  res.setHeader("vary", "Authorization");
-  const token = bearerToken(req.headers.authorization);
-  if (!token)
-    return sendError(res, 401, "UNAUTHORIZED", "Send a reader token: Authorization: Bearer <token>.");
-  const who = await tokens.resolve(token);
-  if (!("principal" in who))
-    return sendError(
-      res,
-      401,
-      "UNAUTHORIZED",
-      who.refused === "revoked" ? "This token has been revoked." : "This token is not valid.",
-    );
+  if (!(await admitReader(services, req, res))) return;
+  const { published } = services;
 
   if (latest) {
     const id = latest[1]!;

@@ -13,9 +13,11 @@ import {
   createContext,
   createServices,
   type Db,
+  type DispatcherOptions,
   migrate,
   openDb,
   type Services,
+  WebhookDispatcher,
 } from "@tessera/api";
 import { jsonSyntaxMessage } from "@tessera/engine";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
@@ -24,6 +26,7 @@ import { handleFeed, sendError } from "./feed.ts";
 import { setSecurityHeaders } from "./headers.ts";
 import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimiter } from "./rate-limit.ts";
 import { DEFAULT_STATIC_CACHE_BYTES, StaticSite } from "./static.ts";
+import { handleTmf620, Tmf620Views } from "./tmf620.ts";
 
 /** Largest request body accepted (a large catalog upload fits; anything bigger is refused with 413). */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -56,6 +59,8 @@ export interface ServerOptions {
   /** Default `asOf` date source (tests pin it). */
   today?: () => string;
   hooks?: ApiHooks;
+  /** Webhook delivery settings (tests shorten the backoff); `false` runs no dispatcher. */
+  webhooks?: (DispatcherOptions & { allowHttp?: boolean }) | false;
   /** Where request failures are reported (never to the client). Defaults to stderr. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -71,6 +76,7 @@ export interface TesseraServer {
 }
 
 export function createServer(options: ServerOptions = {}): TesseraServer {
+  const webhookSettings: DispatcherOptions & { allowHttp?: boolean } = options.webhooks || {};
   const log =
     options.log ??
     ((message: string, error?: unknown) => {
@@ -85,6 +91,8 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   const limiter =
     options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   let services: Services | undefined;
+  let dispatcher: WebhookDispatcher | undefined;
+  const tmf620 = new Tmf620Views();
   let ownsDb = false;
 
   const trpc = createHTTPHandler({
@@ -180,6 +188,17 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       if (!(await admit(req, res, 1, false))) return;
       return handleFeed(services!, req, res, path);
     }
+    if (path.startsWith("/tmf-api/")) {
+      if (!(await admit(req, res, 1, false))) return;
+      return handleTmf620(
+        services!,
+        tmf620,
+        req,
+        res,
+        path,
+        new URLSearchParams(q === -1 ? "" : url.slice(q + 1)),
+      );
+    }
     if (path === "/healthz") {
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.setHeader("allow", "GET, HEAD");
@@ -227,7 +246,12 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         ...(options.today ? { today: options.today } : {}),
         ...(options.hooks ? { hooks: options.hooks } : {}),
         maxBodyBytes,
+        webhookAllowHttp: webhookSettings.allowHttp ?? process.env.TESSERA_WEBHOOK_ALLOW_HTTP === "1",
       });
+      if (options.webhooks !== false) {
+        dispatcher = new WebhookDispatcher(db, { log: (m) => log(m), ...webhookSettings });
+        await dispatcher.start();
+      }
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
@@ -245,6 +269,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      await dispatcher?.stop();
       if (services && ownsDb) await services.db.close();
     },
   };
