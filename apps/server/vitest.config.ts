@@ -5,6 +5,8 @@ export default defineProject({
     name: "server",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    // The abuse suite measures memory after a full collection.
+    execArgv: ["--expose-gc"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -19,7 +19,14 @@ const read = (file: string) => {
 };
 
 const db = await openPgliteFromTemplate();
-const server = createServer({ db, webDist: "/nonexistent", log: () => {}, today: () => "2026-11-20" });
+const server = createServer({
+  db,
+  webDist: "/nonexistent",
+  log: () => {},
+  today: () => "2026-11-20",
+  // The benchmark measures throughput, not the per-token limit.
+  rateLimit: false,
+});
 const { url } = await server.start();
 const services = server.services;
 const { token } = await insertToken(services.db, { name: "bench", role: "admin", createdBy: null });
@@ -49,7 +56,7 @@ const baseline = createHttpServer((req, res) => {
     res.end(priceBytes);
     return;
   }
-  const headers = { etag: feedEtag, "cache-control": "public, max-age=31536000, immutable" };
+  const headers = { etag: feedEtag, "cache-control": "private, max-age=31536000, immutable" };
   if (req.headers["if-none-match"] === feedEtag) {
     res.writeHead(304, headers);
     res.end();

@@ -6,9 +6,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Diagnostic } from "@tessera/engine";
 
 /** JSON-RPC error numbers tRPC answers with, by tRPC error code. */
-const RPC_CODE = { PARSE_ERROR: -32700, PAYLOAD_TOO_LARGE: -32013 } as const;
+const RPC_CODE = {
+  PARSE_ERROR: -32700,
+  BAD_REQUEST: -32600,
+  METHOD_NOT_SUPPORTED: -32005,
+  PAYLOAD_TOO_LARGE: -32013,
+  TOO_MANY_REQUESTS: -32029,
+} as const;
 
-/** The body as text, or `ok: false` once it grows past `maxBytes` (reading stops there). */
+/** The body as text, or `ok: false` when it is larger than `maxBytes` (known once read, up to twice that). */
 export function readBody(
   req: IncomingMessage,
   maxBytes: number,
@@ -17,13 +23,19 @@ export function readBody(
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    let over = false;
     req.on("data", (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
       if (size > maxBytes) {
-        done = true;
-        req.pause();
-        resolve({ ok: false });
+        // The rest of a refused body is read and dropped before answering, so a client still
+        // sending gets the 413 rather than a broken pipe; past twice the limit it is cut short.
+        over = true;
+        chunks.length = 0;
+        if (size > 2 * maxBytes) {
+          done = true;
+          resolve({ ok: false });
+        }
         return;
       }
       chunks.push(chunk);
@@ -31,7 +43,7 @@ export function readBody(
     req.on("end", () => {
       if (done) return;
       done = true;
-      resolve({ ok: true, text: Buffer.concat(chunks).toString("utf8") });
+      resolve(over ? { ok: false } : { ok: true, text: Buffer.concat(chunks).toString("utf8") });
     });
     req.on("error", (error) => {
       if (done) return;

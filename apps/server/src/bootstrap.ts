@@ -3,13 +3,31 @@
  * (TESSERA_ADMIN_TOKEN when set), and, unless demo seeding is off, one token per other role and the
  * sample catalogs, each published as version 1. Tokens are written last, so a start interrupted
  * half-way simply seeds again (catalogs already there are skipped).
+ *
+ * Recovery: the API refuses to revoke the last admin token, but should none be left (revoked in
+ * the database by hand, say), a start with TESSERA_ADMIN_TOKEN set adds that token as an admin,
+ * audited as `token.recover`. With an active admin present the variable is ignored, so a leaked
+ * value cannot mint an admin on a healthy installation.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { appRouter, createCallerFactory, insertToken, type Role, type Services } from "@tessera/api";
+import {
+  activeAdmins,
+  appendAudit,
+  appRouter,
+  countTokens,
+  createCallerFactory,
+  findTokenByHash,
+  hashToken,
+  insertToken,
+  type Role,
+  type Services,
+} from "@tessera/api";
 
 export interface Seeded {
   tokens: { role: Role; token: string }[];
   catalogs: { id: string; version: number }[];
+  /** True when this start only restored an admin token (no admin was left). */
+  recovered?: boolean;
 }
 
 export interface BootstrapOptions {
@@ -22,8 +40,7 @@ export interface BootstrapOptions {
 /** Seeds a fresh installation; returns what it made, or `undefined` when it was not a first start. */
 export async function bootstrap(services: Services, options: BootstrapOptions): Promise<Seeded | undefined> {
   const { db } = services;
-  const existing = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM api_tokens");
-  if ((existing[0]?.n ?? 0) > 0) return undefined;
+  if ((await countTokens(db)) > 0) return recover(services, options.adminToken);
   const log = options.log ?? ((m: string) => console.warn(m));
 
   const catalogs: Seeded["catalogs"] = [];
@@ -73,4 +90,22 @@ export async function bootstrap(services: Services, options: BootstrapOptions): 
     return made;
   });
   return { tokens, catalogs };
+}
+
+/** Adds `adminToken` as an admin when no active admin token is left (see the module comment). */
+async function recover(services: Services, adminToken: string | undefined): Promise<Seeded | undefined> {
+  if (!adminToken) return undefined;
+  return services.db.transaction(async (tx) => {
+    if ((await activeAdmins(tx)).length > 0) return undefined;
+    if (await findTokenByHash(tx, hashToken(adminToken)))
+      throw new Error("TESSERA_ADMIN_TOKEN is a revoked token; choose a new value to recover admin access.");
+    const { record } = await insertToken(tx, {
+      name: "recovered admin",
+      role: "admin",
+      createdBy: "system",
+      token: adminToken,
+    });
+    await appendAudit(tx, { actor: "system", action: "token.recover", subject: `token:${record.id}` });
+    return { tokens: [{ role: "admin" as Role, token: adminToken }], catalogs: [], recovered: true };
+  });
 }

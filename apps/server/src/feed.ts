@@ -1,8 +1,10 @@
 /**
  * The REST feed other services read: published catalogs as the exact bytes that were hashed, with
  * a strong ETag (the content hash), `304 Not Modified` on a matching `If-None-Match`, immutable
- * caching for numbered versions and a short max-age for "latest". Also serves the JSON Schemas and
- * the OpenAPI document describing all this.
+ * caching for numbered versions and a short max-age for "latest". Catalogs need a token, so they
+ * are cacheable by the caller only (`private`, `Vary: Authorization`): a shared cache (a CDN, a
+ * corporate proxy) must never hand one caller's answer to another. Also serves the JSON Schemas
+ * and the OpenAPI document describing all this, which are public.
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-if-none-match
  * @see https://www.rfc-editor.org/rfc/rfc8246 (immutable)
  */
@@ -11,7 +13,8 @@ import { bearerToken, contentHashOf, type Services } from "@tessera/api";
 import { arrangementSchema, catalogSchema, quoteSchema } from "@tessera/schema";
 import { openApiDocument } from "./openapi.ts";
 
-export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** A numbered version never changes; only its caller's own cache may keep it. */
+export const IMMUTABLE = "private, max-age=31536000, immutable";
 /** How long a cache may serve "latest" before asking again. */
 export const LATEST_MAX_AGE = 60;
 
@@ -82,6 +85,8 @@ export async function admitReader(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<boolean> {
+  // Every answer after this depends on the caller's token.
+  res.setHeader("vary", "Authorization");
   const token = bearerToken(req.headers.authorization);
   if (!token) {
     sendError(res, 401, "UNAUTHORIZED", "Send a reader token: Authorization: Bearer <token>.");
@@ -99,7 +104,9 @@ export async function admitReader(
 }
 
 const CATALOG = /^\/v1\/catalogs\/([a-z0-9][a-z0-9_.-]{0,79})$/;
-const VERSION = /^\/v1\/catalogs\/([a-z0-9][a-z0-9_.-]{0,79})\/versions\/([1-9][0-9]{0,9})$/;
+const VERSION = /^\/v1\/catalogs\/([a-z0-9][a-z0-9_.-]{0,79})\/versions\/([0-9]+)$/;
+/** Versions are PostgreSQL `integer`s. */
+const MAX_VERSION = 2 ** 31 - 1;
 const SCHEMA = /^\/v1\/schemas\/([a-z]+\.json)$/;
 
 /**
@@ -134,13 +141,20 @@ export async function handleFeed(
     const id = latest[1]!;
     const pv = await published.latest(id);
     if (!pv) return sendError(res, 404, "NOT_FOUND", `Catalog "${id}" has no published version.`);
-    return sendJson(req, res, { bytes: pv.bytes, etag: pv.etag }, `public, max-age=${LATEST_MAX_AGE}`, {
+    return sendJson(req, res, { bytes: pv.bytes, etag: pv.etag }, `private, max-age=${LATEST_MAX_AGE}`, {
       "content-location": `/v1/catalogs/${id}/versions/${pv.version}`,
       "tessera-catalog-version": String(pv.version),
     });
   }
   const id = numbered![1]!;
   const version = Number(numbered![2]);
+  if (!/^[1-9]/.test(numbered![2]!) || version > MAX_VERSION)
+    return sendError(
+      res,
+      400,
+      "BAD_REQUEST",
+      `"${numbered![2]}" is not a version number: versions are whole numbers from 1 to ${MAX_VERSION}.`,
+    );
   const pv = await published.version(id, version);
   if (!pv) return sendError(res, 404, "NOT_FOUND", `Catalog "${id}" has no version ${version}.`);
   return sendJson(req, res, { bytes: pv.bytes, etag: pv.etag }, IMMUTABLE, {

@@ -2,13 +2,15 @@
  * Entry point of the server process (`pnpm start` runs it through scripts/start.mjs).
  * Environment: PORT (default 3000), HOST (default 127.0.0.1), DATABASE_URL (PostgreSQL; otherwise
  * embedded PGlite in TESSERA_DATA_DIR, default <repo>/.data/pglite), TESSERA_ADMIN_TOKEN (the admin
- * token seeded on first start), TESSERA_DEMO=0 or --no-demo (skip the sample catalogs and demo tokens),
- * TESSERA_MAX_BODY_MB (request body limit, default 10) and the engine's limits (TESSERA_MAX_OPTIONS…,
- * TESSERA_ENGINE_BUDGET_MS…; see the README).
+ * token seeded on first start, or added when no admin token is left), TESSERA_DEMO=0 or --no-demo
+ * (skip the sample catalogs and demo tokens), TESSERA_RATE_LIMIT (calls per minute per token,
+ * "perMinute/burst", or "off"), TESSERA_MAX_BODY_MB (request body limit, default 10) and the
+ * engine's limits (TESSERA_MAX_OPTIONS…, TESSERA_ENGINE_BUDGET_MS…; see the README).
  */
 import { fileURLToPath } from "node:url";
 import { engineOptionsFromEnv } from "@tessera/api";
 import { bootstrap } from "./bootstrap.ts";
+import { parseRateLimit } from "./rate-limit.ts";
 import { createServer } from "./server.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -16,7 +18,10 @@ const env = process.env;
 const demo = !process.argv.includes("--no-demo") && env.TESSERA_DEMO !== "0" && env.TESSERA_DEMO !== "false";
 const dataDir = env.TESSERA_DATA_DIR || `${repo}.data/pglite`;
 
+const rateLimit = parseRateLimit(env.TESSERA_RATE_LIMIT);
+
 const server = createServer({
+  ...(rateLimit === undefined ? {} : { rateLimit }),
   databaseUrl: env.DATABASE_URL,
   dataDir,
   port: env.PORT ? Number(env.PORT) : 3000,
@@ -37,7 +42,9 @@ console.log(`Tessera is listening on ${url}`);
 console.log(
   env.DATABASE_URL ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${dataDir}`,
 );
-if (seeded) {
+if (seeded?.recovered) {
+  console.log("No admin token was left: TESSERA_ADMIN_TOKEN was added as an admin token (audited).");
+} else if (seeded) {
   console.log("\nFirst start: these tokens are shown once and stored only as hashes. Keep them.");
   for (const t of seeded.tokens) console.log(`  ${t.role.padEnd(9)} ${t.token}`);
   if (seeded.catalogs.length > 0)

@@ -48,7 +48,7 @@ export const openApiDocument = {
         summary: "Latest published version of a catalog",
         parameters: [catalogId, ifNoneMatch],
         responses: {
-          "200": catalogResponse("public, max-age=60"),
+          "200": catalogResponse("private, max-age=60"),
           "304": { description: "Not modified: the ETag still matches." },
           "401": errorResponse("Missing, unknown or revoked token."),
           "404": errorResponse("No such catalog, or nothing published yet."),
@@ -64,7 +64,7 @@ export const openApiDocument = {
           ifNoneMatch,
         ],
         responses: {
-          "200": catalogResponse("public, max-age=31536000, immutable"),
+          "200": catalogResponse("private, max-age=31536000, immutable"),
           "304": { description: "Not modified: the ETag still matches." },
           "401": errorResponse("Missing, unknown or revoked token."),
           "404": errorResponse("No such catalog or version."),

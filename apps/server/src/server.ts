@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import {
   type ApiHooks,
   appRouter,
+  bearerToken,
   createContext,
   createServices,
   type Db,
@@ -23,11 +24,16 @@ import { jsonSyntaxMessage } from "@tessera/engine";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { readBody, sendTrpcError } from "./body.ts";
 import { handleFeed, sendError } from "./feed.ts";
-import { StaticSite } from "./static.ts";
+import { setSecurityHeaders } from "./headers.ts";
+import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimiter } from "./rate-limit.ts";
+import { DEFAULT_STATIC_CACHE_BYTES, StaticSite } from "./static.ts";
 import { handleTmf620, Tmf620Views } from "./tmf620.ts";
 
 /** Largest request body accepted (a large catalog upload fits; anything bigger is refused with 413). */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Most calls one tRPC batch may hold (the web app's batch link sends at most 20). */
+export const DEFAULT_MAX_BATCH_CALLS = 50;
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
@@ -45,6 +51,12 @@ export interface ServerOptions {
   /** Built web app to serve; defaults to apps/web/dist. */
   webDist?: string;
   maxBodyBytes?: number;
+  /** Most calls in one tRPC batch (default 50); a bigger batch is refused whole with 400. */
+  maxBatchCalls?: number;
+  /** Calls per token (or per client address without one); `false` turns limiting off (benchmarks). */
+  rateLimit?: RateLimit | false;
+  /** Bound on the bytes of web app files held in memory. */
+  staticCacheBytes?: number;
   /** Default `asOf` date source (tests pin it). */
   today?: () => string;
   hooks?: ApiHooks;
@@ -65,6 +77,8 @@ export interface TesseraServer {
   stop(graceMs?: number): Promise<void>;
   /** The services (database, caches) once started. */
   readonly services: Services;
+  /** The web app being served (its cache's size is observable for tests). */
+  readonly site: StaticSite;
 }
 
 export function createServer(options: ServerOptions = {}): TesseraServer {
@@ -75,7 +89,13 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       console.error(`[tessera] ${message}`, error ?? "");
     });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const site = new StaticSite(options.webDist ?? DEFAULT_WEB_DIST);
+  const maxBatchCalls = options.maxBatchCalls ?? DEFAULT_MAX_BATCH_CALLS;
+  const site = new StaticSite(
+    options.webDist ?? DEFAULT_WEB_DIST,
+    options.staticCacheBytes ?? DEFAULT_STATIC_CACHE_BYTES,
+  );
+  const limiter =
+    options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   let services: Services | undefined;
   let dispatcher: WebhookDispatcher | undefined;
   const tmf620 = new Tmf620Views();
@@ -85,12 +105,32 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     router: appRouter,
     basePath: "/trpc/",
     maxBodySize: maxBodyBytes,
+    maxBatchSize: maxBatchCalls,
     createContext: ({ req }) => createContext(services!, req.headers.authorization),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         log(`internal error in ${path ?? "(unknown)"}`, error.cause ?? error);
     },
   });
+
+  /**
+   * Charges `cost` calls to the caller (its token, or its address without a valid one); answers
+   * 429 with Retry-After and returns false when the caller is over its limit.
+   */
+  async function admit(req: IncomingMessage, res: ServerResponse, cost: number, trpc: boolean) {
+    if (!limiter) return true;
+    const token = bearerToken(req.headers.authorization);
+    const who = token ? await services!.tokens.resolve(token) : undefined;
+    const key =
+      who && "principal" in who ? `token:${who.principal.tokenId}` : `addr:${req.socket.remoteAddress}`;
+    const wait = limiter.take(key, cost);
+    if (wait === 0) return true;
+    res.setHeader("retry-after", String(wait));
+    const message = `Too many requests: this caller may make ${limiter.limit.perMinute} calls a minute (${limiter.limit.burst} at once); retry in ${wait} s.`;
+    if (trpc) sendTrpcError(res, 429, "TOO_MANY_REQUESTS", message);
+    else sendError(res, 429, "TOO_MANY_REQUESTS", message);
+    return false;
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? "/";
@@ -107,6 +147,24 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
           `The request body is ${length} bytes; the limit is ${maxBodyBytes} bytes.`,
         );
       }
+      if (req.method !== "GET" && req.method !== "POST") {
+        res.setHeader("allow", "GET, POST");
+        return sendTrpcError(
+          res,
+          405,
+          "METHOD_NOT_SUPPORTED",
+          `The API answers GET (queries) and POST (mutations), not ${req.method}.`,
+        );
+      }
+      const calls = path.slice("/trpc/".length).split(",").length;
+      if (calls > maxBatchCalls)
+        return sendTrpcError(
+          res,
+          400,
+          "BAD_REQUEST",
+          `A batch may hold at most ${maxBatchCalls} calls; this one holds ${calls}. Send it in smaller batches.`,
+        );
+      if (!(await admit(req, res, calls, true))) return;
       if (req.method === "POST" && req.headers["content-type"]?.startsWith("application/json")) {
         // The body is read here, so text that is not JSON is answered with where and why (tRPC
         // would only say that it is not JSON); tRPC then takes the text as it is.
@@ -132,8 +190,12 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       }
       return trpc(req, res);
     }
-    if (path.startsWith("/v1/")) return handleFeed(services!, req, res, path);
-    if (path.startsWith("/tmf-api/"))
+    if (path.startsWith("/v1/")) {
+      if (!(await admit(req, res, 1, false))) return;
+      return handleFeed(services!, req, res, path);
+    }
+    if (path.startsWith("/tmf-api/")) {
+      if (!(await admit(req, res, 1, false))) return;
       return handleTmf620(
         services!,
         tmf620,
@@ -142,7 +204,12 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         path,
         new URLSearchParams(q === -1 ? "" : url.slice(q + 1)),
       );
+    }
     if (path === "/healthz") {
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        res.setHeader("allow", "GET, HEAD");
+        return sendError(res, 405, "METHOD_NOT_SUPPORTED", "Use GET.");
+      }
       await services!.db.query("SELECT 1");
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
       res.end('{"ok":true}');
@@ -153,6 +220,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   }
 
   const server = createHttpServer((req, res) => {
+    setSecurityHeaders(res);
     handle(req, res).catch((error: unknown) => {
       log(`request ${req.method} ${req.url} failed`, error);
       if (!res.headersSent)
@@ -163,6 +231,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   server.keepAliveTimeout = 5_000;
 
   return {
+    site,
     get services() {
       if (!services) throw new Error("The server is not started.");
       return services;

@@ -48,7 +48,7 @@ describe.each(backends)("catalog feed on %s", (backend) => {
     const body = await res.text();
     const etag = res.headers.get("etag")!;
     expect(etag).toBe(`"${createHash("sha256").update(body).digest("hex")}"`);
-    expect(res.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(res.headers.get("cache-control")).toBe("private, max-age=60");
     expect(res.headers.get("tessera-catalog-version")).toBe("1");
     const again = await get(`/v1/catalogs/${id}`, run.tokens.reader, { "if-none-match": etag });
     expect(again.status).toBe(304);
@@ -59,7 +59,7 @@ describe.each(backends)("catalog feed on %s", (backend) => {
 
   it("serves numbered versions as immutable, unchanged after later publishes", async () => {
     const v1 = await get(`/v1/catalogs/${id}/versions/1`, run.tokens.reader);
-    expect(v1.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(v1.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
     const v1Body = await v1.text();
     const designer = run.client(run.tokens.designer);
     const draft = await designer.catalogs.getDraft.query({ catalogId: id });

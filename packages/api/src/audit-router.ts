@@ -1,5 +1,6 @@
 /** Reading the audit log: who changed what, newest first (admins only). */
 import type { TRPCRouterRecord } from "@trpc/server";
+import { listAudit } from "./data/audit.ts";
 import { input, is } from "./input/parsers.ts";
 import { can, procedure } from "./trpc.ts";
 
@@ -27,18 +28,10 @@ export const auditRouter = {
       ),
     )
     .query(async ({ ctx, input }): Promise<AuditEntry[]> => {
-      const rows = await ctx.services.db.query<{
-        id: string | number;
-        at: unknown;
-        actor: string;
-        action: string;
-        subject: string;
-        detail: unknown;
-      }>(
-        `SELECT id, at, actor, action, subject, detail FROM audit_log
-         WHERE ($1::text IS NULL OR subject = $1) ORDER BY id DESC LIMIT $2`,
-        [input?.subject ?? null, input?.limit ?? 100],
-      );
+      const rows = await listAudit(ctx.services.db, {
+        subject: input?.subject ?? null,
+        limit: input?.limit ?? 100,
+      });
       return rows.map((r) => ({ ...r, id: Number(r.id), at: new Date(r.at as string).toISOString() }));
     }),
 } satisfies TRPCRouterRecord;

@@ -7,6 +7,8 @@ export { bearerToken, generateToken, hashToken, insertToken, type TokenRecord } 
 export type { Change } from "./catalogs/diff.ts";
 export { contentHashOf, PublishedCatalogs, type PublishedVersion } from "./catalogs/published.ts";
 export type { CatalogSummary, Draft, VersionInfo } from "./catalogs/router.ts";
+export { appendAudit } from "./data/audit.ts";
+export { activeAdmins, countTokens, findTokenByHash } from "./data/tokens.ts";
 export type { Db, Queryable } from "./db/db.ts";
 export { migrate, readMigrations } from "./db/migrate.ts";
 export { type OpenDbOptions, openDb } from "./db/open.ts";

@@ -6,7 +6,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Principal, Role } from "./auth/roles.ts";
 import { bearerToken } from "./auth/tokens.ts";
-import { extrasOf } from "./errors.ts";
+import { sqlStateOf } from "./db/db.ts";
+import { extrasOf, refusalOf } from "./errors.ts";
 import type { Services } from "./services.ts";
 
 export interface Context {
@@ -71,9 +72,12 @@ export const can = {
   administer: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
-/** A procedure admitting only callers with one of `roles`; refuses missing and revoked tokens. */
+/**
+ * A procedure admitting only callers with one of `roles`; refuses missing and revoked tokens.
+ * A database refusal the request caused (a lost race, a value out of range) becomes a 409 or 400.
+ */
 export function procedure(roles: readonly Role[]) {
-  return t.procedure.use(({ ctx, next }) => {
+  return t.procedure.use(async ({ ctx, next }) => {
     if (!ctx.principal) {
       const message =
         ctx.refused === "revoked"
@@ -89,6 +93,11 @@ export function procedure(roles: readonly Role[]) {
         message: `The ${ctx.principal.role} role may not do this; it needs ${roles.join(" or ")}.`,
       });
     }
-    return next({ ctx: { ...ctx, principal: ctx.principal } });
+    const result = await next({ ctx: { ...ctx, principal: ctx.principal } });
+    if (!result.ok) {
+      const refusal = refusalOf(sqlStateOf(result.error.cause));
+      if (refusal) throw refusal;
+    }
+    return result;
   });
 }

@@ -2,8 +2,9 @@
  * The `tessera` CLI as a library: the runner, the command contract and the helpers command files
  * share (argument parsing, reading inputs, loading a catalog, printing diagnostics).
  */
+
+export { canonicalJson } from "@tessera/engine";
 export { type ArgSpec, type ParsedArgs, type ParseResult, parseArgs } from "./args.ts";
-export { canonicalJson } from "./canonical.ts";
 export { runCli } from "./cli.ts";
 export { type Command, ExitCode } from "./command.ts";
 export { commands } from "./commands/index.ts";

@@ -2,7 +2,9 @@
  * The Tessera engine: pure functions from catalog JSON to validated, configured, priced and
  * navigable offers. No I/O, no clocks: dates come in as `asOf` parameters.
  */
+
 export { addDays, addMonths, daysBetween, isDate, termPeriodMismatch } from "./calendar.ts";
+export { canonicalJson } from "./canonical.ts";
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { configure } from "./configure/configure.ts";
 export { holds, isFormulaRule, ruleFormulas, ruleHolds } from "./configure/formula.ts";

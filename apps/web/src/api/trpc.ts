@@ -17,6 +17,8 @@ export function makeTrpcClient(getToken: () => string | null) {
     links: [
       httpBatchLink({
         url: "/trpc",
+        // The server refuses batches of more than 50 calls (apps/server, DEFAULT_MAX_BATCH_CALLS).
+        maxItems: 20,
         headers: () => {
           const token = getToken();
           return token ? { authorization: `Bearer ${token}` } : {};

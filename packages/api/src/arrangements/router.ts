@@ -9,7 +9,14 @@
 import type { Move, PathsResult } from "@tessera/engine";
 import type { Arrangement } from "@tessera/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { audit } from "../audit.ts";
+import {
+  type ArrangementRow,
+  findArrangement,
+  listArrangements,
+  listHistory,
+  updateArrangement,
+} from "../data/arrangements.ts";
+import { appendAudit } from "../data/audit.ts";
 import type { Queryable } from "../db/db.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
@@ -41,19 +48,7 @@ export interface ArrangementEvent {
 
 const iso = (d: unknown): string => new Date(d as string).toISOString();
 
-interface Row {
-  id: string;
-  revision: number;
-  quote_id: string | null;
-  customer: string | null;
-  doc: Arrangement;
-  created_at: unknown;
-  updated_at: unknown;
-}
-
-const COLUMNS = "id, revision, quote_id, customer, doc, created_at, updated_at";
-
-function record(row: Row): ArrangementRecord {
+function record(row: ArrangementRow): ArrangementRecord {
   return {
     id: row.id,
     revision: row.revision,
@@ -65,9 +60,8 @@ function record(row: Row): ArrangementRecord {
   };
 }
 
-async function arrangementRow(db: Queryable, id: string): Promise<Row> {
-  const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM arrangements WHERE id = $1`, [id]);
-  return rows[0] ?? fail("NOT_FOUND", `There is no arrangement "${id}".`);
+async function arrangementRow(db: Queryable, id: string): Promise<ArrangementRow> {
+  return (await findArrangement(db, id)) ?? fail("NOT_FOUND", `There is no arrangement "${id}".`);
 }
 
 /** The catalog moves are evaluated against (see the module comment). */
@@ -89,10 +83,7 @@ export const arrangementsRouter = {
   list: procedure(can.sell)
     .input(input(is.optional(is.object({ limit: is.optional(is.int(1, 500)) }))))
     .query(async ({ ctx, input }): Promise<ArrangementRecord[]> => {
-      const rows = await ctx.services.db.query<Row>(
-        `SELECT ${COLUMNS} FROM arrangements ORDER BY created_at DESC, id LIMIT $1`,
-        [input?.limit ?? 100],
-      );
+      const rows = await listArrangements(ctx.services.db, input?.limit ?? 100);
       return rows.map(record);
     }),
 
@@ -164,27 +155,16 @@ export const arrangementsRouter = {
         });
       const next: Arrangement = { ...result.arrangement, id: row.id, catalogVersion: pv.version };
       const updated = await services.db.transaction(async (tx) => {
-        const rows = await tx.query<Row>(
-          `UPDATE arrangements SET doc = $3::json, revision = revision + 1, updated_at = now()
-           WHERE id = $1 AND revision = $2 RETURNING ${COLUMNS}`,
-          [row.id, input.revision, JSON.stringify(next)],
-        );
-        const u = rows[0];
+        const u = await updateArrangement(tx, {
+          id: row.id,
+          revision: input.revision,
+          doc: next,
+          move: result.move,
+          actor: principal.tokenId,
+          asOf: moveAsOf,
+        });
         if (!u) fail("CONFLICT", "The arrangement changed while the move was applied; reload it.");
-        await tx.query(
-          `INSERT INTO arrangement_history (arrangement_id, revision, action, move, doc, actor, as_of)
-           VALUES ($1, $2, $3, $4::json, $5::json, $6, $7)`,
-          [
-            row.id,
-            u.revision,
-            result.move.kind,
-            JSON.stringify(result.move),
-            JSON.stringify(next),
-            principal.tokenId,
-            moveAsOf,
-          ],
-        );
-        await audit(tx, {
+        await appendAudit(tx, {
           actor: principal.tokenId,
           action: `arrangement.${result.move.kind}`,
           subject: `arrangement:${row.id}`,
@@ -200,19 +180,7 @@ export const arrangementsRouter = {
     .input(input(is.object({ id: arrangementId })))
     .query(async ({ ctx, input }): Promise<ArrangementEvent[]> => {
       await arrangementRow(ctx.services.db, input.id);
-      const rows = await ctx.services.db.query<{
-        revision: number;
-        action: string;
-        move: Move | null;
-        doc: Arrangement;
-        at: unknown;
-        as_of: string | null;
-        actor: string;
-      }>(
-        `SELECT revision, action, move, doc, at, as_of, actor FROM arrangement_history
-         WHERE arrangement_id = $1 ORDER BY revision`,
-        [input.id],
-      );
+      const rows = await listHistory(ctx.services.db, input.id);
       return rows.map(({ as_of, ...r }) => ({ ...r, at: iso(r.at), asOf: as_of }));
     }),
 } satisfies TRPCRouterRecord;

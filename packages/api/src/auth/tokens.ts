@@ -5,6 +5,7 @@
  * @see https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats
  */
 import { createHash, randomBytes } from "node:crypto";
+import { findTokenByHash, insertTokenRow, type TokenRow } from "../data/tokens.ts";
 import type { Db, Queryable } from "../db/db.ts";
 import { isRole, type Principal, type Role } from "./roles.ts";
 
@@ -35,15 +36,6 @@ export interface TokenRecord {
   revokedAt: string | null;
 }
 
-interface TokenRow {
-  id: string;
-  name: string;
-  role: string;
-  created_at: Date | string;
-  created_by: string | null;
-  revoked_at: Date | string | null;
-}
-
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 export function tokenRecord(row: TokenRow): TokenRecord {
@@ -65,12 +57,14 @@ export async function insertToken(
 ): Promise<{ token: string; record: TokenRecord }> {
   const token = opts.token ?? generateToken();
   const id = `tok_${randomBytes(8).toString("hex")}`;
-  const rows = await db.query<TokenRow>(
-    `INSERT INTO api_tokens (id, name, role, token_hash, created_by) VALUES ($1, $2, $3, $4, $5)
-     RETURNING id, name, role, created_at, created_by, revoked_at`,
-    [id, opts.name, opts.role, hashToken(token), opts.createdBy],
-  );
-  return { token, record: tokenRecord(rows[0]!) };
+  const row = await insertTokenRow(db, {
+    id,
+    name: opts.name,
+    role: opts.role,
+    hash: hashToken(token),
+    createdBy: opts.createdBy,
+  });
+  return { token, record: tokenRecord(row) };
 }
 
 export type Resolution = { principal: Principal } | { refused: "unknown" | "revoked" };
@@ -109,11 +103,7 @@ export class TokenResolver {
     const now = Date.now();
     const hit = this.#cache.get(hash);
     if (hit && hit.until > now) return { principal: hit.principal };
-    const rows = await this.db.query<{ id: string; name: string; role: string; revoked_at: unknown }>(
-      "SELECT id, name, role, revoked_at FROM api_tokens WHERE token_hash = $1",
-      [hash],
-    );
-    const row = rows[0];
+    const row = await findTokenByHash(this.db, hash);
     if (!row || !isRole(row.role)) {
       this.#cache.delete(hash);
       return { refused: "unknown" };

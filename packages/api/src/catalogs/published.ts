@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Catalog } from "@tessera/schema";
+import { findVersion, latestVersionOf } from "../data/catalogs.ts";
 import type { Db, Queryable } from "../db/db.ts";
 
 export interface PublishedVersion {
@@ -26,15 +27,6 @@ export interface PublishedVersion {
 /** Hex SHA-256 of a text. */
 export function contentHashOf(body: string): string {
   return createHash("sha256").update(body, "utf8").digest("hex");
-}
-
-interface VersionRow {
-  catalog_id: string;
-  version: number;
-  body: string;
-  content_hash: string;
-  published_at: Date | string;
-  published_by: string;
 }
 
 /** The notification channel a publication is announced on, with the catalog id. */
@@ -68,12 +60,7 @@ export class PublishedCatalogs {
     const key = `${catalogId}@${version}`;
     const hit = this.#versions.get(key);
     if (hit) return hit;
-    const rows = await this.db.query<VersionRow>(
-      `SELECT catalog_id, version, body, content_hash, published_at, published_by
-       FROM catalog_versions WHERE catalog_id = $1 AND version = $2`,
-      [catalogId, version],
-    );
-    const row = rows[0];
+    const row = await findVersion(this.db, catalogId, version);
     if (!row) return undefined;
     const pv: PublishedVersion = {
       catalogId: row.catalog_id,
@@ -95,15 +82,11 @@ export class PublishedCatalogs {
     const now = Date.now();
     const hit = this.#latest.get(catalogId);
     if (hit && hit.until > now) return hit.version;
-    const rows = await this.db.query<{ latest_version: number | null }>(
-      "SELECT latest_version FROM catalogs WHERE id = $1",
-      [catalogId],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
+    const latest = await latestVersionOf(this.db, catalogId);
+    if (latest === undefined) return undefined;
     if (this.#latest.size > 10_000) this.#latest.clear();
-    this.#latest.set(catalogId, { version: row.latest_version, until: now + this.latestTtlMs });
-    return row.latest_version;
+    this.#latest.set(catalogId, { version: latest, until: now + this.latestTtlMs });
+    return latest;
   }
 
   /** Ids of the catalogs with at least one published version, in id order. */

@@ -7,7 +7,9 @@
 import type { Diagnostic } from "@tessera/engine";
 import type { Catalog } from "@tessera/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { audit } from "../audit.ts";
+import { appendAudit } from "../data/audit.ts";
+import type { CatalogRow } from "../data/catalogs.ts";
+import * as data from "../data/catalogs.ts";
 import { type Queryable, SqlState, sqlStateOf } from "../db/db.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
@@ -18,7 +20,10 @@ import { contentHashOf, notifyPublished } from "./published.ts";
 
 export interface CatalogSummary {
   id: string;
+  /** The published name (for a never-published catalog, which only designers see, the draft's). */
   name: string;
+  /** The draft's name, for roles that may read drafts; `null` otherwise or when there is no draft. */
+  draftName: string | null;
   latestVersion: number | null;
   /** Revision of the draft; `null` when there is none, and for roles that may not read drafts. */
   draftRevision: number | null;
@@ -48,20 +53,20 @@ export interface VersionInfo {
 
 const iso = (d: unknown): string => new Date(d as string).toISOString();
 
-interface CatalogRow {
-  id: string;
-  name: string;
-  latest_version: number | null;
-  retired_at: unknown;
+/** The catalog, or NOT_FOUND; for roles that may not read drafts, one never published is not found either. */
+async function catalogRow(db: Queryable, id: string, role?: string): Promise<CatalogRow> {
+  const row = await data.findCatalog(db, id);
+  if (!row || (role !== undefined && !mayReadDrafts(role) && row.latest_version === null))
+    fail("NOT_FOUND", `There is no catalog "${id}".`);
+  return row;
 }
 
-async function catalogRow(tx: Queryable, id: string, lock = false): Promise<CatalogRow> {
-  const rows = await tx.query<CatalogRow>(
-    `SELECT id, name, latest_version, retired_at FROM catalogs WHERE id = $1${lock ? " FOR UPDATE" : ""}`,
-    [id],
-  );
-  return rows[0] ?? fail("NOT_FOUND", `There is no catalog "${id}".`);
+/** Locks the catalog (lock 1 of every catalog write, see data/catalogs.ts), or NOT_FOUND. */
+async function lockedCatalog(tx: Queryable, id: string): Promise<CatalogRow> {
+  return (await data.lockCatalog(tx, id)) ?? fail("NOT_FOUND", `There is no catalog "${id}".`);
 }
+
+const mayReadDrafts = (role: string): boolean => (can.design as readonly string[]).includes(role);
 
 function refuseRetired(row: CatalogRow): void {
   if (row.retired_at !== null)
@@ -69,14 +74,7 @@ function refuseRetired(row: CatalogRow): void {
 }
 
 async function readDraft(db: Queryable, catalogId: string): Promise<Draft | undefined> {
-  const rows = await db.query<{
-    revision: number;
-    doc: Record<string, unknown>;
-    based_on: number | null;
-    updated_at: unknown;
-    updated_by: string;
-  }>("SELECT revision, doc, based_on, updated_at, updated_by FROM drafts WHERE catalog_id = $1", [catalogId]);
-  const row = rows[0];
+  const row = await data.findDraft(db, catalogId);
   if (!row) return undefined;
   return {
     catalogId,
@@ -109,8 +107,8 @@ function requireIdMatch(doc: Record<string, unknown>, catalogId: string): void {
 
 /**
  * Writes the draft of a catalog, creating the catalog when it is new. `expectedRevision` must
- * match the stored draft (or be absent when there is none); the update is conditional on it, so
- * of two concurrent writers exactly one wins.
+ * match the stored draft (or be absent when there is none); the catalog row is locked first, as
+ * publish does, so of two concurrent writers exactly one wins and the other gets CONFLICT.
  */
 async function writeDraft(
   tx: Queryable,
@@ -124,80 +122,59 @@ async function writeDraft(
   },
 ): Promise<{ revision: number }> {
   const { catalogId, doc, actor } = opts;
-  const existing = await tx.query<CatalogRow>(
-    "SELECT id, name, latest_version, retired_at FROM catalogs WHERE id = $1",
-    [catalogId],
-  );
   const body = JSON.stringify(doc);
-  if (!existing[0]) {
+  const name = nameOf(doc, catalogId);
+  const logged = async (revision: number) => {
+    await appendAudit(tx, {
+      actor,
+      action: opts.action,
+      subject: `catalog:${catalogId}`,
+      detail: { revision },
+    });
+    return { revision };
+  };
+  const existing = await data.lockCatalog(tx, catalogId);
+  if (!existing) {
     if (opts.expectedRevision !== undefined)
       fail("NOT_FOUND", `There is no catalog "${catalogId}" to update.`);
     try {
-      await tx.query("INSERT INTO catalogs (id, name, created_by) VALUES ($1, $2, $3)", [
-        catalogId,
-        nameOf(doc, catalogId),
-        actor,
-      ]);
+      await data.insertCatalog(tx, { id: catalogId, name, actor });
     } catch (e) {
       if (sqlStateOf(e) === SqlState.uniqueViolation)
         fail("CONFLICT", `Catalog "${catalogId}" was just created by someone else; reload it.`);
       throw e;
     }
-    await tx.query(
-      "INSERT INTO drafts (catalog_id, revision, doc, based_on, updated_by) VALUES ($1, 1, $2::json, $3, $4)",
-      [catalogId, body, opts.basedOn, actor],
-    );
-    await audit(tx, { actor, action: opts.action, subject: `catalog:${catalogId}`, detail: { revision: 1 } });
-    return { revision: 1 };
+    await data.insertDraft(tx, { catalogId, name, body, basedOn: opts.basedOn, actor });
+    return logged(1);
   }
-  refuseRetired(existing[0]);
-  const current = await tx.query<{ revision: number }>("SELECT revision FROM drafts WHERE catalog_id = $1", [
-    catalogId,
-  ]);
-  const currentRevision = current[0]?.revision;
+  refuseRetired(existing);
+  const currentRevision = await data.draftRevision(tx, catalogId);
   if (currentRevision === undefined) {
-    await tx.query(
-      "INSERT INTO drafts (catalog_id, revision, doc, based_on, updated_by) VALUES ($1, 1, $2::json, $3, $4)",
-      [catalogId, body, opts.basedOn, actor],
-    );
-    await audit(tx, { actor, action: opts.action, subject: `catalog:${catalogId}`, detail: { revision: 1 } });
-    return { revision: 1 };
+    await data.insertDraft(tx, { catalogId, name, body, basedOn: opts.basedOn, actor });
+    return logged(1);
   }
   if (opts.expectedRevision === undefined) {
     fail(
       "CONFLICT",
       `Catalog "${catalogId}" already has a draft (revision ${currentRevision}); pass its revision to replace it.`,
-      {
-        currentRevision,
-      },
+      { currentRevision },
     );
   }
-  const updated = await tx.query<{ revision: number }>(
-    `UPDATE drafts SET doc = $3::json, revision = revision + 1, based_on = COALESCE($4, based_on),
-       updated_at = now(), updated_by = $5
-     WHERE catalog_id = $1 AND revision = $2 RETURNING revision`,
-    [catalogId, opts.expectedRevision, body, opts.basedOn, actor],
-  );
-  const row = updated[0];
-  if (!row) {
-    const now = await tx.query<{ revision: number }>("SELECT revision FROM drafts WHERE catalog_id = $1", [
-      catalogId,
-    ]);
-    const at = now[0]?.revision ?? currentRevision;
+  const revision = await data.updateDraft(tx, {
+    catalogId,
+    expected: opts.expectedRevision,
+    name,
+    body,
+    basedOn: opts.basedOn,
+    actor,
+  });
+  if (revision === undefined)
     fail(
       "CONFLICT",
-      `The draft changed since you read it (you had revision ${opts.expectedRevision}, it is now ${at}); reload and reapply your edit.`,
-      { currentRevision: at },
+      `The draft changed since you read it (you had revision ${opts.expectedRevision}, it is now ${currentRevision}); reload and reapply your edit.`,
+      { currentRevision },
     );
-  }
-  await tx.query("UPDATE catalogs SET name = $2 WHERE id = $1", [catalogId, nameOf(doc, catalogId)]);
-  await audit(tx, {
-    actor,
-    action: opts.action,
-    subject: `catalog:${catalogId}`,
-    detail: { revision: row.revision },
-  });
-  return { revision: row.revision };
+  return logged(revision);
 }
 
 const catalogId = is.id();
@@ -215,7 +192,7 @@ export async function sideDoc(
   side: number | "draft",
 ): Promise<unknown> {
   if (side === "draft") {
-    if (!(can.design as readonly string[]).includes(ctx.principal.role))
+    if (!mayReadDrafts(ctx.principal.role))
       fail("FORBIDDEN", `The ${ctx.principal.role} role may not read drafts.`);
     const draft = await readDraft(ctx.services.db, id);
     return draft?.doc ?? fail("NOT_FOUND", `Catalog "${id}" has no draft.`);
@@ -231,24 +208,16 @@ export const catalogsRouter = {
   list: procedure(can.readPublished)
     .input(input(is.optional(is.object({ includeRetired: is.optional(is.boolean()) }))))
     .query(async ({ ctx, input }): Promise<CatalogSummary[]> => {
-      const rows = await ctx.services.db.query<{
-        id: string;
-        name: string;
-        latest_version: number | null;
-        retired_at: unknown;
-        created_at: unknown;
-        revision: number | null;
-        updated_at: unknown;
-      }>(
-        `SELECT c.id, c.name, c.latest_version, c.retired_at, c.created_at, d.revision, d.updated_at
-         FROM catalogs c LEFT JOIN drafts d ON d.catalog_id = c.id
-         WHERE $1 OR c.retired_at IS NULL ORDER BY c.id`,
-        [input?.includeRetired === true],
-      );
-      const drafts = (can.design as readonly string[]).includes(ctx.principal.role);
+      const drafts = mayReadDrafts(ctx.principal.role);
+      const rows = await data.listCatalogs(ctx.services.db, {
+        includeRetired: input?.includeRetired === true,
+        publishedOnly: !drafts,
+      });
       return rows.map((r) => ({
         id: r.id,
-        name: r.name,
+        // Published catalogs go by their published name; a designer's never-published one by its draft's.
+        name: r.latest_version === null && r.draft_name !== null ? r.draft_name : r.name,
+        draftName: drafts ? r.draft_name : null,
         latestVersion: r.latest_version,
         draftRevision: drafts ? r.revision : null,
         retired: r.retired_at !== null,
@@ -374,7 +343,7 @@ export const catalogsRouter = {
   diff: procedure(can.readPublished)
     .input(input(is.object({ catalogId, from: side, to: side })))
     .query(async ({ ctx, input }): Promise<{ changes: Change[] }> => {
-      await catalogRow(ctx.services.db, input.catalogId);
+      await catalogRow(ctx.services.db, input.catalogId, ctx.principal.role);
       const [a, b] = await Promise.all([
         sideDoc(ctx, input.catalogId, input.from),
         sideDoc(ctx, input.catalogId, input.to),
@@ -393,9 +362,10 @@ export const catalogsRouter = {
       const { db, published, hooks } = ctx.services;
       const actor = ctx.principal.tokenId;
       const info = await db.transaction(async (tx) => {
-        const cat = await catalogRow(tx, input.catalogId, true);
+        // Lock order (data/catalogs.ts): the catalog row, then the draft, then the new version.
+        const cat = await lockedCatalog(tx, input.catalogId);
         refuseRetired(cat);
-        const draft = await readDraft(tx, input.catalogId);
+        const draft = await data.findDraft(tx, input.catalogId);
         if (!draft) fail("NOT_FOUND", `Catalog "${input.catalogId}" has no draft to publish.`);
         if (draft.revision !== input.revision)
           fail(
@@ -403,11 +373,7 @@ export const catalogsRouter = {
             `The draft changed since you read it (you had revision ${input.revision}, it is now ${draft.revision}); review it before publishing.`,
             { currentRevision: draft.revision },
           );
-        const already = await tx.query<{ published_revision: number | null }>(
-          "SELECT published_revision FROM drafts WHERE catalog_id = $1",
-          [input.catalogId],
-        );
-        if (already[0]?.published_revision === draft.revision)
+        if (draft.published_revision === draft.revision)
           fail(
             "CONFLICT",
             `Revision ${draft.revision} of the draft is already published as version ${cat.latest_version}; edit the draft before publishing again.`,
@@ -426,21 +392,16 @@ export const catalogsRouter = {
         }
         const body = JSON.stringify(doc satisfies Record<string, unknown> as unknown as Catalog);
         const hash = contentHashOf(body);
-        const rows = await tx.query<{ published_at: unknown }>(
-          `INSERT INTO catalog_versions (catalog_id, version, body, content_hash, published_by)
-           VALUES ($1, $2, $3, $4, $5) RETURNING published_at`,
-          [input.catalogId, next, body, hash, actor],
-        );
-        await tx.query("UPDATE catalogs SET latest_version = $2, name = $3 WHERE id = $1", [
-          input.catalogId,
-          next,
-          nameOf(doc, input.catalogId),
-        ]);
-        await tx.query(
-          "UPDATE drafts SET based_on = $2, published_revision = revision WHERE catalog_id = $1",
-          [input.catalogId, next],
-        );
-        await audit(tx, {
+        const publishedAt = await data.insertVersion(tx, {
+          catalogId: input.catalogId,
+          version: next,
+          body,
+          hash,
+          actor,
+        });
+        await data.setLatest(tx, input.catalogId, next, nameOf(doc, input.catalogId));
+        await data.markDraftPublished(tx, input.catalogId, next);
+        await appendAudit(tx, {
           actor,
           action: "catalog.publish",
           subject: `catalog:${input.catalogId}`,
@@ -451,7 +412,7 @@ export const catalogsRouter = {
         await enqueueEvent(tx, {
           type: "catalog.published",
           catalogId: input.catalogId,
-          createdAt: iso(rows[0]!.published_at),
+          createdAt: iso(publishedAt),
           data: {
             catalogId: input.catalogId,
             version: next,
@@ -465,7 +426,7 @@ export const catalogsRouter = {
           catalogId: input.catalogId,
           version: next,
           contentHash: hash,
-          publishedAt: iso(rows[0]!.published_at),
+          publishedAt: iso(publishedAt),
           publishedBy: actor,
           warnings: result.diagnostics,
         };
@@ -477,17 +438,8 @@ export const catalogsRouter = {
   listVersions: procedure(can.readPublished)
     .input(input(is.object({ catalogId })))
     .query(async ({ ctx, input }): Promise<VersionInfo[]> => {
-      await catalogRow(ctx.services.db, input.catalogId);
-      const rows = await ctx.services.db.query<{
-        version: number;
-        content_hash: string;
-        published_at: unknown;
-        published_by: string;
-      }>(
-        `SELECT version, content_hash, published_at, published_by FROM catalog_versions
-         WHERE catalog_id = $1 ORDER BY version DESC`,
-        [input.catalogId],
-      );
+      await catalogRow(ctx.services.db, input.catalogId, ctx.principal.role);
+      const rows = await data.listVersions(ctx.services.db, input.catalogId);
       return rows.map((r) => ({
         catalogId: input.catalogId,
         version: r.version,
@@ -528,13 +480,9 @@ export const catalogsRouter = {
     .input(input(is.object({ catalogId })))
     .mutation(async ({ ctx, input }): Promise<{ catalogId: string; retired: true }> => {
       await ctx.services.db.transaction(async (tx) => {
-        const cat = await catalogRow(tx, input.catalogId, true);
-        refuseRetired(cat);
-        await tx.query("UPDATE catalogs SET retired_at = now(), retired_by = $2 WHERE id = $1", [
-          input.catalogId,
-          ctx.principal.tokenId,
-        ]);
-        await audit(tx, {
+        refuseRetired(await lockedCatalog(tx, input.catalogId));
+        await data.retireCatalog(tx, input.catalogId, ctx.principal.tokenId);
+        await appendAudit(tx, {
           actor: ctx.principal.tokenId,
           action: "catalog.retire",
           subject: `catalog:${input.catalogId}`,

@@ -3,6 +3,13 @@
  * and no prototype-polluting keys. `JSON.parse` keeps `"__proto__"` as an ordinary own key, which a
  * later spread or merge could turn into a prototype change; such keys are refused, never stripped
  * silently, so the client learns what was wrong.
+ *
+ * Text is checked too. A NUL character (U+0000) cannot be stored in a PostgreSQL `text` column, so
+ * it is refused wherever it appears, in keys and values alike. A lone surrogate (half of a UTF-16
+ * pair, as `"\ud800"` in JSON) is not a character at all: a `text` column would store it as
+ * U+FFFD and a `json` column as the escape, so the same input would read back two ways; it is
+ * replaced by U+FFFD (the Unicode replacement character) before anything else sees the input.
+ * @see https://www.postgresql.org/docs/current/datatype-json.html (\u0000 and text)
  */
 import { type Diagnostic, pointerOf } from "@tessera/engine";
 
@@ -12,6 +19,36 @@ export const MAX_DEPTH = 64;
 export const MAX_NODES = 2_000_000;
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function nulAt(frame: Frame, key?: string): Diagnostic {
+  return {
+    code: "input.nul",
+    severity: "error",
+    pointer: pointerAt(frame, key),
+    message:
+      key === undefined
+        ? "The text contains a NUL character (U+0000), which is not allowed."
+        : "A key contains a NUL character (U+0000), which is not allowed.",
+  };
+}
+
+/** `value` with every lone surrogate in its strings and keys replaced by U+FFFD (a copy where needed). */
+export function wellFormed<T>(value: T): T {
+  if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD") as T;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[wellFormed(k)] = wellFormed(v);
+  return out as T;
+}
+
+/** Whether a string holds a lone surrogate. */
+function illFormed(s: string): boolean {
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(s);
+}
 
 interface Frame {
   value: unknown;
@@ -26,13 +63,24 @@ function pointerAt(frame: Frame, extra?: string): string {
   return pointerOf(...tokens);
 }
 
-/** Finds the first structural hazard in a parsed JSON value, or `undefined` when it is safe. */
-export function inspectJson(value: unknown, maxDepth = MAX_DEPTH): Diagnostic | undefined {
+/**
+ * Finds the first hazard in a parsed JSON value, or `undefined` when it is safe. `found.illFormed`
+ * is set when some string holds a lone surrogate (not a hazard: `wellFormed` repairs it).
+ */
+export function inspectJson(
+  value: unknown,
+  maxDepth = MAX_DEPTH,
+  found: { illFormed?: boolean } = {},
+): Diagnostic | undefined {
   const stack: Frame[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
   let nodes = 0;
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const v = frame.value;
+    if (typeof v === "string") {
+      if (v.includes("\0")) return nulAt(frame);
+      if (!found.illFormed && illFormed(v)) found.illFormed = true;
+    }
     nodes += 1;
     if (nodes > MAX_NODES) {
       return {
@@ -66,6 +114,8 @@ export function inspectJson(value: unknown, maxDepth = MAX_DEPTH): Diagnostic | 
       };
     }
     for (const key of Object.keys(v)) {
+      if (key.includes("\0")) return nulAt(frame, key);
+      if (!found.illFormed && illFormed(key)) found.illFormed = true;
       if (FORBIDDEN_KEYS.has(key)) {
         return {
           code: "input.forbidden-key",

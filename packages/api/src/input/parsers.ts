@@ -1,13 +1,14 @@
 /**
  * Input parsers for tRPC procedures. Documents (quotes, arrangements) go through the compiled ajv
  * validators of `@tessera/schema`; the small envelopes around them are checked by the hand-written
- * combinators below. Every parser first runs `inspectJson` (depth, size, forbidden keys) and
- * reports failures as located diagnostics, never as a thrown stack.
+ * combinators below. Every parser first runs `inspectJson` (depth, size, forbidden keys, NUL
+ * characters; lone surrogates become U+FFFD) and reports failures as located diagnostics, never as
+ * a thrown stack.
  */
-import { type Diagnostic, pointerOf } from "@tessera/engine";
+import { type Diagnostic, isDate, pointerOf } from "@tessera/engine";
 import type { SchemaError, StandaloneValidator } from "@tessera/schema";
 import { ErrorDetails } from "../errors.ts";
-import { inspectJson } from "./guard.ts";
+import { inspectJson, MAX_DEPTH, wellFormed } from "./guard.ts";
 
 /** Thrown by parsers; tRPC turns it into BAD_REQUEST and the formatter exposes the diagnostics. */
 export class InputError extends ErrorDetails {
@@ -40,7 +41,12 @@ export const is = {
     const { min = 0, max = 10_000, pattern, what = "text" } = opts;
     return (v, path) => {
       if (typeof v !== "string") bad(path, "input.type", `${where(path)} must be ${what}.`);
-      if (v.length < min) bad(path, "input.too-short", `${where(path)} must not be empty.`);
+      if (v.length < min)
+        bad(
+          path,
+          "input.too-short",
+          min === 1 ? `${where(path)} must not be empty.` : `${where(path)} must be ${what}.`,
+        );
       if (v.length > max) bad(path, "input.too-long", `${where(path)} must be at most ${max} characters.`);
       if (pattern && !pattern.test(v)) bad(path, "input.pattern", `${where(path)} must be ${what}.`);
       return v;
@@ -62,8 +68,15 @@ export const is = {
       return v;
     };
   },
+  /** A real calendar date, YYYY-MM-DD (2026-02-30 is refused). */
   date(): Check<string> {
-    return is.string({ min: 10, max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, what: "a date (YYYY-MM-DD)" });
+    const text = is.string({ min: 10, max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, what: "a date (YYYY-MM-DD)" });
+    return (v, path) => {
+      const d = text(v, path);
+      if (!isDate(d))
+        bad(path, "input.date", `${where(path)} is not a calendar date: "${d}" does not exist.`);
+      return d;
+    };
   },
   literal<const L extends string>(...values: L[]): Check<L> {
     return (v, path) => {
@@ -178,14 +191,23 @@ export function schemaDiagnostics(errors: readonly SchemaError[] | null | undefi
   });
 }
 
-/** A check that runs a compiled JSON Schema validator. */
-export function document<T>(validator: StandaloneValidator): Check<T> {
+/**
+ * A check that runs a compiled JSON Schema validator, then checks that the fields named in
+ * `dates` (top-level, optional) are real calendar dates: the schemas' `Date` is a pattern, which
+ * lets 2026-02-30 through.
+ */
+export function document<T>(validator: StandaloneValidator, dates: readonly string[] = []): Check<T> {
   return (v, path) => {
     if (!validator(v)) {
       const prefix = pointerOf(...path);
       throw new InputError(
         schemaDiagnostics(validator.errors).map((d) => ({ ...d, pointer: prefix + d.pointer })),
       );
+    }
+    for (const field of dates) {
+      const d = (v as Record<string, unknown>)[field];
+      if (typeof d === "string" && !isDate(d))
+        bad([...path, field], "input.date", `"${field}" is not a calendar date: "${d}" does not exist.`);
     }
     return v as T;
   };
@@ -194,8 +216,9 @@ export function document<T>(validator: StandaloneValidator): Check<T> {
 /** Turns a check into a tRPC input parser that first guards the raw input. */
 export function input<T>(check: Check<T>): (raw: unknown) => T {
   return (raw) => {
-    const hazard = inspectJson(raw);
+    const found: { illFormed?: boolean } = {};
+    const hazard = inspectJson(raw, MAX_DEPTH, found);
     if (hazard) throw new InputError([hazard]);
-    return check(raw, []);
+    return check(found.illFormed ? wellFormed(raw) : raw, []);
   };
 }

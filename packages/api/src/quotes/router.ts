@@ -7,11 +7,22 @@
  * @see https://docs.stripe.com/quotes/overview (draft → open → accepted, canceled on expiry)
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Configuration, PriceResult } from "@tessera/engine";
+import { type Configuration, canonicalJson, type PriceResult } from "@tessera/engine";
 import { type Quote, validateArrangement, validateQuote } from "@tessera/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { audit } from "../audit.ts";
 import type { PublishedVersion } from "../catalogs/published.ts";
+import { insertArrangement } from "../data/arrangements.ts";
+import { appendAudit } from "../data/audit.ts";
+import { findCatalog } from "../data/catalogs.ts";
+import {
+  findQuote,
+  findQuoteByKey,
+  insertQuote,
+  listQuotes,
+  type QuoteRow,
+  type QuoteStatus,
+  setQuoteStatus,
+} from "../data/quotes.ts";
 import type { Queryable } from "../db/db.ts";
 import { fail } from "../errors.ts";
 import { document, input, is, schemaDiagnostics } from "../input/parsers.ts";
@@ -19,7 +30,7 @@ import type { Services } from "../services.ts";
 import { can, procedure } from "../trpc.ts";
 import { arrangementFromQuote } from "./arrangement.ts";
 
-export type QuoteStatus = "draft" | "sent" | "accepted" | "expired";
+export type { QuoteStatus };
 
 export interface QuoteRecord {
   id: string;
@@ -47,24 +58,6 @@ const NEXT: Record<QuoteStatus, QuoteStatus[]> = {
 
 const iso = (d: unknown): string => new Date(d as string).toISOString();
 
-interface QuoteRow {
-  id: string;
-  status: QuoteStatus;
-  catalog_id: string;
-  catalog_version: number;
-  customer: string | null;
-  doc: Quote;
-  price: PriceResult;
-  arrangement_id: string | null;
-  created_at: unknown;
-  updated_at: unknown;
-  created_by: string;
-  request_hash: string;
-}
-
-const COLUMNS =
-  "id, status, catalog_id, catalog_version, customer, doc, price, arrangement_id, created_at, updated_at, created_by, request_hash";
-
 function record(row: QuoteRow): QuoteRecord {
   return {
     id: row.id,
@@ -82,11 +75,7 @@ function record(row: QuoteRow): QuoteRecord {
 }
 
 async function quoteRow(db: Queryable, id: string, lock = false): Promise<QuoteRow> {
-  const rows = await db.query<QuoteRow>(
-    `SELECT ${COLUMNS} FROM quotes WHERE id = $1${lock ? " FOR UPDATE" : ""}`,
-    [id],
-  );
-  return rows[0] ?? fail("NOT_FOUND", `There is no quote "${id}".`);
+  return (await findQuote(db, id, lock)) ?? fail("NOT_FOUND", `There is no quote "${id}".`);
 }
 
 /** The published version a quote is made from (the latest when it names none). */
@@ -109,7 +98,7 @@ export async function catalogFor(
   return { pv };
 }
 
-const quoteDoc = document<Quote>(validateQuote);
+const quoteDoc = document<Quote>(validateQuote, ["startDate", "validUntil"]);
 const asOf = is.optional(is.date());
 const quoteInput = is.object({ quote: quoteDoc, asOf });
 const quoteId = is.string({ min: 1, max: 100, pattern: /^q_[0-9a-f]+$/, what: "a quote id (q_…)" });
@@ -170,7 +159,8 @@ export const quotesRouter = {
   /**
    * Saves a new draft quote, priced by the server. A retry with the same `idempotencyKey` and the
    * same request returns the quote already saved (never a second one); the same key with a
-   * different request is refused with CONFLICT.
+   * different request is refused with CONFLICT. Keys belong to the token that used them: another
+   * caller's same key is a different request, and never sees this caller's quote.
    */
   save: procedure(can.sell)
     .input(
@@ -189,23 +179,21 @@ export const quotesRouter = {
     )
     .mutation(async ({ ctx, input }): Promise<QuoteRecord> => {
       const { db, today } = ctx.services;
+      // Canonical, so the same request with its keys in another order is the same request.
       const requestHash = createHash("sha256")
-        .update(JSON.stringify({ quote: input.quote, asOf: input.asOf ?? null }))
+        .update(canonicalJson({ quote: input.quote, asOf: input.asOf ?? null }, { compact: true }))
         .digest("hex");
-      const existing = await db.query<QuoteRow>(`SELECT ${COLUMNS} FROM quotes WHERE idempotency_key = $1`, [
-        input.idempotencyKey,
-      ]);
+      const principal = ctx.principal.tokenId;
+      const existing = await findQuoteByKey(db, principal, input.idempotencyKey);
       const replay = (row: QuoteRow): QuoteRecord => {
         if (row.request_hash !== requestHash)
           fail("CONFLICT", "This idempotency key was already used for a different quote; use a new key.");
         return record(row);
       };
-      if (existing[0]) return replay(existing[0]);
+      if (existing) return replay(existing);
 
-      const cat = await db.query<{ retired_at: unknown }>("SELECT retired_at FROM catalogs WHERE id = $1", [
-        catalogIdOf(input.quote),
-      ]);
-      if (cat[0] && cat[0].retired_at !== null)
+      const cat = await findCatalog(db, catalogIdOf(input.quote));
+      if (cat && cat.retired_at !== null)
         fail(
           "PRECONDITION_FAILED",
           `Catalog "${input.quote.catalogId}" is retired; new quotes cannot use it.`,
@@ -220,38 +208,29 @@ export const quotesRouter = {
         status: "draft",
       };
       const saved = await db.transaction(async (tx) => {
-        const rows = await tx.query<QuoteRow>(
-          `INSERT INTO quotes (id, idempotency_key, request_hash, catalog_id, catalog_version, customer, status,
-             doc, price, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9)
-           ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
-          [
-            id,
-            input.idempotencyKey,
-            requestHash,
-            pv.catalogId,
-            pv.version,
-            doc.customer ?? null,
-            JSON.stringify(doc),
-            JSON.stringify(priced),
-            ctx.principal.tokenId,
-          ],
-        );
-        if (rows[0])
-          await audit(tx, {
-            actor: ctx.principal.tokenId,
+        const row = await insertQuote(tx, {
+          id,
+          key: input.idempotencyKey,
+          requestHash,
+          catalogId: pv.catalogId,
+          version: pv.version,
+          customer: doc.customer ?? null,
+          doc,
+          price: priced,
+          principal,
+        });
+        if (row)
+          await appendAudit(tx, {
+            actor: principal,
             action: "quote.create",
             subject: `quote:${id}`,
             detail: { catalogId: pv.catalogId, version: pv.version },
           });
-        return rows[0];
+        return row;
       });
       if (saved) return record(saved);
       // A concurrent retry with the same key won the insert: answer with its quote.
-      const winner = await db.query<QuoteRow>(`SELECT ${COLUMNS} FROM quotes WHERE idempotency_key = $1`, [
-        input.idempotencyKey,
-      ]);
-      return replay(winner[0]!);
+      return replay((await findQuoteByKey(db, principal, input.idempotencyKey))!);
     }),
 
   list: procedure(can.sell)
@@ -266,10 +245,10 @@ export const quotesRouter = {
       ),
     )
     .query(async ({ ctx, input }): Promise<QuoteRecord[]> => {
-      const rows = await ctx.services.db.query<QuoteRow>(
-        `SELECT ${COLUMNS} FROM quotes WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC, id LIMIT $2`,
-        [input?.status ?? null, input?.limit ?? 100],
-      );
+      const rows = await listQuotes(ctx.services.db, {
+        status: input?.status ?? null,
+        limit: input?.limit ?? 100,
+      });
       return rows.map(record);
     }),
 
@@ -336,16 +315,15 @@ export const quotesRouter = {
               fail("PRECONDITION_FAILED", "The accepted quote does not make a valid arrangement.", {
                 diagnostics: schemaDiagnostics(validateArrangement.errors),
               });
-            await tx.query(
-              `INSERT INTO arrangements (id, quote_id, customer, revision, doc) VALUES ($1, $2, $3, 1, $4::json)`,
-              [arrangementId, row.id, row.customer, JSON.stringify(arrangement)],
-            );
-            await tx.query(
-              `INSERT INTO arrangement_history (arrangement_id, revision, action, move, doc, actor, as_of)
-               VALUES ($1, 1, 'create', NULL, $2::json, $3, $4)`,
-              [arrangementId, JSON.stringify(arrangement), principal.tokenId, today],
-            );
-            await audit(tx, {
+            await insertArrangement(tx, {
+              id: arrangementId,
+              quoteId: row.id,
+              customer: row.customer,
+              doc: arrangement,
+              actor: principal.tokenId,
+              asOf: today,
+            });
+            await appendAudit(tx, {
               actor: principal.tokenId,
               action: "arrangement.create",
               subject: `arrangement:${arrangementId}`,
@@ -353,18 +331,14 @@ export const quotesRouter = {
             });
           }
         }
-        const rows = await tx.query<QuoteRow>(
-          `UPDATE quotes SET status = $2, doc = $3::json, arrangement_id = COALESCE($4, arrangement_id), updated_at = now()
-           WHERE id = $1 RETURNING ${COLUMNS}`,
-          [row.id, input.to, JSON.stringify(doc), arrangementId],
-        );
-        await audit(tx, {
+        const updated = await setQuoteStatus(tx, { id: row.id, status: input.to, doc, arrangementId });
+        await appendAudit(tx, {
           actor: principal.tokenId,
           action: `quote.${input.to}`,
           subject: `quote:${row.id}`,
           detail: { from: row.status },
         });
-        return record(rows[0]!);
+        return record(updated);
       });
     }),
 } satisfies TRPCRouterRecord;

@@ -1,8 +1,13 @@
-/** Token administration (admin only) and `me`. A token is shown in clear once, when created. */
+/**
+ * Token administration (admin only) and `me`. A token is shown in clear once, when created. The
+ * last active admin token cannot be revoked (recovery, should it happen anyway: start the server
+ * with TESSERA_ADMIN_TOKEN, see apps/server/README.md).
+ */
 import type { TRPCRouterRecord } from "@trpc/server";
-import { audit } from "../audit.ts";
 import { ROLES, type Role } from "../auth/roles.ts";
 import { insertToken, notifyRevoked, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
+import { appendAudit } from "../data/audit.ts";
+import { findToken, listTokens, lockActiveAdmins, revokeTokenRow } from "../data/tokens.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
@@ -11,10 +16,7 @@ const tokenId = is.string({ min: 1, max: 100, pattern: /^tok_[0-9a-f]+$/, what: 
 
 export const tokensRouter = {
   list: procedure(can.administer).query(async ({ ctx }): Promise<TokenRecord[]> => {
-    const rows = await ctx.services.db.query<Parameters<typeof tokenRecord>[0]>(
-      "SELECT id, name, role, created_at, created_by, revoked_at FROM api_tokens ORDER BY created_at, id",
-    );
-    return rows.map(tokenRecord);
+    return (await listTokens(ctx.services.db)).map(tokenRecord);
   }),
 
   create: procedure(can.administer)
@@ -26,7 +28,7 @@ export const tokensRouter = {
           role: input.role,
           createdBy: ctx.principal.tokenId,
         });
-        await audit(tx, {
+        await appendAudit(tx, {
           actor: ctx.principal.tokenId,
           action: "token.create",
           subject: `token:${created.record.id}`,
@@ -40,14 +42,17 @@ export const tokensRouter = {
     .input(input(is.object({ id: tokenId })))
     .mutation(async ({ ctx, input }): Promise<TokenRecord> => {
       const record = await ctx.services.db.transaction(async (tx) => {
-        const rows = await tx.query<Parameters<typeof tokenRecord>[0]>(
-          `UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1
-           RETURNING id, name, role, created_at, created_by, revoked_at`,
-          [input.id],
-        );
-        const row = rows[0] ?? fail("NOT_FOUND", `There is no token "${input.id}".`);
+        // Lock order (data/tokens.ts): every active admin token first, then the one revoked.
+        const admins = await lockActiveAdmins(tx);
+        if (admins.length === 1 && admins[0] === input.id)
+          fail(
+            "PRECONDITION_FAILED",
+            "This is the last active admin token; create another admin token before revoking it, or no one could administer Tessera.",
+          );
+        if (!(await findToken(tx, input.id))) fail("NOT_FOUND", `There is no token "${input.id}".`);
+        const row = (await revokeTokenRow(tx, input.id))!;
         await notifyRevoked(tx, input.id);
-        await audit(tx, {
+        await appendAudit(tx, {
           actor: ctx.principal.tokenId,
           action: "token.revoke",
           subject: `token:${input.id}`,

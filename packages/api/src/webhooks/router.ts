@@ -3,7 +3,7 @@
  * list endpoints, disable one, read the delivery log, and queue a delivery again.
  */
 import type { TRPCRouterRecord } from "@trpc/server";
-import { audit } from "../audit.ts";
+import { appendAudit } from "../data/audit.ts";
 import { fail } from "../errors.ts";
 import { ID_PATTERN, input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
@@ -81,7 +81,7 @@ export const webhooksRouter = {
           catalogId: input.catalogId ?? null,
           createdBy: ctx.principal.tokenId,
         });
-        await audit(tx, {
+        await appendAudit(tx, {
           actor: ctx.principal.tokenId,
           action: "webhook.create",
           subject: `webhook:${created.endpoint.id}`,
@@ -99,7 +99,7 @@ export const webhooksRouter = {
           const endpoint =
             (await disableEndpoint(tx, input.id)) ??
             fail("NOT_FOUND", `There is no webhook endpoint "${input.id}".`);
-          await audit(tx, {
+          await appendAudit(tx, {
             actor: ctx.principal.tokenId,
             action: "webhook.disable",
             subject: `webhook:${input.id}`,
@@ -130,7 +130,7 @@ export const webhooksRouter = {
           const delivery =
             (await redeliver(tx, input.id)) ??
             fail("NOT_FOUND", `There is no delivery "${input.id}" to an endpoint that is still enabled.`);
-          await audit(tx, {
+          await appendAudit(tx, {
             actor: ctx.principal.tokenId,
             action: "webhook.redeliver",
             subject: `webhook:${delivery.endpointId}`,

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { canonicalJson } from "@tessera/engine";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../canonical.ts";
 import { examples, run } from "./harness.ts";
 
 const saas = JSON.parse(readFileSync(`${examples}saas.catalog.json`, "utf8"));

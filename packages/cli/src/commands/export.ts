@@ -5,8 +5,8 @@
 
 import { exportKillBill, exportPriceSheet, exportStripe, type InteropDiagnostic } from "@tessera/interop";
 import type { Catalog } from "@tessera/schema";
+import { canonicalJson } from "@tessera/engine";
 import { parseArgs } from "../args.ts";
-import { canonicalJson } from "../canonical.ts";
 import { type Command, ExitCode } from "../command.ts";
 import { loadCatalog } from "../load.ts";
 import { writeOutput } from "../output.ts";

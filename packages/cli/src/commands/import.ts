@@ -7,7 +7,7 @@ import {
 } from "@tessera/interop";
 import type { Catalog } from "@tessera/schema";
 import { parseArgs } from "../args.ts";
-import { canonicalJson } from "../canonical.ts";
+import { canonicalJson } from "@tessera/engine";
 import { type Command, ExitCode } from "../command.ts";
 import { readTextInput, shortLabel } from "../input.ts";
 import type { Io } from "../io.ts";

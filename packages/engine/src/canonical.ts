@@ -1,8 +1,8 @@
 /**
- * Canonical JSON for published catalogs: object keys sorted by UTF-16 code units at every level
- * (the ordering of RFC 8785, JSON Canonicalization Scheme), arrays kept in order. The same
- * catalog always prints the same bytes, whatever key order or whitespace its author used, so a
- * content hash of the output identifies the catalog.
+ * Canonical JSON: object keys sorted by UTF-16 code units at every level (the ordering of RFC
+ * 8785, JSON Canonicalization Scheme), arrays kept in order. The same value always prints the same
+ * bytes, whatever key order or whitespace its author used, so a hash of the output identifies it:
+ * the CLI exports catalogs this way, and the API hashes idempotent requests this way.
  * @see https://www.rfc-editor.org/rfc/rfc8785#section-3.2.3
  */
 function sortKeys(value: unknown): unknown {
