@@ -426,8 +426,6 @@ export function QuoteBuilder() {
             </section>
 
             {groups.map((g) => {
-              const ids = g.options.map((o) => o.id);
-              const single = (g.max ?? g.options.length) === 1;
               const choices = configuration.options
                 .filter((o) => o.group === g.id)
                 .map((o) => optionChoice(o, g.options.find((x) => x.id === o.id)?.description));
@@ -438,7 +436,11 @@ export function QuoteBuilder() {
                   min={g.min ?? 0}
                   {...(g.max !== undefined ? { max: g.max } : {})}
                   choices={choices}
-                  onToggle={(id) => draft.edit((q) => togglePick(q, id, ids, single))}
+                  onToggle={(id) =>
+                    draft.edit((q) =>
+                      togglePick(q, id, configuration.options.find((o) => o.id === id)?.replaces),
+                    )
+                  }
                 />
               );
             })}

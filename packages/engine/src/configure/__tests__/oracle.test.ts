@@ -2,7 +2,9 @@
  * Brute-force oracle: on many small random models, the states configure() reports must equal those
  * found by enumerating every assignment of the options and add-ons, and every reason must be a
  * subset-minimal set of the picks that forces the state, and the rules it names must suffice to
- * force it (with those picks, and nothing but those constraints).
+ * force it (with those picks, and nothing but those constraints). In a pick-one group that has a
+ * pick, the other options are judged without that pick and the picks nested under it: `switch`
+ * (replacing exactly those) when some valid configuration has the rest with them, else disabled.
  */
 import type { Catalog, Condition, Consequence, OptionGroup, Package, Rule } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
@@ -50,7 +52,14 @@ function pkg(id: string, role: "base" | "add_on", extra: Partial<Package>): Pack
   };
 }
 
-function groupsFor(r: Rng, prefix: string, count: number, parentCandidates: string[]): OptionGroup[] {
+/** `radio`: the chance that a group is pick-one (max 1), on top of those drawn so by chance. */
+function groupsFor(
+  r: Rng,
+  prefix: string,
+  count: number,
+  parentCandidates: string[],
+  radio = 0,
+): OptionGroup[] {
   const groups: OptionGroup[] = [];
   let made = 0;
   let g = 0;
@@ -63,8 +72,9 @@ function groupsFor(r: Rng, prefix: string, count: number, parentCandidates: stri
       ...(r.chance(0.25) ? { default: true } : {}),
       ...(r.chance(0.06) ? { status: "retired" as const } : {}),
     }));
-    const min = r.int(0, Math.min(size, 2));
-    const max = r.chance(0.3) ? undefined : r.int(Math.max(min, 1), size);
+    const oneOf = radio > 0 && r.chance(radio);
+    const min = oneOf ? r.int(0, 1) : r.int(0, Math.min(size, 2));
+    const max = oneOf ? 1 : r.chance(0.3) ? undefined : r.int(Math.max(min, 1), size);
     const parents = [...parentCandidates, ...mine];
     const parent = parents.length > 0 && r.chance(0.3) ? r.pick(parents) : undefined;
     groups.push({
@@ -97,16 +107,16 @@ function randomRule(r: Rng, id: string, ids: string[]): Rule {
   return { id, ...(Object.keys(when).length || r.chance(0.5) ? { when } : {}), then } as Rule;
 }
 
-function randomCatalog(r: Rng): Catalog {
+function randomCatalog(r: Rng, radio = 0): Catalog {
   const addOnCount = r.int(0, 2);
   const baseOptions = r.int(2, 9 - addOnCount * 2);
-  const baseGroups = groupsFor(r, "b", baseOptions, []);
+  const baseGroups = groupsFor(r, "b", baseOptions, [], radio);
   const addOns: Package[] = [];
   const addOnIds = Array.from({ length: addOnCount }, (_, i) => `a${i}`);
   for (let i = 0; i < addOnCount; i++) {
     const id = addOnIds[i]!;
     const others = addOnIds.filter((x) => x !== id);
-    const groups = r.chance(0.6) ? groupsFor(r, `${id}`, r.int(1, 2), []) : [];
+    const groups = r.chance(0.6) ? groupsFor(r, `${id}`, r.int(1, 2), [], radio) : [];
     addOns.push(
       pkg(id, "add_on", {
         optionGroups: groups,
@@ -214,6 +224,35 @@ function evaluator(doc: Catalog) {
   return { vars, models, valid, forces, forcesWith };
 }
 
+/**
+ * When `id` is an option of a pick-one group (at most one pick, two or more options) that has a pick
+ * among `effective` other than `id`: that pick and the picks nested under it, transitively (what
+ * picking `id` replaces). Otherwise undefined.
+ */
+function replacedBy(doc: Catalog, id: string, effective: readonly string[]): string[] | undefined {
+  for (const p of doc.packages) {
+    const groups = p.optionGroups ?? [];
+    const g = groups.find((x) => x.options.some((o) => o.id === id));
+    if (!g) continue;
+    if ((g.max ?? g.options.length) !== 1 || g.options.length < 2) return undefined;
+    const pick = g.options.find((o) => o.id !== id && effective.includes(o.id));
+    if (!pick) return undefined;
+    const out = new Set([pick.id]);
+    const walk = [pick.id];
+    while (walk.length > 0) {
+      const parent = walk.pop()!;
+      for (const child of groups.filter((x) => x.parentOption === parent))
+        for (const o of child.options)
+          if (effective.includes(o.id) && !out.has(o.id)) {
+            out.add(o.id);
+            walk.push(o.id);
+          }
+    }
+    return [...out];
+  }
+  return undefined;
+}
+
 function selectionFrom(doc: Catalog, picks: string[]) {
   const addOnIds = new Set(doc.packages.filter((p) => p.role === "add_on").map((p) => p.id));
   const owner = new Map<string, string>();
@@ -233,79 +272,126 @@ function selectionFrom(doc: Catalog, picks: string[]) {
   };
 }
 
-describe("configure against brute-force enumeration", () => {
-  it("matches the exact available / required / disabled sets on 400 random models", () => {
-    const r = rng(20261123);
-    let compared = 0;
-    let forcedChecked = 0;
-    for (let round = 0; round < 400; round++) {
-      const doc = randomCatalog(r);
-      const catalog = compile(doc);
-      const oracle = evaluator(doc);
-      // Picks drawn from a random valid configuration keep the selection consistent.
-      let picks: string[] = [];
-      if (oracle.models.length > 0) {
-        const model = r.pick(oracle.models);
-        picks = r.some([...model], 0, 3);
-      }
-      const sel = selectionFrom(doc, picks);
-      // Add-ons picked only to carry option picks are picks too.
-      const result = configure(catalog, sel);
-      const effective = [
-        ...sel.picks,
-        ...sel.addOns.flatMap((a) => [a.package, ...a.picks]),
-        ...result.defaultsApplied.picks,
-      ];
-      const ctx = `seed round ${round}: ${JSON.stringify({ picks: effective, doc: doc.packages })}`;
-      if (oracle.models.length === 0) {
-        expect(result.valid, ctx).toBe(false);
+/** Counts of what `compareWithOracle` checked. */
+interface Checked {
+  compared: number;
+  forcedChecked: number;
+  switches: number;
+  switchDisabled: number;
+}
+
+/** Configures `rounds` random models (seeded) and compares every state and reason with enumeration. */
+function compareWithOracle(seed: number, rounds: number, radio: number): Checked {
+  const r = rng(seed);
+  let compared = 0;
+  let forcedChecked = 0;
+  let switches = 0;
+  let switchDisabled = 0;
+  for (let round = 0; round < rounds; round++) {
+    const doc = randomCatalog(r, radio);
+    const catalog = compile(doc);
+    const oracle = evaluator(doc);
+    // Picks drawn from a random valid configuration keep the selection consistent.
+    let picks: string[] = [];
+    if (oracle.models.length > 0) {
+      const model = r.pick(oracle.models);
+      picks = r.some([...model], 0, 3);
+    }
+    const sel = selectionFrom(doc, picks);
+    // Add-ons picked only to carry option picks are picks too.
+    const result = configure(catalog, sel);
+    const effective = [
+      ...sel.picks,
+      ...sel.addOns.flatMap((a) => [a.package, ...a.picks]),
+      ...result.defaultsApplied.picks,
+    ];
+    const ctx = `seed round ${round}: ${JSON.stringify({ picks: effective, doc: doc.packages })}`;
+    if (oracle.models.length === 0) {
+      expect(result.valid, ctx).toBe(false);
+      continue;
+    }
+    expect(result.violations, ctx).toEqual([]);
+    const consistent = oracle.models.filter((m) => effective.every((p) => m.has(p)));
+    expect(consistent.length, ctx).toBeGreaterThan(0);
+    const states = new Map<
+      string,
+      { state: string; picks?: string[]; rules?: string[]; replaces?: string[] }
+    >();
+    for (const c of [...result.options, ...result.addOns]) {
+      states.set(c.id, {
+        state: c.state,
+        ...("replaces" in c && c.replaces ? { replaces: c.replaces } : {}),
+        ...(c.reason ? { picks: c.reason.picks, rules: c.reason.rules } : {}),
+      });
+    }
+    for (const id of oracle.vars) {
+      const got = states.get(id);
+      expect(got, `${ctx} missing ${id}`).toBeDefined();
+      if (effective.includes(id)) {
+        expect(got!.state, `${ctx} ${id}`).toBe("selected");
         continue;
       }
-      expect(result.violations, ctx).toEqual([]);
-      const consistent = oracle.models.filter((m) => effective.every((p) => m.has(p)));
-      expect(consistent.length, ctx).toBeGreaterThan(0);
-      const states = new Map<string, { state: string; picks?: string[]; rules?: string[] }>();
-      for (const c of [...result.options, ...result.addOns]) {
-        states.set(c.id, {
-          state: c.state,
-          ...(c.reason ? { picks: c.reason.picks, rules: c.reason.rules } : {}),
-        });
+      // In a pick-one group with a pick, the other options are judged without that pick (and
+      // the picks nested under it): a switch when the rest goes with them, else disabled.
+      const swap = replacedBy(doc, id, effective);
+      const judged = swap ? effective.filter((p) => !swap.includes(p)) : effective;
+      const pool = swap ? oracle.models.filter((m) => judged.every((p) => m.has(p))) : consistent;
+      const canTrue = pool.some((m) => m.has(id));
+      const canFalse = pool.some((m) => !m.has(id));
+      const want = swap
+        ? canTrue
+          ? "switch"
+          : "disabled"
+        : canTrue && canFalse
+          ? "available"
+          : canTrue
+            ? "required"
+            : "disabled";
+      expect(got!.state, `${ctx} ${id}`).toBe(want);
+      compared++;
+      if (want === "switch") {
+        expect(got!.replaces, `${ctx} ${id}`).toEqual(effective.filter((p) => swap!.includes(p)));
+        expect(got!.picks, `${ctx} ${id} a switch has no reason`).toBeUndefined();
+        switches++;
+        continue;
       }
-      for (const id of oracle.vars) {
-        const got = states.get(id);
-        expect(got, `${ctx} missing ${id}`).toBeDefined();
-        if (effective.includes(id)) {
-          expect(got!.state, `${ctx} ${id}`).toBe("selected");
-          continue;
-        }
-        const canTrue = consistent.some((m) => m.has(id));
-        const canFalse = consistent.some((m) => !m.has(id));
-        const want = canTrue && canFalse ? "available" : canTrue ? "required" : "disabled";
-        expect(got!.state, `${ctx} ${id}`).toBe(want);
-        compared++;
-        if (want === "available") continue;
-        // The reason: a subset of the picks that forces the state, and no smaller subset does.
-        const reasonPicks = got!.picks ?? [];
-        const value = want === "required";
-        for (const p of reasonPicks) expect(effective, `${ctx} ${id}`).toContain(p);
-        expect(oracle.forces(reasonPicks, id, value), `${ctx} ${id} forced by ${reasonPicks}`).toBe(true);
-        for (const p of reasonPicks) {
-          const smaller = reasonPicks.filter((q) => q !== p);
-          expect(oracle.forces(smaller, id, value), `${ctx} ${id} still forced without ${p}`).toBe(false);
-        }
-        // The named rules suffice: with the picks, they alone force the state.
-        expect(
-          oracle.forcesWith(got!.rules ?? [], reasonPicks, id, value),
-          `${ctx} ${id} rules ${got!.rules} do not force it`,
-        ).toBe(true);
-        forcedChecked++;
+      if (want === "available") continue;
+      // The reason: a subset of the picks that forces the state, and no smaller subset does.
+      const reasonPicks = got!.picks ?? [];
+      const value = want === "required";
+      for (const p of reasonPicks) expect(judged, `${ctx} ${id}`).toContain(p);
+      expect(oracle.forces(reasonPicks, id, value), `${ctx} ${id} forced by ${reasonPicks}`).toBe(true);
+      for (const p of reasonPicks) {
+        const smaller = reasonPicks.filter((q) => q !== p);
+        expect(oracle.forces(smaller, id, value), `${ctx} ${id} still forced without ${p}`).toBe(false);
       }
-      // Complete: the picks alone (and included add-ons) form a valid configuration.
-      const closed = new Set([...effective, ...(doc.packages[0]!.includedAddOns ?? []).map((i) => i.addOn)]);
-      expect(result.complete, ctx).toBe(oracle.valid(closed));
+      if (swap) switchDisabled++;
+      // The named rules suffice: with the picks, they alone force the state.
+      expect(
+        oracle.forcesWith(got!.rules ?? [], reasonPicks, id, value),
+        `${ctx} ${id} rules ${got!.rules} do not force it`,
+      ).toBe(true);
+      forcedChecked++;
     }
+    // Complete: the picks alone (and included add-ons) form a valid configuration.
+    const closed = new Set([...effective, ...(doc.packages[0]!.includedAddOns ?? []).map((i) => i.addOn)]);
+    expect(result.complete, ctx).toBe(oracle.valid(closed));
+  }
+  return { compared, forcedChecked, switches, switchDisabled };
+}
+
+describe("configure against brute-force enumeration", () => {
+  it("matches the exact available / required / disabled sets on 400 random models", () => {
+    const { compared, forcedChecked } = compareWithOracle(20261123, 400, 0);
     expect(compared).toBeGreaterThan(1500);
     expect(forcedChecked).toBeGreaterThan(300);
+  }, 60_000);
+
+  it("matches switch / disabled in pick-one groups on 300 random models rich in them", () => {
+    const { compared, switches, switchDisabled } = compareWithOracle(20261206, 300, 0.7);
+    expect(compared).toBeGreaterThan(1000);
+    expect(switches).toBeGreaterThan(100);
+    expect(switchDisabled).toBeGreaterThan(10);
   }, 60_000);
 
   it("reports conflicting picks with a minimal set to change", () => {
