@@ -33,6 +33,10 @@ export interface QuoteRecord {
   catalogId: string;
   catalogVersion: number;
   customer: string | null;
+  /** What lists and prints call the quote: its title, else "customer — package". */
+  title: string;
+  /** Name of the base package quoted (lists and prints never show its id). */
+  packageName: string;
   /** The quote as saved, with its id, catalog version and status filled in. */
   doc: Quote;
   /** The price computed by the server when the quote was saved (the snapshot). */
@@ -59,6 +63,8 @@ interface QuoteRow {
   catalog_id: string;
   catalog_version: number;
   customer: string | null;
+  title: string;
+  package_name: string;
   doc: Quote;
   price: PriceResult;
   arrangement_id: string | null;
@@ -69,7 +75,12 @@ interface QuoteRow {
 }
 
 const COLUMNS =
-  "id, status, catalog_id, catalog_version, customer, doc, price, arrangement_id, created_at, updated_at, created_by, request_hash";
+  "id, status, catalog_id, catalog_version, customer, title, package_name, doc, price, arrangement_id, created_at, updated_at, created_by, request_hash";
+
+/** A quote's title when it has none of its own: "Northwind Traders — Business", or "Business quote". */
+export function defaultTitle(customer: string | undefined, packageName: string): string {
+  return customer ? `${customer} — ${packageName}` : `${packageName} quote`;
+}
 
 function record(row: QuoteRow): QuoteRecord {
   return {
@@ -78,6 +89,11 @@ function record(row: QuoteRow): QuoteRecord {
     catalogId: row.catalog_id,
     catalogVersion: row.catalog_version,
     customer: row.customer,
+    title:
+      row.title ||
+      row.doc.title ||
+      defaultTitle(row.customer ?? undefined, row.package_name || row.doc.package),
+    packageName: row.package_name || row.doc.package,
     doc: row.doc,
     price: row.price,
     arrangementId: row.arrangement_id,
@@ -227,8 +243,10 @@ export const quotesRouter = {
           "PRECONDITION_FAILED",
           `Catalog "${input.quote.catalogId}" is retired; new quotes cannot use it.`,
         );
-      const { pv, priced } = await evaluate(ctx.services, input.quote, input.asOf ?? today());
+      const { pv, priced, catalog } = await evaluate(ctx.services, input.quote, input.asOf ?? today());
       const id = `q_${randomBytes(8).toString("hex")}`;
+      const packageName = catalog.packages.get(input.quote.package)?.value.name ?? input.quote.package;
+      const title = input.quote.title ?? defaultTitle(input.quote.customer, packageName);
       const doc: Quote = {
         ...input.quote,
         id,
@@ -239,8 +257,8 @@ export const quotesRouter = {
       const saved = await db.transaction(async (tx) => {
         const rows = await tx.query<QuoteRow>(
           `INSERT INTO quotes (id, idempotency_key, request_hash, catalog_id, catalog_version, customer, status,
-             doc, price, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9)
+             doc, price, created_by, title, package_name)
+           VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9, $10, $11)
            ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
           [
             id,
@@ -252,6 +270,8 @@ export const quotesRouter = {
             JSON.stringify(doc),
             JSON.stringify(priced),
             ctx.principal.tokenId,
+            title,
+            packageName,
           ],
         );
         if (rows[0])
