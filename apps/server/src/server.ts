@@ -12,15 +12,18 @@ import {
   createContext,
   createServices,
   type Db,
+  type DispatcherOptions,
   migrate,
   openDb,
   type Services,
+  WebhookDispatcher,
 } from "@tessera/api";
 import { jsonSyntaxMessage } from "@tessera/engine";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { readBody, sendTrpcError } from "./body.ts";
 import { handleFeed, sendError } from "./feed.ts";
 import { StaticSite } from "./static.ts";
+import { handleTmf620, Tmf620Views } from "./tmf620.ts";
 
 /** Largest request body accepted (a large catalog upload fits; anything bigger is refused with 413). */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -44,6 +47,8 @@ export interface ServerOptions {
   /** Default `asOf` date source (tests pin it). */
   today?: () => string;
   hooks?: ApiHooks;
+  /** Webhook delivery settings (tests shorten the backoff); `false` runs no dispatcher. */
+  webhooks?: (DispatcherOptions & { allowHttp?: boolean }) | false;
   /** Where request failures are reported (never to the client). Defaults to stderr. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -57,6 +62,7 @@ export interface TesseraServer {
 }
 
 export function createServer(options: ServerOptions = {}): TesseraServer {
+  const webhookSettings: DispatcherOptions & { allowHttp?: boolean } = options.webhooks || {};
   const log =
     options.log ??
     ((message: string, error?: unknown) => {
@@ -65,6 +71,8 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const site = new StaticSite(options.webDist ?? DEFAULT_WEB_DIST);
   let services: Services | undefined;
+  let dispatcher: WebhookDispatcher | undefined;
+  const tmf620 = new Tmf620Views();
   let ownsDb = false;
 
   const trpc = createHTTPHandler({
@@ -119,6 +127,15 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       return trpc(req, res);
     }
     if (path.startsWith("/v1/")) return handleFeed(services!, req, res, path);
+    if (path.startsWith("/tmf-api/"))
+      return handleTmf620(
+        services!,
+        tmf620,
+        req,
+        res,
+        path,
+        new URLSearchParams(q === -1 ? "" : url.slice(q + 1)),
+      );
     if (path === "/healthz") {
       await services!.db.query("SELECT 1");
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
@@ -160,7 +177,12 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         ...(options.today ? { today: options.today } : {}),
         ...(options.hooks ? { hooks: options.hooks } : {}),
         maxBodyBytes,
+        webhookAllowHttp: webhookSettings.allowHttp ?? process.env.TESSERA_WEBHOOK_ALLOW_HTTP === "1",
       });
+      if (options.webhooks !== false) {
+        dispatcher = new WebhookDispatcher(db, { log: (m) => log(m), ...webhookSettings });
+        await dispatcher.start();
+      }
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
@@ -178,6 +200,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      await dispatcher?.stop();
       if (services && ownsDb) await services.db.close();
     },
   };
