@@ -178,7 +178,8 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByText("No approval needed").waitFor();
 
     await page.getByRole("button", { name: "Save quote" }).click();
-    await page.getByRole("heading", { name: /^Quote q_/ }).waitFor();
+    // Named after the customer and the package, never by its id.
+    await page.getByRole("heading", { name: "Northwind Traders GmbH — Business" }).waitFor();
     await expect(page.getByTestId("quote-status").textContent()).resolves.toBe("draft");
     await page.getByRole("button", { name: "Send to customer" }).click();
     await expect.poll(() => page.getByTestId("quote-status").textContent()).toBe("sent");

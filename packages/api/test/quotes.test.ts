@@ -53,6 +53,26 @@ describe.each(backends)("quotes on %s", (backend) => {
     expect(unknown.code).toBe("NOT_FOUND");
   });
 
+  it("names a saved quote after its title, else its customer and package, and names the package", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const named = await seller.quotes.save({
+      idempotencyKey: "idem-key-title-0001",
+      quote: { ...quote, title: "Northwind renewal 2027" },
+    });
+    expect(named.title).toBe("Northwind renewal 2027");
+    expect(named.packageName).toBe("Business");
+    const plain = await seller.quotes.save({ idempotencyKey: "idem-key-title-0002", quote });
+    expect(plain.title).toBe("Northwind Traders GmbH — Business");
+    const { customer: _c, ...anonymous } = quote;
+    const noCustomer = await seller.quotes.save({ idempotencyKey: "idem-key-title-0003", quote: anonymous });
+    expect(noCustomer.title).toBe("Business quote");
+    const listed = await seller.quotes.list();
+    expect(listed.find((q) => q.id === named.id)).toMatchObject({
+      title: "Northwind renewal 2027",
+      packageName: "Business",
+    });
+  });
+
   it("saves once per idempotency key, even when retried concurrently", async () => {
     const seller = await callerFor(services, tokens.seller);
     const key = "idem-key-0001";

@@ -20,7 +20,7 @@ export function usePublishedCatalog(catalogId: string | null, version?: number) 
     () => (query.data ? validate(query.data.doc).catalog : undefined),
     [query.data],
   );
-  return { query, catalog: compiled, version: query.data?.version };
+  return { query, catalog: compiled, version: query.data?.version, doc: query.data?.doc };
 }
 
 /** Today as YYYY-MM-DD in the user's time zone: the default `asOf` of prices and paths. */

@@ -15,6 +15,10 @@ export interface QuoteRow {
   catalog_id: string;
   catalog_version: number;
   customer: string | null;
+  /** What lists and prints call the quote ('' on rows saved before titles). */
+  title: string;
+  /** The quoted package's name when it was saved ('' on older rows). */
+  package_name: string;
   doc: Quote;
   price: PriceResult;
   arrangement_id: string | null;
@@ -25,7 +29,7 @@ export interface QuoteRow {
 }
 
 const COLUMNS =
-  "id, status, catalog_id, catalog_version, customer, doc, price, arrangement_id, created_at, updated_at, created_by, request_hash";
+  "id, status, catalog_id, catalog_version, customer, title, package_name, doc, price, arrangement_id, created_at, updated_at, created_by, request_hash";
 
 export async function findQuote(db: Queryable, id: string, lock = false): Promise<QuoteRow | undefined> {
   const rows = await db.query<QuoteRow>(
@@ -61,12 +65,14 @@ export async function insertQuote(
     doc: Quote;
     price: PriceResult;
     principal: string;
+    title: string;
+    packageName: string;
   },
 ): Promise<QuoteRow | undefined> {
   const rows = await tx.query<QuoteRow>(
     `INSERT INTO quotes (id, idempotency_key, request_hash, catalog_id, catalog_version, customer, status,
-       doc, price, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9)
+       doc, price, created_by, title, package_name)
+     VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9, $10, $11)
      ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
     [
       q.id,
@@ -78,6 +84,8 @@ export async function insertQuote(
       JSON.stringify(q.doc),
       JSON.stringify(q.price),
       q.principal,
+      q.title,
+      q.packageName,
     ],
   );
   return rows[0];

@@ -38,6 +38,10 @@ export interface QuoteRecord {
   catalogId: string;
   catalogVersion: number;
   customer: string | null;
+  /** What lists and prints call the quote: its title, else "customer — package". */
+  title: string;
+  /** Name of the base package quoted (lists and prints never show its id). */
+  packageName: string;
   /** The quote as saved, with its id, catalog version and status filled in. */
   doc: Quote;
   /** The price computed by the server when the quote was saved (the snapshot). */
@@ -58,6 +62,11 @@ const NEXT: Record<QuoteStatus, QuoteStatus[]> = {
 
 const iso = (d: unknown): string => new Date(d as string).toISOString();
 
+/** A quote's title when it has none of its own: "Northwind Traders — Business", or "Business quote". */
+export function defaultTitle(customer: string | undefined, packageName: string): string {
+  return customer ? `${customer} — ${packageName}` : `${packageName} quote`;
+}
+
 function record(row: QuoteRow): QuoteRecord {
   return {
     id: row.id,
@@ -65,6 +74,11 @@ function record(row: QuoteRow): QuoteRecord {
     catalogId: row.catalog_id,
     catalogVersion: row.catalog_version,
     customer: row.customer,
+    title:
+      row.title ||
+      row.doc.title ||
+      defaultTitle(row.customer ?? undefined, row.package_name || row.doc.package),
+    packageName: row.package_name || row.doc.package,
     doc: row.doc,
     price: row.price,
     arrangementId: row.arrangement_id,
@@ -200,6 +214,10 @@ export const quotesRouter = {
         );
       const { pv, priced } = await evaluate(ctx.services, input.quote, input.asOf ?? today());
       const id = `q_${randomBytes(8).toString("hex")}`;
+      const packageName =
+        ctx.services.published.doc(pv).packages.find((p) => p.id === input.quote.package)?.name ??
+        input.quote.package;
+      const title = input.quote.title ?? defaultTitle(input.quote.customer, packageName);
       const doc: Quote = {
         ...input.quote,
         id,
@@ -218,6 +236,8 @@ export const quotesRouter = {
           doc,
           price: priced,
           principal,
+          title,
+          packageName,
         });
         if (row)
           await appendAudit(tx, {

@@ -18,6 +18,12 @@ describe("tessera configure", () => {
       "[-] biz-hipaa (HIPAA BAA) disabled — Disabled: rule `HIPAA needs US hosting` excludes it with your pick `European Union`.",
     );
     expect(r.stdout).toContain("[x] collab-sso (SSO & SCIM) selected");
+    // Pick-one groups: the other options are switches, naming the picks they replace (a nested
+    // region goes with its residency), with no "excluded" reason.
+    expect(r.stdout).toContain(
+      "[~] biz-res-us (United States) switch — replaces biz-res-eu, biz-eu-frankfurt\n",
+    );
+    expect(r.stdout).toContain("[~] biz-eu-dublin (Dublin (eu-west)) switch — replaces biz-eu-frankfurt\n");
     // Terms and billing periods, each with its state: a yearly period cannot bill a 1-month term.
     expect(r.stdout).toContain(
       [

@@ -19,7 +19,13 @@ function selectionDiagnostics(value: unknown): Diagnostic[] {
   }));
 }
 
-const mark: Record<string, string> = { selected: "[x]", required: "[+]", available: "[ ]", disabled: "[-]" };
+const mark: Record<string, string> = {
+  selected: "[x]",
+  required: "[+]",
+  available: "[ ]",
+  switch: "[~]",
+  disabled: "[-]",
+};
 
 /** The readable report: a header, the choices by state, quantities, violations, defaults. */
 function readable(c: Configuration): string {
@@ -28,8 +34,14 @@ function readable(c: Configuration): string {
   lines.push(
     `${c.package} (${c.termMonths ?? "?"} months, per ${c.billingPeriod ?? "?"}, ${c.currency ?? "?"}): ${status}`,
   );
-  const choice = (x: { id: string; name: string; state: string; reason?: { message: string } }) =>
-    `  ${mark[x.state] ?? "[?]"} ${x.id} (${x.name}) ${x.state}${x.reason ? ` — ${x.reason.message}` : ""}`;
+  const choice = (x: {
+    id: string;
+    name: string;
+    state: string;
+    replaces?: string[];
+    reason?: { message: string };
+  }) =>
+    `  ${mark[x.state] ?? "[?]"} ${x.id} (${x.name}) ${x.state}${x.replaces?.length ? ` — replaces ${x.replaces.join(", ")}` : ""}${x.reason ? ` — ${x.reason.message}` : ""}`;
   const commercial = (label: string, state: string, reason?: { message: string }) =>
     `  ${mark[state] ?? "[?]"} ${label} ${state}${reason ? ` — ${reason.message}` : ""}`;
   if (c.terms.length)
@@ -75,8 +87,10 @@ export const configureCommand: Command = {
 
 Configures a selection (a quote: package, term, billing period, currency, picks, quantities,
 add-ons) against a catalog. For every option and add-on prints its state — selected, available,
-required or disabled — with the reason for required and disabled ones (the rules and the smallest
-set of your picks behind it); for every quantity its allowed range; then the selection's
+required, switch or disabled — with the reason for required and disabled ones (the rules and the
+smallest set of your picks behind it, or the missing price); a switch is another option of a
+pick-one group that has a pick, and says which picks choosing it replaces. For every quantity its
+allowed range; then the selection's
 violations and the defaults filled in. Available choices are backtrack-free: each still leads to
 a complete, valid configuration. Either file may be "-" (standard input), not both.
 

@@ -27,6 +27,8 @@ import type { CompiledCatalog } from "../compile.ts";
 import { type Diagnostic, pointerOf } from "../diagnostic.ts";
 import { consequences } from "../logic/backbone.ts";
 import { neg, pos } from "../logic/solver.ts";
+import { type PricingContext, unpricedReason } from "../price/availability.ts";
+import { isKnownBook } from "../price/point.ts";
 import { isValidConfiguration } from "./evaluate.ts";
 import {
   constraintsInConflict,
@@ -40,6 +42,7 @@ import {
 import { constraintPhrase, listOf, nameOf, orList, quote, reasonFor } from "./messages.ts";
 import { type PackageLogic, packageLogic } from "./model.ts";
 import { configureQuantities, type QuantityScope } from "./quantities.ts";
+import { pickOneSwitches } from "./switch.ts";
 import { representatives } from "./symmetry.ts";
 import type {
   AddOnChoice,
@@ -196,8 +199,15 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     if (canT && canF) return "available";
     return canT ? "required" : "disabled";
   };
-  const states = realVars.map(stateOf);
+  const states: ChoiceState[] = realVars.map(stateOf);
+  // Pick-one groups: another option replaces the group's pick (see switch.ts).
+  const acceptedVars = new Set(accepted.map((l) => l >> 1));
+  const switches = pickOneSwitches(logic, accepted, (v) => acceptedVars.has(v));
   states.forEach((s, v) => {
+    if (switches.has(v) && s === "disabled") {
+      if (switches.get(v)!.kind === "switch") states[v] = "switch";
+      return;
+    }
     if (answerOf[v] !== v) return;
     if (s === "required") targets.push(pos(v));
     else if (s === "disabled") targets.push(neg(v));
@@ -206,21 +216,38 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
 
   const options: OptionChoice[] = [];
   const addOns: AddOnChoice[] = [];
-  // Reasons list picks in selection order.
+  // Reasons list picks in selection order; defaults are named as defaults, not as the seller's picks.
   const order = new Map(accepted.map((l, i) => [l, i]));
+  const defaultIds = new Set(picks.filter((p) => !p.explicit).map((p) => p.id));
+  const reasonOf = (state: "required" | "disabled", pickLits: readonly number[], labels: number[]) => {
+    const pickIds = [...pickLits]
+      .sort((a, b) => order.get(a)! - order.get(b)!)
+      .map((l) => logic.vars[l >> 1]!.id);
+    return reasonFor(logic, state, labels, pickIds, defaultIds);
+  };
+  const idsOf = (lits: readonly number[]) => lits.map((l) => logic.vars[l >> 1]!.id);
+  const pricing = pricingContext(catalog, selection, head);
   states.forEach((state, v) => {
     const variable = logic.vars[v]!;
     let reason: OptionChoice["reason"];
-    if (state === "required" || state === "disabled") {
+    const sw = switches.get(v);
+    if (sw?.kind === "disabled" && state === "disabled") reason = reasonOf("disabled", sw.picks, sw.labels);
+    else if (state === "required" || state === "disabled") {
       const a = answerOf[v]!;
       const e = explanations.get(state === "required" ? pos(a) : neg(a));
       if (e?.reason) reason = e.reason;
       else {
-        const pickIds = [...(e?.picks ?? [])]
-          .sort((a, b) => order.get(a)! - order.get(b)!)
-          .map((l) => logic.vars[l >> 1]!.id);
-        reason = reasonFor(logic, state, e?.labels ?? [], pickIds);
-        if (e) e.reason = reason;
+        reason = reasonOf(state, e?.picks ?? [], e?.labels ?? []);
+        // Cached for later calls only when no default is named (a default may be a pick next time).
+        if (e && !e.picks.some((l) => defaultIds.has(logic.vars[l >> 1]!.id))) e.reason = reason;
+      }
+    }
+    // What the quote could not price is disabled, whatever the rules allow.
+    if (pricing && state !== "selected" && state !== "disabled" && state !== "required") {
+      const why = unpricedOf(catalog, logic, v, pricing);
+      if (why) {
+        state = "disabled";
+        reason = { rules: [], picks: [], message: `Disabled: ${why}` };
       }
     }
     if (variable.kind === "option") {
@@ -230,6 +257,7 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
         package: variable.packageId,
         group: variable.groupId ?? "",
         state,
+        ...(state === "switch" && sw?.kind === "switch" ? { replaces: idsOf(sw.replaces) } : {}),
         ...(reason ? { reason } : {}),
       });
     } else {
@@ -242,6 +270,22 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
       });
     }
   });
+  // Every pick must be priced, or the quote would leave it out of its totals.
+  if (pricing) {
+    for (const p of picks) {
+      const v = logic.index.get(p.id);
+      if (v === undefined || !acceptedVars.has(v)) continue;
+      const why = unpricedOf(catalog, logic, v, pricing);
+      if (!why) continue;
+      violations.push(
+        error(
+          "config.unpriced-pick",
+          p.pointer || "/picks",
+          `${why.replace(/\.$/, "")}: remove it${p.explicit ? "" : " (it is a default)"} or change the term, billing period, currency or price book.`,
+        ),
+      );
+    }
+  }
 
   // Quantities of the base and of the add-ons in the configuration.
   const onIds = new Set<string>();
@@ -294,6 +338,48 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     violations,
     defaultsApplied,
   };
+}
+
+/**
+ * What the quote is priced in, when it is fully known and offered (else there is already a
+ * violation, and nothing is disabled for want of a price).
+ */
+function pricingContext(
+  catalog: CompiledCatalog,
+  selection: Quote,
+  head: Commercial,
+): PricingContext | undefined {
+  const { termMonths, billingPeriod, currency } = head;
+  if (termMonths === undefined || billingPeriod === undefined || currency === undefined) return undefined;
+  if (!catalog.doc.currencies.includes(currency)) return undefined;
+  if (termPeriodMismatch(termMonths, billingPeriod)) return undefined;
+  const book = selection.priceBook ?? catalog.defaultPriceBook;
+  if (!isKnownBook(catalog, book)) return undefined;
+  return { currency, book, period: billingPeriod, termMonths };
+}
+
+/** Why variable v (an option, or an add-on not included in the base) cannot be priced; undefined when it can. */
+function unpricedOf(
+  catalog: CompiledCatalog,
+  logic: PackageLogic,
+  v: number,
+  ctx: PricingContext,
+): string | undefined {
+  const variable = logic.vars[v]!;
+  const name = quote(variable.name);
+  if (variable.kind === "addOn") {
+    // An included add-on is free: it has no price of its own on the quote.
+    if (variable.included) return undefined;
+    const pkg = logic.addOns.get(variable.id);
+    return pkg ? unpricedReason(catalog, pkg, undefined, name, ctx) : undefined;
+  }
+  if (variable.packageId === logic.base.id)
+    return unpricedReason(catalog, logic.base, variable.id, name, ctx);
+  // Picking an option of an add-on buys the add-on: it must be priced too.
+  const owner = logic.index.get(variable.packageId);
+  const pkg = logic.addOns.get(variable.packageId);
+  if (!pkg || owner === undefined) return undefined;
+  return unpricedOf(catalog, logic, owner, ctx) ?? unpricedReason(catalog, pkg, variable.id, name, ctx);
 }
 
 function checkCommercialTerms(

@@ -115,12 +115,27 @@ function fragments(logic: PackageLogic, sorted: Sorted, verb: "excludes" | "requ
   return out;
 }
 
-/** Builds the reason for a required or disabled choice. */
+/**
+ * "with your pick `A`", "with the default `B`", "with your picks `A` and `C` and the default `B`":
+ * a default is a suggestion configure made, not something the seller chose.
+ */
+function withPicks(logic: PackageLogic, picks: readonly string[], defaults: ReadonlySet<string>): string {
+  const mine = picks.filter((p) => !defaults.has(p)).map((p) => quote(nameOf(logic, p)));
+  const suggested = picks.filter((p) => defaults.has(p)).map((p) => quote(nameOf(logic, p)));
+  const parts: string[] = [];
+  if (mine.length) parts.push(`your ${mine.length > 1 ? "picks" : "pick"} ${listOf(mine)}`);
+  if (suggested.length)
+    parts.push(`the ${suggested.length > 1 ? "defaults" : "default"} ${listOf(suggested)}`);
+  return parts.length ? ` with ${parts.join(" and ")}` : "";
+}
+
+/** Builds the reason for a required or disabled choice; `defaults` are picks configure made. */
 export function reasonFor(
   logic: PackageLogic,
   state: "required" | "disabled",
   labels: readonly number[],
   picks: readonly string[],
+  defaults: ReadonlySet<string> = new Set(),
 ): Reason {
   const sorted = sortLabels(logic, labels);
   const head = state === "required" ? "Required" : "Disabled";
@@ -136,8 +151,7 @@ export function reasonFor(
   }
   const frags = fragments(logic, sorted, state === "required" ? "requires" : "excludes");
   const what = frags.length ? listOf(frags) : "the package's rules decide it";
-  const names = picks.map((p) => quote(nameOf(logic, p)));
-  const tail = picks.length ? ` with your ${picks.length > 1 ? "picks" : "pick"} ${listOf(names)}` : "";
+  const tail = withPicks(logic, picks, defaults);
   return { rules: sorted.ids, picks: [...picks], message: `${head}: ${what}${tail}.` };
 }
 

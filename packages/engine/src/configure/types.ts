@@ -3,9 +3,12 @@ import type { Diagnostic } from "../diagnostic.ts";
 /**
  * selected: the seller picked it. available: picking it (or leaving it) still leads to a complete,
  * valid configuration. required: every complete, valid configuration with the current picks has it.
- * disabled: none has it.
+ * disabled: none has it (a rule, a group's limits or a missing price excludes it; the reason says
+ * which). switch: an option of a pick-one group (at most one pick) that already has a pick; picking
+ * it replaces that pick (and the picks nested under it), and the configuration stays valid. A
+ * switch has no reason: nothing excludes it.
  */
-export type ChoiceState = "selected" | "available" | "required" | "disabled";
+export type ChoiceState = "selected" | "available" | "required" | "disabled" | "switch";
 
 /** Why a choice is required or disabled. */
 export interface Reason {
@@ -24,6 +27,11 @@ export interface OptionChoice {
   package: string;
   group: string;
   state: ChoiceState;
+  /**
+   * switch only: the picks that picking this option removes — the group's current pick, then the
+   * picks in groups nested under it — in selection order.
+   */
+  replaces?: string[];
   reason?: Reason;
 }
 

@@ -981,6 +981,10 @@ export interface Quote {
    * Who the quote is for.
    */
   customer?: string;
+  /**
+   * A short name for the quote, shown in lists and on the printed quote, e.g. "Northwind — 60 seats of Business". When omitted, the server names it after the customer and the package.
+   */
+  title?: string;
   catalogId?: Id;
   /**
    * Published catalog version the quote is made from.

@@ -6526,7 +6526,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateQuote = validate27;
-var schema55 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
+var schema55 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": 'A short name for the quote, shown in lists and on the printed quote, e.g. "Northwind \u2014 60 seats of Business". When omitted, the server names it after the customer and the package.' }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -7086,11 +7086,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.catalogId !== void 0) {
-      let data3 = data.catalogId;
+    if (data.title !== void 0) {
+      let data3 = data.title;
       if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
-          const err9 = { instancePath: instancePath + "/catalogId", schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+        if (func2(data3) > 200) {
+          const err9 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -7098,20 +7098,17 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err10 = { instancePath: instancePath + "/catalogId", schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
+        if (func2(data3) < 1) {
+          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.catalogVersion !== void 0) {
-      let data4 = data.catalogVersion;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err11 = { instancePath: instancePath + "/catalogVersion", schemaPath: "#/properties/catalogVersion/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -7119,9 +7116,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 1 || isNaN(data4)) {
-          const err12 = { instancePath: instancePath + "/catalogVersion", schemaPath: "#/properties/catalogVersion/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+    }
+    if (data.catalogId !== void 0) {
+      let data4 = data.catalogId;
+      if (typeof data4 === "string") {
+        if (!pattern4.test(data4)) {
+          const err12 = { instancePath: instancePath + "/catalogId", schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -7129,22 +7129,20 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      } else {
+        const err13 = { instancePath: instancePath + "/catalogId", schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
       }
     }
-    if (data.package !== void 0) {
-      let data5 = data.package;
-      if (typeof data5 === "string") {
-        if (!pattern4.test(data5)) {
-          const err13 = { instancePath: instancePath + "/package", schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/package", schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.catalogVersion !== void 0) {
+      let data5 = data.catalogVersion;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err14 = { instancePath: instancePath + "/catalogVersion", schemaPath: "#/properties/catalogVersion/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -7152,21 +7150,23 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.termMonths !== void 0) {
-      let data6 = data.termMonths;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err15 = { instancePath: instancePath + "/termMonths", schemaPath: "#/properties/termMonths/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 1 || isNaN(data5)) {
+          const err15 = { instancePath: instancePath + "/catalogVersion", schemaPath: "#/properties/catalogVersion/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
         }
-        errors++;
       }
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 > 120 || isNaN(data6)) {
-          const err16 = { instancePath: instancePath + "/termMonths", schemaPath: "#/properties/termMonths/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+    }
+    if (data.package !== void 0) {
+      let data6 = data.package;
+      if (typeof data6 === "string") {
+        if (!pattern4.test(data6)) {
+          const err16 = { instancePath: instancePath + "/package", schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -7174,21 +7174,20 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data6 < 1 || isNaN(data6)) {
-          const err17 = { instancePath: instancePath + "/termMonths", schemaPath: "#/properties/termMonths/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
+      } else {
+        const err17 = { instancePath: instancePath + "/package", schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
         }
+        errors++;
       }
     }
-    if (data.billingPeriod !== void 0) {
-      let data7 = data.billingPeriod;
-      if (typeof data7 !== "string") {
-        const err18 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.termMonths !== void 0) {
+      let data7 = data.termMonths;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err18 = { instancePath: instancePath + "/termMonths", schemaPath: "#/properties/termMonths/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -7196,21 +7195,18 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data7 === "month" || data7 === "quarter" || data7 === "year" || data7 === "upfront")) {
-        const err19 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 120 || isNaN(data7)) {
+          const err19 = { instancePath: instancePath + "/termMonths", schemaPath: "#/properties/termMonths/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.currency !== void 0) {
-      let data8 = data.currency;
-      if (typeof data8 === "string") {
-        if (!pattern6.test(data8)) {
-          const err20 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+        if (data7 < 1 || isNaN(data7)) {
+          const err20 = { instancePath: instancePath + "/termMonths", schemaPath: "#/properties/termMonths/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -7218,8 +7214,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err21 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    if (data.billingPeriod !== void 0) {
+      let data8 = data.billingPeriod;
+      if (typeof data8 !== "string") {
+        const err21 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -7227,33 +7227,30 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.priceBook !== void 0) {
-      let data9 = data.priceBook;
-      if (typeof data9 === "string") {
-        if (!pattern4.test(data9)) {
-          const err22 = { instancePath: instancePath + "/priceBook", schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/priceBook", schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data8 === "month" || data8 === "quarter" || data8 === "year" || data8 === "upfront")) {
+        const err22 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err22];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
-    if (data.paymentTerm !== void 0) {
-      let data10 = data.paymentTerm;
-      if (typeof data10 !== "string") {
-        const err24 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.currency !== void 0) {
+      let data9 = data.currency;
+      if (typeof data9 === "string") {
+        if (!pattern6.test(data9)) {
+          const err23 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -7261,53 +7258,87 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data10 === "due_on_receipt" || data10 === "net_15" || data10 === "net_30" || data10 === "net_45" || data10 === "net_60" || data10 === "net_90")) {
-        const err25 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.priceBook !== void 0) {
+      let data10 = data.priceBook;
+      if (typeof data10 === "string") {
+        if (!pattern4.test(data10)) {
+          const err25 = { instancePath: instancePath + "/priceBook", schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/priceBook", schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err26];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.paymentTerm !== void 0) {
+      let data11 = data.paymentTerm;
+      if (typeof data11 !== "string") {
+        const err27 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (!(data11 === "due_on_receipt" || data11 === "net_15" || data11 === "net_30" || data11 === "net_45" || data11 === "net_60" || data11 === "net_90")) {
+        const err28 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
         errors++;
       }
     }
     if (data.picks !== void 0) {
-      let data11 = data.picks;
-      if (Array.isArray(data11)) {
-        const len0 = data11.length;
+      let data12 = data.picks;
+      if (Array.isArray(data12)) {
+        const len0 = data12.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data12 = data11[i0];
-          if (typeof data12 === "string") {
-            if (!pattern4.test(data12)) {
-              const err26 = { instancePath: instancePath + "/picks/" + i0, schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          let data13 = data12[i0];
+          if (typeof data13 === "string") {
+            if (!pattern4.test(data13)) {
+              const err29 = { instancePath: instancePath + "/picks/" + i0, schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
               if (vErrors === null) {
-                vErrors = [err26];
+                vErrors = [err29];
               } else {
-                vErrors.push(err26);
+                vErrors.push(err29);
               }
               errors++;
             }
           } else {
-            const err27 = { instancePath: instancePath + "/picks/" + i0, schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err30 = { instancePath: instancePath + "/picks/" + i0, schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err30];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
-        let i1 = data11.length;
+        let i1 = data12.length;
         let j0;
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func0(data11[i1], data11[j0])) {
-                const err28 = { instancePath: instancePath + "/picks", schemaPath: "#/properties/picks/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (func0(data12[i1], data12[j0])) {
+                const err31 = { instancePath: instancePath + "/picks", schemaPath: "#/properties/picks/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err31);
                 }
                 errors++;
                 break outer0;
@@ -7316,11 +7347,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/picks", schemaPath: "#/properties/picks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err32 = { instancePath: instancePath + "/picks", schemaPath: "#/properties/picks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err32];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err32);
         }
         errors++;
       }
@@ -7332,51 +7363,17 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.addOns !== void 0) {
-      let data14 = data.addOns;
-      if (Array.isArray(data14)) {
-        const len1 = data14.length;
+      let data15 = data.addOns;
+      if (Array.isArray(data15)) {
+        const len1 = data15.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate30(data14[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data14, parentDataProperty: i2, rootData, dynamicAnchors })) {
+          if (!validate30(data15[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data15, parentDataProperty: i2, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err30 = { instancePath: instancePath + "/addOns", schemaPath: "#/properties/addOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.startDate !== void 0) {
-      let data16 = data.startDate;
-      if (typeof data16 === "string") {
-        if (!pattern5.test(data16)) {
-          const err31 = { instancePath: instancePath + "/startDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/startDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-    }
-    if (data.billingAnchorDay !== void 0) {
-      let data17 = data.billingAnchorDay;
-      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-        const err33 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err33 = { instancePath: instancePath + "/addOns", schemaPath: "#/properties/addOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -7384,9 +7381,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data17 == "number" && isFinite(data17)) {
-        if (data17 > 31 || isNaN(data17)) {
-          const err34 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31 }, message: "must be <= 31" };
+    }
+    if (data.startDate !== void 0) {
+      let data17 = data.startDate;
+      if (typeof data17 === "string") {
+        if (!pattern5.test(data17)) {
+          const err34 = { instancePath: instancePath + "/startDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -7394,12 +7394,43 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17 < 1 || isNaN(data17)) {
-          const err35 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      } else {
+        const err35 = { instancePath: instancePath + "/startDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.billingAnchorDay !== void 0) {
+      let data18 = data.billingAnchorDay;
+      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+        const err36 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (typeof data18 == "number" && isFinite(data18)) {
+        if (data18 > 31 || isNaN(data18)) {
+          const err37 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31 }, message: "must be <= 31" };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err37];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        if (data18 < 1 || isNaN(data18)) {
+          const err38 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
           }
           errors++;
         }
@@ -7412,60 +7443,29 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.discounts !== void 0) {
-      let data19 = data.discounts;
-      if (Array.isArray(data19)) {
-        const len2 = data19.length;
+      let data20 = data.discounts;
+      if (Array.isArray(data20)) {
+        const len2 = data20.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate34(data19[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data19, parentDataProperty: i3, rootData, dynamicAnchors })) {
+          if (!validate34(data20[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data20, parentDataProperty: i3, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/discounts", schemaPath: "#/properties/discounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err39 = { instancePath: instancePath + "/discounts", schemaPath: "#/properties/discounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err39];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
     if (data.status !== void 0) {
-      let data21 = data.status;
-      if (typeof data21 !== "string") {
-        const err37 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-      if (!(data21 === "draft" || data21 === "sent" || data21 === "accepted" || data21 === "expired")) {
-        const err38 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema55.properties.status.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.validUntil !== void 0) {
-      let data22 = data.validUntil;
-      if (typeof data22 === "string") {
-        if (!pattern5.test(data22)) {
-          const err39 = { instancePath: instancePath + "/validUntil", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/validUntil", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data22 = data.status;
+      if (typeof data22 !== "string") {
+        const err40 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -7473,35 +7473,66 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data22 === "draft" || data22 === "sent" || data22 === "accepted" || data22 === "expired")) {
+        const err41 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema55.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
     }
-    if (data.notes !== void 0) {
-      let data23 = data.notes;
+    if (data.validUntil !== void 0) {
+      let data23 = data.validUntil;
       if (typeof data23 === "string") {
-        if (func2(data23) > 5e3) {
-          const err41 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+        if (!pattern5.test(data23)) {
+          const err42 = { instancePath: instancePath + "/validUntil", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err42];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err42);
           }
           errors++;
         }
       } else {
-        const err42 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err43 = { instancePath: instancePath + "/validUntil", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err43];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.notes !== void 0) {
+      let data24 = data.notes;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 5e3) {
+          const err44 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
         }
         errors++;
       }
     }
   } else {
-    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err43];
+      vErrors = [err46];
     } else {
-      vErrors.push(err43);
+      vErrors.push(err46);
     }
     errors++;
   }

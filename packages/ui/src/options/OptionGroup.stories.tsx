@@ -10,7 +10,7 @@ const support: Choice[] = [
     id: "prio",
     name: "Priority support",
     description: "24/7, 4-hour response",
-    state: "available",
+    state: "switch",
     priceHint: "+$20.00 / month",
   },
   {
@@ -148,5 +148,60 @@ export const Interactive: Story = {
     await expect(us).toBeChecked();
     await userEvent.click(canvas.getByRole("checkbox", { name: "EU" }));
     await expect(canvas.getByRole("checkbox", { name: "EU" })).not.toBeChecked();
+  },
+};
+
+/**
+ * A pick-one group the way configure reports it: the pick is `selected`, the others `switch`
+ * (picking one replaces the pick), and what a rule excludes `disabled`. Mouse and arrow keys both
+ * switch; the arrow keys pass over the disabled choice's pick without taking it.
+ */
+export const SwitchInRadioGroup: Story = {
+  render: (args) => {
+    const [pick, setPick] = useState("std");
+    const choices = [
+      { id: "std", name: "Standard support" },
+      { id: "prio", name: "Premium support" },
+      { id: "tam", name: "Technical account manager" },
+      { id: "premier", name: "Premier support" },
+    ].map<Choice>((c) =>
+      c.id === "tam"
+        ? { ...c, state: "disabled", reason: "Disabled: rule `tam-enterprise-only` excludes it." }
+        : { ...c, state: c.id === pick ? "selected" : "switch" },
+    );
+    return (
+      <OptionGroup
+        {...args}
+        max={1}
+        choices={choices}
+        onToggle={(id) => {
+          args.onToggle(id);
+          setPick(id);
+        }}
+      />
+    );
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const radio = (name: RegExp) => canvas.getByRole("radio", { name });
+    // No reason on a switch: nothing excludes it.
+    await expect(radio(/Premium support/)).not.toHaveAttribute("aria-disabled");
+    await expect(radio(/Premium support/)).not.toHaveAccessibleDescription(/./);
+    await userEvent.click(radio(/Premium support/));
+    await expect(args.onToggle).toHaveBeenCalledWith("prio");
+    await expect(radio(/Premium support/)).toBeChecked();
+    await expect(radio(/Standard support/)).not.toBeChecked();
+    // Arrow keys: up goes back to Standard and picks it.
+    await userEvent.keyboard("{ArrowUp}");
+    await expect(radio(/Standard support/)).toHaveFocus();
+    await expect(radio(/Standard support/)).toBeChecked();
+    await expect(args.onToggle).toHaveBeenLastCalledWith("std");
+    // Down twice: over Premium to the disabled choice, which does not take the pick.
+    await userEvent.keyboard("{ArrowDown}");
+    await expect(radio(/Premium support/)).toBeChecked();
+    await userEvent.keyboard("{ArrowDown}");
+    await expect(radio(/Technical account manager/)).toHaveFocus();
+    await expect(args.onToggle).not.toHaveBeenCalledWith("tam");
+    await expect(radio(/Premium support/)).toBeChecked();
   },
 };

@@ -23,7 +23,9 @@ function cardinality(min: number, max: number | undefined): string {
 
 /**
  * One option group as radios or checkboxes. Disabled and required choices stay focusable
- * (aria-disabled, not disabled) so keyboard users reach them and hear why.
+ * (aria-disabled, not disabled) so keyboard users reach them and hear why. A `switch` choice is an
+ * ordinary unchecked choice: clicking it, or moving to it with the arrow keys in a radio group,
+ * picks it in place of the current pick.
  */
 export function OptionGroup({ name, min = 0, max, choices, onToggle, problem }: OptionGroupProps) {
   const groupId = useId();

@@ -1,8 +1,10 @@
 /**
- * What the configurator says about one choice (an option, an add-on): the four states of
- * `configure`, and for required/disabled the reason naming the picks and rules that cause it.
+ * What the configurator says about one choice (an option, an add-on): the states of `configure`,
+ * and for required/disabled the reason naming the picks and rules that cause it. `switch`: another
+ * option of a pick-one group that has a pick; picking it replaces that pick (no reason: nothing
+ * excludes it).
  */
-export type ChoiceState = "selected" | "available" | "required" | "disabled";
+export type ChoiceState = "selected" | "available" | "required" | "disabled" | "switch";
 
 export interface Choice {
   id: string;

@@ -5,8 +5,10 @@ export interface ComparedPackage {
   name: string;
   description?: string;
   tier: number;
-  /** Formatted starting price, e.g. "$49.00 / month". */
+  /** Formatted price, e.g. "$49.00 / month". */
   priceLabel?: string;
+  /** What the price is for, when priced with the rep's configuration, e.g. "25 seats · 12 months". */
+  priceBasis?: string;
   /** What the package includes, one line each. */
   features: readonly string[];
   /** Shown instead of the select button when the package cannot be sold. */
@@ -55,6 +57,11 @@ export function PackageCompare({ packages, selectedId, onSelect, highlightId }: 
               {pkg.id === highlightId ? <span className="ts-badge ts-badge--accent">Popular</span> : null}
             </div>
             {pkg.priceLabel ? <div className="ts-compare__price">{pkg.priceLabel}</div> : null}
+            {pkg.priceBasis ? (
+              <p className="ts-hint" style={{ margin: 0 }}>
+                for {pkg.priceBasis}
+              </p>
+            ) : null}
             {pkg.description ? (
               <p className="ts-hint" style={{ margin: 0 }}>
                 {pkg.description}

@@ -1,52 +1,28 @@
+/**
+ * The quote builder: choose a catalog, portfolio and currency, compare the portfolio's packages
+ * (priced with the rep's configuration carried over), then configure the chosen one — terms and
+ * quantities, options, add-ons, discounts — with the price beside it. Configure and price run in a
+ * Web Worker (useQuoteEngine); each section is its own component.
+ */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  type CompiledCatalog,
-  configure,
-  type PriceResult,
-  price,
-  termPeriodMismatch,
-} from "@tessera/engine";
+import { type CompiledCatalog, configure } from "@tessera/engine";
 import type { Package, Quote } from "@tessera/schema";
-import {
-  type ComparedPackage,
-  ErrorState,
-  formatMoney,
-  LoadingState,
-  OptionGroup,
-  PackageCompare,
-  PERIOD_LABEL,
-  PriceSummary,
-  QuantityInput,
-} from "@tessera/ui";
+import { ErrorState, LoadingState, PackageCompare, PriceSummary } from "@tessera/ui";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
-import { addOnChoice, optionChoice } from "../../engine/choices.ts";
 import { priceSummaryProps } from "../../engine/priceView.ts";
 import { today, usePublishedCatalog } from "../../engine/useCatalog.ts";
 import { navigate } from "../../navigation/store.ts";
-import { setQuantity, toggleAddOn, togglePick, useQuoteDraft } from "./quoteStore.ts";
-
-function defaultTerm(pkg: Package): number {
-  return (pkg.terms.find((t) => t.default) ?? pkg.terms[0]).months;
-}
-
-/** "per month", "per year", "up front". */
-function billedLabel(period: string): string {
-  return period === "upfront" ? "up front" : `per ${PERIOD_LABEL[period] ?? period}`;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** The first billing period of the package that bills `months` in whole periods. */
-function fittingPeriod(pkg: Package, months: number): Package["billingPeriods"][number] {
-  return pkg.billingPeriods.find((p) => !termPeriodMismatch(months, p)) ?? pkg.billingPeriods[0];
-}
+import { DiscountEditor } from "./DiscountEditor.tsx";
+import { OptionsSection } from "./OptionsSection.tsx";
+import { useQuoteDraft } from "./quoteStore.ts";
+import { TermsSection } from "./TermsSection.tsx";
+import { useComparedPackages } from "./useComparedPackages.ts";
+import { useQuoteEngine } from "./useQuoteEngine.ts";
 
 /** A new quote for a package, with the engine's defaults filled in (term, billing period, picks). */
-function startQuote(catalog: CompiledCatalog, pkg: Package, currency: string, customer: string): Quote {
-  const draft: Quote = { package: pkg.id, currency, ...(customer ? { customer } : {}) };
+function startQuote(catalog: CompiledCatalog, pkg: Package, base: Omit<Quote, "package">): Quote {
+  const draft: Quote = { ...base, package: pkg.id };
   const cfg = configure(catalog, draft);
   return {
     ...draft,
@@ -56,62 +32,22 @@ function startQuote(catalog: CompiledCatalog, pkg: Package, currency: string, cu
   };
 }
 
-function startingPrice(catalog: CompiledCatalog, pkg: Package, currency: string): string | undefined {
-  try {
-    const term = defaultTerm(pkg);
-    // Monthly when the package bills monthly, else the first period that bills the default term.
-    const q: Quote = {
-      package: pkg.id,
-      currency,
-      termMonths: term,
-      billingPeriod: pkg.billingPeriods.includes("month") ? "month" : fittingPeriod(pkg, term),
-    };
-    const r = price(catalog, q, today());
-    if (r.violations.some((v) => v.severity === "error")) return undefined;
-    return `${formatMoney(r.totals.mrr, currency)} / month`;
-  } catch {
-    return undefined;
-  }
-}
-
-function features(catalog: CompiledCatalog, pkg: Package): string[] {
-  const out: string[] = [];
-  for (const c of pkg.components ?? []) {
-    const svc = catalog.services.get(c.service)?.value;
-    if ((c.included ?? 0) > 0)
-      out.push(`${c.included} ${svc?.unit ?? ""} ${c.name ?? svc?.name ?? ""} included`.trim());
-  }
-  for (const a of pkg.includedAddOns ?? [])
-    out.push(`${catalog.packages.get(a.addOn)?.value.name ?? a.addOn} included`);
-  for (const g of pkg.optionGroups ?? [])
-    if (!g.parentOption) out.push(`${g.name}: ${g.options.length} choices`);
-  return out.slice(0, 6);
-}
-
-export function QuoteBuilder() {
+/** The published catalogs, and the one, portfolio and currency the rep chose. */
+function useQuoteContext() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const catalogs = useQuery(trpc.catalogs.list.queryOptions());
   const published = (catalogs.data ?? []).filter((c) => c.latestVersion !== null && !c.retired);
   const [catalogId, setCatalogId] = useState<string | null>(null);
   const effectiveCatalogId = catalogId ?? published[0]?.id ?? null;
-  const { query, catalog, version } = usePublishedCatalog(effectiveCatalogId);
+  const loaded = usePublishedCatalog(effectiveCatalogId);
+  const { catalog } = loaded;
   const [portfolioId, setPortfolioId] = useState<string | null>(null);
   const [currency, setCurrency] = useState<string | null>(null);
-  const [customer, setCustomer] = useState("");
-  /** Says why the billing period changed with the term, until the seller changes either again. */
-  const [termNotice, setTermNotice] = useState<string | null>(null);
-  const draft = useQuoteDraft();
-  const idempotencyKey = useRef(crypto.randomUUID());
-
-  useEffect(() => () => useQuoteDraft.getState().clear(), []);
-
   const portfolios = useMemo(
     () => [...(catalog?.doc.portfolios ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)),
     [catalog],
   );
   const portfolio = portfolioId ?? portfolios[0]?.id ?? null;
-  const cur = currency ?? catalog?.doc.currencies[0] ?? "USD";
   const bases = useMemo(
     () =>
       catalog && portfolio
@@ -119,34 +55,43 @@ export function QuoteBuilder() {
         : ([] as Package[]),
     [catalog, portfolio],
   );
-  const compared: ComparedPackage[] = useMemo(
-    () =>
-      catalog
-        ? bases.map((p) => {
-            const priceLabel = startingPrice(catalog, p, cur);
-            return {
-              id: p.id,
-              name: p.name,
-              tier: p.tier,
-              features: features(catalog, p),
-              ...(p.description ? { description: p.description } : {}),
-              ...(priceLabel ? { priceLabel } : {}),
-            };
-          })
-        : [],
-    [catalog, bases, cur],
-  );
+  return {
+    catalogs,
+    published,
+    catalogId: effectiveCatalogId,
+    setCatalogId,
+    ...loaded,
+    portfolios,
+    portfolio,
+    setPortfolioId,
+    currency: currency ?? catalog?.doc.currencies[0] ?? "USD",
+    setCurrency,
+    bases,
+  };
+}
+
+export function QuoteBuilder() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const ctx = useQuoteContext();
+  const { catalog, version } = ctx;
+  const [customer, setCustomer] = useState("");
+  const [title, setTitle] = useState("");
+  const draft = useQuoteDraft();
+  const idempotencyKey = useRef(crypto.randomUUID());
+  useEffect(() => () => useQuoteDraft.getState().clear(), []);
 
   const quote = draft.quote;
   const pkg = quote && catalog ? catalog.packages.get(quote.package)?.value : undefined;
-  const configuration = useMemo(
-    () => (catalog && quote ? configure(catalog, quote) : undefined),
-    [catalog, quote],
+  const catalogKey = ctx.catalogId && version !== undefined ? `${ctx.catalogId}@${version}` : undefined;
+  const engine = useQuoteEngine(catalogKey, ctx.doc, quote);
+  const { configuration, priced } = engine;
+  // Cards are priced with the configuration the engine last answered for.
+  const current = useMemo(
+    () => (engine.answered && configuration ? { quote: engine.answered, configuration } : undefined),
+    [engine.answered, configuration],
   );
-  const priced = useMemo<PriceResult | undefined>(
-    () => (catalog && quote ? price(catalog, quote, today()) : undefined),
-    [catalog, quote],
-  );
+  const compared = useComparedPackages(catalog, ctx.bases, ctx.currency, current);
 
   const save = useMutation(
     trpc.quotes.save.mutationOptions({
@@ -158,16 +103,16 @@ export function QuoteBuilder() {
     }),
   );
 
-  if (catalogs.isPending) return <LoadingState label="Loading catalogs" />;
-  if (catalogs.error)
+  if (ctx.catalogs.isPending) return <LoadingState label="Loading catalogs" />;
+  if (ctx.catalogs.error)
     return (
       <ErrorState
         title="Could not load catalogs"
-        message={errorMessage(catalogs.error)}
-        onRetry={() => catalogs.refetch()}
+        message={errorMessage(ctx.catalogs.error)}
+        onRetry={() => ctx.catalogs.refetch()}
       />
     );
-  if (published.length === 0)
+  if (ctx.published.length === 0)
     return (
       <ErrorState
         title="No published catalog"
@@ -177,57 +122,80 @@ export function QuoteBuilder() {
 
   const choosePackage = (id: string) => {
     const p = catalog?.packages.get(id)?.value;
-    if (!catalog || !p || version === undefined || !effectiveCatalogId) return;
-    setTermNotice(null);
-    draft.start(effectiveCatalogId, version, {
-      ...startQuote(catalog, p, cur, customer),
-      catalogId: effectiveCatalogId,
-      catalogVersion: version,
-    });
+    if (!catalog || !p || version === undefined || !ctx.catalogId) return;
+    draft.start(
+      ctx.catalogId,
+      version,
+      startQuote(catalog, p, {
+        currency: ctx.currency,
+        catalogId: ctx.catalogId,
+        catalogVersion: version,
+        ...(customer ? { customer } : {}),
+        ...(title ? { title } : {}),
+      }),
+    );
   };
+  /** Sets or clears a text field of the quote (customer, title). */
+  const setText = (field: "customer" | "title", value: string) =>
+    draft.edit((q) => {
+      const { [field]: _old, ...rest } = q;
+      return value.trim() ? { ...rest, [field]: value } : rest;
+    });
 
   const problems = (configuration?.violations ?? []).filter((v) => v.severity === "error");
-  const groups = pkg?.optionGroups ?? [];
-  const canUndo = draft.past.length > 0;
-  const canRedo = draft.future.length > 0;
+  // Sections render once the engine has answered for this package (not the one before it).
+  const ready = quote && pkg && configuration?.package === pkg.id && priced && catalog;
 
   return (
     <div className="stack">
       <div className="page-head">
         <h1>New quote</h1>
-        <div className="ts-row">
-          <label className="ts-label" htmlFor="quote-customer">
-            Customer
-          </label>
-          <input
-            id="quote-customer"
-            className="ts-input"
-            value={customer}
-            placeholder="Customer name"
-            onChange={(e) => {
-              setCustomer(e.target.value);
-              if (quote) draft.edit((q) => ({ ...q, customer: e.target.value }));
-            }}
-          />
-        </div>
       </div>
 
       <section className="ts-card" aria-label="Catalog and portfolio">
         <div className="grid-3">
           <div className="ts-field">
+            <label htmlFor="quote-customer">Customer</label>
+            <input
+              id="quote-customer"
+              className="ts-input"
+              value={customer}
+              placeholder="Customer name"
+              onChange={(e) => {
+                setCustomer(e.target.value);
+                if (quote) setText("customer", e.target.value);
+              }}
+            />
+          </div>
+          <div className="ts-field" style={{ gridColumn: "span 2" }}>
+            <label htmlFor="quote-title">Quote title</label>
+            <input
+              id="quote-title"
+              className="ts-input"
+              value={title}
+              placeholder={
+                customer && pkg ? `${customer} — ${pkg.name}` : "Named after the customer and package"
+              }
+              onChange={(e) => {
+                setTitle(e.target.value);
+                if (quote) setText("title", e.target.value);
+              }}
+            />
+          </div>
+          <div className="ts-field">
             <label htmlFor="quote-catalog">Catalog</label>
             <select
               id="quote-catalog"
               className="ts-select"
-              value={effectiveCatalogId ?? ""}
+              value={ctx.catalogId ?? ""}
               onChange={(e) => {
-                setCatalogId(e.target.value);
-                setPortfolioId(null);
-                setCurrency(null);
+                ctx.setCatalogId(e.target.value);
+                ctx.setPortfolioId(null);
+                ctx.setCurrency(null);
                 draft.clear();
               }}
             >
-              {published.map((c) => (
+              {ctx.published.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name} (v{c.latestVersion})
                 </option>
@@ -239,13 +207,13 @@ export function QuoteBuilder() {
             <select
               id="quote-portfolio"
               className="ts-select"
-              value={portfolio ?? ""}
+              value={ctx.portfolio ?? ""}
               onChange={(e) => {
-                setPortfolioId(e.target.value);
+                ctx.setPortfolioId(e.target.value);
                 draft.clear();
               }}
             >
-              {portfolios.map((p) => (
+              {ctx.portfolios.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
@@ -257,9 +225,9 @@ export function QuoteBuilder() {
             <select
               id="quote-currency"
               className="ts-select"
-              value={cur}
+              value={ctx.currency}
               onChange={(e) => {
-                setCurrency(e.target.value);
+                ctx.setCurrency(e.target.value);
                 if (quote) draft.edit((q) => ({ ...q, currency: e.target.value }));
               }}
             >
@@ -271,9 +239,9 @@ export function QuoteBuilder() {
         </div>
       </section>
 
-      {query.isPending ? <LoadingState label="Loading the catalog" /> : null}
-      {query.error ? (
-        <ErrorState title="Could not load the catalog" message={errorMessage(query.error)} />
+      {ctx.query.isPending ? <LoadingState label="Loading the catalog" /> : null}
+      {ctx.query.error ? (
+        <ErrorState title="Could not load the catalog" message={errorMessage(ctx.query.error)} />
       ) : null}
 
       {catalog ? (
@@ -287,9 +255,9 @@ export function QuoteBuilder() {
         </section>
       ) : null}
 
-      {quote && pkg && configuration && priced ? (
+      {ready ? (
         <div className="split split--wide-side">
-          <div className="stack">
+          <div className="stack" aria-busy={engine.pending}>
             <section className="ts-card" aria-labelledby="configure-title">
               <div className="section-title" style={{ marginTop: 0 }}>
                 <h2 id="configure-title" style={{ margin: 0 }}>
@@ -297,6 +265,7 @@ export function QuoteBuilder() {
                 </h2>
                 <span
                   className={configuration.complete ? "ts-badge ts-badge--ok" : "ts-badge ts-badge--warn"}
+                  data-testid="quote-completeness"
                 >
                   {configuration.complete ? "complete" : "incomplete"}
                 </span>
@@ -311,147 +280,17 @@ export function QuoteBuilder() {
                   </ul>
                 </div>
               ) : null}
-              <div className="grid-3">
-                <div className="ts-field">
-                  <label htmlFor="quote-term">Term</label>
-                  <select
-                    id="quote-term"
-                    className="ts-select"
-                    value={quote.termMonths ?? defaultTerm(pkg)}
-                    onChange={(e) => {
-                      // A term the billing period cannot bill moves the billing to one that can.
-                      const months = Number(e.target.value);
-                      const period = quote.billingPeriod ?? pkg.billingPeriods[0];
-                      const mismatch = termPeriodMismatch(months, period);
-                      const next = mismatch ? fittingPeriod(pkg, months) : period;
-                      setTermNotice(
-                        mismatch && next !== period
-                          ? `Billing changed to ${billedLabel(next)}: ${lowerFirst(mismatch.message)}`
-                          : null,
-                      );
-                      draft.edit((q) => ({ ...q, termMonths: months, billingPeriod: next }));
-                    }}
-                  >
-                    {pkg.terms.map((t) => {
-                      const choice = configuration?.terms.find((c) => c.months === t.months);
-                      return (
-                        <option key={t.months} value={t.months} title={choice?.reason?.message}>
-                          {t.months} {t.months === 1 ? "month" : "months"}
-                          {t.discountPercent ? ` (−${t.discountPercent}%)` : ""}
-                          {choice?.state === "disabled" ? " — changes the billing period" : ""}
-                        </option>
-                      );
-                    })}
-                  </select>
-                </div>
-                <div className="ts-field">
-                  <label htmlFor="quote-period">Billing period</label>
-                  <select
-                    id="quote-period"
-                    className="ts-select"
-                    value={quote.billingPeriod ?? pkg.billingPeriods[0]}
-                    aria-describedby={termNotice ? "quote-term-notice" : undefined}
-                    onChange={(e) => {
-                      setTermNotice(null);
-                      draft.edit((q) => ({
-                        ...q,
-                        billingPeriod: e.target.value as Quote["billingPeriod"] & string,
-                      }));
-                    }}
-                  >
-                    {pkg.billingPeriods.map((b) => {
-                      const choice = configuration?.billingPeriods.find((c) => c.period === b);
-                      return (
-                        <option
-                          key={b}
-                          value={b}
-                          disabled={choice?.state === "disabled"}
-                          title={choice?.reason?.message}
-                        >
-                          {billedLabel(b)}
-                          {choice?.state === "disabled" ? ` — not for a ${quote.termMonths}-month term` : ""}
-                        </option>
-                      );
-                    })}
-                  </select>
-                </div>
-                <div className="ts-field">
-                  <label htmlFor="quote-start">Start date</label>
-                  <input
-                    id="quote-start"
-                    type="date"
-                    className="ts-input"
-                    value={quote.startDate ?? ""}
-                    onChange={(e) =>
-                      draft.edit((q) => {
-                        const { startDate: _s, ...rest } = q;
-                        return e.target.value ? { ...rest, startDate: e.target.value } : rest;
-                      })
-                    }
-                  />
-                </div>
-              </div>
-              {termNotice ? (
-                <p id="quote-term-notice" role="status" className="ts-hint" style={{ marginTop: 0 }}>
-                  {termNotice}
-                </p>
-              ) : null}
-              {configuration.quantities
-                .filter((qc) => qc.package === pkg.id)
-                .map((qc) => {
-                  const component = catalog?.components.get(qc.component)?.value;
-                  const unit = component ? (catalog?.services.get(component.service)?.value.unit ?? "") : "";
-                  const problem = problems.find((p) =>
-                    p.pointer.startsWith(`/quantities/${qc.component}`),
-                  )?.message;
-                  return (
-                    <QuantityInput
-                      key={qc.component}
-                      label={qc.name}
-                      unit={unit}
-                      value={qc.value}
-                      min={qc.min}
-                      step={qc.step}
-                      {...(qc.max !== null ? { max: qc.max } : {})}
-                      {...(component?.included ? { included: component.included } : {})}
-                      {...(problem
-                        ? { problem }
-                        : qc.reason && qc.state === "disabled"
-                          ? { problem: qc.reason.message }
-                          : {})}
-                      onChange={(v) => draft.edit((q) => setQuantity(q, qc.component, v))}
-                    />
-                  );
-                })}
-            </section>
-
-            {groups.map((g) => {
-              const ids = g.options.map((o) => o.id);
-              const single = (g.max ?? g.options.length) === 1;
-              const choices = configuration.options
-                .filter((o) => o.group === g.id)
-                .map((o) => optionChoice(o, g.options.find((x) => x.id === o.id)?.description));
-              return (
-                <OptionGroup
-                  key={g.id}
-                  name={g.name}
-                  min={g.min ?? 0}
-                  {...(g.max !== undefined ? { max: g.max } : {})}
-                  choices={choices}
-                  onToggle={(id) => draft.edit((q) => togglePick(q, id, ids, single))}
-                />
-              );
-            })}
-
-            {configuration.addOns.length > 0 ? (
-              <OptionGroup
-                name="Add-ons"
-                min={0}
-                choices={configuration.addOns.map(addOnChoice)}
-                onToggle={(id) => draft.edit((q) => toggleAddOn(q, id))}
+              <TermsSection
+                key={pkg.id}
+                catalog={catalog}
+                pkg={pkg}
+                quote={quote}
+                configuration={configuration}
+                problems={problems}
+                edit={draft.edit}
               />
-            ) : null}
-
+            </section>
+            <OptionsSection key={pkg.id} pkg={pkg} configuration={configuration} edit={draft.edit} />
             <DiscountEditor
               quote={quote}
               onChange={(discounts) => draft.edit((q) => ({ ...q, discounts }))}
@@ -460,10 +299,20 @@ export function QuoteBuilder() {
 
           <div className="stack sticky">
             <div className="ts-row ts-card" role="toolbar" aria-label="Quote actions">
-              <button type="button" className="ts-button" disabled={!canUndo} onClick={draft.undo}>
+              <button
+                type="button"
+                className="ts-button"
+                disabled={draft.past.length === 0}
+                onClick={draft.undo}
+              >
                 Undo
               </button>
-              <button type="button" className="ts-button" disabled={!canRedo} onClick={draft.redo}>
+              <button
+                type="button"
+                className="ts-button"
+                disabled={draft.future.length === 0}
+                onClick={draft.redo}
+              >
                 Redo
               </button>
               <button type="button" className="ts-button" onClick={draft.reset}>
@@ -473,7 +322,7 @@ export function QuoteBuilder() {
               <button
                 type="button"
                 className="ts-button ts-button--primary"
-                disabled={save.isPending || problems.length > 0}
+                disabled={save.isPending || engine.pending || problems.length > 0}
                 title={problems.length > 0 ? "Fix the problems listed on the left first." : undefined}
                 onClick={() => save.mutate({ idempotencyKey: idempotencyKey.current, quote, asOf: today() })}
               >
@@ -483,6 +332,7 @@ export function QuoteBuilder() {
             {save.error ? (
               <ErrorState title="The quote was not saved" message={errorMessage(save.error)} />
             ) : null}
+            {engine.error ? <ErrorState title="Could not configure" message={engine.error} /> : null}
             <PriceSummary {...priceSummaryProps(priced)} />
             {priced.notes.length > 0 ? (
               <ul className="ts-card ts-hint" aria-label="Notes" style={{ paddingLeft: "2rem" }}>
@@ -493,106 +343,11 @@ export function QuoteBuilder() {
             ) : null}
           </div>
         </div>
+      ) : quote ? (
+        <LoadingState label="Configuring" />
       ) : catalog ? (
         <p className="muted">Choose a package above to configure it.</p>
       ) : null}
     </div>
-  );
-}
-
-/** A readable discount id (it appears in approval reasons): the reason as a slug, else "discount-N". */
-function discountId(reason: string, existing: readonly { id: string }[]): string {
-  const slug = reason
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  const base = slug || "discount";
-  let id = slug ? base : `${base}-1`;
-  for (let n = 2; existing.some((d) => d.id === id); n++) id = `${base}-${n}`;
-  return id;
-}
-
-function DiscountEditor({
-  quote,
-  onChange,
-}: {
-  quote: Quote;
-  onChange: (d: NonNullable<Quote["discounts"]>) => void;
-}) {
-  const discounts = quote.discounts ?? [];
-  const [percent, setPercent] = useState("");
-  const [reason, setReason] = useState("");
-  const valid = /^\d{1,3}(\.\d{1,4})?$/.test(percent);
-  return (
-    <section className="ts-card" aria-labelledby="discounts-title">
-      <h2 id="discounts-title">Discounts</h2>
-      {discounts.length > 0 ? (
-        <ul style={{ listStyle: "none", padding: 0, margin: "0 0 0.75rem" }}>
-          {discounts.map((d) => (
-            <li key={d.id} className="ts-row" style={{ padding: "0.25rem 0" }}>
-              <span style={{ flex: 1 }}>
-                {d.percent ? `${d.percent}% off` : `${d.amount} off`}{" "}
-                {d.description ? `— ${d.description}` : ""}
-              </span>
-              <button
-                type="button"
-                className="ts-button ts-button--small"
-                aria-label={`Remove discount ${d.description ?? d.id}`}
-                onClick={() => onChange(discounts.filter((x) => x.id !== d.id))}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="ts-hint">No discounts. Discounts above the catalog's threshold need approval.</p>
-      )}
-      <form
-        className="ts-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!valid) return;
-          onChange([
-            ...discounts,
-            {
-              id: discountId(reason, discounts),
-              percent,
-              appliesTo: "recurring",
-              ...(reason ? { description: reason } : {}),
-            },
-          ]);
-          setPercent("");
-          setReason("");
-        }}
-      >
-        <label className="ts-label" htmlFor="discount-percent">
-          Percent off recurring
-        </label>
-        <input
-          id="discount-percent"
-          className="ts-input"
-          style={{ width: "6rem" }}
-          inputMode="decimal"
-          value={percent}
-          aria-invalid={percent !== "" && !valid ? true : undefined}
-          onChange={(e) => setPercent(e.target.value.trim())}
-        />
-        <label className="ts-visually-hidden" htmlFor="discount-reason">
-          Why
-        </label>
-        <input
-          id="discount-reason"
-          className="ts-input"
-          placeholder="Why (shown on the quote)"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <button type="submit" className="ts-button" disabled={!valid}>
-          Add discount
-        </button>
-      </form>
-    </section>
   );
 }

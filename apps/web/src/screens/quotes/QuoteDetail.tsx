@@ -67,13 +67,14 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
     <article className="stack quote-doc" aria-labelledby="quote-title">
       <div className="page-head">
         <div>
-          <h1 id="quote-title">Quote {record.id}</h1>
+          <h1 id="quote-title">{record.title}</h1>
           <div className="ts-row">
             <span className={STATUS_BADGE[record.status] ?? "ts-badge"} data-testid="quote-status">
               {record.status}
             </span>
             <span className="muted">
-              {record.catalogId} v{record.catalogVersion} · created {record.createdAt.slice(0, 10)}
+              {catalog?.doc.name ?? record.catalogId} v{record.catalogVersion} · created{" "}
+              {record.createdAt.slice(0, 10)}
             </span>
           </div>
         </div>
@@ -140,7 +141,7 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
             <dt className="ts-label">Customer</dt>
             <dd>{doc.customer ?? "—"}</dd>
             <dt className="ts-label">Package</dt>
-            <dd>{name(doc.package)}</dd>
+            <dd>{record.packageName}</dd>
             <dt className="ts-label">Term</dt>
             <dd>
               {doc.termMonths ?? "—"} months, billed per{" "}

@@ -55,11 +55,11 @@ export function QuotesScreen() {
                           navigate(`/quotes/${q.id}`);
                         }}
                       >
-                        {q.id}
+                        {q.title}
                       </a>
                     </td>
                     <td>{q.customer ?? "—"}</td>
-                    <td>{q.doc.package}</td>
+                    <td>{q.packageName}</td>
                     <td>
                       <span className="ts-badge">{q.status}</span>
                     </td>

@@ -34,10 +34,14 @@ describe("quote draft store", () => {
     expect(useQuoteDraft.getState().quote?.quantities?.seats).toBe(9);
   });
 
-  it("picking in a one-of group replaces the group's pick; in a checklist it adds", () => {
-    expect(togglePick(base, "prio", ["std", "prio"], true).picks).toEqual(["prio"]);
-    expect(togglePick(base, "sso", ["sso", "audit"], false).picks).toEqual(["std", "sso"]);
-    expect(togglePick(base, "std", ["std", "prio"], true).picks).toEqual([]);
+  it("a switch replaces what configure says it replaces; a plain pick adds; a picked option is unpicked", () => {
+    expect(togglePick(base, "prio", ["std"]).picks).toEqual(["prio"]);
+    expect(togglePick({ ...base, picks: ["std", "eu", "sso"] }, "prio", ["std", "eu"]).picks).toEqual([
+      "sso",
+      "prio",
+    ]);
+    expect(togglePick(base, "sso").picks).toEqual(["std", "sso"]);
+    expect(togglePick(base, "std").picks).toEqual([]);
   });
 
   it("toggles add-ons on and off", () => {

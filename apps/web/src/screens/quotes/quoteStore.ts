@@ -64,16 +64,14 @@ export const useQuoteDraft = create<QuoteDraftState>()((set) => ({
   clear: () => set(empty),
 }));
 
-/** Toggles a pick; in a one-of group (max 1) picking replaces the group's other pick. */
-export function togglePick(
-  quote: Quote,
-  optionId: string,
-  groupOptionIds: readonly string[],
-  single: boolean,
-): Quote {
+/**
+ * Toggles a pick. Picking a `switch` choice of a pick-one group first removes what configure says
+ * it replaces (the group's pick and the picks nested under it).
+ */
+export function togglePick(quote: Quote, optionId: string, replaces: readonly string[] = []): Quote {
   const picks = quote.picks ?? [];
   if (picks.includes(optionId)) return { ...quote, picks: picks.filter((p) => p !== optionId) };
-  const kept = single ? picks.filter((p) => !groupOptionIds.includes(p)) : picks;
+  const kept = replaces.length > 0 ? picks.filter((p) => !replaces.includes(p)) : picks;
   return { ...quote, picks: [...kept, optionId] };
 }
 

@@ -3,7 +3,16 @@
  * every rule form, add-on compatibility, conflicting picks, defaults, quantities and the
  * selection's commercial terms.
  */
-import type { Catalog, Condition, Consequence, OptionGroup, Package, Rule } from "@tessera/schema";
+import type {
+  Catalog,
+  Charge,
+  Condition,
+  Consequence,
+  OptionGroup,
+  Package,
+  PricePoint,
+  Rule,
+} from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compile.ts";
 import { configure } from "../configure.ts";
@@ -70,19 +79,83 @@ describe("option groups", () => {
   );
   const catalog = compile(doc);
 
-  it("a radio pick disables the other choices, naming the group and the pick", () => {
+  it("a radio pick leaves the other choices switchable: picking one replaces it, with no reason", () => {
     const c = configure(catalog, { package: "starter", picks: ["premium"] });
     expect(state(c, "premium").state).toBe("selected");
-    expect(state(c, "standard")).toMatchObject({
-      state: "disabled",
-      reason: {
-        rules: ["support"],
-        picks: ["premium"],
-        message: "Disabled: option group `support` excludes it with your pick `Premium`.",
-      },
-    });
+    const standard = state(c, "standard");
+    expect(standard).toMatchObject({ state: "switch", replaces: ["premium"] });
+    expect(standard.reason).toBeUndefined();
     expect(c.valid).toBe(true);
     expect(c.complete).toBe(true);
+  });
+
+  it("switching away from an option replaces the picks nested under it too", () => {
+    const nestedDoc = catalogOf(
+      pkg("starter", {
+        optionGroups: [
+          group("storage", ["archive", "backup"], { min: 1, max: 1 }),
+          group("region", ["eu", "us"], { min: 1, max: 1, parentOption: "archive" }),
+        ],
+      }),
+    );
+    const c = configure(compile(nestedDoc), { package: "starter", picks: ["archive", "eu"] });
+    expect(state(c, "backup")).toMatchObject({ state: "switch", replaces: ["archive", "eu"] });
+    // Inside the nested group, switching the region replaces only the region.
+    expect(state(c, "us")).toMatchObject({ state: "switch", replaces: ["eu"] });
+  });
+
+  it("a default is a suggestion: the other option of its group is a switch, never 'excluded by your pick'", () => {
+    const withDefault = catalogOf(
+      pkg("team", {
+        optionGroups: [
+          {
+            id: "support",
+            name: "Support",
+            min: 1,
+            max: 1,
+            options: [
+              { id: "standard", name: "Standard", default: true },
+              { id: "premium", name: "Premium support" },
+            ],
+          },
+          group("extras", ["sandbox"], { min: 0 }),
+        ],
+        rules: [rule("sandbox-needs-premium", { allOf: ["sandbox"] }, { requireAll: ["premium"] })],
+      }),
+    );
+    const c = configure(compile(withDefault), { package: "team" });
+    expect(c.defaultsApplied.picks).toEqual(["standard"]);
+    expect(state(c, "premium")).toMatchObject({ state: "switch", replaces: ["standard"] });
+    // A rule excluding something because of a default names it as the default, not as a pick.
+    expect(state(c, "sandbox")).toMatchObject({
+      state: "disabled",
+      reason: { picks: ["standard"], message: expect.stringContaining("with the default `Standard`") },
+    });
+  });
+
+  it("an option a rule excludes stays disabled, with the rule as the reason and not the group", () => {
+    const ruled = catalogOf(
+      pkg("starter", {
+        optionGroups: [
+          group("support", ["standard", "premium", "premier"], { min: 1, max: 1 }),
+          group("extras", ["sandbox"], { min: 0 }),
+        ],
+        rules: [rule("no-premier-sandbox", { allOf: ["sandbox"] }, { requireNone: ["premier"] })],
+      }),
+    );
+    const c = configure(compile(ruled), { package: "starter", picks: ["sandbox", "standard"] });
+    expect(state(c, "premium")).toMatchObject({ state: "switch", replaces: ["standard"] });
+    const premier = state(c, "premier");
+    expect(premier).toMatchObject({
+      state: "disabled",
+      reason: {
+        rules: ["no-premier-sandbox"],
+        picks: ["sandbox"],
+        message:
+          "Disabled: rule `When Sandbox is picked, rule out Premier` excludes it with your pick `Sandbox`.",
+      },
+    });
+    expect(premier).not.toHaveProperty("replaces");
   });
 
   it("a checklist's max disables the rest once reached, and a min leaves the selection incomplete", () => {
@@ -259,7 +332,8 @@ describe("add-ons", () => {
       picks: [],
       addOns: [{ package: "sso", picks: ["okta"] }],
     });
-    expect(state(withIdp, "entra")).toMatchObject({ state: "disabled", reason: { rules: ["idp"] } });
+    // The add-on's own pick-one group switches like the base's.
+    expect(state(withIdp, "entra")).toMatchObject({ state: "switch", replaces: ["okta"] });
     const missing = configure(catalog, {
       package: "team",
       picks: [],
@@ -452,5 +526,79 @@ describe("quantities", () => {
       code: "config.unknown-component",
       pointer: "/quantities/disks",
     });
+  });
+});
+
+describe("what the quote cannot price", () => {
+  const flat = (id: string, points: PricePoint[], option?: string): Charge => ({
+    id,
+    model: "flat",
+    ...(option ? { option } : {}),
+    pricePoints: points.map((p) => ({ ...p, amount: "10.00" })) as Charge["pricePoints"],
+  });
+  const doc = catalogOf(
+    pkg("team", {
+      optionGroups: [group("extras", ["sandbox", "hipaa"], { min: 0 })],
+      charges: [
+        flat("seat", [{ currency: "USD" }, { currency: "EUR" }]),
+        flat("sandbox-fee", [{ currency: "USD" }, { currency: "EUR" }], "sandbox"),
+        // Priced per year only, and only in USD.
+        flat("hipaa-fee", [{ currency: "USD", billingPeriod: "year" }], "hipaa"),
+      ],
+    }),
+    // Sold on 12-month terms only (like an archive bought by the year).
+    pkg("archive", {
+      role: "add_on",
+      tier: 0,
+      terms: [{ months: 12 }],
+      charges: [flat("archive-fee", [{ currency: "USD" }, { currency: "EUR" }])],
+    }),
+  );
+  const catalog = compile(doc);
+  const monthly = { package: "team", termMonths: 1, billingPeriod: "month" as const, currency: "USD" };
+
+  it("disables an add-on sold only on longer terms, and an option with no price in the billing period", () => {
+    const c = configure(catalog, { ...monthly, picks: [] });
+    expect(state(c, "archive")).toMatchObject({
+      state: "disabled",
+      reason: {
+        message:
+          "Disabled: `Archive` is sold only on terms of 12 months or more, longer than this 1-month term.",
+      },
+    });
+    expect(state(c, "hipaa")).toMatchObject({
+      state: "disabled",
+      reason: { message: "Disabled: `Hipaa` has no price per month in USD in the list price book." },
+    });
+    expect(state(c, "sandbox").state).toBe("available");
+    // On a yearly 12-month quote both can be priced.
+    const yearly = configure(catalog, { ...monthly, termMonths: 12, billingPeriod: "year", picks: [] });
+    expect(state(yearly, "archive").state).toBe("available");
+    expect(state(yearly, "hipaa").state).toBe("available");
+    // In EUR, HIPAA has no price at all.
+    const eur = configure(catalog, { ...monthly, termMonths: 12, billingPeriod: "year", currency: "EUR" });
+    expect(state(eur, "hipaa").reason?.message).toContain("no price per year in EUR");
+  });
+
+  it("a picked add-on or option that cannot be priced makes the quote invalid and incomplete, saying what to change", () => {
+    const c = configure(catalog, { ...monthly, picks: ["hipaa"], addOns: [{ package: "archive" }] });
+    expect(c.complete).toBe(false);
+    expect(c.valid).toBe(false);
+    expect(c.violations.map((v) => [v.code, v.pointer])).toEqual([
+      ["config.unpriced-pick", "/picks/0"],
+      ["config.unpriced-pick", "/addOns/0"],
+    ]);
+    expect(c.violations[1]!.message).toBe(
+      "`Archive` is sold only on terms of 12 months or more, longer than this 1-month term: remove it or change the term, billing period, currency or price book.",
+    );
+    const fine = configure(catalog, {
+      ...monthly,
+      termMonths: 12,
+      billingPeriod: "year",
+      picks: ["hipaa"],
+      addOns: [{ package: "archive" }],
+    });
+    expect(fine.violations).toEqual([]);
+    expect(fine.complete).toBe(true);
   });
 });

@@ -2,9 +2,11 @@
  * Brute-force oracle: on many small random models, the states configure() reports must equal those
  * found by enumerating every assignment of the options and add-ons, and every reason must be a
  * subset-minimal set of the picks that forces the state, and the rules it names must suffice to
- * force it (with those picks, and nothing but those constraints).
+ * force it (with those picks, and nothing but those constraints). In a pick-one group that has a
+ * pick, the other options are judged without that pick and the picks nested under it: `switch`
+ * (replacing exactly those) when some valid configuration has the rest with them, else disabled.
  */
-import type { Catalog, Condition, Consequence, Formula, OptionGroup, Package, Rule } from "@tessera/schema";
+import type { Catalog, Condition, Consequence, OptionGroup, Package, Rule } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compile.ts";
 import { configure } from "../configure.ts";
@@ -50,12 +52,13 @@ function pkg(id: string, role: "base" | "add_on", extra: Partial<Package>): Pack
   };
 }
 
+/** `radio`: the chance that a group is pick-one (max 1), on top of those drawn so by chance. */
 function groupsFor(
   r: Rng,
   prefix: string,
   count: number,
   parentCandidates: string[],
-  mandatory = false,
+  radio = 0,
 ): OptionGroup[] {
   const groups: OptionGroup[] = [];
   let made = 0;
@@ -68,10 +71,10 @@ function groupsFor(
       name: `${prefix.toUpperCase()}O${made + k}`,
       ...(r.chance(0.25) ? { default: true } : {}),
       ...(r.chance(0.06) ? { status: "retired" as const } : {}),
-      ...(mandatory && r.chance(0.1) ? { mandatory: true } : {}),
     }));
-    const min = r.int(0, Math.min(size, 2));
-    const max = r.chance(0.3) ? undefined : r.int(Math.max(min, 1), size);
+    const oneOf = radio > 0 && r.chance(radio);
+    const min = oneOf ? r.int(0, 1) : r.int(0, Math.min(size, 2));
+    const max = oneOf ? 1 : r.chance(0.3) ? undefined : r.int(Math.max(min, 1), size);
     const parents = [...parentCandidates, ...mine];
     const parent = parents.length > 0 && r.chance(0.3) ? r.pick(parents) : undefined;
     groups.push({
@@ -104,52 +107,16 @@ function randomRule(r: Rng, id: string, ids: string[]): Rule {
   return { id, ...(Object.keys(when).length || r.chance(0.5) ? { when } : {}), then } as Rule;
 }
 
-/** A random nested formula over `ids`, at most `depth` connectives deep. */
-function randomFormula(r: Rng, ids: string[], depth: number): Formula {
-  if (depth === 0 || r.chance(0.3)) return r.pick(ids);
-  const subs = (lo: number, hi: number) =>
-    Array.from({ length: r.int(lo, hi) }, () => randomFormula(r, ids, depth - 1)) as [Formula, ...Formula[]];
-  switch (r.int(0, 8)) {
-    case 0:
-      return { all: subs(1, 3) };
-    case 1:
-      return { any: subs(1, 3) };
-    case 2:
-      return { none: subs(1, 2) };
-    case 3:
-      return { not: randomFormula(r, ids, depth - 1) };
-    case 4:
-      return { implies: subs(2, 2) as [Formula, Formula] };
-    case 5:
-      return { iff: subs(2, 2) as [Formula, Formula] };
-    default: {
-      const of = subs(1, 4);
-      const k = r.int(0, of.length + 1);
-      const op = r.pick(["atLeast", "atMost", "exactly"] as const);
-      return { [op]: { k, of } } as Formula;
-    }
-  }
-}
-
-/** A rule with a nested formula on one side or both (the other side may be in list form). */
-function randomFormulaRule(r: Rng, id: string, ids: string[]): Rule {
-  const listed = randomRule(r, id, ids);
-  const side = r.int(0, 2);
-  const when = side === 1 ? listed.when : r.chance(0.8) ? randomFormula(r, ids, 2) : undefined;
-  const then = side === 0 ? listed.then : randomFormula(r, ids, 2);
-  return { id, ...(r.chance(0.5) ? { name: `Rule ${id}` } : {}), ...(when ? { when } : {}), then } as Rule;
-}
-
-function randomCatalog(r: Rng, formulas = false): Catalog {
+function randomCatalog(r: Rng, radio = 0): Catalog {
   const addOnCount = r.int(0, 2);
   const baseOptions = r.int(2, 9 - addOnCount * 2);
-  const baseGroups = groupsFor(r, "b", baseOptions, [], formulas);
+  const baseGroups = groupsFor(r, "b", baseOptions, [], radio);
   const addOns: Package[] = [];
   const addOnIds = Array.from({ length: addOnCount }, (_, i) => `a${i}`);
   for (let i = 0; i < addOnCount; i++) {
     const id = addOnIds[i]!;
     const others = addOnIds.filter((x) => x !== id);
-    const groups = r.chance(0.6) ? groupsFor(r, `${id}`, r.int(1, 2), [], formulas) : [];
+    const groups = r.chance(0.6) ? groupsFor(r, `${id}`, r.int(1, 2), [], radio) : [];
     addOns.push(
       pkg(id, "add_on", {
         optionGroups: groups,
@@ -165,12 +132,10 @@ function randomCatalog(r: Rng, formulas = false): Catalog {
     g.options.map((o) => o.id),
   );
   const ids = [...optionIds, ...addOnIds];
-  const make = (id: string, pool: string[]) =>
-    formulas && r.chance(0.7) ? randomFormulaRule(r, id, pool) : randomRule(r, id, pool);
-  const rules = Array.from({ length: r.int(0, formulas ? 4 : 5) }, (_, i) => make(`r${i}`, ids));
+  const rules = Array.from({ length: r.int(0, 5) }, (_, i) => randomRule(r, `r${i}`, ids));
   for (const a of addOns) {
     const own = (a.optionGroups ?? []).flatMap((g) => g.options.map((o) => o.id));
-    if (own.length && r.chance(0.4)) a.rules = [make(`${a.id}r`, [...own, ...ids])];
+    if (own.length && r.chance(0.4)) a.rules = [randomRule(r, `${a.id}r`, [...own, ...ids])];
   }
   const included = addOnIds.filter(() => r.chance(0.2)).map((addOn) => ({ addOn }));
   const base = pkg("base", "base", { optionGroups: baseGroups, rules, includedAddOns: included });
@@ -194,36 +159,11 @@ function evaluator(doc: Catalog) {
     for (const g of p.optionGroups ?? []) for (const o of g.options) vars.push(o.id);
   }
   const compatible = (a: Package) => (a.addOn?.minTier ?? 0) <= base.tier;
-  /** A nested formula, evaluated straight from its definition. */
-  const formula = (on: Set<string>, f: Formula): boolean => {
-    if (typeof f === "string") return on.has(f);
-    const count = (fs: Formula[]) => fs.filter((g) => formula(on, g)).length;
-    if (f.all) return f.all.every((g) => formula(on, g));
-    if (f.any) return f.any.some((g) => formula(on, g));
-    if (f.none) return !f.none.some((g) => formula(on, g));
-    if (f.not) return !formula(on, f.not);
-    if (f.implies) return !formula(on, f.implies[0]) || formula(on, f.implies[1]);
-    if (f.iff) return formula(on, f.iff[0]) === formula(on, f.iff[1]);
-    if (f.atLeast) return count(f.atLeast.of) >= f.atLeast.k;
-    if (f.atMost) return count(f.atMost.of) <= f.atMost.k;
-    if (f.exactly) return count(f.exactly.of) === f.exactly.k;
-    throw new Error(`not a formula: ${JSON.stringify(f)}`);
-  };
-  const listForm = (x: object | string) =>
-    typeof x !== "string" &&
-    (["allOf", "anyOf", "noneOf", "requireAll", "requireAny", "requireExactlyOne", "requireNone"].some(
-      (k) => k in x,
-    ) ||
-      Object.keys(x).length === 0);
-  const holds = (on: Set<string>, c: Condition | Formula | undefined): boolean =>
-    c !== undefined && !listForm(c) ? formula(on, c as Formula) : holdsList(on, c as Condition);
-  const holdsList = (on: Set<string>, c: Condition | undefined) =>
+  const holds = (on: Set<string>, c: Condition | undefined) =>
     (!c?.allOf || c.allOf.every((x) => on.has(x))) &&
     (!c?.anyOf || c.anyOf.some((x) => on.has(x))) &&
     (!c?.noneOf || c.noneOf.every((x) => !on.has(x)));
-  const then = (on: Set<string>, t: Consequence | Formula): boolean =>
-    !listForm(t) ? formula(on, t as Formula) : thenList(on, t as Consequence);
-  const thenList = (on: Set<string>, t: Consequence) =>
+  const then = (on: Set<string>, t: Consequence) =>
     (!t.requireAll || t.requireAll.every((x) => on.has(x))) &&
     (!t.requireAny || t.requireAny.some((x) => on.has(x))) &&
     (!t.requireExactlyOne || t.requireExactlyOne.filter((x) => on.has(x)).length === 1) &&
@@ -248,13 +188,16 @@ function evaluator(doc: Catalog) {
         const applies = g.parentOption === undefined ? pkgOn : on.has(g.parentOption);
         const n = g.options.filter((o) => on.has(o.id)).length;
         if (!applies && n > 0) return false;
-        // Mandatory options are on whenever their group applies (like retirements, always checked).
-        if (applies && g.options.some((o) => o.mandatory && !on.has(o.id))) return false;
         if (applies && (n < (g.min ?? 0) || n > (g.max ?? g.options.length))) return false;
       }
       if (pkgOn)
         for (const rule of p.rules ?? [])
-          if (uses(rule.id) && holds(on, rule.when) && !then(on, rule.then)) return false;
+          if (
+            uses(rule.id) &&
+            holds(on, rule.when as Condition | undefined) &&
+            !then(on, rule.then as Consequence)
+          )
+            return false;
     }
     return true;
   };
@@ -286,6 +229,35 @@ function evaluator(doc: Catalog) {
   return { vars, models, valid, forces, forcesWith };
 }
 
+/**
+ * When `id` is an option of a pick-one group (at most one pick, two or more options) that has a pick
+ * among `effective` other than `id`: that pick and the picks nested under it, transitively (what
+ * picking `id` replaces). Otherwise undefined.
+ */
+function replacedBy(doc: Catalog, id: string, effective: readonly string[]): string[] | undefined {
+  for (const p of doc.packages) {
+    const groups = p.optionGroups ?? [];
+    const g = groups.find((x) => x.options.some((o) => o.id === id));
+    if (!g) continue;
+    if ((g.max ?? g.options.length) !== 1 || g.options.length < 2) return undefined;
+    const pick = g.options.find((o) => o.id !== id && effective.includes(o.id));
+    if (!pick) return undefined;
+    const out = new Set([pick.id]);
+    const walk = [pick.id];
+    while (walk.length > 0) {
+      const parent = walk.pop()!;
+      for (const child of groups.filter((x) => x.parentOption === parent))
+        for (const o of child.options)
+          if (effective.includes(o.id) && !out.has(o.id)) {
+            out.add(o.id);
+            walk.push(o.id);
+          }
+    }
+    return [...out];
+  }
+  return undefined;
+}
+
 function selectionFrom(doc: Catalog, picks: string[]) {
   const addOnIds = new Set(doc.packages.filter((p) => p.role === "add_on").map((p) => p.id));
   const owner = new Map<string, string>();
@@ -305,16 +277,23 @@ function selectionFrom(doc: Catalog, picks: string[]) {
   };
 }
 
-/**
- * Configures `rounds` random models and compares every state and reason with the enumeration;
- * returns how many states were compared and how many forced states had their reason checked.
- */
-function compareOnRandomModels(seed: number, rounds: number, formulas: boolean) {
+/** Counts of what `compareWithOracle` checked. */
+interface Checked {
+  compared: number;
+  forcedChecked: number;
+  switches: number;
+  switchDisabled: number;
+}
+
+/** Configures `rounds` random models (seeded) and compares every state and reason with enumeration. */
+function compareWithOracle(seed: number, rounds: number, radio: number): Checked {
   const r = rng(seed);
   let compared = 0;
   let forcedChecked = 0;
+  let switches = 0;
+  let switchDisabled = 0;
   for (let round = 0; round < rounds; round++) {
-    const doc = randomCatalog(r, formulas);
+    const doc = randomCatalog(r, radio);
     const catalog = compile(doc);
     const oracle = evaluator(doc);
     // Picks drawn from a random valid configuration keep the selection consistent.
@@ -339,10 +318,14 @@ function compareOnRandomModels(seed: number, rounds: number, formulas: boolean) 
     expect(result.violations, ctx).toEqual([]);
     const consistent = oracle.models.filter((m) => effective.every((p) => m.has(p)));
     expect(consistent.length, ctx).toBeGreaterThan(0);
-    const states = new Map<string, { state: string; picks?: string[]; rules?: string[] }>();
+    const states = new Map<
+      string,
+      { state: string; picks?: string[]; rules?: string[]; replaces?: string[] }
+    >();
     for (const c of [...result.options, ...result.addOns]) {
       states.set(c.id, {
         state: c.state,
+        ...("replaces" in c && c.replaces ? { replaces: c.replaces } : {}),
         ...(c.reason ? { picks: c.reason.picks, rules: c.reason.rules } : {}),
       });
     }
@@ -353,21 +336,41 @@ function compareOnRandomModels(seed: number, rounds: number, formulas: boolean) 
         expect(got!.state, `${ctx} ${id}`).toBe("selected");
         continue;
       }
-      const canTrue = consistent.some((m) => m.has(id));
-      const canFalse = consistent.some((m) => !m.has(id));
-      const want = canTrue && canFalse ? "available" : canTrue ? "required" : "disabled";
+      // In a pick-one group with a pick, the other options are judged without that pick (and
+      // the picks nested under it): a switch when the rest goes with them, else disabled.
+      const swap = replacedBy(doc, id, effective);
+      const judged = swap ? effective.filter((p) => !swap.includes(p)) : effective;
+      const pool = swap ? oracle.models.filter((m) => judged.every((p) => m.has(p))) : consistent;
+      const canTrue = pool.some((m) => m.has(id));
+      const canFalse = pool.some((m) => !m.has(id));
+      const want = swap
+        ? canTrue
+          ? "switch"
+          : "disabled"
+        : canTrue && canFalse
+          ? "available"
+          : canTrue
+            ? "required"
+            : "disabled";
       expect(got!.state, `${ctx} ${id}`).toBe(want);
       compared++;
+      if (want === "switch") {
+        expect(got!.replaces, `${ctx} ${id}`).toEqual(effective.filter((p) => swap!.includes(p)));
+        expect(got!.picks, `${ctx} ${id} a switch has no reason`).toBeUndefined();
+        switches++;
+        continue;
+      }
       if (want === "available") continue;
       // The reason: a subset of the picks that forces the state, and no smaller subset does.
       const reasonPicks = got!.picks ?? [];
       const value = want === "required";
-      for (const p of reasonPicks) expect(effective, `${ctx} ${id}`).toContain(p);
+      for (const p of reasonPicks) expect(judged, `${ctx} ${id}`).toContain(p);
       expect(oracle.forces(reasonPicks, id, value), `${ctx} ${id} forced by ${reasonPicks}`).toBe(true);
       for (const p of reasonPicks) {
         const smaller = reasonPicks.filter((q) => q !== p);
         expect(oracle.forces(smaller, id, value), `${ctx} ${id} still forced without ${p}`).toBe(false);
       }
+      if (swap) switchDisabled++;
       // The named rules suffice: with the picks, they alone force the state.
       expect(
         oracle.forcesWith(got!.rules ?? [], reasonPicks, id, value),
@@ -379,21 +382,21 @@ function compareOnRandomModels(seed: number, rounds: number, formulas: boolean) 
     const closed = new Set([...effective, ...(doc.packages[0]!.includedAddOns ?? []).map((i) => i.addOn)]);
     expect(result.complete, ctx).toBe(oracle.valid(closed));
   }
-  return { compared, forcedChecked };
+  return { compared, forcedChecked, switches, switchDisabled };
 }
 
 describe("configure against brute-force enumeration", () => {
   it("matches the exact available / required / disabled sets on 400 random models", () => {
-    const { compared, forcedChecked } = compareOnRandomModels(20261123, 400, false);
+    const { compared, forcedChecked } = compareWithOracle(20261123, 400, 0);
     expect(compared).toBeGreaterThan(1500);
     expect(forcedChecked).toBeGreaterThan(300);
   }, 60_000);
 
-  it("matches them with nested formula rules and mandatory options on 400 random models", () => {
-    const { compared, forcedChecked } = compareOnRandomModels(20261206, 400, true);
-    // Formulas with counts out of range make more models unconfigurable, so fewer states to compare.
-    expect(compared).toBeGreaterThan(1200);
-    expect(forcedChecked).toBeGreaterThan(300);
+  it("matches switch / disabled in pick-one groups on 300 random models rich in them", () => {
+    const { compared, switches, switchDisabled } = compareWithOracle(20261206, 300, 0.7);
+    expect(compared).toBeGreaterThan(1000);
+    expect(switches).toBeGreaterThan(100);
+    expect(switchDisabled).toBeGreaterThan(10);
   }, 60_000);
 
   it("reports conflicting picks with a minimal set to change", () => {

@@ -1,0 +1,107 @@
+/**
+ * The option groups of the base package and its add-ons, as the engine reports them. Picking a
+ * `switch` choice replaces what configure says it replaces. On a package with many options a search
+ * box filters the options by name (groups with no match are hidden), and long groups are windowed
+ * by OptionGroup itself.
+ */
+import type { Configuration } from "@tessera/engine";
+import type { Package, Quote } from "@tessera/schema";
+import { OptionGroup } from "@tessera/ui";
+import { useDeferredValue, useMemo, useState } from "react";
+import { addOnChoice, optionChoice } from "../../engine/choices.ts";
+import { toggleAddOn, togglePick } from "./quoteStore.ts";
+
+/** Packages with more options than this get the search box. */
+const SEARCH_FROM = 12;
+
+export interface OptionsSectionProps {
+  pkg: Package;
+  configuration: Configuration;
+  edit: (update: (q: Quote) => Quote) => void;
+}
+
+/** The search text and a case-insensitive name filter (deferred: typing never waits for the list). */
+function useOptionSearch() {
+  const [text, setText] = useState("");
+  const deferred = useDeferredValue(text);
+  const needle = deferred.trim().toLocaleLowerCase();
+  const matches = (name: string) => needle === "" || name.toLocaleLowerCase().includes(needle);
+  return { text, setText, matches, filtering: needle !== "" };
+}
+
+export function OptionsSection({ pkg, configuration, edit }: OptionsSectionProps) {
+  const search = useOptionSearch();
+  const groups = pkg.optionGroups ?? [];
+  const total = useMemo(() => groups.reduce((n, g) => n + g.options.length, 0), [groups]);
+  const byGroup = useMemo(() => {
+    const map = new Map<string, Configuration["options"]>();
+    for (const o of configuration.options) {
+      if (o.package !== pkg.id) continue;
+      const list = map.get(o.group);
+      if (list) list.push(o);
+      else map.set(o.group, [o]);
+    }
+    return map;
+  }, [configuration, pkg.id]);
+  const replaces = useMemo(
+    () => new Map(configuration.options.map((o) => [o.id, o.replaces] as const)),
+    [configuration],
+  );
+  const descriptions = useMemo(
+    () => new Map(groups.flatMap((g) => g.options.map((o) => [o.id, o.description] as const))),
+    [groups],
+  );
+  let shown = 0;
+  const sections = groups.map((g) => {
+    const choices = (byGroup.get(g.id) ?? [])
+      .filter((o) => search.matches(o.name))
+      .map((o) => optionChoice(o, descriptions.get(o.id)));
+    if (search.filtering && choices.length === 0) return null;
+    shown += choices.length;
+    return (
+      <OptionGroup
+        key={g.id}
+        name={g.name}
+        min={g.min ?? 0}
+        {...(g.max !== undefined ? { max: g.max } : {})}
+        choices={choices}
+        onToggle={(id) => edit((q) => togglePick(q, id, replaces.get(id)))}
+      />
+    );
+  });
+  const addOns = configuration.addOns.filter((a) => search.matches(a.name));
+  return (
+    <>
+      {total >= SEARCH_FROM ? (
+        <search className="ts-card ts-row" aria-label="Options">
+          <label className="ts-label" htmlFor="option-search">
+            Find an option
+          </label>
+          <input
+            id="option-search"
+            type="search"
+            className="ts-input"
+            style={{ flex: 1 }}
+            placeholder={`Search ${total.toLocaleString("en-US")} options by name`}
+            value={search.text}
+            onChange={(e) => search.setText(e.target.value)}
+          />
+          {search.filtering ? (
+            <span className="ts-hint" role="status">
+              {shown.toLocaleString("en-US")} {shown === 1 ? "match" : "matches"}
+            </span>
+          ) : null}
+        </search>
+      ) : null}
+      {sections}
+      {addOns.length > 0 ? (
+        <OptionGroup
+          name="Add-ons"
+          min={0}
+          choices={addOns.map(addOnChoice)}
+          onToggle={(id) => edit((q) => toggleAddOn(q, id))}
+        />
+      ) : null}
+    </>
+  );
+}
