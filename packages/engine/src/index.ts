@@ -16,6 +16,8 @@ export type {
   Reason,
   TermChoice,
 } from "./configure/types.ts";
+export { minorUnit, roundMoney } from "./currency.ts";
+export { Decimal } from "./decimal.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
 export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";
 export {
@@ -40,6 +42,7 @@ export {
   type PriceTotals,
   price,
 } from "./price/index.ts";
+export { isCompatibleAddOn } from "./validate/checks/addons.ts";
 export {
   type Check,
   type CheckContext,
