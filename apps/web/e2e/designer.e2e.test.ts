@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, startHarness } from "./harness.ts";
+import { type Harness, shot, shotOf, startHarness } from "./harness.ts";
 
 let h: Harness;
 
@@ -138,6 +138,58 @@ describe("the catalog designer v2", () => {
     await expect(page.locator("[data-pointer^='/packages/1/components/3']").count()).resolves.toBeGreaterThan(
       0,
     );
+    await page.context().close();
+  });
+
+  it("prices a charge like a spreadsheet: paste a block, fill by exchange rate, undo the fill", async () => {
+    const page = await openDraft("Acme Collaborate");
+    await page.getByRole("button", { name: "Price grid" }).click();
+    await page.getByLabel("Package", { exact: true }).selectOption({ label: "Team" });
+    const grid = page.getByRole("region", { name: "Prices of Premium support" });
+    await grid.waitFor();
+    const cell = (currency: string, period: string) =>
+      grid.getByLabel(`Premium support: ${currency}, ${period}`, { exact: true });
+    // A 2×2 block copied from a spreadsheet, pasted at USD per month.
+    await cell("USD", "month").evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "109.00\t99.00\n1,090.00\t990.00\n");
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(cell("USD", "month").inputValue()).resolves.toBe("109.00");
+    await expect(cell("EUR", "month").inputValue()).resolves.toBe("99.00");
+    await expect(cell("USD", "year").inputValue()).resolves.toBe("1090.00");
+    await expect(cell("EUR", "year").inputValue()).resolves.toBe("990.00");
+
+    const jpyBefore = await cell("JPY", "month").inputValue();
+    await grid.getByLabel("Rate from USD to GBP").fill("0.79");
+    await grid.getByLabel("Rate from USD to JPY").fill("151.5");
+    await grid.getByRole("button", { name: "Fill row by rate" }).click();
+    // 109 × 0.79 = 86.11; 109 × 151.5 = 16513.5 → 16514 (JPY has no minor unit); 1090 × 0.79 = 861.10.
+    await expect(cell("GBP", "month").inputValue()).resolves.toBe("86.11");
+    await expect(cell("JPY", "month").inputValue()).resolves.toBe("16514");
+    await expect(cell("GBP", "year").inputValue()).resolves.toBe("861.10");
+    await expect(cell("JPY", "year").inputValue()).resolves.toBe("165135");
+    // The Euro column was not given a rate and keeps its pasted prices.
+    await expect(cell("EUR", "month").inputValue()).resolves.toBe("99.00");
+    await shot(page, "33-designer-price-grid");
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(cell("JPY", "month").inputValue()).resolves.toBe(jpyBefore);
+    await page.getByRole("button", { name: "Redo" }).click();
+    await expect(cell("JPY", "month").inputValue()).resolves.toBe("16514");
+
+    // Typing moves down with Enter; the tiered seats grid edits a band bound once for every currency.
+    await cell("USD", "month").fill("119.00");
+    await cell("USD", "month").press("Enter");
+    await expect(cell("USD", "year").evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const seats = page.getByRole("region", { name: "Prices of Team seats (graduated)" });
+    await seats.getByLabel("Band 1 of Team seats (graduated) ends at").fill("20");
+    await expect(
+      seats.getByLabel("Team seats (graduated): EUR, month, units 21–50", { exact: true }).count(),
+    ).resolves.toBe(1);
+    await page.getByText("0 errors").waitFor();
+    await shotOf(seats, "34-designer-price-grid-tiers");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText(/Saved as revision \d+/).waitFor();
     await page.context().close();
   });
 });

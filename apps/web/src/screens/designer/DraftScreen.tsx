@@ -19,6 +19,7 @@ import { OverviewSection } from "./OverviewSection.tsx";
 import { PackageEditor } from "./PackageEditor.tsx";
 import { PackagingMatrix } from "./PackagingMatrix.tsx";
 import { PathsSection } from "./PathsSection.tsx";
+import { PriceGridSection } from "./PriceGridSection.tsx";
 import { PublishPanel } from "./PublishPanel.tsx";
 import { ServicesSection } from "./ServicesSection.tsx";
 import { useDraftSession } from "./useDraftSession.ts";
@@ -28,6 +29,7 @@ type Section =
   | { kind: "overview" }
   | { kind: "services" }
   | { kind: "matrix" }
+  | { kind: "prices" }
   | { kind: "package"; index: number }
   | { kind: "paths" }
   | { kind: "json" };
@@ -186,6 +188,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
             {navItem({ kind: "overview" }, "Overview & portfolios")}
             {navItem({ kind: "services" }, `Services (${doc.services.length})`)}
             {navItem({ kind: "matrix" }, "Packaging matrix")}
+            {navItem({ kind: "prices" }, "Price grid")}
             {navItem({ kind: "paths" }, "Paths & ladders")}
             {navItem({ kind: "json" }, "JSON")}
           </ul>
@@ -213,6 +216,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
                 onSelect={select}
               />
             ) : null}
+            {section.kind === "prices" ? <PriceGridSection doc={doc} readOnly={readOnly} set={set} /> : null}
             {section.kind === "package" ? (
               <PackageEditor
                 doc={doc}
