@@ -71,6 +71,18 @@ export const openApiDocument = {
         },
       },
     },
+    "/v1/openapi.json": {
+      get: {
+        summary: "This document",
+        security: [],
+        responses: {
+          "200": {
+            description: "The OpenAPI 3.1 description of the feed.",
+            content: { "application/json": {} },
+          },
+        },
+      },
+    },
     "/v1/schemas/{name}": {
       get: {
         summary: "JSON Schema (2020-12) of catalogs, quotes or arrangements",

@@ -12,9 +12,11 @@ import {
   createContext,
   createServices,
   type Db,
+  type DispatcherOptions,
   migrate,
   openDb,
   type Services,
+  WebhookDispatcher,
 } from "@tessera/api";
 import { jsonSyntaxMessage } from "@tessera/engine";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
@@ -44,6 +46,8 @@ export interface ServerOptions {
   /** Default `asOf` date source (tests pin it). */
   today?: () => string;
   hooks?: ApiHooks;
+  /** Webhook delivery settings (tests shorten the backoff); `false` runs no dispatcher. */
+  webhooks?: (DispatcherOptions & { allowHttp?: boolean }) | false;
   /** Where request failures are reported (never to the client). Defaults to stderr. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -57,6 +61,7 @@ export interface TesseraServer {
 }
 
 export function createServer(options: ServerOptions = {}): TesseraServer {
+  const webhookSettings: DispatcherOptions & { allowHttp?: boolean } = options.webhooks || {};
   const log =
     options.log ??
     ((message: string, error?: unknown) => {
@@ -65,6 +70,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const site = new StaticSite(options.webDist ?? DEFAULT_WEB_DIST);
   let services: Services | undefined;
+  let dispatcher: WebhookDispatcher | undefined;
   let ownsDb = false;
 
   const trpc = createHTTPHandler({
@@ -160,7 +166,12 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         ...(options.today ? { today: options.today } : {}),
         ...(options.hooks ? { hooks: options.hooks } : {}),
         maxBodyBytes,
+        webhookAllowHttp: webhookSettings.allowHttp ?? process.env.TESSERA_WEBHOOK_ALLOW_HTTP === "1",
       });
+      if (options.webhooks !== false) {
+        dispatcher = new WebhookDispatcher(db, { log: (m) => log(m), ...webhookSettings });
+        await dispatcher.start();
+      }
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
@@ -178,6 +189,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      await dispatcher?.stop();
       if (services && ownsDb) await services.db.close();
     },
   };

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { validateCatalog } from "@tessera/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, boot, type Running } from "./harness.ts";
+import { checkedFetch } from "./openapi-check.ts";
 
 const sample = JSON.parse(
   readFileSync(
@@ -17,7 +18,8 @@ const id = sample.id as string;
 describe.each(backends)("catalog feed on %s", (backend) => {
   let run: Running;
   const get = (path: string, token?: string, headers: Record<string, string> = {}) =>
-    fetch(`${run.url}${path}`, {
+    // Every answer of the feed in these tests must be one the OpenAPI document describes.
+    checkedFetch(`${run.url}${path}`, {
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     });
 

@@ -9,7 +9,7 @@ export interface AuditEntry {
   /** Token id of the actor (`system` for first-start seeding). */
   actor: string;
   action: string;
-  /** `catalog:<id>`, `quote:<id>`, `arrangement:<id>` or `token:<id>`. */
+  /** `catalog:<id>`, `quote:<id>`, `arrangement:<id>` or `token:<id>` or `webhook:<id>`. */
   subject: string;
   detail: unknown;
 }

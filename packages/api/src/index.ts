@@ -17,3 +17,6 @@ export { inspectJson, MAX_DEPTH } from "./input/guard.ts";
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./router.ts";
 export { type ApiHooks, createServices, type Services, type ServicesOptions } from "./services.ts";
 export { type Context, createCallerFactory, createContext } from "./trpc.ts";
+export { type DispatcherOptions, WebhookDispatcher } from "./webhooks/dispatcher.ts";
+export { signatureHeader } from "./webhooks/sign.ts";
+export type { WebhookDelivery, WebhookEndpoint } from "./webhooks/store.ts";

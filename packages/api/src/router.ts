@@ -5,6 +5,7 @@ import { catalogsRouter } from "./catalogs/router.ts";
 import { quotesRouter } from "./quotes/router.ts";
 import { meProcedure, tokensRouter } from "./tokens/router.ts";
 import { router } from "./trpc.ts";
+import { webhooksRouter } from "./webhooks/router.ts";
 
 /** The whole API. Procedures are grouped by the thing they act on. */
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   arrangements: arrangementsRouter,
   tokens: tokensRouter,
   audit: auditRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,8 @@ export interface Services {
   hooks: ApiHooks;
   /** Largest request body the HTTP layer accepts, for error messages. */
   maxBodyBytes: number;
+  /** Webhook settings: whether endpoints may use plain http beyond this machine. */
+  webhooks: { allowHttp: boolean };
 }
 
 export interface ServicesOptions {
@@ -32,6 +34,8 @@ export interface ServicesOptions {
   /** How long the latest-version pointer of a catalog is trusted (default 1 s; same role). */
   latestTtlMs?: number;
   maxBodyBytes?: number;
+  /** Accept plain-http webhook endpoints on any host (default: https, or http to loopback only). */
+  webhookAllowHttp?: boolean;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -42,5 +46,6 @@ export function createServices(options: ServicesOptions): Services {
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     hooks: options.hooks ?? {},
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
+    webhooks: { allowHttp: options.webhookAllowHttp ?? false },
   };
 }

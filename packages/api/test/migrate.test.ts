@@ -3,6 +3,9 @@
  * same empty PostgreSQL database (each opens its own pool and migrates concurrently).
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../src/db/db.ts";
 import { migrate, readMigrations } from "../src/db/migrate.ts";
@@ -12,6 +15,15 @@ import { openPglite } from "../src/db/pglite.ts";
 const versions = readMigrations().map((m) => m.version);
 
 describe("migrate", () => {
+  it("refuses two migration files with one version instead of skipping the second", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tessera-migrations-"));
+    writeFileSync(join(dir, "0004_quote_title.sql"), "SELECT 1;");
+    writeFileSync(join(dir, "0004_webhooks.sql"), "SELECT 2;");
+    expect(() => readMigrations(dir)).toThrow(
+      "Migrations 0004_quote_title.sql and 0004_webhooks.sql share version 4; renumber one.",
+    );
+  });
+
   it("applies every migration once, in order, and nothing on a second run (PGlite)", async () => {
     const db = await openPglite();
     try {

@@ -16,7 +16,7 @@ export type {
   Reason,
   TermChoice,
 } from "./configure/types.ts";
-export { minorUnit, roundMoney } from "./currency.ts";
+export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
 export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";

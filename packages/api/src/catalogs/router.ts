@@ -12,6 +12,7 @@ import { type Queryable, SqlState, sqlStateOf } from "../db/db.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
+import { enqueueEvent } from "../webhooks/store.ts";
 import { type Change, diffJson } from "./diff.ts";
 import { contentHashOf, notifyPublished } from "./published.ts";
 
@@ -447,6 +448,19 @@ export const catalogsRouter = {
           detail: { version: next, contentHash: hash, revision: draft.revision },
         });
         await notifyPublished(tx, input.catalogId);
+        // The webhook outbox: written with the version, so an event is sent exactly for what committed.
+        await enqueueEvent(tx, {
+          type: "catalog.published",
+          catalogId: input.catalogId,
+          createdAt: iso(rows[0]!.published_at),
+          data: {
+            catalogId: input.catalogId,
+            version: next,
+            contentHash: hash,
+            url: `/v1/catalogs/${input.catalogId}/versions/${next}`,
+            publishedBy: actor,
+          },
+        });
         await hooks.beforePublishCommit?.({ catalogId: input.catalogId, version: next });
         return {
           catalogId: input.catalogId,

@@ -12,9 +12,13 @@ export interface Migration {
   sql: string;
 }
 
-/** Reads the migration files; the number before the first `_` is the version. */
+/**
+ * Reads the migration files; the number before the first `_` is the version. Two files with one
+ * version (two branches that each added "the next" migration) are refused: `migrate` records
+ * versions, so the second file would otherwise be skipped without a word.
+ */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+  const migrations = readdirSync(dir)
     .filter((f) => /^\d+_[a-z0-9_]+\.sql$/.test(f))
     .map((f) => ({
       version: Number(f.slice(0, f.indexOf("_"))),
@@ -22,6 +26,12 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
       sql: readFileSync(`${dir}/${f}`, "utf8"),
     }))
     .sort((a, b) => a.version - b.version);
+  for (let i = 1; i < migrations.length; i++)
+    if (migrations[i]!.version === migrations[i - 1]!.version)
+      throw new Error(
+        `Migrations ${migrations[i - 1]!.name} and ${migrations[i]!.name} share version ${migrations[i]!.version}; renumber one.`,
+      );
+  return migrations;
 }
 
 /**

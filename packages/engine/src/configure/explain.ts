@@ -241,6 +241,15 @@ export function explainForced(
     }
   }
 
+  // Models found while minimising: each one shows, for free, that its true picks do not force any
+  // target it falsifies. The solver is steered towards falsifying the other targets too, so one
+  // model usually settles many later checks.
+  const witnesses: Uint8Array[] = [];
+  const width = logic.vars.length;
+  const negations = [...firstCut.keys()].map((t) => t ^ 1);
+  const holds = (m: Uint8Array, l: number) => m[l >> 1] === (l & 1 ? 0 : 1);
+  const witnessed = (rest: readonly number[], lit: number) =>
+    witnesses.some((m) => holds(m, lit) && rest.every((p) => holds(m, p)));
   for (const [t, cut] of firstCut) {
     let picks = cut.picks;
     let stale = cut.labels === null;
@@ -262,12 +271,19 @@ export function explainForced(
           } else necessary.add(cand);
           continue;
         }
-        const r = logic.solver.solve([...rest, t ^ 1]);
+        if (witnessed(rest, t ^ 1)) {
+          necessary.add(cand);
+          continue;
+        }
+        const r = logic.solver.solve([...rest, t ^ 1], Number.POSITIVE_INFINITY, negations);
         if (r && !r.sat) {
           const core = new Set(r.core);
           picks = rest.filter((p) => core.has(p));
           stale = true;
-        } else necessary.add(cand);
+        } else {
+          if (r?.sat) witnesses.push(logic.solver.modelSnapshot(width));
+          necessary.add(cand);
+        }
       }
     }
     const e: Explanation = { picks, labels: stale ? [] : (cut.labels ?? []) };

@@ -84,32 +84,40 @@ export function consequences(
     }
   }
   harvest();
-  const open = (v: number, value: boolean) =>
+  const isOpen = (v: number, value: boolean) =>
     !(value ? canBeTrue[v] : canBeFalse[v]) && !implied(value ? neg(v) : pos(v));
 
+  // Per value, the variables not yet seen with it (compacted as models come in). Each round asks
+  // for one model holding as many of them as fit together (soft preferred decisions, in order): it
+  // reaches the first one unless the assumptions exclude it, and often many more, so the number of
+  // calls follows how many different models it takes to cover the variables, not their number.
+  // The first one, when missed, gets its own check (a refutation by probing, or one call).
+  const preferred: number[] = [];
   for (const value of [true, false]) {
-    // Steer models towards the unseen value while each one still reaches some open variable (a
-    // round costs no more than checking one variable alone), then check the stragglers one by one.
-    for (let round = 0; round < 64; round++) {
-      let pending = 0;
-      for (const v of vars) {
-        if (open(v, value)) {
-          solver.setPhase(v, value);
-          pending++;
+    const open: number[] = [];
+    for (const v of vars) if (isOpen(v, value)) open.push(v);
+    while (open.length > 0) {
+      preferred.length = 0;
+      for (const v of open) preferred.push(value ? pos(v) : neg(v));
+      const r = solver.solve(assumptions, Number.POSITIVE_INFINITY, preferred);
+      if (r === null || !r.sat) break;
+      harvest();
+      // After a solve the solver's trail holds the assumption levels with everything they imply,
+      // learnt clauses included: a preferred literal the round refuted is false there.
+      const head = open[0]!;
+      if (isOpen(head, value) && solver.value(preferred[0]!) !== -1) {
+        const lit = preferred[0]!;
+        if (!refuted(lit)) {
+          const single = solver.solve([...assumptions, lit]);
+          if (single?.sat) harvest();
         }
       }
-      if (pending === 0) break;
-      const r = solver.solve(assumptions);
-      if (r === null || !r.sat) break;
-      const fresh = harvest();
-      if (fresh === 0) break;
-    }
-    for (const v of vars) {
-      if (!open(v, value)) continue;
-      const lit = value ? pos(v) : neg(v);
-      if (refuted(lit)) continue;
-      const r = solver.solve([...assumptions, lit]);
-      if (r?.sat) harvest();
+      let w = 0;
+      for (let i = 1; i < open.length; i++) {
+        const v = open[i]!;
+        if (isOpen(v, value) && solver.value(value ? pos(v) : neg(v)) !== -1) open[w++] = v;
+      }
+      open.length = w;
     }
   }
   return { sat: true, core: [], canBeTrue, canBeFalse };

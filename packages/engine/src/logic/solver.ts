@@ -689,8 +689,18 @@ export class Solver {
   /**
    * Solves under assumptions (literals decided first, in order). On UNSAT returns the core: the
    * subset of the assumptions that conflicts (empty when the clauses alone are contradictory).
+   *
+   * `preferred` literals are soft: after the assumptions, each one still unassigned is decided (in
+   * order) before the free search takes over, so the model holds as many of them as fit together
+   * greedily. A preferred literal the model does not hold is false in every model of the
+   * assumptions that holds the preferred literals before it. In particular the first one: when the
+   * model lacks it, the assumptions exclude it.
    */
-  solve(assumptions: readonly number[], conflictBudget = Number.POSITIVE_INFINITY): SolveResult | null {
+  solve(
+    assumptions: readonly number[],
+    conflictBudget = Number.POSITIVE_INFINITY,
+    preferred: readonly number[] = NO_WATCHES,
+  ): SolveResult | null {
     this.solves++;
     if (!this.ok) return { sat: false, core: [] };
     this.resumeFrom(assumptions);
@@ -699,9 +709,11 @@ export class Solver {
     let restartLimit = luby(2, restart) * 64;
     let conflictsHere = 0;
     let sinceRestart = 0;
+    let prefFrom = 0;
     for (;;) {
       const confl = this.propagate();
       if (confl !== NO_REASON) {
+        prefFrom = 0;
         this.conflicts++;
         conflictsHere++;
         sinceRestart++;
@@ -727,6 +739,7 @@ export class Solver {
       }
       if (sinceRestart >= restartLimit) {
         sinceRestart = 0;
+        prefFrom = 0;
         restart++;
         restartLimit = luby(2, restart) * 64;
         this.cancelUntil(0);
@@ -750,6 +763,18 @@ export class Solver {
         continue;
       }
       let next = -1;
+      // Preferred literals first; a backjump may have undone earlier ones, so scan from the start
+      // after every conflict or restart (`prefFrom` is reset to 0 there).
+      while (prefFrom < preferred.length) {
+        const l = preferred[prefFrom]!;
+        if (this.val[l] === 0) break;
+        prefFrom++;
+      }
+      if (prefFrom < preferred.length) {
+        this.trailLim.push(this.trailSize);
+        this.assign(preferred[prefFrom++]!, NO_REASON);
+        continue;
+      }
       while (this.heap.length > 0) {
         const v = this.heapPop();
         if (this.val[v << 1] === 0) {

@@ -23,6 +23,7 @@ import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
 import { deltaProration } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
+import { effectiveDateOf } from "./rules.ts";
 import type { AddOnFate, Move, MoveRequest } from "./types.ts";
 
 /** Whether the add-on may be held with the base (ignores lifecycle status). */
@@ -256,7 +257,7 @@ export function finishPartial(
   if (errors.length > 0) return { ok: false, reasons: errors };
   const priced = ctx.price(next, key);
   const recurring = ctx.money(priced.perPeriod.round(ctx.minor));
-  const effective = timing === "immediate" ? ctx.asOf : ctx.period.end;
+  const effective = effectiveDateOf(ctx, timing);
   const newRecurring = priced.perPeriod.round(ctx.minor);
   const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
   const oneTime = priced.oneTime.sub(ctx.currentOneTime);

@@ -40,9 +40,10 @@ export interface PathContext {
   /** price() of the arrangement (cached); `key` names it when a move derived it (see derivedKey). */
   price(a: Arrangement, key?: string): Recurring;
   /**
-   * New errors the arrangement would have: price() errors, and configure() violations when
-   * `configured` (rules, add-on requires/excludes, quantity rules); ones the current arrangement
-   * already has are not blamed on the move.
+   * Why the arrangement a move would produce is refused: every price() error (a move never reports
+   * a price it could not compute; one the current arrangement already has says so), and the new
+   * configure() violations when `configured` (rules, add-on requires/excludes, quantity rules;
+   * ones the current arrangement already has are not blamed on the move).
    */
   errorsOf(a: Arrangement, configured: boolean, key?: string): string[];
   /** Cache key of the current arrangement changed by `change` (see QuoteKeys.derived). */
@@ -67,6 +68,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
       : "evergreen";
 
   let currentErrors = new Set<string>();
+  let currentPriceErrors = new Set<string>();
   let currentRecurring: Decimal;
   let currentConfig: Configuration | undefined;
   let currentOneTime = Decimal.ZERO;
@@ -74,8 +76,9 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   if (current) {
     const priced = price(arrangement);
     currentConfig = configurationOf(catalog, arrangement, undefined, keys);
+    currentPriceErrors = new Set(priced.errors.map((e) => e.message));
     currentErrors = new Set([
-      ...priced.errors.map((e) => e.message),
+      ...currentPriceErrors,
       ...currentConfig.violations.filter((v) => v.severity === "error").map((v) => v.message),
     ]);
     currentRecurring = snapshot ?? priced.perPeriod;
@@ -114,7 +117,12 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     derivedKey: (change) => keys.derived(arrangement, change),
     errorsOf(a, configured, key) {
       const out = new Set<string>();
-      for (const e of price(a, key).errors) if (!currentErrors.has(e.message)) out.add(e.message);
+      for (const e of price(a, key).errors)
+        out.add(
+          currentPriceErrors.has(e.message)
+            ? `The arrangement cannot be priced as it stands, so this move cannot be either: ${e.message}`
+            : e.message,
+        );
       if (configured)
         for (const v of configurationOf(catalog, a, key, keys).violations)
           if (v.severity === "error" && !currentErrors.has(v.message)) out.add(v.message);

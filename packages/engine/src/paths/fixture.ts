@@ -96,7 +96,7 @@ export function fixtureCatalog(opts: FixtureOptions = {}): CompiledCatalog {
               name: "25% off for 3 months",
               kind: "discount",
               discountPercent: "25",
-              periods: 3,
+              months: 3,
             },
             { id: "pro-step-down", name: "Keep your data on Basic", kind: "downgrade", to: "basic" },
           ],

@@ -109,7 +109,7 @@ describe("renew", () => {
     });
   });
 
-  it("renews a retired package into its successor, or not at all without one", () => {
+  it("renews a retired package into its successor, or as it is without one (grandfathered)", () => {
     const legacy = paths(fixtureCatalog(), arrangementOn("legacy"), MID_APRIL);
     expect(move(legacy, "renew:12")).toMatchObject({
       valid: true,
@@ -123,9 +123,15 @@ describe("renew", () => {
       packageSince: "2027-01-01",
     });
     const orphan = paths(fixtureCatalog(), arrangementOn("orphan"), MID_APRIL);
+    // The schema: existing customers keep a retired package until they move (grandfathering).
     expect(move(orphan, "renew:12")).toMatchObject({
-      valid: false,
-      reasons: ["Orphan is retired and has no successor, so it cannot be renewed."],
+      valid: true,
+      target: "orphan",
+      newRecurring: "8.00",
+      term: { months: 12, start: "2027-01-01", end: "2028-01-01" },
+      notes: [
+        "Orphan is retired and no longer sold to new customers; existing customers keep it, so it renews as it is.",
+      ],
     });
   });
 

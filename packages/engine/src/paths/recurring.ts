@@ -170,7 +170,9 @@ export function recurringOf(
     const plain = quoteFor(arrangement, k);
     const quote: Quote = usage ? { ...plain, expectedUsage: usage } : plain;
     const result = price(catalog, quote, asOf);
-    const errors = result.violations.filter((v) => v.severity === "error");
+    // Whether a package is still sold is availability's question (a held package stays priced
+    // for its customers: grandfathering); everything else that stops a price is an error here.
+    const errors = result.violations.filter((v) => v.severity === "error" && v.code !== "price.not-sellable");
     let oneTime = Decimal.ZERO;
     for (const line of result.lines)
       if (line.kind === "one_time") oneTime = oneTime.add(Decimal.parse(line.amount));

@@ -3,8 +3,9 @@
  * term's end unless a path rule says otherwise. The renewed price follows the current package's
  * `renewal.pricePolicy`: `list` (default) is the current list price; `locked` keeps the price the
  * customer pays (the arrangement's `recurring`); `capped` is min(list, current × (1 + cap %)),
- * rounded once. A retired package renews into its successor at list price, or not at all; a package
- * missing from this catalog version cannot be renewed. Renewing keeps the effective date's
+ * rounded once. A retired package renews into its successor at list price; one without a successor
+ * is grandfathered and renews as it is; a package missing from this catalog version cannot be
+ * renewed. Renewing keeps the effective date's
  * configuration; a successor gets it carried by service.
  *
  * Locked and capped renewals keep a `recurring` that is not the list price: that is the point of
@@ -47,9 +48,12 @@ export function renewMoves(ctx: PathContext): Candidate[] {
 
   let target: Package = cur;
   const notes: string[] = [];
-  if (cur.status === "retired") {
-    if (cur.successor === undefined)
-      return single([`${cur.name} is retired and has no successor, so it cannot be renewed.`]);
+  if (cur.status === "retired" && cur.successor === undefined) {
+    // Grandfathered: no longer sold to new customers, kept by the ones who hold it.
+    notes.push(
+      `${cur.name} is retired and no longer sold to new customers; existing customers keep it, so it renews as it is.`,
+    );
+  } else if (cur.status === "retired" && cur.successor !== undefined) {
     const successor = ctx.catalog.packages.get(cur.successor)?.value;
     if (!successor)
       return single([

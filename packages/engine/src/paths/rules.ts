@@ -12,7 +12,7 @@
  * @see https://docs.stripe.com/billing/subscriptions/prorations
  */
 import type { Package, PathRuleCase } from "@tessera/schema";
-import { addDays, daysBetween } from "../calendar.ts";
+import { addDays, daysBetween, monthsPerPeriod, periodContaining } from "../calendar.ts";
 import type { PathContext } from "./context.ts";
 import { firstMatchingCase, type MatchableMove, type MoveKind } from "./match.ts";
 import type { ProrationPolicy, Timing } from "./types.ts";
@@ -92,16 +92,35 @@ export function outcomeBlocks(ctx: PathContext, outcome: Outcome): string[] {
   return [];
 }
 
-/** When a move with this timing takes effect. A lapsed term (end ≤ asOf) ends at the next billing date. */
+/**
+ * When a move with this timing takes effect (one definition for every move, see README.md):
+ * immediate is asOf; next_billing_date is {@link nextBillingDate}; end_of_term is the term's end, or
+ * the next billing date once the term has lapsed (end ≤ asOf).
+ */
 export function effectiveDateOf(ctx: PathContext, timing: Timing): string {
   switch (timing) {
     case "immediate":
       return ctx.asOf;
     case "next_billing_date":
-      return ctx.period.end;
+      return nextBillingDate(ctx);
     default:
-      return ctx.arrangement.term.end > ctx.asOf ? ctx.arrangement.term.end : ctx.period.end;
+      return ctx.arrangement.term.end > ctx.asOf ? ctx.arrangement.term.end : nextBillingDate(ctx);
   }
+}
+
+/**
+ * The next billing date: the first billing date strictly after asOf (a move made on a billing date
+ * waits for the next one: the period just invoiced is served in full), and on or after `notBefore`
+ * (asOf + notice) when given. A term's end is always a billing boundary, so a running term's end
+ * comes first when it is earlier (an anchor off the term's start day never pushes a move past it).
+ */
+export function nextBillingDate(ctx: PathContext, notBefore?: string): string {
+  const a = ctx.arrangement;
+  const earliest = notBefore !== undefined && notBefore > ctx.asOf ? notBefore : ctx.asOf;
+  const months = monthsPerPeriod(a.billingPeriod, a.term.months);
+  const p = earliest === ctx.asOf ? ctx.period : periodContaining(a.billingAnchor, months, earliest);
+  const next = p.start === earliest && earliest > ctx.asOf ? earliest : p.end;
+  return a.term.end > ctx.asOf && a.term.end >= earliest && a.term.end < next ? a.term.end : next;
 }
 
 /** The text as a sentence ending in a full stop. */

@@ -20,10 +20,10 @@ import { Decimal } from "../decimal.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
 import { impliedKind } from "./match.ts";
-import { planChange } from "./plan-change.ts";
+import { PERIOD_WORD, planChange } from "./plan-change.ts";
 import { planChangeProration } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
-import { outcomeBlocks, outcomeFor } from "./rules.ts";
+import { nextBillingDate, outcomeBlocks, outcomeFor } from "./rules.ts";
 import type { Move } from "./types.ts";
 
 export function terminateMoves(ctx: PathContext): Candidate[] {
@@ -67,30 +67,34 @@ function retentionOffer(ctx: PathContext, offer: RetentionOffer): Candidate {
   const move = newMove(id, "retention_offer", cur.id, offer.name);
   move.offer = { id: offer.id, name: offer.name, kind: "discount" };
   if (offer.discountPercent !== undefined) move.offer.percent = offer.discountPercent;
-  if (offer.periods !== undefined) move.offer.periods = offer.periods;
   if (offer.discountPercent === undefined)
     return blocked(move, [`The offer "${offer.name}" has no discount percent.`]);
   const percent = Decimal.parse(offer.discountPercent);
+  const periods = offerPeriods(ctx, offer);
+  if (periods !== undefined) move.offer.periods = periods;
+  if (offer.months !== undefined) move.offer.months = offer.months;
   const build = (): Built => {
     const a = ctx.arrangement;
     const m: Move = { ...move, reasons: [], notes: [] };
-    const effective = ctx.period.end;
+    const effective = nextBillingDate(ctx);
     const discounted = ctx.currentRecurring.mul(Decimal.HUNDRED.sub(percent)).mulDiv(1n, 100n, ctx.minor);
     const discount: NonNullable<Arrangement["discounts"]>[number] = {
       id: offer.id,
       description: offer.name,
       percent: offer.discountPercent!,
     };
-    if (offer.periods !== undefined) discount.periods = offer.periods;
+    if (periods !== undefined) discount.periods = periods;
     const next = withdrawTermination({
       ...a,
       discounts: [...(a.discounts ?? []).filter((d) => d.id !== offer.id), discount],
       recurring: ctx.money(discounted),
     });
     const lasting =
-      offer.periods !== undefined
-        ? ` for ${offer.periods} billing period${offer.periods === 1 ? "" : "s"}`
-        : "";
+      periods === undefined
+        ? ""
+        : offer.months !== undefined && offer.periods === undefined
+          ? ` for ${offer.months} month${offer.months === 1 ? "" : "s"}: the ${periods === 1 ? "first invoice" : `first ${periods} invoices`} (billed ${PERIOD_WORD[a.billingPeriod]})`
+          : ` for ${periods} billing period${periods === 1 ? "" : "s"}`;
     m.notes.push(
       `${percent.toString()}% off ${ctx.money(ctx.currentRecurring)}${lasting}, from ${effective}.`,
     );
@@ -111,6 +115,20 @@ function retentionOffer(ctx: PathContext, offer: RetentionOffer): Candidate {
   const first = build();
   if (!first.ok) return blocked(move, first.reasons);
   return { move: first.move, build, arrangement: first.arrangement };
+}
+
+/**
+ * Billing periods a retention discount lasts: `periods` as given, or the invoices dated within
+ * `months` calendar months from the next billing date, ⌈months ÷ months per period⌉ (Stripe's
+ * duration_in_months: a 4-month coupon covers the whole first invoice of a yearly plan).
+ * @see https://docs.stripe.com/billing/subscriptions/coupons
+ */
+function offerPeriods(ctx: PathContext, offer: RetentionOffer): number | undefined {
+  if (offer.periods !== undefined) return offer.periods;
+  if (offer.months === undefined) return undefined;
+  const a = ctx.arrangement;
+  const per = monthsPerPeriod(a.billingPeriod, a.term.months);
+  return Math.ceil(offer.months / per);
 }
 
 function terminate(ctx: PathContext): Candidate {
@@ -135,8 +153,7 @@ function terminate(ctx: PathContext): Candidate {
     let effective: string;
     if (outcome.timing === "immediate") effective = earliest;
     else if (outcome.timing === "next_billing_date" || a.term.end <= ctx.asOf) {
-      const p = periodContaining(a.billingAnchor, months, earliest);
-      effective = p.start === earliest ? earliest : p.end;
+      effective = nextBillingDate(ctx, earliest);
     } else {
       // Dates compare as text; the later of the notice date and the term's end.
       effective = a.term.end;

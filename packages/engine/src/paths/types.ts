@@ -98,7 +98,16 @@ export interface Move {
   /** Quantity bounds (change_quantity, and add_on for add-ons sold in units). */
   quantity?: QuantityRange;
   /** The retention offer this move presents. */
-  offer?: { id: string; name: string; kind: "discount" | "downgrade"; percent?: string; periods?: number };
+  offer?: {
+    id: string;
+    name: string;
+    kind: "discount" | "downgrade";
+    percent?: string;
+    /** Billing periods (invoices) the discount covers on this arrangement's billing period. */
+    periods?: number;
+    /** The offer's duration in calendar months, when it states one. */
+    months?: number;
+  };
   /** Usage-aware rank: 1 is the best right-sizing move. */
   recommended?: number;
 }

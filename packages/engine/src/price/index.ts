@@ -252,7 +252,8 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
 
 /**
  * A package can be quoted when it is active and effective on the pricing date (effectiveFrom ≤
- * asOf < effectiveTo). Otherwise the quote is still priced, for information, with a violation.
+ * asOf ≤ effectiveTo: effectiveTo is the last day of sale, the same rule `paths` applies).
+ * Otherwise the quote is still priced, for information, with a violation.
  */
 function checkSellable(pkg: Package, pointer: string, asOf: string, violations: Diagnostic[]): void {
   let why: string | undefined;
@@ -261,8 +262,7 @@ function checkSellable(pkg: Package, pointer: string, asOf: string, violations: 
     why = `is retired and no longer sold to new customers${pkg.successor ? ` (its successor is "${pkg.successor}")` : ""}`;
   else if (pkg.effectiveFrom !== undefined && asOf < pkg.effectiveFrom)
     why = `is sold from ${pkg.effectiveFrom}`;
-  else if (pkg.effectiveTo !== undefined && asOf >= pkg.effectiveTo)
-    why = `was sold until ${pkg.effectiveTo}`;
+  else if (pkg.effectiveTo !== undefined && asOf > pkg.effectiveTo) why = `was sold until ${pkg.effectiveTo}`;
   if (why) violations.push(error("price.not-sellable", pointer, `"${pkg.name}" ${why}.`));
 }
 

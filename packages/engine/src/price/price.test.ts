@@ -187,14 +187,14 @@ describe("price: quotes that cannot be priced", () => {
   it("prices a package that is not sellable on the pricing date, with a violation", () => {
     const c = fixtureCatalog({ charges: [flat("platform", "10.00")] });
     const base = c.packages.get("base")!.value;
-    base.effectiveTo = "2026-01-01";
+    base.effectiveTo = "2026-01-14"; // the last day of sale is the day before AS_OF
     const result = price(c, q({}), AS_OF);
     expect(result.violations).toEqual([
       {
         code: "price.not-sellable",
         severity: "error",
         pointer: "/package",
-        message: '"Base" was sold until 2026-01-01.',
+        message: '"Base" was sold until 2026-01-14.',
       },
     ]);
     expect(result.totals.perPeriod).toBe("10.00");

@@ -770,6 +770,10 @@ export interface RetentionOffer {
    * discount: billing periods the discount lasts.
    */
   periods?: number;
+  /**
+   * discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods.
+   */
+  months?: number;
   to?: Id;
 }
 /**

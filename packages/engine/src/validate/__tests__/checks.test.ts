@@ -989,6 +989,17 @@ const rows: Record<string, Row> = {
       (fee(d).retentionOffers?.[0] as { periods?: number }).periods = 2;
     },
   },
+  "retention.duration-twice": {
+    code: "retention.duration-twice",
+    severity: "error",
+    pointer: "/packages/2/termination/retentionOffers/0/months",
+    defect: (d) => {
+      fee(d).retentionOffers![0]!.months = 3;
+    },
+    fix: (d) => {
+      delete fee(d).retentionOffers![0]!.months;
+    },
+  },
   "retention.illegal-move": {
     code: "retention.illegal-move",
     severity: "error",

@@ -1,7 +1,7 @@
 /**
  * Termination: an early termination fee carries the fields of its kind (flat: an amount per
  * declared currency, once each; remaining_percent: a percent), and retention offers carry what
- * their kind needs (discount: percent and periods; downgrade: the target package).
+ * their kind needs (discount: percent and periods or months, not both; downgrade: the target package).
  */
 import type { Check } from "../check.ts";
 import { flag } from "./report.ts";
@@ -13,6 +13,7 @@ export const terminationCheck: Check = {
     "termination.fee-ignored-field",
     "termination.fee-missing-currency",
     "retention.incomplete",
+    "retention.duration-twice",
   ],
   run(ctx) {
     const { doc } = ctx;
@@ -85,13 +86,24 @@ export const terminationCheck: Check = {
       }
       t.retentionOffers?.forEach((o, j) => {
         const oat = `${at}/retentionOffers/${j}`;
-        if (o.kind === "discount" && (o.discountPercent === undefined || o.periods === undefined))
+        if (
+          o.kind === "discount" &&
+          (o.discountPercent === undefined || (o.periods ?? o.months) === undefined)
+        )
           flag(
             ctx,
             "retention.incomplete",
             "error",
             oat,
-            `is a discount offer without ${o.discountPercent === undefined ? "`discountPercent`" : "`periods`"}: say the percent off and for how many billing periods.`,
+            `is a discount offer without ${o.discountPercent === undefined ? "`discountPercent`" : "`periods` or `months`"}: say the percent off and for how long.`,
+          );
+        if (o.periods !== undefined && o.months !== undefined)
+          flag(
+            ctx,
+            "retention.duration-twice",
+            "error",
+            `${oat}/months`,
+            "is given with `periods` too: say how long the discount lasts once, in billing periods or in months.",
           );
         if (o.kind === "downgrade" && o.to === undefined)
           flag(

@@ -1,0 +1,137 @@
+/**
+ * Sends queued webhook deliveries. Each server runs one dispatcher; it wakes on a notification
+ * (a publish on any server of the database) and polls as a fallback, claims due deliveries with
+ * SKIP LOCKED, signs and POSTs each one, and records the outcome: delivered on a 2xx, otherwise due
+ * again after an exponential backoff, and failed after the last attempt. Redirects are not followed
+ * (the answer to a redirect counts as a failed attempt), so an endpoint cannot bounce the signed
+ * request elsewhere.
+ */
+import type { Db } from "../db/db.ts";
+import { SIGNATURE_HEADER, signatureHeader } from "./sign.ts";
+import { type ClaimedDelivery, claimDue, recordAttempt, WEBHOOKS_CHANNEL } from "./store.ts";
+
+export interface DispatcherOptions {
+  /** How often due deliveries are looked for without a notification (default 5 s). */
+  pollMs?: number;
+  /** Deliveries claimed per round (default 8). */
+  batch?: number;
+  /** How long an endpoint has to answer (default 10 s). */
+  timeoutMs?: number;
+  /** Attempts before a delivery is marked failed (default 16: about 8 hours with the default backoff). */
+  maxAttempts?: number;
+  /** Seconds to wait after the n-th failed attempt (default 10 s × 2^(n−1), at most 1 hour). */
+  backoffSeconds?: (attempt: number) => number;
+  /** The clock used for signature timestamps (tests pin it). */
+  now?: () => number;
+  log?: (message: string) => void;
+}
+
+export const defaultBackoffSeconds = (attempt: number): number => Math.min(3600, 10 * 2 ** (attempt - 1));
+
+export class WebhookDispatcher {
+  readonly #db: Db;
+  readonly #pollMs: number;
+  readonly #batch: number;
+  readonly #timeoutMs: number;
+  readonly #maxAttempts: number;
+  readonly #backoff: (attempt: number) => number;
+  readonly #now: () => number;
+  readonly #log: (message: string) => void;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #stopped = true;
+
+  constructor(db: Db, options: DispatcherOptions = {}) {
+    this.#db = db;
+    this.#pollMs = options.pollMs ?? 5_000;
+    this.#batch = options.batch ?? 8;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#maxAttempts = options.maxAttempts ?? 16;
+    this.#backoff = options.backoffSeconds ?? defaultBackoffSeconds;
+    this.#now = options.now ?? Date.now;
+    this.#log = options.log ?? (() => {});
+  }
+
+  /** Starts listening and polling; delivers what is already due. */
+  async start(): Promise<void> {
+    this.#stopped = false;
+    await this.#db.listen(WEBHOOKS_CHANNEL, () => this.wake());
+    this.#timer = setInterval(() => this.wake(), this.#pollMs);
+    this.#timer.unref?.();
+    this.wake();
+  }
+
+  /** Stops polling and waits for the round in flight. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#running;
+  }
+
+  /** Runs a round now (or right after the one in flight). */
+  wake(): void {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#rounds().finally(() => {
+      this.#running = undefined;
+    });
+  }
+
+  /** Resolves once no round is running (tests wait on it). */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async #rounds(): Promise<void> {
+    do {
+      this.#again = false;
+      try {
+        const claimed = await claimDue(this.#db, this.#batch, Math.ceil(this.#timeoutMs / 1000) + 30);
+        await Promise.all(claimed.map((d) => this.#send(d)));
+        if (claimed.length === this.#batch) this.#again = true;
+      } catch (error) {
+        // The database may be closing or briefly unreachable: the next poll tries again.
+        this.#log(`webhooks: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } while (this.#again && !this.#stopped);
+  }
+
+  async #send(d: ClaimedDelivery): Promise<void> {
+    const t = Math.floor(this.#now() / 1000);
+    let status: number | null = null;
+    let error: string;
+    try {
+      const res = await fetch(d.url, {
+        method: "POST",
+        body: d.payload,
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.#timeoutMs),
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Tessera-Webhooks/1",
+          "tessera-event-id": d.eventId,
+          "tessera-delivery-id": d.id,
+          [SIGNATURE_HEADER]: signatureHeader(d.secret, d.payload, t),
+        },
+      });
+      status = res.status;
+      await res.body?.cancel();
+      if (res.status >= 200 && res.status < 300) {
+        await recordAttempt(this.#db, d.id, { delivered: true, status });
+        return;
+      }
+      error = `The endpoint answered ${res.status}${res.status >= 300 && res.status < 400 ? " (redirects are not followed)" : ""}.`;
+    } catch (e) {
+      error =
+        e instanceof Error && e.name === "TimeoutError"
+          ? `No answer within ${this.#timeoutMs / 1000} s.`
+          : `No answer: ${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e)}.`;
+    }
+    const retryInSeconds = d.attempts >= this.#maxAttempts ? null : this.#backoff(d.attempts);
+    await recordAttempt(this.#db, d.id, { delivered: false, status, error, retryInSeconds });
+  }
+}

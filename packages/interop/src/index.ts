@@ -1,0 +1,10 @@
+/**
+ * Tessera's bridges to other systems: Kill Bill catalog XML (both ways), Stripe Products and
+ * Prices payloads, CSV price points, and the breaking-change diff between two catalogs. Pure
+ * functions over text and catalog JSON; the CLI and the API call them.
+ */
+export { formatInteropDiagnostic, type InteropDiagnostic, type Located } from "./diagnostic.ts";
+export { exportKillBill, type KillBillExport } from "./killbill/export.ts";
+export { type ImportResult, importKillBill } from "./killbill/import.ts";
+export { checkStructure, type StructureProblem } from "./killbill/structure.ts";
+export { parseXml, type XmlElement } from "./xml/tree.ts";
