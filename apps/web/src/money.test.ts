@@ -1,6 +1,7 @@
 /** The UI's money display (packages/ui/src/format/money.ts) from exact decimal strings through Intl.NumberFormat. */
-import { describe, expect, it } from "vitest";
+
 import { formatDelta, formatMoney } from "@tessera/ui";
+import { describe, expect, it } from "vitest";
 
 describe("formatMoney", () => {
   it("groups digits and uses each currency's symbol or code", () => {
