@@ -7,4 +7,13 @@ export { formatInteropDiagnostic, type InteropDiagnostic, type Located } from ".
 export { exportKillBill, type KillBillExport } from "./killbill/export.ts";
 export { type ImportResult, importKillBill } from "./killbill/import.ts";
 export { checkStructure, type StructureProblem } from "./killbill/structure.ts";
+export { decimalNumber, money, stringifyTmf } from "./tmf620/json.ts";
+export {
+  TMF620_BASE,
+  type Tmf620View,
+  type TmfResource,
+  type TmfResourceName,
+  toTmf620,
+} from "./tmf620/map.ts";
+export { parseTmfQuery, runTmfQuery, type TmfQuery } from "./tmf620/query.ts";
 export { parseXml, type XmlElement } from "./xml/tree.ts";
