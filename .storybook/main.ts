@@ -10,7 +10,7 @@ const resolvePackage = (name: string) => dirname(require.resolve(`${name}/packag
 
 const config = {
   stories: ["../packages/ui/src/**/*.stories.@(ts|tsx)"],
-  addons: [resolvePackage("@storybook/addon-vitest")],
+  addons: [resolvePackage("@storybook/addon-vitest"), resolvePackage("@storybook/addon-a11y")],
   framework: { name: resolvePackage("@storybook/react-vite"), options: {} },
   core: { disableTelemetry: true },
 };

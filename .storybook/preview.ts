@@ -4,6 +4,8 @@ const preview = {
   parameters: {
     layout: "padded",
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
+    // axe-core runs after every story's play function; a violation fails the story's test.
+    a11y: { test: "error" },
   },
   tags: ["autodocs"],
 };

@@ -25,6 +25,9 @@ export default defineProject({
   test: {
     name: "storybook",
     root: dirname,
+    // Each story also runs axe-core (the a11y addon) after its play function; a cold first story on
+    // a shared two-core machine needs more than the default 15 s.
+    testTimeout: 45_000,
     browser: {
       enabled: true,
       headless: true,

@@ -87,7 +87,7 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByText("Published version 2.").waitFor();
 
     await page.getByRole("button", { name: "Paths & ladders" }).click();
-    const ladder = page.getByRole("img", { name: "Acme Collaborate ladder" });
+    const ladder = page.getByRole("group", { name: "Acme Collaborate ladder" });
     await ladder.waitFor();
     // The new package sits on the ladder's top rung, reached by an upgrade from Enterprise.
     await expect(ladder.locator("[data-node='collab-growth']").count()).resolves.toBe(1);

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { AppShell, ErrorState, LoadingState, type NavLink, TokenSignIn } from "@tessera/ui";
+import { AppShell, ErrorBoundary, ErrorState, LoadingState, type NavLink, TokenSignIn } from "@tessera/ui";
 import { useEffect, useState } from "react";
 import { errorCode, errorMessage, makeTrpcClient, useTRPC } from "./api/trpc.ts";
 import { matchPath, navigate, useNavigation } from "./navigation/store.ts";
@@ -85,7 +85,12 @@ function Screen({ role, path }: { role: Role; path: string }) {
   const can = abilities(role);
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, path);
-    if (params && route.allowed(can)) return <>{route.render(params, role)}</>;
+    if (params && route.allowed(can))
+      return (
+        <ErrorBoundary label="this screen" resetKey={path} onError={(e) => console.warn(e)}>
+          {route.render(params, role)}
+        </ErrorBoundary>
+      );
   }
   return (
     <ErrorState

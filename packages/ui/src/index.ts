@@ -4,6 +4,7 @@
  */
 export { DiagnosticsPanel, type DiagnosticsPanelProps } from "./catalog/DiagnosticsPanel.tsx";
 export { type DiffChange, DiffView, type DiffViewProps } from "./catalog/DiffView.tsx";
+export { ErrorBoundary, type ErrorBoundaryProps } from "./feedback/ErrorBoundary.tsx";
 export { ErrorState, type ErrorStateProps } from "./feedback/ErrorState.tsx";
 export { LoadingState, type LoadingStateProps } from "./feedback/LoadingState.tsx";
 export { TokenSignIn, type TokenSignInProps } from "./feedback/TokenSignIn.tsx";

@@ -34,7 +34,7 @@ export const ErrorsFirstAndLinked: Story = {
     await expect(canvas.getByText("1 warning")).toBeInTheDocument();
     const items = canvas.getAllByRole("listitem");
     await expect(items[0]).toHaveAttribute("data-severity", "error");
-    await userEvent.click(canvas.getByRole("button", { name: /Go to \/packages\/0\/charges\/1/ }));
+    await userEvent.click(canvas.getByRole("button", { name: /^\/packages\/0\/charges\/1/ }));
     await expect(args.onSelect).toHaveBeenCalledWith("/packages/0/charges/1/pricePoints/0/tiers/1");
   },
 };

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "@tessera/engine";
+import { useId } from "react";
 
 export interface DiagnosticsPanelProps {
   diagnostics: readonly Diagnostic[];
@@ -10,6 +11,7 @@ export interface DiagnosticsPanelProps {
 
 /** Live validation results: errors first, each linking to the field it points at. */
 export function DiagnosticsPanel({ diagnostics, onSelect, pending = false }: DiagnosticsPanelProps) {
+  const uid = useId();
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   const sorted = [...diagnostics].sort((a, b) =>
@@ -44,13 +46,15 @@ export function DiagnosticsPanel({ diagnostics, onSelect, pending = false }: Dia
               >
                 {d.severity}
               </span>
-              <span>{d.message}</span>
+              <span id={`${uid}-${i}`}>{d.message}</span>
               {onSelect ? (
+                // The name is the visible text (WCAG 2.5.3, label in name); the message describes it.
                 <button
                   type="button"
                   className="ts-diag__link"
                   onClick={() => onSelect(d.pointer)}
-                  aria-label={`Go to ${d.pointer || "the catalog"}: ${d.message}`}
+                  title={`Go to ${d.pointer || "the catalog"}`}
+                  aria-describedby={`${uid}-${i}`}
                 >
                   {d.pointer || "/"} · {d.code}
                 </button>

@@ -84,12 +84,14 @@ export function LadderGraph({ title, nodes, edges, onSelectNode }: LadderGraphPr
         {title}
       </figcaption>
       <div style={{ overflowX: "auto" }}>
+        {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset> */}
         <svg
           viewBox={`0 0 ${width} ${height}`}
           // Never drawn much smaller than its natural size (labels stay readable): a long ladder
           // scrolls sideways instead.
           style={{ width: "100%", minWidth: Math.round(width * 0.85), maxWidth: width, height: "auto" }}
-          role="img"
+          // A group, not an image: its nodes are focusable controls (axe: nested-interactive).
+          role="group"
           aria-labelledby={`${id}-title`}
         >
           <title>{title}</title>

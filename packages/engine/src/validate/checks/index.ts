@@ -3,7 +3,9 @@
  * Add a check by importing it here; order is the order diagnostics are reported in.
  */
 import type { Check } from "../check.ts";
+import { addOnOfferCheck } from "./addon-offer.ts";
 import { addOnsCheck } from "./addons.ts";
+import { amountsCheck } from "./amounts.ts";
 import { componentsCheck } from "./components.ts";
 import { formulasCheck } from "./formulas.ts";
 import { groupsCheck } from "./groups.ts";
@@ -11,6 +13,7 @@ import { idsCheck } from "./ids.ts";
 import { lifecycleCheck } from "./lifecycle.ts";
 import { logicCheck } from "./logic.ts";
 import { modelsCheck } from "./models.ts";
+import { namesCheck } from "./names.ts";
 import { pathsCheck } from "./paths.ts";
 import { policyCheck } from "./policy.ts";
 import { portfoliosCheck } from "./portfolios.ts";
@@ -23,16 +26,19 @@ import { tiersCheck } from "./tiers.ts";
 
 export const checks: Check[] = [
   idsCheck,
+  namesCheck,
   refsCheck,
   formulasCheck,
   priceBooksCheck,
   pricesCheck,
+  amountsCheck,
   modelsCheck,
   tiersCheck,
   componentsCheck,
   groupsCheck,
   termsCheck,
   addOnsCheck,
+  addOnOfferCheck,
   lifecycleCheck,
   terminationCheck,
   portfoliosCheck,

@@ -1,0 +1,129 @@
+/** Rules between picks (in sentences, edited in the rule editor) and quantity rules. */
+import { useState } from "react";
+import type { PackageCtx } from "./packageContext.ts";
+import { QuantityRuleForm } from "./QuantityRuleForm.tsx";
+import { RuleEditor } from "./RuleEditor.tsx";
+import { isEditable, ruleInWords } from "./rules.ts";
+
+export function RulesSection({ ctx }: { ctx: PackageCtx }) {
+  const { pkg, p, set, readOnly, serviceName, pickName, takenIds, at, optionList, addOnList } = ctx;
+  /** The index of the rule being changed in the rule editor, if any. */
+  const [editingRule, setEditingRule] = useState<number | undefined>(undefined);
+  /** Whether the rule editor is open for a new rule. */
+  const [newRuleOpen, setNewRuleOpen] = useState(false);
+  return (
+    <section className="ts-card" aria-labelledby="pkg-rules">
+      <h2 id="pkg-rules">Rules</h2>
+      {(pkg.rules ?? []).length === 0 ? (
+        <p className="ts-hint">No rules: every combination of picks is allowed.</p>
+      ) : null}
+      <ul className="rule-list" aria-label="Rules of the package">
+        {(pkg.rules ?? []).map((r, j) => (
+          <li
+            key={r.id}
+            data-pointer={p("rules", j)}
+            tabIndex={-1}
+            aria-current={editingRule === j ? "true" : undefined}
+          >
+            <span style={{ flex: 1 }}>
+              <strong>{r.name ?? r.id}</strong>: {ruleInWords(r, pickName)}
+              {r.description ? <div className="ts-hint">{r.description}</div> : null}
+              {!isEditable(r) ? (
+                <div className="ts-hint">
+                  A nested formula: read-only here; change it in the JSON section.
+                </div>
+              ) : null}
+            </span>
+            {!readOnly ? (
+              <>
+                <button
+                  type="button"
+                  className="ts-button ts-button--small"
+                  hidden={!isEditable(r)}
+                  aria-label={`Change rule ${r.id}`}
+                  aria-pressed={editingRule === j}
+                  onClick={() => {
+                    setNewRuleOpen(false);
+                    setEditingRule(editingRule === j ? undefined : j);
+                  }}
+                >
+                  Change
+                </button>
+                <button
+                  type="button"
+                  className="ts-button ts-button--small"
+                  aria-label={`Remove rule ${r.id}`}
+                  onClick={() => {
+                    setEditingRule(undefined);
+                    set(
+                      [...at, "rules"],
+                      (pkg.rules ?? []).filter((_, i) => i !== j),
+                    );
+                  }}
+                >
+                  Remove
+                </button>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {!readOnly && (editingRule !== undefined || newRuleOpen) ? (
+        <RuleEditor
+          // A new editor for each rule changed, and a fresh one for each new rule.
+          key={editingRule === undefined ? "new" : `edit-${pkg.rules?.[editingRule]?.id}`}
+          options={[...optionList, ...addOnList]}
+          taken={takenIds}
+          editing={editingRule === undefined ? undefined : pkg.rules?.[editingRule]}
+          onSave={(rule) => {
+            const rules = pkg.rules ?? [];
+            if (editingRule === undefined) set([...at, "rules"], [...rules, rule]);
+            else
+              set(
+                [...at, "rules"],
+                rules.map((r, i) => (i === editingRule ? rule : r)),
+              );
+            setEditingRule(undefined);
+            setNewRuleOpen(false);
+          }}
+          onCancel={() => {
+            setEditingRule(undefined);
+            setNewRuleOpen(false);
+          }}
+        />
+      ) : null}
+      {!readOnly && editingRule === undefined && !newRuleOpen ? (
+        <button
+          type="button"
+          className="ts-button"
+          style={{ marginTop: "0.75rem" }}
+          onClick={() => setNewRuleOpen(true)}
+        >
+          New rule…
+        </button>
+      ) : null}
+      {(pkg.quantityRules ?? []).length > 0 || (!readOnly && (pkg.components ?? []).length > 0) ? (
+        <h3 className="ts-rule-editor">Quantity rules</h3>
+      ) : null}
+      {(pkg.quantityRules ?? []).length > 0 ? (
+        <ul>
+          {(pkg.quantityRules ?? []).map((q, j) => (
+            <li key={q.id} data-pointer={p("quantityRules", j)} tabIndex={-1}>
+              {q.description ??
+                `${q.terms.map((t) => `${t.coefficient} × ${t.component}`).join(" + ")} ${q.comparator} ${q.bound}`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {!readOnly && (pkg.components ?? []).length > 0 ? (
+        <QuantityRuleForm
+          components={(pkg.components ?? []).map((c) => ({
+            value: c.id,
+            label: c.name ?? serviceName(c.service),
+          }))}
+          onAdd={(rule) => set([...at, "quantityRules"], [...(pkg.quantityRules ?? []), rule])}
+        />
+      ) : null}
+    </section>
+  );
+}
