@@ -26,7 +26,6 @@ function withRules(...rules: Rule[]): { doc: Catalog; at: number } {
   return { doc, at: doc.packages.indexOf(pro) };
 }
 
-// biome-ignore lint/suspicious/noThenProperty: the catalog schema names a rule's consequence `then`
 const rule = (id: string, when: Formula | undefined, then: Formula, name?: string): Rule => ({
   id,
   ...(name ? { name } : {}),
