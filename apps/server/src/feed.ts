@@ -7,7 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc8246 (immutable)
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { contentHashOf, type Services } from "@tessera/api";
+import { bearerToken, contentHashOf, type Services } from "@tessera/api";
 import { arrangementSchema, catalogSchema, quoteSchema } from "@tessera/schema";
 import { openApiDocument } from "./openapi.ts";
 
@@ -73,6 +73,31 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
   res.end(body);
 }
 
+/**
+ * Admits a caller holding a token of any role (a `reader` suffices); otherwise answers 401 and
+ * returns false.
+ */
+export async function admitReader(
+  services: Services,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  const token = bearerToken(req.headers.authorization);
+  if (!token) {
+    sendError(res, 401, "UNAUTHORIZED", "Send a reader token: Authorization: Bearer <token>.");
+    return false;
+  }
+  const who = await services.tokens.resolve(token);
+  if ("principal" in who) return true;
+  sendError(
+    res,
+    401,
+    "UNAUTHORIZED",
+    who.refused === "revoked" ? "This token has been revoked." : "This token is not valid.",
+  );
+  return false;
+}
+
 const CATALOG = /^\/v1\/catalogs\/([a-z0-9][a-z0-9_.-]{0,79})$/;
 const VERSION = /^\/v1\/catalogs\/([a-z0-9][a-z0-9_.-]{0,79})\/versions\/([1-9][0-9]{0,9})$/;
 const SCHEMA = /^\/v1\/schemas\/([a-z]+\.json)$/;
@@ -102,18 +127,8 @@ export async function handleFeed(
   const numbered = latest ? null : VERSION.exec(path);
   if (!latest && !numbered) return sendError(res, 404, "NOT_FOUND", "There is nothing at this address.");
 
-  const { tokens, published } = services;
-  const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "")?.[1];
-  if (!token)
-    return sendError(res, 401, "UNAUTHORIZED", "Send a reader token: Authorization: Bearer <token>.");
-  const who = await tokens.resolve(token);
-  if (!("principal" in who))
-    return sendError(
-      res,
-      401,
-      "UNAUTHORIZED",
-      who.refused === "revoked" ? "This token has been revoked." : "This token is not valid.",
-    );
+  if (!(await admitReader(services, req, res))) return;
+  const { published } = services;
 
   if (latest) {
     const id = latest[1]!;

@@ -23,6 +23,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { readBody, sendTrpcError } from "./body.ts";
 import { handleFeed, sendError } from "./feed.ts";
 import { StaticSite } from "./static.ts";
+import { handleTmf620, Tmf620Views } from "./tmf620.ts";
 
 /** Largest request body accepted (a large catalog upload fits; anything bigger is refused with 413). */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -71,6 +72,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   const site = new StaticSite(options.webDist ?? DEFAULT_WEB_DIST);
   let services: Services | undefined;
   let dispatcher: WebhookDispatcher | undefined;
+  const tmf620 = new Tmf620Views();
   let ownsDb = false;
 
   const trpc = createHTTPHandler({
@@ -125,6 +127,15 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       return trpc(req, res);
     }
     if (path.startsWith("/v1/")) return handleFeed(services!, req, res, path);
+    if (path.startsWith("/tmf-api/"))
+      return handleTmf620(
+        services!,
+        tmf620,
+        req,
+        res,
+        path,
+        new URLSearchParams(q === -1 ? "" : url.slice(q + 1)),
+      );
     if (path === "/healthz") {
       await services!.db.query("SELECT 1");
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });

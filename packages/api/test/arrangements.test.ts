@@ -72,7 +72,9 @@ describe.each(backends)("arrangements on %s", (backend) => {
     const history = await seller.arrangements.history({ id: arrangementId });
     expect(history.map((h) => h.revision)).toEqual([1, 2]);
     expect(history[0]!.action).toBe("create");
-    expect(history[1]!).toMatchObject({ action: move.kind, move: { id: move.id } });
+    // The move is recorded as of the date it was made for, not the day the button was pressed.
+    expect(history[1]!).toMatchObject({ action: move.kind, move: { id: move.id }, asOf: "2027-01-15" });
+    expect(history[0]!.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(history[1]!.doc).toEqual(applied.arrangement.doc);
   });
 
@@ -120,5 +122,44 @@ describe.each(backends)("arrangements on %s", (backend) => {
     });
     expect(applied.arrangement.doc.quantities?.["biz-seats"]).toBe(wanted);
     expect(applied.move.notes).toContain(`Seats: ${seats.current} → ${wanted} from ${renew.effectiveDate}.`);
+  });
+  it("terminates on a chosen date and uncancels it, each recorded as of its date", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const { revision } = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-01-15" });
+    const cancelled = await seller.arrangements.applyMove({
+      id: arrangementId,
+      revision,
+      move: { id: "terminate", date: "2027-06-01" },
+      asOf: "2027-01-15",
+    });
+    expect(cancelled.arrangement.doc).toMatchObject({
+      status: "pending_termination",
+      terminationDate: "2027-06-01",
+    });
+    const after = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-01-20" });
+    expect(after.moves.find((m) => m.id === "uncancel")).toMatchObject({ valid: true, kind: "uncancel" });
+    const kept = await seller.arrangements.applyMove({
+      id: arrangementId,
+      revision: after.revision,
+      move: { id: "uncancel" },
+      asOf: "2027-01-20",
+    });
+    expect(kept.arrangement.doc.status).toBe("active");
+    expect(kept.arrangement.doc.terminationDate).toBeUndefined();
+    const history = await seller.arrangements.history({ id: arrangementId });
+    expect(history.slice(-2).map((h) => [h.action, h.asOf])).toEqual([
+      ["terminate", "2027-01-15"],
+      ["uncancel", "2027-01-20"],
+    ]);
+    const bad = await errorOf(
+      seller.arrangements.applyMove({
+        id: arrangementId,
+        revision: kept.arrangement.revision,
+        move: { id: "terminate", date: "2027-02-30" },
+        asOf: "2027-01-20",
+      }),
+    );
+    // Refused with the engine's reason ("not a calendar date"), never a 500.
+    expect(bad.code).toBe("PRECONDITION_FAILED");
   });
 });

@@ -29,8 +29,10 @@ function syntaxMessage(label: string, text: string, e: unknown): string {
   return `${label} is not valid JSON: ${jsonSyntaxMessage(text, e)}`;
 }
 
-/** Reads and parses a JSON document from a path (relative to the user's directory) or `-`. */
-export async function readJsonInput(io: Io, path: string): Promise<JsonInput> {
+export type TextInput = { ok: true; text: string; label: string } | { ok: false; message: string };
+
+/** Reads a UTF-8 text (XML, CSV…) from a path (relative to the user's directory) or `-`, without a BOM. */
+export async function readTextInput(io: Io, path: string): Promise<TextInput> {
   const label = path === "-" ? "<stdin>" : path;
   let text: string;
   try {
@@ -39,6 +41,14 @@ export async function readJsonInput(io: Io, path: string): Promise<JsonInput> {
     return { ok: false, message: ioMessage(label, e) };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text, label };
+}
+
+/** Reads and parses a JSON document from a path (relative to the user's directory) or `-`. */
+export async function readJsonInput(io: Io, path: string): Promise<JsonInput> {
+  const input = await readTextInput(io, path);
+  if (!input.ok) return input;
+  const { text, label } = input;
   try {
     return { ok: true, value: JSON.parse(text), label };
   } catch (e) {

@@ -47,14 +47,31 @@ describe("move list view models", () => {
               periodEnd: "2026-02-01",
               days: 15,
               periodDays: 31,
+              timing: "in_advance",
+            },
+            {
+              kind: "charge",
+              description: "Remaining time",
+              amount: "25.00",
+              periodStart: "2026-01-01",
+              periodEnd: "2026-02-01",
+              days: 15,
+              periodDays: 31,
+              timing: "in_advance",
             },
           ],
+          prorationNet: "15.00",
         }),
       ],
       undefined,
     );
     expect(blocked?.reasons).toEqual(["Too soon."]);
     expect(valid?.reasons).toEqual(["Term restarts."]);
-    expect(valid?.proration).toEqual([{ label: "Unused time (15 of 31 days)", amount: "-10.00" }]);
+    expect(valid?.proration).toEqual([
+      { label: "Unused time (15 of 31 days)", amount: "-10.00" },
+      { label: "Remaining time (15 of 31 days)", amount: "25.00" },
+    ]);
+    // The net amount the move bills, so an upgrade shows what is due, not only credit and charge.
+    expect(valid?.prorationNet).toBe("15.00");
   });
 });

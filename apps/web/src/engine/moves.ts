@@ -2,7 +2,16 @@
 import type { CompiledCatalog, Move } from "@tessera/engine";
 import type { MoveView } from "@tessera/ui";
 
-const ORDER = ["renew", "upgrade", "downgrade", "crossgrade", "add_on", "remove_add_on", "terminate"];
+const ORDER = [
+  "uncancel",
+  "renew",
+  "upgrade",
+  "downgrade",
+  "crossgrade",
+  "add_on",
+  "remove_add_on",
+  "terminate",
+];
 
 function view(move: Move, name: (id: string) => string): MoveView {
   return {
@@ -23,6 +32,8 @@ function view(move: Move, name: (id: string) => string): MoveView {
     ...(move.effectiveDate ? { effectiveDate: move.effectiveDate } : {}),
     ...(move.newRecurring !== undefined ? { newRecurring: move.newRecurring } : {}),
     ...(move.mrrDelta !== undefined ? { mrrDelta: move.mrrDelta } : {}),
+    ...(move.prorationNet !== undefined ? { prorationNet: move.prorationNet } : {}),
+    ...(move.earliestDate !== undefined ? { earliestDate: move.earliestDate } : {}),
     ...(move.termRestarts !== undefined ? { termRestarts: move.termRestarts } : {}),
   };
 }

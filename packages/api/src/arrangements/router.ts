@@ -32,7 +32,10 @@ export interface ArrangementEvent {
   action: string;
   move: Move | null;
   doc: Arrangement;
+  /** When it was recorded (wall clock). */
   at: string;
+  /** The date the move was made as of ("YYYY-MM-DD"); null for events recorded before it was kept. */
+  asOf: string | null;
   actor: string;
 }
 
@@ -129,6 +132,8 @@ export const arrangementsRouter = {
             termMonths: is.optional(is.int(1, 120)),
             // renew: new quantities for the renewed term, by component id.
             quantities: is.optional(is.counts(0, 1_000_000_000)),
+            // terminate: a chosen future end date.
+            date: is.optional(is.date()),
           }),
           asOf,
         }),
@@ -146,7 +151,8 @@ export const arrangementsRouter = {
           },
         );
       const { pv, catalog } = await catalogForMoves(services, row.doc);
-      const result = applyMove(catalog, row.doc, input.move, input.asOf ?? services.today());
+      const moveAsOf = input.asOf ?? services.today();
+      const result = applyMove(catalog, row.doc, input.move, moveAsOf);
       if (!result.ok)
         fail("PRECONDITION_FAILED", result.reasons[0] ?? "This move is not possible.", {
           diagnostics: result.reasons.map((message) => ({
@@ -166,8 +172,8 @@ export const arrangementsRouter = {
         const u = rows[0];
         if (!u) fail("CONFLICT", "The arrangement changed while the move was applied; reload it.");
         await tx.query(
-          `INSERT INTO arrangement_history (arrangement_id, revision, action, move, doc, actor)
-           VALUES ($1, $2, $3, $4::json, $5::json, $6)`,
+          `INSERT INTO arrangement_history (arrangement_id, revision, action, move, doc, actor, as_of)
+           VALUES ($1, $2, $3, $4::json, $5::json, $6, $7)`,
           [
             row.id,
             u.revision,
@@ -175,6 +181,7 @@ export const arrangementsRouter = {
             JSON.stringify(result.move),
             JSON.stringify(next),
             principal.tokenId,
+            moveAsOf,
           ],
         );
         await audit(tx, {
@@ -199,12 +206,13 @@ export const arrangementsRouter = {
         move: Move | null;
         doc: Arrangement;
         at: unknown;
+        as_of: string | null;
         actor: string;
       }>(
-        `SELECT revision, action, move, doc, at, actor FROM arrangement_history
+        `SELECT revision, action, move, doc, at, as_of, actor FROM arrangement_history
          WHERE arrangement_id = $1 ORDER BY revision`,
         [input.id],
       );
-      return rows.map((r) => ({ ...r, at: iso(r.at) }));
+      return rows.map(({ as_of, ...r }) => ({ ...r, at: iso(r.at), asOf: as_of }));
     }),
 } satisfies TRPCRouterRecord;

@@ -108,6 +108,14 @@ export class PublishedCatalogs {
     return row.latest_version;
   }
 
+  /** Ids of the catalogs with at least one published version, in id order. */
+  async publishedIds(): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      "SELECT id FROM catalogs WHERE latest_version IS NOT NULL ORDER BY id",
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The latest published version, when there is one. */
   async latest(catalogId: string): Promise<PublishedVersion | undefined> {
     const v = await this.latestVersion(catalogId);

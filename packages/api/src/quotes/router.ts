@@ -355,9 +355,9 @@ export const quotesRouter = {
               [arrangementId, row.id, row.customer, JSON.stringify(arrangement)],
             );
             await tx.query(
-              `INSERT INTO arrangement_history (arrangement_id, revision, action, move, doc, actor)
-               VALUES ($1, 1, 'create', NULL, $2::json, $3)`,
-              [arrangementId, JSON.stringify(arrangement), principal.tokenId],
+              `INSERT INTO arrangement_history (arrangement_id, revision, action, move, doc, actor, as_of)
+               VALUES ($1, 1, 'create', NULL, $2::json, $3, $4)`,
+              [arrangementId, JSON.stringify(arrangement), principal.tokenId, today],
             );
             await audit(tx, {
               actor: principal.tokenId,

@@ -1,4 +1,7 @@
 import { readFileSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { validateArrangement } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { examples, run } from "./harness.ts";
@@ -42,6 +45,10 @@ describe("tessera paths", () => {
       /✗ add_on:collab-sso +Add SSO & SCIM\n +blocked: SSO & SCIM needs a package of tier 3/,
     );
     expect(r.stdout).toContain("credit -172.90: Unused time on Team (21 of 30 days)");
+    // 443.44 × 21/30 = 310.408 → 310.41; 310.41 − 172.90 = 137.51 due for the upgrade.
+    expect(r.stdout).toContain(
+      "charge 310.41: Remaining time on Business (21 of 30 days)\n      net due 137.51",
+    );
   });
 
   it("exits 2 without --as-of or with a bad date, and 1 for an invalid arrangement", async () => {
@@ -86,6 +93,31 @@ describe("tessera apply", () => {
     expect(cancel.code).toBe(0);
     expect(cancel.stdout.split("\n")[0]).toBe("Cancel Team: effective 2027-06-01, 0.00 per period");
     expect(cancel.stdout).toContain('"status": "pending_termination"');
+  });
+
+  it("terminates on a chosen future date, and uncancels a pending termination", async () => {
+    // Team has 30 days' notice: from 2026-09-10 the earliest end is 2026-10-10.
+    const chosen = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10", "--json"], {
+      stdin: JSON.stringify({ id: "terminate", date: "2026-12-01" }),
+    });
+    expect(chosen.stderr).toBe("");
+    const pending = JSON.parse(chosen.stdout);
+    expect(pending).toMatchObject({ status: "pending_termination", terminationDate: "2026-12-01" });
+    const early = await run(["apply", CATALOG, ARRANGEMENT, "-", "--as-of", "2026-09-10"], {
+      stdin: JSON.stringify({ id: "terminate", date: "2026-10-01" }),
+    });
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain("the earliest end date is 2026-10-10");
+    const dir = await mkdtemp(join(tmpdir(), "tessera-"));
+    const file = join(dir, "pending.json");
+    await writeFile(file, chosen.stdout, "utf8");
+    const kept = await run(["apply", CATALOG, file, "-", "--as-of", "2026-09-10", "--json"], {
+      stdin: JSON.stringify({ id: "uncancel" }),
+    });
+    expect(kept.stderr).toBe("");
+    const active = JSON.parse(kept.stdout);
+    expect(active.status).toBe("active");
+    expect(active.terminationDate).toBeUndefined();
   });
 
   it("renews with new quantities, and refuses quantities that are not whole numbers", async () => {

@@ -14,7 +14,7 @@ function moveRequest(value: unknown): MoveRequest | string {
     return 'the move must be a JSON object such as { "id": "upgrade:business" }';
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v))
-    if (!["id", "quantity", "termMonths", "quantities"].includes(key))
+    if (!["id", "quantity", "termMonths", "quantities", "date"].includes(key))
       return `the move has an unknown field "${key}"`;
   if (typeof v.id !== "string" || v.id === "") return 'the move needs an "id" (as listed by tessera paths)';
   const request: MoveRequest = { id: v.id };
@@ -24,6 +24,10 @@ function moveRequest(value: unknown): MoveRequest | string {
     if (typeof n !== "number" || !Number.isSafeInteger(n))
       return `the move's "${key}" must be a whole number`;
     request[key] = n;
+  }
+  if (v.date !== undefined) {
+    if (typeof v.date !== "string") return 'the move\'s "date" must be a date, YYYY-MM-DD';
+    request.date = v.date;
   }
   if (v.quantities !== undefined) {
     const q = v.quantities;
@@ -55,7 +59,9 @@ Applies a move listed by "tessera paths" to the arrangement and prints the arran
 price, or status pending_termination with its terminationDate. The move file is
 { "id": "<move id>" }, with "quantity" for change_quantity and add_on moves, optionally
 "termMonths" for base changes that restart the term, and optionally "quantities" for a renewal
-with new quantities by component id (e.g. { "id": "renew:12", "quantities": { "seats": 30 } }). A blocked move is refused with the reasons
+with new quantities by component id (e.g. { "id": "renew:12", "quantities": { "seats": 30 } }), and
+optionally "date" for a termination on a chosen future date (e.g. { "id": "terminate", "date":
+"2026-06-15" }; "uncancel" withdraws a pending one). A blocked move is refused with the reasons
 paths gives. At most one file may be "-" (standard input).
 
 Options:

@@ -5,7 +5,9 @@
 import type { Command } from "../command.ts";
 import { applyCommand } from "./apply.ts";
 import { configureCommand } from "./configure.ts";
+import { diffCommand } from "./diff.ts";
 import { exportCommand } from "./export.ts";
+import { importCommand } from "./import.ts";
 import { pathsCommand } from "./paths.ts";
 import { priceCommand } from "./price.ts";
 import { validateCommand } from "./validate.ts";
@@ -13,8 +15,10 @@ import { validateCommand } from "./validate.ts";
 export const commands: readonly Command[] = [
   validateCommand,
   exportCommand,
+  importCommand,
   configureCommand,
   priceCommand,
   pathsCommand,
   applyCommand,
+  diffCommand,
 ];

@@ -57,7 +57,12 @@ function moveLine(m: Move): string[] {
       `      quantity ${q.current}, allowed ${range}${q.suggested !== undefined ? `, suggested ${q.suggested}` : ""}`,
     );
   }
-  for (const p of m.proration) lines.push(`      ${p.kind} ${p.amount}: ${p.description}`);
+  for (const p of m.proration)
+    lines.push(
+      `      ${p.kind} ${p.amount}: ${p.description}${p.timing === "in_arrear" ? " [in arrear]" : ""}`,
+    );
+  if (m.prorationNet !== undefined)
+    lines.push(`      net ${m.prorationNet.startsWith("-") ? "credit" : "due"} ${m.prorationNet}`);
   if (m.oneTime !== undefined) lines.push(`      one-time ${m.oneTime}`);
   if (m.fee !== undefined) lines.push(`      early termination fee ${m.fee}`);
   for (const a of m.addOns) lines.push(`      add-on ${a.package}: ${a.fate} — ${a.reason}`);

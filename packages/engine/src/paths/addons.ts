@@ -21,7 +21,7 @@ import { isCompatibleAddOn } from "../validate/checks/addons.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
-import { deltaProration } from "./proration.ts";
+import { deltaProration, prorationNet } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
 import { effectiveDateOf } from "./rules.ts";
 import type { AddOnFate, Move, MoveRequest } from "./types.ts";
@@ -261,6 +261,10 @@ export function finishPartial(
   const newRecurring = priced.perPeriod.round(ctx.minor);
   const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
   const oneTime = priced.oneTime.sub(ctx.currentOneTime);
+  const delta = newRecurring.sub(ctx.currentRecurring);
+  // A change wholly to charges billed in arrear is settled on the period's closing invoice.
+  const deltaTiming =
+    !delta.isZero() && delta.eq(priced.inArrear.sub(ctx.currentArrear)) ? "in_arrear" : "in_advance";
   // One literal with a fixed field order, so every such move gets the same shape.
   const move: Move = {
     id: template.id,
@@ -270,10 +274,7 @@ export function finishPartial(
     valid: true,
     reasons: [],
     notes: [...template.notes],
-    proration:
-      timing === "immediate"
-        ? deltaProration(ctx, effective, newRecurring.sub(ctx.currentRecurring), what)
-        : [],
+    proration: timing === "immediate" ? deltaProration(ctx, effective, delta, what, deltaTiming) : [],
     addOns: template.addOns,
     timing,
     prorationPolicy: timing === "immediate" ? "prorate" : "none",
@@ -285,6 +286,7 @@ export function finishPartial(
     term: { ...next.term },
     billingPeriod: next.billingPeriod,
   };
+  if (move.proration.length > 0) move.prorationNet = prorationNet(ctx, move.proration);
   if (template.quantity) move.quantity = template.quantity;
   if (oneTime.gt(Decimal.ZERO)) move.oneTime = ctx.money(oneTime);
   // `next` is the move's own fresh object: complete it in place.

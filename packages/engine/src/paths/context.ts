@@ -28,6 +28,8 @@ export interface PathContext {
   periodDays: number;
   unusedDays: number;
   currentRecurring: Decimal;
+  /** The part of currentRecurring billed in arrear (not yet invoiced for the current period). */
+  currentArrear: Decimal;
   currentMrr: Decimal;
   /** One-time charges the current arrangement prices with (a move adds only what exceeds them). */
   currentOneTime: Decimal;
@@ -72,6 +74,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   let currentRecurring: Decimal;
   let currentConfig: Configuration | undefined;
   let currentOneTime = Decimal.ZERO;
+  let currentArrear = Decimal.ZERO;
   const snapshot = arrangement.recurring !== undefined ? Decimal.tryParse(arrangement.recurring) : undefined;
   if (current) {
     const priced = price(arrangement);
@@ -82,6 +85,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
       ...currentConfig.violations.filter((v) => v.severity === "error").map((v) => v.message),
     ]);
     currentRecurring = snapshot ?? priced.perPeriod;
+    currentArrear = Decimal.min(priced.inArrear, currentRecurring);
     currentOneTime = priced.oneTime;
   } else {
     currentRecurring = snapshot ?? Decimal.ZERO;
@@ -103,6 +107,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     periodDays: daysBetween(period.start, period.end),
     unusedDays: daysBetween(asOf, period.end),
     currentRecurring,
+    currentArrear,
     currentMrr: mrrOf(
       currentRecurring,
       arrangement.billingPeriod,

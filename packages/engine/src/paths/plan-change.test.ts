@@ -188,7 +188,8 @@ describe("path rules and defaults", () => {
       arrangementOn("basic", { phase: "trial", phaseEnds: "2026-05-01" }),
       MID_APRIL,
     );
-    expect(move(trial, "upgrade:pro")).toMatchObject({ ruleCase: "trial-now", proration: [] });
+    // Nothing to credit in a trial; Pro has no trial, so its first period is charged on the change.
+    expect(move(trial, "upgrade:pro")).toMatchObject({ ruleCase: "trial-now", prorationNet: "20.00" });
     const afterTrial = paths(
       catalog,
       arrangementOn("basic", { phase: "trial", phaseEnds: "2026-04-01" }),
@@ -207,7 +208,9 @@ describe("path rules and defaults", () => {
       paths(fixtureCatalog(), arrangementOn("basic", { phase: "trial", phaseEnds: "2026-05-01" }), MID_APRIL),
       "upgrade:pro",
     );
-    expect(up).toMatchObject({ valid: true, timing: "immediate", prorationPolicy: "none", proration: [] });
+    expect(up).toMatchObject({ valid: true, timing: "immediate", prorationPolicy: "none" });
+    // No credit, no day-based lines: only the new package's first period, billed from the change.
+    expect(up.proration.map((l) => [l.description, l.amount])).toEqual([["First period of Pro", "20.00"]]);
     expect(up.notes).toContain("The arrangement is in its free trial: nothing is prorated.");
   });
 

@@ -12,14 +12,15 @@
  * period, billing switches to its first period and the cycle restarts on the effective date.
  */
 import type { Arrangement, BillingPeriod, Package } from "@tessera/schema";
-import { addMonths, monthsPerPeriod } from "../calendar.ts";
+import { addDays, addMonths, daysBetween, monthsPerPeriod } from "../calendar.ts";
+import { phasesOf } from "../price/phases.ts";
 import { addOnsOnBaseChange } from "./addons.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import { carryConfiguration } from "./carry.ts";
 import type { PathContext } from "./context.ts";
 import { impliedKind } from "./match.ts";
-import { planChangeProration } from "./proration.ts";
+import { planChangeProration, prorationNet } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
 import { effectiveDateOf, outcomeBlocks, outcomeFor } from "./rules.ts";
 import type { Move, MoveKind, MoveRequest } from "./types.ts";
@@ -91,6 +92,12 @@ export function planChange(
     return blocked(move, [`${target.name} is an add-on, not a package one can move to.`]);
 
   const reasons = availabilityReasons(ctx, target);
+  // A retention offer withdraws the cancellation it answers (opts.finish); any other change would
+  // leave an arrangement both on a new package and ending: uncancel first.
+  if (ctx.arrangement.status === "pending_termination" && !opts.finish)
+    reasons.unshift(
+      `A termination is scheduled for ${ctx.arrangement.terminationDate ?? ctx.arrangement.term.end}; withdraw it (uncancel) before changing the package.`,
+    );
   const outcome = outcomeFor(ctx, kind, target);
   if (outcome.rule) move.ruleCase = outcome.rule.id;
   move.timing = outcome.timing;
@@ -135,7 +142,13 @@ export function planChange(
     }
     if (!offersPeriod && !outcome.termRestarts)
       m.notes.push(`With the new billing period a new ${months}-month term starts on ${effective}.`);
-    const term = restarts ? { months, start: effective, end: addMonths(effective, months) } : { ...a.term };
+    // During a trial nothing has been billed: the new package's own phases start on the change,
+    // and billing (and the term) starts when its trial ends, or at once without one.
+    const phases = ctx.phase === "evergreen" ? undefined : phasesOf(target);
+    const billingStart = ctx.phase === "trial" ? addDays(effective, phases?.trialDays ?? 0) : undefined;
+    if (billingStart !== undefined) restarts = true;
+    const termStart = billingStart ?? effective;
+    const term = restarts ? { months, start: termStart, end: addMonths(termStart, months) } : { ...a.term };
 
     const next: Arrangement = {
       ...a,
@@ -150,6 +163,27 @@ export function planChange(
       quantities: carried.quantities,
       addOns: addOns.kept,
     };
+    if (phases) {
+      delete next.phase;
+      delete next.phaseEnds;
+      const periodMonths = monthsPerPeriod(billingPeriod, months);
+      if (billingStart !== undefined) next.billingAnchor = billingStart;
+      if (billingStart !== undefined && billingStart > effective) {
+        next.phase = "trial";
+        next.phaseEnds = billingStart;
+        m.notes.push(
+          `${target.name} starts its own ${phases.trialDays}-day trial on ${effective}; billing starts on ${billingStart}.`,
+        );
+      } else if (phases.intro) {
+        next.phase = "intro";
+        next.phaseEnds = addMonths(billingStart ?? effective, phases.intro.periods * periodMonths);
+        m.notes.push(
+          `${target.name}'s introductory price applies from ${billingStart ?? effective} to ${next.phaseEnds}.`,
+        );
+      } else if (ctx.phase === "trial") {
+        m.notes.push(`${target.name} has no trial: billing starts on ${effective}.`);
+      }
+    }
     if (carried.usage) next.usage = carried.usage;
     else delete next.usage;
     if (a.paymentTerm !== undefined && !(target.paymentTerms ?? ["due_on_receipt"]).includes(a.paymentTerm))
@@ -180,11 +214,31 @@ export function planChange(
       policy,
       effective,
       oldAmount: ctx.currentRecurring,
+      oldArrear: ctx.currentArrear,
       oldLabel: from.name,
       newAmount: newRecurring,
+      newArrear: priced.inArrear,
       newLabel: target.name,
       ...(offersPeriod ? {} : { newCycle: { months: monthsPerPeriod(billingPeriod, months) } }),
     });
+    if (billingStart === effective) {
+      // The trial ended early: the first period of the new package is invoiced on the change.
+      const firstEnd = addMonths(effective, monthsPerPeriod(billingPeriod, months));
+      const days = daysBetween(effective, firstEnd);
+      const advance = newRecurring.sub(priced.inArrear);
+      if (!advance.isZero())
+        m.proration.push({
+          kind: "charge",
+          description: `First period of ${target.name}`,
+          amount: ctx.money(advance.round(ctx.minor)),
+          periodStart: effective,
+          periodEnd: firstEnd,
+          days,
+          periodDays: days,
+          timing: "in_advance",
+        });
+    }
+    if (m.proration.length > 0) m.prorationNet = prorationNet(ctx, m.proration);
     m.newRecurring = ctx.money(newRecurring);
     const newMrr = mrrOf(newRecurring, billingPeriod, months, ctx.currency);
     m.newMrr = ctx.money(newMrr);

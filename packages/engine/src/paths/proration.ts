@@ -1,26 +1,36 @@
 /**
  * Day-based proration over the billing period that contains the effective date, when that period
- * has already been invoiced (it contains asOf). Each line is rounded once to the minor unit:
- * credit = −old × unusedDays ÷ periodDays, charge = +new × unusedDays ÷ periodDays.
- * `full_credit` credits the whole old period instead. When the billing period itself changes, the
- * new price starts a new cycle on the effective date, so its charge is one whole new period.
+ * has started (it contains asOf). Each line is rounded once to the minor unit. Proration follows
+ * each charge's timing:
+ * - in advance (the period is already invoiced): credit = −old × unusedDays ÷ periodDays, charge =
+ *   +new × unusedDays ÷ periodDays; `full_credit` credits the whole old period instead;
+ * - in arrear (nothing invoiced yet for the period): nothing to credit; the used days are billed at
+ *   the old price, +old × usedDays ÷ periodDays, and the rest at the new, +new × unusedDays ÷
+ *   periodDays.
+ * When the billing period itself changes, the new price starts a new cycle on the effective date:
+ * its in-advance part is charged for one whole new period (its in-arrear part at that period's end).
  * A change on or after the period's end (next billing date, end of term) prorates nothing.
  *
  * @see https://docs.stripe.com/billing/subscriptions/prorations (10 USD → 20 USD halfway through the
  * month: −5 USD unused time, +10 USD remaining time)
+ * @see https://getlago.com/docs/guide/subscriptions/upgrades-downgrades (in arrears: 100 €/month →
+ * 200 €/month on 15 January: 45.16 for 14/31 days of the old plan, then the new plan's 17/31 days)
  * @see https://chargebee.com/docs/2.0/subscriptions/articles-and-faq/how-to-give-my-customers-the-credits-for-the-unused-period-when-there-is-a-subscription-change.html
  */
 import { addMonths, daysBetween } from "../calendar.ts";
-import type { Decimal } from "../decimal.ts";
+import { Decimal } from "../decimal.ts";
 import type { PathContext } from "./context.ts";
 import type { ProrationLine, ProrationPolicy } from "./types.ts";
 
 export interface PlanChangeProration {
   policy: ProrationPolicy;
   effective: string;
+  /** The whole old and new per-period prices, and the parts of them billed in arrear. */
   oldAmount: Decimal;
+  oldArrear?: Decimal;
   oldLabel: string;
   newAmount: Decimal;
+  newArrear?: Decimal;
   newLabel: string;
   /** Set when the new arrangement bills on another period: its cycle restarts on the effective date. */
   newCycle?: { months: number };
@@ -33,52 +43,102 @@ export function planChangeProration(ctx: PathContext, p: PlanChangeProration): P
   if (p.effective >= end || p.effective < start || p.effective >= ctx.arrangement.term.end) return [];
   const periodDays = ctx.periodDays;
   const unused = p.effective === ctx.asOf ? ctx.unusedDays : daysBetween(p.effective, end);
+  const used = periodDays - unused;
+  const oldArrear = p.oldArrear ?? Decimal.ZERO;
+  const newArrear = p.newArrear ?? Decimal.ZERO;
+  const oldAdvance = p.oldAmount.sub(oldArrear);
+  const newAdvance = p.newAmount.sub(newArrear);
+  const part = (amount: Decimal, days: number) =>
+    ctx.money(amount.mulDiv(BigInt(days), BigInt(periodDays), ctx.minor));
+  const line = (
+    kind: ProrationLine["kind"],
+    description: string,
+    amount: string,
+    days: number,
+    timing: ProrationLine["timing"],
+  ): ProrationLine => ({
+    kind,
+    description,
+    amount,
+    periodStart: start,
+    periodEnd: end,
+    days,
+    periodDays,
+    timing,
+  });
   const lines: ProrationLine[] = [];
-  if (p.policy === "full_credit") {
-    lines.push({
-      kind: "credit",
-      description: `Credit for the current period of ${p.oldLabel}`,
-      amount: ctx.money(p.oldAmount.neg().round(ctx.minor)),
-      periodStart: start,
-      periodEnd: end,
-      days: periodDays,
-      periodDays,
-    });
-  } else {
-    lines.push({
-      kind: "credit",
-      description: `Unused time on ${p.oldLabel} (${unused} of ${periodDays} days)`,
-      amount: ctx.money(p.oldAmount.neg().mulDiv(BigInt(unused), BigInt(periodDays), ctx.minor)),
-      periodStart: start,
-      periodEnd: end,
-      days: unused,
-      periodDays,
-    });
+  const advance = !oldAdvance.isZero() || (oldArrear.isZero() && newArrear.isZero());
+  if (advance) {
+    lines.push(
+      p.policy === "full_credit"
+        ? line(
+            "credit",
+            `Credit for the current period of ${p.oldLabel}`,
+            ctx.money(oldAdvance.neg().round(ctx.minor)),
+            periodDays,
+            "in_advance",
+          )
+        : line(
+            "credit",
+            `Unused time on ${p.oldLabel} (${unused} of ${periodDays} days)`,
+            part(oldAdvance.neg(), unused),
+            unused,
+            "in_advance",
+          ),
+    );
   }
+  if (!oldArrear.isZero())
+    lines.push(
+      line(
+        "charge",
+        `Used time on ${p.oldLabel}, billed in arrear (${used} of ${periodDays} days)`,
+        part(oldArrear, used),
+        used,
+        "in_arrear",
+      ),
+    );
   if (p.newCycle) {
     const newEnd = addMonths(p.effective, p.newCycle.months);
     const days = daysBetween(p.effective, newEnd);
-    lines.push({
-      kind: "charge",
-      description: `First period of ${p.newLabel}`,
-      amount: ctx.money(p.newAmount.round(ctx.minor)),
-      periodStart: p.effective,
-      periodEnd: newEnd,
-      days,
-      periodDays: days,
-    });
-  } else {
-    lines.push({
-      kind: "charge",
-      description: `Remaining time on ${p.newLabel} (${unused} of ${periodDays} days)`,
-      amount: ctx.money(p.newAmount.mulDiv(BigInt(unused), BigInt(periodDays), ctx.minor)),
-      periodStart: start,
-      periodEnd: end,
-      days: unused,
-      periodDays,
-    });
+    if (advance || !newAdvance.isZero())
+      lines.push({
+        kind: "charge",
+        description: `First period of ${p.newLabel}`,
+        amount: ctx.money(newAdvance.round(ctx.minor)),
+        periodStart: p.effective,
+        periodEnd: newEnd,
+        days,
+        periodDays: days,
+        timing: "in_advance",
+      });
+    return lines;
   }
+  if (advance || !newAdvance.isZero())
+    lines.push(
+      line(
+        "charge",
+        `Remaining time on ${p.newLabel} (${unused} of ${periodDays} days)`,
+        part(newAdvance, unused),
+        unused,
+        "in_advance",
+      ),
+    );
+  if (!newArrear.isZero())
+    lines.push(
+      line(
+        "charge",
+        `Remaining time on ${p.newLabel}, billed in arrear (${unused} of ${periodDays} days)`,
+        part(newArrear, unused),
+        unused,
+        "in_arrear",
+      ),
+    );
   return lines;
+}
+
+/** Sum of proration lines, as a money string (what `Move.prorationNet` reports). */
+export function prorationNet(ctx: PathContext, lines: readonly ProrationLine[]): string {
+  return ctx.money(Decimal.sum(lines.map((l) => Decimal.parse(l.amount))));
 }
 
 /**
@@ -90,6 +150,7 @@ export function deltaProration(
   effective: string,
   delta: Decimal,
   description: string,
+  timing: ProrationLine["timing"] = "in_advance",
 ): ProrationLine[] {
   const { start, end } = ctx.period;
   if (delta.isZero() || effective >= end || effective < start || effective >= ctx.arrangement.term.end)
@@ -105,6 +166,8 @@ export function deltaProration(
       periodEnd: end,
       days: unused,
       periodDays,
+      // The delta is the same for both timings: advance settles it now, arrear at the period's end.
+      timing,
     },
   ];
 }

@@ -17,6 +17,8 @@ import { price } from "../price/index.ts";
 export interface Recurring {
   /** Regular bill of one billing period. */
   perPeriod: Decimal;
+  /** The part of perPeriod billed in arrear (charges with timing in_arrear), not yet invoiced mid-period. */
+  inArrear: Decimal;
   /** Sum of its one-time lines (setup fees, devices): what adding something one-time costs. */
   oneTime: Decimal;
   /** Errors that keep the arrangement from being priced (missing prices, terms, periods). */
@@ -174,9 +176,14 @@ export function recurringOf(
     // for its customers: grandfathering); everything else that stops a price is an error here.
     const errors = result.violations.filter((v) => v.severity === "error" && v.code !== "price.not-sellable");
     let oneTime = Decimal.ZERO;
-    for (const line of result.lines)
+    let inArrear = Decimal.ZERO;
+    for (const line of result.lines) {
       if (line.kind === "one_time") oneTime = oneTime.add(Decimal.parse(line.amount));
-    return { perPeriod: Decimal.parse(result.totals.perPeriod), oneTime, errors };
+      else if (line.kind === "recurring" && line.perPeriod && line.chargeId !== null)
+        if (catalog.charges.get(line.chargeId)?.value.timing === "in_arrear")
+          inArrear = inArrear.add(Decimal.parse(line.amount));
+    }
+    return { perPeriod: Decimal.parse(result.totals.perPeriod), inArrear, oneTime, errors };
   });
 }
 

@@ -15,22 +15,60 @@
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_cancellation (cancel policies)
  */
 import type { Arrangement, RetentionOffer } from "@tessera/schema";
-import { addDays, monthsPerPeriod, periodContaining } from "../calendar.ts";
+import { addDays, isDate, monthsPerPeriod, periodContaining } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
 import { impliedKind } from "./match.ts";
 import { PERIOD_WORD, planChange } from "./plan-change.ts";
-import { planChangeProration } from "./proration.ts";
+import { planChangeProration, prorationNet } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
 import { nextBillingDate, outcomeBlocks, outcomeFor } from "./rules.ts";
-import type { Move } from "./types.ts";
+import type { Move, MoveRequest } from "./types.ts";
 
 export function terminateMoves(ctx: PathContext): Candidate[] {
   const out: Candidate[] = [];
   for (const offer of ctx.current?.termination?.retentionOffers ?? []) out.push(retentionOffer(ctx, offer));
   out.push(terminate(ctx));
+  if (ctx.arrangement.status === "pending_termination") out.push(uncancel(ctx));
   return out;
+}
+
+/**
+ * Withdraws a pending cancellation (Kill Bill's uncancel): the arrangement goes on as if it had
+ * never been cancelled, on its term and price. Only before the cancellation takes effect.
+ * @see https://docs.killbill.io/latest/userguide_subscription.html (cancellation, uncancel)
+ */
+function uncancel(ctx: PathContext): Candidate {
+  const a = ctx.arrangement;
+  const name = ctx.current?.name ?? a.package;
+  const move = newMove("uncancel", "uncancel", a.package, `Keep ${name} (withdraw the cancellation)`);
+  const date = a.terminationDate ?? a.term.end;
+  if (date <= ctx.asOf)
+    return blocked(move, [`The termination took effect on ${date}; it can no longer be withdrawn.`]);
+  const build = (): Built => {
+    const m: Move = { ...move, reasons: [], notes: [] };
+    m.notes.push(`The termination scheduled for ${date} is withdrawn; ${name} continues to ${a.term.end}.`);
+    m.timing = "immediate";
+    m.prorationPolicy = "none";
+    m.effectiveDate = ctx.asOf;
+    m.termRestarts = false;
+    m.term = { ...a.term };
+    m.billingPeriod = a.billingPeriod;
+    m.addOns = (a.addOns ?? []).map((h) => ({
+      package: h.package,
+      fate: h.included ? ("included" as const) : ("carried" as const),
+      reason: `${ctx.nameOf(h.package)} stays.`,
+    }));
+    m.newRecurring = ctx.money(ctx.currentRecurring);
+    m.newMrr = ctx.money(ctx.currentMrr);
+    m.mrrDelta = ctx.money(Decimal.ZERO);
+    return { ok: true, arrangement: withdrawTermination(a), move: m };
+  };
+  const first = build();
+  return first.ok
+    ? { move: first.move, build, arrangement: first.arrangement }
+    : blocked(move, first.reasons);
 }
 
 function withdrawTermination(a: Arrangement): Arrangement {
@@ -144,11 +182,12 @@ function terminate(ctx: PathContext): Candidate {
   const ruleReasons = outcomeBlocks(ctx, outcome);
   if (ruleReasons.length > 0) return blocked(move, ruleReasons, outcome.rule?.id);
 
-  const build = (): Built => {
+  const build = (req?: MoveRequest): Built => {
     const m: Move = { ...move, reasons: [], notes: [] };
     const termination = cur?.termination;
     const notice = termination?.noticeDays ?? 0;
     const earliest = addDays(ctx.asOf, notice);
+    m.earliestDate = earliest;
     const months = monthsPerPeriod(a.billingPeriod, a.term.months);
     let effective: string;
     if (outcome.timing === "immediate") effective = earliest;
@@ -160,6 +199,23 @@ function terminate(ctx: PathContext): Candidate {
       if (earliest > effective) effective = earliest;
     }
     if (notice > 0) m.notes.push(`${notice} days' notice: the earliest end date is ${earliest}.`);
+    if (req?.date !== undefined) {
+      // A chosen future date replaces the policy's date (Kill Bill's cancellation on a requested date).
+      if (!isDate(req.date))
+        return { ok: false, reasons: [`"${req.date}" is not a calendar date (YYYY-MM-DD).`] };
+      if (req.date < earliest)
+        return {
+          ok: false,
+          reasons: [
+            notice > 0
+              ? `${name} cannot end on ${req.date}: with ${notice} days' notice the earliest end date is ${earliest}.`
+              : `${name} cannot end on ${req.date}, before ${ctx.asOf}.`,
+          ],
+        };
+      if (req.date !== effective)
+        m.notes.push(`Ends on the chosen date ${req.date} instead of ${effective}.`);
+      effective = req.date;
+    }
     if (!cur) m.notes.push(`${a.package} is not in this catalog version; it ends at the end of its term.`);
 
     const fee = termination?.earlyTerminationFee;
@@ -193,10 +249,12 @@ function terminate(ctx: PathContext): Candidate {
             policy: outcome.proration,
             effective,
             oldAmount: ctx.currentRecurring,
+            oldArrear: ctx.currentArrear,
             oldLabel: name,
             newAmount: Decimal.ZERO,
             newLabel: "no package",
-          }).filter((l) => l.kind === "credit");
+          }).filter((l) => !Decimal.parse(l.amount).isZero());
+    if (m.proration.length > 0) m.prorationNet = prorationNet(ctx, m.proration);
     m.termRestarts = false;
     m.addOns = (a.addOns ?? []).map((h) => ({
       package: h.package,

@@ -13,6 +13,7 @@ export type MoveKind =
   | "remove_add_on"
   | "change_quantity"
   | "terminate"
+  | "uncancel"
   | "retention_offer";
 
 /** When a move takes effect; `illegal` moves are blocked. */
@@ -35,6 +36,11 @@ export interface ProrationLine {
   days: number;
   /** Days in the whole period. */
   periodDays: number;
+  /**
+   * in_advance: settles a period already invoiced (credit unused, charge remaining now);
+   * in_arrear: bills a period not invoiced yet (used days at the old price, the rest at the new).
+   */
+  timing: "in_advance" | "in_arrear";
 }
 
 /** carried: kept and billed; dropped: cancelled; included: bundled by the new base, no longer billed. */
@@ -80,6 +86,8 @@ export interface Move {
   prorationPolicy?: ProrationPolicy;
   effectiveDate?: string;
   proration: ProrationLine[];
+  /** Sum of the proration lines: what the move adds to the customer's bills (negative: a credit). */
+  prorationNet?: string;
   /** Recurring price per billing period after the move. */
   newRecurring?: string;
   /** Monthly recurring revenue after the move. */
@@ -93,6 +101,8 @@ export interface Move {
   addOns: AddOnFate[];
   /** One-time charges the move adds, billed on its effective date (an add-on's setup or device). */
   oneTime?: string;
+  /** terminate: the earliest day the arrangement can end (asOf + notice); a chosen date may not be before it. */
+  earliestDate?: string;
   /** Early termination fee (terminate). */
   fee?: string;
   /** Quantity bounds (change_quantity, and add_on for add-ons sold in units). */
@@ -151,6 +161,11 @@ export interface MoveRequest {
    * components not named keep theirs). Fixed and metered components cannot be set.
    */
   quantities?: Record<string, number>;
+  /**
+   * terminate: end on this chosen future date ("YYYY-MM-DD") instead of the policy's date; it may
+   * not be before the earliest date the notice period allows.
+   */
+  date?: string;
 }
 
 export type ApplyResult =

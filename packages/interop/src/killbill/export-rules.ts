@@ -10,13 +10,10 @@
  * terms longer than a billing period), which is reported.
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_plan_change_rules
  */
-import { firstMatchingCase, impliedKind } from "@tessera/engine";
-import type { BillingPeriod, Package, PathRuleCase } from "@tessera/schema";
+import type { BillingPeriod, Package } from "@tessera/schema";
+import { changeTiming, type PhaseName as Phase, phasesOf, type Timing, terminateTiming } from "../moves.ts";
 import type { ExportContext, Node } from "./export.ts";
 import { TO_KB_PERIOD, TO_KB_PHASE } from "./vocabulary.ts";
-
-type Timing = PathRuleCase["outcome"]["timing"];
-type Phase = "trial" | "intro" | "evergreen";
 
 const POLICY: Record<Timing, string> = {
   immediate: "IMMEDIATE",
@@ -25,29 +22,8 @@ const POLICY: Record<Timing, string> = {
   illegal: "ILLEGAL",
 };
 
-const DEFAULT_TIMING: Record<string, Timing> = {
-  upgrade: "immediate",
-  downgrade: "end_of_term",
-  crossgrade: "next_billing_date",
-};
-
-function phasesOf(pkg: Package): Phase[] {
-  return [...(pkg.phases ?? []).map((p) => p.type), "evergreen"];
-}
-
 function periodsOf(pkg: Package): BillingPeriod[] {
   return pkg.billingPeriods.filter((p) => TO_KB_PERIOD[p] !== undefined);
-}
-
-function terminateTiming(pkg: Package): Timing {
-  const e = pkg.termination?.effective ?? "end_of_term";
-  return e === "immediate" ? "immediate" : e === "end_of_period" ? "next_billing_date" : "end_of_term";
-}
-
-/** Whether Tessera offers a change from `from` to `to` at all: same portfolio, or a case names both. */
-function reachable(rules: readonly PathRuleCase[], from: Package, to: Package): boolean {
-  if (from.portfolio === to.portfolio) return true;
-  return rules.some((r) => r.from?.packages?.includes(from.id) && r.to?.packages?.includes(to.id));
 }
 
 interface Decision {
@@ -106,7 +82,6 @@ function reportRuleLosses(ctx: ExportContext): void {
 
 /** Kill Bill's <rules> for the catalog. */
 export function rulesXml(ctx: ExportContext): Node {
-  const rules = ctx.catalog.pathRules ?? [];
   const bases = ctx.catalog.packages.filter((p) => p.role === "base");
   reportRuleLosses(ctx);
   let endOfContract = false;
@@ -114,15 +89,9 @@ export function rulesXml(ctx: ExportContext): Node {
   for (const from of bases)
     for (const to of bases) {
       if (from === to) continue;
-      const kind = impliedKind(from, to);
       const entries = periodsOf(from).flatMap((period) =>
         phasesOf(from).map((phase) => {
-          const rule = reachable(rules, from, to)
-            ? firstMatchingCase(rules, { kind, from, to, billingPeriod: period, phase })
-            : undefined;
-          const timing: Timing = !reachable(rules, from, to)
-            ? "illegal"
-            : (rule?.outcome.timing ?? DEFAULT_TIMING[kind]!);
+          const timing = changeTiming(ctx.catalog, from, to, period, phase);
           if (timing === "end_of_term") endOfContract = true;
           return { period, phase, policy: POLICY[timing] };
         }),
@@ -133,8 +102,7 @@ export function rulesXml(ctx: ExportContext): Node {
   for (const pkg of ctx.catalog.packages) {
     const entries = periodsOf(pkg).flatMap((period) =>
       phasesOf(pkg).map((phase) => {
-        const rule = firstMatchingCase(rules, { kind: "terminate", from: pkg, billingPeriod: period, phase });
-        const timing = rule?.outcome.timing ?? terminateTiming(pkg);
+        const timing = terminateTiming(ctx.catalog, pkg, period, phase);
         if (timing === "end_of_term") endOfContract = true;
         return { period, phase, policy: POLICY[timing] };
       }),

@@ -83,7 +83,8 @@ export function parseXml(text: string): XmlParseResult {
   } catch (e) {
     failure ??= { line: parser.line, column: parser.column, message: String(e) };
   }
-  if (failure) return { ok: false, ...failure };
+  // saxes counts columns from 0 at the start of a line; people count from 1.
+  if (failure) return { ok: false, ...failure, column: Math.max(1, failure.column) };
   if (!root) return { ok: false, line: 1, column: 1, message: "the document has no root element" };
   return { ok: true, root };
 }

@@ -20,6 +20,7 @@ const meta = {
           { label: "Credit for unused Business, 16 of 31 days", amount: "-25.29" },
           { label: "Enterprise for 16 of 31 days", amount: "51.10" },
         ],
+        prorationNet: "25.81",
         newRecurring: "99.00",
         mrrDelta: "50.00",
         termRestarts: false,
@@ -39,6 +40,7 @@ const meta = {
         valid: true,
         reasons: ["30 days notice: ends 2026-12-31."],
         effectiveDate: "2026-12-31",
+        earliestDate: "2026-04-15",
         mrrDelta: "-49.00",
         retention: [
           {
@@ -65,6 +67,9 @@ export const Moves: Story = {
     const upgrade = canvas.getByRole("listitem", { name: "Upgrade to Enterprise" });
     await expect(within(upgrade).getByText("+$50.00")).toBeInTheDocument();
     await expect(within(upgrade).getByText("−$25.29")).toBeInTheDocument();
+    // Credit and charge add up to the amount due for the upgrade.
+    await expect(within(upgrade).getByRole("rowheader", { name: "Net due" })).toBeInTheDocument();
+    await expect(within(upgrade).getByText("$25.81")).toBeInTheDocument();
     await expect(within(upgrade).getByText(/Backup: becomes included/)).toBeInTheDocument();
     await userEvent.click(within(upgrade).getByRole("button", { name: "Apply" }));
     await expect(args.onApply).toHaveBeenCalledWith("upgrade:enterprise");
@@ -94,6 +99,18 @@ export const RetentionBeforeTerminate: Story = {
     await expect(args.onApply).toHaveBeenCalledWith("retention:half-price");
     await userEvent.click(within(panel).getByRole("button", { name: "Confirm termination" }));
     await expect(args.onApply).toHaveBeenLastCalledWith("terminate");
+  },
+};
+
+export const TerminateOnChosenDate: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Terminate…" }));
+    const date = canvas.getByLabelText("End on another date (optional)");
+    await expect(date).toHaveAttribute("min", "2026-04-15");
+    await userEvent.type(date, "2026-06-30");
+    await userEvent.click(canvas.getByRole("button", { name: "Confirm termination" }));
+    await expect(args.onApply).toHaveBeenLastCalledWith("terminate", { date: "2026-06-30" });
   },
 };
 

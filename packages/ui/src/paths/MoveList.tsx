@@ -19,12 +19,16 @@ export interface MoveView {
   reasons: readonly string[];
   effectiveDate?: string;
   proration?: readonly ProrationLineView[];
+  /** Sum of the proration lines: the net amount the move bills (negative: credited). */
+  prorationNet?: string;
   /** New recurring price per billing period after the move. */
   newRecurring?: string;
   mrrDelta?: string;
   termRestarts?: boolean;
   /** What happens to each add-on: "Analytics: carried", "Backup: becomes included". */
   addOns?: readonly string[];
+  /** Terminate only: the earliest end date the notice allows (a chosen date may not be before it). */
+  earliestDate?: string;
   /** Terminate only: offers presented before the cancellation is confirmed. */
   retention?: readonly MoveView[];
 }
@@ -32,7 +36,8 @@ export interface MoveView {
 export interface MoveListProps {
   currency: string;
   moves: readonly MoveView[];
-  onApply: (key: string) => void;
+  /** Applies a move; a termination may carry a chosen future end date. */
+  onApply: (key: string, options?: { date: string }) => void;
   /** Key of the move being applied (its button shows progress). */
   applyingKey?: string;
 }
@@ -79,6 +84,23 @@ function MoveFacts({ move, currency }: { move: MoveView; currency: string }) {
               </tr>
             ))}
           </tbody>
+          {move.prorationNet !== undefined ? (
+            <tfoot>
+              <tr>
+                <th scope="row" style={{ textAlign: "left" }}>
+                  {move.prorationNet.startsWith("-") ? "Net credit" : "Net due"}
+                </th>
+                <td className="ts-num">
+                  <strong>
+                    {formatMoney(
+                      move.prorationNet.startsWith("-") ? move.prorationNet.slice(1) : move.prorationNet,
+                      currency,
+                    )}
+                  </strong>
+                </td>
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       ) : null}
       {move.addOns && move.addOns.length > 0 ? (
@@ -96,6 +118,8 @@ function MoveFacts({ move, currency }: { move: MoveView; currency: string }) {
  */
 export function MoveList({ currency, moves, onApply, applyingKey }: MoveListProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** A chosen end date for the termination being confirmed ("" = the policy's date). */
+  const [endDate, setEndDate] = useState("");
   return (
     <ul className="ts-moves" aria-label="Moves">
       {moves.map((move) => {
@@ -172,12 +196,27 @@ export function MoveList({ currency, moves, onApply, applyingKey }: MoveListProp
                 ) : (
                   <p className="ts-hint">No retention offers apply to this customer.</p>
                 )}
+                <div className="ts-field" style={{ marginTop: "0.6rem" }}>
+                  <label htmlFor={`${headingId}-date`}>End on another date (optional)</label>
+                  <input
+                    id={`${headingId}-date`}
+                    type="date"
+                    className="ts-input"
+                    value={endDate}
+                    {...(move.earliestDate ? { min: move.earliestDate } : {})}
+                    onChange={(e) => setEndDate(e.target.value)}
+                  />
+                  <p className="ts-hint" style={{ margin: 0 }}>
+                    Without a date it ends on {move.effectiveDate ?? "the date the policy gives"}
+                    {move.earliestDate ? `; the earliest possible is ${move.earliestDate}` : ""}.
+                  </p>
+                </div>
                 <div className="ts-row" style={{ marginTop: "0.6rem" }}>
                   <button
                     type="button"
                     className="ts-button ts-button--danger"
                     disabled={applyingKey !== undefined}
-                    onClick={() => onApply(move.key)}
+                    onClick={() => (endDate ? onApply(move.key, { date: endDate }) : onApply(move.key))}
                   >
                     {busy ? "Terminating…" : "Confirm termination"}
                   </button>

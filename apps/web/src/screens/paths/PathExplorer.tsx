@@ -46,7 +46,12 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
     return service?.unit ?? "unit";
   };
   const revision = pathsQuery.data?.revision ?? arrangement.data.revision;
-  const applyMove = (id: string, quantity?: number, renewQuantities?: Record<string, number>) => {
+  const applyMove = (
+    id: string,
+    quantity?: number,
+    renewQuantities?: Record<string, number>,
+    date?: string,
+  ) => {
     setApplied(null);
     apply.mutate({
       id: arrangementId,
@@ -56,6 +61,7 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
         id,
         ...(quantity === undefined ? {} : { quantity }),
         ...(renewQuantities === undefined ? {} : { quantities: renewQuantities }),
+        ...(date === undefined ? {} : { date }),
       },
     });
   };
@@ -129,7 +135,7 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
             <MoveList
               currency={a.currency}
               moves={views}
-              onApply={(key) => applyMove(key)}
+              onApply={(key, options) => applyMove(key, undefined, undefined, options?.date)}
               {...(apply.isPending && apply.variables ? { applyingKey: apply.variables.move.id } : {})}
             />
           ) : null}
@@ -210,7 +216,10 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
               <ol style={{ margin: 0, paddingLeft: "1.2rem" }}>
                 {history.data.map((h) => (
                   <li key={h.revision}>
-                    {h.at.slice(0, 10)} — {h.move?.label ?? h.action} ({h.doc.package})
+                    {h.asOf ?? h.at.slice(0, 10)} — {h.move?.label ?? h.action} ({h.doc.package})
+                    {h.move?.effectiveDate && h.move.effectiveDate !== h.asOf
+                      ? `, effective ${h.move.effectiveDate}`
+                      : ""}
                   </li>
                 ))}
               </ol>

@@ -770,7 +770,7 @@ const rows: Record<string, Row> = {
   },
   "addon.no-compatible-base": {
     code: "addon.no-compatible-base",
-    severity: "warning",
+    severity: "error",
     pointer: "/packages/3",
     defect: (d) => {
       (sso(d).addOn as { minTier?: number }).minTier = 5;
@@ -989,6 +989,17 @@ const rows: Record<string, Row> = {
       (fee(d).retentionOffers?.[0] as { periods?: number }).periods = 2;
     },
   },
+  "addon.requires-itself": {
+    code: "addon.requires-itself",
+    severity: "error",
+    pointer: "/packages/3/addOn/requires/0",
+    defect: (d) => {
+      sso(d).addOn = { ...sso(d).addOn, requires: ["sso"] };
+    },
+    fix: (d) => {
+      delete sso(d).addOn?.requires;
+    },
+  },
   "retention.duration-twice": {
     code: "retention.duration-twice",
     severity: "error",
@@ -1073,7 +1084,7 @@ const rows: Record<string, Row> = {
   },
   "paths.case-duplicate": {
     code: "paths.case-duplicate",
-    severity: "warning",
+    severity: "error",
     pointer: "/pathRules/1",
     defect: (d) => {
       rules(d).splice(1, 0, { id: "upgrades-again", kinds: ["upgrade"], outcome: { timing: "end_of_term" } });

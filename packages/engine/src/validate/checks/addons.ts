@@ -37,6 +37,7 @@ export const addOnsCheck: Check = {
     "addon.compat-on-base",
     "addon.ref-not-addon",
     "addon.requires-excluded",
+    "addon.requires-itself",
   ],
   run(ctx) {
     const { doc, catalog } = ctx;
@@ -77,11 +78,13 @@ export const addOnsCheck: Check = {
     for (let i = 0; i < doc.packages.length; i++) {
       const pkg = doc.packages[i] as Package;
       if (pkg.role === "add_on") {
+        // An error, as Kill Bill refuses an add-on no base plan makes available: an active add-on
+        // nobody can buy is a catalog that cannot work as written.
         if (pkg.status === "active" && !hasFit(pkg))
           flag(
             ctx,
             "addon.no-compatible-base",
-            "warning",
+            "error",
             `/packages/${i}`,
             "is an add-on that no sellable base package can take, so nobody can buy it; check its `addOn` compatibility.",
           );
@@ -95,7 +98,17 @@ export const addOnsCheck: Check = {
           );
         const requires: readonly string[] = pkg.addOn?.requires ?? NONE;
         const excludes: readonly string[] = pkg.addOn?.excludes ?? NONE;
-        for (let k = 0; k < requires.length; k++) addOnRef(requires[k] as string, i, "requires", k);
+        for (let k = 0; k < requires.length; k++) {
+          addOnRef(requires[k] as string, i, "requires", k);
+          if (requires[k] === pkg.id)
+            flag(
+              ctx,
+              "addon.requires-itself",
+              "error",
+              `/packages/${i}/addOn/requires/${k}`,
+              "names the add-on itself: it would have to be held before it can be bought, so it never can be.",
+            );
+        }
         for (let k = 0; k < excludes.length; k++) {
           const id = excludes[k] as string;
           addOnRef(id, i, "excludes", k);

@@ -99,10 +99,12 @@ function lintCases(
     if (p.from?.length === 0 || p.to?.length === 0) return;
     for (const earlier of prepared) {
       if (earlier.key === p.key) {
+        // An error: the later copy never applies, so whatever outcome it states is silently
+        // ignored (Kill Bill refuses duplicate rule cases in a catalog for the same reason).
         flag(
           ctx,
           "paths.case-duplicate",
-          "warning",
+          "error",
           `/pathRules/${i}`,
           `has the same conditions as the earlier case \`${earlier.c.id}\`, which always wins; remove one.`,
         );
@@ -121,13 +123,15 @@ function lintCases(
     }
     prepared.push(p);
   });
+  // A warning, not an error: a move no case matches still gets Tessera's documented defaults
+  // (paths/rules.ts), so the catalog works as written; a default case states the policy instead.
   if (!cases.some(isCatchAll))
     flag(
       ctx,
       "paths.no-default",
       "warning",
       "/pathRules",
-      "have no default case (one with no conditions, listed last), so moves no case matches are left undecided.",
+      "have no default case (one with no conditions, listed last), so moves no case matches follow the built-in defaults (upgrades at once and prorated, downgrades at the end of the term, switches on the next billing date).",
     );
 }
 
