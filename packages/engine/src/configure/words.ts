@@ -31,7 +31,11 @@ export function formulaInWords(f: Formula, name: (id: string) => string): string
   if (typeof f === "string") return name(f);
   const c = connectiveOf(f);
   if (c === undefined) return "";
-  const sub = (g: Formula) => (typeof g === "string" ? name(g) : `(${formulaInWords(g, name)})`);
+  // Sub-formulas are bracketed, but for a plain id or "not" an id.
+  const sub = (g: Formula) =>
+    typeof g === "string" || typeof g.not === "string"
+      ? formulaInWords(g, name)
+      : `(${formulaInWords(g, name)})`;
   const subs = (gs: readonly Formula[] | undefined) => (gs ?? []).map(sub);
   switch (c.op) {
     case "all":

@@ -1,6 +1,6 @@
 import type { Rule } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
-import { draftOf, draftProblems, emptyDraft, ruleInWords, ruleOf } from "./rules.ts";
+import { draftOf, draftProblems, emptyDraft, isEditable, ruleInWords, ruleOf } from "./rules.ts";
 
 const NAMES: Record<string, string> = {
   a: "Alpha",
@@ -95,5 +95,32 @@ describe("rule drafts", () => {
     ]);
     d.thenIds = ["a", "b"];
     expect(draftProblems(d, new Set(["taken"]))).toEqual([]);
+  });
+});
+
+describe("formula rules", () => {
+  const formula: Rule = rule({
+    id: "f",
+    when: { all: [{ any: ["a", "b"] }, { not: "c" }] },
+    must: { iff: ["x", "y"] },
+  });
+
+  it("read as one sentence", () => {
+    expect(ruleInWords(formula, name)).toBe(
+      "If (Alpha or Beta) and not Gamma, then EU region exactly when US region.",
+    );
+    expect(ruleInWords(rule({ id: "g", must: { atLeast: { k: 2, of: ["a", "b", "c"] } } }), name)).toBe(
+      "Always: at least two of Alpha, Beta or Gamma.",
+    );
+  });
+
+  it("are shown read-only: the form does not edit them", () => {
+    expect(isEditable(formula)).toBe(false);
+    expect(isEditable(rule({ id: "r", when: { allOf: ["a"] }, must: { requireAll: ["x"] } }))).toBe(true);
+  });
+
+  it("keep a rule's name through the form", () => {
+    const d = draftOf({ ...rule({ id: "r", must: { requireAll: ["x"] } }), name: "EU needs X" });
+    expect(ruleOf(d).name).toBe("EU needs X");
   });
 });

@@ -3,7 +3,13 @@
  * `configure` uses (see configure/model.ts for the semantics):
  * - `logic.unsatisfiable-package`: rules and option groups admit no configuration at all;
  * - `logic.option-never-pickable`: an option (not retired) no valid configuration contains;
- * - `logic.defaults-violate-rules`: the default options cannot all be picked together.
+ * - `logic.defaults-violate-rules`: the default options cannot all be picked together;
+ * - `logic.option-always-required`: an option every valid configuration contains (a core option)
+ *   that is not declared so (`mandatory`, or a group that needs all of its options);
+ * - `logic.rule-never-holds`: the package has no configuration because of one rule alone (with
+ *   the option groups): its consequence can never hold where it applies;
+ * - `logic.rule-never-applies`: a rule with a nested formula whose condition no valid
+ *   configuration satisfies.
  * Each names the rules and groups behind it. A few SAT calls per package: one model, the
  * options no model reached so far (each one call), one call for the defaults.
  *
@@ -18,6 +24,7 @@ import { constraintPhrase } from "../../configure/messages.ts";
 import { coreLogic, LogicWorkspace, type PackageLogic, packageLogic } from "../../configure/model.ts";
 import { representatives, symmetryClasses } from "../../configure/symmetry.ts";
 import { consequences } from "../../logic/backbone.ts";
+import { FALSE, TRUE } from "../../logic/cnf.ts";
 import { neg, pos, type Solver } from "../../logic/solver.ts";
 import type { Check, CheckContext } from "../check.ts";
 import { flag, names } from "./report.ts";
@@ -31,7 +38,14 @@ const workspace = new LogicWorkspace();
 
 export const logicCheck: Check = {
   id: "logic",
-  codes: ["logic.unsatisfiable-package", "logic.option-never-pickable", "logic.defaults-violate-rules"],
+  codes: [
+    "logic.unsatisfiable-package",
+    "logic.option-never-pickable",
+    "logic.defaults-violate-rules",
+    "logic.option-always-required",
+    "logic.rule-never-holds",
+    "logic.rule-never-applies",
+  ],
   run(ctx) {
     const { doc, catalog } = ctx;
     const packages = doc.packages;
@@ -53,7 +67,8 @@ function reportFindings(ctx: CheckContext, pkg: Package, i: number): void {
   const logic = packageLogic(catalog, pkg);
   const first = logic.solver.ok ? logic.solver.solve([]) : null;
   if (!first?.sat) {
-    const why = constraintPhrase(logic, constraintsInConflict(logic, []));
+    const labels = constraintsInConflict(logic, []);
+    const why = constraintPhrase(logic, labels);
     flag(
       ctx,
       "logic.unsatisfiable-package",
@@ -61,6 +76,18 @@ function reportFindings(ctx: CheckContext, pkg: Package, i: number): void {
       `/packages/${i}`,
       `has no valid configuration at all; the conflict comes from: ${why || "its rules and option groups"}.`,
     );
+    // One rule alone (with the groups) leaves nothing: point at that rule too.
+    const rules = new Set(labels.map((l) => logic.constraints[l]).filter((c) => c?.kind === "rule"));
+    const only = rules.size === 1 ? [...rules][0]?.rule : undefined;
+    const j = only === undefined ? -1 : (pkg.rules ?? []).indexOf(only);
+    if (j >= 0)
+      flag(
+        ctx,
+        "logic.rule-never-holds",
+        "error",
+        `/packages/${i}/rules/${j}/then`,
+        "can never hold where the rule applies, given the package's option groups, so the package has no valid configuration.",
+      );
     return;
   }
   const own: number[] = [];
@@ -97,6 +124,37 @@ function reportFindings(ctx: CheckContext, pkg: Package, i: number): void {
         `can never be picked: ${phrase || "the package's rules"} ${one ? "rules" : "rule"} it out in every configuration.`,
       );
     }
+  }
+  // An option left as the only way once others can never be picked is that finding's echo: core
+  // options are reported once the package has no never-pickable option.
+  const declared = declaredCore(pkg);
+  if (never.length === 0)
+    for (const v of own) {
+      const option = logic.vars[v]!.option;
+      if (cons.canBeFalse[v] !== 0 || cons.canBeTrue[v] === 0 || declared.has(option?.id ?? "")) continue;
+      const id = logic.vars[v]!.id;
+      const labels = explainForced(logic, [], [pos(v)]).get(pos(v))?.labels ?? [];
+      const phrase = constraintPhrase(logic, labels);
+      const one = new Set(labels.map((l) => logic.constraints[l]?.id)).size === 1;
+      flag(
+        ctx,
+        "logic.option-always-required",
+        "warning",
+        catalog.options.get(id)?.pointer ?? `/packages/${i}`,
+        `is in every valid configuration: ${phrase || "the package's rules"} ${one ? "requires" : "require"} it, so a seller can never leave it out; mark it \`mandatory\` if that is intended.`,
+      );
+    }
+  for (const p of logic.ruleProbes) {
+    if (p.applies !== FALSE && (p.applies === TRUE || logic.solver.solve([p.applies])?.sat)) continue;
+    const labels = p.applies === FALSE ? [] : constraintsInConflict(logic, [p.applies]);
+    const phrase = constraintPhrase(logic, labels);
+    flag(
+      ctx,
+      "logic.rule-never-applies",
+      "warning",
+      `/packages/${i}/rules/${p.index}/when`,
+      `can never hold in a valid configuration${phrase ? ` (because of ${phrase})` : ""}, so the rule never applies.`,
+    );
   }
   const defaults = own.filter((v) => {
     const option = catalog.options.get(logic.vars[v]!.id)?.value;
@@ -152,32 +210,61 @@ function isClean(logic: PackageLogic, pkg: Package): boolean {
   // The first model leans towards the defaults: when it holds them all, they go together.
   if (!solver.solve([])?.sat) return false;
   const defaultsHold = defaults.every((l) => solver.modelValue(l >> 1));
-  // The options no model has picked yet, compacted after every model.
-  const open = own;
-  dropPicked(open, solver);
-  while (open.length > 0) {
-    const batch: number[] = [];
-    solver.probe(batch);
-    for (const v of open) {
-      if (solver.pushProbe(pos(v))) batch.push(pos(v));
-      else {
-        solver.popProbe();
-        // Refuted by propagation alone: no model picks it.
-        if (batch.length === 0) return false;
-      }
-    }
-    if (!solver.solve(batch)?.sat && !solver.solve(batch.slice(0, 1))?.sat) return false;
-    dropPicked(open, solver);
+  // Options some model must leave out (not declared core), before `cover` compacts `own`.
+  const declared = declaredCore(pkg);
+  const leftOut = own.filter((v) => !declared.has(vars[v]!.id));
+  // The options no model has picked yet, then those no model has left out.
+  if (!cover(own, solver, true) || !cover(leftOut, solver, false)) return false;
+  for (const p of logic.ruleProbes) {
+    if (p.applies === FALSE || (p.applies !== TRUE && !solver.solve([p.applies])?.sat)) return false;
   }
   return defaultsHold || solver.solve(defaults)?.sat === true;
 }
 
-/** Removes from `open` the variables the solver's last model picks. */
-function dropPicked(open: number[], solver: Solver): void {
+/**
+ * Whether some model gives each variable of `open` the value `value`, found in batches: literals
+ * are assumed one after another as long as unit propagation accepts them, so one SAT call usually
+ * covers many. `open` is compacted as models cover it.
+ */
+function cover(open: number[], solver: Solver, value: boolean): boolean {
+  const lit = (v: number) => (value ? pos(v) : neg(v));
+  drop(open, solver, value);
+  while (open.length > 0) {
+    const batch: number[] = [];
+    solver.probe(batch);
+    for (const v of open) {
+      if (solver.pushProbe(lit(v))) batch.push(lit(v));
+      else {
+        solver.popProbe();
+        // Refuted by propagation alone: no model has it.
+        if (batch.length === 0) return false;
+      }
+    }
+    if (!solver.solve(batch)?.sat && !solver.solve(batch.slice(0, 1))?.sat) return false;
+    drop(open, solver, value);
+  }
+  return true;
+}
+
+/**
+ * Options declared to be in every configuration where their group applies: `mandatory` ones, and
+ * those of a group that needs all of its options.
+ */
+function declaredCore(pkg: Package): Set<string> {
+  const out = new Set<string>();
+  for (const g of pkg.optionGroups ?? []) {
+    const all = (g.min ?? 0) >= g.options.length;
+    for (const o of g.options) if (all || o.mandatory === true) out.add(o.id);
+  }
+  return out;
+}
+
+/** Removes from `open` the variables to which the solver's last model gives `value`. */
+function drop(open: number[], solver: Solver, value: boolean): void {
   let w = 0;
   for (let i = 0; i < open.length; i++) {
     const v = open[i]!;
-    if (!solver.modelValue(v)) open[w++] = v;
+    if (solver.modelValue(v) !== value) open[w++] = v;
   }
   open.length = w;
 }
