@@ -3,9 +3,9 @@
  * consuming services, as canonical JSON or in another system's format.
  */
 
+import { canonicalJson } from "@tessera/engine";
 import { exportKillBill, exportPriceSheet, exportStripe, type InteropDiagnostic } from "@tessera/interop";
 import type { Catalog } from "@tessera/schema";
-import { canonicalJson } from "@tessera/engine";
 import { parseArgs } from "../args.ts";
 import { type Command, ExitCode } from "../command.ts";
 import { loadCatalog } from "../load.ts";

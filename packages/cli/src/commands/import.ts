@@ -1,4 +1,6 @@
 /** `tessera import <file> --from killbill`: a foreign catalog format as a Tessera catalog. */
+
+import { canonicalJson } from "@tessera/engine";
 import {
   applyPriceSheet,
   formatInteropDiagnostic,
@@ -7,7 +9,6 @@ import {
 } from "@tessera/interop";
 import type { Catalog } from "@tessera/schema";
 import { parseArgs } from "../args.ts";
-import { canonicalJson } from "@tessera/engine";
 import { type Command, ExitCode } from "../command.ts";
 import { readTextInput, shortLabel } from "../input.ts";
 import type { Io } from "../io.ts";
