@@ -75,6 +75,23 @@ describe("tessera export --format killbill", () => {
     expect(r.stderr).toMatch(/^loss stripe\.paths \/pathRules /m);
   });
 
+  it("prints the TMF620 v5 resources with exact money", async () => {
+    const r = await run(["export", "schemas/examples/saas.catalog.json", "--format", "tmf620"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual([
+      "catalog",
+      "category",
+      "productSpecification",
+      "productOffering",
+      "productOfferingPrice",
+    ]);
+    const team = out.productOffering.find((o: { id: string }) => o.id === "acme-collaborate:collab-team");
+    expect(team).toMatchObject({ name: "Team", isBundle: true, "@type": "ProductOffering" });
+    // 0.0004 per API call, digit for digit.
+    expect(r.stdout).toContain('"value": 0.0004');
+  });
+
   it("refuses an unknown format", async () => {
     const r = await run(["export", "schemas/examples/saas.catalog.json", "--format", "yaml"]);
     expect(r.code).toBe(2);

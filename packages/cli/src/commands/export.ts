@@ -1,10 +1,17 @@
 /**
- * `tessera export <catalog> [--format json|killbill|stripe|csv]`: the validated catalog for
+ * `tessera export <catalog> [--format json|killbill|stripe|csv|tmf620]`: the validated catalog for
  * consuming services, as canonical JSON or in another system's format.
  */
 
 import { canonicalJson } from "@tessera/engine";
-import { exportKillBill, exportPriceSheet, exportStripe, type InteropDiagnostic } from "@tessera/interop";
+import {
+  exportKillBill,
+  exportPriceSheet,
+  exportStripe,
+  type InteropDiagnostic,
+  stringifyTmf,
+  toTmf620,
+} from "@tessera/interop";
 import type { Catalog } from "@tessera/schema";
 import { parseArgs } from "../args.ts";
 import { type Command, ExitCode } from "../command.ts";
@@ -12,11 +19,11 @@ import { loadCatalog } from "../load.ts";
 import { writeOutput } from "../output.ts";
 import { formatDiagnostic } from "../report.ts";
 
-const FORMATS = ["json", "killbill", "stripe", "csv"] as const;
+const FORMATS = ["json", "killbill", "stripe", "csv", "tmf620"] as const;
 type Format = (typeof FORMATS)[number];
 
 const SYNOPSIS =
-  "Usage: tessera export <catalog.json | -> [--format json|killbill|stripe|csv] [--out file] [--compact] [--json]";
+  "Usage: tessera export <catalog.json | -> [--format json|killbill|stripe|csv|tmf620] [--out file] [--compact] [--json]";
 
 function render(
   format: Format,
@@ -34,6 +41,9 @@ function render(
     }
     case "csv":
       return { text: exportPriceSheet(doc), losses: [] };
+    case "tmf620":
+      // Money values are exact number tokens (see stringifyTmf); the version is the document's own.
+      return { text: `${stringifyTmf(toTmf620(doc, doc.version), compact ? undefined : 2)}\n`, losses: [] };
     default:
       return { text: canonicalJson(doc, { compact }), losses: [] };
   }
@@ -54,13 +64,15 @@ Formats:
              Bill cannot carry is listed on stderr as "loss" warnings (see packages/interop/README.md)
   stripe     { products, prices }: the Stripe Product and Price payloads a sync job would send,
              each price with a lookup_key; what Stripe cannot hold is listed as "loss" warnings
+  tmf620     { catalog, category, productSpecification, productOffering, productOfferingPrice }:
+             the TM Forum TMF620 v5 resources the server serves at /tmf-api/productCatalogManagement/v5
   csv        the price points, one row each, for a spreadsheet round trip
              (bring it back with: tessera import prices.csv --from csv --into catalog.json)
 
 Options:
   --format f   one of ${FORMATS.join(", ")}
   --out file   write the output to this file instead of stdout
-  --compact    json and stripe: one line, no indentation
+  --compact    json, stripe and tmf620: one line, no indentation
   --json       on an invalid catalog, print the validate JSON ({ valid, diagnostics }) on stdout
                instead of readable diagnostics on stderr
   --help       show this help
