@@ -11,7 +11,7 @@
  * sequential counters, CDCL solver or model covers.
  */
 import { compile, configure } from "@tessera/engine";
-import type { Catalog, OptionGroup, Package } from "@tessera/schema";
+import type { Catalog, Condition, Consequence, OptionGroup, Package } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { generateFeatureModelCatalog } from "./generate/featureModel.ts";
 import { createRandom } from "./generate/random.ts";
@@ -55,11 +55,12 @@ function encode(pkg: Package): { index: Map<string, number>; clauses: Clause[] }
     for (const o of g.options) if (o.status === "retired") clauses.push([-lit(o.id)]);
   }
   for (const r of pkg.rules ?? []) {
-    const w = r.when ?? {};
+    // The generator writes list-form rules only (no nested formulas), which is all this encodes.
+    const w = (r.when ?? {}) as Condition;
     const premise = [...(w.allOf ?? []).map((id) => -lit(id)), ...(w.noneOf ?? []).map((id) => lit(id))];
     const anyOf = w.anyOf ?? [];
     const conds = anyOf.length > 0 ? anyOf.map((id) => [...premise, -lit(id)]) : [premise];
-    const t = r.then;
+    const t = r.then as Consequence;
     for (const c of conds) {
       for (const id of t.requireAll ?? []) clauses.push([...c, lit(id)]);
       if (t.requireAny) clauses.push([...c, ...t.requireAny.map(lit)]);
