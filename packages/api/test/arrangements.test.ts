@@ -159,7 +159,7 @@ describe.each(backends)("arrangements on %s", (backend) => {
         asOf: "2027-01-20",
       }),
     );
-    // Refused with the engine's reason ("not a calendar date"), never a 500.
-    expect(bad.code).toBe("PRECONDITION_FAILED");
+    // Refused at the input, located, as every impossible date is (never a 500).
+    expect(bad.code).toBe("BAD_REQUEST");
   });
 });
