@@ -224,6 +224,15 @@ function check(doc: Catalog, seed: number, clicks: number) {
           : canT[v]
             ? "required"
             : "disabled";
+      if (o.state === "switch") {
+        // A pick-one switch: out with the current picks, possible once `replaces` are given up.
+        expect(`${o.id}: ${expected}`).toBe(`${o.id}: disabled`);
+        const replaces = (o as { replaces?: string[] }).replaces ?? [];
+        expect(replaces.length).toBeGreaterThan(0);
+        const rest = picks.filter((id) => !replaces.includes(id)).map((id) => index.get(id)! + 1);
+        expect(dpll(n, clauses, [...rest, v + 1], new Int8Array(n))).not.toBeNull();
+        continue;
+      }
       expect(`${o.id}: ${o.state}`).toBe(`${o.id}: ${expected}`);
       if (o.state !== "required" && o.state !== "disabled") continue;
       // The reason's picks force the state, and no smaller set of them does.

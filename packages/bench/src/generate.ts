@@ -367,7 +367,8 @@ function addOnPackage(rng: Random, p: number, k: number, portfolioCount: number)
     tags: ["add-on"],
     components: [{ id: `${id}-units`, service: svc, name: "Units", included: 1, min: 1, max: 1 }],
     terms: [{ months: 1 }, { months: 12, default: true }, { months: 36 }],
-    billingPeriods: ["month", "quarter", "year"],
+    // Only what the portfolio's bases bill (addon.billing-period-not-offered otherwise).
+    billingPeriods: nonEmpty(portfolioPeriods(p)),
     charges: [
       k % 3 === 0
         ? {

@@ -77,7 +77,8 @@ describe("exportStripe", () => {
 
   it("lists what Stripe cannot hold, pointing into the catalog", () => {
     const codes = new Set(losses.map((l) => l.code));
-    for (const code of ["stripe.paths", "stripe.dropped", "stripe.intro", "stripe.option"]) expect(codes).toContain(code);
+    for (const code of ["stripe.paths", "stripe.dropped", "stripe.intro", "stripe.option"])
+      expect(codes).toContain(code);
     for (const l of losses) expect(l.pointer).toMatch(/^\/(packages|pathRules)/);
     // No sample bills up front any more; a package that does is listed with its billing periods.
     const doc = sample("saas");
