@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalPath } from "../../src/static.ts";
-import { bootCluster, type Cluster, raw, setups } from "./harness.ts";
+import { bootCluster, type Cluster, raw, sample, setups } from "./harness.ts";
 
 const MAP = "/assets/index-3f9a1c.js.map";
 const MAP_BYTES = 2 * 1024 * 1024;
@@ -91,9 +91,11 @@ describe.each(setups)("static files under abuse on %s", (setup) => {
 
   it("answers aliases with 404 and keeps one copy of each file, within 50 MB over 1,000 requests", async () => {
     const base = run.url();
-    // Warm up: the canonical file is cached once.
+    // Warm up: the canonical file is cached once, and each server's engine worker has started (it
+    // boots in the background, in this process, and its tens of MB are not the static cache's).
     expect((await raw(base, MAP)).status).toBe(200);
-    const before = rss();
+    for (let i = 0; i < run.servers.length; i++)
+      await run.client(run.tokens.designer).catalogs.validate.mutate({ doc: sample("saas") });
     const statuses = new Map<number, number>();
     const aliases = (i: number) => [
       `/assets/a${i}/..${MAP.slice("/assets".length)}`,
@@ -102,14 +104,22 @@ describe.each(setups)("static files under abuse on %s", (setup) => {
       `/${"/".repeat(i % 5)}${MAP}`,
       `/assets/${"./".repeat((i % 7) + 1)}${MAP.slice("/assets/".length)}`,
     ];
-    for (let i = 0; i < 1_000; i += 10) {
-      const batch: Promise<number>[] = [];
-      for (let j = i; j < i + 10; j++) {
-        const path = j % 10 === 0 ? MAP.replace("/assets", "/%61ssets") : aliases(j)[j % 5]!;
-        batch.push(raw(base, path).then((r) => r.status));
+    const round = async (from: number) => {
+      for (let i = from; i < from + 1_000; i += 10) {
+        const batch: Promise<number>[] = [];
+        for (let j = i; j < i + 10; j++) {
+          const path = j % 10 === 0 ? MAP.replace("/assets", "/%61ssets") : aliases(j)[j % 5]!;
+          batch.push(raw(base, path).then((r) => r.status));
+        }
+        for (const status of await Promise.all(batch)) statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
-      for (const status of await Promise.all(batch)) statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    }
+    };
+    // A first round of 1,000 other aliases settles the allocator and the JIT; the measured round
+    // then uses 1,000 new spellings, so a cache keyed by the raw path would still grow by a copy each.
+    await round(10_000);
+    statuses.clear();
+    const before = rss();
+    await round(0);
     // 100 spellings that decode to the canonical path are served; 900 aliases are not.
     expect(Object.fromEntries(statuses)).toEqual({ 200: 100, 404: 900 });
     for (const server of run.servers) {
