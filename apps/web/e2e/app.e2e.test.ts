@@ -160,6 +160,8 @@ describe("the configurator in Chromium against the real server", () => {
     // The configuration is worked out off the main thread: wait for it to catch up.
     await expect.poll(() => page.getByRole("option", { name: /^per year/ }).isDisabled()).toBe(true);
     await page.locator("#quote-term").selectOption("12");
+    // Pricing runs in the configuration worker: read the MRR once the 12-month answer is in.
+    await expect.poll(() => page.locator("[aria-busy='true']").count()).toBe(0);
 
     const mrrBefore = await page.locator("[data-total='mrr']").textContent();
     await page.getByRole("button", { name: "Increase Seats" }).first().click();
@@ -218,9 +220,10 @@ describe("the configurator in Chromium against the real server", () => {
     await expect(upgrade.getByRole("table").textContent()).resolves.toMatch(/Net (due|credit)/);
     await upgrade.getByRole("button", { name: "Apply" }).click();
     await page.getByText(`Applied: ${title}.`).waitFor();
-    await expect(page.getByRole("region", { name: "Current arrangement" }).textContent()).resolves.toContain(
-      title.replace("Upgrade to ", ""),
-    );
+    // The arrangement is read again after the move: wait for it rather than the first paint.
+    await expect
+      .poll(() => page.getByRole("region", { name: "Current arrangement" }).textContent())
+      .toContain(title.replace("Upgrade to ", ""));
     await expect
       .poll(() => page.getByRole("region", { name: "History" }).getByRole("listitem").count())
       .toBe(2);
