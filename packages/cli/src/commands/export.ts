@@ -43,7 +43,10 @@ function render(
       return { text: exportPriceSheet(doc), losses: [] };
     case "tmf620":
       // Money values are exact number tokens (see stringifyTmf); the version is the document's own.
-      return { text: `${stringifyTmf(toTmf620(doc, doc.version ?? 1), compact ? undefined : 2)}\n`, losses: [] };
+      return {
+        text: `${stringifyTmf(toTmf620(doc, doc.version ?? 1), compact ? undefined : 2)}\n`,
+        losses: [],
+      };
     default:
       return { text: canonicalJson(doc, { compact }), losses: [] };
   }
