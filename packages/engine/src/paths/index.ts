@@ -15,7 +15,8 @@
 import { type Arrangement, validateArrangement } from "@tessera/schema";
 import { isDate } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
-import { addOnMoves, removeMoves } from "./addons.ts";
+import { changeAddOnMoves, removeMoves } from "./addon-policy.ts";
+import { addOnMoves } from "./addons.ts";
 import { blocked, type Candidate, newMove } from "./candidate.ts";
 import { createContext, type PathContext } from "./context.ts";
 import { planChange, planChangeTargets } from "./plan-change.ts";
@@ -45,6 +46,7 @@ function evaluate(catalog: CompiledCatalog, arrangement: Arrangement, asOf: stri
     candidates.push(...addOnMoves(ctx, cur));
   }
   candidates.push(...removeMoves(ctx, cur));
+  if (cur) candidates.push(...changeAddOnMoves(ctx, cur));
   if (cur) candidates.push(...quantityMoves(ctx, cur));
   candidates.push(...terminateMoves(ctx));
   if (arrangement.status === "terminated") {

@@ -22,7 +22,7 @@ import type { PathContext } from "./context.ts";
 import { impliedKind } from "./match.ts";
 import { planChangeProration, prorationNet } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
-import { effectiveDateOf, outcomeBlocks, outcomeFor } from "./rules.ts";
+import { effectiveDateOf, moveToBook, outcomeBlocks, outcomeFor } from "./rules.ts";
 import type { Move, MoveKind, MoveRequest } from "./types.ts";
 
 export const PERIOD_WORD: Record<BillingPeriod, string> = {
@@ -54,7 +54,10 @@ export function planChangeTargets(ctx: PathContext, from: Package): { id: string
 function kindOfExplicit(ctx: PathContext, from: Package, to: Package | undefined): MoveKind {
   for (const c of ctx.catalog.doc.pathRules ?? []) {
     if (!c.from?.packages?.includes(from.id) || !c.to?.packages?.includes(to?.id ?? "")) continue;
-    const kinds = (c.kinds ?? []).filter((k) => k === "upgrade" || k === "downgrade" || k === "crossgrade");
+    const kinds = (c.kinds ?? []).filter(
+      (k): k is "upgrade" | "downgrade" | "crossgrade" =>
+        k === "upgrade" || k === "downgrade" || k === "crossgrade",
+    );
     if (kinds.length === 1) return kinds[0]!;
   }
   if (!to) return "crossgrade";
@@ -184,6 +187,7 @@ export function planChange(
         m.notes.push(`${target.name} has no trial: billing starts on ${effective}.`);
       }
     }
+    moveToBook(ctx, outcome, next, m, effective);
     if (carried.usage) next.usage = carried.usage;
     else delete next.usage;
     if (a.paymentTerm !== undefined && !(target.paymentTerms ?? ["due_on_receipt"]).includes(a.paymentTerm))

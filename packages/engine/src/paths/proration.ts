@@ -143,7 +143,8 @@ export function prorationNet(ctx: PathContext, lines: readonly ProrationLine[]):
 
 /**
  * One line for a change to part of the bill (an add-on, a quantity): the difference between the
- * new and the old per-period price for the rest of the current period, rounded once.
+ * new and the old per-period price for the rest of the current period, rounded once; `whole`
+ * (a full-credit cancellation) takes the whole period instead.
  */
 export function deltaProration(
   ctx: PathContext,
@@ -151,12 +152,13 @@ export function deltaProration(
   delta: Decimal,
   description: string,
   timing: ProrationLine["timing"] = "in_advance",
+  whole = false,
 ): ProrationLine[] {
   const { start, end } = ctx.period;
   if (delta.isZero() || effective >= end || effective < start || effective >= ctx.arrangement.term.end)
     return [];
   const periodDays = ctx.periodDays;
-  const unused = effective === ctx.asOf ? ctx.unusedDays : daysBetween(effective, end);
+  const unused = whole ? periodDays : effective === ctx.asOf ? ctx.unusedDays : daysBetween(effective, end);
   return [
     {
       kind: delta.isNegative() ? "credit" : "charge",

@@ -886,13 +886,13 @@ export interface PathRuleCase {
    */
   description?: string;
   /**
-   * Kinds of move matched. Omitted means all.
+   * Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them.
    *
    * @minItems 1
    */
   kinds?: [
-    "upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate",
-    ...("upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate")[]
+    "upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate" | "remove_add_on" | "change_add_on",
+    ...("upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate" | "remove_add_on" | "change_add_on")[]
   ];
   from?: PackageMatch;
   to?: PackageMatch;
@@ -909,15 +909,21 @@ export interface PathRuleCase {
    */
   phases?: ["trial" | "intro" | "evergreen", ...("trial" | "intro" | "evergreen")[]];
   /**
+   * The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList.
+   *
+   * @minItems 1
+   */
+  priceBooks?: [Id, ...Id[]];
+  /**
    * What happens to a matching move.
    */
   outcome: {
     /**
-     * When the move takes effect; illegal blocks it.
+     * When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period).
      */
     timing: "immediate" | "end_of_term" | "next_billing_date" | "illegal";
     /**
-     * prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise.
+     * prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited.
      */
     proration?: "prorate" | "none" | "full_credit";
     /**
@@ -932,6 +938,7 @@ export interface PathRuleCase {
      * Explanation shown when the move is illegal or restricted.
      */
     reason?: string;
+    priceBook?: Id;
   };
 }
 /**
