@@ -268,6 +268,7 @@ export function finishPartial(
     billingPeriod: next.billingPeriod,
   };
   if (how.ruleCase !== undefined) move.ruleCase = how.ruleCase;
+  if (template.replaces !== undefined) move.replaces = template.replaces;
   if (template.earliestDate !== undefined) move.earliestDate = template.earliestDate;
   if (move.proration.length > 0) move.prorationNet = prorationNet(ctx, move.proration);
   if (template.quantity) move.quantity = template.quantity;
