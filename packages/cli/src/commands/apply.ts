@@ -60,8 +60,9 @@ price, or status pending_termination with its terminationDate. The move file is
 { "id": "<move id>" }, with "quantity" for change_quantity and add_on moves, optionally
 "termMonths" for base changes that restart the term, and optionally "quantities" for a renewal
 with new quantities by component id (e.g. { "id": "renew:12", "quantities": { "seats": 30 } }), and
-optionally "date" for a termination on a chosen future date (e.g. { "id": "terminate", "date":
-"2026-06-15" }; "uncancel" withdraws a pending one). A blocked move is refused with the reasons
+optionally "date" for a termination or an add-on removal on a chosen future date (e.g. { "id":
+"terminate", "date": "2026-06-15" } or { "id": "remove_add_on:sso", "date": "2026-06-15" };
+"uncancel" withdraws a pending termination). A blocked move is refused with the reasons
 paths gives. At most one file may be "-" (standard input).
 
 Options:

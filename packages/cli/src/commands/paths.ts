@@ -50,6 +50,14 @@ function moveLine(m: Move): string[] {
       ? `; ${m.newRecurring} per ${m.billingPeriod ?? "period"}, MRR ${signed(m.mrrDelta)}`
       : "";
   if (when || money) lines.push(`      ${when}${money}${m.termRestarts ? "; new term" : ""}`);
+  if (m.ruleCase !== undefined)
+    lines.push(
+      `      path rule ${m.ruleCase}${m.prorationPolicy ? `: proration ${m.prorationPolicy.replace("_", " ")}` : ""}`,
+    );
+  if (m.replaces !== undefined) lines.push(`      replaces add-on ${m.replaces}`);
+  if (m.priceBook !== undefined) lines.push(`      price book → ${m.priceBook}`);
+  if (m.earliestDate !== undefined)
+    lines.push(`      earliest end date ${m.earliestDate} (a chosen later date is allowed)`);
   if (m.quantity) {
     const q = m.quantity;
     const range = `${q.min}–${q.max ?? "∞"}${q.step !== 1 ? ` step ${q.step}` : ""}`;
