@@ -612,15 +612,26 @@ export interface Charge {
    */
   name?: string;
   /**
-   * flat: a fixed amount; per_unit: unit price × quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device).
+   * flat: a fixed amount; per_unit: unit price × quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package.
    */
-  model: "flat" | "per_unit" | "tiered" | "volume" | "stairstep" | "usage" | "one_time";
+  model: "flat" | "per_unit" | "tiered" | "volume" | "stairstep" | "usage" | "one_time" | "percentage";
   component?: Id;
   option?: Id;
+  eventsComponent?: Id;
+  /**
+   * percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume.
+   *
+   * @minItems 1
+   */
+  percentOf?: [Id, ...Id[]];
   /**
    * per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up).
    */
   blockSize?: number;
+  /**
+   * How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round.
+   */
+  blockRounding?: "up" | "down";
   /**
    * Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear.
    */
@@ -664,6 +675,10 @@ export interface PricePoint {
    * usage: units per billing period included at no charge before the rate card applies.
    */
   includedUnits?: number;
+  percent?: Percent;
+  fixedAmount?: Amount;
+  minAmount?: Amount;
+  maxAmount?: Amount;
 }
 /**
  * A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.
