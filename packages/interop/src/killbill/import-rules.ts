@@ -96,8 +96,7 @@ function convert(
   const toPkg = to?.packages?.length === 1 ? packages.find((p) => p.id === to.packages![0]) : undefined;
   // Cases about add-on products are the add-on's own cancel and change policies.
   const onAddOns =
-    from?.packages !== undefined &&
-    from.packages.every((id) => packages.find((p) => p.id === id)?.role === "add_on");
+    from?.packages?.every((id) => packages.find((p) => p.id === id)?.role === "add_on") === true;
   const kinds: PathRuleCase["kinds"] =
     kind === "cancel"
       ? [onAddOns ? "remove_add_on" : "terminate"]
