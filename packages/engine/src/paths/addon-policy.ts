@@ -105,6 +105,7 @@ export function removeMoves(ctx: PathContext, base: Package | undefined): Candid
         {
           timing,
           proration: outcome.proration,
+          style: outcome.style,
           ...(date !== undefined ? { date } : {}),
           ...(outcome.rule ? { ruleCase: outcome.rule.id } : {}),
         },
@@ -247,6 +248,7 @@ function changeAddOn(
       {
         timing,
         proration: outcome.proration,
+        style: outcome.style,
         ...(outcome.rule ? { ruleCase: outcome.rule.id } : {}),
         ...(wholeArrear ? {} : { lines }),
       },

@@ -20,7 +20,7 @@ import { isCompatibleAddOn } from "../validate/checks/addons.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
-import { deltaProration, prorationNet } from "./proration.ts";
+import { deltaProration, prorationNet, recordBilled } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
 import { effectiveDateOf } from "./rules.ts";
 import type { AddOnFate, Move, MoveRequest, ProrationLine, ProrationPolicy } from "./types.ts";
@@ -199,6 +199,8 @@ export interface PartialTiming {
   timing: "immediate" | "next_billing_date" | "end_of_term";
   /** Defaults to prorate for immediate moves, none otherwise. */
   proration?: ProrationPolicy;
+  /** flexible: keep the record of what was billed for the period (see recordBilled). */
+  style?: "day_based" | "flexible";
   /** A chosen effective date (an add-on cancelled on a date), instead of the timing's. */
   date?: string;
   ruleCase?: string;
@@ -277,6 +279,12 @@ export function finishPartial(
   next.catalogId = ctx.catalog.doc.id;
   next.catalogVersion = ctx.catalog.doc.version ?? next.catalogVersion;
   next.recurring = recurring;
+  if ((how.style ?? ctx.catalog.doc.prorationStyle) === "flexible") {
+    // A partial move's delta line is not a bill for the whole period: keep the record only when
+    // nothing was prorated.
+    if (proration.length === 0) recordBilled(ctx, next, [], effective);
+    else delete next.billed;
+  }
   return { ok: true, arrangement: next, move };
 }
 

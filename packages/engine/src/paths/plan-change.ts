@@ -20,7 +20,7 @@ import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import { carryConfiguration } from "./carry.ts";
 import type { PathContext } from "./context.ts";
 import { impliedKind } from "./match.ts";
-import { planChangeProration, prorationNet } from "./proration.ts";
+import { planChangeProration, prorationNet, recordBilled } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
 import { effectiveDateOf, moveToBook, outcomeBlocks, outcomeFor } from "./rules.ts";
 import type { Move, MoveKind, MoveRequest } from "./types.ts";
@@ -223,6 +223,7 @@ export function planChange(
       newAmount: newRecurring,
       newArrear: priced.inArrear,
       newLabel: target.name,
+      style: outcome.style,
       ...(offersPeriod ? {} : { newCycle: { months: monthsPerPeriod(billingPeriod, months) } }),
     });
     if (billingStart === effective) {
@@ -243,6 +244,7 @@ export function planChange(
         });
     }
     if (m.proration.length > 0) m.prorationNet = prorationNet(ctx, m.proration);
+    if (outcome.style === "flexible") recordBilled(ctx, next, m.proration, effective);
     m.newRecurring = ctx.money(newRecurring);
     const newMrr = mrrOf(newRecurring, billingPeriod, months, ctx.currency);
     m.newMrr = ctx.money(newMrr);

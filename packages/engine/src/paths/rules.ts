@@ -29,7 +29,11 @@ export interface Outcome {
   termRestarts: boolean;
   /** The price book the arrangement moves to, when the case names one. */
   priceBook?: string;
+  /** How credits are worked out: the case's style, else the catalog's, else day_based. */
+  style: ProrationStyle;
 }
+
+export type ProrationStyle = "day_based" | "flexible";
 
 /** The price book the arrangement is priced from: its own, else the catalog's default. */
 export function bookOf(ctx: PathContext): string {
@@ -89,15 +93,16 @@ export function outcomeFor(
       timing,
       proration: rule.outcome.proration ?? (timing === "immediate" ? "prorate" : "none"),
       termRestarts: rule.outcome.termRestarts ?? false,
+      style: rule.outcome.prorationStyle ?? ctx.catalog.doc.prorationStyle ?? "day_based",
     };
     if (rule.outcome.priceBook !== undefined) out.priceBook = rule.outcome.priceBook;
     return out;
   }
-  return defaultOutcome(kind, from, to);
+  return { ...defaultOutcome(kind, from, to), style: ctx.catalog.doc.prorationStyle ?? "day_based" };
 }
 
 /** The built-in outcome of a move no case matches (see the module comment). */
-function defaultOutcome(kind: MoveKind, from: Package | undefined, to?: Package): Outcome {
+function defaultOutcome(kind: MoveKind, from: Package | undefined, to?: Package): Omit<Outcome, "style"> {
   switch (kind) {
     case "remove_add_on": {
       const effective = from?.termination?.effective;

@@ -114,6 +114,10 @@ export interface Catalog {
    */
   priceBooks?: PriceBook[];
   /**
+   * How a prorated credit for the unused part of a period already invoiced is worked out. day_based (default): the current recurring price × unused days ÷ days in the period (Stripe's classic billing mode). flexible: what was actually billed for the period (the arrangement's billed record) × unused days ÷ the days it covered (Stripe's flexible billing mode), so a credit never exceeds what the customer paid. A path rule case's outcome may choose another style for its moves.
+   */
+  prorationStyle?: "day_based" | "flexible";
+  /**
    * The atomic services packages are composed of.
    */
   services: AtomicService[];
@@ -954,6 +958,10 @@ export interface PathRuleCase {
      */
     reason?: string;
     priceBook?: Id;
+    /**
+     * The proration style for this case's moves, instead of the catalog's prorationStyle.
+     */
+    prorationStyle?: "day_based" | "flexible";
   };
 }
 /**
@@ -1166,6 +1174,14 @@ export interface Arrangement {
    */
   discounts?: Discount[];
   usage?: Quantities;
+  /**
+   * What was invoiced for the current billing period, for the flexible proration style: the amount debited to cover the days from `from` (default: the period's start) to the period's end. A record for another period is ignored.
+   */
+  billed?: {
+    periodStart: CalendarDate;
+    from?: CalendarDate;
+    amount: Amount;
+  };
   /**
    * active; pending_termination: a cancellation takes effect on a future date; terminated.
    */

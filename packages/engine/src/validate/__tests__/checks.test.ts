@@ -1248,6 +1248,18 @@ const rows: Record<string, Row> = {
       (rules(d)[0] as PathRuleCase).kinds = ["remove_add_on"];
     },
   },
+  "paths.proration-style-ignored": {
+    code: "paths.proration-style-ignored",
+    severity: "warning",
+    pointer: "/pathRules/1/outcome/prorationStyle",
+    defect: (d) => {
+      (rules(d)[1] as PathRuleCase).outcome.prorationStyle = "flexible";
+    },
+    fix: (d) => {
+      delete (rules(d)[1] as PathRuleCase).outcome.prorationStyle;
+      (rules(d)[0] as PathRuleCase).outcome.prorationStyle = "flexible";
+    },
+  },
   "paths.case-to-ignored": {
     code: "paths.case-to-ignored",
     severity: "error",

@@ -198,6 +198,19 @@ function lintAddOnCase(ctx: CheckContext, c: PathRuleCase, i: number, p: Prepare
       `/pathRules/${i}/to`,
       `names a target, but ${kinds.join(" / ")} moves have none, so the case never applies; remove \`to\`.`,
     );
+  const o = c.outcome;
+  // A case prorates when its proration (default: prorate for immediate moves only) is not none.
+  if (
+    o.prorationStyle !== undefined &&
+    (o.proration ?? (o.timing === "immediate" ? "prorate" : "none")) === "none"
+  )
+    flag(
+      ctx,
+      "paths.proration-style-ignored",
+      "warning",
+      `/pathRules/${i}/outcome/prorationStyle`,
+      `is never used: the case's moves prorate nothing (${o.proration === "none" ? "proration none" : `timing ${o.timing} without a proration`}), so there is no credit to work out.`,
+    );
   if (c.outcome.priceBook !== undefined && !kinds.some((k) => BOOK_KINDS.includes(k)))
     flag(
       ctx,
@@ -332,6 +345,7 @@ export const pathsCheck: Check = {
     "paths.case-role-mismatch",
     "paths.case-to-ignored",
     "paths.price-book-ignored",
+    "paths.proration-style-ignored",
     "paths.upgrade-cycle",
     "package.unreachable",
     "paths.dead-end-ladder",
