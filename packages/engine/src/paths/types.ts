@@ -12,6 +12,7 @@ export type MoveKind =
   | "add_on"
   | "remove_add_on"
   | "change_add_on"
+  | "change_version"
   | "change_quantity"
   | "terminate"
   | "uncancel"

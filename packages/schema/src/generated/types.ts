@@ -103,6 +103,7 @@ export interface Catalog {
    */
   version?: number;
   effectiveDate?: CalendarDate;
+  existingSubscriptionsFrom?: CalendarDate;
   /**
    * ISO 4217 currencies every sellable package must be priced in.
    *
