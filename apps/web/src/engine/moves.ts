@@ -11,6 +11,7 @@ const ORDER = [
   "add_on",
   "remove_add_on",
   "change_add_on",
+  "change_version",
   "terminate",
 ];
 
