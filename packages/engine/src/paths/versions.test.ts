@@ -22,7 +22,11 @@ function move(result: PathsResult, id: string): Move {
   return m;
 }
 
-const v2 = fixtureCatalog({ patch: (doc) => void (doc.effectiveDate = "2026-01-01") });
+const v2 = fixtureCatalog({
+  patch: (doc) => {
+    doc.effectiveDate = "2026-01-01";
+  },
+});
 const v3doc = (patch?: (doc: Catalog) => void) =>
   fixtureCatalog({
     patch: (doc) => {
