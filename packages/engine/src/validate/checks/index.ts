@@ -7,6 +7,7 @@ import { addOnOfferCheck } from "./addon-offer.ts";
 import { addOnsCheck } from "./addons.ts";
 import { amountsCheck } from "./amounts.ts";
 import { componentsCheck } from "./components.ts";
+import { approvalsCheck } from "./approvals.ts";
 import { formulasCheck } from "./formulas.ts";
 import { groupsCheck } from "./groups.ts";
 import { idsCheck } from "./ids.ts";
@@ -44,5 +45,6 @@ export const checks: Check[] = [
   portfoliosCheck,
   pathsCheck,
   policyCheck,
+  approvalsCheck,
   logicCheck,
 ];
