@@ -53,7 +53,7 @@ export async function startHarness(): Promise<Harness> {
     log: () => {},
   });
   if (!seeded) throw new Error("A fresh data directory was not seeded.");
-  const tokens = Object.fromEntries(seeded.tokens.map((t) => [t.role, t.token]));
+  const tokens = Object.fromEntries(seeded.tokens.map((t) => [t.label ?? t.role, t.token]));
   mkdirSync(artifactsDir, { recursive: true });
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",

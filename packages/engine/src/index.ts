@@ -38,6 +38,7 @@ export {
 } from "./paths/index.ts";
 export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
 export { type UnitWords, unitWords } from "./price/explain.ts";
+export { type DiscountImpact, discountImpact } from "./price/impact.ts";
 export {
   type PriceLine,
   type PriceLineKind,

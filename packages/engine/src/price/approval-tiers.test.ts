@@ -5,6 +5,7 @@
 import type { Charge, Quote } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { fixtureCatalog } from "./fixture.ts";
+import { discountImpact } from "./impact.ts";
 import { price } from "./index.ts";
 
 const AS_OF = "2026-01-15";
@@ -89,5 +90,21 @@ describe("price: approval tiers", () => {
     expect(result.reasons).toEqual([
       "Discount `vip` takes 35% off recurring charges; more than 15% needs approval.",
     ]);
+  });
+
+  it("states the margin impact: what seller discounts take over the term, as a percent of list", () => {
+    // List over 12 months: (100.00 + 50.00) × 12 = 1,800.00 recurring + 200.00 setup = 2,000.00.
+    // 20% off recurring = 30.00 a month × 12 = 360.00, and 360 ÷ 2,000 = 18% of list.
+    const result = price(tiered, q({ discounts: [{ id: "mid", percent: "20" }] }), AS_OF);
+    expect(discountImpact(result, ["mid"])).toEqual({
+      amount: "360.00",
+      listValue: "2000.00",
+      percentOfList: "18",
+    });
+    expect(discountImpact(price(tiered, q({}), AS_OF), [])).toEqual({
+      amount: "0.00",
+      listValue: "2000.00",
+      percentOfList: "0",
+    });
   });
 });
