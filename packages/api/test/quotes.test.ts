@@ -162,7 +162,9 @@ describe.each(backends)("quotes on %s", (backend) => {
     expect(err.code).toBe("PRECONDITION_FAILED");
     expect(err.message).toContain("valid until 2026-11-25");
     // The database refuses it too, whatever the caller checked (the conditional update).
-    const rows = await t.db.query("UPDATE quotes SET status = status WHERE id = $1 AND status = 'accepted'", [saved.id]);
+    const rows = await t.db.query("UPDATE quotes SET status = status WHERE id = $1 AND status = 'accepted'", [
+      saved.id,
+    ]);
     expect(rows).toHaveLength(0);
     expect((await later.quotes.transition({ id: saved.id, to: "expired" })).status).toBe("expired");
     expect((await later.quotes.transition({ id: saved.id, to: "expired" })).status).toBe("expired");

@@ -25,8 +25,8 @@ import {
 import { findQuote } from "../data/quotes.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
-import { can, procedure } from "../trpc.ts";
 import { isPastValidity, type QuoteRecord, quoteId, quoteRow, record } from "../quotes/record.ts";
+import { can, procedure } from "../trpc.ts";
 
 export interface ApprovalEvent {
   round: number;
@@ -132,7 +132,11 @@ export const approvalsRouter = {
               ? "No approval was requested for this quote."
               : `This quote was already ${row.approval}.`,
           );
-        if (mine) fail("PRECONDITION_FAILED", `You already ${mine.action === "approve" ? "approved" : "rejected"} this request.`);
+        if (mine)
+          fail(
+            "PRECONDITION_FAILED",
+            `You already ${mine.action === "approve" ? "approved" : "rejected"} this request.`,
+          );
         if (round.some((e) => e.action === "request" && e.actor === actor))
           fail("FORBIDDEN", "You requested this approval; another approver must decide it.");
         if (input.decision === "reject" && input.comment.trim() === "")

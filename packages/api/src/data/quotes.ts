@@ -160,7 +160,9 @@ export function listQuotes(
 
 /** Every revision of a quote, first to last. */
 export function listRevisions(db: Queryable, familyId: string): Promise<QuoteRow[]> {
-  return db.query<QuoteRow>(`SELECT ${COLUMNS} FROM quotes WHERE family_id = $1 ORDER BY revision`, [familyId]);
+  return db.query<QuoteRow>(`SELECT ${COLUMNS} FROM quotes WHERE family_id = $1 ORDER BY revision`, [
+    familyId,
+  ]);
 }
 
 /**

@@ -2,12 +2,7 @@
  * What the API answers about a quote (`QuoteRecord`), built from its row as of a day: a draft or
  * sent quote past its `validUntil` reads as expired, whatever the row still says.
  */
-import {
-  type Configuration,
-  type DiscountImpact,
-  discountImpact,
-  type PriceResult,
-} from "@tessera/engine";
+import { type Configuration, type DiscountImpact, discountImpact, type PriceResult } from "@tessera/engine";
 import { type Quote, validateQuote } from "@tessera/schema";
 import type { PublishedVersion } from "../catalogs/published.ts";
 import { type ApprovalState, findQuote, type QuoteRow, type QuoteStatus } from "../data/quotes.ts";

@@ -17,10 +17,10 @@ import {
   catalogFor,
   catalogIdOf,
   idempotencyKey,
+  type QuoteRecord,
   quoteDoc,
   quoteId,
   quoteInput,
-  type QuoteRecord,
   quoteRow,
   record,
 } from "./record.ts";

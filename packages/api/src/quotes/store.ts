@@ -16,10 +16,7 @@ import type { Services } from "../services.ts";
 import { catalogIdOf, defaultTitle, evaluate, type QuoteRecord, record } from "./record.ts";
 
 /** Where the new quote sits among revisions: a first revision, or the one after `revises`. */
-export type Lineage =
-  | { kind: "new" }
-  | { kind: "clone"; of: QuoteRow }
-  | { kind: "revision"; of: QuoteRow };
+export type Lineage = { kind: "new" } | { kind: "clone"; of: QuoteRow } | { kind: "revision"; of: QuoteRow };
 
 /** Saves `quote` as a draft under `key`; see the module comment. */
 export async function storeQuote(

@@ -84,13 +84,16 @@ export const transitionProcedure = procedure(can.sell)
           doc = { ...doc, validUntil: addDays(today, validityDays) };
         if (input.to === "accepted") {
           const id = `arr_${randomBytes(8).toString("hex")}`;
-          arrangement = { ...arrangementFromQuote({
+          arrangement = {
+            ...arrangementFromQuote({
+              id,
+              quote: { ...row.doc, catalogId: row.catalog_id, catalogVersion: row.catalog_version },
+              configuration,
+              priced: row.price,
+              acceptedOn: today,
+            }),
             id,
-            quote: { ...row.doc, catalogId: row.catalog_id, catalogVersion: row.catalog_version },
-            configuration,
-            priced: row.price,
-            acceptedOn: today,
-          }), id };
+          };
           if (!validateArrangement(arrangement))
             fail("PRECONDITION_FAILED", "The accepted quote does not make a valid arrangement.", {
               diagnostics: schemaDiagnostics(validateArrangement.errors),

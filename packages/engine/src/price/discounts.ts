@@ -62,7 +62,11 @@ export function approvalTiers(policy: QuotePolicy | undefined): Tier[] {
   });
   if (tiers.length > 0) return tiers;
   return [
-    { percent: parsePercent(policy?.approvalThresholdPercent) ?? Decimal.ZERO, approvers: 1, name: undefined },
+    {
+      percent: parsePercent(policy?.approvalThresholdPercent) ?? Decimal.ZERO,
+      approvers: 1,
+      name: undefined,
+    },
   ];
 }
 

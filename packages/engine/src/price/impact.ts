@@ -28,7 +28,8 @@ export function discountImpact(priced: PriceResult, discountIds: readonly string
   for (const line of priced.lines) {
     const overTerm = Decimal.parse(line.amount).mul(line.periods);
     if (line.kind !== "discount") list = list.add(overTerm);
-    else if (ids.has(line.id.replace(/#\d+$/, "").replace(/:one-time$/, ""))) taken = taken.add(overTerm.neg());
+    else if (ids.has(line.id.replace(/#\d+$/, "").replace(/:one-time$/, "")))
+      taken = taken.add(overTerm.neg());
   }
   return {
     amount: formatMoney(taken, priced.currency),

@@ -27,7 +27,8 @@ export const approvalsCheck: Check = {
     const policy = ctx.doc.quotePolicy;
     const tiers = policy?.approvalTiers;
     if (!policy || !tiers) return;
-    const max = policy.maxDiscountPercent === undefined ? undefined : Decimal.tryParse(policy.maxDiscountPercent);
+    const max =
+      policy.maxDiscountPercent === undefined ? undefined : Decimal.tryParse(policy.maxDiscountPercent);
     let prev: { percent: Decimal; approvers: number; text: string } | undefined;
     for (let i = 0; i < tiers.length; i++) {
       const tier = tiers[i]!;
@@ -70,7 +71,9 @@ export const approvalsCheck: Check = {
     }
     const first = Decimal.tryParse(tiers[0].aboveDiscountPercent);
     const threshold =
-      policy.approvalThresholdPercent === undefined ? undefined : Decimal.tryParse(policy.approvalThresholdPercent);
+      policy.approvalThresholdPercent === undefined
+        ? undefined
+        : Decimal.tryParse(policy.approvalThresholdPercent);
     if (first && threshold && !threshold.eq(first))
       flag(
         ctx,
