@@ -29,6 +29,8 @@ export function ApprovalPanel({ quote }: { quote: QuoteRecord }) {
   const history = useQuery({
     ...trpc.approvals.history.queryOptions({ id: quote.id }),
     enabled: quote.approval.required > 0 || quote.approval.round > 0,
+    // Approvers decide elsewhere: show their latest word whenever the quote is opened.
+    refetchOnMount: "always",
   });
   const request = useMutation(
     trpc.approvals.request.mutationOptions({

@@ -92,6 +92,20 @@ function ApprovalCard({ pending }: { pending: Pending }) {
           <dt className="ts-label">Discount</dt>
           <dd>
             <ul className="approval-card__reasons">
+              {(quote.doc.discounts ?? []).map((d) => (
+                <li key={d.id}>
+                  <strong>{d.description ?? "Discount"}</strong>:{" "}
+                  {d.percent !== undefined
+                    ? `${d.percent}% off ${d.appliesTo === "one_time" ? "one-time" : d.appliesTo === "all" ? "all" : "recurring"} charges`
+                    : `${formatMoney(d.amount ?? "0", currency)} off`}
+                  {d.periods !== undefined ? ` for ${d.periods} periods` : ""}
+                </li>
+              ))}
+            </ul>
+          </dd>
+          <dt className="ts-label">Why it needs approval</dt>
+          <dd>
+            <ul className="approval-card__reasons">
               {quote.price.reasons.map((r) => (
                 <li key={r}>{r}</li>
               ))}

@@ -22,7 +22,8 @@ const STATUS_BADGE: Record<string, string> = {
 export function QuoteDetail({ quoteId }: { quoteId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const quote = useQuery(trpc.quotes.get.queryOptions({ id: quoteId }));
+  // Always fresh on opening: an approver may have decided since this quote was last shown.
+  const quote = useQuery({ ...trpc.quotes.get.queryOptions({ id: quoteId }), refetchOnMount: "always" });
   // One key per quote shown: a double click on "Clone" makes one copy.
   const cloneKey = useMemo(() => `clone-${quoteId}-${crypto.randomUUID()}`, [quoteId]);
   const record = quote.data;

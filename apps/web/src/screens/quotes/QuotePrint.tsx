@@ -44,6 +44,8 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
   const period = PERIOD_LABEL[price.billingPeriod] ?? price.billingPeriod;
   const termPeriods = price.schedule?.termPeriods ?? 1;
   const company = branding.companyName ?? catalogDoc?.name ?? "";
+  // A charge of nothing (no extra storage bought) is noise on a customer document; usage rates stay.
+  const printedLines = price.lines.filter((l) => l.kind === "usage" || Number(l.amount) !== 0);
   const accent = branding.accentColor
     ? ({ "--print-accent": branding.accentColor } as CSSProperties)
     : undefined;
@@ -113,7 +115,7 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
             </tr>
           </thead>
           <tbody>
-            {price.lines.map((l) => {
+            {printedLines.map((l) => {
               // A usage rate line has no amount of its own: its rates are what the customer needs.
               const rates = l.kind === "usage" && Number(l.amount) === 0;
               return (
@@ -122,7 +124,7 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
                     {l.description}
                     {l.kind === "usage" ? <div className="print-doc__rates">{l.explanation}</div> : null}
                   </td>
-                  <td className="ts-num">{l.kind === "discount" || l.quantity === 1 ? "" : l.quantity}</td>
+                  <td className="ts-num">{l.kind === "discount" || l.quantity <= 1 ? "" : l.quantity}</td>
                   <td>{billed(l, price.billingPeriod, termPeriods)}</td>
                   <td className="ts-num">{rates ? "as used" : formatMoney(l.amount, currency)}</td>
                 </tr>

@@ -33,14 +33,13 @@ export function useRevision(
     enabled: quoteId !== undefined,
   });
   const revised = quoteId === undefined ? undefined : query.data;
-  const started = useRef(false);
   const settersRef = useRef(setters);
   settersRef.current = setters;
 
   useEffect(() => {
-    if (!revised || !catalog || started.current) return;
+    // Started once: while the draft holds a quote it is the rep's (the builder clears it on leaving).
+    if (!revised || !catalog || useQuoteDraft.getState().quote !== null) return;
     if (catalog.doc.id !== revised.catalogId || version !== revised.catalogVersion) return;
-    started.current = true;
     const { id: _id, status: _status, ...selection } = revised.doc;
     const quote: Quote = selection;
     const pkg = catalog.packages.get(quote.package)?.value;
