@@ -244,4 +244,17 @@ describe.each(backends)("approvals on %s", (backend) => {
     expect(await (await callerFor(services, tokens.seller)).me()).toMatchObject({ approver: false });
     expect(await admin.me()).toMatchObject({ approver: true });
   });
+
+  it("a pending request on a revised quote leaves the queue and can no longer be decided", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const manager = await callerFor(services, managers[0]!.token);
+    const saved = await seller.quotes.save({ idempotencyKey: key(), quote: discounted("20") });
+    await seller.approvals.request({ id: saved.id, note: "" });
+    const next = await seller.quotes.revise({ id: saved.id, idempotencyKey: key(), quote: discounted("12") });
+    expect(next.approval.required).toBe(0);
+    expect((await manager.approvals.queue()).some((p) => p.quote.id === saved.id)).toBe(false);
+    const late = await errorOf(manager.approvals.decide({ id: saved.id, decision: "approve", comment: "" }));
+    expect(late.message).toContain("later revision");
+    expect((await seller.quotes.transition({ id: next.id, to: "sent" })).status).toBe("sent");
+  });
 });

@@ -138,4 +138,17 @@ describe.each(backends)("quote revisions on %s", (backend) => {
     // 2026-12-10 + 30 days (the sample's validityDays) = 2027-01-09.
     expect((await later.quotes.transition({ id: revived.id, to: "sent" })).doc.validUntil).toBe("2027-01-09");
   });
+
+  it("two different revisions of one quote at once: one wins, the other is refused", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const first = await seller.quotes.save({ idempotencyKey: key(), quote });
+    const results = await Promise.allSettled([
+      seller.quotes.revise({ id: first.id, idempotencyKey: key(), quote: { ...first.doc, termMonths: 36 } }),
+      seller.quotes.revise({ id: first.id, idempotencyKey: key(), quote: { ...first.doc, termMonths: 12 } }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(["CONFLICT", "PRECONDITION_FAILED"]).toContain((refused.reason as { code: string }).code);
+    expect((await seller.quotes.revisions({ id: first.id })).map((r) => r.revision)).toEqual([1, 2]);
+  });
 });

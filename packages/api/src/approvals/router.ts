@@ -125,6 +125,13 @@ export const approvalsRouter = {
         const mine = round.find((e) => e.action !== "request" && e.actor === actor);
         // The same decision again (a double click) is a no-op.
         if (mine && mine.action === input.decision) return record(row, on);
+        if (row.superseded_by !== null)
+          fail("PRECONDITION_FAILED", "A later revision replaced this quote; decide on the latest revision.");
+        if (isPastValidity(row.status, row.doc, on))
+          fail(
+            "PRECONDITION_FAILED",
+            `The quote expired on ${row.doc.validUntil}; there is nothing left to approve.`,
+          );
         if (row.approval !== "pending")
           fail(
             "PRECONDITION_FAILED",

@@ -95,7 +95,10 @@ export async function findQuoteByKey(
   return rows[0];
 }
 
-/** Inserts a draft quote; `undefined` when the principal's key was just used by a concurrent request. */
+/**
+ * Inserts a draft quote; `undefined` when a concurrent request just took the principal's key, or
+ * the revision number (another revision of the same quote won).
+ */
 export async function insertQuote(
   tx: Queryable,
   q: {
@@ -120,7 +123,7 @@ export async function insertQuote(
     `INSERT INTO quotes (id, idempotency_key, request_hash, catalog_id, catalog_version, customer, status,
        doc, price, created_by, title, package_name, family_id, revision, approvals_required)
      VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9, $10, $11, $12, $13, $14)
-     ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
+     ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
     [
       q.id,
       q.key,

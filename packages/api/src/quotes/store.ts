@@ -110,5 +110,11 @@ export async function storeQuote(
   });
   if (saved) return record(saved, on);
   // A concurrent retry with the same key won the insert: answer with its quote.
-  return replay((await findQuoteByKey(db, principal.tokenId, opts.key))!);
+  const won = await findQuoteByKey(db, principal.tokenId, opts.key);
+  if (won) return replay(won);
+  // Another revision of the same quote took this revision number first.
+  return fail(
+    "CONFLICT",
+    "This quote was revised meanwhile; open its latest revision and revise that one instead.",
+  );
 }
