@@ -241,10 +241,7 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
         {doc.notes ? <p>{doc.notes}</p> : null}
       </section>
       <ApprovalPanel quote={record} />
-      {/* The working view (approval flags, explanations) never prints: the Print page is the customer's. */}
-      <div className="ts-no-print">
-        <PriceSummary {...priceSummaryProps(record.price)} />
-      </div>
+      <PriceSummary {...priceSummaryProps(record.price)} />
       {record.price.notes.length > 0 ? (
         <ul className="ts-card ts-hint" aria-label="Notes" style={{ paddingLeft: "2rem" }}>
           {record.price.notes.map((n) => (
