@@ -23,6 +23,16 @@ export { formulaInWords, ruleInWords } from "./configure/words.ts";
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
+export {
+  deletion,
+  eachReference,
+  idsWithin,
+  type Namespace,
+  type Reference,
+  type Referrer,
+  referencesTo,
+  renameId,
+} from "./edit/references.ts";
 export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";
 export {
   type AddOnFate,
