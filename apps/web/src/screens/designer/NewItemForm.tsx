@@ -17,6 +17,8 @@ export function NewItemForm({
   layout = "row",
   onCreate,
   children,
+  lead,
+  fallbackName,
 }: {
   /** The form's accessible name, e.g. "Add a service". */
   title: string;
@@ -30,15 +32,22 @@ export function NewItemForm({
   /** Whether the extra fields are complete. */
   ready?: boolean;
   layout?: "row" | "stack";
+  /** Called with the id and the name typed (empty when the name is optional and left empty). */
   onCreate: (id: string, name: string) => void;
+  /** Extra fields after the name and id. */
   children?: ReactNode;
+  /** Fields before the name (what the new thing is made from). */
+  lead?: ReactNode;
+  /** When set, the name is optional: the id is derived from this instead. */
+  fallbackName?: string | undefined;
 }) {
   const formId = useId();
   const [name, setName] = useState("");
   const [ownId, setOwnId] = useState<string | null>(null);
-  const id = ownId ?? (name.trim() ? freshId(name, taken, prefix) : "");
-  const problem = name.trim() === "" ? undefined : idProblem(id, taken);
-  const ok = name.trim() !== "" && problem === undefined && ready;
+  const basis = name.trim() || (fallbackName ?? "").trim();
+  const id = ownId ?? (basis ? freshId(basis, taken, prefix) : "");
+  const problem = basis === "" && ownId === null ? undefined : idProblem(id, taken);
+  const ok = basis !== "" && problem === undefined && ready;
   return (
     <form
       aria-label={title}
@@ -52,6 +61,7 @@ export function NewItemForm({
         setOwnId(null);
       }}
     >
+      {lead}
       <div className="ts-field" style={{ margin: 0 }}>
         <label htmlFor={`${formId}-name`}>{nameLabel}</label>
         <input

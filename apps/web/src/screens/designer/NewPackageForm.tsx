@@ -56,7 +56,8 @@ export function NewPackageForm({
 }: {
   doc: Catalog;
   set: (p: Path, v: unknown) => void;
-  onCreate: (index: number) => void;
+  /** Called with the new package's id. */
+  onCreate: (id: string) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [chosen, setPortfolio] = useState("");
@@ -87,7 +88,7 @@ export function NewPackageForm({
         onCreate={(id, name) => {
           const pkg = newPackage(doc, id, name, portfolio, role);
           set(["packages"], [...doc.packages, pkg]);
-          onCreate(doc.packages.length);
+          onCreate(id);
           setOpen(false);
         }}
       >

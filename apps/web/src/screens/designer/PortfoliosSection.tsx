@@ -2,11 +2,14 @@
  * Product lines: name, description, display order among portfolios, and the display order of
  * their packages (packages not listed follow by tier).
  */
+import { renameId } from "@tessera/engine";
 import type { Catalog, Portfolio } from "@tessera/schema";
 import { moveItem, type Path } from "./docEdit.ts";
 import { NumberField, TextField } from "./fields.tsx";
+import { IdField } from "./IdField.tsx";
 import { NewItemForm } from "./NewItemForm.tsx";
 import { catalogIds } from "./packageContext.ts";
+import { RowActions } from "./RowActions.tsx";
 
 function PackageOrder({
   doc,
@@ -130,7 +133,26 @@ export function PortfoliosSection({
               onChange={(v) => set(["portfolios", i, "description"], v || undefined)}
             />
           </div>
-          <PackageOrder doc={doc} portfolio={p} index={i} set={set} readOnly={readOnly} />
+          <div className="ts-row" style={{ alignItems: "flex-start", justifyContent: "space-between" }}>
+            <PackageOrder doc={doc} portfolio={p} index={i} set={set} readOnly={readOnly} />
+            <IdField
+              label="Portfolio id"
+              id={p.id}
+              pointer={`/portfolios/${i}/id`}
+              taken={catalogIds(doc)}
+              readOnly={readOnly}
+              onRename={(to) => set([], renameId(doc, p.id, to))}
+            />
+            {!readOnly ? (
+              <RowActions
+                doc={doc}
+                path={["portfolios", i]}
+                name={`portfolio ${p.name}`}
+                set={set}
+                duplicate={false}
+              />
+            ) : null}
+          </div>
         </fieldset>
       ))}
       {!readOnly ? (

@@ -3,9 +3,12 @@
  * none, and the book a price falls back to when this one has no price point for a charge. Price
  * books have their own id namespace.
  */
+import { renameId } from "@tessera/engine";
 import type { Catalog, PriceBook } from "@tessera/schema";
 import type { Path } from "./docEdit.ts";
+import { IdField } from "./IdField.tsx";
 import { NewItemForm } from "./NewItemForm.tsx";
+import { RowActions } from "./RowActions.tsx";
 
 export function PriceBooksSection({
   doc,
@@ -30,6 +33,11 @@ export function PriceBooksSection({
               <th scope="col">Price book</th>
               <th scope="col">Default</th>
               <th scope="col">Falls back to</th>
+              {!readOnly ? (
+                <th scope="col">
+                  <span className="ts-visually-hidden">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -44,7 +52,15 @@ export function PriceBooksSection({
                     readOnly={readOnly}
                     onChange={(e) => set(["priceBooks", i, "name"], e.target.value)}
                   />
-                  <div className="ts-hint">{b.id}</div>
+                  <IdField
+                    label={`Id of price book ${b.name}`}
+                    compact
+                    id={b.id}
+                    pointer={`/priceBooks/${i}/id`}
+                    taken={new Set(books.map((x) => x.id))}
+                    readOnly={readOnly}
+                    onRename={(to) => set([], renameId(doc, b.id, to, "priceBook"))}
+                  />
                 </td>
                 <td>
                   <input
@@ -82,6 +98,17 @@ export function PriceBooksSection({
                       ))}
                   </select>
                 </td>
+                {!readOnly ? (
+                  <td>
+                    <RowActions
+                      doc={doc}
+                      path={["priceBooks", i]}
+                      name={`price book ${b.name}`}
+                      set={set}
+                      namespace="priceBook"
+                    />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

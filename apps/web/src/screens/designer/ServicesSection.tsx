@@ -2,13 +2,16 @@
  * The service library: every atomic service packages are built from — name, unit, kind, status,
  * and, under "Details", its description, tags and the entitlements it grants.
  */
+import { renameId } from "@tessera/engine";
 import type { AtomicService, Catalog } from "@tessera/schema";
 import { Fragment, useState } from "react";
 import type { Path } from "./docEdit.ts";
 import { EntitlementsEditor } from "./EntitlementsEditor.tsx";
 import { ListField, SelectField, TextField } from "./fields.tsx";
+import { IdField } from "./IdField.tsx";
 import { NewItemForm } from "./NewItemForm.tsx";
 import { catalogIds } from "./packageContext.ts";
+import { RowActions } from "./RowActions.tsx";
 
 type Kind = AtomicService["kind"];
 const KINDS: readonly { value: Kind; label: string }[] = [
@@ -145,20 +148,33 @@ export function ServicesSection({
                   </select>
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="ts-button ts-button--small"
-                    aria-expanded={open === s.id}
-                    aria-label={`Details of ${s.name || s.id}`}
-                    onClick={() => setOpen(open === s.id ? null : s.id)}
-                  >
-                    Details
-                  </button>
+                  <span className="ts-row" style={{ gap: "0.25rem" }}>
+                    <button
+                      type="button"
+                      className="ts-button ts-button--small"
+                      aria-expanded={open === s.id}
+                      aria-label={`Details of ${s.name || s.id}`}
+                      onClick={() => setOpen(open === s.id ? null : s.id)}
+                    >
+                      Details
+                    </button>
+                    {!readOnly ? (
+                      <RowActions doc={doc} path={["services", i]} name={s.name || s.id} set={set} />
+                    ) : null}
+                  </span>
                 </td>
               </tr>
               {open === s.id ? (
                 <tr>
                   <td colSpan={5}>
+                    <IdField
+                      label={`Id of ${s.name}`}
+                      id={s.id}
+                      pointer={`/services/${i}/id`}
+                      taken={catalogIds(doc)}
+                      readOnly={readOnly}
+                      onRename={(to) => set([], renameId(doc, s.id, to))}
+                    />
                     <ServiceDetails service={s} index={i} set={set} readOnly={readOnly} />
                   </td>
                 </tr>

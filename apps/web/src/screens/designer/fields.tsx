@@ -184,7 +184,7 @@ export function ListField<T>({
 }
 
 /** A choice of several values from a fixed list, as checkboxes (billing periods, payment terms). */
-export function ChecklistField<T extends string>({
+export function ChecklistField<T extends string | number>({
   label,
   pointer,
   hint,
@@ -202,7 +202,7 @@ export function ChecklistField<T extends string>({
       <legend className="ts-label">{label}</legend>
       <div className="ts-row" style={{ flexWrap: "wrap" }}>
         {options.map((o) => (
-          <label key={o.value} className="ts-row" style={{ gap: "0.25rem" }}>
+          <label key={String(o.value)} className="ts-row" style={{ gap: "0.25rem" }}>
             <input
               type="checkbox"
               disabled={readOnly}
