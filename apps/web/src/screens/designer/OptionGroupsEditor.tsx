@@ -140,7 +140,7 @@ function OptionRow({
       </td>
       {!readOnly ? (
         <td>
-          <RowActions doc={doc} path={path} name={`option ${option.name}`} set={set} minItems={1} />
+          <RowActions doc={doc} path={path} name={`option ${option.name}`} set={set} minItems={1} compact />
         </td>
       ) : null}
     </tr>
