@@ -79,7 +79,7 @@ export function RowActions({
           title={compact ? "Duplicate" : undefined}
           onClick={() => set([], duplicateEntry(doc, [...path]).doc)}
         >
-          {compact ? "⧉" : "Duplicate"}
+          {compact ? "Copy" : "Duplicate"}
         </button>
       ) : null}
       <button
