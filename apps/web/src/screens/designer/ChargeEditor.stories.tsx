@@ -51,6 +51,8 @@ type Story = StoryObj<typeof meta>;
 export const SwitchModel: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    // Eight points: more than one per currency, so they start folded.
+    await userEvent.click(canvas.getByText(/^Price points \(8\)/));
     await expect(canvas.getAllByLabelText("Unit amount").length).toBe(8);
     await expect(canvas.getAllByText("$2.00").length).toBeGreaterThan(0);
     await userEvent.selectOptions(canvas.getByLabelText("Price model"), "tiered");

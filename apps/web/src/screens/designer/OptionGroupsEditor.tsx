@@ -88,6 +88,7 @@ function OptionRow({
       <td>
         <select
           className="ts-select"
+          style={{ width: "10rem" }}
           aria-label={`Service ${option.name} delivers`}
           value={option.service ?? ""}
           disabled={readOnly}
@@ -125,6 +126,7 @@ function OptionRow({
       <td>
         <select
           className="ts-select"
+          style={{ width: "7.5rem" }}
           aria-label={`Status of ${option.name}`}
           value={option.status ?? "active"}
           disabled={readOnly}

@@ -52,7 +52,7 @@ export function RowActions({
     else setPending({ referrers: d.referrers, removable: d.removable });
   };
   return (
-    <span className="ts-row" style={{ gap: "0.25rem", flexWrap: "wrap" }}>
+    <span className="ts-row" style={{ gap: "0.25rem", flexWrap: compact ? "nowrap" : "wrap" }}>
       <button
         type="button"
         className="ts-button ts-button--small"
