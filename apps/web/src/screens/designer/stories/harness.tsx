@@ -52,7 +52,7 @@ function WithPackage({
     set,
     false,
   );
-  return ctx ? <>{children(ctx)}</> : <p>No package {packageId}.</p>;
+  return ctx ? children(ctx) : <p>No package {packageId}.</p>;
 }
 
 /** A section of one package of the sample, editable. */
