@@ -16,6 +16,7 @@
  * add-ons, and add-ons cancelled when the base plan changes)
  */
 import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
+import { termLengthOf } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import { isCompatibleAddOn } from "../validate/checks/addons.ts";
 import { availabilityReasons } from "./availability.ts";
@@ -259,7 +260,7 @@ export function finishPartial(
   const recurring = ctx.money(priced.perPeriod.round(ctx.minor));
   const effective = effectiveDateOf(ctx, timing);
   const newRecurring = priced.perPeriod.round(ctx.minor);
-  const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
+  const newMrr = mrrOf(newRecurring, next.billingPeriod, termLengthOf(next.term), ctx.currency);
   const oneTime = priced.oneTime.sub(ctx.currentOneTime);
   const delta = newRecurring.sub(ctx.currentRecurring);
   // A change wholly to charges billed in arrear is settled on the period's closing invoice.

@@ -3,7 +3,7 @@
  * price and configuration, and the held add-ons.
  */
 import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
-import { daysBetween, monthsPerPeriod, type Period, periodContaining } from "../calendar.ts";
+import { daysBetween, type Period, periodContaining, periodSpan, termLengthOf } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import type { Configuration } from "../configure/types.ts";
 import { formatMoney, minorUnit } from "../currency.ts";
@@ -61,7 +61,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   const price = (a: Arrangement, key?: string): Recurring => recurringOf(catalog, a, asOf, false, key, keys);
   const costWithUsage = (a: Arrangement): Recurring => recurringOf(catalog, a, asOf, true, undefined, keys);
   const current = catalog.packages.get(arrangement.package)?.value;
-  const months = monthsPerPeriod(arrangement.billingPeriod, arrangement.term.months);
+  const span = periodSpan(arrangement.billingPeriod, termLengthOf(arrangement.term));
   const phase =
     arrangement.phase !== undefined &&
     arrangement.phase !== "evergreen" &&
@@ -90,7 +90,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   } else {
     currentRecurring = snapshot ?? Decimal.ZERO;
   }
-  const period = periodContaining(arrangement.billingAnchor, months, asOf);
+  const period = periodContaining(arrangement.billingAnchor, span, asOf);
   const held = new Map<string, HeldAddOn>();
   for (const h of arrangement.addOns ?? []) held.set(h.package, h);
 
@@ -111,7 +111,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     currentMrr: mrrOf(
       currentRecurring,
       arrangement.billingPeriod,
-      arrangement.term.months,
+      termLengthOf(arrangement.term),
       arrangement.currency,
     ),
     currentErrors,

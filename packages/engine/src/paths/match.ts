@@ -17,7 +17,7 @@ import type { Package, PackageMatch, PathRuleCase } from "@tessera/schema";
 
 export type MoveKind = "upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate";
 export type BillingPeriod = Package["billingPeriods"][number];
-export type Phase = "trial" | "intro" | "evergreen";
+export type Phase = "trial" | "intro" | "discount" | "fixed_term" | "evergreen";
 
 /** The facts of a move that path-rule cases look at. */
 export interface MatchableMove {

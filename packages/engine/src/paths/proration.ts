@@ -17,7 +17,7 @@
  * 200 €/month on 15 January: 45.16 for 14/31 days of the old plan, then the new plan's 17/31 days)
  * @see https://chargebee.com/docs/2.0/subscriptions/articles-and-faq/how-to-give-my-customers-the-credits-for-the-unused-period-when-there-is-a-subscription-change.html
  */
-import { addMonths, daysBetween } from "../calendar.ts";
+import { addSpan, daysBetween, type Span } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import type { PathContext } from "./context.ts";
 import type { ProrationLine, ProrationPolicy } from "./types.ts";
@@ -33,7 +33,9 @@ export interface PlanChangeProration {
   newArrear?: Decimal;
   newLabel: string;
   /** Set when the new arrangement bills on another period: its cycle restarts on the effective date. */
-  newCycle?: { months: number };
+  newCycle?: { span: Span };
+  /** The new package bills nothing yet (it starts in a free trial): only the old side is settled. */
+  newDeferred?: boolean;
 }
 
 /** Credit and charge lines for a base change (or any change that replaces the whole bill). */
@@ -97,8 +99,9 @@ export function planChangeProration(ctx: PathContext, p: PlanChangeProration): P
         "in_arrear",
       ),
     );
+  if (p.newDeferred) return lines;
   if (p.newCycle) {
-    const newEnd = addMonths(p.effective, p.newCycle.months);
+    const newEnd = addSpan(p.effective, p.newCycle.span);
     const days = daysBetween(p.effective, newEnd);
     if (advance || !newAdvance.isZero())
       lines.push({

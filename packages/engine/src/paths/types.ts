@@ -96,7 +96,7 @@ export interface Move {
   mrrDelta?: string;
   termRestarts?: boolean;
   /** The term after the move. */
-  term?: { months: number; start: string; end: string };
+  term?: { months?: number; weeks?: number; start: string; end: string };
   billingPeriod?: BillingPeriod;
   addOns: AddOnFate[];
   /** One-time charges the move adds, billed on its effective date (an add-on's setup or device). */

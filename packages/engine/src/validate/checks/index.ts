@@ -5,6 +5,7 @@
 import type { Check } from "../check.ts";
 import { addOnOfferCheck } from "./addon-offer.ts";
 import { addOnsCheck } from "./addons.ts";
+import { alignmentsCheck } from "./alignments.ts";
 import { amountsCheck } from "./amounts.ts";
 import { componentsCheck } from "./components.ts";
 import { formulasCheck } from "./formulas.ts";
@@ -15,6 +16,7 @@ import { logicCheck } from "./logic.ts";
 import { modelsCheck } from "./models.ts";
 import { namesCheck } from "./names.ts";
 import { pathsCheck } from "./paths.ts";
+import { phasesCheck } from "./phases.ts";
 import { policyCheck } from "./policy.ts";
 import { portfoliosCheck } from "./portfolios.ts";
 import { priceBooksCheck } from "./pricebooks.ts";
@@ -37,12 +39,14 @@ export const checks: Check[] = [
   componentsCheck,
   groupsCheck,
   termsCheck,
+  phasesCheck,
   addOnsCheck,
   addOnOfferCheck,
   lifecycleCheck,
   terminationCheck,
   portfoliosCheck,
   pathsCheck,
+  alignmentsCheck,
   policyCheck,
   logicCheck,
 ];
