@@ -112,6 +112,11 @@ export function termFields(span: Span): { months: number } | { weeks: number } {
   return span.unit === "week" ? { weeks: span.count } : { months: span.count };
 }
 
+/** The term as a quote names it: termMonths or termWeeks. */
+export function quoteTermOf(span: Span): { termMonths: number } | { termWeeks: number } {
+  return span.unit === "week" ? { termWeeks: span.count } : { termMonths: span.count };
+}
+
 /** "12 months", "6 weeks", "1 month". */
 export function spanWords(span: Span): string {
   return `${span.count} ${span.unit}${span.count === 1 ? "" : "s"}`;

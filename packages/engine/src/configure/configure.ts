@@ -25,6 +25,7 @@ import type { BillingPeriod, Package, Quote } from "@tessera/schema";
 import {
   PERIOD_PER,
   quotedTerm,
+  quoteTermOf,
   type Span,
   sameSpan,
   spanAdjective,
@@ -505,11 +506,6 @@ type Pick3 = Pick<Configuration, "termMonths" | "termWeeks" | "billingPeriod" | 
 
 function termFieldsOf(span: Span): { months: number } | { weeks: number } {
   return termFields(span);
-}
-
-/** The term as a quote names it: termMonths or termWeeks. */
-function quoteTermOf(span: Span): { termMonths: number } | { termWeeks: number } {
-  return span.unit === "week" ? { termWeeks: span.count } : { termMonths: span.count };
 }
 
 /** The picks of the selection as literals, reporting those the package cannot take. */

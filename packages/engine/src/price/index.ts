@@ -55,7 +55,14 @@ import { Sum } from "./sum.ts";
 import type { PriceLine, PriceResult, PriceTotals } from "./types.ts";
 import { uniqueId, type WorkLine } from "./work.ts";
 
-export type { PriceLine, PriceLineKind, PriceResult, PriceSchedule, PriceTotals } from "./types.ts";
+export type {
+  PriceLine,
+  PriceLineKind,
+  PriceResult,
+  PriceSchedule,
+  PriceTotals,
+  SchedulePhase,
+} from "./types.ts";
 
 const PERIOD_WORD = PERIOD_NOUN;
 

@@ -159,7 +159,7 @@ function reportLosses(ctx: ExportContext, pkg: Package, at: string): void {
         `${at}/${field}`,
         `Package ${pkg.id}'s ${field} have no Kill Bill catalog equivalent and are not exported.`,
       );
-  if (pkg.terms.some((t) => t.months > 1 || t.discountPercent))
+  if (pkg.terms.some((t) => (t.months ?? 0) > 1 || t.weeks !== undefined || t.discountPercent))
     ctx.lose(
       "killbill.export.terms",
       `${at}/terms`,

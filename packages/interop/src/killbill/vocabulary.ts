@@ -48,14 +48,20 @@ export type KbPolicy = (typeof ACTION_POLICIES)[number];
 
 /** Tessera billing periods Kill Bill can carry; `upfront` (the whole term at once) has no plan equivalent. */
 export const TO_KB_PERIOD: Partial<Record<BillingPeriod, KbBillingPeriod>> = {
+  week: "WEEKLY",
+  two_weeks: "BIWEEKLY",
   month: "MONTHLY",
   quarter: "QUARTERLY",
+  half_year: "BIANNUAL",
   year: "ANNUAL",
 };
 
 export const FROM_KB_PERIOD: Partial<Record<KbBillingPeriod, BillingPeriod>> = {
+  WEEKLY: "week",
+  BIWEEKLY: "two_weeks",
   MONTHLY: "month",
   QUARTERLY: "quarter",
+  BIANNUAL: "half_year",
   ANNUAL: "year",
 };
 
@@ -69,8 +75,10 @@ export const FROM_KB_PHASE: Partial<Record<KbPhaseType, "trial" | "intro" | "eve
   EVERGREEN: "evergreen",
 };
 
-export const TO_KB_PHASE: Record<"trial" | "intro" | "evergreen", KbPhaseType> = {
+export const TO_KB_PHASE: Record<"trial" | "intro" | "discount" | "fixed_term" | "evergreen", KbPhaseType> = {
   trial: "TRIAL",
   intro: "DISCOUNT",
+  discount: "DISCOUNT",
+  fixed_term: "FIXEDTERM",
   evergreen: "EVERGREEN",
 };
