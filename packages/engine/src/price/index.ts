@@ -31,7 +31,7 @@ import {
   sameSpan,
   spanAdjective,
   spanWords,
-  termFields,
+  quoteTermOf,
   termLengthOf,
   termPeriodMismatch,
 } from "../calendar.ts";
@@ -281,7 +281,7 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
   return {
     currency,
     billingPeriod: period,
-    ...termFields(termLength),
+    ...quoteTermOf(termLength),
     priceBook: book,
     lines,
     totals: totals(work, span, currency),
@@ -455,7 +455,7 @@ function emptyResult(
   return {
     currency,
     billingPeriod: period,
-    ...termFields(term),
+    ...quoteTermOf(term),
     priceBook: book,
     lines: [],
     totals: { firstInvoice: zero, perPeriod: zero, mrr: zero, arr: zero, tcv: zero },
