@@ -53,7 +53,7 @@ const rows: Record<string, Row> = {
     says: "is a discount phase without a length",
     defect: (d) => phases(d, [{ type: "discount", discountPercent: "10" }]),
     fix: (d) =>
-      phases(d, [{ type: "discount", discountPercent: "10", duration: { length: 2, unit: "month" } }]),
+      phases(d, [{ type: "discount", discountPercent: "10", duration: { length: 12, unit: "month" } }]),
   },
   "a fixed-term phase without a length": {
     code: "phase.without-length",
