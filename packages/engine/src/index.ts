@@ -62,9 +62,9 @@ export {
   type PriceLineKind,
   type PriceResult,
   type PriceSchedule,
-  type SchedulePhase,
   type PriceTotals,
   price,
+  type SchedulePhase,
 } from "./price/index.ts";
 export { isCompatibleAddOn } from "./validate/checks/addons.ts";
 export {

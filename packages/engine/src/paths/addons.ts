@@ -19,6 +19,7 @@ import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
 import { termLengthOf } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import { isCompatibleAddOn } from "../validate/checks/addons.ts";
+import { type AddOnStart, addOnStart } from "./addon-start.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
@@ -181,16 +182,18 @@ function addOnMove(ctx: PathContext, base: Package, addOn: Package, isIncluded: 
       };
     const held: HeldAddOn = { package: addOn.id, since: ctx.asOf };
     if (quantity !== 1) held.quantity = quantity;
+    const start = addOnStart(ctx, addOn, held);
     const next: Arrangement = { ...ctx.arrangement, addOns: [...(ctx.arrangement.addOns ?? []), held] };
     const key = ctx.derivedKey(`add ${addOn.id}×${quantity}`);
     return finishPartial(
       ctx,
-      move,
+      { ...move, notes: [...move.notes, ...start.notes] },
       next,
       "immediate",
       `${addOn.name} for the rest of the period`,
       verify,
       key,
+      start,
     );
   };
   return settle(move, build);
@@ -253,6 +256,7 @@ export function finishPartial(
   what: string,
   verify = true,
   key?: string,
+  start?: AddOnStart,
 ): Built {
   const errors = ctx.errorsOf(next, verify, key);
   if (errors.length > 0) return { ok: false, reasons: errors };
@@ -275,7 +279,12 @@ export function finishPartial(
     valid: true,
     reasons: [],
     notes: [...template.notes],
-    proration: timing === "immediate" ? deltaProration(ctx, effective, delta, what, deltaTiming) : [],
+    proration:
+      timing !== "immediate"
+        ? []
+        : start
+          ? start.lines(delta, deltaTiming)
+          : deltaProration(ctx, effective, delta, what, deltaTiming),
     addOns: template.addOns,
     timing,
     prorationPolicy: timing === "immediate" ? "prorate" : "none",

@@ -27,11 +27,11 @@ import {
   periodSpan,
   periodsInTerm,
   quotedTerm,
+  quoteTermOf,
   type Span,
   sameSpan,
   spanAdjective,
   spanWords,
-  quoteTermOf,
   termLengthOf,
   termPeriodMismatch,
 } from "../calendar.ts";
