@@ -26,7 +26,8 @@ import {
   termFields,
   termLengthOf,
 } from "../calendar.ts";
-import { type PhaseSpan, phaseOn, phasePlans, timeline } from "../phases.ts";
+import { Decimal } from "../decimal.ts";
+import { type PhaseSpan, phaseAmount, phaseOn, phasePlans, timeline } from "../phases.ts";
 import { addOnsOnBaseChange } from "./addons.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
@@ -245,6 +246,12 @@ export function planChange(
     const newRecurring = priced.perPeriod.round(ctx.minor);
     // Nothing has been invoiced during a free trial, so there is nothing to credit or prorate.
     const policy = ctx.phase === "trial" ? "none" : outcome.proration;
+    // A priced phase of the new package in force on the change (a discount phase counted from the
+    // bundle's start) prices the rest of the period.
+    const atPhase =
+      placed && !inTrial && placed.plan.price.kind !== "regular"
+        ? phaseAmount(placed.plan.price, newRecurring, ctx.currency)
+        : newRecurring;
     const deferred = billingStart !== undefined && billingStart > effective;
     if (ctx.phase === "trial" && outcome.proration !== "none")
       m.notes.push("The arrangement is in its free trial: nothing is prorated.");
@@ -259,8 +266,8 @@ export function planChange(
       oldAmount: ctx.currentRecurring,
       oldArrear: ctx.currentArrear,
       oldLabel: from.name,
-      newAmount: newRecurring,
-      newArrear: priced.inArrear,
+      newAmount: atPhase,
+      newArrear: Decimal.min(priced.inArrear, atPhase),
       newLabel: target.name,
       ...(offersPeriod ? {} : { newCycle: { span: periodSpan(billingPeriod, length) } }),
       ...(deferred ? { newDeferred: true } : {}),
@@ -271,7 +278,7 @@ export function planChange(
       // The trial ended early: the first period of the new package is invoiced on the change.
       const firstEnd = addSpan(effective, periodSpan(billingPeriod, length));
       const days = daysBetween(effective, firstEnd);
-      const advance = newRecurring.sub(priced.inArrear);
+      const advance = atPhase.sub(Decimal.min(priced.inArrear, atPhase));
       if (!advance.isZero())
         m.proration.push({
           kind: "charge",
