@@ -216,10 +216,10 @@ export const PERIOD_ADJECTIVE: Record<BillingPeriod, string> = {
   upfront: "up-front",
 };
 
-/** Words for one billing period as a noun: "week", "two weeks", "month", "term" (up front). */
+/** One billing period as a noun: "week", "two-week period", "month", "half year", "term" (up front). */
 export const PERIOD_NOUN: Record<BillingPeriod, string> = {
   week: "week",
-  two_weeks: "two weeks",
+  two_weeks: "two-week period",
   month: "month",
   quarter: "quarter",
   half_year: "half year",

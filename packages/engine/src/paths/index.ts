@@ -13,8 +13,9 @@
  * schema-valid arrangement.
  */
 import { type Arrangement, validateArrangement } from "@tessera/schema";
-import { isDate } from "../calendar.ts";
+import { isDate, PERIOD_ADVERB, spanAdjective, termLengthOf } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
+import { phasePlans } from "../phases.ts";
 import { addOnMoves, removeMoves } from "./addons.ts";
 import { blocked, type Candidate, newMove } from "./candidate.ts";
 import { createContext, type PathContext } from "./context.ts";
@@ -104,6 +105,7 @@ export function paths(catalog: CompiledCatalog, arrangement: Arrangement, asOf: 
       recurring: ctx.money(ctx.currentRecurring),
       mrr: ctx.money(ctx.currentMrr),
       currency: ctx.currency,
+      summary: summaryOf(ctx),
     },
     problems: [],
   };
@@ -130,4 +132,26 @@ export function applyMove(
   return built.ok
     ? { ok: true, arrangement: built.arrangement, move: built.move }
     : { ok: false, reasons: built.reasons };
+}
+
+/** The arrangement in one sentence (see PathsResult.current.summary). */
+function summaryOf(ctx: PathContext): string {
+  const a = ctx.arrangement;
+  const name = ctx.current?.name ?? a.package;
+  const term = termLengthOf(a.term);
+  const parts = [
+    `${name}, billed ${PERIOD_ADVERB[a.billingPeriod]}`,
+    `${spanAdjective(term)} term ${a.term.start} to ${a.term.end}`,
+  ];
+  if (ctx.phase !== "evergreen") {
+    const plan = ctx.current ? phasePlans(ctx.current) : [];
+    const words =
+      (a.phaseIndex !== undefined ? plan[a.phaseIndex] : plan.find((p) => p.type === ctx.phase))?.words ??
+      ctx.phase.replace("_", "-");
+    parts.push(
+      `in its ${ctx.phase.replace("_", "-")} phase (${words})${a.phaseEnds ? ` until ${a.phaseEnds}` : ""}`,
+    );
+  }
+  if (a.status === "pending_termination" && a.terminationDate) parts.push(`ends on ${a.terminationDate}`);
+  return `${parts.join("; ")}.`;
 }
