@@ -66,7 +66,12 @@ export const FROM_KB_PERIOD: Partial<Record<KbBillingPeriod, BillingPeriod>> = {
 };
 
 /** Months in a Tessera billing period Kill Bill can carry. */
-export const PERIOD_MONTHS: Partial<Record<BillingPeriod, number>> = { month: 1, quarter: 3, year: 12 };
+export const PERIOD_MONTHS: Partial<Record<BillingPeriod, number>> = {
+  month: 1,
+  quarter: 3,
+  half_year: 6,
+  year: 12,
+};
 
 /** Kill Bill phase type to the Tessera arrangement phase path rules match on. */
 export const FROM_KB_PHASE: Partial<Record<KbPhaseType, "trial" | "intro" | "evergreen">> = {
