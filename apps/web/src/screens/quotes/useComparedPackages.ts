@@ -14,6 +14,7 @@ import {
   quoteTermOf,
   type Span,
   sameSpan,
+  spanWords,
   termLengthOf,
   termPeriodMismatch,
 } from "@tessera/engine";
@@ -122,7 +123,8 @@ function basisOf(catalog: CompiledCatalog, quote: Quote, quantities: ReadonlyMap
     if (service && service.kind !== "usage")
       parts.push(`${value.toLocaleString("en-US")} ${unitFor(value, service.unit)}`);
   }
-  if (quote.termMonths !== undefined)
+  if (quote.termWeeks !== undefined) parts.push(spanWords({ unit: "week", count: quote.termWeeks }));
+  else if (quote.termMonths !== undefined)
     parts.push(`${quote.termMonths} ${quote.termMonths === 1 ? "month" : "months"}`);
   if (quote.billingPeriod)
     parts.push(quote.billingPeriod === "upfront" ? "paid up front" : `billed per ${quote.billingPeriod}`);
