@@ -165,6 +165,24 @@ describe("create and billing alignment of a new add-on", () => {
   });
 });
 
+describe("the phase in force", () => {
+  it("after the arrangement's phase ends, the package's next phase applies from that day (Kill Bill phase transitions)", () => {
+    // Pro: 50% off for 1 month, then 25% off for 2 months, then regular. The arrangement's first
+    // phase ended 2026-02-01, so on 2026-02-10 it is in the second: 2026-02-01 + 2 months = 2026-04-01.
+    const catalog = withPhases("pro", [
+      { type: "discount", duration: { length: 1, unit: "month" }, discountPercent: "50" },
+      { type: "discount", duration: { length: 2, unit: "month" }, discountPercent: "25" },
+    ]);
+    const a = arrangementOn("pro", { phase: "discount", phaseIndex: 0, phaseEnds: "2026-02-01" });
+    expect(paths(catalog, a, "2026-02-10").current.summary).toBe(
+      "Pro, billed monthly; 12-month term 2026-01-01 to 2027-01-01; in its discount phase (2 months 25% off) until 2026-04-01.",
+    );
+    expect(paths(catalog, a, "2026-04-01").current.summary).toBe(
+      "Pro, billed monthly; 12-month term 2026-01-01 to 2027-01-01.",
+    );
+  });
+});
+
 describe("week-based billing in paths", () => {
   const weekly = fixtureCatalog({
     patch: (d) => {

@@ -146,10 +146,10 @@ function summaryOf(ctx: PathContext): string {
   if (ctx.phase !== "evergreen") {
     const plan = ctx.current ? phasePlans(ctx.current) : [];
     const words =
-      (a.phaseIndex !== undefined ? plan[a.phaseIndex] : plan.find((p) => p.type === ctx.phase))?.words ??
+      (ctx.phaseIndex !== undefined ? plan[ctx.phaseIndex] : plan.find((p) => p.type === ctx.phase))?.words ??
       ctx.phase.replace("_", "-");
     parts.push(
-      `in its ${ctx.phase.replace("_", "-")} phase (${words})${a.phaseEnds ? ` until ${a.phaseEnds}` : ""}`,
+      `in its ${ctx.phase.replace("_", "-")} phase (${words})${ctx.phaseEnds ? ` until ${ctx.phaseEnds}` : ""}`,
     );
   }
   if (a.status === "pending_termination" && a.terminationDate) parts.push(`ends on ${a.terminationDate}`);

@@ -91,7 +91,7 @@ function pricedPhase(
   }
   const out: Phase = { type, duration: { length: n, unit } };
   if (percent) out.discountPercent = percent;
-  else if (amounts && amounts.some((a) => !Decimal.parse(a.amount).isZero()))
+  else if (amounts?.some((a) => !Decimal.parse(a.amount).isZero()))
     out.discountAmounts = amounts as NonNullable<Phase["discountAmounts"]>;
   return out;
 }
