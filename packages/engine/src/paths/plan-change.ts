@@ -34,9 +34,9 @@ import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import { carryConfiguration } from "./carry.ts";
 import type { PathContext } from "./context.ts";
 import { impliedKind } from "./match.ts";
-import { planChangeProration, prorationNet } from "./proration.ts";
+import { planChangeProration, prorationNet, recordBilled } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
-import { effectiveDateOf, outcomeBlocks, outcomeFor } from "./rules.ts";
+import { effectiveDateOf, moveToBook, outcomeBlocks, outcomeFor } from "./rules.ts";
 import type { Move, MoveKind, MoveRequest } from "./types.ts";
 
 export const PERIOD_WORD: Record<BillingPeriod, string> = { ...PERIOD_ADVERB, upfront: "upfront" };
@@ -63,7 +63,10 @@ export function planChangeTargets(ctx: PathContext, from: Package): { id: string
 function kindOfExplicit(ctx: PathContext, from: Package, to: Package | undefined): MoveKind {
   for (const c of ctx.catalog.doc.pathRules ?? []) {
     if (!c.from?.packages?.includes(from.id) || !c.to?.packages?.includes(to?.id ?? "")) continue;
-    const kinds = (c.kinds ?? []).filter((k) => k === "upgrade" || k === "downgrade" || k === "crossgrade");
+    const kinds = (c.kinds ?? []).filter(
+      (k): k is "upgrade" | "downgrade" | "crossgrade" =>
+        k === "upgrade" || k === "downgrade" || k === "crossgrade",
+    );
     if (kinds.length === 1) return kinds[0]!;
   }
   if (!to) return "crossgrade";
@@ -227,6 +230,7 @@ export function planChange(
     }
     // Keep the bundle's start once alignments can count from it (packageSince moves with each change).
     if (a.start !== undefined || ctx.catalog.doc.alignments !== undefined) next.start = bundleStart;
+    moveToBook(ctx, outcome, next, m, effective);
     if (carried.usage) next.usage = carried.usage;
     else delete next.usage;
     if (a.paymentTerm !== undefined && !(target.paymentTerms ?? ["due_on_receipt"]).includes(a.paymentTerm))
@@ -269,6 +273,7 @@ export function planChange(
       newAmount: atPhase,
       newArrear: Decimal.min(priced.inArrear, atPhase),
       newLabel: target.name,
+      style: outcome.style,
       ...(offersPeriod ? {} : { newCycle: { span: periodSpan(billingPeriod, length) } }),
       ...(deferred ? { newDeferred: true } : {}),
     });
@@ -292,6 +297,7 @@ export function planChange(
         });
     }
     if (m.proration.length > 0) m.prorationNet = prorationNet(ctx, m.proration);
+    if (outcome.style === "flexible") recordBilled(ctx, next, m.proration, effective);
     m.newRecurring = ctx.money(newRecurring);
     const newMrr = mrrOf(newRecurring, billingPeriod, length, ctx.currency);
     m.newMrr = ctx.money(newMrr);

@@ -83,18 +83,18 @@ var require_equal = __commonJS({
 
 // <stdin>
 var validateCatalog = validate15;
-var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." }, "alignments": { "type": "object", "additionalProperties": false, "description": "Billing, create and change alignment rules (Kill Bill's alignments): on which dates subscriptions bill and from which date phases are counted.", "properties": { "billing": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One billing-alignment case: on which dates a subscription's billing periods start.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["account", "bundle", "subscription"], "description": "account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start)." } } }, "description": "Billing alignment cases." }, "create": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One create-alignment case: from which date a new add-on's phases are counted.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription"], "description": "start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought." } } }, "description": "Create alignment cases (add-ons)." }, "change": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One change-alignment case: from which date the new package's phases are counted after a plan change.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription", "change_date"], "description": "start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date." } } }, "description": "Change alignment cases (plan changes)." } } } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "How often recurring charges are invoiced: weekly, every two weeks, monthly, quarterly, every half year, yearly, or once for the whole term (upfront). A term is billed in whole periods: week-based periods bill terms given in weeks, month-based periods terms given in months." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "One phase of a subscription, in the order they run (Kill Bill's plan phases). Each phase lasts its duration and has its own price: free (trial), a percent or a fixed amount off the package's recurring charges (discount), or the regular price (fixed_term, evergreen) unless it states a discount of its own. An evergreen phase lasts until the subscription ends and must be last; when the last phase is fixed_term the subscription ends with it. Without an evergreen or fixed-term phase last, the regular price follows the listed phases for as long as the subscription runs.", "properties": { "type": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "trial: recurring charges are free (nothing is invoiced; billing starts when a leading trial ends); intro or discount: recurring charges are discounted; fixed_term: a phase of fixed length (the subscription ends with it when it is last); evergreen: runs until the subscription is cancelled." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Launch offer".' }, "duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "How long the phase lasts, e.g. 30 days or 3 months. Every phase but evergreen needs a length: duration, or the older days (trial) or periods (intro).", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days (the same as a duration in days)." }, "periods": { "type": "integer", "minimum": 1, "description": "Length as a number of billing periods (invoices) of the subscription, whatever its billing period." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro and discount (optionally fixed_term, evergreen): percent off recurring charges during the phase (trial is always 100)." }, "discountAmounts": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "description": "discount (optionally fixed_term, evergreen): a fixed amount off the recurring charges of each billing period during the phase, per currency (never more than those charges). Use instead of discountPercent." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "description": "A contract length the package may be sold with: a whole number of months, or of weeks (for week-based billing periods). Give exactly one of months and weeks.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length of the term in weeks, e.g. 6 for a six-week fixed term billed weekly." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "description": "A contract length the package may be sold with: a whole number of months, or of weeks (for week-based billing periods). Give exactly one of months and weeks.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length of the term in weeks, e.g. 6 for a six-week fixed term billed weekly." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "One phase of a subscription, in the order they run (Kill Bill's plan phases). Each phase lasts its duration and has its own price: free (trial), a percent or a fixed amount off the package's recurring charges (discount), or the regular price (fixed_term, evergreen) unless it states a discount of its own. An evergreen phase lasts until the subscription ends and must be last; when the last phase is fixed_term the subscription ends with it. Without an evergreen or fixed-term phase last, the regular price follows the listed phases for as long as the subscription runs.", "properties": { "type": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "trial: recurring charges are free (nothing is invoiced; billing starts when a leading trial ends); intro or discount: recurring charges are discounted; fixed_term: a phase of fixed length (the subscription ends with it when it is last); evergreen: runs until the subscription is cancelled." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Launch offer".' }, "duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "How long the phase lasts, e.g. 30 days or 3 months. Every phase but evergreen needs a length: duration, or the older days (trial) or periods (intro).", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days (the same as a duration in days)." }, "periods": { "type": "integer", "minimum": 1, "description": "Length as a number of billing periods (invoices) of the subscription, whatever its billing period." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro and discount (optionally fixed_term, evergreen): percent off recurring charges during the phase (trial is always 100)." }, "discountAmounts": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "description": "discount (optionally fixed_term, evergreen): a fixed amount off the recurring charges of each billing period during the phase, per currency (never more than those charges). Use instead of discountPercent." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 12, "description": "The phases of a new subscription, in order (trial, discount, fixed-term, evergreen). Add-ons may have phases too; when an add-on's phases start is decided by the catalog's create alignment." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "Duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "A length of time: a whole number of days, weeks, months or years, e.g. 6 weeks.", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "MoneyAmount": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "AlignmentMatch": { "type": "object", "additionalProperties": false, "description": "Which subscriptions an alignment case applies to. Every field present must match; an empty or missing match applies to all (the default case).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "BillingAlignmentCase": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One billing-alignment case: on which dates a subscription's billing periods start.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["account", "bundle", "subscription"], "description": "account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start)." } } }, "CreateAlignmentCase": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One create-alignment case: from which date a new add-on's phases are counted.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription"], "description": "start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought." } } }, "ChangeAlignmentCase": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One change-alignment case: from which date the new package's phases are counted after a plan change.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription", "change_date"], "description": "start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date." } } }, "Alignments": { "type": "object", "additionalProperties": false, "description": "Alignment rules, as Kill Bill's plan rules name them: ordered cases, the first that matches wins; a case without `when` is the default and comes last. Without a matching case: billing account, create start_of_bundle, change change_date.", "properties": { "billing": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One billing-alignment case: on which dates a subscription's billing periods start.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["account", "bundle", "subscription"], "description": "account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start)." } } }, "description": "Billing alignment cases." }, "create": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One create-alignment case: from which date a new add-on's phases are counted.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription"], "description": "start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought." } } }, "description": "Create alignment cases (add-ons)." }, "change": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One change-alignment case: from which date the new package's phases are counted after a plan change.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription", "change_date"], "description": "start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date." } } }, "description": "Change alignment cases (plan changes)." } } } } };
+var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "existingSubscriptionsFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this version's prices reach arrangements sold on earlier versions (Kill Bill's effectiveDateForExistingSubscriptions). Until then, and when omitted, existing customers stay on the version they were sold on (grandfathered) and move onto this one only by a change to the same package (the change_version move)." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "How a prorated credit for the unused part of a period already invoiced is worked out. day_based (default): the current recurring price \xD7 unused days \xF7 days in the period (Stripe's classic billing mode). flexible: what was actually billed for the period (the arrangement's billed record) \xD7 unused days \xF7 the days it covered (Stripe's flexible billing mode), so a credit never exceeds what the customer paid. A path rule case's outcome may choose another style for its moves." }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." }, "alignments": { "type": "object", "additionalProperties": false, "description": "Billing, create and change alignment rules (Kill Bill's alignments): on which dates subscriptions bill and from which date phases are counted.", "properties": { "billing": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One billing-alignment case: on which dates a subscription's billing periods start.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["account", "bundle", "subscription"], "description": "account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start)." } } }, "description": "Billing alignment cases." }, "create": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One create-alignment case: from which date a new add-on's phases are counted.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription"], "description": "start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought." } } }, "description": "Create alignment cases (add-ons)." }, "change": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One change-alignment case: from which date the new package's phases are counted after a plan change.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription", "change_date"], "description": "start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date." } } }, "description": "Change alignment cases (plan changes)." } } } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "How often recurring charges are invoiced: weekly, every two weeks, monthly, quarterly, every half year, yearly, or once for the whole term (upfront). A term is billed in whole periods: week-based periods bill terms given in weeks, month-based periods terms given in months." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "One phase of a subscription, in the order they run (Kill Bill's plan phases). Each phase lasts its duration and has its own price: free (trial), a percent or a fixed amount off the package's recurring charges (discount), or the regular price (fixed_term, evergreen) unless it states a discount of its own. An evergreen phase lasts until the subscription ends and must be last; when the last phase is fixed_term the subscription ends with it. Without an evergreen or fixed-term phase last, the regular price follows the listed phases for as long as the subscription runs.", "properties": { "type": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "trial: recurring charges are free (nothing is invoiced; billing starts when a leading trial ends); intro or discount: recurring charges are discounted; fixed_term: a phase of fixed length (the subscription ends with it when it is last); evergreen: runs until the subscription is cancelled." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Launch offer".' }, "duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "How long the phase lasts, e.g. 30 days or 3 months. Every phase but evergreen needs a length: duration, or the older days (trial) or periods (intro).", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days (the same as a duration in days)." }, "periods": { "type": "integer", "minimum": 1, "description": "Length as a number of billing periods (invoices) of the subscription, whatever its billing period." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro and discount (optionally fixed_term, evergreen): percent off recurring charges during the phase (trial is always 100)." }, "discountAmounts": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "description": "discount (optionally fixed_term, evergreen): a fixed amount off the recurring charges of each billing period during the phase, per currency (never more than those charges). Use instead of discountPercent." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "description": "A contract length the package may be sold with: a whole number of months, or of weeks (for week-based billing periods). Give exactly one of months and weeks.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length of the term in weeks, e.g. 6 for a six-week fixed term billed weekly." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "description": "A contract length the package may be sold with: a whole number of months, or of weeks (for week-based billing periods). Give exactly one of months and weeks.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length of the term in weeks, e.g. 6 for a six-week fixed term billed weekly." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "One phase of a subscription, in the order they run (Kill Bill's plan phases). Each phase lasts its duration and has its own price: free (trial), a percent or a fixed amount off the package's recurring charges (discount), or the regular price (fixed_term, evergreen) unless it states a discount of its own. An evergreen phase lasts until the subscription ends and must be last; when the last phase is fixed_term the subscription ends with it. Without an evergreen or fixed-term phase last, the regular price follows the listed phases for as long as the subscription runs.", "properties": { "type": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "trial: recurring charges are free (nothing is invoiced; billing starts when a leading trial ends); intro or discount: recurring charges are discounted; fixed_term: a phase of fixed length (the subscription ends with it when it is last); evergreen: runs until the subscription is cancelled." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Launch offer".' }, "duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "How long the phase lasts, e.g. 30 days or 3 months. Every phase but evergreen needs a length: duration, or the older days (trial) or periods (intro).", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days (the same as a duration in days)." }, "periods": { "type": "integer", "minimum": 1, "description": "Length as a number of billing periods (invoices) of the subscription, whatever its billing period." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro and discount (optionally fixed_term, evergreen): percent off recurring charges during the phase (trial is always 100)." }, "discountAmounts": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "description": "discount (optionally fixed_term, evergreen): a fixed amount off the recurring charges of each billing period during the phase, per currency (never more than those charges). Use instead of discountPercent." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 12, "description": "The phases of a new subscription, in order (trial, discount, fixed-term, evergreen). Add-ons may have phases too; when an add-on's phases start is decided by the catalog's create alignment." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "Duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "A length of time: a whole number of days, weeks, months or years, e.g. 6 weeks.", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "MoneyAmount": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "AlignmentMatch": { "type": "object", "additionalProperties": false, "description": "Which subscriptions an alignment case applies to. Every field present must match; an empty or missing match applies to all (the default case).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "BillingAlignmentCase": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One billing-alignment case: on which dates a subscription's billing periods start.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["account", "bundle", "subscription"], "description": "account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start)." } } }, "CreateAlignmentCase": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One create-alignment case: from which date a new add-on's phases are counted.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription"], "description": "start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought." } } }, "ChangeAlignmentCase": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One change-alignment case: from which date the new package's phases are counted after a plan change.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription", "change_date"], "description": "start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date." } } }, "Alignments": { "type": "object", "additionalProperties": false, "description": "Alignment rules, as Kill Bill's plan rules name them: ordered cases, the first that matches wins; a case without `when` is the default and comes last. Without a matching case: billing account, create start_of_bundle, change change_date.", "properties": { "billing": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One billing-alignment case: on which dates a subscription's billing periods start.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["account", "bundle", "subscription"], "description": "account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start)." } } }, "description": "Billing alignment cases." }, "create": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One create-alignment case: from which date a new add-on's phases are counted.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription"], "description": "start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought." } } }, "description": "Create alignment cases (add-ons)." }, "change": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One change-alignment case: from which date the new package's phases are counted after a plan change.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription", "change_date"], "description": "start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date." } } }, "description": "Change alignment cases (plan changes)." } } } } };
 var schema43 = { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "How often recurring charges are invoiced: weekly, every two weeks, monthly, quarterly, every half year, yearly, or once for the whole term (upfront). A term is billed in whole periods: week-based periods bill terms given in weeks, month-based periods terms given in months." };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
 var func0 = require_equal().default;
 var pattern4 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,79}$", "u");
 var pattern5 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
-var pattern6 = new RegExp("^[A-Z]{3}$", "u");
-var pattern37 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
+var pattern7 = new RegExp("^[A-Z]{3}$", "u");
+var pattern38 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
 var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "description": "A contract length the package may be sold with: a whole number of months, or of weeks (for week-based billing periods). Give exactly one of months and weeks.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length of the term in weeks, e.g. 6 for a six-week fixed term billed weekly." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "One phase of a subscription, in the order they run (Kill Bill's plan phases). Each phase lasts its duration and has its own price: free (trial), a percent or a fixed amount off the package's recurring charges (discount), or the regular price (fixed_term, evergreen) unless it states a discount of its own. An evergreen phase lasts until the subscription ends and must be last; when the last phase is fixed_term the subscription ends with it. Without an evergreen or fixed-term phase last, the regular price follows the listed phases for as long as the subscription runs.", "properties": { "type": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "trial: recurring charges are free (nothing is invoiced; billing starts when a leading trial ends); intro or discount: recurring charges are discounted; fixed_term: a phase of fixed length (the subscription ends with it when it is last); evergreen: runs until the subscription is cancelled." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Launch offer".' }, "duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "How long the phase lasts, e.g. 30 days or 3 months. Every phase but evergreen needs a length: duration, or the older days (trial) or periods (intro).", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days (the same as a duration in days)." }, "periods": { "type": "integer", "minimum": 1, "description": "Length as a number of billing periods (invoices) of the subscription, whatever its billing period." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro and discount (optionally fixed_term, evergreen): percent off recurring charges during the phase (trial is always 100)." }, "discountAmounts": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "description": "discount (optionally fixed_term, evergreen): a fixed amount off the recurring charges of each billing period during the phase, per currency (never more than those charges). Use instead of discountPercent." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 12, "description": "The phases of a new subscription, in order (trial, discount, fixed-term, evergreen). Add-ons may have phases too; when an add-on's phases start is decided by the catalog's create alignment." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
 var schema44 = { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." };
-var pattern43 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
+var pattern46 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
 var schema40 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } };
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -1426,7 +1426,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema45 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } };
+var schema45 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } };
 function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1520,7 +1520,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data2 === "flat" || data2 === "per_unit" || data2 === "tiered" || data2 === "volume" || data2 === "stairstep" || data2 === "usage" || data2 === "one_time")) {
+      if (!(data2 === "flat" || data2 === "per_unit" || data2 === "tiered" || data2 === "volume" || data2 === "stairstep" || data2 === "usage" || data2 === "one_time" || data2 === "percentage")) {
         const err8 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/enum", keyword: "enum", params: { allowedValues: schema45.properties.model.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1574,410 +1574,417 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.blockSize !== void 0) {
-      let data5 = data.blockSize;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err13 = { instancePath: instancePath + "/blockSize", schemaPath: "#/properties/blockSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.eventsComponent !== void 0) {
+      let data5 = data.eventsComponent;
+      if (typeof data5 === "string") {
+        if (!pattern4.test(data5)) {
+          const err13 = { instancePath: instancePath + "/eventsComponent", schemaPath: "#/properties/eventsComponent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/eventsComponent", schemaPath: "#/properties/eventsComponent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err14];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err14);
         }
         errors++;
       }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 1 || isNaN(data5)) {
-          const err14 = { instancePath: instancePath + "/blockSize", schemaPath: "#/properties/blockSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+    }
+    if (data.percentOf !== void 0) {
+      let data6 = data.percentOf;
+      if (Array.isArray(data6)) {
+        if (data6.length < 1) {
+          const err15 = { instancePath: instancePath + "/percentOf", schemaPath: "#/properties/percentOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err16 = { instancePath: instancePath + "/percentOf/" + i0, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/percentOf/" + i0, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i1 = data6.length;
+        let j0;
+        if (i1 > 1) {
+          outer0: for (; i1--; ) {
+            for (j0 = i1; j0--; ) {
+              if (func0(data6[i1], data6[j0])) {
+                const err18 = { instancePath: instancePath + "/percentOf", schemaPath: "#/properties/percentOf/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/percentOf", schemaPath: "#/properties/percentOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.blockSize !== void 0) {
+      let data8 = data.blockSize;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err20 = { instancePath: instancePath + "/blockSize", schemaPath: "#/properties/blockSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 < 1 || isNaN(data8)) {
+          const err21 = { instancePath: instancePath + "/blockSize", schemaPath: "#/properties/blockSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
           }
           errors++;
         }
       }
     }
-    if (data.timing !== void 0) {
-      let data6 = data.timing;
-      if (typeof data6 !== "string") {
-        const err15 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.blockRounding !== void 0) {
+      let data9 = data.blockRounding;
+      if (typeof data9 !== "string") {
+        const err22 = { instancePath: instancePath + "/blockRounding", schemaPath: "#/properties/blockRounding/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err22];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (!(data6 === "in_advance" || data6 === "in_arrear")) {
-        const err16 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/enum", keyword: "enum", params: { allowedValues: schema45.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data9 === "up" || data9 === "down")) {
+        const err23 = { instancePath: instancePath + "/blockRounding", schemaPath: "#/properties/blockRounding/enum", keyword: "enum", params: { allowedValues: schema45.properties.blockRounding.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err23];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.timing !== void 0) {
+      let data10 = data.timing;
+      if (typeof data10 !== "string") {
+        const err24 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (!(data10 === "in_advance" || data10 === "in_arrear")) {
+        const err25 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/enum", keyword: "enum", params: { allowedValues: schema45.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
         }
         errors++;
       }
     }
     if (data.commitmentDiscounts !== void 0) {
       if (typeof data.commitmentDiscounts !== "boolean") {
-        const err17 = { instancePath: instancePath + "/commitmentDiscounts", schemaPath: "#/properties/commitmentDiscounts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err26 = { instancePath: instancePath + "/commitmentDiscounts", schemaPath: "#/properties/commitmentDiscounts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err26];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
     if (data.pricePoints !== void 0) {
-      let data8 = data.pricePoints;
-      if (Array.isArray(data8)) {
-        if (data8.length < 1) {
-          const err18 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data12 = data.pricePoints;
+      if (Array.isArray(data12)) {
+        if (data12.length < 1) {
+          const err27 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err27];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err27);
           }
           errors++;
         }
-        const len0 = data8.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data9 = data8[i0];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.currency === void 0) {
-              const err19 = { instancePath: instancePath + "/pricePoints/" + i0, schemaPath: "#/properties/pricePoints/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+        const len1 = data12.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          let data13 = data12[i2];
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.currency === void 0) {
+              const err28 = { instancePath: instancePath + "/pricePoints/" + i2, schemaPath: "#/properties/pricePoints/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err28];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err28);
               }
               errors++;
             }
-            for (const key1 in data9) {
-              if (!(key1 === "currency" || key1 === "billingPeriod" || key1 === "priceBook" || key1 === "amount" || key1 === "unitAmount" || key1 === "tiers" || key1 === "steps" || key1 === "includedUnits")) {
-                const err20 = { instancePath: instancePath + "/pricePoints/" + i0, schemaPath: "#/properties/pricePoints/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            for (const key1 in data13) {
+              if (!func1.call(schema45.properties.pricePoints.items.properties, key1)) {
+                const err29 = { instancePath: instancePath + "/pricePoints/" + i2, schemaPath: "#/properties/pricePoints/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err29];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err29);
                 }
                 errors++;
               }
             }
-            if (data9.currency !== void 0) {
-              let data10 = data9.currency;
-              if (typeof data10 === "string") {
-                if (!pattern6.test(data10)) {
-                  const err21 = { instancePath: instancePath + "/pricePoints/" + i0 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-              } else {
-                const err22 = { instancePath: instancePath + "/pricePoints/" + i0 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data9.billingPeriod !== void 0) {
-              let data11 = data9.billingPeriod;
-              if (typeof data11 !== "string") {
-                const err23 = { instancePath: instancePath + "/pricePoints/" + i0 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-              if (!(data11 === "week" || data11 === "two_weeks" || data11 === "month" || data11 === "quarter" || data11 === "half_year" || data11 === "year" || data11 === "upfront")) {
-                const err24 = { instancePath: instancePath + "/pricePoints/" + i0 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/enum", keyword: "enum", params: { allowedValues: schema45.properties.pricePoints.items.properties.billingPeriod.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data9.priceBook !== void 0) {
-              let data12 = data9.priceBook;
-              if (typeof data12 === "string") {
-                if (!pattern4.test(data12)) {
-                  const err25 = { instancePath: instancePath + "/pricePoints/" + i0 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-              } else {
-                const err26 = { instancePath: instancePath + "/pricePoints/" + i0 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-            if (data9.amount !== void 0) {
-              let data13 = data9.amount;
-              if (typeof data13 === "string") {
-                if (!pattern43.test(data13)) {
-                  const err27 = { instancePath: instancePath + "/pricePoints/" + i0 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              } else {
-                const err28 = { instancePath: instancePath + "/pricePoints/" + i0 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data9.unitAmount !== void 0) {
-              let data14 = data9.unitAmount;
+            if (data13.currency !== void 0) {
+              let data14 = data13.currency;
               if (typeof data14 === "string") {
-                if (!pattern43.test(data14)) {
-                  const err29 = { instancePath: instancePath + "/pricePoints/" + i0 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                if (!pattern7.test(data14)) {
+                  const err30 = { instancePath: instancePath + "/pricePoints/" + i2 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err30];
                   } else {
-                    vErrors.push(err29);
+                    vErrors.push(err30);
                   }
                   errors++;
                 }
               } else {
-                const err30 = { instancePath: instancePath + "/pricePoints/" + i0 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/pricePoints/" + i2 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
             }
-            if (data9.tiers !== void 0) {
-              let data15 = data9.tiers;
-              if (Array.isArray(data15)) {
-                if (data15.length < 1) {
-                  const err31 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data13.billingPeriod !== void 0) {
+              let data15 = data13.billingPeriod;
+              if (typeof data15 !== "string") {
+                const err32 = { instancePath: instancePath + "/pricePoints/" + i2 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+              if (!(data15 === "week" || data15 === "two_weeks" || data15 === "month" || data15 === "quarter" || data15 === "half_year" || data15 === "year" || data15 === "upfront")) {
+                const err33 = { instancePath: instancePath + "/pricePoints/" + i2 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/enum", keyword: "enum", params: { allowedValues: schema45.properties.pricePoints.items.properties.billingPeriod.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data13.priceBook !== void 0) {
+              let data16 = data13.priceBook;
+              if (typeof data16 === "string") {
+                if (!pattern4.test(data16)) {
+                  const err34 = { instancePath: instancePath + "/pricePoints/" + i2 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err31];
+                    vErrors = [err34];
                   } else {
-                    vErrors.push(err31);
+                    vErrors.push(err34);
                   }
                   errors++;
                 }
-                const len1 = data15.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  let data16 = data15[i1];
-                  if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                    if (data16.from === void 0) {
-                      const err32 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
+              } else {
+                const err35 = { instancePath: instancePath + "/pricePoints/" + i2 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data13.amount !== void 0) {
+              let data17 = data13.amount;
+              if (typeof data17 === "string") {
+                if (!pattern46.test(data17)) {
+                  const err36 = { instancePath: instancePath + "/pricePoints/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = { instancePath: instancePath + "/pricePoints/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data13.unitAmount !== void 0) {
+              let data18 = data13.unitAmount;
+              if (typeof data18 === "string") {
+                if (!pattern46.test(data18)) {
+                  const err38 = { instancePath: instancePath + "/pricePoints/" + i2 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = { instancePath: instancePath + "/pricePoints/" + i2 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data13.tiers !== void 0) {
+              let data19 = data13.tiers;
+              if (Array.isArray(data19)) {
+                if (data19.length < 1) {
+                  const err40 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                const len2 = data19.length;
+                for (let i3 = 0; i3 < len2; i3++) {
+                  let data20 = data19[i3];
+                  if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                    if (data20.from === void 0) {
+                      const err41 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
                       if (vErrors === null) {
-                        vErrors = [err32];
+                        vErrors = [err41];
                       } else {
-                        vErrors.push(err32);
+                        vErrors.push(err41);
                       }
                       errors++;
                     }
-                    if (data16.unitAmount === void 0) {
-                      const err33 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "unitAmount" }, message: "must have required property 'unitAmount'" };
+                    if (data20.unitAmount === void 0) {
+                      const err42 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "unitAmount" }, message: "must have required property 'unitAmount'" };
                       if (vErrors === null) {
-                        vErrors = [err33];
+                        vErrors = [err42];
                       } else {
-                        vErrors.push(err33);
+                        vErrors.push(err42);
                       }
                       errors++;
                     }
-                    for (const key2 in data16) {
+                    for (const key2 in data20) {
                       if (!(key2 === "from" || key2 === "upTo" || key2 === "unitAmount" || key2 === "flatAmount")) {
-                        const err34 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                        const err43 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
-                          vErrors = [err34];
+                          vErrors = [err43];
                         } else {
-                          vErrors.push(err34);
+                          vErrors.push(err43);
                         }
                         errors++;
                       }
                     }
-                    if (data16.from !== void 0) {
-                      let data17 = data16.from;
-                      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-                        const err35 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (data20.from !== void 0) {
+                      let data21 = data20.from;
+                      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+                        const err44 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         if (vErrors === null) {
-                          vErrors = [err35];
+                          vErrors = [err44];
                         } else {
-                          vErrors.push(err35);
+                          vErrors.push(err44);
                         }
                         errors++;
                       }
-                      if (typeof data17 == "number" && isFinite(data17)) {
-                        if (data17 < 0 || isNaN(data17)) {
-                          const err36 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (typeof data21 == "number" && isFinite(data21)) {
+                        if (data21 < 0 || isNaN(data21)) {
+                          const err45 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                           if (vErrors === null) {
-                            vErrors = [err36];
+                            vErrors = [err45];
                           } else {
-                            vErrors.push(err36);
+                            vErrors.push(err45);
                           }
                           errors++;
                         }
                       }
                     }
-                    if (data16.upTo !== void 0) {
-                      let data18 = data16.upTo;
-                      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18)) && data18 !== null) {
-                        const err37 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.tiers.items.properties.upTo.type }, message: "must be integer,null" };
+                    if (data20.upTo !== void 0) {
+                      let data22 = data20.upTo;
+                      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22)) && data22 !== null) {
+                        const err46 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.tiers.items.properties.upTo.type }, message: "must be integer,null" };
                         if (vErrors === null) {
-                          vErrors = [err37];
+                          vErrors = [err46];
                         } else {
-                          vErrors.push(err37);
+                          vErrors.push(err46);
                         }
                         errors++;
                       }
-                      if (typeof data18 == "number" && isFinite(data18)) {
-                        if (data18 < 1 || isNaN(data18)) {
-                          const err38 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (typeof data22 == "number" && isFinite(data22)) {
+                        if (data22 < 1 || isNaN(data22)) {
+                          const err47 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                           if (vErrors === null) {
-                            vErrors = [err38];
+                            vErrors = [err47];
                           } else {
-                            vErrors.push(err38);
+                            vErrors.push(err47);
                           }
                           errors++;
                         }
                       }
                     }
-                    if (data16.unitAmount !== void 0) {
-                      let data19 = data16.unitAmount;
-                      if (typeof data19 === "string") {
-                        if (!pattern43.test(data19)) {
-                          const err39 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                    if (data20.unitAmount !== void 0) {
+                      let data23 = data20.unitAmount;
+                      if (typeof data23 === "string") {
+                        if (!pattern46.test(data23)) {
+                          const err48 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
-                            vErrors = [err39];
+                            vErrors = [err48];
                           } else {
-                            vErrors.push(err39);
+                            vErrors.push(err48);
                           }
                           errors++;
                         }
                       } else {
-                        const err40 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err40];
-                        } else {
-                          vErrors.push(err40);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data16.flatAmount !== void 0) {
-                      let data20 = data16.flatAmount;
-                      if (typeof data20 === "string") {
-                        if (!pattern43.test(data20)) {
-                          const err41 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-                          if (vErrors === null) {
-                            vErrors = [err41];
-                          } else {
-                            vErrors.push(err41);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err42 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err42];
-                        } else {
-                          vErrors.push(err42);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err43 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err43];
-                    } else {
-                      vErrors.push(err43);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err44 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data9.steps !== void 0) {
-              let data21 = data9.steps;
-              if (Array.isArray(data21)) {
-                if (data21.length < 1) {
-                  const err45 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-                const len2 = data21.length;
-                for (let i2 = 0; i2 < len2; i2++) {
-                  let data22 = data21[i2];
-                  if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                    if (data22.upTo === void 0) {
-                      const err46 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "upTo" }, message: "must have required property 'upTo'" };
-                      if (vErrors === null) {
-                        vErrors = [err46];
-                      } else {
-                        vErrors.push(err46);
-                      }
-                      errors++;
-                    }
-                    if (data22.amount === void 0) {
-                      const err47 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
-                      if (vErrors === null) {
-                        vErrors = [err47];
-                      } else {
-                        vErrors.push(err47);
-                      }
-                      errors++;
-                    }
-                    for (const key3 in data22) {
-                      if (!(key3 === "upTo" || key3 === "amount")) {
-                        const err48 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err48];
-                        } else {
-                          vErrors.push(err48);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data22.upTo !== void 0) {
-                      let data23 = data22.upTo;
-                      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23)) && data23 !== null) {
-                        const err49 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.steps.items.properties.upTo.type }, message: "must be integer,null" };
+                        const err49 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -1985,9 +1992,12 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (typeof data23 == "number" && isFinite(data23)) {
-                        if (data23 < 0 || isNaN(data23)) {
-                          const err50 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                    }
+                    if (data20.flatAmount !== void 0) {
+                      let data24 = data20.flatAmount;
+                      if (typeof data24 === "string") {
+                        if (!pattern46.test(data24)) {
+                          const err50 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
                             vErrors = [err50];
                           } else {
@@ -1995,99 +2005,283 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                      }
-                    }
-                    if (data22.amount !== void 0) {
-                      let data24 = data22.amount;
-                      if (typeof data24 === "string") {
-                        if (!pattern43.test(data24)) {
-                          const err51 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-                          if (vErrors === null) {
-                            vErrors = [err51];
-                          } else {
-                            vErrors.push(err51);
-                          }
-                          errors++;
-                        }
                       } else {
-                        const err52 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err51 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err52];
+                          vErrors = [err51];
                         } else {
-                          vErrors.push(err52);
+                          vErrors.push(err51);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err52 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err53];
+                      vErrors = [err52];
                     } else {
-                      vErrors.push(err53);
+                      vErrors.push(err52);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err54 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err53 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err54];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err54);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
             }
-            if (data9.includedUnits !== void 0) {
-              let data25 = data9.includedUnits;
-              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
-                const err55 = { instancePath: instancePath + "/pricePoints/" + i0 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data13.steps !== void 0) {
+              let data25 = data13.steps;
+              if (Array.isArray(data25)) {
+                if (data25.length < 1) {
+                  const err54 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+                const len3 = data25.length;
+                for (let i4 = 0; i4 < len3; i4++) {
+                  let data26 = data25[i4];
+                  if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                    if (data26.upTo === void 0) {
+                      const err55 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "upTo" }, message: "must have required property 'upTo'" };
+                      if (vErrors === null) {
+                        vErrors = [err55];
+                      } else {
+                        vErrors.push(err55);
+                      }
+                      errors++;
+                    }
+                    if (data26.amount === void 0) {
+                      const err56 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+                      if (vErrors === null) {
+                        vErrors = [err56];
+                      } else {
+                        vErrors.push(err56);
+                      }
+                      errors++;
+                    }
+                    for (const key3 in data26) {
+                      if (!(key3 === "upTo" || key3 === "amount")) {
+                        const err57 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4, schemaPath: "#/properties/pricePoints/items/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err57];
+                        } else {
+                          vErrors.push(err57);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data26.upTo !== void 0) {
+                      let data27 = data26.upTo;
+                      if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)) && isFinite(data27)) && data27 !== null) {
+                        const err58 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.steps.items.properties.upTo.type }, message: "must be integer,null" };
+                        if (vErrors === null) {
+                          vErrors = [err58];
+                        } else {
+                          vErrors.push(err58);
+                        }
+                        errors++;
+                      }
+                      if (typeof data27 == "number" && isFinite(data27)) {
+                        if (data27 < 0 || isNaN(data27)) {
+                          const err59 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          if (vErrors === null) {
+                            vErrors = [err59];
+                          } else {
+                            vErrors.push(err59);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data26.amount !== void 0) {
+                      let data28 = data26.amount;
+                      if (typeof data28 === "string") {
+                        if (!pattern46.test(data28)) {
+                          const err60 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err60];
+                          } else {
+                            vErrors.push(err60);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err61 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err61];
+                        } else {
+                          vErrors.push(err61);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err62 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4, schemaPath: "#/properties/pricePoints/items/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err63 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err55];
+                  vErrors = [err63];
                 } else {
-                  vErrors.push(err55);
+                  vErrors.push(err63);
                 }
                 errors++;
               }
-              if (typeof data25 == "number" && isFinite(data25)) {
-                if (data25 < 0 || isNaN(data25)) {
-                  const err56 = { instancePath: instancePath + "/pricePoints/" + i0 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            }
+            if (data13.includedUnits !== void 0) {
+              let data29 = data13.includedUnits;
+              if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+                const err64 = { instancePath: instancePath + "/pricePoints/" + i2 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+              if (typeof data29 == "number" && isFinite(data29)) {
+                if (data29 < 0 || isNaN(data29)) {
+                  const err65 = { instancePath: instancePath + "/pricePoints/" + i2 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err65];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err65);
                   }
                   errors++;
                 }
               }
             }
+            if (data13.percent !== void 0) {
+              let data30 = data13.percent;
+              if (typeof data30 === "string") {
+                if (!pattern38.test(data30)) {
+                  const err66 = { instancePath: instancePath + "/pricePoints/" + i2 + "/percent", schemaPath: "#/properties/pricePoints/items/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err66];
+                  } else {
+                    vErrors.push(err66);
+                  }
+                  errors++;
+                }
+              } else {
+                const err67 = { instancePath: instancePath + "/pricePoints/" + i2 + "/percent", schemaPath: "#/properties/pricePoints/items/properties/percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            if (data13.fixedAmount !== void 0) {
+              let data31 = data13.fixedAmount;
+              if (typeof data31 === "string") {
+                if (!pattern46.test(data31)) {
+                  const err68 = { instancePath: instancePath + "/pricePoints/" + i2 + "/fixedAmount", schemaPath: "#/properties/pricePoints/items/properties/fixedAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+              } else {
+                const err69 = { instancePath: instancePath + "/pricePoints/" + i2 + "/fixedAmount", schemaPath: "#/properties/pricePoints/items/properties/fixedAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data13.minAmount !== void 0) {
+              let data32 = data13.minAmount;
+              if (typeof data32 === "string") {
+                if (!pattern46.test(data32)) {
+                  const err70 = { instancePath: instancePath + "/pricePoints/" + i2 + "/minAmount", schemaPath: "#/properties/pricePoints/items/properties/minAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+              } else {
+                const err71 = { instancePath: instancePath + "/pricePoints/" + i2 + "/minAmount", schemaPath: "#/properties/pricePoints/items/properties/minAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+            }
+            if (data13.maxAmount !== void 0) {
+              let data33 = data13.maxAmount;
+              if (typeof data33 === "string") {
+                if (!pattern46.test(data33)) {
+                  const err72 = { instancePath: instancePath + "/pricePoints/" + i2 + "/maxAmount", schemaPath: "#/properties/pricePoints/items/properties/maxAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              } else {
+                const err73 = { instancePath: instancePath + "/pricePoints/" + i2 + "/maxAmount", schemaPath: "#/properties/pricePoints/items/properties/maxAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err57 = { instancePath: instancePath + "/pricePoints/" + i0, schemaPath: "#/properties/pricePoints/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err74 = { instancePath: instancePath + "/pricePoints/" + i2, schemaPath: "#/properties/pricePoints/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err57];
+              vErrors = [err74];
             } else {
-              vErrors.push(err57);
+              vErrors.push(err74);
             }
             errors++;
           }
         }
       } else {
-        const err58 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err75 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err58];
+          vErrors = [err75];
         } else {
-          vErrors.push(err58);
+          vErrors.push(err75);
         }
         errors++;
       }
     }
   } else {
-    const err59 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err76 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err59];
+      vErrors = [err76];
     } else {
-      vErrors.push(err59);
+      vErrors.push(err76);
     }
     errors++;
   }
@@ -3411,7 +3605,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             if (data48.discountPercent !== void 0) {
               let data51 = data48.discountPercent;
               if (typeof data51 === "string") {
-                if (!pattern37.test(data51)) {
+                if (!pattern38.test(data51)) {
                   const err110 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                   if (vErrors === null) {
                     vErrors = [err110];
@@ -3819,7 +4013,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             if (data60.discountPercent !== void 0) {
               let data68 = data60.discountPercent;
               if (typeof data68 === "string") {
-                if (!pattern37.test(data68)) {
+                if (!pattern38.test(data68)) {
                   const err145 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                   if (vErrors === null) {
                     vErrors = [err145];
@@ -3886,7 +4080,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data70.currency !== void 0) {
                       let data71 = data70.currency;
                       if (typeof data71 === "string") {
-                        if (!pattern6.test(data71)) {
+                        if (!pattern7.test(data71)) {
                           const err151 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20 + "/currency", schemaPath: "#/properties/phases/items/properties/discountAmounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
                           if (vErrors === null) {
                             vErrors = [err151];
@@ -3908,7 +4102,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data70.amount !== void 0) {
                       let data72 = data70.amount;
                       if (typeof data72 === "string") {
-                        if (!pattern43.test(data72)) {
+                        if (!pattern46.test(data72)) {
                           const err153 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20 + "/amount", schemaPath: "#/properties/phases/items/properties/discountAmounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
                             vErrors = [err153];
@@ -4473,7 +4667,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         if (data90.upliftCapPercent !== void 0) {
           let data94 = data90.upliftCapPercent;
           if (typeof data94 === "string") {
-            if (!pattern37.test(data94)) {
+            if (!pattern38.test(data94)) {
               const err199 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
               if (vErrors === null) {
                 vErrors = [err199];
@@ -4618,7 +4812,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             if (data99.percent !== void 0) {
               let data101 = data99.percent;
               if (typeof data101 === "string") {
-                if (!pattern37.test(data101)) {
+                if (!pattern38.test(data101)) {
                   const err212 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                   if (vErrors === null) {
                     vErrors = [err212];
@@ -4676,7 +4870,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data103.currency !== void 0) {
                       let data104 = data103.currency;
                       if (typeof data104 === "string") {
-                        if (!pattern6.test(data104)) {
+                        if (!pattern7.test(data104)) {
                           const err217 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
                           if (vErrors === null) {
                             vErrors = [err217];
@@ -4698,7 +4892,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data103.amount !== void 0) {
                       let data105 = data103.amount;
                       if (typeof data105 === "string") {
-                        if (!pattern43.test(data105)) {
+                        if (!pattern46.test(data105)) {
                           const err219 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
                             vErrors = [err219];
@@ -4860,7 +5054,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data107.discountPercent !== void 0) {
                   let data111 = data107.discountPercent;
                   if (typeof data111 === "string") {
-                    if (!pattern37.test(data111)) {
+                    if (!pattern38.test(data111)) {
                       const err234 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                       if (vErrors === null) {
                         vErrors = [err234];
@@ -5178,11 +5372,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.currencies !== void 0) {
-      let data6 = data.currencies;
-      if (Array.isArray(data6)) {
-        if (data6.length < 1) {
-          const err17 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+    if (data.existingSubscriptionsFrom !== void 0) {
+      let data6 = data.existingSubscriptionsFrom;
+      if (typeof data6 === "string") {
+        if (!pattern5.test(data6)) {
+          const err17 = { instancePath: instancePath + "/existingSubscriptionsFrom", schemaPath: "#/properties/existingSubscriptionsFrom/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -5190,40 +5384,62 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len0 = data6.length;
+      } else {
+        const err18 = { instancePath: instancePath + "/existingSubscriptionsFrom", schemaPath: "#/properties/existingSubscriptionsFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.currencies !== void 0) {
+      let data7 = data.currencies;
+      if (Array.isArray(data7)) {
+        if (data7.length < 1) {
+          const err19 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data7 = data6[i0];
-          if (typeof data7 === "string") {
-            if (!pattern6.test(data7)) {
-              const err18 = { instancePath: instancePath + "/currencies/" + i0, schemaPath: "#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+          let data8 = data7[i0];
+          if (typeof data8 === "string") {
+            if (!pattern7.test(data8)) {
+              const err20 = { instancePath: instancePath + "/currencies/" + i0, schemaPath: "#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/currencies/" + i0, schemaPath: "#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err21 = { instancePath: instancePath + "/currencies/" + i0, schemaPath: "#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err21];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
-        let i1 = data6.length;
+        let i1 = data7.length;
         let j0;
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func0(data6[i1], data6[j0])) {
-                const err20 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (func0(data7[i1], data7[j0])) {
+                const err22 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err22);
                 }
                 errors++;
                 break outer0;
@@ -5232,65 +5448,43 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err21 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err23 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
     }
     if (data.priceBooks !== void 0) {
-      let data8 = data.priceBooks;
-      if (Array.isArray(data8)) {
-        const len1 = data8.length;
+      let data9 = data.priceBooks;
+      if (Array.isArray(data9)) {
+        const len1 = data9.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data9 = data8[i2];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.id === void 0) {
-              const err22 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          let data10 = data9[i2];
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.id === void 0) {
+              const err24 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err24];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err24);
               }
               errors++;
             }
-            if (data9.name === void 0) {
-              const err23 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data10.name === void 0) {
+              const err25 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err25];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err25);
               }
               errors++;
             }
-            for (const key1 in data9) {
+            for (const key1 in data10) {
               if (!(key1 === "id" || key1 === "name" || key1 === "default" || key1 === "fallback")) {
-                const err24 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data9.id !== void 0) {
-              let data10 = data9.id;
-              if (typeof data10 === "string") {
-                if (!pattern4.test(data10)) {
-                  const err25 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-              } else {
-                const err26 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -5299,11 +5493,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data9.name !== void 0) {
-              let data11 = data9.name;
+            if (data10.id !== void 0) {
+              let data11 = data10.id;
               if (typeof data11 === "string") {
-                if (func2(data11) < 1) {
-                  const err27 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (!pattern4.test(data11)) {
+                  const err27 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
                     vErrors = [err27];
                   } else {
@@ -5312,7 +5506,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err28 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err28 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -5321,31 +5515,31 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data9.default !== void 0) {
-              if (typeof data9.default !== "boolean") {
-                const err29 = { instancePath: instancePath + "/priceBooks/" + i2 + "/default", schemaPath: "#/properties/priceBooks/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data9.fallback !== void 0) {
-              let data13 = data9.fallback;
-              if (typeof data13 === "string") {
-                if (!pattern4.test(data13)) {
-                  const err30 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            if (data10.name !== void 0) {
+              let data12 = data10.name;
+              if (typeof data12 === "string") {
+                if (func2(data12) < 1) {
+                  const err29 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err29];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err29);
                   }
                   errors++;
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data10.default !== void 0) {
+              if (typeof data10.default !== "boolean") {
+                const err31 = { instancePath: instancePath + "/priceBooks/" + i2 + "/default", schemaPath: "#/properties/priceBooks/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -5354,71 +5548,78 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data10.fallback !== void 0) {
+              let data14 = data10.fallback;
+              if (typeof data14 === "string") {
+                if (!pattern4.test(data14)) {
+                  const err32 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err32 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err34 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err34];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err34);
             }
             errors++;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/priceBooks", schemaPath: "#/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err35 = { instancePath: instancePath + "/priceBooks", schemaPath: "#/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err35];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.prorationStyle !== void 0) {
+      let data15 = data.prorationStyle;
+      if (typeof data15 !== "string") {
+        const err36 = { instancePath: instancePath + "/prorationStyle", schemaPath: "#/properties/prorationStyle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (!(data15 === "day_based" || data15 === "flexible")) {
+        const err37 = { instancePath: instancePath + "/prorationStyle", schemaPath: "#/properties/prorationStyle/enum", keyword: "enum", params: { allowedValues: schema34.properties.prorationStyle.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
         }
         errors++;
       }
     }
     if (data.services !== void 0) {
-      let data14 = data.services;
-      if (Array.isArray(data14)) {
-        const len2 = data14.length;
+      let data16 = data.services;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          let data15 = data14[i3];
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.id === void 0) {
-              const err34 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-            if (data15.name === void 0) {
-              const err35 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-            if (data15.unit === void 0) {
-              const err36 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "unit" }, message: "must have required property 'unit'" };
-              if (vErrors === null) {
-                vErrors = [err36];
-              } else {
-                vErrors.push(err36);
-              }
-              errors++;
-            }
-            if (data15.kind === void 0) {
-              const err37 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-            if (data15.status === void 0) {
-              const err38 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+          let data17 = data16[i3];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.id === void 0) {
+              const err38 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err38];
               } else {
@@ -5426,53 +5627,45 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key2 in data15) {
+            if (data17.name === void 0) {
+              const err39 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            if (data17.unit === void 0) {
+              const err40 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "unit" }, message: "must have required property 'unit'" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            if (data17.kind === void 0) {
+              const err41 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            if (data17.status === void 0) {
+              const err42 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+            for (const key2 in data17) {
               if (!(key2 === "id" || key2 === "name" || key2 === "description" || key2 === "unit" || key2 === "kind" || key2 === "status" || key2 === "entitlements" || key2 === "tags")) {
-                const err39 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data15.id !== void 0) {
-              let data16 = data15.id;
-              if (typeof data16 === "string") {
-                if (!pattern4.test(data16)) {
-                  const err40 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err40];
-                  } else {
-                    vErrors.push(err40);
-                  }
-                  errors++;
-                }
-              } else {
-                const err41 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-            if (data15.name !== void 0) {
-              let data17 = data15.name;
-              if (typeof data17 === "string") {
-                if (func2(data17) < 1) {
-                  const err42 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err42];
-                  } else {
-                    vErrors.push(err42);
-                  }
-                  errors++;
-                }
-              } else {
-                const err43 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err43 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err43];
                 } else {
@@ -5481,43 +5674,42 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.description !== void 0) {
-              if (typeof data15.description !== "string") {
-                const err44 = { instancePath: instancePath + "/services/" + i3 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data15.unit !== void 0) {
-              let data19 = data15.unit;
-              if (typeof data19 === "string") {
-                if (func2(data19) < 1) {
-                  const err45 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data17.id !== void 0) {
+              let data18 = data17.id;
+              if (typeof data18 === "string") {
+                if (!pattern4.test(data18)) {
+                  const err44 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err44);
                   }
                   errors++;
                 }
               } else {
-                const err46 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err45 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
-            if (data15.kind !== void 0) {
-              let data20 = data15.kind;
-              if (typeof data20 !== "string") {
-                const err47 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data17.name !== void 0) {
+              let data19 = data17.name;
+              if (typeof data19 === "string") {
+                if (func2(data19) < 1) {
+                  const err46 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              } else {
+                const err47 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err47];
                 } else {
@@ -5525,8 +5717,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (!(data20 === "recurring" || data20 === "usage" || data20 === "one_time" || data20 === "physical")) {
-                const err48 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            }
+            if (data17.description !== void 0) {
+              if (typeof data17.description !== "string") {
+                const err48 = { instancePath: instancePath + "/services/" + i3 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err48];
                 } else {
@@ -5535,19 +5729,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.status !== void 0) {
-              let data21 = data15.status;
-              if (typeof data21 !== "string") {
-                const err49 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
+            if (data17.unit !== void 0) {
+              let data21 = data17.unit;
+              if (typeof data21 === "string") {
+                if (func2(data21) < 1) {
+                  const err49 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-              if (!(data21 === "draft" || data21 === "active" || data21 === "retired")) {
-                const err50 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+              } else {
+                const err50 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err50];
                 } else {
@@ -5556,114 +5751,111 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.entitlements !== void 0) {
-              let data22 = data15.entitlements;
-              if (Array.isArray(data22)) {
-                const len3 = data22.length;
-                for (let i4 = 0; i4 < len3; i4++) {
-                  let data23 = data22[i4];
-                  if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-                    if (data23.key === void 0) {
-                      const err51 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
-                      if (vErrors === null) {
-                        vErrors = [err51];
-                      } else {
-                        vErrors.push(err51);
-                      }
-                      errors++;
-                    }
-                    for (const key3 in data23) {
-                      if (!(key3 === "key" || key3 === "value")) {
-                        const err52 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err52];
-                        } else {
-                          vErrors.push(err52);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data23.key !== void 0) {
-                      let data24 = data23.key;
-                      if (typeof data24 === "string") {
-                        if (func2(data24) < 1) {
-                          const err53 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err53];
-                          } else {
-                            vErrors.push(err53);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err54 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err54];
-                        } else {
-                          vErrors.push(err54);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data23.value !== void 0) {
-                      let data25 = data23.value;
-                      if (typeof data25 !== "boolean" && !(typeof data25 == "number" && isFinite(data25)) && typeof data25 !== "string") {
-                        const err55 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/value", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/value/type", keyword: "type", params: { type: schema34.properties.services.items.properties.entitlements.items.properties.value.type }, message: "must be boolean,number,string" };
-                        if (vErrors === null) {
-                          vErrors = [err55];
-                        } else {
-                          vErrors.push(err55);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err56 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err57 = { instancePath: instancePath + "/services/" + i3 + "/entitlements", schemaPath: "#/properties/services/items/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (data17.kind !== void 0) {
+              let data22 = data17.kind;
+              if (typeof data22 !== "string") {
+                const err51 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err51];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+              if (!(data22 === "recurring" || data22 === "usage" || data22 === "one_time" || data22 === "physical")) {
+                const err52 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
                 }
                 errors++;
               }
             }
-            if (data15.tags !== void 0) {
-              let data26 = data15.tags;
-              if (Array.isArray(data26)) {
-                const len4 = data26.length;
-                for (let i5 = 0; i5 < len4; i5++) {
-                  let data27 = data26[i5];
-                  if (typeof data27 === "string") {
-                    if (func2(data27) > 60) {
-                      const err58 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+            if (data17.status !== void 0) {
+              let data23 = data17.status;
+              if (typeof data23 !== "string") {
+                const err53 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+              if (!(data23 === "draft" || data23 === "active" || data23 === "retired")) {
+                const err54 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data17.entitlements !== void 0) {
+              let data24 = data17.entitlements;
+              if (Array.isArray(data24)) {
+                const len3 = data24.length;
+                for (let i4 = 0; i4 < len3; i4++) {
+                  let data25 = data24[i4];
+                  if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                    if (data25.key === void 0) {
+                      const err55 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
                       if (vErrors === null) {
-                        vErrors = [err58];
+                        vErrors = [err55];
                       } else {
-                        vErrors.push(err58);
+                        vErrors.push(err55);
                       }
                       errors++;
                     }
-                    if (func2(data27) < 1) {
-                      const err59 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err59];
-                      } else {
-                        vErrors.push(err59);
+                    for (const key3 in data25) {
+                      if (!(key3 === "key" || key3 === "value")) {
+                        const err56 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err56];
+                        } else {
+                          vErrors.push(err56);
+                        }
+                        errors++;
                       }
-                      errors++;
+                    }
+                    if (data25.key !== void 0) {
+                      let data26 = data25.key;
+                      if (typeof data26 === "string") {
+                        if (func2(data26) < 1) {
+                          const err57 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err57];
+                          } else {
+                            vErrors.push(err57);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err58 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err58];
+                        } else {
+                          vErrors.push(err58);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data25.value !== void 0) {
+                      let data27 = data25.value;
+                      if (typeof data27 !== "boolean" && !(typeof data27 == "number" && isFinite(data27)) && typeof data27 !== "string") {
+                        const err59 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/value", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/value/type", keyword: "type", params: { type: schema34.properties.services.items.properties.entitlements.items.properties.value.type }, message: "must be boolean,number,string" };
+                        if (vErrors === null) {
+                          vErrors = [err59];
+                        } else {
+                          vErrors.push(err59);
+                        }
+                        errors++;
+                      }
                     }
                   } else {
-                    const err60 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err60 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
                       vErrors = [err60];
                     } else {
@@ -5672,17 +5864,62 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i6 = data26.length;
+              } else {
+                const err61 = { instancePath: instancePath + "/services/" + i3 + "/entitlements", schemaPath: "#/properties/services/items/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+            if (data17.tags !== void 0) {
+              let data28 = data17.tags;
+              if (Array.isArray(data28)) {
+                const len4 = data28.length;
+                for (let i5 = 0; i5 < len4; i5++) {
+                  let data29 = data28[i5];
+                  if (typeof data29 === "string") {
+                    if (func2(data29) > 60) {
+                      const err62 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                    if (func2(data29) < 1) {
+                      const err63 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err63];
+                      } else {
+                        vErrors.push(err63);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err64 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err64];
+                    } else {
+                      vErrors.push(err64);
+                    }
+                    errors++;
+                  }
+                }
+                let i6 = data28.length;
                 let j1;
                 if (i6 > 1) {
                   outer1: for (; i6--; ) {
                     for (j1 = i6; j1--; ) {
-                      if (func0(data26[i6], data26[j1])) {
-                        const err61 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)" };
+                      if (func0(data28[i6], data28[j1])) {
+                        const err65 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)" };
                         if (vErrors === null) {
-                          vErrors = [err61];
+                          vErrors = [err65];
                         } else {
-                          vErrors.push(err61);
+                          vErrors.push(err65);
                         }
                         errors++;
                         break outer1;
@@ -5691,107 +5928,63 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err62 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err66 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err66];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err66);
                 }
                 errors++;
               }
             }
           } else {
-            const err63 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err67 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err67];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err67);
             }
             errors++;
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err68 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err68];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err68);
         }
         errors++;
       }
     }
     if (data.portfolios !== void 0) {
-      let data28 = data.portfolios;
-      if (Array.isArray(data28)) {
-        const len5 = data28.length;
+      let data30 = data.portfolios;
+      if (Array.isArray(data30)) {
+        const len5 = data30.length;
         for (let i7 = 0; i7 < len5; i7++) {
-          let data29 = data28[i7];
-          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            if (data29.id === void 0) {
-              const err65 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          let data31 = data30[i7];
+          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+            if (data31.id === void 0) {
+              const err69 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err65];
+                vErrors = [err69];
               } else {
-                vErrors.push(err65);
+                vErrors.push(err69);
               }
               errors++;
             }
-            if (data29.name === void 0) {
-              const err66 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data31.name === void 0) {
+              const err70 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err66];
+                vErrors = [err70];
               } else {
-                vErrors.push(err66);
+                vErrors.push(err70);
               }
               errors++;
             }
-            for (const key4 in data29) {
+            for (const key4 in data31) {
               if (!(key4 === "id" || key4 === "name" || key4 === "description" || key4 === "order" || key4 === "packageOrder")) {
-                const err67 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err67];
-                } else {
-                  vErrors.push(err67);
-                }
-                errors++;
-              }
-            }
-            if (data29.id !== void 0) {
-              let data30 = data29.id;
-              if (typeof data30 === "string") {
-                if (!pattern4.test(data30)) {
-                  const err68 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err68];
-                  } else {
-                    vErrors.push(err68);
-                  }
-                  errors++;
-                }
-              } else {
-                const err69 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err69];
-                } else {
-                  vErrors.push(err69);
-                }
-                errors++;
-              }
-            }
-            if (data29.name !== void 0) {
-              let data31 = data29.name;
-              if (typeof data31 === "string") {
-                if (func2(data31) < 1) {
-                  const err70 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err70];
-                  } else {
-                    vErrors.push(err70);
-                  }
-                  errors++;
-                }
-              } else {
-                const err71 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err71 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -5800,21 +5993,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.description !== void 0) {
-              if (typeof data29.description !== "string") {
-                const err72 = { instancePath: instancePath + "/portfolios/" + i7 + "/description", schemaPath: "#/properties/portfolios/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err72];
-                } else {
-                  vErrors.push(err72);
+            if (data31.id !== void 0) {
+              let data32 = data31.id;
+              if (typeof data32 === "string") {
+                if (!pattern4.test(data32)) {
+                  const err72 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data29.order !== void 0) {
-              let data33 = data29.order;
-              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-                const err73 = { instancePath: instancePath + "/portfolios/" + i7 + "/order", schemaPath: "#/properties/portfolios/items/properties/order/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              } else {
+                const err73 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err73];
                 } else {
@@ -5823,52 +6015,43 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.packageOrder !== void 0) {
-              let data34 = data29.packageOrder;
-              if (Array.isArray(data34)) {
-                const len6 = data34.length;
-                for (let i8 = 0; i8 < len6; i8++) {
-                  let data35 = data34[i8];
-                  if (typeof data35 === "string") {
-                    if (!pattern4.test(data35)) {
-                      const err74 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err74];
-                      } else {
-                        vErrors.push(err74);
-                      }
-                      errors++;
-                    }
+            if (data31.name !== void 0) {
+              let data33 = data31.name;
+              if (typeof data33 === "string") {
+                if (func2(data33) < 1) {
+                  const err74 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err74];
                   } else {
-                    const err75 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err75];
-                    } else {
-                      vErrors.push(err75);
-                    }
-                    errors++;
+                    vErrors.push(err74);
                   }
-                }
-                let i9 = data34.length;
-                let j2;
-                if (i9 > 1) {
-                  outer2: for (; i9--; ) {
-                    for (j2 = i9; j2--; ) {
-                      if (func0(data34[i9], data34[j2])) {
-                        const err76 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i9 + " are identical)" };
-                        if (vErrors === null) {
-                          vErrors = [err76];
-                        } else {
-                          vErrors.push(err76);
-                        }
-                        errors++;
-                        break outer2;
-                      }
-                    }
-                  }
+                  errors++;
                 }
               } else {
-                const err77 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err75 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err75];
+                } else {
+                  vErrors.push(err75);
+                }
+                errors++;
+              }
+            }
+            if (data31.description !== void 0) {
+              if (typeof data31.description !== "string") {
+                const err76 = { instancePath: instancePath + "/portfolios/" + i7 + "/description", schemaPath: "#/properties/portfolios/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err76];
+                } else {
+                  vErrors.push(err76);
+                }
+                errors++;
+              }
+            }
+            if (data31.order !== void 0) {
+              let data35 = data31.order;
+              if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
+                const err77 = { instancePath: instancePath + "/portfolios/" + i7 + "/order", schemaPath: "#/properties/portfolios/items/properties/order/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -5877,96 +6060,106 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data31.packageOrder !== void 0) {
+              let data36 = data31.packageOrder;
+              if (Array.isArray(data36)) {
+                const len6 = data36.length;
+                for (let i8 = 0; i8 < len6; i8++) {
+                  let data37 = data36[i8];
+                  if (typeof data37 === "string") {
+                    if (!pattern4.test(data37)) {
+                      const err78 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err79 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                let i9 = data36.length;
+                let j2;
+                if (i9 > 1) {
+                  outer2: for (; i9--; ) {
+                    for (j2 = i9; j2--; ) {
+                      if (func0(data36[i9], data36[j2])) {
+                        const err80 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i9 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err80];
+                        } else {
+                          vErrors.push(err80);
+                        }
+                        errors++;
+                        break outer2;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err81 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err78 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err82 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err78];
+              vErrors = [err82];
             } else {
-              vErrors.push(err78);
+              vErrors.push(err82);
             }
             errors++;
           }
         }
       } else {
-        const err79 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err83 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err79];
+          vErrors = [err83];
         } else {
-          vErrors.push(err79);
+          vErrors.push(err83);
         }
         errors++;
       }
     }
     if (data.packages !== void 0) {
-      let data36 = data.packages;
-      if (Array.isArray(data36)) {
-        const len7 = data36.length;
+      let data38 = data.packages;
+      if (Array.isArray(data38)) {
+        const len7 = data38.length;
         for (let i10 = 0; i10 < len7; i10++) {
-          if (!validate16(data36[i10], { instancePath: instancePath + "/packages/" + i10, parentData: data36, parentDataProperty: i10, rootData, dynamicAnchors })) {
+          if (!validate16(data38[i10], { instancePath: instancePath + "/packages/" + i10, parentData: data38, parentDataProperty: i10, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err80 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err84 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err80];
+          vErrors = [err84];
         } else {
-          vErrors.push(err80);
+          vErrors.push(err84);
         }
         errors++;
       }
     }
     if (data.quotePolicy !== void 0) {
-      let data38 = data.quotePolicy;
-      if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-        for (const key5 in data38) {
+      let data40 = data.quotePolicy;
+      if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+        for (const key5 in data40) {
           if (!(key5 === "approvalThresholdPercent" || key5 === "maxDiscountPercent" || key5 === "validityDays")) {
-            const err81 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err81];
-            } else {
-              vErrors.push(err81);
-            }
-            errors++;
-          }
-        }
-        if (data38.approvalThresholdPercent !== void 0) {
-          let data39 = data38.approvalThresholdPercent;
-          if (typeof data39 === "string") {
-            if (!pattern37.test(data39)) {
-              const err82 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-              if (vErrors === null) {
-                vErrors = [err82];
-              } else {
-                vErrors.push(err82);
-              }
-              errors++;
-            }
-          } else {
-            const err83 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err83];
-            } else {
-              vErrors.push(err83);
-            }
-            errors++;
-          }
-        }
-        if (data38.maxDiscountPercent !== void 0) {
-          let data40 = data38.maxDiscountPercent;
-          if (typeof data40 === "string") {
-            if (!pattern37.test(data40)) {
-              const err84 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-              if (vErrors === null) {
-                vErrors = [err84];
-              } else {
-                vErrors.push(err84);
-              }
-              errors++;
-            }
-          } else {
-            const err85 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err85 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err85];
             } else {
@@ -5975,158 +6168,202 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data38.validityDays !== void 0) {
-          let data41 = data38.validityDays;
-          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
-            const err86 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data40.approvalThresholdPercent !== void 0) {
+          let data41 = data40.approvalThresholdPercent;
+          if (typeof data41 === "string") {
+            if (!pattern38.test(data41)) {
+              const err86 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+              if (vErrors === null) {
+                vErrors = [err86];
+              } else {
+                vErrors.push(err86);
+              }
+              errors++;
+            }
+          } else {
+            const err87 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err86];
+              vErrors = [err87];
             } else {
-              vErrors.push(err86);
+              vErrors.push(err87);
             }
             errors++;
           }
-          if (typeof data41 == "number" && isFinite(data41)) {
-            if (data41 < 1 || isNaN(data41)) {
-              const err87 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        }
+        if (data40.maxDiscountPercent !== void 0) {
+          let data42 = data40.maxDiscountPercent;
+          if (typeof data42 === "string") {
+            if (!pattern38.test(data42)) {
+              const err88 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
               if (vErrors === null) {
-                vErrors = [err87];
+                vErrors = [err88];
               } else {
-                vErrors.push(err87);
+                vErrors.push(err88);
+              }
+              errors++;
+            }
+          } else {
+            const err89 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err89];
+            } else {
+              vErrors.push(err89);
+            }
+            errors++;
+          }
+        }
+        if (data40.validityDays !== void 0) {
+          let data43 = data40.validityDays;
+          if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)) && isFinite(data43))) {
+            const err90 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err90];
+            } else {
+              vErrors.push(err90);
+            }
+            errors++;
+          }
+          if (typeof data43 == "number" && isFinite(data43)) {
+            if (data43 < 1 || isNaN(data43)) {
+              const err91 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err91];
+              } else {
+                vErrors.push(err91);
               }
               errors++;
             }
           }
         }
       } else {
-        const err88 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err92 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err88];
+          vErrors = [err92];
         } else {
-          vErrors.push(err88);
+          vErrors.push(err92);
         }
         errors++;
       }
     }
     if (data.pathRules !== void 0) {
-      let data42 = data.pathRules;
-      if (Array.isArray(data42)) {
-        const len8 = data42.length;
+      let data44 = data.pathRules;
+      if (Array.isArray(data44)) {
+        const len8 = data44.length;
         for (let i11 = 0; i11 < len8; i11++) {
-          let data43 = data42[i11];
-          if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-            if (data43.id === void 0) {
-              const err89 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          let data45 = data44[i11];
+          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+            if (data45.id === void 0) {
+              const err93 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err89];
+                vErrors = [err93];
               } else {
-                vErrors.push(err89);
+                vErrors.push(err93);
               }
               errors++;
             }
-            if (data43.outcome === void 0) {
-              const err90 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
+            if (data45.outcome === void 0) {
+              const err94 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
               if (vErrors === null) {
-                vErrors = [err90];
+                vErrors = [err94];
               } else {
-                vErrors.push(err90);
+                vErrors.push(err94);
               }
               errors++;
             }
-            for (const key6 in data43) {
-              if (!(key6 === "id" || key6 === "description" || key6 === "kinds" || key6 === "from" || key6 === "to" || key6 === "billingPeriods" || key6 === "phases" || key6 === "outcome")) {
-                const err91 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+            for (const key6 in data45) {
+              if (!func1.call(schema34.properties.pathRules.items.properties, key6)) {
+                const err95 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err91];
+                  vErrors = [err95];
                 } else {
-                  vErrors.push(err91);
+                  vErrors.push(err95);
                 }
                 errors++;
               }
             }
-            if (data43.id !== void 0) {
-              let data44 = data43.id;
-              if (typeof data44 === "string") {
-                if (!pattern4.test(data44)) {
-                  const err92 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            if (data45.id !== void 0) {
+              let data46 = data45.id;
+              if (typeof data46 === "string") {
+                if (!pattern4.test(data46)) {
+                  const err96 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err92];
+                    vErrors = [err96];
                   } else {
-                    vErrors.push(err92);
+                    vErrors.push(err96);
                   }
                   errors++;
                 }
               } else {
-                const err93 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err97 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err93];
+                  vErrors = [err97];
                 } else {
-                  vErrors.push(err93);
+                  vErrors.push(err97);
                 }
                 errors++;
               }
             }
-            if (data43.description !== void 0) {
-              if (typeof data43.description !== "string") {
-                const err94 = { instancePath: instancePath + "/pathRules/" + i11 + "/description", schemaPath: "#/properties/pathRules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data45.description !== void 0) {
+              if (typeof data45.description !== "string") {
+                const err98 = { instancePath: instancePath + "/pathRules/" + i11 + "/description", schemaPath: "#/properties/pathRules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err94];
+                  vErrors = [err98];
                 } else {
-                  vErrors.push(err94);
+                  vErrors.push(err98);
                 }
                 errors++;
               }
             }
-            if (data43.kinds !== void 0) {
-              let data46 = data43.kinds;
-              if (Array.isArray(data46)) {
-                if (data46.length < 1) {
-                  const err95 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data45.kinds !== void 0) {
+              let data48 = data45.kinds;
+              if (Array.isArray(data48)) {
+                if (data48.length < 1) {
+                  const err99 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err95];
+                    vErrors = [err99];
                   } else {
-                    vErrors.push(err95);
+                    vErrors.push(err99);
                   }
                   errors++;
                 }
-                const len9 = data46.length;
+                const len9 = data48.length;
                 for (let i12 = 0; i12 < len9; i12++) {
-                  let data47 = data46[i12];
-                  if (typeof data47 !== "string") {
-                    const err96 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let data49 = data48[i12];
+                  if (typeof data49 !== "string") {
+                    const err100 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err96];
+                      vErrors = [err100];
                     } else {
-                      vErrors.push(err96);
+                      vErrors.push(err100);
                     }
                     errors++;
                   }
-                  if (!(data47 === "upgrade" || data47 === "downgrade" || data47 === "crossgrade" || data47 === "renew" || data47 === "terminate")) {
-                    const err97 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.kinds.items.enum }, message: "must be equal to one of the allowed values" };
+                  if (!(data49 === "upgrade" || data49 === "downgrade" || data49 === "crossgrade" || data49 === "renew" || data49 === "terminate" || data49 === "remove_add_on" || data49 === "change_add_on")) {
+                    const err101 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.kinds.items.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
-                      vErrors = [err97];
+                      vErrors = [err101];
                     } else {
-                      vErrors.push(err97);
+                      vErrors.push(err101);
                     }
                     errors++;
                   }
                 }
-                let i13 = data46.length;
+                let i13 = data48.length;
                 let j3;
                 if (i13 > 1) {
                   const indices0 = {};
                   for (; i13--; ) {
-                    let item0 = data46[i13];
+                    let item0 = data48[i13];
                     if (typeof item0 !== "string") {
                       continue;
                     }
                     if (typeof indices0[item0] == "number") {
                       j3 = indices0[item0];
-                      const err98 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i13 + " are identical)" };
+                      const err102 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i13 + " are identical)" };
                       if (vErrors === null) {
-                        vErrors = [err98];
+                        vErrors = [err102];
                       } else {
-                        vErrors.push(err98);
+                        vErrors.push(err102);
                       }
                       errors++;
                       break;
@@ -6135,75 +6372,75 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err99 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err103 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err99];
+                  vErrors = [err103];
                 } else {
-                  vErrors.push(err99);
+                  vErrors.push(err103);
                 }
                 errors++;
               }
             }
-            if (data43.from !== void 0) {
-              let data48 = data43.from;
-              if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-                for (const key7 in data48) {
+            if (data45.from !== void 0) {
+              let data50 = data45.from;
+              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                for (const key7 in data50) {
                   if (!(key7 === "packages" || key7 === "portfolios" || key7 === "minTier" || key7 === "maxTier")) {
-                    const err100 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    const err104 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err100];
+                      vErrors = [err104];
                     } else {
-                      vErrors.push(err100);
+                      vErrors.push(err104);
                     }
                     errors++;
                   }
                 }
-                if (data48.packages !== void 0) {
-                  let data49 = data48.packages;
-                  if (Array.isArray(data49)) {
-                    if (data49.length < 1) {
-                      const err101 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data50.packages !== void 0) {
+                  let data51 = data50.packages;
+                  if (Array.isArray(data51)) {
+                    if (data51.length < 1) {
+                      const err105 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err101];
+                        vErrors = [err105];
                       } else {
-                        vErrors.push(err101);
+                        vErrors.push(err105);
                       }
                       errors++;
                     }
-                    const len10 = data49.length;
+                    const len10 = data51.length;
                     for (let i14 = 0; i14 < len10; i14++) {
-                      let data50 = data49[i14];
-                      if (typeof data50 === "string") {
-                        if (!pattern4.test(data50)) {
-                          const err102 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data52 = data51[i14];
+                      if (typeof data52 === "string") {
+                        if (!pattern4.test(data52)) {
+                          const err106 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err102];
+                            vErrors = [err106];
                           } else {
-                            vErrors.push(err102);
+                            vErrors.push(err106);
                           }
                           errors++;
                         }
                       } else {
-                        const err103 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err107 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err103];
+                          vErrors = [err107];
                         } else {
-                          vErrors.push(err103);
+                          vErrors.push(err107);
                         }
                         errors++;
                       }
                     }
-                    let i15 = data49.length;
+                    let i15 = data51.length;
                     let j4;
                     if (i15 > 1) {
                       outer3: for (; i15--; ) {
                         for (j4 = i15; j4--; ) {
-                          if (func0(data49[i15], data49[j4])) {
-                            const err104 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i15 + " are identical)" };
+                          if (func0(data51[i15], data51[j4])) {
+                            const err108 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i15 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err104];
+                              vErrors = [err108];
                             } else {
-                              vErrors.push(err104);
+                              vErrors.push(err108);
                             }
                             errors++;
                             break outer3;
@@ -6212,61 +6449,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err105 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err109 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err105];
+                      vErrors = [err109];
                     } else {
-                      vErrors.push(err105);
+                      vErrors.push(err109);
                     }
                     errors++;
                   }
                 }
-                if (data48.portfolios !== void 0) {
-                  let data51 = data48.portfolios;
-                  if (Array.isArray(data51)) {
-                    if (data51.length < 1) {
-                      const err106 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data50.portfolios !== void 0) {
+                  let data53 = data50.portfolios;
+                  if (Array.isArray(data53)) {
+                    if (data53.length < 1) {
+                      const err110 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err106];
+                        vErrors = [err110];
                       } else {
-                        vErrors.push(err106);
+                        vErrors.push(err110);
                       }
                       errors++;
                     }
-                    const len11 = data51.length;
+                    const len11 = data53.length;
                     for (let i16 = 0; i16 < len11; i16++) {
-                      let data52 = data51[i16];
-                      if (typeof data52 === "string") {
-                        if (!pattern4.test(data52)) {
-                          const err107 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data54 = data53[i16];
+                      if (typeof data54 === "string") {
+                        if (!pattern4.test(data54)) {
+                          const err111 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err107];
+                            vErrors = [err111];
                           } else {
-                            vErrors.push(err107);
+                            vErrors.push(err111);
                           }
                           errors++;
                         }
                       } else {
-                        const err108 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err112 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err108];
+                          vErrors = [err112];
                         } else {
-                          vErrors.push(err108);
+                          vErrors.push(err112);
                         }
                         errors++;
                       }
                     }
-                    let i17 = data51.length;
+                    let i17 = data53.length;
                     let j5;
                     if (i17 > 1) {
                       outer4: for (; i17--; ) {
                         for (j5 = i17; j5--; ) {
-                          if (func0(data51[i17], data51[j5])) {
-                            const err109 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i17 + " are identical)" };
+                          if (func0(data53[i17], data53[j5])) {
+                            const err113 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i17 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err109];
+                              vErrors = [err113];
                             } else {
-                              vErrors.push(err109);
+                              vErrors.push(err113);
                             }
                             errors++;
                             break outer4;
@@ -6275,55 +6512,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err110 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err110];
-                    } else {
-                      vErrors.push(err110);
-                    }
-                    errors++;
-                  }
-                }
-                if (data48.minTier !== void 0) {
-                  let data53 = data48.minTier;
-                  if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
-                    const err111 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/minTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err111];
-                    } else {
-                      vErrors.push(err111);
-                    }
-                    errors++;
-                  }
-                }
-                if (data48.maxTier !== void 0) {
-                  let data54 = data48.maxTier;
-                  if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
-                    const err112 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/maxTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err112];
-                    } else {
-                      vErrors.push(err112);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err113 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err113];
-                } else {
-                  vErrors.push(err113);
-                }
-                errors++;
-              }
-            }
-            if (data43.to !== void 0) {
-              let data55 = data43.to;
-              if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
-                for (const key8 in data55) {
-                  if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxTier")) {
-                    const err114 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                    const err114 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err114];
                     } else {
@@ -6332,52 +6521,100 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data55.packages !== void 0) {
-                  let data56 = data55.packages;
-                  if (Array.isArray(data56)) {
-                    if (data56.length < 1) {
-                      const err115 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data50.minTier !== void 0) {
+                  let data55 = data50.minTier;
+                  if (!(typeof data55 == "number" && (!(data55 % 1) && !isNaN(data55)) && isFinite(data55))) {
+                    const err115 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/minTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err115];
+                    } else {
+                      vErrors.push(err115);
+                    }
+                    errors++;
+                  }
+                }
+                if (data50.maxTier !== void 0) {
+                  let data56 = data50.maxTier;
+                  if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
+                    const err116 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/maxTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err116];
+                    } else {
+                      vErrors.push(err116);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err117 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err117];
+                } else {
+                  vErrors.push(err117);
+                }
+                errors++;
+              }
+            }
+            if (data45.to !== void 0) {
+              let data57 = data45.to;
+              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                for (const key8 in data57) {
+                  if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxTier")) {
+                    const err118 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err118];
+                    } else {
+                      vErrors.push(err118);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.packages !== void 0) {
+                  let data58 = data57.packages;
+                  if (Array.isArray(data58)) {
+                    if (data58.length < 1) {
+                      const err119 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err115];
+                        vErrors = [err119];
                       } else {
-                        vErrors.push(err115);
+                        vErrors.push(err119);
                       }
                       errors++;
                     }
-                    const len12 = data56.length;
+                    const len12 = data58.length;
                     for (let i18 = 0; i18 < len12; i18++) {
-                      let data57 = data56[i18];
-                      if (typeof data57 === "string") {
-                        if (!pattern4.test(data57)) {
-                          const err116 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data59 = data58[i18];
+                      if (typeof data59 === "string") {
+                        if (!pattern4.test(data59)) {
+                          const err120 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err116];
+                            vErrors = [err120];
                           } else {
-                            vErrors.push(err116);
+                            vErrors.push(err120);
                           }
                           errors++;
                         }
                       } else {
-                        const err117 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err121 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err117];
+                          vErrors = [err121];
                         } else {
-                          vErrors.push(err117);
+                          vErrors.push(err121);
                         }
                         errors++;
                       }
                     }
-                    let i19 = data56.length;
+                    let i19 = data58.length;
                     let j6;
                     if (i19 > 1) {
                       outer5: for (; i19--; ) {
                         for (j6 = i19; j6--; ) {
-                          if (func0(data56[i19], data56[j6])) {
-                            const err118 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i19, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i19 + " are identical)" };
+                          if (func0(data58[i19], data58[j6])) {
+                            const err122 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i19, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i19 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err118];
+                              vErrors = [err122];
                             } else {
-                              vErrors.push(err118);
+                              vErrors.push(err122);
                             }
                             errors++;
                             break outer5;
@@ -6386,61 +6623,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err119 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err123 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err119];
+                      vErrors = [err123];
                     } else {
-                      vErrors.push(err119);
+                      vErrors.push(err123);
                     }
                     errors++;
                   }
                 }
-                if (data55.portfolios !== void 0) {
-                  let data58 = data55.portfolios;
-                  if (Array.isArray(data58)) {
-                    if (data58.length < 1) {
-                      const err120 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data57.portfolios !== void 0) {
+                  let data60 = data57.portfolios;
+                  if (Array.isArray(data60)) {
+                    if (data60.length < 1) {
+                      const err124 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err120];
+                        vErrors = [err124];
                       } else {
-                        vErrors.push(err120);
+                        vErrors.push(err124);
                       }
                       errors++;
                     }
-                    const len13 = data58.length;
+                    const len13 = data60.length;
                     for (let i20 = 0; i20 < len13; i20++) {
-                      let data59 = data58[i20];
-                      if (typeof data59 === "string") {
-                        if (!pattern4.test(data59)) {
-                          const err121 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data61 = data60[i20];
+                      if (typeof data61 === "string") {
+                        if (!pattern4.test(data61)) {
+                          const err125 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err121];
+                            vErrors = [err125];
                           } else {
-                            vErrors.push(err121);
+                            vErrors.push(err125);
                           }
                           errors++;
                         }
                       } else {
-                        const err122 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err126 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err122];
+                          vErrors = [err126];
                         } else {
-                          vErrors.push(err122);
+                          vErrors.push(err126);
                         }
                         errors++;
                       }
                     }
-                    let i21 = data58.length;
+                    let i21 = data60.length;
                     let j7;
                     if (i21 > 1) {
                       outer6: for (; i21--; ) {
                         for (j7 = i21; j7--; ) {
-                          if (func0(data58[i21], data58[j7])) {
-                            const err123 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i21, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i21 + " are identical)" };
+                          if (func0(data60[i21], data60[j7])) {
+                            const err127 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i21, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i21 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err123];
+                              vErrors = [err127];
                             } else {
-                              vErrors.push(err123);
+                              vErrors.push(err127);
                             }
                             errors++;
                             break outer6;
@@ -6449,66 +6686,19 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err124 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err128 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err124];
+                      vErrors = [err128];
                     } else {
-                      vErrors.push(err124);
+                      vErrors.push(err128);
                     }
                     errors++;
                   }
                 }
-                if (data55.minTier !== void 0) {
-                  let data60 = data55.minTier;
-                  if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
-                    const err125 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/minTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err125];
-                    } else {
-                      vErrors.push(err125);
-                    }
-                    errors++;
-                  }
-                }
-                if (data55.maxTier !== void 0) {
-                  let data61 = data55.maxTier;
-                  if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-                    const err126 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/maxTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err126];
-                    } else {
-                      vErrors.push(err126);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err127 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err127];
-                } else {
-                  vErrors.push(err127);
-                }
-                errors++;
-              }
-            }
-            if (data43.billingPeriods !== void 0) {
-              let data62 = data43.billingPeriods;
-              if (Array.isArray(data62)) {
-                if (data62.length < 1) {
-                  const err128 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err128];
-                  } else {
-                    vErrors.push(err128);
-                  }
-                  errors++;
-                }
-                const len14 = data62.length;
-                for (let i22 = 0; i22 < len14; i22++) {
-                  let data63 = data62[i22];
-                  if (typeof data63 !== "string") {
-                    const err129 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data57.minTier !== void 0) {
+                  let data62 = data57.minTier;
+                  if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
+                    const err129 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/minTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err129];
                     } else {
@@ -6516,8 +6706,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data63 === "week" || data63 === "two_weeks" || data63 === "month" || data63 === "quarter" || data63 === "half_year" || data63 === "year" || data63 === "upfront")) {
-                    const err130 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data57.maxTier !== void 0) {
+                  let data63 = data57.maxTier;
+                  if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
+                    const err130 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/maxTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err130];
                     } else {
@@ -6526,17 +6719,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i23 = data62.length;
+              } else {
+                const err131 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+            }
+            if (data45.billingPeriods !== void 0) {
+              let data64 = data45.billingPeriods;
+              if (Array.isArray(data64)) {
+                if (data64.length < 1) {
+                  const err132 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err132];
+                  } else {
+                    vErrors.push(err132);
+                  }
+                  errors++;
+                }
+                const len14 = data64.length;
+                for (let i22 = 0; i22 < len14; i22++) {
+                  let data65 = data64[i22];
+                  if (typeof data65 !== "string") {
+                    const err133 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err133];
+                    } else {
+                      vErrors.push(err133);
+                    }
+                    errors++;
+                  }
+                  if (!(data65 === "week" || data65 === "two_weeks" || data65 === "month" || data65 === "quarter" || data65 === "half_year" || data65 === "year" || data65 === "upfront")) {
+                    const err134 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err134];
+                    } else {
+                      vErrors.push(err134);
+                    }
+                    errors++;
+                  }
+                }
+                let i23 = data64.length;
                 let j8;
                 if (i23 > 1) {
                   outer7: for (; i23--; ) {
                     for (j8 = i23; j8--; ) {
-                      if (func0(data62[i23], data62[j8])) {
-                        const err131 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j8 }, message: "must NOT have duplicate items (items ## " + j8 + " and " + i23 + " are identical)" };
+                      if (func0(data64[i23], data64[j8])) {
+                        const err135 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j8 }, message: "must NOT have duplicate items (items ## " + j8 + " and " + i23 + " are identical)" };
                         if (vErrors === null) {
-                          vErrors = [err131];
+                          vErrors = [err135];
                         } else {
-                          vErrors.push(err131);
+                          vErrors.push(err135);
                         }
                         errors++;
                         break outer7;
@@ -6545,97 +6782,41 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err132 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err136 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err132];
+                  vErrors = [err136];
                 } else {
-                  vErrors.push(err132);
+                  vErrors.push(err136);
                 }
                 errors++;
               }
             }
-            if (data43.phases !== void 0) {
-              let data64 = data43.phases;
-              if (Array.isArray(data64)) {
-                if (data64.length < 1) {
-                  const err133 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data45.phases !== void 0) {
+              let data66 = data45.phases;
+              if (Array.isArray(data66)) {
+                if (data66.length < 1) {
+                  const err137 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err133];
+                    vErrors = [err137];
                   } else {
-                    vErrors.push(err133);
+                    vErrors.push(err137);
                   }
                   errors++;
                 }
-                const len15 = data64.length;
+                const len15 = data66.length;
                 for (let i24 = 0; i24 < len15; i24++) {
-                  let data65 = data64[i24];
-                  if (typeof data65 !== "string") {
-                    const err134 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let data67 = data66[i24];
+                  if (typeof data67 !== "string") {
+                    const err138 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err134];
+                      vErrors = [err138];
                     } else {
-                      vErrors.push(err134);
+                      vErrors.push(err138);
                     }
                     errors++;
                   }
-                  if (!(data65 === "trial" || data65 === "intro" || data65 === "discount" || data65 === "fixed_term" || data65 === "evergreen")) {
-                    const err135 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.phases.items.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err135];
-                    } else {
-                      vErrors.push(err135);
-                    }
-                    errors++;
-                  }
-                }
-                let i25 = data64.length;
-                let j9;
-                if (i25 > 1) {
-                  const indices1 = {};
-                  for (; i25--; ) {
-                    let item1 = data64[i25];
-                    if (typeof item1 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices1[item1] == "number") {
-                      j9 = indices1[item1];
-                      const err136 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/uniqueItems", keyword: "uniqueItems", params: { i: i25, j: j9 }, message: "must NOT have duplicate items (items ## " + j9 + " and " + i25 + " are identical)" };
-                      if (vErrors === null) {
-                        vErrors = [err136];
-                      } else {
-                        vErrors.push(err136);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices1[item1] = i25;
-                  }
-                }
-              } else {
-                const err137 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err137];
-                } else {
-                  vErrors.push(err137);
-                }
-                errors++;
-              }
-            }
-            if (data43.outcome !== void 0) {
-              let data66 = data43.outcome;
-              if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-                if (data66.timing === void 0) {
-                  const err138 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
-                  if (vErrors === null) {
-                    vErrors = [err138];
-                  } else {
-                    vErrors.push(err138);
-                  }
-                  errors++;
-                }
-                for (const key9 in data66) {
-                  if (!(key9 === "timing" || key9 === "proration" || key9 === "termRestarts" || key9 === "minimumDaysOnCurrent" || key9 === "reason")) {
-                    const err139 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                  if (!(data67 === "trial" || data67 === "intro" || data67 === "discount" || data67 === "fixed_term" || data67 === "evergreen")) {
+                    const err139 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.phases.items.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err139];
                     } else {
@@ -6644,51 +6825,66 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data66.timing !== void 0) {
-                  let data67 = data66.timing;
-                  if (typeof data67 !== "string") {
-                    const err140 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err140];
-                    } else {
-                      vErrors.push(err140);
+                let i25 = data66.length;
+                let j9;
+                if (i25 > 1) {
+                  const indices1 = {};
+                  for (; i25--; ) {
+                    let item1 = data66[i25];
+                    if (typeof item1 !== "string") {
+                      continue;
                     }
-                    errors++;
-                  }
-                  if (!(data67 === "immediate" || data67 === "end_of_term" || data67 === "next_billing_date" || data67 === "illegal")) {
-                    const err141 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err141];
-                    } else {
-                      vErrors.push(err141);
+                    if (typeof indices1[item1] == "number") {
+                      j9 = indices1[item1];
+                      const err140 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/uniqueItems", keyword: "uniqueItems", params: { i: i25, j: j9 }, message: "must NOT have duplicate items (items ## " + j9 + " and " + i25 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err140];
+                      } else {
+                        vErrors.push(err140);
+                      }
+                      errors++;
+                      break;
                     }
-                    errors++;
-                  }
-                }
-                if (data66.proration !== void 0) {
-                  let data68 = data66.proration;
-                  if (typeof data68 !== "string") {
-                    const err142 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err142];
-                    } else {
-                      vErrors.push(err142);
-                    }
-                    errors++;
-                  }
-                  if (!(data68 === "prorate" || data68 === "none" || data68 === "full_credit")) {
-                    const err143 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err143];
-                    } else {
-                      vErrors.push(err143);
-                    }
-                    errors++;
+                    indices1[item1] = i25;
                   }
                 }
-                if (data66.termRestarts !== void 0) {
-                  if (typeof data66.termRestarts !== "boolean") {
-                    const err144 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              } else {
+                const err141 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err141];
+                } else {
+                  vErrors.push(err141);
+                }
+                errors++;
+              }
+            }
+            if (data45.priceBooks !== void 0) {
+              let data68 = data45.priceBooks;
+              if (Array.isArray(data68)) {
+                if (data68.length < 1) {
+                  const err142 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err142];
+                  } else {
+                    vErrors.push(err142);
+                  }
+                  errors++;
+                }
+                const len16 = data68.length;
+                for (let i26 = 0; i26 < len16; i26++) {
+                  let data69 = data68[i26];
+                  if (typeof data69 === "string") {
+                    if (!pattern4.test(data69)) {
+                      const err143 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks/" + i26, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err143];
+                      } else {
+                        vErrors.push(err143);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err144 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks/" + i26, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err144];
                     } else {
@@ -6697,103 +6893,102 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data66.minimumDaysOnCurrent !== void 0) {
-                  let data70 = data66.minimumDaysOnCurrent;
-                  if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
-                    const err145 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err145];
-                    } else {
-                      vErrors.push(err145);
-                    }
-                    errors++;
-                  }
-                  if (typeof data70 == "number" && isFinite(data70)) {
-                    if (data70 < 0 || isNaN(data70)) {
-                      const err146 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                      if (vErrors === null) {
-                        vErrors = [err146];
-                      } else {
-                        vErrors.push(err146);
+                let i27 = data68.length;
+                let j10;
+                if (i27 > 1) {
+                  outer8: for (; i27--; ) {
+                    for (j10 = i27; j10--; ) {
+                      if (func0(data68[i27], data68[j10])) {
+                        const err145 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/uniqueItems", keyword: "uniqueItems", params: { i: i27, j: j10 }, message: "must NOT have duplicate items (items ## " + j10 + " and " + i27 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err145];
+                        } else {
+                          vErrors.push(err145);
+                        }
+                        errors++;
+                        break outer8;
                       }
-                      errors++;
                     }
-                  }
-                }
-                if (data66.reason !== void 0) {
-                  if (typeof data66.reason !== "string") {
-                    const err147 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err147];
-                    } else {
-                      vErrors.push(err147);
-                    }
-                    errors++;
                   }
                 }
               } else {
-                const err148 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err146 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err148];
+                  vErrors = [err146];
                 } else {
-                  vErrors.push(err148);
+                  vErrors.push(err146);
                 }
                 errors++;
               }
             }
-          } else {
-            const err149 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err149];
-            } else {
-              vErrors.push(err149);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err150 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err150];
-        } else {
-          vErrors.push(err150);
-        }
-        errors++;
-      }
-    }
-    if (data.alignments !== void 0) {
-      let data72 = data.alignments;
-      if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
-        for (const key10 in data72) {
-          if (!(key10 === "billing" || key10 === "create" || key10 === "change")) {
-            const err151 = { instancePath: instancePath + "/alignments", schemaPath: "#/properties/alignments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err151];
-            } else {
-              vErrors.push(err151);
-            }
-            errors++;
-          }
-        }
-        if (data72.billing !== void 0) {
-          let data73 = data72.billing;
-          if (Array.isArray(data73)) {
-            const len16 = data73.length;
-            for (let i26 = 0; i26 < len16; i26++) {
-              let data74 = data73[i26];
-              if (data74 && typeof data74 == "object" && !Array.isArray(data74)) {
-                if (data74.alignment === void 0) {
-                  const err152 = { instancePath: instancePath + "/alignments/billing/" + i26, schemaPath: "#/properties/alignments/properties/billing/items/required", keyword: "required", params: { missingProperty: "alignment" }, message: "must have required property 'alignment'" };
+            if (data45.outcome !== void 0) {
+              let data70 = data45.outcome;
+              if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+                if (data70.timing === void 0) {
+                  const err147 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
                   if (vErrors === null) {
-                    vErrors = [err152];
+                    vErrors = [err147];
                   } else {
-                    vErrors.push(err152);
+                    vErrors.push(err147);
                   }
                   errors++;
                 }
-                for (const key11 in data74) {
-                  if (!(key11 === "id" || key11 === "when" || key11 === "alignment")) {
-                    const err153 = { instancePath: instancePath + "/alignments/billing/" + i26, schemaPath: "#/properties/alignments/properties/billing/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                for (const key9 in data70) {
+                  if (!(key9 === "timing" || key9 === "proration" || key9 === "termRestarts" || key9 === "minimumDaysOnCurrent" || key9 === "reason" || key9 === "priceBook" || key9 === "prorationStyle")) {
+                    const err148 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err148];
+                    } else {
+                      vErrors.push(err148);
+                    }
+                    errors++;
+                  }
+                }
+                if (data70.timing !== void 0) {
+                  let data71 = data70.timing;
+                  if (typeof data71 !== "string") {
+                    const err149 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err149];
+                    } else {
+                      vErrors.push(err149);
+                    }
+                    errors++;
+                  }
+                  if (!(data71 === "immediate" || data71 === "end_of_term" || data71 === "next_billing_date" || data71 === "illegal")) {
+                    const err150 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err150];
+                    } else {
+                      vErrors.push(err150);
+                    }
+                    errors++;
+                  }
+                }
+                if (data70.proration !== void 0) {
+                  let data72 = data70.proration;
+                  if (typeof data72 !== "string") {
+                    const err151 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err151];
+                    } else {
+                      vErrors.push(err151);
+                    }
+                    errors++;
+                  }
+                  if (!(data72 === "prorate" || data72 === "none" || data72 === "full_credit")) {
+                    const err152 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err152];
+                    } else {
+                      vErrors.push(err152);
+                    }
+                    errors++;
+                  }
+                }
+                if (data70.termRestarts !== void 0) {
+                  if (typeof data70.termRestarts !== "boolean") {
+                    const err153 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err153];
                     } else {
@@ -6802,218 +6997,303 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data74.id !== void 0) {
-                  let data75 = data74.id;
-                  if (typeof data75 === "string") {
-                    if (!pattern4.test(data75)) {
-                      const err154 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/id", schemaPath: "#/properties/alignments/properties/billing/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                if (data70.minimumDaysOnCurrent !== void 0) {
+                  let data74 = data70.minimumDaysOnCurrent;
+                  if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)) && isFinite(data74))) {
+                    const err154 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err154];
+                    } else {
+                      vErrors.push(err154);
+                    }
+                    errors++;
+                  }
+                  if (typeof data74 == "number" && isFinite(data74)) {
+                    if (data74 < 0 || isNaN(data74)) {
+                      const err155 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                       if (vErrors === null) {
-                        vErrors = [err154];
+                        vErrors = [err155];
                       } else {
-                        vErrors.push(err154);
+                        vErrors.push(err155);
                       }
                       errors++;
                     }
-                  } else {
-                    const err155 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/id", schemaPath: "#/properties/alignments/properties/billing/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  }
+                }
+                if (data70.reason !== void 0) {
+                  if (typeof data70.reason !== "string") {
+                    const err156 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err155];
+                      vErrors = [err156];
                     } else {
-                      vErrors.push(err155);
+                      vErrors.push(err156);
                     }
                     errors++;
                   }
                 }
-                if (data74.when !== void 0) {
-                  let data76 = data74.when;
-                  if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-                    for (const key12 in data76) {
+                if (data70.priceBook !== void 0) {
+                  let data76 = data70.priceBook;
+                  if (typeof data76 === "string") {
+                    if (!pattern4.test(data76)) {
+                      const err157 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err157];
+                      } else {
+                        vErrors.push(err157);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err158 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err158];
+                    } else {
+                      vErrors.push(err158);
+                    }
+                    errors++;
+                  }
+                }
+                if (data70.prorationStyle !== void 0) {
+                  let data77 = data70.prorationStyle;
+                  if (typeof data77 !== "string") {
+                    const err159 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err159];
+                    } else {
+                      vErrors.push(err159);
+                    }
+                    errors++;
+                  }
+                  if (!(data77 === "day_based" || data77 === "flexible")) {
+                    const err160 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.prorationStyle.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err160];
+                    } else {
+                      vErrors.push(err160);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err161 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err161];
+                } else {
+                  vErrors.push(err161);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err162 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err162];
+            } else {
+              vErrors.push(err162);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err163 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err163];
+        } else {
+          vErrors.push(err163);
+        }
+        errors++;
+      }
+    }
+    if (data.alignments !== void 0) {
+      let data78 = data.alignments;
+      if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+        for (const key10 in data78) {
+          if (!(key10 === "billing" || key10 === "create" || key10 === "change")) {
+            const err164 = { instancePath: instancePath + "/alignments", schemaPath: "#/properties/alignments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err164];
+            } else {
+              vErrors.push(err164);
+            }
+            errors++;
+          }
+        }
+        if (data78.billing !== void 0) {
+          let data79 = data78.billing;
+          if (Array.isArray(data79)) {
+            const len17 = data79.length;
+            for (let i28 = 0; i28 < len17; i28++) {
+              let data80 = data79[i28];
+              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                if (data80.alignment === void 0) {
+                  const err165 = { instancePath: instancePath + "/alignments/billing/" + i28, schemaPath: "#/properties/alignments/properties/billing/items/required", keyword: "required", params: { missingProperty: "alignment" }, message: "must have required property 'alignment'" };
+                  if (vErrors === null) {
+                    vErrors = [err165];
+                  } else {
+                    vErrors.push(err165);
+                  }
+                  errors++;
+                }
+                for (const key11 in data80) {
+                  if (!(key11 === "id" || key11 === "when" || key11 === "alignment")) {
+                    const err166 = { instancePath: instancePath + "/alignments/billing/" + i28, schemaPath: "#/properties/alignments/properties/billing/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err166];
+                    } else {
+                      vErrors.push(err166);
+                    }
+                    errors++;
+                  }
+                }
+                if (data80.id !== void 0) {
+                  let data81 = data80.id;
+                  if (typeof data81 === "string") {
+                    if (!pattern4.test(data81)) {
+                      const err167 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/id", schemaPath: "#/properties/alignments/properties/billing/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err167];
+                      } else {
+                        vErrors.push(err167);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err168 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/id", schemaPath: "#/properties/alignments/properties/billing/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err168];
+                    } else {
+                      vErrors.push(err168);
+                    }
+                    errors++;
+                  }
+                }
+                if (data80.when !== void 0) {
+                  let data82 = data80.when;
+                  if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+                    for (const key12 in data82) {
                       if (!(key12 === "roles" || key12 === "packages" || key12 === "portfolios" || key12 === "billingPeriods")) {
-                        const err156 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                        const err169 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
-                          vErrors = [err156];
+                          vErrors = [err169];
                         } else {
-                          vErrors.push(err156);
+                          vErrors.push(err169);
                         }
                         errors++;
                       }
                     }
-                    if (data76.roles !== void 0) {
-                      let data77 = data76.roles;
-                      if (Array.isArray(data77)) {
-                        if (data77.length < 1) {
-                          const err157 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/roles", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (data82.roles !== void 0) {
+                      let data83 = data82.roles;
+                      if (Array.isArray(data83)) {
+                        if (data83.length < 1) {
+                          const err170 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/roles", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                           if (vErrors === null) {
-                            vErrors = [err157];
+                            vErrors = [err170];
                           } else {
-                            vErrors.push(err157);
+                            vErrors.push(err170);
                           }
                           errors++;
                         }
-                        const len17 = data77.length;
-                        for (let i27 = 0; i27 < len17; i27++) {
-                          let data78 = data77[i27];
-                          if (typeof data78 !== "string") {
-                            const err158 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/roles/" + i27, schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const len18 = data83.length;
+                        for (let i29 = 0; i29 < len18; i29++) {
+                          let data84 = data83[i29];
+                          if (typeof data84 !== "string") {
+                            const err171 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/roles/" + i29, schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err158];
+                              vErrors = [err171];
                             } else {
-                              vErrors.push(err158);
+                              vErrors.push(err171);
                             }
                             errors++;
                           }
-                          if (!(data78 === "base" || data78 === "add_on")) {
-                            const err159 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/roles/" + i27, schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.billing.items.properties.when.properties.roles.items.enum }, message: "must be equal to one of the allowed values" };
+                          if (!(data84 === "base" || data84 === "add_on")) {
+                            const err172 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/roles/" + i29, schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.billing.items.properties.when.properties.roles.items.enum }, message: "must be equal to one of the allowed values" };
                             if (vErrors === null) {
-                              vErrors = [err159];
+                              vErrors = [err172];
                             } else {
-                              vErrors.push(err159);
+                              vErrors.push(err172);
                             }
                             errors++;
                           }
                         }
-                        let i28 = data77.length;
-                        let j10;
-                        if (i28 > 1) {
+                        let i30 = data83.length;
+                        let j11;
+                        if (i30 > 1) {
                           const indices2 = {};
-                          for (; i28--; ) {
-                            let item2 = data77[i28];
+                          for (; i30--; ) {
+                            let item2 = data83[i30];
                             if (typeof item2 !== "string") {
                               continue;
                             }
                             if (typeof indices2[item2] == "number") {
-                              j10 = indices2[item2];
-                              const err160 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/roles", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i28, j: j10 }, message: "must NOT have duplicate items (items ## " + j10 + " and " + i28 + " are identical)" };
+                              j11 = indices2[item2];
+                              const err173 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/roles", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i30, j: j11 }, message: "must NOT have duplicate items (items ## " + j11 + " and " + i30 + " are identical)" };
                               if (vErrors === null) {
-                                vErrors = [err160];
+                                vErrors = [err173];
                               } else {
-                                vErrors.push(err160);
+                                vErrors.push(err173);
                               }
                               errors++;
                               break;
                             }
-                            indices2[item2] = i28;
+                            indices2[item2] = i30;
                           }
                         }
                       } else {
-                        const err161 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/roles", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err174 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/roles", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err161];
+                          vErrors = [err174];
                         } else {
-                          vErrors.push(err161);
+                          vErrors.push(err174);
                         }
                         errors++;
                       }
                     }
-                    if (data76.packages !== void 0) {
-                      let data79 = data76.packages;
-                      if (Array.isArray(data79)) {
-                        if (data79.length < 1) {
-                          const err162 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/packages", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (data82.packages !== void 0) {
+                      let data85 = data82.packages;
+                      if (Array.isArray(data85)) {
+                        if (data85.length < 1) {
+                          const err175 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/packages", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                           if (vErrors === null) {
-                            vErrors = [err162];
+                            vErrors = [err175];
                           } else {
-                            vErrors.push(err162);
+                            vErrors.push(err175);
                           }
                           errors++;
                         }
-                        const len18 = data79.length;
-                        for (let i29 = 0; i29 < len18; i29++) {
-                          let data80 = data79[i29];
-                          if (typeof data80 === "string") {
-                            if (!pattern4.test(data80)) {
-                              const err163 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/packages/" + i29, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                              if (vErrors === null) {
-                                vErrors = [err163];
-                              } else {
-                                vErrors.push(err163);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err164 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/packages/" + i29, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err164];
-                            } else {
-                              vErrors.push(err164);
-                            }
-                            errors++;
-                          }
-                        }
-                        let i30 = data79.length;
-                        let j11;
-                        if (i30 > 1) {
-                          outer8: for (; i30--; ) {
-                            for (j11 = i30; j11--; ) {
-                              if (func0(data79[i30], data79[j11])) {
-                                const err165 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/packages", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i30, j: j11 }, message: "must NOT have duplicate items (items ## " + j11 + " and " + i30 + " are identical)" };
-                                if (vErrors === null) {
-                                  vErrors = [err165];
-                                } else {
-                                  vErrors.push(err165);
-                                }
-                                errors++;
-                                break outer8;
-                              }
-                            }
-                          }
-                        }
-                      } else {
-                        const err166 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/packages", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                        if (vErrors === null) {
-                          vErrors = [err166];
-                        } else {
-                          vErrors.push(err166);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data76.portfolios !== void 0) {
-                      let data81 = data76.portfolios;
-                      if (Array.isArray(data81)) {
-                        if (data81.length < 1) {
-                          const err167 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                          if (vErrors === null) {
-                            vErrors = [err167];
-                          } else {
-                            vErrors.push(err167);
-                          }
-                          errors++;
-                        }
-                        const len19 = data81.length;
+                        const len19 = data85.length;
                         for (let i31 = 0; i31 < len19; i31++) {
-                          let data82 = data81[i31];
-                          if (typeof data82 === "string") {
-                            if (!pattern4.test(data82)) {
-                              const err168 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/portfolios/" + i31, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                          let data86 = data85[i31];
+                          if (typeof data86 === "string") {
+                            if (!pattern4.test(data86)) {
+                              const err176 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/packages/" + i31, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                               if (vErrors === null) {
-                                vErrors = [err168];
+                                vErrors = [err176];
                               } else {
-                                vErrors.push(err168);
+                                vErrors.push(err176);
                               }
                               errors++;
                             }
                           } else {
-                            const err169 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/portfolios/" + i31, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            const err177 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/packages/" + i31, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err169];
+                              vErrors = [err177];
                             } else {
-                              vErrors.push(err169);
+                              vErrors.push(err177);
                             }
                             errors++;
                           }
                         }
-                        let i32 = data81.length;
+                        let i32 = data85.length;
                         let j12;
                         if (i32 > 1) {
                           outer9: for (; i32--; ) {
                             for (j12 = i32; j12--; ) {
-                              if (func0(data81[i32], data81[j12])) {
-                                const err170 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i32, j: j12 }, message: "must NOT have duplicate items (items ## " + j12 + " and " + i32 + " are identical)" };
+                              if (func0(data85[i32], data85[j12])) {
+                                const err178 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/packages", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i32, j: j12 }, message: "must NOT have duplicate items (items ## " + j12 + " and " + i32 + " are identical)" };
                                 if (vErrors === null) {
-                                  vErrors = [err170];
+                                  vErrors = [err178];
                                 } else {
-                                  vErrors.push(err170);
+                                  vErrors.push(err178);
                                 }
                                 errors++;
                                 break outer9;
@@ -7022,60 +7302,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err171 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err179 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/packages", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err171];
+                          vErrors = [err179];
                         } else {
-                          vErrors.push(err171);
+                          vErrors.push(err179);
                         }
                         errors++;
                       }
                     }
-                    if (data76.billingPeriods !== void 0) {
-                      let data83 = data76.billingPeriods;
-                      if (Array.isArray(data83)) {
-                        if (data83.length < 1) {
-                          const err172 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (data82.portfolios !== void 0) {
+                      let data87 = data82.portfolios;
+                      if (Array.isArray(data87)) {
+                        if (data87.length < 1) {
+                          const err180 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                           if (vErrors === null) {
-                            vErrors = [err172];
+                            vErrors = [err180];
                           } else {
-                            vErrors.push(err172);
+                            vErrors.push(err180);
                           }
                           errors++;
                         }
-                        const len20 = data83.length;
+                        const len20 = data87.length;
                         for (let i33 = 0; i33 < len20; i33++) {
-                          let data84 = data83[i33];
-                          if (typeof data84 !== "string") {
-                            const err173 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/billingPeriods/" + i33, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err173];
-                            } else {
-                              vErrors.push(err173);
+                          let data88 = data87[i33];
+                          if (typeof data88 === "string") {
+                            if (!pattern4.test(data88)) {
+                              const err181 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/portfolios/" + i33, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err181];
+                              } else {
+                                vErrors.push(err181);
+                              }
+                              errors++;
                             }
-                            errors++;
-                          }
-                          if (!(data84 === "week" || data84 === "two_weeks" || data84 === "month" || data84 === "quarter" || data84 === "half_year" || data84 === "year" || data84 === "upfront")) {
-                            const err174 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/billingPeriods/" + i33, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                          } else {
+                            const err182 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/portfolios/" + i33, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err174];
+                              vErrors = [err182];
                             } else {
-                              vErrors.push(err174);
+                              vErrors.push(err182);
                             }
                             errors++;
                           }
                         }
-                        let i34 = data83.length;
+                        let i34 = data87.length;
                         let j13;
                         if (i34 > 1) {
                           outer10: for (; i34--; ) {
                             for (j13 = i34; j13--; ) {
-                              if (func0(data83[i34], data83[j13])) {
-                                const err175 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i34, j: j13 }, message: "must NOT have duplicate items (items ## " + j13 + " and " + i34 + " are identical)" };
+                              if (func0(data87[i34], data87[j13])) {
+                                const err183 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i34, j: j13 }, message: "must NOT have duplicate items (items ## " + j13 + " and " + i34 + " are identical)" };
                                 if (vErrors === null) {
-                                  vErrors = [err175];
+                                  vErrors = [err183];
                                 } else {
-                                  vErrors.push(err175);
+                                  vErrors.push(err183);
                                 }
                                 errors++;
                                 break outer10;
@@ -7084,242 +7365,60 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err176 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err184 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err176];
+                          vErrors = [err184];
                         } else {
-                          vErrors.push(err176);
+                          vErrors.push(err184);
                         }
                         errors++;
                       }
                     }
-                  } else {
-                    const err177 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/when", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err177];
-                    } else {
-                      vErrors.push(err177);
-                    }
-                    errors++;
-                  }
-                }
-                if (data74.alignment !== void 0) {
-                  let data85 = data74.alignment;
-                  if (typeof data85 !== "string") {
-                    const err178 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/alignment", schemaPath: "#/properties/alignments/properties/billing/items/properties/alignment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err178];
-                    } else {
-                      vErrors.push(err178);
-                    }
-                    errors++;
-                  }
-                  if (!(data85 === "account" || data85 === "bundle" || data85 === "subscription")) {
-                    const err179 = { instancePath: instancePath + "/alignments/billing/" + i26 + "/alignment", schemaPath: "#/properties/alignments/properties/billing/items/properties/alignment/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.billing.items.properties.alignment.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err179];
-                    } else {
-                      vErrors.push(err179);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err180 = { instancePath: instancePath + "/alignments/billing/" + i26, schemaPath: "#/properties/alignments/properties/billing/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err180];
-                } else {
-                  vErrors.push(err180);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err181 = { instancePath: instancePath + "/alignments/billing", schemaPath: "#/properties/alignments/properties/billing/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err181];
-            } else {
-              vErrors.push(err181);
-            }
-            errors++;
-          }
-        }
-        if (data72.create !== void 0) {
-          let data86 = data72.create;
-          if (Array.isArray(data86)) {
-            const len21 = data86.length;
-            for (let i35 = 0; i35 < len21; i35++) {
-              let data87 = data86[i35];
-              if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-                if (data87.alignment === void 0) {
-                  const err182 = { instancePath: instancePath + "/alignments/create/" + i35, schemaPath: "#/properties/alignments/properties/create/items/required", keyword: "required", params: { missingProperty: "alignment" }, message: "must have required property 'alignment'" };
-                  if (vErrors === null) {
-                    vErrors = [err182];
-                  } else {
-                    vErrors.push(err182);
-                  }
-                  errors++;
-                }
-                for (const key13 in data87) {
-                  if (!(key13 === "id" || key13 === "when" || key13 === "alignment")) {
-                    const err183 = { instancePath: instancePath + "/alignments/create/" + i35, schemaPath: "#/properties/alignments/properties/create/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err183];
-                    } else {
-                      vErrors.push(err183);
-                    }
-                    errors++;
-                  }
-                }
-                if (data87.id !== void 0) {
-                  let data88 = data87.id;
-                  if (typeof data88 === "string") {
-                    if (!pattern4.test(data88)) {
-                      const err184 = { instancePath: instancePath + "/alignments/create/" + i35 + "/id", schemaPath: "#/properties/alignments/properties/create/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err184];
-                      } else {
-                        vErrors.push(err184);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err185 = { instancePath: instancePath + "/alignments/create/" + i35 + "/id", schemaPath: "#/properties/alignments/properties/create/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err185];
-                    } else {
-                      vErrors.push(err185);
-                    }
-                    errors++;
-                  }
-                }
-                if (data87.when !== void 0) {
-                  let data89 = data87.when;
-                  if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
-                    for (const key14 in data89) {
-                      if (!(key14 === "roles" || key14 === "packages" || key14 === "portfolios" || key14 === "billingPeriods")) {
-                        const err186 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when", schemaPath: "#/properties/alignments/properties/create/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err186];
-                        } else {
-                          vErrors.push(err186);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data89.roles !== void 0) {
-                      let data90 = data89.roles;
-                      if (Array.isArray(data90)) {
-                        if (data90.length < 1) {
-                          const err187 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/roles", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (data82.billingPeriods !== void 0) {
+                      let data89 = data82.billingPeriods;
+                      if (Array.isArray(data89)) {
+                        if (data89.length < 1) {
+                          const err185 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                           if (vErrors === null) {
-                            vErrors = [err187];
+                            vErrors = [err185];
                           } else {
-                            vErrors.push(err187);
+                            vErrors.push(err185);
                           }
                           errors++;
                         }
-                        const len22 = data90.length;
-                        for (let i36 = 0; i36 < len22; i36++) {
-                          let data91 = data90[i36];
-                          if (typeof data91 !== "string") {
-                            const err188 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/roles/" + i36, schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const len21 = data89.length;
+                        for (let i35 = 0; i35 < len21; i35++) {
+                          let data90 = data89[i35];
+                          if (typeof data90 !== "string") {
+                            const err186 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/billingPeriods/" + i35, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err188];
+                              vErrors = [err186];
                             } else {
-                              vErrors.push(err188);
+                              vErrors.push(err186);
                             }
                             errors++;
                           }
-                          if (!(data91 === "base" || data91 === "add_on")) {
-                            const err189 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/roles/" + i36, schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.create.items.properties.when.properties.roles.items.enum }, message: "must be equal to one of the allowed values" };
+                          if (!(data90 === "week" || data90 === "two_weeks" || data90 === "month" || data90 === "quarter" || data90 === "half_year" || data90 === "year" || data90 === "upfront")) {
+                            const err187 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/billingPeriods/" + i35, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
                             if (vErrors === null) {
-                              vErrors = [err189];
+                              vErrors = [err187];
                             } else {
-                              vErrors.push(err189);
+                              vErrors.push(err187);
                             }
                             errors++;
                           }
                         }
-                        let i37 = data90.length;
+                        let i36 = data89.length;
                         let j14;
-                        if (i37 > 1) {
-                          const indices3 = {};
-                          for (; i37--; ) {
-                            let item3 = data90[i37];
-                            if (typeof item3 !== "string") {
-                              continue;
-                            }
-                            if (typeof indices3[item3] == "number") {
-                              j14 = indices3[item3];
-                              const err190 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/roles", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i37, j: j14 }, message: "must NOT have duplicate items (items ## " + j14 + " and " + i37 + " are identical)" };
-                              if (vErrors === null) {
-                                vErrors = [err190];
-                              } else {
-                                vErrors.push(err190);
-                              }
-                              errors++;
-                              break;
-                            }
-                            indices3[item3] = i37;
-                          }
-                        }
-                      } else {
-                        const err191 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/roles", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                        if (vErrors === null) {
-                          vErrors = [err191];
-                        } else {
-                          vErrors.push(err191);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data89.packages !== void 0) {
-                      let data92 = data89.packages;
-                      if (Array.isArray(data92)) {
-                        if (data92.length < 1) {
-                          const err192 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/packages", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                          if (vErrors === null) {
-                            vErrors = [err192];
-                          } else {
-                            vErrors.push(err192);
-                          }
-                          errors++;
-                        }
-                        const len23 = data92.length;
-                        for (let i38 = 0; i38 < len23; i38++) {
-                          let data93 = data92[i38];
-                          if (typeof data93 === "string") {
-                            if (!pattern4.test(data93)) {
-                              const err193 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/packages/" + i38, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                              if (vErrors === null) {
-                                vErrors = [err193];
-                              } else {
-                                vErrors.push(err193);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err194 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/packages/" + i38, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err194];
-                            } else {
-                              vErrors.push(err194);
-                            }
-                            errors++;
-                          }
-                        }
-                        let i39 = data92.length;
-                        let j15;
-                        if (i39 > 1) {
-                          outer11: for (; i39--; ) {
-                            for (j15 = i39; j15--; ) {
-                              if (func0(data92[i39], data92[j15])) {
-                                const err195 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/packages", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i39, j: j15 }, message: "must NOT have duplicate items (items ## " + j15 + " and " + i39 + " are identical)" };
+                        if (i36 > 1) {
+                          outer11: for (; i36--; ) {
+                            for (j14 = i36; j14--; ) {
+                              if (func0(data89[i36], data89[j14])) {
+                                const err188 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i36, j: j14 }, message: "must NOT have duplicate items (items ## " + j14 + " and " + i36 + " are identical)" };
                                 if (vErrors === null) {
-                                  vErrors = [err195];
+                                  vErrors = [err188];
                                 } else {
-                                  vErrors.push(err195);
+                                  vErrors.push(err188);
                                 }
                                 errors++;
                                 break outer11;
@@ -7328,61 +7427,242 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err196 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/packages", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err189 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err196];
+                          vErrors = [err189];
                         } else {
-                          vErrors.push(err196);
+                          vErrors.push(err189);
                         }
                         errors++;
                       }
                     }
-                    if (data89.portfolios !== void 0) {
-                      let data94 = data89.portfolios;
-                      if (Array.isArray(data94)) {
-                        if (data94.length < 1) {
-                          const err197 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  } else {
+                    const err190 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/when", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err190];
+                    } else {
+                      vErrors.push(err190);
+                    }
+                    errors++;
+                  }
+                }
+                if (data80.alignment !== void 0) {
+                  let data91 = data80.alignment;
+                  if (typeof data91 !== "string") {
+                    const err191 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/alignment", schemaPath: "#/properties/alignments/properties/billing/items/properties/alignment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err191];
+                    } else {
+                      vErrors.push(err191);
+                    }
+                    errors++;
+                  }
+                  if (!(data91 === "account" || data91 === "bundle" || data91 === "subscription")) {
+                    const err192 = { instancePath: instancePath + "/alignments/billing/" + i28 + "/alignment", schemaPath: "#/properties/alignments/properties/billing/items/properties/alignment/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.billing.items.properties.alignment.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err192];
+                    } else {
+                      vErrors.push(err192);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err193 = { instancePath: instancePath + "/alignments/billing/" + i28, schemaPath: "#/properties/alignments/properties/billing/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err193];
+                } else {
+                  vErrors.push(err193);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err194 = { instancePath: instancePath + "/alignments/billing", schemaPath: "#/properties/alignments/properties/billing/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err194];
+            } else {
+              vErrors.push(err194);
+            }
+            errors++;
+          }
+        }
+        if (data78.create !== void 0) {
+          let data92 = data78.create;
+          if (Array.isArray(data92)) {
+            const len22 = data92.length;
+            for (let i37 = 0; i37 < len22; i37++) {
+              let data93 = data92[i37];
+              if (data93 && typeof data93 == "object" && !Array.isArray(data93)) {
+                if (data93.alignment === void 0) {
+                  const err195 = { instancePath: instancePath + "/alignments/create/" + i37, schemaPath: "#/properties/alignments/properties/create/items/required", keyword: "required", params: { missingProperty: "alignment" }, message: "must have required property 'alignment'" };
+                  if (vErrors === null) {
+                    vErrors = [err195];
+                  } else {
+                    vErrors.push(err195);
+                  }
+                  errors++;
+                }
+                for (const key13 in data93) {
+                  if (!(key13 === "id" || key13 === "when" || key13 === "alignment")) {
+                    const err196 = { instancePath: instancePath + "/alignments/create/" + i37, schemaPath: "#/properties/alignments/properties/create/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err196];
+                    } else {
+                      vErrors.push(err196);
+                    }
+                    errors++;
+                  }
+                }
+                if (data93.id !== void 0) {
+                  let data94 = data93.id;
+                  if (typeof data94 === "string") {
+                    if (!pattern4.test(data94)) {
+                      const err197 = { instancePath: instancePath + "/alignments/create/" + i37 + "/id", schemaPath: "#/properties/alignments/properties/create/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err197];
+                      } else {
+                        vErrors.push(err197);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err198 = { instancePath: instancePath + "/alignments/create/" + i37 + "/id", schemaPath: "#/properties/alignments/properties/create/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err198];
+                    } else {
+                      vErrors.push(err198);
+                    }
+                    errors++;
+                  }
+                }
+                if (data93.when !== void 0) {
+                  let data95 = data93.when;
+                  if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
+                    for (const key14 in data95) {
+                      if (!(key14 === "roles" || key14 === "packages" || key14 === "portfolios" || key14 === "billingPeriods")) {
+                        const err199 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when", schemaPath: "#/properties/alignments/properties/create/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err199];
+                        } else {
+                          vErrors.push(err199);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data95.roles !== void 0) {
+                      let data96 = data95.roles;
+                      if (Array.isArray(data96)) {
+                        if (data96.length < 1) {
+                          const err200 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/roles", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                           if (vErrors === null) {
-                            vErrors = [err197];
+                            vErrors = [err200];
                           } else {
-                            vErrors.push(err197);
+                            vErrors.push(err200);
                           }
                           errors++;
                         }
-                        const len24 = data94.length;
-                        for (let i40 = 0; i40 < len24; i40++) {
-                          let data95 = data94[i40];
-                          if (typeof data95 === "string") {
-                            if (!pattern4.test(data95)) {
-                              const err198 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/portfolios/" + i40, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                              if (vErrors === null) {
-                                vErrors = [err198];
-                              } else {
-                                vErrors.push(err198);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err199 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/portfolios/" + i40, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const len23 = data96.length;
+                        for (let i38 = 0; i38 < len23; i38++) {
+                          let data97 = data96[i38];
+                          if (typeof data97 !== "string") {
+                            const err201 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/roles/" + i38, schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err199];
+                              vErrors = [err201];
                             } else {
-                              vErrors.push(err199);
+                              vErrors.push(err201);
+                            }
+                            errors++;
+                          }
+                          if (!(data97 === "base" || data97 === "add_on")) {
+                            const err202 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/roles/" + i38, schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.create.items.properties.when.properties.roles.items.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err202];
+                            } else {
+                              vErrors.push(err202);
                             }
                             errors++;
                           }
                         }
-                        let i41 = data94.length;
+                        let i39 = data96.length;
+                        let j15;
+                        if (i39 > 1) {
+                          const indices3 = {};
+                          for (; i39--; ) {
+                            let item3 = data96[i39];
+                            if (typeof item3 !== "string") {
+                              continue;
+                            }
+                            if (typeof indices3[item3] == "number") {
+                              j15 = indices3[item3];
+                              const err203 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/roles", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i39, j: j15 }, message: "must NOT have duplicate items (items ## " + j15 + " and " + i39 + " are identical)" };
+                              if (vErrors === null) {
+                                vErrors = [err203];
+                              } else {
+                                vErrors.push(err203);
+                              }
+                              errors++;
+                              break;
+                            }
+                            indices3[item3] = i39;
+                          }
+                        }
+                      } else {
+                        const err204 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/roles", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err204];
+                        } else {
+                          vErrors.push(err204);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data95.packages !== void 0) {
+                      let data98 = data95.packages;
+                      if (Array.isArray(data98)) {
+                        if (data98.length < 1) {
+                          const err205 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/packages", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err205];
+                          } else {
+                            vErrors.push(err205);
+                          }
+                          errors++;
+                        }
+                        const len24 = data98.length;
+                        for (let i40 = 0; i40 < len24; i40++) {
+                          let data99 = data98[i40];
+                          if (typeof data99 === "string") {
+                            if (!pattern4.test(data99)) {
+                              const err206 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/packages/" + i40, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err206];
+                              } else {
+                                vErrors.push(err206);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err207 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/packages/" + i40, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err207];
+                            } else {
+                              vErrors.push(err207);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i41 = data98.length;
                         let j16;
                         if (i41 > 1) {
                           outer12: for (; i41--; ) {
                             for (j16 = i41; j16--; ) {
-                              if (func0(data94[i41], data94[j16])) {
-                                const err200 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i41, j: j16 }, message: "must NOT have duplicate items (items ## " + j16 + " and " + i41 + " are identical)" };
+                              if (func0(data98[i41], data98[j16])) {
+                                const err208 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/packages", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i41, j: j16 }, message: "must NOT have duplicate items (items ## " + j16 + " and " + i41 + " are identical)" };
                                 if (vErrors === null) {
-                                  vErrors = [err200];
+                                  vErrors = [err208];
                                 } else {
-                                  vErrors.push(err200);
+                                  vErrors.push(err208);
                                 }
                                 errors++;
                                 break outer12;
@@ -7391,60 +7671,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err201 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err209 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/packages", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err201];
+                          vErrors = [err209];
                         } else {
-                          vErrors.push(err201);
+                          vErrors.push(err209);
                         }
                         errors++;
                       }
                     }
-                    if (data89.billingPeriods !== void 0) {
-                      let data96 = data89.billingPeriods;
-                      if (Array.isArray(data96)) {
-                        if (data96.length < 1) {
-                          const err202 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (data95.portfolios !== void 0) {
+                      let data100 = data95.portfolios;
+                      if (Array.isArray(data100)) {
+                        if (data100.length < 1) {
+                          const err210 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                           if (vErrors === null) {
-                            vErrors = [err202];
+                            vErrors = [err210];
                           } else {
-                            vErrors.push(err202);
+                            vErrors.push(err210);
                           }
                           errors++;
                         }
-                        const len25 = data96.length;
+                        const len25 = data100.length;
                         for (let i42 = 0; i42 < len25; i42++) {
-                          let data97 = data96[i42];
-                          if (typeof data97 !== "string") {
-                            const err203 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/billingPeriods/" + i42, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err203];
-                            } else {
-                              vErrors.push(err203);
+                          let data101 = data100[i42];
+                          if (typeof data101 === "string") {
+                            if (!pattern4.test(data101)) {
+                              const err211 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/portfolios/" + i42, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err211];
+                              } else {
+                                vErrors.push(err211);
+                              }
+                              errors++;
                             }
-                            errors++;
-                          }
-                          if (!(data97 === "week" || data97 === "two_weeks" || data97 === "month" || data97 === "quarter" || data97 === "half_year" || data97 === "year" || data97 === "upfront")) {
-                            const err204 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/billingPeriods/" + i42, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                          } else {
+                            const err212 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/portfolios/" + i42, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err204];
+                              vErrors = [err212];
                             } else {
-                              vErrors.push(err204);
+                              vErrors.push(err212);
                             }
                             errors++;
                           }
                         }
-                        let i43 = data96.length;
+                        let i43 = data100.length;
                         let j17;
                         if (i43 > 1) {
                           outer13: for (; i43--; ) {
                             for (j17 = i43; j17--; ) {
-                              if (func0(data96[i43], data96[j17])) {
-                                const err205 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i43, j: j17 }, message: "must NOT have duplicate items (items ## " + j17 + " and " + i43 + " are identical)" };
+                              if (func0(data100[i43], data100[j17])) {
+                                const err213 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i43, j: j17 }, message: "must NOT have duplicate items (items ## " + j17 + " and " + i43 + " are identical)" };
                                 if (vErrors === null) {
-                                  vErrors = [err205];
+                                  vErrors = [err213];
                                 } else {
-                                  vErrors.push(err205);
+                                  vErrors.push(err213);
                                 }
                                 errors++;
                                 break outer13;
@@ -7453,242 +7734,60 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err206 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err214 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err206];
+                          vErrors = [err214];
                         } else {
-                          vErrors.push(err206);
+                          vErrors.push(err214);
                         }
                         errors++;
                       }
                     }
-                  } else {
-                    const err207 = { instancePath: instancePath + "/alignments/create/" + i35 + "/when", schemaPath: "#/properties/alignments/properties/create/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err207];
-                    } else {
-                      vErrors.push(err207);
-                    }
-                    errors++;
-                  }
-                }
-                if (data87.alignment !== void 0) {
-                  let data98 = data87.alignment;
-                  if (typeof data98 !== "string") {
-                    const err208 = { instancePath: instancePath + "/alignments/create/" + i35 + "/alignment", schemaPath: "#/properties/alignments/properties/create/items/properties/alignment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err208];
-                    } else {
-                      vErrors.push(err208);
-                    }
-                    errors++;
-                  }
-                  if (!(data98 === "start_of_bundle" || data98 === "start_of_subscription")) {
-                    const err209 = { instancePath: instancePath + "/alignments/create/" + i35 + "/alignment", schemaPath: "#/properties/alignments/properties/create/items/properties/alignment/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.create.items.properties.alignment.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err209];
-                    } else {
-                      vErrors.push(err209);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err210 = { instancePath: instancePath + "/alignments/create/" + i35, schemaPath: "#/properties/alignments/properties/create/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err210];
-                } else {
-                  vErrors.push(err210);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err211 = { instancePath: instancePath + "/alignments/create", schemaPath: "#/properties/alignments/properties/create/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err211];
-            } else {
-              vErrors.push(err211);
-            }
-            errors++;
-          }
-        }
-        if (data72.change !== void 0) {
-          let data99 = data72.change;
-          if (Array.isArray(data99)) {
-            const len26 = data99.length;
-            for (let i44 = 0; i44 < len26; i44++) {
-              let data100 = data99[i44];
-              if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
-                if (data100.alignment === void 0) {
-                  const err212 = { instancePath: instancePath + "/alignments/change/" + i44, schemaPath: "#/properties/alignments/properties/change/items/required", keyword: "required", params: { missingProperty: "alignment" }, message: "must have required property 'alignment'" };
-                  if (vErrors === null) {
-                    vErrors = [err212];
-                  } else {
-                    vErrors.push(err212);
-                  }
-                  errors++;
-                }
-                for (const key15 in data100) {
-                  if (!(key15 === "id" || key15 === "when" || key15 === "alignment")) {
-                    const err213 = { instancePath: instancePath + "/alignments/change/" + i44, schemaPath: "#/properties/alignments/properties/change/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err213];
-                    } else {
-                      vErrors.push(err213);
-                    }
-                    errors++;
-                  }
-                }
-                if (data100.id !== void 0) {
-                  let data101 = data100.id;
-                  if (typeof data101 === "string") {
-                    if (!pattern4.test(data101)) {
-                      const err214 = { instancePath: instancePath + "/alignments/change/" + i44 + "/id", schemaPath: "#/properties/alignments/properties/change/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err214];
-                      } else {
-                        vErrors.push(err214);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err215 = { instancePath: instancePath + "/alignments/change/" + i44 + "/id", schemaPath: "#/properties/alignments/properties/change/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err215];
-                    } else {
-                      vErrors.push(err215);
-                    }
-                    errors++;
-                  }
-                }
-                if (data100.when !== void 0) {
-                  let data102 = data100.when;
-                  if (data102 && typeof data102 == "object" && !Array.isArray(data102)) {
-                    for (const key16 in data102) {
-                      if (!(key16 === "roles" || key16 === "packages" || key16 === "portfolios" || key16 === "billingPeriods")) {
-                        const err216 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when", schemaPath: "#/properties/alignments/properties/change/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err216];
-                        } else {
-                          vErrors.push(err216);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data102.roles !== void 0) {
-                      let data103 = data102.roles;
-                      if (Array.isArray(data103)) {
-                        if (data103.length < 1) {
-                          const err217 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/roles", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (data95.billingPeriods !== void 0) {
+                      let data102 = data95.billingPeriods;
+                      if (Array.isArray(data102)) {
+                        if (data102.length < 1) {
+                          const err215 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                           if (vErrors === null) {
-                            vErrors = [err217];
+                            vErrors = [err215];
                           } else {
-                            vErrors.push(err217);
+                            vErrors.push(err215);
                           }
                           errors++;
                         }
-                        const len27 = data103.length;
-                        for (let i45 = 0; i45 < len27; i45++) {
-                          let data104 = data103[i45];
-                          if (typeof data104 !== "string") {
-                            const err218 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/roles/" + i45, schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const len26 = data102.length;
+                        for (let i44 = 0; i44 < len26; i44++) {
+                          let data103 = data102[i44];
+                          if (typeof data103 !== "string") {
+                            const err216 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/billingPeriods/" + i44, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err218];
+                              vErrors = [err216];
                             } else {
-                              vErrors.push(err218);
+                              vErrors.push(err216);
                             }
                             errors++;
                           }
-                          if (!(data104 === "base" || data104 === "add_on")) {
-                            const err219 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/roles/" + i45, schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.change.items.properties.when.properties.roles.items.enum }, message: "must be equal to one of the allowed values" };
+                          if (!(data103 === "week" || data103 === "two_weeks" || data103 === "month" || data103 === "quarter" || data103 === "half_year" || data103 === "year" || data103 === "upfront")) {
+                            const err217 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/billingPeriods/" + i44, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
                             if (vErrors === null) {
-                              vErrors = [err219];
+                              vErrors = [err217];
                             } else {
-                              vErrors.push(err219);
+                              vErrors.push(err217);
                             }
                             errors++;
                           }
                         }
-                        let i46 = data103.length;
+                        let i45 = data102.length;
                         let j18;
-                        if (i46 > 1) {
-                          const indices4 = {};
-                          for (; i46--; ) {
-                            let item4 = data103[i46];
-                            if (typeof item4 !== "string") {
-                              continue;
-                            }
-                            if (typeof indices4[item4] == "number") {
-                              j18 = indices4[item4];
-                              const err220 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/roles", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i46, j: j18 }, message: "must NOT have duplicate items (items ## " + j18 + " and " + i46 + " are identical)" };
-                              if (vErrors === null) {
-                                vErrors = [err220];
-                              } else {
-                                vErrors.push(err220);
-                              }
-                              errors++;
-                              break;
-                            }
-                            indices4[item4] = i46;
-                          }
-                        }
-                      } else {
-                        const err221 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/roles", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                        if (vErrors === null) {
-                          vErrors = [err221];
-                        } else {
-                          vErrors.push(err221);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data102.packages !== void 0) {
-                      let data105 = data102.packages;
-                      if (Array.isArray(data105)) {
-                        if (data105.length < 1) {
-                          const err222 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/packages", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                          if (vErrors === null) {
-                            vErrors = [err222];
-                          } else {
-                            vErrors.push(err222);
-                          }
-                          errors++;
-                        }
-                        const len28 = data105.length;
-                        for (let i47 = 0; i47 < len28; i47++) {
-                          let data106 = data105[i47];
-                          if (typeof data106 === "string") {
-                            if (!pattern4.test(data106)) {
-                              const err223 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/packages/" + i47, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                              if (vErrors === null) {
-                                vErrors = [err223];
-                              } else {
-                                vErrors.push(err223);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err224 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/packages/" + i47, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err224];
-                            } else {
-                              vErrors.push(err224);
-                            }
-                            errors++;
-                          }
-                        }
-                        let i48 = data105.length;
-                        let j19;
-                        if (i48 > 1) {
-                          outer14: for (; i48--; ) {
-                            for (j19 = i48; j19--; ) {
-                              if (func0(data105[i48], data105[j19])) {
-                                const err225 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/packages", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i48, j: j19 }, message: "must NOT have duplicate items (items ## " + j19 + " and " + i48 + " are identical)" };
+                        if (i45 > 1) {
+                          outer14: for (; i45--; ) {
+                            for (j18 = i45; j18--; ) {
+                              if (func0(data102[i45], data102[j18])) {
+                                const err218 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i45, j: j18 }, message: "must NOT have duplicate items (items ## " + j18 + " and " + i45 + " are identical)" };
                                 if (vErrors === null) {
-                                  vErrors = [err225];
+                                  vErrors = [err218];
                                 } else {
-                                  vErrors.push(err225);
+                                  vErrors.push(err218);
                                 }
                                 errors++;
                                 break outer14;
@@ -7697,61 +7796,242 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err226 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/packages", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err219 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err226];
+                          vErrors = [err219];
                         } else {
-                          vErrors.push(err226);
+                          vErrors.push(err219);
                         }
                         errors++;
                       }
                     }
-                    if (data102.portfolios !== void 0) {
-                      let data107 = data102.portfolios;
-                      if (Array.isArray(data107)) {
-                        if (data107.length < 1) {
-                          const err227 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  } else {
+                    const err220 = { instancePath: instancePath + "/alignments/create/" + i37 + "/when", schemaPath: "#/properties/alignments/properties/create/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err220];
+                    } else {
+                      vErrors.push(err220);
+                    }
+                    errors++;
+                  }
+                }
+                if (data93.alignment !== void 0) {
+                  let data104 = data93.alignment;
+                  if (typeof data104 !== "string") {
+                    const err221 = { instancePath: instancePath + "/alignments/create/" + i37 + "/alignment", schemaPath: "#/properties/alignments/properties/create/items/properties/alignment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err221];
+                    } else {
+                      vErrors.push(err221);
+                    }
+                    errors++;
+                  }
+                  if (!(data104 === "start_of_bundle" || data104 === "start_of_subscription")) {
+                    const err222 = { instancePath: instancePath + "/alignments/create/" + i37 + "/alignment", schemaPath: "#/properties/alignments/properties/create/items/properties/alignment/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.create.items.properties.alignment.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err222];
+                    } else {
+                      vErrors.push(err222);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err223 = { instancePath: instancePath + "/alignments/create/" + i37, schemaPath: "#/properties/alignments/properties/create/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err223];
+                } else {
+                  vErrors.push(err223);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err224 = { instancePath: instancePath + "/alignments/create", schemaPath: "#/properties/alignments/properties/create/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err224];
+            } else {
+              vErrors.push(err224);
+            }
+            errors++;
+          }
+        }
+        if (data78.change !== void 0) {
+          let data105 = data78.change;
+          if (Array.isArray(data105)) {
+            const len27 = data105.length;
+            for (let i46 = 0; i46 < len27; i46++) {
+              let data106 = data105[i46];
+              if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
+                if (data106.alignment === void 0) {
+                  const err225 = { instancePath: instancePath + "/alignments/change/" + i46, schemaPath: "#/properties/alignments/properties/change/items/required", keyword: "required", params: { missingProperty: "alignment" }, message: "must have required property 'alignment'" };
+                  if (vErrors === null) {
+                    vErrors = [err225];
+                  } else {
+                    vErrors.push(err225);
+                  }
+                  errors++;
+                }
+                for (const key15 in data106) {
+                  if (!(key15 === "id" || key15 === "when" || key15 === "alignment")) {
+                    const err226 = { instancePath: instancePath + "/alignments/change/" + i46, schemaPath: "#/properties/alignments/properties/change/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err226];
+                    } else {
+                      vErrors.push(err226);
+                    }
+                    errors++;
+                  }
+                }
+                if (data106.id !== void 0) {
+                  let data107 = data106.id;
+                  if (typeof data107 === "string") {
+                    if (!pattern4.test(data107)) {
+                      const err227 = { instancePath: instancePath + "/alignments/change/" + i46 + "/id", schemaPath: "#/properties/alignments/properties/change/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err227];
+                      } else {
+                        vErrors.push(err227);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err228 = { instancePath: instancePath + "/alignments/change/" + i46 + "/id", schemaPath: "#/properties/alignments/properties/change/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err228];
+                    } else {
+                      vErrors.push(err228);
+                    }
+                    errors++;
+                  }
+                }
+                if (data106.when !== void 0) {
+                  let data108 = data106.when;
+                  if (data108 && typeof data108 == "object" && !Array.isArray(data108)) {
+                    for (const key16 in data108) {
+                      if (!(key16 === "roles" || key16 === "packages" || key16 === "portfolios" || key16 === "billingPeriods")) {
+                        const err229 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when", schemaPath: "#/properties/alignments/properties/change/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err229];
+                        } else {
+                          vErrors.push(err229);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data108.roles !== void 0) {
+                      let data109 = data108.roles;
+                      if (Array.isArray(data109)) {
+                        if (data109.length < 1) {
+                          const err230 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/roles", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                           if (vErrors === null) {
-                            vErrors = [err227];
+                            vErrors = [err230];
                           } else {
-                            vErrors.push(err227);
+                            vErrors.push(err230);
                           }
                           errors++;
                         }
-                        const len29 = data107.length;
-                        for (let i49 = 0; i49 < len29; i49++) {
-                          let data108 = data107[i49];
-                          if (typeof data108 === "string") {
-                            if (!pattern4.test(data108)) {
-                              const err228 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/portfolios/" + i49, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                              if (vErrors === null) {
-                                vErrors = [err228];
-                              } else {
-                                vErrors.push(err228);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err229 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/portfolios/" + i49, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const len28 = data109.length;
+                        for (let i47 = 0; i47 < len28; i47++) {
+                          let data110 = data109[i47];
+                          if (typeof data110 !== "string") {
+                            const err231 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/roles/" + i47, schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err229];
+                              vErrors = [err231];
                             } else {
-                              vErrors.push(err229);
+                              vErrors.push(err231);
+                            }
+                            errors++;
+                          }
+                          if (!(data110 === "base" || data110 === "add_on")) {
+                            const err232 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/roles/" + i47, schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.change.items.properties.when.properties.roles.items.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err232];
+                            } else {
+                              vErrors.push(err232);
                             }
                             errors++;
                           }
                         }
-                        let i50 = data107.length;
+                        let i48 = data109.length;
+                        let j19;
+                        if (i48 > 1) {
+                          const indices4 = {};
+                          for (; i48--; ) {
+                            let item4 = data109[i48];
+                            if (typeof item4 !== "string") {
+                              continue;
+                            }
+                            if (typeof indices4[item4] == "number") {
+                              j19 = indices4[item4];
+                              const err233 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/roles", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i48, j: j19 }, message: "must NOT have duplicate items (items ## " + j19 + " and " + i48 + " are identical)" };
+                              if (vErrors === null) {
+                                vErrors = [err233];
+                              } else {
+                                vErrors.push(err233);
+                              }
+                              errors++;
+                              break;
+                            }
+                            indices4[item4] = i48;
+                          }
+                        }
+                      } else {
+                        const err234 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/roles", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err234];
+                        } else {
+                          vErrors.push(err234);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data108.packages !== void 0) {
+                      let data111 = data108.packages;
+                      if (Array.isArray(data111)) {
+                        if (data111.length < 1) {
+                          const err235 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/packages", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err235];
+                          } else {
+                            vErrors.push(err235);
+                          }
+                          errors++;
+                        }
+                        const len29 = data111.length;
+                        for (let i49 = 0; i49 < len29; i49++) {
+                          let data112 = data111[i49];
+                          if (typeof data112 === "string") {
+                            if (!pattern4.test(data112)) {
+                              const err236 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/packages/" + i49, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err236];
+                              } else {
+                                vErrors.push(err236);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err237 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/packages/" + i49, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err237];
+                            } else {
+                              vErrors.push(err237);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i50 = data111.length;
                         let j20;
                         if (i50 > 1) {
                           outer15: for (; i50--; ) {
                             for (j20 = i50; j20--; ) {
-                              if (func0(data107[i50], data107[j20])) {
-                                const err230 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i50, j: j20 }, message: "must NOT have duplicate items (items ## " + j20 + " and " + i50 + " are identical)" };
+                              if (func0(data111[i50], data111[j20])) {
+                                const err238 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/packages", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i50, j: j20 }, message: "must NOT have duplicate items (items ## " + j20 + " and " + i50 + " are identical)" };
                                 if (vErrors === null) {
-                                  vErrors = [err230];
+                                  vErrors = [err238];
                                 } else {
-                                  vErrors.push(err230);
+                                  vErrors.push(err238);
                                 }
                                 errors++;
                                 break outer15;
@@ -7760,60 +8040,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err231 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err239 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/packages", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err231];
+                          vErrors = [err239];
                         } else {
-                          vErrors.push(err231);
+                          vErrors.push(err239);
                         }
                         errors++;
                       }
                     }
-                    if (data102.billingPeriods !== void 0) {
-                      let data109 = data102.billingPeriods;
-                      if (Array.isArray(data109)) {
-                        if (data109.length < 1) {
-                          const err232 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (data108.portfolios !== void 0) {
+                      let data113 = data108.portfolios;
+                      if (Array.isArray(data113)) {
+                        if (data113.length < 1) {
+                          const err240 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                           if (vErrors === null) {
-                            vErrors = [err232];
+                            vErrors = [err240];
                           } else {
-                            vErrors.push(err232);
+                            vErrors.push(err240);
                           }
                           errors++;
                         }
-                        const len30 = data109.length;
+                        const len30 = data113.length;
                         for (let i51 = 0; i51 < len30; i51++) {
-                          let data110 = data109[i51];
-                          if (typeof data110 !== "string") {
-                            const err233 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/billingPeriods/" + i51, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err233];
-                            } else {
-                              vErrors.push(err233);
+                          let data114 = data113[i51];
+                          if (typeof data114 === "string") {
+                            if (!pattern4.test(data114)) {
+                              const err241 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/portfolios/" + i51, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err241];
+                              } else {
+                                vErrors.push(err241);
+                              }
+                              errors++;
                             }
-                            errors++;
-                          }
-                          if (!(data110 === "week" || data110 === "two_weeks" || data110 === "month" || data110 === "quarter" || data110 === "half_year" || data110 === "year" || data110 === "upfront")) {
-                            const err234 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/billingPeriods/" + i51, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                          } else {
+                            const err242 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/portfolios/" + i51, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err234];
+                              vErrors = [err242];
                             } else {
-                              vErrors.push(err234);
+                              vErrors.push(err242);
                             }
                             errors++;
                           }
                         }
-                        let i52 = data109.length;
+                        let i52 = data113.length;
                         let j21;
                         if (i52 > 1) {
                           outer16: for (; i52--; ) {
                             for (j21 = i52; j21--; ) {
-                              if (func0(data109[i52], data109[j21])) {
-                                const err235 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i52, j: j21 }, message: "must NOT have duplicate items (items ## " + j21 + " and " + i52 + " are identical)" };
+                              if (func0(data113[i52], data113[j21])) {
+                                const err243 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i52, j: j21 }, message: "must NOT have duplicate items (items ## " + j21 + " and " + i52 + " are identical)" };
                                 if (vErrors === null) {
-                                  vErrors = [err235];
+                                  vErrors = [err243];
                                 } else {
-                                  vErrors.push(err235);
+                                  vErrors.push(err243);
                                 }
                                 errors++;
                                 break outer16;
@@ -7822,82 +8103,144 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err236 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err244 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err236];
+                          vErrors = [err244];
                         } else {
-                          vErrors.push(err236);
+                          vErrors.push(err244);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data108.billingPeriods !== void 0) {
+                      let data115 = data108.billingPeriods;
+                      if (Array.isArray(data115)) {
+                        if (data115.length < 1) {
+                          const err245 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err245];
+                          } else {
+                            vErrors.push(err245);
+                          }
+                          errors++;
+                        }
+                        const len31 = data115.length;
+                        for (let i53 = 0; i53 < len31; i53++) {
+                          let data116 = data115[i53];
+                          if (typeof data116 !== "string") {
+                            const err246 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/billingPeriods/" + i53, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err246];
+                            } else {
+                              vErrors.push(err246);
+                            }
+                            errors++;
+                          }
+                          if (!(data116 === "week" || data116 === "two_weeks" || data116 === "month" || data116 === "quarter" || data116 === "half_year" || data116 === "year" || data116 === "upfront")) {
+                            const err247 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/billingPeriods/" + i53, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err247];
+                            } else {
+                              vErrors.push(err247);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i54 = data115.length;
+                        let j22;
+                        if (i54 > 1) {
+                          outer17: for (; i54--; ) {
+                            for (j22 = i54; j22--; ) {
+                              if (func0(data115[i54], data115[j22])) {
+                                const err248 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i54, j: j22 }, message: "must NOT have duplicate items (items ## " + j22 + " and " + i54 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err248];
+                                } else {
+                                  vErrors.push(err248);
+                                }
+                                errors++;
+                                break outer17;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err249 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err249];
+                        } else {
+                          vErrors.push(err249);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err237 = { instancePath: instancePath + "/alignments/change/" + i44 + "/when", schemaPath: "#/properties/alignments/properties/change/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err250 = { instancePath: instancePath + "/alignments/change/" + i46 + "/when", schemaPath: "#/properties/alignments/properties/change/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err237];
+                      vErrors = [err250];
                     } else {
-                      vErrors.push(err237);
+                      vErrors.push(err250);
                     }
                     errors++;
                   }
                 }
-                if (data100.alignment !== void 0) {
-                  let data111 = data100.alignment;
-                  if (typeof data111 !== "string") {
-                    const err238 = { instancePath: instancePath + "/alignments/change/" + i44 + "/alignment", schemaPath: "#/properties/alignments/properties/change/items/properties/alignment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data106.alignment !== void 0) {
+                  let data117 = data106.alignment;
+                  if (typeof data117 !== "string") {
+                    const err251 = { instancePath: instancePath + "/alignments/change/" + i46 + "/alignment", schemaPath: "#/properties/alignments/properties/change/items/properties/alignment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err238];
+                      vErrors = [err251];
                     } else {
-                      vErrors.push(err238);
+                      vErrors.push(err251);
                     }
                     errors++;
                   }
-                  if (!(data111 === "start_of_bundle" || data111 === "start_of_subscription" || data111 === "change_date")) {
-                    const err239 = { instancePath: instancePath + "/alignments/change/" + i44 + "/alignment", schemaPath: "#/properties/alignments/properties/change/items/properties/alignment/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.change.items.properties.alignment.enum }, message: "must be equal to one of the allowed values" };
+                  if (!(data117 === "start_of_bundle" || data117 === "start_of_subscription" || data117 === "change_date")) {
+                    const err252 = { instancePath: instancePath + "/alignments/change/" + i46 + "/alignment", schemaPath: "#/properties/alignments/properties/change/items/properties/alignment/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.change.items.properties.alignment.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
-                      vErrors = [err239];
+                      vErrors = [err252];
                     } else {
-                      vErrors.push(err239);
+                      vErrors.push(err252);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err240 = { instancePath: instancePath + "/alignments/change/" + i44, schemaPath: "#/properties/alignments/properties/change/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err253 = { instancePath: instancePath + "/alignments/change/" + i46, schemaPath: "#/properties/alignments/properties/change/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err240];
+                  vErrors = [err253];
                 } else {
-                  vErrors.push(err240);
+                  vErrors.push(err253);
                 }
                 errors++;
               }
             }
           } else {
-            const err241 = { instancePath: instancePath + "/alignments/change", schemaPath: "#/properties/alignments/properties/change/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err254 = { instancePath: instancePath + "/alignments/change", schemaPath: "#/properties/alignments/properties/change/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err241];
+              vErrors = [err254];
             } else {
-              vErrors.push(err241);
+              vErrors.push(err254);
             }
             errors++;
           }
         }
       } else {
-        const err242 = { instancePath: instancePath + "/alignments", schemaPath: "#/properties/alignments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err255 = { instancePath: instancePath + "/alignments", schemaPath: "#/properties/alignments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err242];
+          vErrors = [err255];
         } else {
-          vErrors.push(err242);
+          vErrors.push(err255);
         }
         errors++;
       }
     }
   } else {
-    const err243 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err256 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err243];
+      vErrors = [err256];
     } else {
-      vErrors.push(err243);
+      vErrors.push(err256);
     }
     errors++;
   }
@@ -7906,7 +8249,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateQuote = validate27;
-var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": 'A short name for the quote, shown in lists and on the printed quote, e.g. "Northwind \u2014 60 seats of Business". When omitted, the server names it after the customer and the package.' }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "termWeeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Contract term in weeks, for packages whose terms are given in weeks; use instead of termMonths." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
+var schema66 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": 'A short name for the quote, shown in lists and on the printed quote, e.g. "Northwind \u2014 60 seats of Business". When omitted, the server names it after the customer and the package.' }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "termWeeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Contract term in weeks, for packages whose terms are given in weeks; use instead of termMonths." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8153,7 +8496,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema78 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
+var schema80 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8241,7 +8584,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.percent !== void 0) {
       let data2 = data.percent;
       if (typeof data2 === "string") {
-        if (!pattern37.test(data2)) {
+        if (!pattern38.test(data2)) {
           const err7 = { instancePath: instancePath + "/percent", schemaPath: "catalog.schema.json#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -8263,7 +8606,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (typeof data3 === "string") {
-        if (!pattern43.test(data3)) {
+        if (!pattern46.test(data3)) {
           const err9 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -8316,7 +8659,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema78.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema80.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -8383,7 +8726,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema64.properties, key0)) {
+      if (!func1.call(schema66.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -8652,7 +8995,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.currency !== void 0) {
       let data10 = data.currency;
       if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
+        if (!pattern7.test(data10)) {
           const err26 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
           if (vErrors === null) {
             vErrors = [err26];
@@ -8886,7 +9229,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data23 === "draft" || data23 === "sent" || data23 === "accepted" || data23 === "expired")) {
-        const err44 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema64.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err44 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema66.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err44];
         } else {
@@ -8953,7 +9296,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateArrangement = validate36;
-var schema83 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["start", "end"], "description": "The current contract term: its length in months or, for week-based billing, in weeks (one of the two), and its dates.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length in weeks (terms of week-based packages); use instead of months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the subscription (the bundle) began. Phases, and the start_of_bundle alignments, count from it. Defaults to packageSince, else term.start." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseIndex": { "type": "integer", "minimum": 0, "description": "Position of the current phase in the package's phases list, when the package lists several of one type." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current phase ends (the first day of the next one)." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which the add-on's own billing periods start, when it bills on its own anniversary (billing alignment subscription). Omitted: it bills with the base." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "The add-on's own current phase (add-ons with phases). Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on's current phase ends." } } } } };
+var schema85 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["start", "end"], "description": "The current contract term: its length in months or, for week-based billing, in weeks (one of the two), and its dates.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length in weeks (terms of week-based packages); use instead of months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the subscription (the bundle) began. Phases, and the start_of_bundle alignments, count from it. Defaults to packageSince, else term.start." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseIndex": { "type": "integer", "minimum": 0, "description": "Position of the current phase in the package's phases list, when the package lists several of one type." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current phase ends (the first day of the next one)." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "billed": { "type": "object", "additionalProperties": false, "required": ["periodStart", "amount"], "description": "What was invoiced for the current billing period, for the flexible proration style: the amount debited to cover the days from `from` (default: the period's start) to the period's end. A record for another period is ignored.", "properties": { "periodStart": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the billing period the record is about." }, "from": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day the amount covers (a mid-period change bills from its effective date)." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring amount invoiced for those days, after discounts." } } }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which the add-on's own billing periods start, when it bills on its own anniversary (billing alignment subscription). Omitted: it bills with the base." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "The add-on's own current phase (add-ons with phases). Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on's current phase ends." } } } } };
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -9042,7 +9385,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema94 = { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which the add-on's own billing periods start, when it bills on its own anniversary (billing alignment subscription). Omitted: it bills with the base." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "The add-on's own current phase (add-ons with phases). Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on's current phase ends." } } };
+var schema96 = { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which the add-on's own billing periods start, when it bills on its own anniversary (billing alignment subscription). Omitted: it bills with the base." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "The add-on's own current phase (add-ons with phases). Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on's current phase ends." } } };
 function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -9064,7 +9407,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema94.properties, key0)) {
+      if (!func1.call(schema96.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -9255,7 +9598,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data8 === "trial" || data8 === "intro" || data8 === "discount" || data8 === "fixed_term" || data8 === "evergreen")) {
-        const err17 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema94.properties.phase.enum }, message: "must be equal to one of the allowed values" };
+        const err17 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema96.properties.phase.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -9386,7 +9729,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.percent !== void 0) {
       let data2 = data.percent;
       if (typeof data2 === "string") {
-        if (!pattern37.test(data2)) {
+        if (!pattern38.test(data2)) {
           const err7 = { instancePath: instancePath + "/percent", schemaPath: "catalog.schema.json#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -9408,7 +9751,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (typeof data3 === "string") {
-        if (!pattern43.test(data3)) {
+        if (!pattern46.test(data3)) {
           const err9 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -9461,7 +9804,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema78.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema80.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -9582,7 +9925,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema83.properties, key0)) {
+      if (!func1.call(schema85.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -9757,7 +10100,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.currency !== void 0) {
       let data7 = data.currency;
       if (typeof data7 === "string") {
-        if (!pattern6.test(data7)) {
+        if (!pattern7.test(data7)) {
           const err23 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -10126,7 +10469,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data23 === "trial" || data23 === "intro" || data23 === "discount" || data23 === "fixed_term" || data23 === "evergreen")) {
-        const err55 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema83.properties.phase.enum }, message: "must be equal to one of the allowed values" };
+        const err55 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema85.properties.phase.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err55];
         } else {
@@ -10183,7 +10526,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.recurring !== void 0) {
       let data26 = data.recurring;
       if (typeof data26 === "string") {
-        if (!pattern43.test(data26)) {
+        if (!pattern46.test(data26)) {
           const err60 = { instancePath: instancePath + "/recurring", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err60];
@@ -10228,55 +10571,163 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.status !== void 0) {
-      let data30 = data.status;
-      if (typeof data30 !== "string") {
-        const err63 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.billed !== void 0) {
+      let data30 = data.billed;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        if (data30.periodStart === void 0) {
+          const err63 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/required", keyword: "required", params: { missingProperty: "periodStart" }, message: "must have required property 'periodStart'" };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+        if (data30.amount === void 0) {
+          const err64 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+          if (vErrors === null) {
+            vErrors = [err64];
+          } else {
+            vErrors.push(err64);
+          }
+          errors++;
+        }
+        for (const key2 in data30) {
+          if (!(key2 === "periodStart" || key2 === "from" || key2 === "amount")) {
+            const err65 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+        if (data30.periodStart !== void 0) {
+          let data31 = data30.periodStart;
+          if (typeof data31 === "string") {
+            if (!pattern5.test(data31)) {
+              const err66 = { instancePath: instancePath + "/billed/periodStart", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+              if (vErrors === null) {
+                vErrors = [err66];
+              } else {
+                vErrors.push(err66);
+              }
+              errors++;
+            }
+          } else {
+            const err67 = { instancePath: instancePath + "/billed/periodStart", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+        }
+        if (data30.from !== void 0) {
+          let data32 = data30.from;
+          if (typeof data32 === "string") {
+            if (!pattern5.test(data32)) {
+              const err68 = { instancePath: instancePath + "/billed/from", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+              if (vErrors === null) {
+                vErrors = [err68];
+              } else {
+                vErrors.push(err68);
+              }
+              errors++;
+            }
+          } else {
+            const err69 = { instancePath: instancePath + "/billed/from", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+        if (data30.amount !== void 0) {
+          let data33 = data30.amount;
+          if (typeof data33 === "string") {
+            if (!pattern46.test(data33)) {
+              const err70 = { instancePath: instancePath + "/billed/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+              if (vErrors === null) {
+                vErrors = [err70];
+              } else {
+                vErrors.push(err70);
+              }
+              errors++;
+            }
+          } else {
+            const err71 = { instancePath: instancePath + "/billed/amount", schemaPath: "catalog.schema.json#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err71];
+            } else {
+              vErrors.push(err71);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err72 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err72];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err72);
         }
         errors++;
       }
-      if (!(data30 === "active" || data30 === "pending_termination" || data30 === "terminated")) {
-        const err64 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema83.properties.status.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.status !== void 0) {
+      let data34 = data.status;
+      if (typeof data34 !== "string") {
+        const err73 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err73];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+      if (!(data34 === "active" || data34 === "pending_termination" || data34 === "terminated")) {
+        const err74 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema85.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
         }
         errors++;
       }
     }
     if (data.terminationDate !== void 0) {
-      let data31 = data.terminationDate;
-      if (typeof data31 === "string") {
-        if (!pattern5.test(data31)) {
-          const err65 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+      let data35 = data.terminationDate;
+      if (typeof data35 === "string") {
+        if (!pattern5.test(data35)) {
+          const err75 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
-            vErrors = [err65];
+            vErrors = [err75];
           } else {
-            vErrors.push(err65);
+            vErrors.push(err75);
           }
           errors++;
         }
       } else {
-        const err66 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err76 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err66];
+          vErrors = [err76];
         } else {
-          vErrors.push(err66);
+          vErrors.push(err76);
         }
         errors++;
       }
     }
   } else {
-    const err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err77 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err67];
+      vErrors = [err77];
     } else {
-      vErrors.push(err67);
+      vErrors.push(err77);
     }
     errors++;
   }

@@ -16,6 +16,7 @@ import { logicCheck } from "./logic.ts";
 import { modelsCheck } from "./models.ts";
 import { namesCheck } from "./names.ts";
 import { pathsCheck } from "./paths.ts";
+import { percentageCheck } from "./percentage.ts";
 import { phasesCheck } from "./phases.ts";
 import { policyCheck } from "./policy.ts";
 import { portfoliosCheck } from "./portfolios.ts";
@@ -35,6 +36,7 @@ export const checks: Check[] = [
   pricesCheck,
   amountsCheck,
   modelsCheck,
+  percentageCheck,
   tiersCheck,
   componentsCheck,
   groupsCheck,
