@@ -202,9 +202,12 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByRole("button", { name: "Open arrangement" }).click();
     await page.getByRole("list", { name: "Moves" }).waitFor();
     // Look 45 days into the term, past the trial and mid-period, where an upgrade is prorated.
-    const start = (await page.getByText(/term \d{4}-\d{2}-\d{2}/).textContent())?.match(
-      /term (\d{4}-\d{2}-\d{2})/,
-    )?.[1];
+    const start = (
+      await page
+        .getByText(/term \d{4}-\d{2}-\d{2}/)
+        .first()
+        .textContent()
+    )?.match(/term (\d{4}-\d{2}-\d{2})/)?.[1];
     expect(start).toBeTruthy();
     const asOf = new Date(`${start}T00:00:00Z`);
     asOf.setUTCDate(asOf.getUTCDate() + 45);

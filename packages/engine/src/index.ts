@@ -3,7 +3,26 @@
  * navigable offers. No I/O, no clocks: dates come in as `asOf` parameters.
  */
 
-export { addDays, addMonths, daysBetween, isDate, termPeriodMismatch } from "./calendar.ts";
+export {
+  addDays,
+  addMonths,
+  daysBetween,
+  isDate,
+  PERIOD_ADJECTIVE,
+  PERIOD_ADVERB,
+  PERIOD_NOUN,
+  PERIOD_PER,
+  quotedTerm,
+  quoteTermOf,
+  type Span,
+  sameSpan,
+  spanAdjective,
+  spanWords,
+  termEnd,
+  termFields,
+  termLengthOf,
+  termPeriodMismatch,
+} from "./calendar.ts";
 export { canonicalJson } from "./canonical.ts";
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { configure } from "./configure/configure.ts";
@@ -60,6 +79,7 @@ export {
   type PriceSchedule,
   type PriceTotals,
   price,
+  type SchedulePhase,
 } from "./price/index.ts";
 export { isCompatibleAddOn } from "./validate/checks/addons.ts";
 export {

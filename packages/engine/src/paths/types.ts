@@ -98,7 +98,7 @@ export interface Move {
   mrrDelta?: string;
   termRestarts?: boolean;
   /** The term after the move. */
-  term?: { months: number; start: string; end: string };
+  term?: { months?: number; weeks?: number; start: string; end: string };
   billingPeriod?: BillingPeriod;
   /** change_add_on: the held add-on the move replaces (`target` is the one it changes to). */
   replaces?: string;
@@ -151,6 +151,12 @@ export interface PathsResult {
     recurring: string;
     mrr: string;
     currency: string;
+    /**
+     * The arrangement in words, the same for the CLI, the API and the path explorer: package,
+     * billing period, term and its dates, and the phase in force with its end, e.g. "Weekly box,
+     * billed weekly; 12-week term 2026-01-05 to 2026-03-30; discount phase until 2026-01-19."
+     */
+    summary?: string;
   };
   /** Why the arrangement could not be evaluated at all (malformed dates or amounts); moves is empty then. */
   problems: string[];

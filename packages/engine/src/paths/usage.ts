@@ -10,6 +10,7 @@
  * seats (a true-up) follow, cheapest first. Ranks go on the moves as `recommended` (1 = best).
  */
 import type { Arrangement, Package } from "@tessera/schema";
+import { termLengthOf } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import type { Candidate } from "./candidate.ts";
 import { allowedQuantity, quantityOf } from "./carry.ts";
@@ -35,7 +36,7 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
   const ranked = new Map<string, Ranked>();
   const byId = new Map(candidates.map((c) => [c.move.id, c]));
   const mrr = (x: Arrangement, perPeriod: Decimal) =>
-    mrrOf(perPeriod, x.billingPeriod, x.term.months, ctx.currency);
+    mrrOf(perPeriod, x.billingPeriod, termLengthOf(x.term), ctx.currency);
   // Metered usage is priced as overage; without any, the cost at usage is the recurring price.
   const metered = Object.keys(a.usage).some((id) => {
     const comp = ctx.catalog.components.get(id);

@@ -50,8 +50,11 @@ export function formatDelta(amount: string, currency: string): string {
 
 /** Human names of billing periods, as used in "per month". */
 export const PERIOD_LABEL: Record<string, string> = {
+  week: "week",
+  two_weeks: "two-week period",
   month: "month",
   quarter: "quarter",
+  half_year: "half year",
   year: "year",
   upfront: "term (upfront)",
 };

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { spanAdjective, termLengthOf } from "@tessera/engine";
 import { ErrorState, formatMoney, LoadingState, MoveList, PERIOD_LABEL, QuantityInput } from "@tessera/ui";
 import { useMemo, useState } from "react";
 import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
@@ -80,8 +81,9 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
         <div>
           <h1>{arrangement.data.customer ?? arrangementId}</h1>
           <span className="muted">
-            {pkgName} · {a.currency} · billed per {PERIOD_LABEL[a.billingPeriod] ?? a.billingPeriod} · term{" "}
-            {a.term.start} → {a.term.end} · revision {arrangement.data.revision}
+            {pkgName} · {a.currency} · billed per {PERIOD_LABEL[a.billingPeriod] ?? a.billingPeriod} ·{" "}
+            {spanAdjective(termLengthOf(a.term))} term {a.term.start} → {a.term.end} · revision{" "}
+            {arrangement.data.revision}
           </span>
         </div>
         <div className="ts-field" style={{ margin: 0 }}>
@@ -154,6 +156,11 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
                 </>
               ) : null}
             </p>
+            {pathsQuery.data?.current.summary ? (
+              <p style={{ margin: "0.25rem 0 0" }} data-testid="arrangement-summary">
+                {pathsQuery.data.current.summary}
+              </p>
+            ) : null}
             <p className="ts-hint">
               Add-ons:{" "}
               {(a.addOns ?? [])

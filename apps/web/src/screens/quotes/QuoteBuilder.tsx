@@ -29,6 +29,7 @@ function startQuote(catalog: CompiledCatalog, pkg: Package, base: Omit<Quote, "p
   return {
     ...draft,
     ...(cfg.termMonths !== undefined ? { termMonths: cfg.termMonths } : {}),
+    ...(cfg.termWeeks !== undefined ? { termWeeks: cfg.termWeeks } : {}),
     ...(cfg.billingPeriod !== undefined ? { billingPeriod: cfg.billingPeriod } : {}),
     picks: cfg.defaultsApplied.picks,
   };

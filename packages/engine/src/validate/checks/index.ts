@@ -5,6 +5,7 @@
 import type { Check } from "../check.ts";
 import { addOnOfferCheck } from "./addon-offer.ts";
 import { addOnsCheck } from "./addons.ts";
+import { alignmentsCheck } from "./alignments.ts";
 import { amountsCheck } from "./amounts.ts";
 import { approvalsCheck } from "./approvals.ts";
 import { componentsCheck } from "./components.ts";
@@ -17,6 +18,7 @@ import { modelsCheck } from "./models.ts";
 import { namesCheck } from "./names.ts";
 import { pathsCheck } from "./paths.ts";
 import { percentageCheck } from "./percentage.ts";
+import { phasesCheck } from "./phases.ts";
 import { policyCheck } from "./policy.ts";
 import { portfoliosCheck } from "./portfolios.ts";
 import { priceBooksCheck } from "./pricebooks.ts";
@@ -40,12 +42,14 @@ export const checks: Check[] = [
   componentsCheck,
   groupsCheck,
   termsCheck,
+  phasesCheck,
   addOnsCheck,
   addOnOfferCheck,
   lifecycleCheck,
   terminationCheck,
   portfoliosCheck,
   pathsCheck,
+  alignmentsCheck,
   policyCheck,
   approvalsCheck,
   logicCheck,
