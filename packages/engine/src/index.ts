@@ -3,7 +3,14 @@
  * navigable offers. No I/O, no clocks: dates come in as `asOf` parameters.
  */
 
-export { addDays, addMonths, daysBetween, isDate, termPeriodMismatch } from "./calendar.ts";
+export {
+  addDays,
+  addMonths,
+  daysBetween,
+  isDate,
+  monthsPerPeriod,
+  termPeriodMismatch,
+} from "./calendar.ts";
 export { canonicalJson } from "./canonical.ts";
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { configure } from "./configure/configure.ts";
@@ -23,6 +30,7 @@ export { formulaInWords, ruleInWords } from "./configure/words.ts";
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
+export { displayMoney } from "./display.ts";
 export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";
 export {
   type AddOnFate,
@@ -35,8 +43,11 @@ export {
   type PathsResult,
   type ProrationLine,
   paths,
+  type UsageLine,
 } from "./paths/index.ts";
 export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
+export { mrrOf } from "./paths/recurring.ts";
+export { isSelfService } from "./paths/self-service.ts";
 export { type UnitWords, unitWords } from "./price/explain.ts";
 export {
   type PriceLine,

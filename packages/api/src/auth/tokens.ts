@@ -34,6 +34,8 @@ export interface TokenRecord {
   createdAt: string;
   createdBy: string | null;
   revokedAt: string | null;
+  /** The customer a `customer` token is bound to; null for every other role. */
+  customer: string | null;
 }
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -47,13 +49,21 @@ export function tokenRecord(row: TokenRow): TokenRecord {
     createdAt: iso(row.created_at)!,
     createdBy: row.created_by,
     revokedAt: iso(row.revoked_at),
+    customer: row.customer,
   };
 }
 
 /** Stores a token (generated unless given) and returns it in clear with its record. */
 export async function insertToken(
   db: Queryable,
-  opts: { name: string; role: Role; createdBy: string | null; token?: string | undefined },
+  opts: {
+    name: string;
+    role: Role;
+    createdBy: string | null;
+    token?: string | undefined;
+    /** Required for (and only for) the `customer` role. */
+    customer?: string | undefined;
+  },
 ): Promise<{ token: string; record: TokenRecord }> {
   const token = opts.token ?? generateToken();
   const id = `tok_${randomBytes(8).toString("hex")}`;
@@ -63,6 +73,7 @@ export async function insertToken(
     role: opts.role,
     hash: hashToken(token),
     createdBy: opts.createdBy,
+    customer: opts.customer,
   });
   return { token, record: tokenRecord(row) };
 }
@@ -113,6 +124,7 @@ export class TokenResolver {
       return { refused: "revoked" };
     }
     const principal: Principal = { tokenId: row.id, name: row.name, role: row.role };
+    if (row.customer !== null) principal.customer = row.customer;
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(hash, { principal, until: now + this.ttlMs });
     return { principal };

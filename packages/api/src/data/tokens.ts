@@ -12,18 +12,26 @@ export interface TokenRow {
   created_at: Date | string;
   created_by: string | null;
   revoked_at: Date | string | null;
+  customer: string | null;
 }
 
-const COLUMNS = "id, name, role, created_at, created_by, revoked_at";
+const COLUMNS = "id, name, role, created_at, created_by, revoked_at, customer";
 
 export async function insertTokenRow(
   db: Queryable,
-  t: { id: string; name: string; role: string; hash: string; createdBy: string | null },
+  t: {
+    id: string;
+    name: string;
+    role: string;
+    hash: string;
+    createdBy: string | null;
+    customer?: string | undefined;
+  },
 ): Promise<TokenRow> {
   const rows = await db.query<TokenRow>(
-    `INSERT INTO api_tokens (id, name, role, token_hash, created_by) VALUES ($1, $2, $3, $4, $5)
-     RETURNING ${COLUMNS}`,
-    [t.id, t.name, t.role, t.hash, t.createdBy],
+    `INSERT INTO api_tokens (id, name, role, token_hash, created_by, customer)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+    [t.id, t.name, t.role, t.hash, t.createdBy, t.customer ?? null],
   );
   return rows[0]!;
 }

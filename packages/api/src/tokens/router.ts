@@ -6,11 +6,16 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES, type Role } from "../auth/roles.ts";
 import { insertToken, notifyRevoked, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
+import { countCustomerArrangements } from "../data/arrangements.ts";
 import { appendAudit } from "../data/audit.ts";
 import { findToken, listTokens, lockActiveAdmins, revokeTokenRow } from "../data/tokens.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
+
+/** Roles `create` makes; customer tokens come from `createForCustomer`, bound to their customer. */
+const STAFF = ROLES.filter((r): r is StaffRole => r !== "customer");
+type StaffRole = Exclude<Role, "customer">;
 
 const tokenId = is.string({ min: 1, max: 100, pattern: /^tok_[0-9a-f]+$/, what: "a token id (tok_…)" });
 
@@ -20,7 +25,7 @@ export const tokensRouter = {
   }),
 
   create: procedure(can.administer)
-    .input(input(is.object({ name: is.string({ min: 1, max: 200 }), role: is.literal<Role>(...ROLES) })))
+    .input(input(is.object({ name: is.string({ min: 1, max: 200 }), role: is.literal<StaffRole>(...STAFF) })))
     .mutation(async ({ ctx, input }): Promise<{ token: string; record: TokenRecord }> => {
       return ctx.services.db.transaction(async (tx) => {
         const created = await insertToken(tx, {
@@ -33,6 +38,39 @@ export const tokensRouter = {
           action: "token.create",
           subject: `token:${created.record.id}`,
           detail: { role: input.role, name: input.name },
+        });
+        return created;
+      });
+    }),
+
+  /**
+   * A portal token for one customer (sellers and admins make them for the customers they serve).
+   * The customer must hold at least one arrangement, so a typo does not mint a token for no one.
+   */
+  createForCustomer: procedure(can.sell)
+    .input(
+      input(
+        is.object({
+          customer: is.string({ min: 1, max: 200 }),
+          name: is.optional(is.string({ min: 1, max: 200 })),
+        }),
+      ),
+    )
+    .mutation(async ({ ctx, input }): Promise<{ token: string; record: TokenRecord }> => {
+      if ((await countCustomerArrangements(ctx.services.db, input.customer)) === 0)
+        fail("NOT_FOUND", `No arrangement belongs to a customer named "${input.customer}".`);
+      return ctx.services.db.transaction(async (tx) => {
+        const created = await insertToken(tx, {
+          name: input.name ?? `${input.customer} portal`,
+          role: "customer",
+          customer: input.customer,
+          createdBy: ctx.principal.tokenId,
+        });
+        await appendAudit(tx, {
+          actor: ctx.principal.tokenId,
+          action: "token.create",
+          subject: `token:${created.record.id}`,
+          detail: { role: "customer", customer: input.customer },
         });
         return created;
       });
@@ -65,8 +103,9 @@ export const tokensRouter = {
 } satisfies TRPCRouterRecord;
 
 /** Who the caller is; the web app uses it to offer only what the role may do. */
-export const meProcedure = procedure(["admin", "designer", "seller", "reader"]).query(({ ctx }) => ({
+export const meProcedure = procedure(ROLES).query(({ ctx }) => ({
   tokenId: ctx.principal.tokenId,
   name: ctx.principal.name,
   role: ctx.principal.role,
+  customer: ctx.principal.customer ?? null,
 }));

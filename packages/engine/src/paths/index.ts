@@ -12,10 +12,12 @@
  * package missing from it blocks the moves that need it, with a reason; nothing throws on a
  * schema-valid arrangement.
  */
+
 import { type Arrangement, validateArrangement } from "@tessera/schema";
 import { isDate } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { addOnMoves, removeMoves } from "./addons.ts";
+import { usageLines } from "./allowance.ts";
 import { blocked, type Candidate, newMove } from "./candidate.ts";
 import { createContext, type PathContext } from "./context.ts";
 import { planChange, planChangeTargets } from "./plan-change.ts";
@@ -99,6 +101,7 @@ export function paths(catalog: CompiledCatalog, arrangement: Arrangement, asOf: 
   return {
     moves,
     insights,
+    usage: usageLines(ctx),
     current: {
       package: arrangement.package,
       recurring: ctx.money(ctx.currentRecurring),

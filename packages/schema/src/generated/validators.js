@@ -83,7 +83,7 @@ var require_equal = __commonJS({
 
 // <stdin>
 var validateCatalog = validate15;
-var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } } } };
+var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "selfService": { "type": "boolean", "description": "Whether a customer may make a matching move themselves in the customer portal. When the case does not say: upgrades yes, every other kind (downgrade, crossgrade, renew, terminate) no." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." }, "selfService": { "type": "boolean", "description": "Whether a customer may add this add-on themselves in the customer portal (changing its quantity and removing it stay with the account team). Defaults to true." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "popular": { "type": "boolean", "description": 'Marked "Most popular" on public pricing tables. At most one base package per portfolio should carry it.' }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." }, "selfService": { "type": "boolean", "description": "Whether a customer may add this add-on themselves in the customer portal (changing its quantity and removing it stay with the account team). Defaults to true." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "selfService": { "type": "boolean", "description": "Whether a customer may make a matching move themselves in the customer portal. When the case does not say: upgrades yes, every other kind (downgrade, crossgrade, renew, terminate) no." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } } } };
 var schema43 = { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
@@ -92,7 +92,7 @@ var pattern4 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,79}$", "u");
 var pattern5 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 var pattern6 = new RegExp("^[A-Z]{3}$", "u");
 var pattern37 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
-var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
+var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "popular": { "type": "boolean", "description": 'Marked "Most popular" on public pricing tables. At most one base package per portfolio should carry it.' }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." }, "selfService": { "type": "boolean", "description": "Whether a customer may add this add-on themselves in the customer portal (changing its quantity and removing it stay with the account team). Defaults to true." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
 var schema44 = { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." };
 var pattern43 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
 var schema40 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } };
@@ -2319,10 +2319,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.status !== void 0) {
-      let data6 = data.status;
-      if (typeof data6 !== "string") {
-        const err21 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.popular !== void 0) {
+      if (typeof data.popular !== "boolean") {
+        const err21 = { instancePath: instancePath + "/popular", schemaPath: "#/properties/popular/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2330,8 +2329,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data6 === "draft" || data6 === "active" || data6 === "retired")) {
-        const err22 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema38.properties.status.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.status !== void 0) {
+      let data7 = data.status;
+      if (typeof data7 !== "string") {
+        const err22 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2339,91 +2341,91 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data7 === "draft" || data7 === "active" || data7 === "retired")) {
+        const err23 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema38.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
     }
     if (data.effectiveFrom !== void 0) {
-      let data7 = data.effectiveFrom;
-      if (typeof data7 === "string") {
-        if (!pattern5.test(data7)) {
-          const err23 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+      let data8 = data.effectiveFrom;
+      if (typeof data8 === "string") {
+        if (!pattern5.test(data8)) {
+          const err24 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err24];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err24);
           }
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err25];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
     if (data.effectiveTo !== void 0) {
-      let data8 = data.effectiveTo;
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err25 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+      let data9 = data.effectiveTo;
+      if (typeof data9 === "string") {
+        if (!pattern5.test(data9)) {
+          const err26 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err26];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err27];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
     if (data.successor !== void 0) {
-      let data9 = data.successor;
-      if (typeof data9 === "string") {
-        if (!pattern4.test(data9)) {
-          const err27 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+      let data10 = data.successor;
+      if (typeof data10 === "string") {
+        if (!pattern4.test(data10)) {
+          const err28 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err28];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err28);
           }
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err29 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err29];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err29);
         }
         errors++;
       }
     }
     if (data.tags !== void 0) {
-      let data10 = data.tags;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
+      let data11 = data.tags;
+      if (Array.isArray(data11)) {
+        const len0 = data11.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data11 = data10[i0];
-          if (typeof data11 === "string") {
-            if (func2(data11) > 60) {
-              const err29 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (func2(data11) < 1) {
-              const err30 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let data12 = data11[i0];
+          if (typeof data12 === "string") {
+            if (func2(data12) > 60) {
+              const err30 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
               if (vErrors === null) {
                 vErrors = [err30];
               } else {
@@ -2431,27 +2433,36 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (func2(data12) < 1) {
+              const err31 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
           } else {
-            const err31 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err32 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err32];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err32);
             }
             errors++;
           }
         }
-        let i1 = data10.length;
+        let i1 = data11.length;
         let j0;
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func0(data10[i1], data10[j0])) {
-                const err32 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (func0(data11[i1], data11[j0])) {
+                const err33 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err32];
+                  vErrors = [err33];
                 } else {
-                  vErrors.push(err32);
+                  vErrors.push(err33);
                 }
                 errors++;
                 break outer0;
@@ -2460,33 +2471,24 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err34 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err34];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err34);
         }
         errors++;
       }
     }
     if (data.components !== void 0) {
-      let data12 = data.components;
-      if (Array.isArray(data12)) {
-        const len1 = data12.length;
+      let data13 = data.components;
+      if (Array.isArray(data13)) {
+        const len1 = data13.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data13 = data12[i2];
-          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-            if (data13.id === void 0) {
-              const err34 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-            if (data13.service === void 0) {
-              const err35 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+          let data14 = data13[i2];
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            if (data14.id === void 0) {
+              const err35 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -2494,64 +2496,62 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key1 in data13) {
-              if (!(key1 === "id" || key1 === "service" || key1 === "name" || key1 === "included" || key1 === "min" || key1 === "max" || key1 === "step" || key1 === "default")) {
-                const err36 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data13.id !== void 0) {
-              let data14 = data13.id;
-              if (typeof data14 === "string") {
-                if (!pattern4.test(data14)) {
-                  const err37 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
+            if (data14.service === void 0) {
+              const err36 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+              if (vErrors === null) {
+                vErrors = [err36];
               } else {
-                const err38 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            for (const key1 in data14) {
+              if (!(key1 === "id" || key1 === "service" || key1 === "name" || key1 === "included" || key1 === "min" || key1 === "max" || key1 === "step" || key1 === "default")) {
+                const err37 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err38];
+                  vErrors = [err37];
                 } else {
-                  vErrors.push(err38);
+                  vErrors.push(err37);
                 }
                 errors++;
               }
             }
-            if (data13.service !== void 0) {
-              let data15 = data13.service;
+            if (data14.id !== void 0) {
+              let data15 = data14.id;
               if (typeof data15 === "string") {
                 if (!pattern4.test(data15)) {
-                  const err39 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  const err38 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err39];
+                    vErrors = [err38];
                   } else {
-                    vErrors.push(err39);
+                    vErrors.push(err38);
                   }
                   errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err39 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err39];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err39);
                 }
                 errors++;
               }
             }
-            if (data13.name !== void 0) {
-              if (typeof data13.name !== "string") {
-                const err41 = { instancePath: instancePath + "/components/" + i2 + "/name", schemaPath: "#/properties/components/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data14.service !== void 0) {
+              let data16 = data14.service;
+              if (typeof data16 === "string") {
+                if (!pattern4.test(data16)) {
+                  const err40 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -2560,10 +2560,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data13.included !== void 0) {
-              let data17 = data13.included;
-              if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-                const err42 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data14.name !== void 0) {
+              if (typeof data14.name !== "string") {
+                const err42 = { instancePath: instancePath + "/components/" + i2 + "/name", schemaPath: "#/properties/components/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err42];
                 } else {
@@ -2571,142 +2570,134 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data17 == "number" && isFinite(data17)) {
-                if (data17 < 0 || isNaN(data17)) {
-                  const err43 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data13.min !== void 0) {
-              let data18 = data13.min;
+            if (data14.included !== void 0) {
+              let data18 = data14.included;
               if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-                const err44 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err43 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
               if (typeof data18 == "number" && isFinite(data18)) {
                 if (data18 < 0 || isNaN(data18)) {
-                  const err45 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err44 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err44);
                   }
                   errors++;
                 }
               }
             }
-            if (data13.max !== void 0) {
-              let data19 = data13.max;
+            if (data14.min !== void 0) {
+              let data19 = data14.min;
               if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-                const err46 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err45 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
               if (typeof data19 == "number" && isFinite(data19)) {
                 if (data19 < 0 || isNaN(data19)) {
-                  const err47 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err46 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err47];
+                    vErrors = [err46];
                   } else {
-                    vErrors.push(err47);
+                    vErrors.push(err46);
                   }
                   errors++;
                 }
               }
             }
-            if (data13.step !== void 0) {
-              let data20 = data13.step;
+            if (data14.max !== void 0) {
+              let data20 = data14.max;
               if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-                const err48 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err47 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err47];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err47);
                 }
                 errors++;
               }
               if (typeof data20 == "number" && isFinite(data20)) {
-                if (data20 < 1 || isNaN(data20)) {
-                  const err49 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (data20 < 0 || isNaN(data20)) {
+                  const err48 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err49];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err49);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
               }
             }
-            if (data13.default !== void 0) {
-              let data21 = data13.default;
+            if (data14.step !== void 0) {
+              let data21 = data14.step;
               if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-                const err50 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err49 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err50];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err50);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
               if (typeof data21 == "number" && isFinite(data21)) {
-                if (data21 < 0 || isNaN(data21)) {
-                  const err51 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (data21 < 1 || isNaN(data21)) {
+                  const err50 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err50];
                   } else {
-                    vErrors.push(err51);
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data14.default !== void 0) {
+              let data22 = data14.default;
+              if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+                const err51 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+              if (typeof data22 == "number" && isFinite(data22)) {
+                if (data22 < 0 || isNaN(data22)) {
+                  const err52 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err52 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err53 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err52];
+              vErrors = [err53];
             } else {
-              vErrors.push(err52);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
       } else {
-        const err53 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-    }
-    if (data.optionGroups !== void 0) {
-      let data22 = data.optionGroups;
-      if (Array.isArray(data22)) {
-        const len2 = data22.length;
-        for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate17(data22[i3], { instancePath: instancePath + "/optionGroups/" + i3, parentData: data22, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err54 = { instancePath: instancePath + "/optionGroups", schemaPath: "#/properties/optionGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err54 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err54];
         } else {
@@ -2715,24 +2706,35 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.optionGroups !== void 0) {
+      let data23 = data.optionGroups;
+      if (Array.isArray(data23)) {
+        const len2 = data23.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          if (!validate17(data23[i3], { instancePath: instancePath + "/optionGroups/" + i3, parentData: data23, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/optionGroups", schemaPath: "#/properties/optionGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
     if (data.rules !== void 0) {
-      let data24 = data.rules;
-      if (Array.isArray(data24)) {
-        const len3 = data24.length;
+      let data25 = data.rules;
+      if (Array.isArray(data25)) {
+        const len3 = data25.length;
         for (let i4 = 0; i4 < len3; i4++) {
-          let data25 = data24[i4];
-          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            if (data25.id === void 0) {
-              const err55 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err55];
-              } else {
-                vErrors.push(err55);
-              }
-              errors++;
-            }
-            if (data25.then === void 0) {
-              const err56 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "then" }, message: "must have required property 'then'" };
+          let data26 = data25[i4];
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.id === void 0) {
+              const err56 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err56];
               } else {
@@ -2740,64 +2742,62 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key2 in data25) {
+            if (data26.then === void 0) {
+              const err57 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "then" }, message: "must have required property 'then'" };
+              if (vErrors === null) {
+                vErrors = [err57];
+              } else {
+                vErrors.push(err57);
+              }
+              errors++;
+            }
+            for (const key2 in data26) {
               if (!(key2 === "id" || key2 === "name" || key2 === "description" || key2 === "when" || key2 === "then")) {
-                const err57 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                const err58 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err58];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err58);
                 }
                 errors++;
               }
             }
-            if (data25.id !== void 0) {
-              let data26 = data25.id;
-              if (typeof data26 === "string") {
-                if (!pattern4.test(data26)) {
-                  const err58 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
-                }
-              } else {
-                const err59 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-            if (data25.name !== void 0) {
-              let data27 = data25.name;
+            if (data26.id !== void 0) {
+              let data27 = data26.id;
               if (typeof data27 === "string") {
-                if (func2(data27) < 1) {
-                  const err60 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (!pattern4.test(data27)) {
+                  const err59 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err60];
+                    vErrors = [err59];
                   } else {
-                    vErrors.push(err60);
+                    vErrors.push(err59);
                   }
                   errors++;
                 }
               } else {
-                const err61 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err60 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err60];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err60);
                 }
                 errors++;
               }
             }
-            if (data25.description !== void 0) {
-              if (typeof data25.description !== "string") {
-                const err62 = { instancePath: instancePath + "/rules/" + i4 + "/description", schemaPath: "#/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data26.name !== void 0) {
+              let data28 = data26.name;
+              if (typeof data28 === "string") {
+                if (func2(data28) < 1) {
+                  const err61 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+              } else {
+                const err62 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -2806,180 +2806,191 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data25.when !== void 0) {
-              let data29 = data25.when;
-              const _errs63 = errors;
+            if (data26.description !== void 0) {
+              if (typeof data26.description !== "string") {
+                const err63 = { instancePath: instancePath + "/rules/" + i4 + "/description", schemaPath: "#/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data26.when !== void 0) {
+              let data30 = data26.when;
+              const _errs65 = errors;
               let valid13 = false;
-              const _errs64 = errors;
-              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                for (const key3 in data29) {
+              const _errs66 = errors;
+              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                for (const key3 in data30) {
                   if (!(key3 === "allOf" || key3 === "anyOf" || key3 === "noneOf")) {
-                    const err63 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    const err64 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err63];
+                      vErrors = [err64];
                     } else {
-                      vErrors.push(err63);
+                      vErrors.push(err64);
                     }
                     errors++;
                   }
                 }
-                if (data29.allOf !== void 0) {
-                  let data30 = data29.allOf;
-                  if (Array.isArray(data30)) {
-                    if (data30.length < 1) {
-                      const err64 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data30.allOf !== void 0) {
+                  let data31 = data30.allOf;
+                  if (Array.isArray(data31)) {
+                    if (data31.length < 1) {
+                      const err65 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err64];
+                        vErrors = [err65];
                       } else {
-                        vErrors.push(err64);
+                        vErrors.push(err65);
                       }
                       errors++;
                     }
-                    const len4 = data30.length;
+                    const len4 = data31.length;
                     for (let i5 = 0; i5 < len4; i5++) {
-                      let data31 = data30[i5];
-                      if (typeof data31 === "string") {
-                        if (!pattern4.test(data31)) {
-                          const err65 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data32 = data31[i5];
+                      if (typeof data32 === "string") {
+                        if (!pattern4.test(data32)) {
+                          const err66 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err65];
+                            vErrors = [err66];
                           } else {
-                            vErrors.push(err65);
+                            vErrors.push(err66);
                           }
                           errors++;
                         }
                       } else {
-                        const err66 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err67 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err66];
+                          vErrors = [err67];
                         } else {
-                          vErrors.push(err66);
+                          vErrors.push(err67);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err67 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err68 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err67];
+                      vErrors = [err68];
                     } else {
-                      vErrors.push(err67);
+                      vErrors.push(err68);
                     }
                     errors++;
                   }
                 }
-                if (data29.anyOf !== void 0) {
-                  let data32 = data29.anyOf;
-                  if (Array.isArray(data32)) {
-                    if (data32.length < 1) {
-                      const err68 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data30.anyOf !== void 0) {
+                  let data33 = data30.anyOf;
+                  if (Array.isArray(data33)) {
+                    if (data33.length < 1) {
+                      const err69 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err68];
+                        vErrors = [err69];
                       } else {
-                        vErrors.push(err68);
+                        vErrors.push(err69);
                       }
                       errors++;
                     }
-                    const len5 = data32.length;
+                    const len5 = data33.length;
                     for (let i6 = 0; i6 < len5; i6++) {
-                      let data33 = data32[i6];
-                      if (typeof data33 === "string") {
-                        if (!pattern4.test(data33)) {
-                          const err69 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data34 = data33[i6];
+                      if (typeof data34 === "string") {
+                        if (!pattern4.test(data34)) {
+                          const err70 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err69];
+                            vErrors = [err70];
                           } else {
-                            vErrors.push(err69);
+                            vErrors.push(err70);
                           }
                           errors++;
                         }
                       } else {
-                        const err70 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err71 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err70];
+                          vErrors = [err71];
                         } else {
-                          vErrors.push(err70);
+                          vErrors.push(err71);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err71 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err72 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err71];
+                      vErrors = [err72];
                     } else {
-                      vErrors.push(err71);
+                      vErrors.push(err72);
                     }
                     errors++;
                   }
                 }
-                if (data29.noneOf !== void 0) {
-                  let data34 = data29.noneOf;
-                  if (Array.isArray(data34)) {
-                    if (data34.length < 1) {
-                      const err72 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data30.noneOf !== void 0) {
+                  let data35 = data30.noneOf;
+                  if (Array.isArray(data35)) {
+                    if (data35.length < 1) {
+                      const err73 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err72];
+                        vErrors = [err73];
                       } else {
-                        vErrors.push(err72);
+                        vErrors.push(err73);
                       }
                       errors++;
                     }
-                    const len6 = data34.length;
+                    const len6 = data35.length;
                     for (let i7 = 0; i7 < len6; i7++) {
-                      let data35 = data34[i7];
-                      if (typeof data35 === "string") {
-                        if (!pattern4.test(data35)) {
-                          const err73 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data36 = data35[i7];
+                      if (typeof data36 === "string") {
+                        if (!pattern4.test(data36)) {
+                          const err74 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err73];
+                            vErrors = [err74];
                           } else {
-                            vErrors.push(err73);
+                            vErrors.push(err74);
                           }
                           errors++;
                         }
                       } else {
-                        const err74 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err75 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err74];
+                          vErrors = [err75];
                         } else {
-                          vErrors.push(err74);
+                          vErrors.push(err75);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err75 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err76 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err75];
+                      vErrors = [err76];
                     } else {
-                      vErrors.push(err75);
+                      vErrors.push(err76);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err76 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err77 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err76];
+                  vErrors = [err77];
                 } else {
-                  vErrors.push(err76);
+                  vErrors.push(err77);
                 }
                 errors++;
               }
-              var _valid0 = _errs64 === errors;
+              var _valid0 = _errs66 === errors;
               valid13 = valid13 || _valid0;
               if (_valid0) {
                 var props0 = true;
               }
-              const _errs79 = errors;
-              if (!validate19(data29, { instancePath: instancePath + "/rules/" + i4 + "/when", parentData: data25, parentDataProperty: "when", rootData, dynamicAnchors })) {
+              const _errs81 = errors;
+              if (!validate19(data30, { instancePath: instancePath + "/rules/" + i4 + "/when", parentData: data26, parentDataProperty: "when", rootData, dynamicAnchors })) {
                 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
                 errors = vErrors.length;
               } else {
                 var props1 = validate19.evaluated.props;
               }
-              var _valid0 = _errs79 === errors;
+              var _valid0 = _errs81 === errors;
               valid13 = valid13 || _valid0;
               if (_valid0) {
                 if (props0 !== true && props1 !== void 0) {
@@ -2992,41 +3003,32 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
               if (!valid13) {
-                const err77 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                const err78 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                 if (vErrors === null) {
-                  vErrors = [err77];
+                  vErrors = [err78];
                 } else {
-                  vErrors.push(err77);
+                  vErrors.push(err78);
                 }
                 errors++;
               } else {
-                errors = _errs63;
+                errors = _errs65;
                 if (vErrors !== null) {
-                  if (_errs63) {
-                    vErrors.length = _errs63;
+                  if (_errs65) {
+                    vErrors.length = _errs65;
                   } else {
                     vErrors = null;
                   }
                 }
               }
             }
-            if (data25.then !== void 0) {
-              let data36 = data25.then;
-              const _errs81 = errors;
+            if (data26.then !== void 0) {
+              let data37 = data26.then;
+              const _errs83 = errors;
               let valid21 = false;
-              const _errs82 = errors;
-              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                if (Object.keys(data36).length > 1) {
-                  const err78 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties" };
-                  if (vErrors === null) {
-                    vErrors = [err78];
-                  } else {
-                    vErrors.push(err78);
-                  }
-                  errors++;
-                }
-                if (Object.keys(data36).length < 1) {
-                  const err79 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+              const _errs84 = errors;
+              if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                if (Object.keys(data37).length > 1) {
+                  const err79 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties" };
                   if (vErrors === null) {
                     vErrors = [err79];
                   } else {
@@ -3034,219 +3036,228 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key4 in data36) {
+                if (Object.keys(data37).length < 1) {
+                  const err80 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+                for (const key4 in data37) {
                   if (!(key4 === "requireAll" || key4 === "requireAny" || key4 === "requireExactlyOne" || key4 === "requireNone")) {
-                    const err80 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                    const err81 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err80];
+                      vErrors = [err81];
                     } else {
-                      vErrors.push(err80);
+                      vErrors.push(err81);
                     }
                     errors++;
                   }
                 }
-                if (data36.requireAll !== void 0) {
-                  let data37 = data36.requireAll;
-                  if (Array.isArray(data37)) {
-                    if (data37.length < 1) {
-                      const err81 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data37.requireAll !== void 0) {
+                  let data38 = data37.requireAll;
+                  if (Array.isArray(data38)) {
+                    if (data38.length < 1) {
+                      const err82 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err81];
+                        vErrors = [err82];
                       } else {
-                        vErrors.push(err81);
+                        vErrors.push(err82);
                       }
                       errors++;
                     }
-                    const len7 = data37.length;
+                    const len7 = data38.length;
                     for (let i8 = 0; i8 < len7; i8++) {
-                      let data38 = data37[i8];
-                      if (typeof data38 === "string") {
-                        if (!pattern4.test(data38)) {
-                          const err82 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data39 = data38[i8];
+                      if (typeof data39 === "string") {
+                        if (!pattern4.test(data39)) {
+                          const err83 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err82];
+                            vErrors = [err83];
                           } else {
-                            vErrors.push(err82);
+                            vErrors.push(err83);
                           }
                           errors++;
                         }
                       } else {
-                        const err83 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err84 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err83];
+                          vErrors = [err84];
                         } else {
-                          vErrors.push(err83);
+                          vErrors.push(err84);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err84 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err85 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err84];
+                      vErrors = [err85];
                     } else {
-                      vErrors.push(err84);
+                      vErrors.push(err85);
                     }
                     errors++;
                   }
                 }
-                if (data36.requireAny !== void 0) {
-                  let data39 = data36.requireAny;
-                  if (Array.isArray(data39)) {
-                    if (data39.length < 1) {
-                      const err85 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data37.requireAny !== void 0) {
+                  let data40 = data37.requireAny;
+                  if (Array.isArray(data40)) {
+                    if (data40.length < 1) {
+                      const err86 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err85];
+                        vErrors = [err86];
                       } else {
-                        vErrors.push(err85);
+                        vErrors.push(err86);
                       }
                       errors++;
                     }
-                    const len8 = data39.length;
+                    const len8 = data40.length;
                     for (let i9 = 0; i9 < len8; i9++) {
-                      let data40 = data39[i9];
-                      if (typeof data40 === "string") {
-                        if (!pattern4.test(data40)) {
-                          const err86 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data41 = data40[i9];
+                      if (typeof data41 === "string") {
+                        if (!pattern4.test(data41)) {
+                          const err87 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err86];
+                            vErrors = [err87];
                           } else {
-                            vErrors.push(err86);
+                            vErrors.push(err87);
                           }
                           errors++;
                         }
                       } else {
-                        const err87 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err88 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err87];
+                          vErrors = [err88];
                         } else {
-                          vErrors.push(err87);
+                          vErrors.push(err88);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err88 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err89 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err88];
+                      vErrors = [err89];
                     } else {
-                      vErrors.push(err88);
+                      vErrors.push(err89);
                     }
                     errors++;
                   }
                 }
-                if (data36.requireExactlyOne !== void 0) {
-                  let data41 = data36.requireExactlyOne;
-                  if (Array.isArray(data41)) {
-                    if (data41.length < 2) {
-                      const err89 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+                if (data37.requireExactlyOne !== void 0) {
+                  let data42 = data37.requireExactlyOne;
+                  if (Array.isArray(data42)) {
+                    if (data42.length < 2) {
+                      const err90 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
                       if (vErrors === null) {
-                        vErrors = [err89];
+                        vErrors = [err90];
                       } else {
-                        vErrors.push(err89);
+                        vErrors.push(err90);
                       }
                       errors++;
                     }
-                    const len9 = data41.length;
+                    const len9 = data42.length;
                     for (let i10 = 0; i10 < len9; i10++) {
-                      let data42 = data41[i10];
-                      if (typeof data42 === "string") {
-                        if (!pattern4.test(data42)) {
-                          const err90 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data43 = data42[i10];
+                      if (typeof data43 === "string") {
+                        if (!pattern4.test(data43)) {
+                          const err91 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err90];
+                            vErrors = [err91];
                           } else {
-                            vErrors.push(err90);
+                            vErrors.push(err91);
                           }
                           errors++;
                         }
                       } else {
-                        const err91 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err92 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err91];
+                          vErrors = [err92];
                         } else {
-                          vErrors.push(err91);
+                          vErrors.push(err92);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err92 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err93 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err92];
+                      vErrors = [err93];
                     } else {
-                      vErrors.push(err92);
+                      vErrors.push(err93);
                     }
                     errors++;
                   }
                 }
-                if (data36.requireNone !== void 0) {
-                  let data43 = data36.requireNone;
-                  if (Array.isArray(data43)) {
-                    if (data43.length < 1) {
-                      const err93 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data37.requireNone !== void 0) {
+                  let data44 = data37.requireNone;
+                  if (Array.isArray(data44)) {
+                    if (data44.length < 1) {
+                      const err94 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err93];
+                        vErrors = [err94];
                       } else {
-                        vErrors.push(err93);
+                        vErrors.push(err94);
                       }
                       errors++;
                     }
-                    const len10 = data43.length;
+                    const len10 = data44.length;
                     for (let i11 = 0; i11 < len10; i11++) {
-                      let data44 = data43[i11];
-                      if (typeof data44 === "string") {
-                        if (!pattern4.test(data44)) {
-                          const err94 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data45 = data44[i11];
+                      if (typeof data45 === "string") {
+                        if (!pattern4.test(data45)) {
+                          const err95 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err94];
+                            vErrors = [err95];
                           } else {
-                            vErrors.push(err94);
+                            vErrors.push(err95);
                           }
                           errors++;
                         }
                       } else {
-                        const err95 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err96 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err95];
+                          vErrors = [err96];
                         } else {
-                          vErrors.push(err95);
+                          vErrors.push(err96);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err96 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err97 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err96];
+                      vErrors = [err97];
                     } else {
-                      vErrors.push(err96);
+                      vErrors.push(err97);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err97 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err98 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err97];
+                  vErrors = [err98];
                 } else {
-                  vErrors.push(err97);
+                  vErrors.push(err98);
                 }
                 errors++;
               }
-              var _valid1 = _errs82 === errors;
+              var _valid1 = _errs84 === errors;
               valid21 = valid21 || _valid1;
               if (_valid1) {
                 var props2 = true;
               }
-              const _errs101 = errors;
-              if (!validate19(data36, { instancePath: instancePath + "/rules/" + i4 + "/then", parentData: data25, parentDataProperty: "then", rootData, dynamicAnchors })) {
+              const _errs103 = errors;
+              if (!validate19(data37, { instancePath: instancePath + "/rules/" + i4 + "/then", parentData: data26, parentDataProperty: "then", rootData, dynamicAnchors })) {
                 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
                 errors = vErrors.length;
               } else {
                 var props3 = validate19.evaluated.props;
               }
-              var _valid1 = _errs101 === errors;
+              var _valid1 = _errs103 === errors;
               valid21 = valid21 || _valid1;
               if (_valid1) {
                 if (props2 !== true && props3 !== void 0) {
@@ -3259,18 +3270,18 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
               if (!valid21) {
-                const err98 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                const err99 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                 if (vErrors === null) {
-                  vErrors = [err98];
+                  vErrors = [err99];
                 } else {
-                  vErrors.push(err98);
+                  vErrors.push(err99);
                 }
                 errors++;
               } else {
-                errors = _errs81;
+                errors = _errs83;
                 if (vErrors !== null) {
-                  if (_errs81) {
-                    vErrors.length = _errs81;
+                  if (_errs83) {
+                    vErrors.length = _errs83;
                   } else {
                     vErrors = null;
                   }
@@ -3278,37 +3289,17 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err99 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err100 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err99];
+              vErrors = [err100];
             } else {
-              vErrors.push(err99);
+              vErrors.push(err100);
             }
             errors++;
           }
         }
       } else {
-        const err100 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err100];
-        } else {
-          vErrors.push(err100);
-        }
-        errors++;
-      }
-    }
-    if (data.quantityRules !== void 0) {
-      let data45 = data.quantityRules;
-      if (Array.isArray(data45)) {
-        const len11 = data45.length;
-        for (let i12 = 0; i12 < len11; i12++) {
-          if (!validate22(data45[i12], { instancePath: instancePath + "/quantityRules/" + i12, parentData: data45, parentDataProperty: i12, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err101 = { instancePath: instancePath + "/quantityRules", schemaPath: "#/properties/quantityRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err101 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err101];
         } else {
@@ -3317,46 +3308,54 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.quantityRules !== void 0) {
+      let data46 = data.quantityRules;
+      if (Array.isArray(data46)) {
+        const len11 = data46.length;
+        for (let i12 = 0; i12 < len11; i12++) {
+          if (!validate22(data46[i12], { instancePath: instancePath + "/quantityRules/" + i12, parentData: data46, parentDataProperty: i12, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err102 = { instancePath: instancePath + "/quantityRules", schemaPath: "#/properties/quantityRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err102];
+        } else {
+          vErrors.push(err102);
+        }
+        errors++;
+      }
+    }
     if (data.terms !== void 0) {
-      let data47 = data.terms;
-      if (Array.isArray(data47)) {
-        if (data47.length < 1) {
-          const err102 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data48 = data.terms;
+      if (Array.isArray(data48)) {
+        if (data48.length < 1) {
+          const err103 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err102];
+            vErrors = [err103];
           } else {
-            vErrors.push(err102);
+            vErrors.push(err103);
           }
           errors++;
         }
-        const len12 = data47.length;
+        const len12 = data48.length;
         for (let i13 = 0; i13 < len12; i13++) {
-          let data48 = data47[i13];
-          if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-            if (data48.months === void 0) {
-              const err103 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/required", keyword: "required", params: { missingProperty: "months" }, message: "must have required property 'months'" };
+          let data49 = data48[i13];
+          if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+            if (data49.months === void 0) {
+              const err104 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/required", keyword: "required", params: { missingProperty: "months" }, message: "must have required property 'months'" };
               if (vErrors === null) {
-                vErrors = [err103];
+                vErrors = [err104];
               } else {
-                vErrors.push(err103);
+                vErrors.push(err104);
               }
               errors++;
             }
-            for (const key5 in data48) {
+            for (const key5 in data49) {
               if (!(key5 === "months" || key5 === "discountPercent" || key5 === "default")) {
-                const err104 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err104];
-                } else {
-                  vErrors.push(err104);
-                }
-                errors++;
-              }
-            }
-            if (data48.months !== void 0) {
-              let data49 = data48.months;
-              if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
-                const err105 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err105 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err105];
                 } else {
@@ -3364,18 +3363,21 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data49 == "number" && isFinite(data49)) {
-                if (data49 > 120 || isNaN(data49)) {
-                  const err106 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
-                  if (vErrors === null) {
-                    vErrors = [err106];
-                  } else {
-                    vErrors.push(err106);
-                  }
-                  errors++;
+            }
+            if (data49.months !== void 0) {
+              let data50 = data49.months;
+              if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50))) {
+                const err106 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
                 }
-                if (data49 < 1 || isNaN(data49)) {
-                  const err107 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                errors++;
+              }
+              if (typeof data50 == "number" && isFinite(data50)) {
+                if (data50 > 120 || isNaN(data50)) {
+                  const err107 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
                   if (vErrors === null) {
                     vErrors = [err107];
                   } else {
@@ -3383,13 +3385,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-            }
-            if (data48.discountPercent !== void 0) {
-              let data50 = data48.discountPercent;
-              if (typeof data50 === "string") {
-                if (!pattern37.test(data50)) {
-                  const err108 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                if (data50 < 1 || isNaN(data50)) {
+                  const err108 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err108];
                   } else {
@@ -3397,19 +3394,22 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              } else {
-                const err109 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err109];
-                } else {
-                  vErrors.push(err109);
-                }
-                errors++;
               }
             }
-            if (data48.default !== void 0) {
-              if (typeof data48.default !== "boolean") {
-                const err110 = { instancePath: instancePath + "/terms/" + i13 + "/default", schemaPath: "#/properties/terms/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data49.discountPercent !== void 0) {
+              let data51 = data49.discountPercent;
+              if (typeof data51 === "string") {
+                if (!pattern37.test(data51)) {
+                  const err109 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err109];
+                  } else {
+                    vErrors.push(err109);
+                  }
+                  errors++;
+                }
+              } else {
+                const err110 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err110];
                 } else {
@@ -3418,52 +3418,54 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data49.default !== void 0) {
+              if (typeof data49.default !== "boolean") {
+                const err111 = { instancePath: instancePath + "/terms/" + i13 + "/default", schemaPath: "#/properties/terms/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err111];
+                } else {
+                  vErrors.push(err111);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err111 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err112 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err111];
+              vErrors = [err112];
             } else {
-              vErrors.push(err111);
+              vErrors.push(err112);
             }
             errors++;
           }
         }
       } else {
-        const err112 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err113 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err112];
+          vErrors = [err113];
         } else {
-          vErrors.push(err112);
+          vErrors.push(err113);
         }
         errors++;
       }
     }
     if (data.billingPeriods !== void 0) {
-      let data52 = data.billingPeriods;
-      if (Array.isArray(data52)) {
-        if (data52.length < 1) {
-          const err113 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data53 = data.billingPeriods;
+      if (Array.isArray(data53)) {
+        if (data53.length < 1) {
+          const err114 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err113];
+            vErrors = [err114];
           } else {
-            vErrors.push(err113);
+            vErrors.push(err114);
           }
           errors++;
         }
-        const len13 = data52.length;
+        const len13 = data53.length;
         for (let i14 = 0; i14 < len13; i14++) {
-          let data53 = data52[i14];
-          if (typeof data53 !== "string") {
-            const err114 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err114];
-            } else {
-              vErrors.push(err114);
-            }
-            errors++;
-          }
-          if (!(data53 === "month" || data53 === "quarter" || data53 === "year" || data53 === "upfront")) {
-            const err115 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+          let data54 = data53[i14];
+          if (typeof data54 !== "string") {
+            const err115 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err115];
             } else {
@@ -3471,18 +3473,27 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
+          if (!(data54 === "month" || data54 === "quarter" || data54 === "year" || data54 === "upfront")) {
+            const err116 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err116];
+            } else {
+              vErrors.push(err116);
+            }
+            errors++;
+          }
         }
-        let i15 = data52.length;
+        let i15 = data53.length;
         let j1;
         if (i15 > 1) {
           outer1: for (; i15--; ) {
             for (j1 = i15; j1--; ) {
-              if (func0(data52[i15], data52[j1])) {
-                const err116 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i15 + " are identical)" };
+              if (func0(data53[i15], data53[j1])) {
+                const err117 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i15 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err116];
+                  vErrors = [err117];
                 } else {
-                  vErrors.push(err116);
+                  vErrors.push(err117);
                 }
                 errors++;
                 break outer1;
@@ -3491,32 +3502,23 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err117 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err118 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err117];
+          vErrors = [err118];
         } else {
-          vErrors.push(err117);
+          vErrors.push(err118);
         }
         errors++;
       }
     }
     if (data.paymentTerms !== void 0) {
-      let data54 = data.paymentTerms;
-      if (Array.isArray(data54)) {
-        const len14 = data54.length;
+      let data55 = data.paymentTerms;
+      if (Array.isArray(data55)) {
+        const len14 = data55.length;
         for (let i16 = 0; i16 < len14; i16++) {
-          let data55 = data54[i16];
-          if (typeof data55 !== "string") {
-            const err118 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err118];
-            } else {
-              vErrors.push(err118);
-            }
-            errors++;
-          }
-          if (!(data55 === "due_on_receipt" || data55 === "net_15" || data55 === "net_30" || data55 === "net_45" || data55 === "net_60" || data55 === "net_90")) {
-            const err119 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
+          let data56 = data55[i16];
+          if (typeof data56 !== "string") {
+            const err119 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err119];
             } else {
@@ -3524,18 +3526,27 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
+          if (!(data56 === "due_on_receipt" || data56 === "net_15" || data56 === "net_30" || data56 === "net_45" || data56 === "net_60" || data56 === "net_90")) {
+            const err120 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err120];
+            } else {
+              vErrors.push(err120);
+            }
+            errors++;
+          }
         }
-        let i17 = data54.length;
+        let i17 = data55.length;
         let j2;
         if (i17 > 1) {
           outer2: for (; i17--; ) {
             for (j2 = i17; j2--; ) {
-              if (func0(data54[i17], data54[j2])) {
-                const err120 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i17 + " are identical)" };
+              if (func0(data55[i17], data55[j2])) {
+                const err121 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i17 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err120];
+                  vErrors = [err121];
                 } else {
-                  vErrors.push(err120);
+                  vErrors.push(err121);
                 }
                 errors++;
                 break outer2;
@@ -3544,27 +3555,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err121 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err121];
-        } else {
-          vErrors.push(err121);
-        }
-        errors++;
-      }
-    }
-    if (data.charges !== void 0) {
-      let data56 = data.charges;
-      if (Array.isArray(data56)) {
-        const len15 = data56.length;
-        for (let i18 = 0; i18 < len15; i18++) {
-          if (!validate24(data56[i18], { instancePath: instancePath + "/charges/" + i18, parentData: data56, parentDataProperty: i18, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err122 = { instancePath: instancePath + "/charges", schemaPath: "#/properties/charges/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err122 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err122];
         } else {
@@ -3573,46 +3564,54 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.charges !== void 0) {
+      let data57 = data.charges;
+      if (Array.isArray(data57)) {
+        const len15 = data57.length;
+        for (let i18 = 0; i18 < len15; i18++) {
+          if (!validate24(data57[i18], { instancePath: instancePath + "/charges/" + i18, parentData: data57, parentDataProperty: i18, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err123 = { instancePath: instancePath + "/charges", schemaPath: "#/properties/charges/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err123];
+        } else {
+          vErrors.push(err123);
+        }
+        errors++;
+      }
+    }
     if (data.phases !== void 0) {
-      let data58 = data.phases;
-      if (Array.isArray(data58)) {
-        if (data58.length > 2) {
-          const err123 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+      let data59 = data.phases;
+      if (Array.isArray(data59)) {
+        if (data59.length > 2) {
+          const err124 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
           if (vErrors === null) {
-            vErrors = [err123];
+            vErrors = [err124];
           } else {
-            vErrors.push(err123);
+            vErrors.push(err124);
           }
           errors++;
         }
-        const len16 = data58.length;
+        const len16 = data59.length;
         for (let i19 = 0; i19 < len16; i19++) {
-          let data59 = data58[i19];
-          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
-            if (data59.type === void 0) {
-              const err124 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          let data60 = data59[i19];
+          if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
+            if (data60.type === void 0) {
+              const err125 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
               if (vErrors === null) {
-                vErrors = [err124];
+                vErrors = [err125];
               } else {
-                vErrors.push(err124);
+                vErrors.push(err125);
               }
               errors++;
             }
-            for (const key6 in data59) {
+            for (const key6 in data60) {
               if (!(key6 === "type" || key6 === "days" || key6 === "periods" || key6 === "discountPercent" || key6 === "requiresPaymentMethod")) {
-                const err125 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err125];
-                } else {
-                  vErrors.push(err125);
-                }
-                errors++;
-              }
-            }
-            if (data59.type !== void 0) {
-              let data60 = data59.type;
-              if (typeof data60 !== "string") {
-                const err126 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err126 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err126];
                 } else {
@@ -3620,8 +3619,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (!(data60 === "trial" || data60 === "intro")) {
-                const err127 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema38.properties.phases.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
+            }
+            if (data60.type !== void 0) {
+              let data61 = data60.type;
+              if (typeof data61 !== "string") {
+                const err127 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err127];
                 } else {
@@ -3629,11 +3631,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data59.days !== void 0) {
-              let data61 = data59.days;
-              if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-                const err128 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (!(data61 === "trial" || data61 === "intro")) {
+                const err128 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema38.properties.phases.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err128];
                 } else {
@@ -3641,46 +3640,44 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data61 == "number" && isFinite(data61)) {
-                if (data61 < 1 || isNaN(data61)) {
-                  const err129 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err129];
-                  } else {
-                    vErrors.push(err129);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data59.periods !== void 0) {
-              let data62 = data59.periods;
+            if (data60.days !== void 0) {
+              let data62 = data60.days;
               if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
-                const err130 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err129 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err130];
+                  vErrors = [err129];
                 } else {
-                  vErrors.push(err130);
+                  vErrors.push(err129);
                 }
                 errors++;
               }
               if (typeof data62 == "number" && isFinite(data62)) {
                 if (data62 < 1 || isNaN(data62)) {
-                  const err131 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  const err130 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err131];
+                    vErrors = [err130];
                   } else {
-                    vErrors.push(err131);
+                    vErrors.push(err130);
                   }
                   errors++;
                 }
               }
             }
-            if (data59.discountPercent !== void 0) {
-              let data63 = data59.discountPercent;
-              if (typeof data63 === "string") {
-                if (!pattern37.test(data63)) {
-                  const err132 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+            if (data60.periods !== void 0) {
+              let data63 = data60.periods;
+              if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
+                const err131 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+              if (typeof data63 == "number" && isFinite(data63)) {
+                if (data63 < 1 || isNaN(data63)) {
+                  const err132 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err132];
                   } else {
@@ -3688,19 +3685,22 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              } else {
-                const err133 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err133];
-                } else {
-                  vErrors.push(err133);
-                }
-                errors++;
               }
             }
-            if (data59.requiresPaymentMethod !== void 0) {
-              if (typeof data59.requiresPaymentMethod !== "boolean") {
-                const err134 = { instancePath: instancePath + "/phases/" + i19 + "/requiresPaymentMethod", schemaPath: "#/properties/phases/items/properties/requiresPaymentMethod/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data60.discountPercent !== void 0) {
+              let data64 = data60.discountPercent;
+              if (typeof data64 === "string") {
+                if (!pattern37.test(data64)) {
+                  const err133 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err133];
+                  } else {
+                    vErrors.push(err133);
+                  }
+                  errors++;
+                }
+              } else {
+                const err134 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err134];
                 } else {
@@ -3709,79 +3709,78 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data60.requiresPaymentMethod !== void 0) {
+              if (typeof data60.requiresPaymentMethod !== "boolean") {
+                const err135 = { instancePath: instancePath + "/phases/" + i19 + "/requiresPaymentMethod", schemaPath: "#/properties/phases/items/properties/requiresPaymentMethod/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err135];
+                } else {
+                  vErrors.push(err135);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err135 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err136 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err135];
+              vErrors = [err136];
             } else {
-              vErrors.push(err135);
+              vErrors.push(err136);
             }
             errors++;
           }
         }
       } else {
-        const err136 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err137 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err136];
+          vErrors = [err137];
         } else {
-          vErrors.push(err136);
+          vErrors.push(err137);
         }
         errors++;
       }
     }
     if (data.includedAddOns !== void 0) {
-      let data65 = data.includedAddOns;
-      if (Array.isArray(data65)) {
-        const len17 = data65.length;
+      let data66 = data.includedAddOns;
+      if (Array.isArray(data66)) {
+        const len17 = data66.length;
         for (let i20 = 0; i20 < len17; i20++) {
-          let data66 = data65[i20];
-          if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-            if (data66.addOn === void 0) {
-              const err137 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/required", keyword: "required", params: { missingProperty: "addOn" }, message: "must have required property 'addOn'" };
+          let data67 = data66[i20];
+          if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+            if (data67.addOn === void 0) {
+              const err138 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/required", keyword: "required", params: { missingProperty: "addOn" }, message: "must have required property 'addOn'" };
               if (vErrors === null) {
-                vErrors = [err137];
+                vErrors = [err138];
               } else {
-                vErrors.push(err137);
+                vErrors.push(err138);
               }
               errors++;
             }
-            for (const key7 in data66) {
+            for (const key7 in data67) {
               if (!(key7 === "addOn" || key7 === "quantity")) {
-                const err138 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                const err139 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err138];
+                  vErrors = [err139];
                 } else {
-                  vErrors.push(err138);
+                  vErrors.push(err139);
                 }
                 errors++;
               }
             }
-            if (data66.addOn !== void 0) {
-              let data67 = data66.addOn;
-              if (typeof data67 === "string") {
-                if (!pattern4.test(data67)) {
-                  const err139 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            if (data67.addOn !== void 0) {
+              let data68 = data67.addOn;
+              if (typeof data68 === "string") {
+                if (!pattern4.test(data68)) {
+                  const err140 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err139];
+                    vErrors = [err140];
                   } else {
-                    vErrors.push(err139);
+                    vErrors.push(err140);
                   }
                   errors++;
                 }
               } else {
-                const err140 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err140];
-                } else {
-                  vErrors.push(err140);
-                }
-                errors++;
-              }
-            }
-            if (data66.quantity !== void 0) {
-              let data68 = data66.quantity;
-              if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
-                const err141 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err141 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err141];
                 } else {
@@ -3789,89 +3788,101 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data68 == "number" && isFinite(data68)) {
-                if (data68 < 1 || isNaN(data68)) {
-                  const err142 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            }
+            if (data67.quantity !== void 0) {
+              let data69 = data67.quantity;
+              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
+                const err142 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err142];
+                } else {
+                  vErrors.push(err142);
+                }
+                errors++;
+              }
+              if (typeof data69 == "number" && isFinite(data69)) {
+                if (data69 < 1 || isNaN(data69)) {
+                  const err143 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err142];
+                    vErrors = [err143];
                   } else {
-                    vErrors.push(err142);
+                    vErrors.push(err143);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err143 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err144 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err143];
+              vErrors = [err144];
             } else {
-              vErrors.push(err143);
+              vErrors.push(err144);
             }
             errors++;
           }
         }
       } else {
-        const err144 = { instancePath: instancePath + "/includedAddOns", schemaPath: "#/properties/includedAddOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err145 = { instancePath: instancePath + "/includedAddOns", schemaPath: "#/properties/includedAddOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err144];
+          vErrors = [err145];
         } else {
-          vErrors.push(err144);
+          vErrors.push(err145);
         }
         errors++;
       }
     }
     if (data.addOn !== void 0) {
-      let data69 = data.addOn;
-      if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-        for (const key8 in data69) {
-          if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxQuantity" || key8 === "requires" || key8 === "excludes" || key8 === "onIncompatibleBase")) {
-            const err145 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+      let data70 = data.addOn;
+      if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+        for (const key8 in data70) {
+          if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxQuantity" || key8 === "requires" || key8 === "excludes" || key8 === "onIncompatibleBase" || key8 === "selfService")) {
+            const err146 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err145];
+              vErrors = [err146];
             } else {
-              vErrors.push(err145);
+              vErrors.push(err146);
             }
             errors++;
           }
         }
-        if (data69.packages !== void 0) {
-          let data70 = data69.packages;
-          if (Array.isArray(data70)) {
-            const len18 = data70.length;
+        if (data70.packages !== void 0) {
+          let data71 = data70.packages;
+          if (Array.isArray(data71)) {
+            const len18 = data71.length;
             for (let i21 = 0; i21 < len18; i21++) {
-              let data71 = data70[i21];
-              if (typeof data71 === "string") {
-                if (!pattern4.test(data71)) {
-                  const err146 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+              let data72 = data71[i21];
+              if (typeof data72 === "string") {
+                if (!pattern4.test(data72)) {
+                  const err147 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err146];
+                    vErrors = [err147];
                   } else {
-                    vErrors.push(err146);
+                    vErrors.push(err147);
                   }
                   errors++;
                 }
               } else {
-                const err147 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err148 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err147];
+                  vErrors = [err148];
                 } else {
-                  vErrors.push(err147);
+                  vErrors.push(err148);
                 }
                 errors++;
               }
             }
-            let i22 = data70.length;
+            let i22 = data71.length;
             let j3;
             if (i22 > 1) {
               outer3: for (; i22--; ) {
                 for (j3 = i22; j3--; ) {
-                  if (func0(data70[i22], data70[j3])) {
-                    const err148 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i22 + " are identical)" };
+                  if (func0(data71[i22], data71[j3])) {
+                    const err149 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i22 + " are identical)" };
                     if (vErrors === null) {
-                      vErrors = [err148];
+                      vErrors = [err149];
                     } else {
-                      vErrors.push(err148);
+                      vErrors.push(err149);
                     }
                     errors++;
                     break outer3;
@@ -3880,52 +3891,52 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err149 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err150 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err149];
+              vErrors = [err150];
             } else {
-              vErrors.push(err149);
+              vErrors.push(err150);
             }
             errors++;
           }
         }
-        if (data69.portfolios !== void 0) {
-          let data72 = data69.portfolios;
-          if (Array.isArray(data72)) {
-            const len19 = data72.length;
+        if (data70.portfolios !== void 0) {
+          let data73 = data70.portfolios;
+          if (Array.isArray(data73)) {
+            const len19 = data73.length;
             for (let i23 = 0; i23 < len19; i23++) {
-              let data73 = data72[i23];
-              if (typeof data73 === "string") {
-                if (!pattern4.test(data73)) {
-                  const err150 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+              let data74 = data73[i23];
+              if (typeof data74 === "string") {
+                if (!pattern4.test(data74)) {
+                  const err151 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err150];
+                    vErrors = [err151];
                   } else {
-                    vErrors.push(err150);
+                    vErrors.push(err151);
                   }
                   errors++;
                 }
               } else {
-                const err151 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err152 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err151];
+                  vErrors = [err152];
                 } else {
-                  vErrors.push(err151);
+                  vErrors.push(err152);
                 }
                 errors++;
               }
             }
-            let i24 = data72.length;
+            let i24 = data73.length;
             let j4;
             if (i24 > 1) {
               outer4: for (; i24--; ) {
                 for (j4 = i24; j4--; ) {
-                  if (func0(data72[i24], data72[j4])) {
-                    const err152 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i24, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i24 + " are identical)" };
+                  if (func0(data73[i24], data73[j4])) {
+                    const err153 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i24, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i24 + " are identical)" };
                     if (vErrors === null) {
-                      vErrors = [err152];
+                      vErrors = [err153];
                     } else {
-                      vErrors.push(err152);
+                      vErrors.push(err153);
                     }
                     errors++;
                     break outer4;
@@ -3934,19 +3945,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err153 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err153];
-            } else {
-              vErrors.push(err153);
-            }
-            errors++;
-          }
-        }
-        if (data69.minTier !== void 0) {
-          let data74 = data69.minTier;
-          if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)) && isFinite(data74))) {
-            const err154 = { instancePath: instancePath + "/addOn/minTier", schemaPath: "#/properties/addOn/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err154 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err154];
             } else {
@@ -3955,10 +3954,10 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data69.maxQuantity !== void 0) {
-          let data75 = data69.maxQuantity;
+        if (data70.minTier !== void 0) {
+          let data75 = data70.minTier;
           if (!(typeof data75 == "number" && (!(data75 % 1) && !isNaN(data75)) && isFinite(data75))) {
-            const err155 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err155 = { instancePath: instancePath + "/addOn/minTier", schemaPath: "#/properties/addOn/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err155];
             } else {
@@ -3966,55 +3965,67 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data75 == "number" && isFinite(data75)) {
-            if (data75 < 1 || isNaN(data75)) {
-              const err156 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        }
+        if (data70.maxQuantity !== void 0) {
+          let data76 = data70.maxQuantity;
+          if (!(typeof data76 == "number" && (!(data76 % 1) && !isNaN(data76)) && isFinite(data76))) {
+            const err156 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err156];
+            } else {
+              vErrors.push(err156);
+            }
+            errors++;
+          }
+          if (typeof data76 == "number" && isFinite(data76)) {
+            if (data76 < 1 || isNaN(data76)) {
+              const err157 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err156];
+                vErrors = [err157];
               } else {
-                vErrors.push(err156);
+                vErrors.push(err157);
               }
               errors++;
             }
           }
         }
-        if (data69.requires !== void 0) {
-          let data76 = data69.requires;
-          if (Array.isArray(data76)) {
-            const len20 = data76.length;
+        if (data70.requires !== void 0) {
+          let data77 = data70.requires;
+          if (Array.isArray(data77)) {
+            const len20 = data77.length;
             for (let i25 = 0; i25 < len20; i25++) {
-              let data77 = data76[i25];
-              if (typeof data77 === "string") {
-                if (!pattern4.test(data77)) {
-                  const err157 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+              let data78 = data77[i25];
+              if (typeof data78 === "string") {
+                if (!pattern4.test(data78)) {
+                  const err158 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err157];
+                    vErrors = [err158];
                   } else {
-                    vErrors.push(err157);
+                    vErrors.push(err158);
                   }
                   errors++;
                 }
               } else {
-                const err158 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err159 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err158];
+                  vErrors = [err159];
                 } else {
-                  vErrors.push(err158);
+                  vErrors.push(err159);
                 }
                 errors++;
               }
             }
-            let i26 = data76.length;
+            let i26 = data77.length;
             let j5;
             if (i26 > 1) {
               outer5: for (; i26--; ) {
                 for (j5 = i26; j5--; ) {
-                  if (func0(data76[i26], data76[j5])) {
-                    const err159 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: i26, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i26 + " are identical)" };
+                  if (func0(data77[i26], data77[j5])) {
+                    const err160 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: i26, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i26 + " are identical)" };
                     if (vErrors === null) {
-                      vErrors = [err159];
+                      vErrors = [err160];
                     } else {
-                      vErrors.push(err159);
+                      vErrors.push(err160);
                     }
                     errors++;
                     break outer5;
@@ -4023,52 +4034,52 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err160 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err161 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err160];
+              vErrors = [err161];
             } else {
-              vErrors.push(err160);
+              vErrors.push(err161);
             }
             errors++;
           }
         }
-        if (data69.excludes !== void 0) {
-          let data78 = data69.excludes;
-          if (Array.isArray(data78)) {
-            const len21 = data78.length;
+        if (data70.excludes !== void 0) {
+          let data79 = data70.excludes;
+          if (Array.isArray(data79)) {
+            const len21 = data79.length;
             for (let i27 = 0; i27 < len21; i27++) {
-              let data79 = data78[i27];
-              if (typeof data79 === "string") {
-                if (!pattern4.test(data79)) {
-                  const err161 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+              let data80 = data79[i27];
+              if (typeof data80 === "string") {
+                if (!pattern4.test(data80)) {
+                  const err162 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err161];
+                    vErrors = [err162];
                   } else {
-                    vErrors.push(err161);
+                    vErrors.push(err162);
                   }
                   errors++;
                 }
               } else {
-                const err162 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err163 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err162];
+                  vErrors = [err163];
                 } else {
-                  vErrors.push(err162);
+                  vErrors.push(err163);
                 }
                 errors++;
               }
             }
-            let i28 = data78.length;
+            let i28 = data79.length;
             let j6;
             if (i28 > 1) {
               outer6: for (; i28--; ) {
                 for (j6 = i28; j6--; ) {
-                  if (func0(data78[i28], data78[j6])) {
-                    const err163 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/uniqueItems", keyword: "uniqueItems", params: { i: i28, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i28 + " are identical)" };
+                  if (func0(data79[i28], data79[j6])) {
+                    const err164 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/uniqueItems", keyword: "uniqueItems", params: { i: i28, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i28 + " are identical)" };
                     if (vErrors === null) {
-                      vErrors = [err163];
+                      vErrors = [err164];
                     } else {
-                      vErrors.push(err163);
+                      vErrors.push(err164);
                     }
                     errors++;
                     break outer6;
@@ -4077,19 +4088,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err164 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err164];
-            } else {
-              vErrors.push(err164);
-            }
-            errors++;
-          }
-        }
-        if (data69.onIncompatibleBase !== void 0) {
-          let data80 = data69.onIncompatibleBase;
-          if (typeof data80 !== "string") {
-            const err165 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err165 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err165];
             } else {
@@ -4097,8 +4096,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data80 === "cancel" || data80 === "block")) {
-            const err166 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/enum", keyword: "enum", params: { allowedValues: schema38.properties.addOn.properties.onIncompatibleBase.enum }, message: "must be equal to one of the allowed values" };
+        }
+        if (data70.onIncompatibleBase !== void 0) {
+          let data81 = data70.onIncompatibleBase;
+          if (typeof data81 !== "string") {
+            const err166 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err166];
             } else {
@@ -4106,23 +4108,19 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
+          if (!(data81 === "cancel" || data81 === "block")) {
+            const err167 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/enum", keyword: "enum", params: { allowedValues: schema38.properties.addOn.properties.onIncompatibleBase.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err167];
+            } else {
+              vErrors.push(err167);
+            }
+            errors++;
+          }
         }
-      } else {
-        const err167 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err167];
-        } else {
-          vErrors.push(err167);
-        }
-        errors++;
-      }
-    }
-    if (data.renewal !== void 0) {
-      let data81 = data.renewal;
-      if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
-        for (const key9 in data81) {
-          if (!(key9 === "terms" || key9 === "pricePolicy" || key9 === "upliftCapPercent" || key9 === "autoRenew")) {
-            const err168 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+        if (data70.selfService !== void 0) {
+          if (typeof data70.selfService !== "boolean") {
+            const err168 = { instancePath: instancePath + "/addOn/selfService", schemaPath: "#/properties/addOn/properties/selfService/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err168];
             } else {
@@ -4131,58 +4129,82 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data81.terms !== void 0) {
-          let data82 = data81.terms;
-          if (Array.isArray(data82)) {
-            const len22 = data82.length;
+      } else {
+        const err169 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err169];
+        } else {
+          vErrors.push(err169);
+        }
+        errors++;
+      }
+    }
+    if (data.renewal !== void 0) {
+      let data83 = data.renewal;
+      if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+        for (const key9 in data83) {
+          if (!(key9 === "terms" || key9 === "pricePolicy" || key9 === "upliftCapPercent" || key9 === "autoRenew")) {
+            const err170 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err170];
+            } else {
+              vErrors.push(err170);
+            }
+            errors++;
+          }
+        }
+        if (data83.terms !== void 0) {
+          let data84 = data83.terms;
+          if (Array.isArray(data84)) {
+            const len22 = data84.length;
             for (let i29 = 0; i29 < len22; i29++) {
-              let data83 = data82[i29];
-              if (!(typeof data83 == "number" && (!(data83 % 1) && !isNaN(data83)) && isFinite(data83))) {
-                const err169 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              let data85 = data84[i29];
+              if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
+                const err171 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err169];
+                  vErrors = [err171];
                 } else {
-                  vErrors.push(err169);
+                  vErrors.push(err171);
                 }
                 errors++;
               }
-              if (typeof data83 == "number" && isFinite(data83)) {
-                if (data83 > 120 || isNaN(data83)) {
-                  const err170 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+              if (typeof data85 == "number" && isFinite(data85)) {
+                if (data85 > 120 || isNaN(data85)) {
+                  const err172 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
                   if (vErrors === null) {
-                    vErrors = [err170];
+                    vErrors = [err172];
                   } else {
-                    vErrors.push(err170);
+                    vErrors.push(err172);
                   }
                   errors++;
                 }
-                if (data83 < 1 || isNaN(data83)) {
-                  const err171 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (data85 < 1 || isNaN(data85)) {
+                  const err173 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err171];
+                    vErrors = [err173];
                   } else {
-                    vErrors.push(err171);
+                    vErrors.push(err173);
                   }
                   errors++;
                 }
               }
             }
-            let i30 = data82.length;
+            let i30 = data84.length;
             let j7;
             if (i30 > 1) {
               const indices0 = {};
               for (; i30--; ) {
-                let item0 = data82[i30];
+                let item0 = data84[i30];
                 if (!(typeof item0 == "number" && (!(item0 % 1) && !isNaN(item0)) && isFinite(item0))) {
                   continue;
                 }
                 if (typeof indices0[item0] == "number") {
                   j7 = indices0[item0];
-                  const err172 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/uniqueItems", keyword: "uniqueItems", params: { i: i30, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i30 + " are identical)" };
+                  const err174 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/uniqueItems", keyword: "uniqueItems", params: { i: i30, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i30 + " are identical)" };
                   if (vErrors === null) {
-                    vErrors = [err172];
+                    vErrors = [err174];
                   } else {
-                    vErrors.push(err172);
+                    vErrors.push(err174);
                   }
                   errors++;
                   break;
@@ -4191,28 +4213,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err173 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err173];
-            } else {
-              vErrors.push(err173);
-            }
-            errors++;
-          }
-        }
-        if (data81.pricePolicy !== void 0) {
-          let data84 = data81.pricePolicy;
-          if (typeof data84 !== "string") {
-            const err174 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err174];
-            } else {
-              vErrors.push(err174);
-            }
-            errors++;
-          }
-          if (!(data84 === "locked" || data84 === "list" || data84 === "capped")) {
-            const err175 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/enum", keyword: "enum", params: { allowedValues: schema38.properties.renewal.properties.pricePolicy.enum }, message: "must be equal to one of the allowed values" };
+            const err175 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err175];
             } else {
@@ -4221,20 +4222,19 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data81.upliftCapPercent !== void 0) {
-          let data85 = data81.upliftCapPercent;
-          if (typeof data85 === "string") {
-            if (!pattern37.test(data85)) {
-              const err176 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-              if (vErrors === null) {
-                vErrors = [err176];
-              } else {
-                vErrors.push(err176);
-              }
-              errors++;
+        if (data83.pricePolicy !== void 0) {
+          let data86 = data83.pricePolicy;
+          if (typeof data86 !== "string") {
+            const err176 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err176];
+            } else {
+              vErrors.push(err176);
             }
-          } else {
-            const err177 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            errors++;
+          }
+          if (!(data86 === "locked" || data86 === "list" || data86 === "capped")) {
+            const err177 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/enum", keyword: "enum", params: { allowedValues: schema38.properties.renewal.properties.pricePolicy.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err177];
             } else {
@@ -4243,33 +4243,31 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data81.autoRenew !== void 0) {
-          if (typeof data81.autoRenew !== "boolean") {
-            const err178 = { instancePath: instancePath + "/renewal/autoRenew", schemaPath: "#/properties/renewal/properties/autoRenew/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data83.upliftCapPercent !== void 0) {
+          let data87 = data83.upliftCapPercent;
+          if (typeof data87 === "string") {
+            if (!pattern37.test(data87)) {
+              const err178 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+              if (vErrors === null) {
+                vErrors = [err178];
+              } else {
+                vErrors.push(err178);
+              }
+              errors++;
+            }
+          } else {
+            const err179 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err178];
+              vErrors = [err179];
             } else {
-              vErrors.push(err178);
+              vErrors.push(err179);
             }
             errors++;
           }
         }
-      } else {
-        const err179 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err179];
-        } else {
-          vErrors.push(err179);
-        }
-        errors++;
-      }
-    }
-    if (data.termination !== void 0) {
-      let data87 = data.termination;
-      if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-        for (const key10 in data87) {
-          if (!(key10 === "noticeDays" || key10 === "effective" || key10 === "earlyTerminationFee" || key10 === "retentionOffers")) {
-            const err180 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+        if (data83.autoRenew !== void 0) {
+          if (typeof data83.autoRenew !== "boolean") {
+            const err180 = { instancePath: instancePath + "/renewal/autoRenew", schemaPath: "#/properties/renewal/properties/autoRenew/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err180];
             } else {
@@ -4278,33 +4276,34 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data87.noticeDays !== void 0) {
-          let data88 = data87.noticeDays;
-          if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88))) {
-            const err181 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err181 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err181];
+        } else {
+          vErrors.push(err181);
+        }
+        errors++;
+      }
+    }
+    if (data.termination !== void 0) {
+      let data89 = data.termination;
+      if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
+        for (const key10 in data89) {
+          if (!(key10 === "noticeDays" || key10 === "effective" || key10 === "earlyTerminationFee" || key10 === "retentionOffers")) {
+            const err182 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err181];
+              vErrors = [err182];
             } else {
-              vErrors.push(err181);
+              vErrors.push(err182);
             }
             errors++;
           }
-          if (typeof data88 == "number" && isFinite(data88)) {
-            if (data88 < 0 || isNaN(data88)) {
-              const err182 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err182];
-              } else {
-                vErrors.push(err182);
-              }
-              errors++;
-            }
-          }
         }
-        if (data87.effective !== void 0) {
-          let data89 = data87.effective;
-          if (typeof data89 !== "string") {
-            const err183 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data89.noticeDays !== void 0) {
+          let data90 = data89.noticeDays;
+          if (!(typeof data90 == "number" && (!(data90 % 1) && !isNaN(data90)) && isFinite(data90))) {
+            const err183 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err183];
             } else {
@@ -4312,52 +4311,54 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data89 === "end_of_term" || data89 === "immediate" || data89 === "end_of_period")) {
-            const err184 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.effective.enum }, message: "must be equal to one of the allowed values" };
+          if (typeof data90 == "number" && isFinite(data90)) {
+            if (data90 < 0 || isNaN(data90)) {
+              const err184 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err184];
+              } else {
+                vErrors.push(err184);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data89.effective !== void 0) {
+          let data91 = data89.effective;
+          if (typeof data91 !== "string") {
+            const err185 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err184];
+              vErrors = [err185];
             } else {
-              vErrors.push(err184);
+              vErrors.push(err185);
+            }
+            errors++;
+          }
+          if (!(data91 === "end_of_term" || data91 === "immediate" || data91 === "end_of_period")) {
+            const err186 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.effective.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err186];
+            } else {
+              vErrors.push(err186);
             }
             errors++;
           }
         }
-        if (data87.earlyTerminationFee !== void 0) {
-          let data90 = data87.earlyTerminationFee;
-          if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
-            if (data90.kind === void 0) {
-              const err185 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+        if (data89.earlyTerminationFee !== void 0) {
+          let data92 = data89.earlyTerminationFee;
+          if (data92 && typeof data92 == "object" && !Array.isArray(data92)) {
+            if (data92.kind === void 0) {
+              const err187 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
               if (vErrors === null) {
-                vErrors = [err185];
+                vErrors = [err187];
               } else {
-                vErrors.push(err185);
+                vErrors.push(err187);
               }
               errors++;
             }
-            for (const key11 in data90) {
+            for (const key11 in data92) {
               if (!(key11 === "kind" || key11 === "percent" || key11 === "amounts")) {
-                const err186 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err186];
-                } else {
-                  vErrors.push(err186);
-                }
-                errors++;
-              }
-            }
-            if (data90.kind !== void 0) {
-              let data91 = data90.kind;
-              if (typeof data91 !== "string") {
-                const err187 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err187];
-                } else {
-                  vErrors.push(err187);
-                }
-                errors++;
-              }
-              if (!(data91 === "flat" || data91 === "remaining_percent")) {
-                const err188 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.earlyTerminationFee.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                const err188 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err188];
                 } else {
@@ -4366,20 +4367,19 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data90.percent !== void 0) {
-              let data92 = data90.percent;
-              if (typeof data92 === "string") {
-                if (!pattern37.test(data92)) {
-                  const err189 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-                  if (vErrors === null) {
-                    vErrors = [err189];
-                  } else {
-                    vErrors.push(err189);
-                  }
-                  errors++;
+            if (data92.kind !== void 0) {
+              let data93 = data92.kind;
+              if (typeof data93 !== "string") {
+                const err189 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err189];
+                } else {
+                  vErrors.push(err189);
                 }
-              } else {
-                const err190 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                errors++;
+              }
+              if (!(data93 === "flat" || data93 === "remaining_percent")) {
+                const err190 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.earlyTerminationFee.properties.kind.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err190];
                 } else {
@@ -4388,56 +4388,56 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data90.amounts !== void 0) {
-              let data93 = data90.amounts;
-              if (Array.isArray(data93)) {
-                const len23 = data93.length;
+            if (data92.percent !== void 0) {
+              let data94 = data92.percent;
+              if (typeof data94 === "string") {
+                if (!pattern37.test(data94)) {
+                  const err191 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err191];
+                  } else {
+                    vErrors.push(err191);
+                  }
+                  errors++;
+                }
+              } else {
+                const err192 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err192];
+                } else {
+                  vErrors.push(err192);
+                }
+                errors++;
+              }
+            }
+            if (data92.amounts !== void 0) {
+              let data95 = data92.amounts;
+              if (Array.isArray(data95)) {
+                const len23 = data95.length;
                 for (let i31 = 0; i31 < len23; i31++) {
-                  let data94 = data93[i31];
-                  if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
-                    if (data94.currency === void 0) {
-                      const err191 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+                  let data96 = data95[i31];
+                  if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
+                    if (data96.currency === void 0) {
+                      const err193 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
                       if (vErrors === null) {
-                        vErrors = [err191];
+                        vErrors = [err193];
                       } else {
-                        vErrors.push(err191);
+                        vErrors.push(err193);
                       }
                       errors++;
                     }
-                    if (data94.amount === void 0) {
-                      const err192 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+                    if (data96.amount === void 0) {
+                      const err194 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
                       if (vErrors === null) {
-                        vErrors = [err192];
+                        vErrors = [err194];
                       } else {
-                        vErrors.push(err192);
+                        vErrors.push(err194);
                       }
                       errors++;
                     }
-                    for (const key12 in data94) {
+                    for (const key12 in data96) {
                       if (!(key12 === "currency" || key12 === "amount")) {
-                        const err193 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err193];
-                        } else {
-                          vErrors.push(err193);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data94.currency !== void 0) {
-                      let data95 = data94.currency;
-                      if (typeof data95 === "string") {
-                        if (!pattern6.test(data95)) {
-                          const err194 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
-                          if (vErrors === null) {
-                            vErrors = [err194];
-                          } else {
-                            vErrors.push(err194);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err195 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err195 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
                           vErrors = [err195];
                         } else {
@@ -4446,11 +4446,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data94.amount !== void 0) {
-                      let data96 = data94.amount;
-                      if (typeof data96 === "string") {
-                        if (!pattern43.test(data96)) {
-                          const err196 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                    if (data96.currency !== void 0) {
+                      let data97 = data96.currency;
+                      if (typeof data97 === "string") {
+                        if (!pattern6.test(data97)) {
+                          const err196 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
                           if (vErrors === null) {
                             vErrors = [err196];
                           } else {
@@ -4459,7 +4459,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err197 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err197 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err197];
                         } else {
@@ -4468,63 +4468,67 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
+                    if (data96.amount !== void 0) {
+                      let data98 = data96.amount;
+                      if (typeof data98 === "string") {
+                        if (!pattern43.test(data98)) {
+                          const err198 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err198];
+                          } else {
+                            vErrors.push(err198);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err199 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err199];
+                        } else {
+                          vErrors.push(err199);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err198 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err200 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err198];
+                      vErrors = [err200];
                     } else {
-                      vErrors.push(err198);
+                      vErrors.push(err200);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err199 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err201 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err199];
+                  vErrors = [err201];
                 } else {
-                  vErrors.push(err199);
+                  vErrors.push(err201);
                 }
                 errors++;
               }
             }
           } else {
-            const err200 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err202 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err200];
+              vErrors = [err202];
             } else {
-              vErrors.push(err200);
+              vErrors.push(err202);
             }
             errors++;
           }
         }
-        if (data87.retentionOffers !== void 0) {
-          let data97 = data87.retentionOffers;
-          if (Array.isArray(data97)) {
-            const len24 = data97.length;
+        if (data89.retentionOffers !== void 0) {
+          let data99 = data89.retentionOffers;
+          if (Array.isArray(data99)) {
+            const len24 = data99.length;
             for (let i32 = 0; i32 < len24; i32++) {
-              let data98 = data97[i32];
-              if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
-                if (data98.id === void 0) {
-                  const err201 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err201];
-                  } else {
-                    vErrors.push(err201);
-                  }
-                  errors++;
-                }
-                if (data98.kind === void 0) {
-                  const err202 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-                  if (vErrors === null) {
-                    vErrors = [err202];
-                  } else {
-                    vErrors.push(err202);
-                  }
-                  errors++;
-                }
-                if (data98.name === void 0) {
-                  const err203 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              let data100 = data99[i32];
+              if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
+                if (data100.id === void 0) {
+                  const err203 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
                     vErrors = [err203];
                   } else {
@@ -4532,31 +4536,27 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key13 in data98) {
-                  if (!(key13 === "id" || key13 === "name" || key13 === "kind" || key13 === "discountPercent" || key13 === "periods" || key13 === "months" || key13 === "to")) {
-                    const err204 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err204];
-                    } else {
-                      vErrors.push(err204);
-                    }
-                    errors++;
-                  }
-                }
-                if (data98.id !== void 0) {
-                  let data99 = data98.id;
-                  if (typeof data99 === "string") {
-                    if (!pattern4.test(data99)) {
-                      const err205 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err205];
-                      } else {
-                        vErrors.push(err205);
-                      }
-                      errors++;
-                    }
+                if (data100.kind === void 0) {
+                  const err204 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+                  if (vErrors === null) {
+                    vErrors = [err204];
                   } else {
-                    const err206 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    vErrors.push(err204);
+                  }
+                  errors++;
+                }
+                if (data100.name === void 0) {
+                  const err205 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                  if (vErrors === null) {
+                    vErrors = [err205];
+                  } else {
+                    vErrors.push(err205);
+                  }
+                  errors++;
+                }
+                for (const key13 in data100) {
+                  if (!(key13 === "id" || key13 === "name" || key13 === "kind" || key13 === "discountPercent" || key13 === "periods" || key13 === "months" || key13 === "to")) {
+                    const err206 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err206];
                     } else {
@@ -4565,11 +4565,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data98.name !== void 0) {
-                  let data100 = data98.name;
-                  if (typeof data100 === "string") {
-                    if (func2(data100) < 1) {
-                      const err207 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (data100.id !== void 0) {
+                  let data101 = data100.id;
+                  if (typeof data101 === "string") {
+                    if (!pattern4.test(data101)) {
+                      const err207 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                       if (vErrors === null) {
                         vErrors = [err207];
                       } else {
@@ -4578,7 +4578,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err208 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err208 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err208];
                     } else {
@@ -4587,19 +4587,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data98.kind !== void 0) {
-                  let data101 = data98.kind;
-                  if (typeof data101 !== "string") {
-                    const err209 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err209];
-                    } else {
-                      vErrors.push(err209);
+                if (data100.name !== void 0) {
+                  let data102 = data100.name;
+                  if (typeof data102 === "string") {
+                    if (func2(data102) < 1) {
+                      const err209 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err209];
+                      } else {
+                        vErrors.push(err209);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                  if (!(data101 === "discount" || data101 === "downgrade")) {
-                    const err210 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.retentionOffers.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                  } else {
+                    const err210 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err210];
                     } else {
@@ -4608,20 +4609,19 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data98.discountPercent !== void 0) {
-                  let data102 = data98.discountPercent;
-                  if (typeof data102 === "string") {
-                    if (!pattern37.test(data102)) {
-                      const err211 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-                      if (vErrors === null) {
-                        vErrors = [err211];
-                      } else {
-                        vErrors.push(err211);
-                      }
-                      errors++;
+                if (data100.kind !== void 0) {
+                  let data103 = data100.kind;
+                  if (typeof data103 !== "string") {
+                    const err211 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err211];
+                    } else {
+                      vErrors.push(err211);
                     }
-                  } else {
-                    const err212 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    errors++;
+                  }
+                  if (!(data103 === "discount" || data103 === "downgrade")) {
+                    const err212 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.retentionOffers.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err212];
                     } else {
@@ -4630,33 +4630,32 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data98.periods !== void 0) {
-                  let data103 = data98.periods;
-                  if (!(typeof data103 == "number" && (!(data103 % 1) && !isNaN(data103)) && isFinite(data103))) {
-                    const err213 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err213];
-                    } else {
-                      vErrors.push(err213);
-                    }
-                    errors++;
-                  }
-                  if (typeof data103 == "number" && isFinite(data103)) {
-                    if (data103 < 1 || isNaN(data103)) {
-                      const err214 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (data100.discountPercent !== void 0) {
+                  let data104 = data100.discountPercent;
+                  if (typeof data104 === "string") {
+                    if (!pattern37.test(data104)) {
+                      const err213 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                       if (vErrors === null) {
-                        vErrors = [err214];
+                        vErrors = [err213];
                       } else {
-                        vErrors.push(err214);
+                        vErrors.push(err213);
                       }
                       errors++;
                     }
+                  } else {
+                    const err214 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err214];
+                    } else {
+                      vErrors.push(err214);
+                    }
+                    errors++;
                   }
                 }
-                if (data98.months !== void 0) {
-                  let data104 = data98.months;
-                  if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)) && isFinite(data104))) {
-                    const err215 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (data100.periods !== void 0) {
+                  let data105 = data100.periods;
+                  if (!(typeof data105 == "number" && (!(data105 % 1) && !isNaN(data105)) && isFinite(data105))) {
+                    const err215 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err215];
                     } else {
@@ -4664,9 +4663,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data104 == "number" && isFinite(data104)) {
-                    if (data104 < 1 || isNaN(data104)) {
-                      const err216 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (typeof data105 == "number" && isFinite(data105)) {
+                    if (data105 < 1 || isNaN(data105)) {
+                      const err216 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                       if (vErrors === null) {
                         vErrors = [err216];
                       } else {
@@ -4676,64 +4675,87 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                 }
-                if (data98.to !== void 0) {
-                  let data105 = data98.to;
-                  if (typeof data105 === "string") {
-                    if (!pattern4.test(data105)) {
-                      const err217 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                if (data100.months !== void 0) {
+                  let data106 = data100.months;
+                  if (!(typeof data106 == "number" && (!(data106 % 1) && !isNaN(data106)) && isFinite(data106))) {
+                    const err217 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err217];
+                    } else {
+                      vErrors.push(err217);
+                    }
+                    errors++;
+                  }
+                  if (typeof data106 == "number" && isFinite(data106)) {
+                    if (data106 < 1 || isNaN(data106)) {
+                      const err218 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                       if (vErrors === null) {
-                        vErrors = [err217];
+                        vErrors = [err218];
                       } else {
-                        vErrors.push(err217);
+                        vErrors.push(err218);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data100.to !== void 0) {
+                  let data107 = data100.to;
+                  if (typeof data107 === "string") {
+                    if (!pattern4.test(data107)) {
+                      const err219 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err219];
+                      } else {
+                        vErrors.push(err219);
                       }
                       errors++;
                     }
                   } else {
-                    const err218 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err220 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err218];
+                      vErrors = [err220];
                     } else {
-                      vErrors.push(err218);
+                      vErrors.push(err220);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err219 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err221 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err219];
+                  vErrors = [err221];
                 } else {
-                  vErrors.push(err219);
+                  vErrors.push(err221);
                 }
                 errors++;
               }
             }
           } else {
-            const err220 = { instancePath: instancePath + "/termination/retentionOffers", schemaPath: "#/properties/termination/properties/retentionOffers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err222 = { instancePath: instancePath + "/termination/retentionOffers", schemaPath: "#/properties/termination/properties/retentionOffers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err220];
+              vErrors = [err222];
             } else {
-              vErrors.push(err220);
+              vErrors.push(err222);
             }
             errors++;
           }
         }
       } else {
-        const err221 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err223 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err221];
+          vErrors = [err223];
         } else {
-          vErrors.push(err221);
+          vErrors.push(err223);
         }
         errors++;
       }
     }
   } else {
-    const err222 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err224 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err222];
+      vErrors = [err224];
     } else {
-      vErrors.push(err222);
+      vErrors.push(err224);
     }
     errors++;
   }
@@ -5785,7 +5807,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key6 in data43) {
-              if (!(key6 === "id" || key6 === "description" || key6 === "kinds" || key6 === "from" || key6 === "to" || key6 === "billingPeriods" || key6 === "phases" || key6 === "outcome")) {
+              if (!func1.call(schema34.properties.pathRules.items.properties, key6)) {
                 const err91 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err91];
@@ -6372,33 +6394,32 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data43.selfService !== void 0) {
+              if (typeof data43.selfService !== "boolean") {
+                const err138 = { instancePath: instancePath + "/pathRules/" + i11 + "/selfService", schemaPath: "#/properties/pathRules/items/properties/selfService/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err138];
+                } else {
+                  vErrors.push(err138);
+                }
+                errors++;
+              }
+            }
             if (data43.outcome !== void 0) {
-              let data66 = data43.outcome;
-              if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-                if (data66.timing === void 0) {
-                  const err138 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
+              let data67 = data43.outcome;
+              if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+                if (data67.timing === void 0) {
+                  const err139 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
                   if (vErrors === null) {
-                    vErrors = [err138];
+                    vErrors = [err139];
                   } else {
-                    vErrors.push(err138);
+                    vErrors.push(err139);
                   }
                   errors++;
                 }
-                for (const key9 in data66) {
+                for (const key9 in data67) {
                   if (!(key9 === "timing" || key9 === "proration" || key9 === "termRestarts" || key9 === "minimumDaysOnCurrent" || key9 === "reason")) {
-                    const err139 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err139];
-                    } else {
-                      vErrors.push(err139);
-                    }
-                    errors++;
-                  }
-                }
-                if (data66.timing !== void 0) {
-                  let data67 = data66.timing;
-                  if (typeof data67 !== "string") {
-                    const err140 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err140 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err140];
                     } else {
@@ -6406,8 +6427,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data67 === "immediate" || data67 === "end_of_term" || data67 === "next_billing_date" || data67 === "illegal")) {
-                    const err141 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data67.timing !== void 0) {
+                  let data68 = data67.timing;
+                  if (typeof data68 !== "string") {
+                    const err141 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err141];
                     } else {
@@ -6415,11 +6439,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data66.proration !== void 0) {
-                  let data68 = data66.proration;
-                  if (typeof data68 !== "string") {
-                    const err142 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (!(data68 === "immediate" || data68 === "end_of_term" || data68 === "next_billing_date" || data68 === "illegal")) {
+                    const err142 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err142];
                     } else {
@@ -6427,8 +6448,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data68 === "prorate" || data68 === "none" || data68 === "full_credit")) {
-                    const err143 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data67.proration !== void 0) {
+                  let data69 = data67.proration;
+                  if (typeof data69 !== "string") {
+                    const err143 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err143];
                     } else {
@@ -6436,10 +6460,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data66.termRestarts !== void 0) {
-                  if (typeof data66.termRestarts !== "boolean") {
-                    const err144 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                  if (!(data69 === "prorate" || data69 === "none" || data69 === "full_credit")) {
+                    const err144 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err144];
                     } else {
@@ -6448,10 +6470,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data66.minimumDaysOnCurrent !== void 0) {
-                  let data70 = data66.minimumDaysOnCurrent;
-                  if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
-                    const err145 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (data67.termRestarts !== void 0) {
+                  if (typeof data67.termRestarts !== "boolean") {
+                    const err145 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err145];
                     } else {
@@ -6459,65 +6480,77 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data70 == "number" && isFinite(data70)) {
-                    if (data70 < 0 || isNaN(data70)) {
-                      const err146 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                }
+                if (data67.minimumDaysOnCurrent !== void 0) {
+                  let data71 = data67.minimumDaysOnCurrent;
+                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+                    const err146 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err146];
+                    } else {
+                      vErrors.push(err146);
+                    }
+                    errors++;
+                  }
+                  if (typeof data71 == "number" && isFinite(data71)) {
+                    if (data71 < 0 || isNaN(data71)) {
+                      const err147 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                       if (vErrors === null) {
-                        vErrors = [err146];
+                        vErrors = [err147];
                       } else {
-                        vErrors.push(err146);
+                        vErrors.push(err147);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data66.reason !== void 0) {
-                  if (typeof data66.reason !== "string") {
-                    const err147 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data67.reason !== void 0) {
+                  if (typeof data67.reason !== "string") {
+                    const err148 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err147];
+                      vErrors = [err148];
                     } else {
-                      vErrors.push(err147);
+                      vErrors.push(err148);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err148 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err149 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err148];
+                  vErrors = [err149];
                 } else {
-                  vErrors.push(err148);
+                  vErrors.push(err149);
                 }
                 errors++;
               }
             }
           } else {
-            const err149 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err150 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err149];
+              vErrors = [err150];
             } else {
-              vErrors.push(err149);
+              vErrors.push(err150);
             }
             errors++;
           }
         }
       } else {
-        const err150 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err151 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err150];
+          vErrors = [err151];
         } else {
-          vErrors.push(err150);
+          vErrors.push(err151);
         }
         errors++;
       }
     }
   } else {
-    const err151 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err152 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err151];
+      vErrors = [err152];
     } else {
-      vErrors.push(err151);
+      vErrors.push(err152);
     }
     errors++;
   }
