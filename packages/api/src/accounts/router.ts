@@ -3,7 +3,7 @@
  * hold and pay; `get` is the account view (accounts/summary.ts). Open to account managers,
  * sellers and admins, read-only: moves are applied through `arrangements.applyMove` (sellers).
  */
-import { Decimal, mrrOf } from "@tessera/engine";
+import { Decimal, formatMoney, mrrOf } from "@tessera/engine";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { catalogForMoves, pricedOn } from "../arrangements/router.ts";
 import {
@@ -106,7 +106,9 @@ export const accountsRouter = {
             customer,
             arrangements,
             packages,
-            mrr: [...totals].sort().map(([currency, amount]) => ({ currency, amount: amount.toString() })),
+            mrr: [...totals]
+              .sort()
+              .map(([currency, amount]) => ({ currency, amount: formatMoney(amount, currency) })),
             cancelling: rows.some((r) => r.doc.status === "pending_termination"),
           };
         }),

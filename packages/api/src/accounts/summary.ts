@@ -6,7 +6,7 @@
  * MRR is the recurring price per billing period ÷ months per period, rounded once to the
  * currency's minor unit (the engine's `mrrOf`); a terminated arrangement contributes nothing.
  */
-import { addDays, Decimal, daysBetween, mrrOf, type UsageLine } from "@tessera/engine";
+import { addDays, Decimal, daysBetween, formatMoney, mrrOf, type UsageLine } from "@tessera/engine";
 import type { Arrangement, Catalog } from "@tessera/schema";
 
 /** How far ahead "coming up" looks. */
@@ -139,7 +139,7 @@ export function accountView(input: AccountInput): Account {
         currency: doc.currency,
         billingPeriod: doc.billingPeriod,
         recurring: doc.recurring ?? "0",
-        mrr: mrrOfDoc(doc).toString(),
+        mrr: formatMoney(mrrOfDoc(doc), doc.currency),
         term: doc.term,
         terminationDate: doc.terminationDate ?? null,
         addOns: (doc.addOns ?? []).map((a) => ({
@@ -167,8 +167,8 @@ export function accountView(input: AccountInput): Account {
         action: h.action,
         label: h.label ?? (h.action === "create" ? `Started on ${nameOf(h.doc, h.doc.package)}` : h.action),
         currency: h.doc.currency,
-        mrr: mrr.toString(),
-        mrrDelta: mrr.sub(previous).toString(),
+        mrr: formatMoney(mrr, h.doc.currency),
+        mrrDelta: formatMoney(mrr.sub(previous), h.doc.currency),
         actor: h.actor,
       });
       previous = mrr;
@@ -190,7 +190,7 @@ function mrrSeries(input: AccountInput, events: AccountEvent[], arrangements: Ac
   const currencies = [...new Set(arrangements.map((a) => a.currency))].sort();
   return currencies.map((currency) => {
     const current = new Map<string, Decimal>();
-    const total = () => Decimal.sum(current.values()).toString();
+    const total = () => formatMoney(Decimal.sum(current.values()), currency);
     const points: MrrPoint[] = [];
     const chronological = events.filter((e) => e.currency === currency && e.date <= input.today).reverse();
     for (const e of chronological) {

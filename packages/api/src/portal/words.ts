@@ -3,7 +3,7 @@
  * then on, and what the change costs or credits now (the proration), with the amounts formatted
  * from the engine's exact decimal strings.
  */
-import { Decimal, displayMoney, type Move } from "@tessera/engine";
+import { Decimal, displayMoney, formatMoney, type Move } from "@tessera/engine";
 
 const PER: Record<string, string> = {
   month: "a month",
@@ -43,29 +43,35 @@ export function moveInWords(
   const money = (amount: string) => displayMoney(amount, currency);
   const effective = move.effectiveDate ?? today;
   const when = effective <= today ? "Takes effect today." : `Takes effect on ${dayInWords(effective)}.`;
-  const period = PER[move.billingPeriod ?? current.billingPeriod] ?? `per ${current.billingPeriod}`;
+  const per = (p: string) => PER[p] ?? `per ${p}`;
+  const period = per(move.billingPeriod ?? current.billingPeriod);
   const price =
     move.newRecurring === undefined
       ? "Your recurring price does not change."
       : move.newRecurring === current.recurring
         ? `You keep paying ${money(move.newRecurring)} ${period}.`
-        : `From then on you pay ${money(move.newRecurring)} ${period} instead of ${money(current.recurring)}.`;
+        : `From then on you pay ${money(move.newRecurring)} ${period} instead of ${money(current.recurring)} ${per(current.billingPeriod)}.`;
   const net = Decimal.tryParse(move.prorationNet ?? "0") ?? Decimal.ZERO;
   const charges = move.proration.filter((l) => l.kind === "charge");
   const credits = move.proration.filter((l) => l.kind === "credit");
   const parts: string[] = [];
   for (const c of charges)
-    parts.push(`${money(c.amount)} for ${c.days} of the ${c.periodDays} days left in this billing period`);
+    parts.push(
+      c.days === c.periodDays
+        ? `${money(c.amount)} for the whole ${c.periodDays}-day billing period`
+        : `${money(c.amount)} for the ${c.days} remaining days of this ${c.periodDays}-day billing period`,
+    );
   for (const c of credits)
     parts.push(
-      `a credit of ${money(c.amount.replace(/^-/, ""))} for ${c.days} unused days of what you have now`,
+      `a credit of ${money(c.amount.replace(/^-/, ""))} for the ${c.days} unused days of your current plan`,
     );
   let proration: string;
   if (move.proration.length === 0)
     proration = "Nothing is charged or credited for the current billing period.";
   else if (net.isNegative())
-    proration = `You get ${money(net.neg().toString())} back as a credit on your next invoice (${parts.join(", ")}).`;
-  else proration = `You pay ${money(net.toString())} on ${dayInWords(effective)} (${parts.join(", less ")}).`;
+    proration = `You get ${money(formatMoney(net.neg(), currency))} back as a credit on your next invoice (${parts.join(", ")}).`;
+  else
+    proration = `You pay ${money(formatMoney(net, currency))} on ${dayInWords(effective)} (${parts.join(", less ")}).`;
   if (move.oneTime !== undefined && !(Decimal.tryParse(move.oneTime) ?? Decimal.ZERO).isZero())
     proration += ` A one-time charge of ${money(move.oneTime)} is added.`;
   const addOns = move.addOns
