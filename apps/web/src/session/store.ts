@@ -4,12 +4,14 @@
  */
 import { create } from "zustand";
 
-export type Role = "admin" | "designer" | "seller" | "reader";
+export type Role = "admin" | "designer" | "seller" | "reader" | "account_manager" | "customer";
 
 export interface Me {
   tokenId: string;
   name: string;
   role: Role;
+  /** The customer a customer (portal) token belongs to. */
+  customer?: string | null;
 }
 
 interface SessionState {
@@ -47,5 +49,9 @@ export const abilities = (role: Role | undefined) => ({
   design: role === "admin" || role === "designer",
   sell: role === "admin" || role === "seller",
   preview: role === "admin" || role === "designer" || role === "seller",
-  read: role !== undefined,
+  /** Open accounts and arrangements and explore paths (applying a move needs `sell`). */
+  accounts: role === "admin" || role === "seller" || role === "account_manager",
+  /** Only the customer portal. */
+  portal: role === "customer",
+  read: role !== undefined && role !== "customer",
 });

@@ -38,6 +38,8 @@ export interface PortalMoves {
   currency: string;
   recurring: string;
   moves: PortalMove[];
+  /** Valid moves the catalog leaves to the account team (named, so the portal can point there). */
+  others: { id: string; label: string }[];
 }
 
 const arrangementId = is.string({
@@ -89,6 +91,9 @@ async function portalMoves(services: Services, row: ArrangementRow): Promise<Por
         quantity: m.quantity ?? null,
         words: moveInWords(m, current, today, nameOf),
       })),
+    others: result.moves
+      .filter((m) => m.valid && m.kind !== "retention_offer" && !isSelfService(catalog, m))
+      .map((m) => ({ id: m.id, label: m.label })),
   };
 }
 
