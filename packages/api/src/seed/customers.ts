@@ -59,7 +59,7 @@ export const SAMPLE_CUSTOMERS: readonly SampleCustomer[] = [
       { months: -4, days: 2, move: { id: "change_quantity:team-seats", quantity: 18 } },
       { months: -2, days: 14, move: { id: "add_on:collab-storage-pack", quantity: 1 } },
     ],
-    usage: { "team-seats": 16, "team-storage": 640, "team-api": 140000 },
+    usage: { "team-seats": 16, "team-storage": 640, "team-api": 82000 },
   },
   {
     customer: "Northwind Traders GmbH",

@@ -1,4 +1,5 @@
 import type { AccountArrangement } from "@tessera/api";
+import { unitFor } from "@tessera/ui";
 
 type Arrangement = AccountArrangement;
 
@@ -34,7 +35,7 @@ export function UsageMeters({ arrangements }: { arrangements: readonly Arrangeme
                 )}
                 <span className={over ? "usage-over" : "muted"}>
                   {count.format(u.used)} of {u.allowance === null ? "unlimited" : count.format(u.allowance)}{" "}
-                  {u.unit}
+                  {unitFor(u.allowance ?? u.used, u.unit)}
                   {over ? ` — ${count.format(u.used - u.allowance!)} over` : ""}
                 </span>
               </div>
