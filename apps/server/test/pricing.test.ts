@@ -96,6 +96,11 @@ describe.each(backends)("public pricing on %s", (backend) => {
     expect(team).toContain(
       'href="/quotes/new?catalog=acme-collaborate&amp;package=collab-team&amp;period=year&amp;currency=EUR"',
     );
+    // EUR, worked the same way: 10 × €11.00 = €110.00 a month; 10 × €110.00 × 0.95 =
+    // €1,045.00 a year, €87.08 a month (1045 ÷ 12 = 87.083…). The saving is taken from the exact
+    // bills, 12 × 110.00 − 1,045.00 = €275.00 (not 12 × (110.00 − 87.08) = 275.04); 275 ÷ 1320 → 20%.
+    expect(team).toContain('data-c="EUR" data-p="year"><p class="price"><strong>€87.08</strong>');
+    expect(team).toContain("Save €275.00 a year (20%)");
     // Yen has no minor unit.
     expect(team).toMatch(/data-c="JPY" data-p="month"><p class="price"><strong>¥18,000<\/strong>/);
   });

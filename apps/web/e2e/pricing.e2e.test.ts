@@ -4,6 +4,8 @@
  * toggle and the currency switch work without script, and the one-script-tag embed renders the
  * table in an iframe on another page.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, shot, startHarness } from "./harness.ts";
 
@@ -57,9 +59,16 @@ describe("the public pricing page in Chromium", () => {
   it("embeds with one script tag on another site", async () => {
     const context = await h.browser.newContext({ viewport: { width: 1024, height: 900 } });
     const page = await context.newPage();
-    await page.setContent(
-      `<!doctype html><html><body><h1>Our plans</h1><script src="${h.url}/pricing/embed.js" data-catalog="acme-collaborate"></script></body></html>`,
-    );
+    // Another site: a page on another origin (another port) with the one script tag.
+    const site = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(
+        `<!doctype html><html><body><h1>Our plans</h1><script src="${h.url}/pricing/embed.js" data-catalog="acme-collaborate"></script></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+    const { port } = site.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/`);
     const frame = page.frameLocator("iframe[title='Pricing']");
     await frame.getByRole("article", { name: "Business" }).getByText("Most popular").waitFor();
     // The embed reports its height, so the whole table shows without a scroll bar inside.
@@ -70,5 +79,6 @@ describe("the public pricing page in Chromium", () => {
       .toBeGreaterThan(400);
     await shot(page, "pricing-embed");
     await context.close();
+    await new Promise((resolve) => site.close(resolve));
   });
 });

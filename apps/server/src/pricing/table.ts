@@ -5,8 +5,8 @@
  * the engine's `price` (run in the worker pool, never here), so the table says what a quote would.
  * - monthly: billed per month on the shortest term that allows it (1 month when sold);
  * - annual: billed per year on a 12-month term; shown per month as its MRR (perPeriod ÷ 12);
- * - saving: (monthly MRR − annual MRR) × 12 a year, and in percent of the monthly price, floored
- *   to a whole percent so the table never promises more than the customer saves.
+ * - saving: 12 × the monthly price − the yearly bill, and in percent of a year billed monthly,
+ *   floored to a whole percent so the table never promises more than the customer saves.
  * @see https://docs.stripe.com/payments/checkout/pricing-table (the shape customers expect)
  */
 import type { PublishedVersion, Services } from "@tessera/api";
@@ -130,11 +130,12 @@ export async function pricingTable(
         if (year) {
           entry.year = year;
           if (month) {
-            const m = Decimal.parse(month.monthly);
-            const diff = m.sub(Decimal.parse(year.monthly));
-            if (diff.gt(Decimal.ZERO) && m.gt(Decimal.ZERO)) {
-              entry.year.savingPerYear = formatMoney(diff.mul(12), currency);
-              entry.year.savingPercent = floorPercent(diff, m);
+            // A year billed monthly against the yearly bill, both exact (no rounded MRR in between).
+            const monthlyYear = Decimal.parse(month.monthly).mul(12);
+            const saving = monthlyYear.sub(Decimal.parse(year.perPeriod));
+            if (saving.gt(Decimal.ZERO)) {
+              entry.year.savingPerYear = formatMoney(saving, currency);
+              entry.year.savingPercent = floorPercent(saving, monthlyYear);
             }
           }
         }
