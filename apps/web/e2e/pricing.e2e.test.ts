@@ -7,7 +7,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, startHarness } from "./harness.ts";
+import { type Harness, shot, signedInPage, startHarness } from "./harness.ts";
 
 let h: Harness;
 
@@ -80,5 +80,18 @@ describe("the public pricing page in Chromium", () => {
     await shot(page, "pricing-embed");
     await context.close();
     await new Promise((resolve) => site.close(resolve));
+  });
+
+  it("opens the quote builder on the package a Configure link names", async () => {
+    const page = await signedInPage(h, "seller");
+    await page.goto(`${h.url}/pricing/acme-collaborate`);
+    await page.getByText("Annual", { exact: false }).first().click();
+    await page
+      .getByRole("article", { name: "Team" })
+      .getByRole("link", { name: "Configure Team" })
+      .filter({ visible: true })
+      .click();
+    await page.getByRole("heading", { name: "Configure Team" }).waitFor();
+    await shot(page, "pricing-configure-link");
   });
 });
