@@ -6,15 +6,22 @@
  * the picks without the replaced ones go with it, and `disabled` otherwise — then with the reason
  * found without the replaced picks (the group's limit is never the reason).
  *
- * Cost: one SAT query per class of interchangeable options (symmetry.ts: options nothing but their
- * group mentions answer alike, so an unconstrained pick-one group costs one query, not one per
- * option) of each pick-one group that has a pick. For options excluded, a deletion-minimised
- * conflict over the remaining picks (a few more queries each).
+ * Cost, per class of interchangeable options (symmetry.ts: options nothing but their group mentions
+ * answer alike, so an unconstrained pick-one group is decided once) of each pick-one group that has
+ * a pick: a look in the package's pool of recent models (one holding the remaining picks and the
+ * option proves a switch), else a propagation probe (refutes most excluded options), else one SAT
+ * query whose model joins the pool. Excluded options are explained together by `explainForced`
+ * (memoised across calls, sharing the witnesses found while minimising).
  */
-import { pos } from "../logic/solver.ts";
-import { constraintsInConflict, minimalConflict } from "./explain.ts";
+import { neg, pos } from "../logic/solver.ts";
+import { explainForced, modelPool } from "./explain.ts";
 import type { PackageLogic } from "./model.ts";
 import { symmetryClasses } from "./symmetry.ts";
+
+/** Models kept in the package's pool (explain.ts keeps the same number). */
+const POOL = 64;
+
+const holds = (m: Uint8Array, l: number) => m[l >> 1] === (l & 1 ? 0 : 1);
 
 export type SwitchAnswer =
   /** Picking the option replaces `replaces` (pick literals, in selection order). */
@@ -33,6 +40,9 @@ export function pickOneSwitches(
   selected: (v: number) => boolean,
 ): Map<number, SwitchAnswer> {
   const out = new Map<number, SwitchAnswer>();
+  const ex = logic.explainer;
+  const pool = modelPool(logic);
+  const width = logic.vars.length;
   const packages = [logic.base, ...logic.addOns.values()];
   let classes: Int32Array | undefined;
   for (const pkg of packages) {
@@ -83,25 +93,54 @@ export function pickOneSwitches(
       const rest = accepted.filter((l) => !removed.has(l));
       const replaces = accepted.filter((l) => removed.has(l));
       classes ??= symmetryClasses(logic);
-      const byClass = new Map<number, SwitchAnswer>();
+      const switchAnswer: SwitchAnswer = { kind: "switch", replaces };
+      // Earlier models that hold the remaining picks: one with v on shows v is a switch.
+      const witnesses = pool.filter((m) => rest.every((l) => holds(m, l)));
+      const excluded: number[] = [];
+      const byClass = new Map<number, number>();
+      const twins: [number, number][] = [];
+      ex.probe(rest);
       for (const o of g.options) {
         const v = logic.index.get(o.id);
         if (v === undefined || v === pick || logic.vars[v]!.packageId !== pkg.id || out.has(v)) continue;
         const known = byClass.get(classes[v]!);
-        if (known) {
-          out.set(v, known);
+        if (known !== undefined) {
+          twins.push([v, known]);
+          continue;
+        }
+        if (classes[v] !== pick) byClass.set(classes[v]!, v);
+        if (witnesses.some((m) => m[v] === 1)) {
+          out.set(v, switchAnswer);
+          continue;
+        }
+        // Propagation refutes most excluded options without a search.
+        const fits = ex.pushProbe(pos(v));
+        ex.popProbe();
+        if (!fits) {
+          excluded.push(neg(v));
           continue;
         }
         const r = logic.solver.solve([...rest, pos(v)]);
         if (r === null) continue; // undecided: keep the state configure found
-        let answer: SwitchAnswer;
-        if (r.sat) answer = { kind: "switch", replaces };
-        else {
-          const picks = minimalConflict(logic, rest, pos(v));
-          answer = { kind: "disabled", picks, labels: constraintsInConflict(logic, [...picks, pos(v)]) };
+        if (r.sat) {
+          const model = logic.solver.modelSnapshot(width);
+          witnesses.push(model);
+          pool.push(model);
+          if (pool.length > POOL) pool.shift();
+          out.set(v, switchAnswer);
+        } else excluded.push(neg(v));
+      }
+      if (excluded.length > 0) {
+        // Minimal reasons over the remaining picks, memoised and sharing witnesses (explain.ts).
+        const why = explainForced(logic, rest, excluded);
+        for (const t of excluded) {
+          const e = why.get(t)!;
+          out.set(t >> 1, { kind: "disabled", picks: e.picks, labels: e.labels });
         }
-        out.set(v, answer);
-        if (classes[v] !== pick) byClass.set(classes[v]!, answer);
+      }
+      for (const [v, rep] of twins) {
+        const a = out.get(rep);
+        if (a) out.set(v, a);
       }
     }
   }
