@@ -94,4 +94,17 @@ describe("the public pricing page in Chromium", () => {
     await page.getByRole("heading", { name: "Configure Team" }).waitFor();
     await shot(page, "pricing-configure-link");
   });
+
+  it("lets a designer make a catalog public from the catalog list", async () => {
+    const page = await signedInPage(h, "designer");
+    expect((await page.request.get(`${h.url}/pricing/brewline`)).status()).toBe(404);
+    await page.getByRole("button", { name: "Make public: Brewline" }).click();
+    await page.getByRole("button", { name: "Make private: Brewline" }).waitFor();
+    const res = await page.request.get(`${h.url}/pricing/brewline`);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("Brewline");
+    await page.getByRole("button", { name: "Make private: Brewline" }).click();
+    await page.getByRole("button", { name: "Make public: Brewline" }).waitFor();
+    expect((await page.request.get(`${h.url}/pricing/brewline`)).status()).toBe(404);
+  });
 });
