@@ -40,6 +40,7 @@ export {
   type Move,
   type MoveKind,
   type MoveRequest,
+  type PathsOptions,
   type PathsResult,
   type ProrationLine,
   paths,
@@ -48,6 +49,7 @@ export {
 export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
 export { mrrOf } from "./paths/recurring.ts";
 export { isSelfService } from "./paths/self-service.ts";
+export { type VersionChoice, versionForArrangement, versionInForce } from "./paths/versions.ts";
 export { type UnitWords, unitWords } from "./price/explain.ts";
 export {
   type PriceLine,

@@ -52,8 +52,8 @@ export async function accountOf(
         const key = `${doc.catalogId}@${doc.catalogVersion}`;
         if (!catalogs.has(key)) catalogs.set(key, await pricedOn(services, doc));
       }
-      const { pv } = await catalogForMoves(services, row.doc);
-      const paths = await services.engine.paths(pv, row.doc, today);
+      const { pv, newest } = await catalogForMoves(services, row.doc, today);
+      const paths = await services.engine.paths(pv, row.doc, today, newest);
       return {
         id: row.id,
         revision: row.revision,

@@ -64,9 +64,9 @@ async function ownArrangement(services: Services, customer: string, id: string):
 /** The valid, self-service moves from the arrangement today, in plain words. */
 async function portalMoves(services: Services, row: ArrangementRow): Promise<PortalMoves> {
   const today = services.today();
-  const { pv } = await catalogForMoves(services, row.doc);
+  const { pv, newest } = await catalogForMoves(services, row.doc, today);
   const catalog: Catalog = services.published.doc(pv);
-  const result = await services.engine.paths(pv, row.doc, today);
+  const result = await services.engine.paths(pv, row.doc, today, newest);
   const nameOf = (id: string) => catalog.packages.find((p) => p.id === id)?.name ?? id;
   const current = {
     recurring: result.current.recurring,
