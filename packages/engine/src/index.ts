@@ -8,6 +8,7 @@ export {
   addMonths,
   daysBetween,
   isDate,
+  monthsPerPeriod,
   PERIOD_ADJECTIVE,
   PERIOD_ADVERB,
   PERIOD_NOUN,
@@ -42,6 +43,7 @@ export { formulaInWords, ruleInWords } from "./configure/words.ts";
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
+export { displayMoney } from "./display.ts";
 export { duplicateEntry } from "./edit/duplicate.ts";
 export {
   deletion,
@@ -67,8 +69,11 @@ export {
   type PathsResult,
   type ProrationLine,
   paths,
+  type UsageLine,
 } from "./paths/index.ts";
 export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
+export { mrrOf } from "./paths/recurring.ts";
+export { isSelfService } from "./paths/self-service.ts";
 export { type VersionChoice, versionForArrangement, versionInForce } from "./paths/versions.ts";
 export { type UnitWords, unitWords } from "./price/explain.ts";
 export { type DiscountImpact, discountImpact } from "./price/impact.ts";

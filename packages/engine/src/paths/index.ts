@@ -12,12 +12,14 @@
  * package missing from it blocks the moves that need it, with a reason; nothing throws on a
  * schema-valid arrangement.
  */
+
 import { type Arrangement, validateArrangement } from "@tessera/schema";
 import { isDate, PERIOD_ADVERB, spanAdjective, termLengthOf } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { phasePlans } from "../phases.ts";
 import { changeAddOnMoves, removeMoves } from "./addon-policy.ts";
 import { addOnMoves } from "./addons.ts";
+import { usageLines } from "./allowance.ts";
 import { blocked, type Candidate, newMove } from "./candidate.ts";
 import { changeVersionMove } from "./change-version.ts";
 import { createContext, type PathContext } from "./context.ts";
@@ -126,6 +128,7 @@ export function paths(
   return {
     moves,
     insights,
+    usage: usageLines(ctx),
     current: {
       package: arrangement.package,
       recurring: ctx.money(ctx.currentRecurring),

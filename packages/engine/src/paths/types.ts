@@ -142,9 +142,26 @@ export interface Insight {
   moves: string[];
 }
 
+/** Observed usage of one component against what the arrangement covers (the account view's gauge). */
+export interface UsageLine {
+  component: string;
+  /** The component's (or its service's) name. */
+  label: string;
+  unit: string;
+  used: number;
+  /**
+   * Units covered: for a licensed component the quantity held (with what add-ons deliver), for a
+   * metered one the units included in its usage price; null when nothing caps it.
+   */
+  allowance: number | null;
+  metered: boolean;
+}
+
 export interface PathsResult {
   moves: Move[];
   insights: Insight[];
+  /** Usage against allowance, for each component with observed usage (empty without usage). */
+  usage?: UsageLine[];
   current: {
     package: string;
     /** Recurring price per billing period now (the arrangement's snapshot, else priced). */

@@ -199,7 +199,7 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
  * Units of a service an arrangement covers: the base package's component of that service plus what
  * held add-ons deliver of it (their component quantity × add-on units).
  */
-function coverageOf(
+export function coverageOf(
   ctx: PathContext,
   a: Arrangement,
   base: Package,
@@ -222,12 +222,12 @@ function coverageOf(
   return { total: baseUnits + fromAddOns, fromAddOns, perAddOnUnit, delivered };
 }
 
-function isMetered(ctx: PathContext, service: string): boolean {
+export function isMetered(ctx: PathContext, service: string): boolean {
   return ctx.catalog.services.get(service)?.value.kind === "usage";
 }
 
 /** Units included per billing period by the usage charge on the component, in this currency and period. */
-function allowanceOf(ctx: PathContext, pkg: Package, component: string): number | undefined {
+export function allowanceOf(ctx: PathContext, pkg: Package, component: string): number | undefined {
   const a = ctx.arrangement;
   for (const ch of pkg.charges) {
     if (ch.model !== "usage" || ch.component !== component) continue;

@@ -256,6 +256,10 @@ export interface Package {
    * Rank on the portfolio's ladder: higher is an upgrade.
    */
   tier: number;
+  /**
+   * Marked "Most popular" on public pricing tables. At most one base package per portfolio should carry it.
+   */
+  popular?: boolean;
   status: LifecycleStatus;
   effectiveFrom?: CalendarDate;
   effectiveTo?: CalendarDate;
@@ -845,6 +849,10 @@ export interface AddOnCompatibility {
    * When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change.
    */
   onIncompatibleBase?: "cancel" | "block";
+  /**
+   * Whether a customer may add this add-on themselves in the customer portal (changing its quantity and removing it stay with the account team). Defaults to true.
+   */
+  selfService?: boolean;
 }
 /**
  * How the term is extended.
@@ -1042,6 +1050,10 @@ export interface PathRuleCase {
     "trial" | "intro" | "discount" | "fixed_term" | "evergreen",
     ...("trial" | "intro" | "discount" | "fixed_term" | "evergreen")[]
   ];
+  /**
+   * Whether a customer may make a matching move themselves in the customer portal. When the case does not say: upgrades yes, every other kind (downgrade, crossgrade, renew, terminate) no.
+   */
+  selfService?: boolean;
   /**
    * The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList.
    *

@@ -24,6 +24,7 @@ import { portfoliosCheck } from "./portfolios.ts";
 import { priceBooksCheck } from "./pricebooks.ts";
 import { pricesCheck } from "./prices.ts";
 import { refsCheck } from "./refs.ts";
+import { storefrontCheck } from "./storefront.ts";
 import { terminationCheck } from "./termination.ts";
 import { termsCheck } from "./terms.ts";
 import { tiersCheck } from "./tiers.ts";
@@ -52,5 +53,6 @@ export const checks: Check[] = [
   alignmentsCheck,
   policyCheck,
   approvalsCheck,
+  storefrontCheck,
   logicCheck,
 ];
