@@ -37,3 +37,4 @@ export const APPROVER_ROLES: readonly Role[] = ["admin", "seller"];
 /** Whether a caller may approve or reject quotes: an admin, or a token with the approver capability. */
 export function mayApprove(p: Principal): boolean {
   return p.role === "admin" || (p.approver === true && APPROVER_ROLES.includes(p.role));
+}
