@@ -50,7 +50,8 @@ export interface PricingTable {
 
 function shortestTerm(pkg: Package, period: "month" | "year"): number | undefined {
   if (!pkg.billingPeriods.includes(period)) return undefined;
-  const terms = pkg.terms.map((t) => t.months).sort((a, b) => a - b);
+  // Month terms only: the table compares monthly and yearly billing.
+  const terms = pkg.terms.flatMap((t) => (t.months === undefined ? [] : [t.months])).sort((a, b) => a - b);
   return period === "month" ? terms[0] : terms.find((m) => m % 12 === 0 && m === 12);
 }
 

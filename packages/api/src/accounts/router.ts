@@ -3,7 +3,7 @@
  * hold and pay; `get` is the account view (accounts/summary.ts). Open to account managers,
  * sellers and admins, read-only: moves are applied through `arrangements.applyMove` (sellers).
  */
-import { Decimal, formatMoney, mrrOf } from "@tessera/engine";
+import { Decimal, formatMoney, mrrOf, termLengthOf } from "@tessera/engine";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { catalogForMoves, pricedOn } from "../arrangements/router.ts";
 import {
@@ -97,7 +97,7 @@ export const accountsRouter = {
             const mrr = mrrOf(
               Decimal.tryParse(d.recurring) ?? Decimal.ZERO,
               d.billingPeriod,
-              d.term.months,
+              termLengthOf(d.term),
               d.currency,
             );
             totals.set(d.currency, (totals.get(d.currency) ?? Decimal.ZERO).add(mrr));

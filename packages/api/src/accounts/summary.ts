@@ -6,7 +6,15 @@
  * MRR is the recurring price per billing period ÷ months per period, rounded once to the
  * currency's minor unit (the engine's `mrrOf`); a terminated arrangement contributes nothing.
  */
-import { addDays, Decimal, daysBetween, formatMoney, mrrOf, type UsageLine } from "@tessera/engine";
+import {
+  addDays,
+  Decimal,
+  daysBetween,
+  formatMoney,
+  mrrOf,
+  termLengthOf,
+  type UsageLine,
+} from "@tessera/engine";
 import type { Arrangement, Catalog } from "@tessera/schema";
 
 /** How far ahead "coming up" looks. */
@@ -105,7 +113,7 @@ export interface AccountInput {
 function mrrOfDoc(doc: Arrangement): Decimal {
   if (doc.status === "terminated" || doc.recurring === undefined) return Decimal.ZERO;
   const perPeriod = Decimal.tryParse(doc.recurring) ?? Decimal.ZERO;
-  return mrrOf(perPeriod, doc.billingPeriod, doc.term.months, doc.currency);
+  return mrrOf(perPeriod, doc.billingPeriod, termLengthOf(doc.term), doc.currency);
 }
 
 function phaseOf(doc: Arrangement, today: string): AccountArrangement["phase"] {
