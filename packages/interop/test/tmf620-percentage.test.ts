@@ -21,7 +21,6 @@ const catalog: Catalog = {
   services: [
     { id: "svc-volume", name: "Payment volume", unit: "USD", kind: "usage", status: "active" },
     { id: "svc-payments", name: "Payments", unit: "payment", kind: "usage", status: "active" },
-    { id: "svc-seats", name: "Seats", unit: "seat", kind: "feature", status: "active" },
   ],
   portfolios: [{ id: "pf", name: "Payments" }],
   packages: [
@@ -35,7 +34,6 @@ const catalog: Catalog = {
       components: [
         { id: "volume", service: "svc-volume", name: "Payment volume" },
         { id: "payments-count", service: "svc-payments", name: "Payments" },
-        { id: "seats", service: "svc-seats", name: "Seats" },
       ],
       terms: [{ months: 1, default: true }],
       billingPeriods: ["month"],
