@@ -47,6 +47,21 @@ describe("exported Kill Bill XML conforms to the catalog schema", () => {
     expect(xsdProblems(name, xml)).toEqual("");
   });
 
+  it("the StreamFlix fixture, with a price-list rule, re-exports to conforming XML", () => {
+    const text = readFileSync(join(import.meta.dirname, "fixtures/killbill/streaming.xml"), "utf8").replace(
+      "<toPriceList>DEFAULT</toPriceList>",
+      "<fromPriceList>Students</fromPriceList><toPriceList>DEFAULT</toPriceList>",
+    );
+    const r = importKillBill(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    const xml = exportKillBill(r.catalog).xml;
+    expect(xml).toContain("<fromPriceList>students</fromPriceList>");
+    const tree = parseXml(xml);
+    if (!tree.ok) throw new Error(tree.message);
+    expect(checkStructure(tree.root)).toEqual([]);
+    expect(xsdProblems("streaming", xml)).toEqual("");
+  });
+
   it("the structural rules refuse what the XSD refuses", () => {
     const xml = exportKillBill(sample("saas")).xml.replace(
       "<category>BASE</category>",
