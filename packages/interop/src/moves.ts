@@ -29,20 +29,37 @@ function reachable(rules: readonly PathRuleCase[], from: Package, to: Package): 
   return rules.some((r) => r.from?.packages?.includes(from.id) && r.to?.packages?.includes(to.id));
 }
 
-/** When a change from `from` to `to` takes effect (illegal when it is not offered). */
+/**
+ * When a change from `from` to `to` takes effect (illegal when it is not offered), for an
+ * arrangement priced from `priceBook` (when given; cases with a `priceBooks` condition match only then).
+ */
 export function changeTiming(
   catalog: Catalog,
   from: Package,
   to: Package,
   billingPeriod: BillingPeriod,
   phase: PhaseName,
+  priceBook?: string,
 ): Timing {
   const rules = catalog.pathRules ?? [];
   if (!reachable(rules, from, to)) return "illegal";
   const kind = impliedKind(from, to);
-  return (
-    firstMatchingCase(rules, { kind, from, to, billingPeriod, phase })?.outcome.timing ?? DEFAULT_TIMING[kind]
-  );
+  const move = { kind, from, to, billingPeriod, phase, ...(priceBook ? { priceBook } : {}) };
+  return firstMatchingCase(rules, move)?.outcome.timing ?? DEFAULT_TIMING[kind];
+}
+
+/** The price book a change from `from` to `to` leaves an arrangement priced from `priceBook` on. */
+export function changeBook(
+  catalog: Catalog,
+  from: Package,
+  to: Package,
+  billingPeriod: BillingPeriod,
+  phase: PhaseName,
+  priceBook: string,
+): string {
+  const kind = impliedKind(from, to);
+  const move = { kind, from, to, billingPeriod, phase, priceBook };
+  return firstMatchingCase(catalog.pathRules ?? [], move)?.outcome.priceBook ?? priceBook;
 }
 
 /**
@@ -54,6 +71,7 @@ export function terminateTiming(
   pkg: Package,
   billingPeriod: BillingPeriod,
   phase: PhaseName,
+  priceBook?: string,
 ): Timing {
   const addOn = pkg.role === "add_on";
   const rule = firstMatchingCase(catalog.pathRules ?? [], {
@@ -61,6 +79,7 @@ export function terminateTiming(
     from: pkg,
     billingPeriod,
     phase,
+    ...(priceBook ? { priceBook } : {}),
   });
   if (rule) return rule.outcome.timing;
   const e = pkg.termination?.effective ?? (addOn ? "end_of_period" : "end_of_term");

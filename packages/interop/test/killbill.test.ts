@@ -110,14 +110,23 @@ describe("importKillBill: the StreamFlix fixture", () => {
         c.to?.packages,
         c.phases,
         c.outcome.timing,
+        c.outcome.priceBook,
       ]),
     ).toEqual([
-      [["upgrade", "downgrade", "crossgrade"], undefined, undefined, ["trial"], "immediate"],
-      [["upgrade"], ["basic"], ["premium"], undefined, "immediate"],
-      [["upgrade", "downgrade", "crossgrade"], undefined, undefined, undefined, "next_billing_date"],
+      // The price-list rule "every change goes to DEFAULT" is folded into each change case.
+      [["upgrade", "downgrade", "crossgrade"], undefined, undefined, ["trial"], "immediate", "default"],
+      [["upgrade"], ["basic"], ["premium"], undefined, "immediate", "default"],
+      [
+        ["upgrade", "downgrade", "crossgrade"],
+        undefined,
+        undefined,
+        undefined,
+        "next_billing_date",
+        "default",
+      ],
       // The ADD_ON category's cancel case is the add-ons' own cancel policy.
-      [["remove_add_on"], ["extrascreen", "rentals"], undefined, undefined, "immediate"],
-      [["terminate"], undefined, undefined, undefined, "next_billing_date"],
+      [["remove_add_on"], ["extrascreen", "rentals"], undefined, undefined, "immediate", undefined],
+      [["terminate"], undefined, undefined, undefined, "next_billing_date", undefined],
     ]);
   });
 });
@@ -192,13 +201,13 @@ describe("importKillBill: inputs it cannot take", () => {
       .replace("<billingPeriod>ANNUAL</billingPeriod>", "<billingPeriod>DAILY</billingPeriod>")
       .replace(
         "<toPriceList>DEFAULT</toPriceList>",
-        "<fromPriceList>Students</fromPriceList><toPriceList>DEFAULT</toPriceList>",
+        "<fromBillingPeriod>DAILY</fromBillingPeriod><toPriceList>DEFAULT</toPriceList>",
       );
     const r = imported(text);
     const codes = r.diagnostics.map((d) => `${d.code}@${d.location?.line}`);
     expect(codes).toContain("killbill.usage.unsupported@223");
     expect(codes).toContain("killbill.plan.billing-period@157");
-    expect(codes).toContain("killbill.rule.priceList@81");
+    expect(codes).toContain("killbill.rule.price-list-case@82");
   });
 });
 

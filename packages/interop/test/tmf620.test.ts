@@ -11,6 +11,7 @@ import type { Catalog } from "@tessera/schema";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parseTmfQuery, runTmfQuery, stringifyTmf, type TmfResource, toTmf620 } from "../src/index.ts";
+import { discriminated } from "./tmf620-oas.ts";
 
 const load = (name: string) =>
   JSON.parse(
@@ -197,28 +198,6 @@ describe("TMF630 queries", () => {
     expect(parseTmfQuery(new URLSearchParams("a[b]=1"))).toMatchObject({ problem: { parameter: "a[b]" } });
   });
 });
-
-/**
- * OpenAPI's discriminator picks the `oneOf` branch by `@type` (a reference `…Ref` or a value);
- * ajv does not read `mapping`, so each such `oneOf` becomes "if @type is X then schema X".
- */
-function discriminated(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(discriminated);
-  if (node === null || typeof node !== "object") return node;
-  const o = node as Record<string, unknown>;
-  const d = o.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (k !== "discriminator") out[k] = discriminated(v);
-  if (d?.mapping && Array.isArray(o.oneOf)) {
-    delete out.oneOf;
-    out.allOf = Object.entries(d.mapping).map(([type, ref]) => ({
-      if: { properties: { [d.propertyName]: { const: type } }, required: [d.propertyName] },
-      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
-      then: { $ref: ref },
-    }));
-  }
-  return out;
-}
 
 function hrefKind(r: TmfResource): string {
   for (const [kind, list] of Object.entries(view)) if (list.includes(r)) return kind;

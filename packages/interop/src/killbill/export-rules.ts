@@ -8,10 +8,23 @@
  * common answer as the final catch-all. The result decides every move exactly as Tessera does,
  * except for what Kill Bill has no words for (proration, term restarts, minimum days, contract
  * terms longer than a billing period), which is reported.
+ *
+ * Price books are Kill Bill price lists. When a case tests `priceBooks`, every decision is taken
+ * per book and written with `fromPriceList`. A case's `outcome.priceBook` becomes Kill Bill's
+ * price-list rule, which can test only the current product, billing period and list (not the
+ * target or the phase): for each book, the exporter writes the book a change leads to per product
+ * (per billing period when they differ), and reports a change whose book depends on more.
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_plan_change_rules
  */
 import type { AlignmentMatch, BillingPeriod, Package } from "@tessera/schema";
-import { changeTiming, type PhaseName as Phase, phasesOf, type Timing, terminateTiming } from "../moves.ts";
+import {
+  changeBook,
+  changeTiming,
+  type PhaseName as Phase,
+  phasesOf,
+  type Timing,
+  terminateTiming,
+} from "../moves.ts";
 import type { ExportContext, Node } from "./export.ts";
 import { TO_KB_PERIOD, TO_KB_PHASE } from "./vocabulary.ts";
 
@@ -48,18 +61,88 @@ function casesOf(decisions: Decision[], all: (d: Decision) => string): { cases: 
   return { cases, fallback };
 }
 
-/** Collapses per-period, per-phase decisions of one pair into one when they all agree. */
-function collapse(
-  entries: { period: BillingPeriod; phase: Phase; policy: string }[],
-  base: Node,
-  periodKey: string,
-): Decision[] {
+interface Entry {
+  period: BillingPeriod;
+  phase: Phase;
+  book: string;
+  policy: string;
+}
+
+/** Collapses per-period, per-phase (and per-book) decisions of one pair into one when they all agree. */
+function collapse(ctx: ExportContext, entries: Entry[], base: Node, periodKey: string): Decision[] {
   const policies = new Set(entries.map((e) => e.policy));
   if (policies.size === 1) return [{ fields: base, policy: entries[0]!.policy }];
+  const byBook = new Set(entries.map((e) => e.book)).size > 1;
   return entries.map((e) => ({
-    fields: { phaseType: TO_KB_PHASE[e.phase], ...base, [periodKey]: TO_KB_PERIOD[e.period]! },
+    fields: {
+      phaseType: TO_KB_PHASE[e.phase],
+      ...base,
+      [periodKey]: TO_KB_PERIOD[e.period]!,
+      ...(byBook
+        ? { [periodKey === "billingPeriod" ? "priceList" : "fromPriceList"]: listName(ctx, e.book) }
+        : {}),
+    },
     policy: e.policy,
   }));
+}
+
+function listName(ctx: ExportContext, book: string): string {
+  return book === ctx.defaultBook ? "DEFAULT" : book;
+}
+
+/**
+ * Kill Bill's price-list cases: per book, the book a change leads to, for the whole book when every
+ * product agrees, else per product, else per product and billing period; "keep" cases otherwise.
+ */
+function priceListCases(ctx: ExportContext, bases: Package[], books: string[]): Node[] {
+  const cases: Node[] = [];
+  for (const book of books) {
+    const targets: { from: Package; period: BillingPeriod; target: string }[] = [];
+    for (const from of bases)
+      for (const period of periodsOf(from)) {
+        const counts = new Map<string, number>();
+        for (const to of bases)
+          for (const phase of phasesOf(from)) {
+            if (to === from || changeTiming(ctx.catalog, from, to, period, phase, book) === "illegal")
+              continue;
+            const t = changeBook(ctx.catalog, from, to, period, phase, book);
+            counts.set(t, (counts.get(t) ?? 0) + 1);
+          }
+        if (counts.size === 0) continue;
+        const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+        if (ranked.length > 1)
+          ctx.lose(
+            "killbill.export.price-book-target",
+            "/pathRules",
+            `A change from ${from.id} (${period}ly, priced from ${book}) leads to the ${ranked.map((r) => r[0]).join(" or ")} price book depending on the target or phase; Kill Bill's price-list rules test only the current product, billing period and list, so it always leads to ${ranked[0]![0]}.`,
+          );
+        targets.push({ from, period, target: ranked[0]![0] });
+      }
+    const list = listName(ctx, book);
+    const all = new Set(targets.map((t) => t.target));
+    if (all.size <= 1) {
+      cases.push({ fromPriceList: list, toPriceList: listName(ctx, [...all][0] ?? book) });
+      continue;
+    }
+    for (const from of bases) {
+      const mine = targets.filter((t) => t.from === from);
+      const own = new Set(mine.map((t) => t.target));
+      if (own.size === 1) {
+        const target = [...own][0]!;
+        if (target !== book)
+          cases.push({ fromProduct: from.id, fromPriceList: list, toPriceList: listName(ctx, target) });
+      } else
+        for (const t of mine)
+          if (t.target !== book)
+            cases.push({
+              fromProduct: from.id,
+              fromBillingPeriod: TO_KB_PERIOD[t.period]!,
+              fromPriceList: list,
+              toPriceList: listName(ctx, t.target),
+            });
+    }
+  }
+  return cases;
 }
 
 function reportRuleLosses(ctx: ExportContext): void {
@@ -84,30 +167,39 @@ function reportRuleLosses(ctx: ExportContext): void {
 export function rulesXml(ctx: ExportContext): Node {
   const bases = ctx.catalog.packages.filter((p) => p.role === "base");
   reportRuleLosses(ctx);
+  const allBooks = (ctx.catalog.priceBooks ?? []).map((b) => b.id);
+  const books = allBooks.length > 0 ? allBooks : [ctx.defaultBook];
+  // Decisions are taken per book only when some case tests the book.
+  const perBook = (ctx.catalog.pathRules ?? []).some((r) => r.priceBooks !== undefined);
+  const decisionBooks = perBook ? books : [ctx.defaultBook];
   let endOfContract = false;
   const change: Decision[] = [];
   for (const from of bases)
     for (const to of bases) {
       if (from === to) continue;
-      const entries = periodsOf(from).flatMap((period) =>
-        phasesOf(from).map((phase) => {
-          const timing = changeTiming(ctx.catalog, from, to, period, phase);
-          if (timing === "end_of_term") endOfContract = true;
-          return { period, phase, policy: POLICY[timing] };
-        }),
+      const entries = decisionBooks.flatMap((book) =>
+        periodsOf(from).flatMap((period) =>
+          phasesOf(from).map((phase) => {
+            const timing = changeTiming(ctx.catalog, from, to, period, phase, book);
+            if (timing === "end_of_term") endOfContract = true;
+            return { period, phase, book, policy: POLICY[timing] };
+          }),
+        ),
       );
-      change.push(...collapse(entries, { fromProduct: from.id, toProduct: to.id }, "fromBillingPeriod"));
+      change.push(...collapse(ctx, entries, { fromProduct: from.id, toProduct: to.id }, "fromBillingPeriod"));
     }
   const cancel: Decision[] = [];
   for (const pkg of ctx.catalog.packages) {
-    const entries = periodsOf(pkg).flatMap((period) =>
-      phasesOf(pkg).map((phase) => {
-        const timing = terminateTiming(ctx.catalog, pkg, period, phase);
-        if (timing === "end_of_term") endOfContract = true;
-        return { period, phase, policy: POLICY[timing] };
-      }),
+    const entries = decisionBooks.flatMap((book) =>
+      periodsOf(pkg).flatMap((period) =>
+        phasesOf(pkg).map((phase) => {
+          const timing = terminateTiming(ctx.catalog, pkg, period, phase, book);
+          if (timing === "end_of_term") endOfContract = true;
+          return { period, phase, book, policy: POLICY[timing] };
+        }),
+      ),
     );
-    cancel.push(...collapse(entries, { product: pkg.id }, "billingPeriod"));
+    cancel.push(...collapse(ctx, entries, { product: pkg.id }, "billingPeriod"));
   }
   if (endOfContract)
     ctx.lose(
@@ -121,9 +213,15 @@ export function rulesXml(ctx: ExportContext): Node {
   // Kill Bill's case elements have a fixed order; rebuild each case in it.
   const order = (names: string[]) => (c: Node) =>
     Object.fromEntries(names.filter((n) => c[n] !== undefined).map((n) => [n, c[n]!]));
-  const changeOrder = order(["phaseType", "fromProduct", "fromBillingPeriod", "toProduct", "policy"]);
-  const cancelOrder = order(["product", "billingPeriod", "phaseType", "policy"]);
-  const books = (ctx.catalog.priceBooks ?? []).filter((b) => b.id !== ctx.defaultBook);
+  const changeOrder = order([
+    "phaseType",
+    "fromProduct",
+    "fromBillingPeriod",
+    "fromPriceList",
+    "toProduct",
+    "policy",
+  ]);
+  const cancelOrder = order(["product", "billingPeriod", "priceList", "phaseType", "policy"]);
   return {
     changePolicy: {
       changePolicyCase: [...changeCases.cases.map(changeOrder), { policy: changeCases.fallback }],
@@ -140,12 +238,12 @@ export function rulesXml(ctx: ExportContext): Node {
     },
     createAlignment: { createAlignmentCase: alignmentCases(ctx, "create", "START_OF_BUNDLE") },
     billingAlignment: { billingAlignmentCase: alignmentCases(ctx, "billing", "ACCOUNT") },
-    // A change keeps the customer's price list, as a Tessera arrangement keeps its price book.
+    // Kill Bill keeps the list when no case matches; the cases spell out every book anyway.
     priceList: {
-      priceListCase: [
-        ...books.map((b) => ({ fromPriceList: b.id, toPriceList: b.id })),
-        { toPriceList: "DEFAULT" },
-      ],
+      priceListCase: priceListCases(ctx, bases, [
+        ctx.defaultBook,
+        ...allBooks.filter((b) => b !== ctx.defaultBook),
+      ]),
     },
   };
 }

@@ -48,6 +48,8 @@ export interface ImportContext {
   readonly unitIds: Map<string, string>;
   /** Tessera component id → the id of its usage charge. */
   readonly usageChargeIds: Map<string, string>;
+  /** Kill Bill price list name → Tessera price book id. */
+  readonly bookIds: Map<string, string>;
   readonly diagnostics: InteropDiagnostic[];
   warn(code: string, el: XmlElement, message: string, pointer?: string): void;
   error(code: string, el: XmlElement, message: string, pointer?: string): void;
@@ -105,6 +107,7 @@ export function importKillBill(text: string): ImportResult {
     productIds: new Map(),
     unitIds: new Map(),
     usageChargeIds: new Map(),
+    bookIds: new Map(),
     diagnostics,
     warn: (code, el, message, pointer) => diagnostics.push(located("warning", code, el, message, pointer)),
     error: (code, el, message, pointer) => diagnostics.push(located("error", code, el, message, pointer)),
@@ -126,6 +129,7 @@ function priceBooksOf(ctx: ImportContext): {
   for (const list of ctx.kb.priceLists) {
     const id = ctx.ids.take(list.isDefault ? "default" : list.name);
     if (list.isDefault) defaultBook = id;
+    ctx.bookIds.set(list.name, id);
     books.push({
       id,
       name: list.prettyName ?? (list.isDefault ? "Default price list" : list.name),

@@ -21,6 +21,7 @@
 import { impliedKind, isCompatibleAddOn, spanAdjective, spanWords, termLengthOf } from "@tessera/engine";
 import type { Catalog, Charge, Package, PricePoint } from "@tessera/schema";
 import { decimalNumber, money } from "./json.ts";
+import { type PercentageContext, percentageFields } from "./percentage.ts";
 
 export const TMF620_BASE = "/tmf-api/productCatalogManagement/v5";
 
@@ -126,11 +127,27 @@ export function toTmf620(catalog: Catalog, version: number, options: Tmf620Optio
       ].map((c) => ({ ...c, "@type": "CharacteristicSpecification" })),
     });
 
+  const percentageContext: PercentageContext = {
+    header: (local) => common("productOfferingPrice", local, "ProductOfferingPrice"),
+    unitOfComponent: (pkg, component) =>
+      unitOf(component ? pkg.components?.find((c) => c.id === component)?.service : undefined),
+    push: (pop) => view.productOfferingPrice.push(pop),
+  };
+
   const priceRefs = (pkg: Package): ReturnType<typeof ref>[] => {
     const refs: ReturnType<typeof ref>[] = [];
-    for (const charge of pkg.charges ?? [])
+    const made = new Map<string, TmfResource[]>();
+    // Percentage charges last: a percent of other charges refers to their prices.
+    const charges = [...(pkg.charges ?? [])].sort(
+      (a, b) => Number(a.model === "percentage") - Number(b.model === "percentage"),
+    );
+    for (const charge of charges)
       for (const pp of charge.pricePoints) {
-        const pop = pricePoint(pkg, charge, pp);
+        const pop =
+          charge.model === "percentage"
+            ? percentagePoint(pkg, charge, pp, (id) => made.get(id) ?? [])
+            : pricePoint(pkg, charge, pp);
+        made.set(charge.id, [...(made.get(charge.id) ?? []), pop]);
         view.productOfferingPrice.push(pop);
         refs.push(ref("ProductOfferingPrice", pop.id, pop.href, pop.name as string));
       }
@@ -141,10 +158,33 @@ export function toTmf620(catalog: Catalog, version: number, options: Tmf620Optio
     return refs;
   };
 
+  const pointLocal = (charge: Charge, pp: PricePoint) =>
+    `${charge.id}/${pp.currency}/${pp.billingPeriod ?? "once"}/${pp.priceBook ?? "list"}`;
+  const pointName = (charge: Charge, pp: PricePoint) =>
+    `${charge.name} (${pp.currency}, ${pp.billingPeriod ?? "once"}${pp.priceBook && pp.priceBook !== "list" ? `, ${pp.priceBook}` : ""})`;
+
+  const percentagePoint = (
+    pkg: Package,
+    charge: Charge,
+    pp: PricePoint,
+    priceOf: (chargeId: string) => TmfResource[],
+  ): TmfResource => {
+    const local = pointLocal(charge, pp);
+    return {
+      ...common("productOfferingPrice", local, "ProductOfferingPrice"),
+      name: pointName(charge, pp),
+      lifecycleStatus: LIFECYCLE[pkg.status ?? "active"] ?? "Launched",
+      ...percentageFields(percentageContext, pkg, charge, pp, local, priceOf),
+      ...(validFor(pkg.effectiveFrom, pkg.effectiveTo)
+        ? { validFor: validFor(pkg.effectiveFrom, pkg.effectiveTo) }
+        : {}),
+    };
+  };
+
   const pricePoint = (pkg: Package, charge: Charge, pp: PricePoint): TmfResource => {
     const book = pp.priceBook ?? "list";
     const period = pp.billingPeriod ?? "once";
-    const local = `${charge.id}/${pp.currency}/${period}/${book}`;
+    const local = pointLocal(charge, pp);
     const unit = unitOf(
       charge.component ? pkg.components?.find((c) => c.id === charge.component)?.service : undefined,
     );
