@@ -25,6 +25,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { readBody, sendTrpcError } from "./body.ts";
 import { handleFeed, sendError } from "./feed.ts";
 import { setSecurityHeaders } from "./headers.ts";
+import { PRICE_PATH, PriceResponses } from "./price-cache.ts";
 import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimiter } from "./rate-limit.ts";
 import { DEFAULT_STATIC_CACHE_BYTES, StaticSite } from "./static.ts";
 import { handleTmf620, Tmf620Views } from "./tmf620.ts";
@@ -79,6 +80,8 @@ export interface TesseraServer {
   readonly services: Services;
   /** The web app being served (its cache's size is observable for tests). */
   readonly site: StaticSite;
+  /** Priced quotes kept in memory (observable for tests). */
+  readonly prices: PriceResponses;
 }
 
 export function createServer(options: ServerOptions = {}): TesseraServer {
@@ -98,6 +101,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   let services: Services | undefined;
   let dispatcher: WebhookDispatcher | undefined;
+  let priceResponses: PriceResponses | undefined;
   const tmf620 = new Tmf620Views();
   let ownsDb = false;
 
@@ -165,6 +169,11 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
           `A batch may hold at most ${maxBatchCalls} calls; this one holds ${calls}. Send it in smaller batches.`,
         );
       if (!(await admit(req, res, calls, true))) return;
+      if (req.method === "GET" && path === PRICE_PATH) {
+        const ctx = await createContext(services!, req.headers.authorization);
+        const search = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
+        if (await priceResponses!.answer(ctx, search, res)) return;
+      }
       if (req.method === "POST" && req.headers["content-type"]?.startsWith("application/json")) {
         // The body is read here, so text that is not JSON is answered with where and why (tRPC
         // would only say that it is not JSON); tRPC then takes the text as it is.
@@ -232,6 +241,10 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
 
   return {
     site,
+    get prices() {
+      if (!priceResponses) throw new Error("The server is not started.");
+      return priceResponses;
+    },
     get services() {
       if (!services) throw new Error("The server is not started.");
       return services;
@@ -255,6 +268,8 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         ...(options.engine ? { engine: options.engine } : {}),
         webhookAllowHttp: webhookSettings.allowHttp ?? process.env.TESSERA_WEBHOOK_ALLOW_HTTP === "1",
       });
+      // A quarter of the engine's result budget keeps priced responses (TESSERA_ENGINE_CACHE_MB).
+      priceResponses = new PriceResponses(services.engine.options.resultCacheBytes / 4);
       // The first worker loads the engine while the server starts listening.
       services.engine.warm();
       if (options.webhooks !== false) {

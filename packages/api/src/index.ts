@@ -21,12 +21,13 @@ export {
   type EngineOptions,
   engineOptionsFromEnv,
 } from "./engine/limits.ts";
+export { ResultCache } from "./engine/result-cache.ts";
 export { EngineService } from "./engine/service.ts";
 export { type ErrorExtras, fail } from "./errors.ts";
 export { inspectJson, MAX_DEPTH } from "./input/guard.ts";
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./router.ts";
 export { type ApiHooks, createServices, type Services, type ServicesOptions } from "./services.ts";
-export { type Context, createCallerFactory, createContext } from "./trpc.ts";
+export { type Context, can, createCallerFactory, createContext } from "./trpc.ts";
 export { type DispatcherOptions, WebhookDispatcher } from "./webhooks/dispatcher.ts";
 export { signatureHeader } from "./webhooks/sign.ts";
 export type { WebhookDelivery, WebhookEndpoint } from "./webhooks/store.ts";
