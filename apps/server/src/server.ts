@@ -20,7 +20,6 @@ import {
   type Services,
   WebhookDispatcher,
 } from "@tessera/api";
-import { jsonSyntaxMessage } from "@tessera/engine";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { readBody, sendTrpcError } from "./body.ts";
 import { handleFeed, sendError } from "./feed.ts";
@@ -110,7 +109,8 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     basePath: "/trpc/",
     maxBodySize: maxBodyBytes,
     maxBatchSize: maxBatchCalls,
-    createContext: ({ req }) => createContext(services!, req.headers.authorization),
+    createContext: ({ req }) =>
+      createContext(services!, req.headers.authorization, (req as IncomingMessage & { body?: string }).body),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         log(`internal error in ${path ?? "(unknown)"}`, error.cause ?? error);
@@ -175,8 +175,8 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         if (await priceResponses!.answer(ctx, search, res)) return;
       }
       if (req.method === "POST" && req.headers["content-type"]?.startsWith("application/json")) {
-        // The body is read here, so text that is not JSON is answered with where and why (tRPC
-        // would only say that it is not JSON); tRPC then takes the text as it is.
+        // The body is read here to bound it; tRPC then parses the text once, and the context keeps
+        // it so a syntax error is answered with where and why (tRPC would only say it is not JSON).
         const body = await readBody(req, maxBodyBytes);
         if (!body.ok) {
           res.setHeader("connection", "close");
@@ -186,14 +186,6 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
             "PAYLOAD_TOO_LARGE",
             `The request body is larger than the ${maxBodyBytes} bytes this server accepts.`,
           );
-        }
-        try {
-          if (body.text.trim() !== "") JSON.parse(body.text);
-        } catch (e) {
-          const message = `The request body is not valid JSON: ${jsonSyntaxMessage(body.text, e)}.`;
-          return sendTrpcError(res, 400, "PARSE_ERROR", message, [
-            { code: "json.syntax", severity: "error", pointer: "", message },
-          ]);
         }
         (req as IncomingMessage & { body?: unknown }).body = body.text;
       }
