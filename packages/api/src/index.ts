@@ -9,6 +9,7 @@ export { contentHashOf, PublishedCatalogs, type PublishedVersion } from "./catal
 export type { CatalogSummary, Draft, VersionInfo } from "./catalogs/router.ts";
 export { appendAudit } from "./data/audit.ts";
 export { activeAdmins, countTokens, findTokenByHash } from "./data/tokens.ts";
+export type { WebhookDelivery, WebhookEndpoint } from "./data/webhooks.ts";
 export type { Db, Queryable } from "./db/db.ts";
 export { migrate, readMigrations } from "./db/migrate.ts";
 export { type OpenDbOptions, openDb } from "./db/open.ts";
@@ -30,4 +31,3 @@ export { type ApiHooks, createServices, type Services, type ServicesOptions } fr
 export { type Context, can, createCallerFactory, createContext } from "./trpc.ts";
 export { type DispatcherOptions, WebhookDispatcher } from "./webhooks/dispatcher.ts";
 export { signatureHeader } from "./webhooks/sign.ts";
-export type { WebhookDelivery, WebhookEndpoint } from "./webhooks/store.ts";

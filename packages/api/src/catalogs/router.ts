@@ -10,11 +10,11 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { appendAudit } from "../data/audit.ts";
 import type { CatalogRow } from "../data/catalogs.ts";
 import * as data from "../data/catalogs.ts";
+import { enqueueEvent } from "../data/webhooks.ts";
 import { type Queryable, SqlState, sqlStateOf } from "../db/db.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
-import { enqueueEvent } from "../webhooks/store.ts";
 import { type Change, diffJson } from "./diff.ts";
 import { contentHashOf, notifyPublished } from "./published.ts";
 

@@ -6,9 +6,10 @@
  * (the answer to a redirect counts as a failed attempt), so an endpoint cannot bounce the signed
  * request elsewhere.
  */
+
+import { type ClaimedDelivery, claimDue, recordAttempt, WEBHOOKS_CHANNEL } from "../data/webhooks.ts";
 import type { Db } from "../db/db.ts";
 import { SIGNATURE_HEADER, signatureHeader } from "./sign.ts";
-import { type ClaimedDelivery, claimDue, recordAttempt, WEBHOOKS_CHANNEL } from "./store.ts";
 
 export interface DispatcherOptions {
   /** How often due deliveries are looked for without a notification (default 5 s). */

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Queryable } from "../db/db.ts";
-import { newWebhookSecret } from "./sign.ts";
+import { newWebhookSecret } from "../webhooks/sign.ts";
 
 /** The PostgreSQL channel a new delivery is announced on, so every server's dispatcher wakes. */
 export const WEBHOOKS_CHANNEL = "tessera_webhooks";
