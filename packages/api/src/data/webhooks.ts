@@ -222,6 +222,20 @@ export async function claimDue(
   }));
 }
 
+/**
+ * Seconds until the earliest pending delivery is due (0 when one is due now), or null when nothing
+ * is pending: a retry after backoff comes due with no notification, so the dispatcher sets its
+ * timer to this.
+ */
+export async function secondsUntilNextDue(db: Queryable): Promise<number | null> {
+  const rows = await db.query<{ seconds: number | string | null }>(
+    `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(next_attempt_at) - now())))::float8 AS seconds
+       FROM webhook_deliveries WHERE status = 'pending'`,
+  );
+  const seconds = rows[0]?.seconds;
+  return seconds === null || seconds === undefined ? null : Number(seconds);
+}
+
 /** Records an attempt's outcome: delivered, due again after `retryInSeconds`, or failed for good. */
 export async function recordAttempt(
   db: Queryable,
