@@ -23,6 +23,18 @@ export { formulaInWords, ruleInWords } from "./configure/words.ts";
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
+export { duplicateEntry } from "./edit/duplicate.ts";
+export {
+  deletion,
+  eachReference,
+  idsWithin,
+  type Namespace,
+  type Reference,
+  type Referrer,
+  referencesTo,
+  renameId,
+  type Token,
+} from "./edit/references.ts";
 export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";
 export {
   type AddOnFate,
@@ -40,6 +52,7 @@ export {
 export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
 export { type VersionChoice, versionForArrangement, versionInForce } from "./paths/versions.ts";
 export { type UnitWords, unitWords } from "./price/explain.ts";
+export { type DiscountImpact, discountImpact } from "./price/impact.ts";
 export {
   type PriceLine,
   type PriceLineKind,
