@@ -1,8 +1,11 @@
 /**
  * First-start seeding. "First start" means the token table is empty: then an admin token is made
- * (TESSERA_ADMIN_TOKEN when set), and, unless demo seeding is off, one token per other role, a
- * seller token with the approver capability (a sales manager), and the sample catalogs, each published as version 1. Tokens are written last, so a start interrupted
- * half-way simply seeds again (catalogs already there are skipped).
+ * (TESSERA_ADMIN_TOKEN when set), and, unless demo seeding is off, one token per other staff role,
+ * a seller token with the approver capability (a sales manager), the sample catalogs, each
+ * published as version 1 (the SaaS one marked public, so its pricing page works at once), the
+ * sample customers with their arrangements (seedCustomers), and a portal token for the first of
+ * them. Tokens are written last, so a start interrupted half-way simply seeds again (catalogs and
+ * customers already there are skipped).
  *
  * Recovery: the API refuses to revoke the last admin token, but should none be left (revoked in
  * the database by hand, say), a start with TESSERA_ADMIN_TOKEN set adds that token as an admin,
@@ -20,13 +23,18 @@ import {
   hashToken,
   insertToken,
   type Role,
+  SAMPLE_CATALOG,
+  SAMPLE_CUSTOMERS,
   type Services,
+  seedCustomers,
 } from "@tessera/api";
 
 export interface Seeded {
   /** `label` tells apart tokens of one role: the demo sales manager is a seller labelled `approver`. */
-  tokens: { role: Role; token: string; label?: string }[];
+  tokens: { role: Role; token: string; label?: string; customer?: string }[];
   catalogs: { id: string; version: number }[];
+  /** Sample customers seeded with arrangements. */
+  customers: string[];
   /** True when this start only restored an admin token (no admin was left). */
   recovered?: boolean;
 }
@@ -73,9 +81,28 @@ export async function bootstrap(services: Services, options: BootstrapOptions): 
         );
       }
     }
+    if ((await system.catalogs.list()).some((c) => c.id === SAMPLE_CATALOG))
+      await system.catalogs.setPublic({ catalogId: SAMPLE_CATALOG, public: true });
+    try {
+      await seedCustomers(services);
+    } catch (error) {
+      log(`Sample customers were not seeded: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
+  const customers = options.demo
+    ? (
+        await createCallerFactory(appRouter)({
+          services,
+          principal: { tokenId: "system", name: "first-start seeding", role: "admin" },
+          refused: null,
+        }).accounts.list()
+      ).map((c) => c.customer)
+    : [];
+  const portalCustomer = SAMPLE_CUSTOMERS.map((c) => c.customer).find((c) => customers.includes(c));
 
-  const roles: Role[] = options.demo ? ["admin", "designer", "seller", "reader"] : ["admin"];
+  const roles: Role[] = options.demo
+    ? ["admin", "designer", "seller", "reader", "account_manager"]
+    : ["admin"];
   const tokens = await db.transaction(async (tx) => {
     const made: Seeded["tokens"] = [];
     for (const role of roles) {
@@ -98,9 +125,18 @@ export async function bootstrap(services: Services, options: BootstrapOptions): 
       });
       made.push({ role: "seller", token, label: "approver" });
     }
+    if (portalCustomer) {
+      const { token } = await insertToken(tx, {
+        name: `${portalCustomer} portal (demo)`,
+        role: "customer",
+        customer: portalCustomer,
+        createdBy: "system",
+      });
+      made.push({ role: "customer", token, customer: portalCustomer });
+    }
     return made;
   });
-  return { tokens, catalogs };
+  return { tokens, catalogs, customers };
 }
 
 /** Adds `adminToken` as an admin when no active admin token is left (see the module comment). */
@@ -117,6 +153,11 @@ async function recover(services: Services, adminToken: string | undefined): Prom
       token: adminToken,
     });
     await appendAudit(tx, { actor: "system", action: "token.recover", subject: `token:${record.id}` });
-    return { tokens: [{ role: "admin" as Role, token: adminToken }], catalogs: [], recovered: true };
+    return {
+      tokens: [{ role: "admin" as Role, token: adminToken }],
+      catalogs: [],
+      customers: [],
+      recovered: true,
+    };
   });
 }

@@ -93,6 +93,15 @@ export async function admitReader(
     return false;
   }
   const who = await services.tokens.resolve(token);
+  if ("principal" in who && who.principal.role === "customer") {
+    sendError(
+      res,
+      403,
+      "FORBIDDEN",
+      "A customer token opens the customer portal only, not the catalog feed.",
+    );
+    return false;
+  }
   if ("principal" in who) return true;
   sendError(
     res,

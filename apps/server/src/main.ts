@@ -46,11 +46,18 @@ if (seeded?.recovered) {
   console.log("No admin token was left: TESSERA_ADMIN_TOKEN was added as an admin token (audited).");
 } else if (seeded) {
   console.log("\nFirst start: these tokens are shown once and stored only as hashes. Keep them.");
-  for (const t of seeded.tokens) console.log(`  ${(t.label ?? t.role).padEnd(9)} ${t.token}`);
+  for (const t of seeded.tokens)
+    console.log(
+      `  ${(t.label ?? t.role).padEnd(15)} ${t.token}${t.customer ? `  (portal of ${t.customer})` : ""}`,
+    );
   if (seeded.catalogs.length > 0)
     console.log(
       `Published sample catalogs: ${seeded.catalogs.map((c) => `${c.id} v${c.version}`).join(", ")}`,
     );
+  if (seeded.customers.length > 0)
+    console.log(`Sample customers with arrangements: ${seeded.customers.join(", ")}`);
+  if (seeded.catalogs.some((c) => c.id === "acme-collaborate"))
+    console.log(`Public pricing page: ${url}/pricing/acme-collaborate`);
   console.log("");
 }
 

@@ -51,7 +51,20 @@ export const openApiDocument = {
           "200": catalogResponse("private, max-age=60"),
           "304": { description: "Not modified: the ETag still matches." },
           "401": errorResponse("Missing, unknown or revoked token."),
+          "403": errorResponse("A customer token: it opens the customer portal only."),
           "404": errorResponse("No such catalog, or nothing published yet."),
+        },
+      },
+    },
+    "/v1/public/catalogs/{id}": {
+      get: {
+        summary: "Latest published version of a catalog marked public (no token; CDN-cacheable)",
+        security: [],
+        parameters: [catalogId, ifNoneMatch],
+        responses: {
+          "200": catalogResponse("public, max-age=60"),
+          "304": { description: "Not modified: the ETag still matches." },
+          "404": errorResponse("No public catalog by that id (not public, retired or never published)."),
         },
       },
     },
@@ -67,6 +80,7 @@ export const openApiDocument = {
           "200": catalogResponse("private, max-age=31536000, immutable"),
           "304": { description: "Not modified: the ETag still matches." },
           "401": errorResponse("Missing, unknown or revoked token."),
+          "403": errorResponse("A customer token: it opens the customer portal only."),
           "404": errorResponse("No such catalog or version."),
         },
       },

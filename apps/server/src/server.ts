@@ -25,6 +25,7 @@ import { readBody, sendTrpcError } from "./body.ts";
 import { handleFeed, sendError } from "./feed.ts";
 import { setSecurityHeaders } from "./headers.ts";
 import { PRICE_PATH, PriceResponses } from "./price-cache.ts";
+import { PricingPages } from "./pricing/handler.ts";
 import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimiter } from "./rate-limit.ts";
 import { DEFAULT_STATIC_CACHE_BYTES, StaticSite } from "./static.ts";
 import { handleTmf620, Tmf620Views } from "./tmf620.ts";
@@ -102,6 +103,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   let dispatcher: WebhookDispatcher | undefined;
   let priceResponses: PriceResponses | undefined;
   const tmf620 = new Tmf620Views();
+  const pricing = new PricingPages(() => services!);
   let ownsDb = false;
 
   const trpc = createHTTPHandler({
@@ -190,6 +192,10 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         (req as IncomingMessage & { body?: unknown }).body = body.text;
       }
       return trpc(req, res);
+    }
+    if (path.startsWith("/v1/public/") || path.startsWith("/pricing/")) {
+      if (!(await admit(req, res, 1, false))) return;
+      if (await pricing.handle(req, res, path)) return;
     }
     if (path.startsWith("/v1/")) {
       if (!(await admit(req, res, 1, false))) return;

@@ -36,9 +36,14 @@ export async function boot(
   });
   const { url } = await server.start();
   const tokens = {} as Record<Role, string>;
-  for (const role of ["admin", "designer", "seller", "reader"] as Role[]) {
+  for (const role of ["admin", "designer", "seller", "reader", "account_manager", "customer"] as Role[]) {
     tokens[role] = (
-      await insertToken(server.services.db, { name: `test ${role}`, role, createdBy: null })
+      await insertToken(server.services.db, {
+        name: `test ${role}`,
+        role,
+        createdBy: null,
+        ...(role === "customer" ? { customer: "Test Customer Ltd" } : {}),
+      })
     ).token;
   }
   return {

@@ -202,9 +202,12 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByRole("button", { name: "Open arrangement" }).click();
     await page.getByRole("list", { name: "Moves" }).waitFor();
     // Look 45 days into the term, past the trial and mid-period, where an upgrade is prorated.
-    const start = (await page.getByText(/term \d{4}-\d{2}-\d{2}/).textContent())?.match(
-      /term (\d{4}-\d{2}-\d{2})/,
-    )?.[1];
+    const start = (
+      await page
+        .getByText(/term \d{4}-\d{2}-\d{2}/)
+        .first()
+        .textContent()
+    )?.match(/term (\d{4}-\d{2}-\d{2})/)?.[1];
     expect(start).toBeTruthy();
     const asOf = new Date(`${start}T00:00:00Z`);
     asOf.setUTCDate(asOf.getUTCDate() + 45);
@@ -222,6 +225,13 @@ describe("the configurator in Chromium against the real server", () => {
     // Credit and charge come with the net amount the upgrade bills.
     await expect(upgrade.getByRole("table").textContent()).resolves.toMatch(/Net (due|credit)/);
     await upgrade.getByRole("button", { name: "Apply" }).click();
+    // A move asks first, with the day it takes effect and the net amount it bills.
+    const confirm = page.getByRole("dialog", { name: `Apply “${title}”?` });
+    await confirm.waitFor();
+    await expect(confirm.textContent()).resolves.toMatch(
+      /Takes effect\d{4}-\d{2}-\d{2}Net amount\$[\d,.]+ (due|credited)/,
+    );
+    await confirm.getByRole("button", { name: "Confirm and apply" }).click();
     await page.getByText(`Applied: ${title}.`).waitFor();
     // The arrangement is read again after the move: wait for it rather than the first paint.
     await expect
@@ -252,6 +262,11 @@ describe("the configurator in Chromium against the real server", () => {
     await expect.poll(async () => Number(await seats.inputValue())).toBeGreaterThan(current);
     const wanted = Number(await seats.inputValue());
     await page.getByRole("button", { name: /^Renew for 12 months with these quantities$/ }).click();
+    await page
+      .getByRole("dialog", { name: "Apply “Renew for 12 months”?" })
+      .getByText(`Renewed quantities`)
+      .waitFor();
+    await page.getByRole("button", { name: "Confirm and apply" }).click();
     await page.getByText("Applied: Renew for 12 months.").waitFor();
     await expect.poll(async () => Number(await seats.inputValue())).toBe(wanted);
     await page.context().close();

@@ -3,10 +3,13 @@ import { AppShell, ErrorBoundary, ErrorState, LoadingState, type NavLink, TokenS
 import { useEffect, useState } from "react";
 import { errorCode, errorMessage, makeTrpcClient, useTRPC } from "./api/trpc.ts";
 import { matchPath, navigate, useNavigation } from "./navigation/store.ts";
+import { AccountScreen } from "./screens/accounts/AccountScreen.tsx";
+import { AccountsScreen } from "./screens/accounts/AccountsScreen.tsx";
 import { CatalogsScreen } from "./screens/designer/CatalogsScreen.tsx";
 import { DraftScreen } from "./screens/designer/DraftScreen.tsx";
 import { ArrangementsScreen } from "./screens/paths/ArrangementsScreen.tsx";
 import { PathExplorer } from "./screens/paths/PathExplorer.tsx";
+import { PortalScreen } from "./screens/portal/PortalScreen.tsx";
 import { ApprovalsScreen } from "./screens/quotes/ApprovalsScreen.tsx";
 import { QuoteBuilder } from "./screens/quotes/QuoteBuilder.tsx";
 import { QuoteDetail } from "./screens/quotes/QuoteDetail.tsx";
@@ -18,9 +21,11 @@ import { abilities, type Me, type Role, useSession } from "./session/store.ts";
 export function linksFor(role: Role, approver = false): NavLink[] {
   const can = abilities(role, approver);
   const links: NavLink[] = [];
+  if (can.portal) return [{ href: "/portal", label: "My subscriptions" }];
   links.push({ href: "/catalogs", label: can.design ? "Catalog designer" : "Catalogs" });
-  if (can.sell) {
-    links.push({ href: "/quotes", label: "Quote builder" });
+  if (can.sell) links.push({ href: "/quotes", label: "Quote builder" });
+  if (can.accounts) {
+    links.push({ href: "/accounts", label: "Accounts" });
     links.push({ href: "/arrangements", label: "Path explorer" });
   }
   if (can.approve) links.push({ href: "/approvals", label: "Approvals" });
@@ -83,12 +88,19 @@ const ROUTES: Route[] = [
   },
   { pattern: "/quotes/:id/print", allowed: (c) => c.sell, render: (p) => <QuotePrint quoteId={p.id!} /> },
   { pattern: "/approvals", allowed: (c) => c.approve, render: () => <ApprovalsScreen /> },
-  { pattern: "/arrangements", allowed: (c) => c.sell, render: () => <ArrangementsScreen /> },
+  { pattern: "/arrangements", allowed: (c) => c.accounts, render: () => <ArrangementsScreen /> },
   {
     pattern: "/arrangements/:id",
-    allowed: (c) => c.sell,
-    render: (p) => <PathExplorer arrangementId={p.id!} />,
+    allowed: (c) => c.accounts,
+    render: (p, role) => <PathExplorer arrangementId={p.id!} role={role} />,
   },
+  { pattern: "/accounts", allowed: (c) => c.accounts, render: () => <AccountsScreen /> },
+  {
+    pattern: "/accounts/:customer",
+    allowed: (c) => c.accounts,
+    render: (p, role) => <AccountScreen customer={p.customer!} role={role} />,
+  },
+  { pattern: "/portal", allowed: (c) => c.portal, render: () => <PortalScreen /> },
 ];
 
 function Screen({ role, approver, path }: { role: Role; approver: boolean; path: string }) {

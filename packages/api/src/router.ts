@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { accountsRouter } from "./accounts/router.ts";
 import { approvalsRouter } from "./approvals/router.ts";
 import { arrangementsRouter } from "./arrangements/router.ts";
 import { auditRouter } from "./audit-router.ts";
 import { interopRouter } from "./catalogs/interop-router.ts";
 import { catalogsRouter } from "./catalogs/router.ts";
+import { portalRouter } from "./portal/router.ts";
 import { quotesRouter } from "./quotes/router.ts";
 import { meProcedure, tokensRouter } from "./tokens/router.ts";
 import { router } from "./trpc.ts";
@@ -17,6 +19,8 @@ export const appRouter = router({
   quotes: quotesRouter,
   approvals: approvalsRouter,
   arrangements: arrangementsRouter,
+  accounts: accountsRouter,
+  portal: portalRouter,
   tokens: tokensRouter,
   audit: auditRouter,
   webhooks: webhooksRouter,

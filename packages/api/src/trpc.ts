@@ -87,11 +87,15 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** The roles each kind of work admits (admin is admitted everywhere). */
 export const can = {
-  readPublished: ["admin", "designer", "seller", "reader"],
+  readPublished: ["admin", "designer", "seller", "reader", "account_manager"],
   design: ["admin", "designer"],
   sell: ["admin", "seller"],
   preview: ["admin", "designer", "seller"],
   administer: ["admin"],
+  /** Open customers' accounts and arrangements and explore their paths (read-only). */
+  viewAccounts: ["admin", "seller", "account_manager"],
+  /** The customer portal: a customer token, scoped to its own customer. */
+  portal: ["customer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

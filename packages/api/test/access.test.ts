@@ -19,14 +19,18 @@ import {
   type Tokens,
 } from "./harness.ts";
 
-const ALL: Role[] = ["admin", "designer", "seller", "reader"];
+const EVERY: Role[] = ["admin", "designer", "seller", "reader", "account_manager", "customer"];
+/** Every staff role: customer tokens read nothing but their own portal. */
+const ALL: Role[] = ["admin", "designer", "seller", "reader", "account_manager"];
+const ACCOUNTS: Role[] = ["admin", "seller", "account_manager"];
+const PORTAL: Role[] = ["customer"];
 const DESIGN: Role[] = ["admin", "designer"];
 const SELL: Role[] = ["admin", "seller"];
 const PREVIEW: Role[] = ["admin", "designer", "seller"];
 
 /** The roles each procedure admits. Adding a procedure without a row here fails the test. */
 const ADMITS: Record<string, Role[]> = {
-  me: ALL,
+  me: EVERY,
   "catalogs.list": ALL,
   "catalogs.getDraft": DESIGN,
   "catalogs.createDraft": DESIGN,
@@ -40,6 +44,7 @@ const ADMITS: Record<string, Role[]> = {
   "catalogs.listVersions": ALL,
   "catalogs.getVersion": ALL,
   "catalogs.retire": DESIGN,
+  "catalogs.setPublic": DESIGN,
   "quotes.configure": PREVIEW,
   "quotes.price": PREVIEW,
   "quotes.save": SELL,
@@ -55,13 +60,19 @@ const ADMITS: Record<string, Role[]> = {
   "approvals.decide": ["admin"],
   "approvals.queue": ["admin"],
   "approvals.history": SELL,
-  "arrangements.list": SELL,
-  "arrangements.get": SELL,
-  "arrangements.paths": SELL,
+  "arrangements.list": ACCOUNTS,
+  "arrangements.get": ACCOUNTS,
+  "arrangements.paths": ACCOUNTS,
   "arrangements.applyMove": SELL,
-  "arrangements.history": SELL,
+  "arrangements.history": ACCOUNTS,
+  "accounts.list": ACCOUNTS,
+  "accounts.get": ACCOUNTS,
+  "portal.account": PORTAL,
+  "portal.moves": PORTAL,
+  "portal.applyMove": PORTAL,
   "tokens.list": ["admin"],
   "tokens.create": ["admin"],
+  "tokens.createForCustomer": SELL,
   "tokens.revoke": ["admin"],
   "audit.list": ["admin"],
   "webhooks.list": ["admin"],
@@ -157,7 +168,7 @@ describe.each(backends)("access on %s", (backend) => {
 
   it("refuses every role a procedure does not admit, and admits the others", async () => {
     const before = await snapshot(t);
-    for (const role of ALL) {
+    for (const role of EVERY) {
       const caller = (await callerFor(services, tokens[role])) as unknown as AnyCaller;
       for (const path of procedures) {
         const code = await codeOf(call(caller, path, undefined));
@@ -171,13 +182,16 @@ describe.each(backends)("access on %s", (backend) => {
 
   it("answers malformed input to every procedure with a clear error and changes nothing", async () => {
     const admin = (await callerFor(services, tokens.admin)) as unknown as AnyCaller;
+    const customer = (await callerFor(services, tokens.customer)) as unknown as AnyCaller;
     // These take no input at all, so there is nothing to be malformed.
-    const withoutInput = new Set(["me", "tokens.list", "webhooks.list"]);
+    const withoutInput = new Set(["me", "tokens.list", "webhooks.list", "portal.account"]);
     const before = await snapshot(t);
     for (const path of procedures) {
+      // The portal admits only customer tokens.
+      const caller = path.startsWith("portal.") ? customer : admin;
       for (const [what, value] of MALFORMED) {
         try {
-          await call(admin, path, value);
+          await call(caller, path, value);
           if (!withoutInput.has(path)) expect.fail(`${path} accepted ${what}`);
         } catch (e) {
           if (!(e instanceof TRPCError)) throw e;

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
+import type { Role } from "../src/auth/roles.ts";
 import { insertToken } from "../src/auth/tokens.ts";
 import type { Db } from "../src/db/db.ts";
 import { migrate } from "../src/db/migrate.ts";
@@ -48,20 +49,33 @@ export interface Tokens {
   designer: string;
   seller: string;
   reader: string;
+  account_manager: string;
+  /** A portal token of the customer TEST_CUSTOMER. */
+  customer: string;
   revoked: string;
   /** Token id of each role's token (for audit assertions). */
-  ids: Record<"admin" | "designer" | "seller" | "reader", string>;
+  ids: Record<Role, string>;
 }
 
-/** One token per role, plus a revoked designer token. */
+/** The customer the harness's customer token is bound to. */
+export const TEST_CUSTOMER = "Test Customer Ltd";
+
+/** One token per role (the customer's bound to TEST_CUSTOMER), plus a revoked designer token. */
 export async function seedTokens(db: Db): Promise<Tokens> {
-  const make = (role: "admin" | "designer" | "seller" | "reader") =>
-    insertToken(db, { name: `test ${role}`, role, createdBy: null });
-  const [admin, designer, seller, reader, revoked] = await Promise.all([
+  const make = (role: Role) =>
+    insertToken(db, {
+      name: `test ${role}`,
+      role,
+      createdBy: null,
+      ...(role === "customer" ? { customer: TEST_CUSTOMER } : {}),
+    });
+  const [admin, designer, seller, reader, accountManager, customer, revoked] = await Promise.all([
     make("admin"),
     make("designer"),
     make("seller"),
     make("reader"),
+    make("account_manager"),
+    make("customer"),
     make("designer"),
   ]);
   await db.query("UPDATE api_tokens SET revoked_at = now() WHERE id = $1", [revoked.record.id]);
@@ -70,12 +84,16 @@ export async function seedTokens(db: Db): Promise<Tokens> {
     designer: designer.token,
     seller: seller.token,
     reader: reader.token,
+    account_manager: accountManager.token,
+    customer: customer.token,
     revoked: revoked.token,
     ids: {
       admin: admin.record.id,
       designer: designer.record.id,
       seller: seller.record.id,
       reader: reader.record.id,
+      account_manager: accountManager.record.id,
+      customer: customer.record.id,
     },
   };
 }

@@ -4,7 +4,10 @@ import type { Catalog, Quote } from "@tessera/schema";
 import { expectTypeOf } from "vitest";
 import type { RouterInputs, RouterOutputs } from "../src/router.ts";
 
-expectTypeOf<RouterOutputs["me"]["role"]>().toEqualTypeOf<"admin" | "designer" | "seller" | "reader">();
+expectTypeOf<RouterOutputs["me"]["role"]>().toEqualTypeOf<
+  "admin" | "designer" | "seller" | "reader" | "account_manager" | "customer"
+>();
+expectTypeOf<RouterOutputs["me"]["customer"]>().toEqualTypeOf<string | null>();
 expectTypeOf<RouterInputs["catalogs"]["updateDraft"]>().toEqualTypeOf<{
   catalogId: string;
   revision: number;

@@ -3,7 +3,27 @@
  * navigable offers. No I/O, no clocks: dates come in as `asOf` parameters.
  */
 
-export { addDays, addMonths, daysBetween, isDate, termPeriodMismatch } from "./calendar.ts";
+export {
+  addDays,
+  addMonths,
+  daysBetween,
+  isDate,
+  monthsPerPeriod,
+  PERIOD_ADJECTIVE,
+  PERIOD_ADVERB,
+  PERIOD_NOUN,
+  PERIOD_PER,
+  quotedTerm,
+  quoteTermOf,
+  type Span,
+  sameSpan,
+  spanAdjective,
+  spanWords,
+  termEnd,
+  termFields,
+  termLengthOf,
+  termPeriodMismatch,
+} from "./calendar.ts";
 export { canonicalJson } from "./canonical.ts";
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { configure } from "./configure/configure.ts";
@@ -23,6 +43,7 @@ export { formulaInWords, ruleInWords } from "./configure/words.ts";
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
+export { displayMoney } from "./display.ts";
 export { duplicateEntry } from "./edit/duplicate.ts";
 export {
   deletion,
@@ -48,8 +69,11 @@ export {
   type PathsResult,
   type ProrationLine,
   paths,
+  type UsageLine,
 } from "./paths/index.ts";
 export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
+export { mrrOf } from "./paths/recurring.ts";
+export { isSelfService } from "./paths/self-service.ts";
 export { type VersionChoice, versionForArrangement, versionInForce } from "./paths/versions.ts";
 export { type UnitWords, unitWords } from "./price/explain.ts";
 export { type DiscountImpact, discountImpact } from "./price/impact.ts";
@@ -60,6 +84,7 @@ export {
   type PriceSchedule,
   type PriceTotals,
   price,
+  type SchedulePhase,
 } from "./price/index.ts";
 export { isCompatibleAddOn } from "./validate/checks/addons.ts";
 export {

@@ -9,7 +9,7 @@ import { firstMatchingCase, impliedKind } from "@tessera/engine";
 import type { BillingPeriod, Catalog, Package, PathRuleCase } from "@tessera/schema";
 
 export type Timing = PathRuleCase["outcome"]["timing"];
-export type PhaseName = "trial" | "intro" | "evergreen";
+export type PhaseName = "trial" | "intro" | "discount" | "fixed_term" | "evergreen";
 
 /** Tessera's timings when no case matches (packages/engine/src/paths/rules.ts). */
 const DEFAULT_TIMING: Record<"upgrade" | "downgrade" | "crossgrade", Timing> = {
@@ -19,7 +19,8 @@ const DEFAULT_TIMING: Record<"upgrade" | "downgrade" | "crossgrade", Timing> = {
 };
 
 export function phasesOf(pkg: Package): PhaseName[] {
-  return [...(pkg.phases ?? []).map((p) => p.type), "evergreen"];
+  const types = (pkg.phases ?? []).map((p) => p.type);
+  return [...new Set([...types, "evergreen" as const])];
 }
 
 /** Whether Tessera offers a change from `from` to `to` at all: same portfolio, or a case names both. */

@@ -189,7 +189,7 @@ describe("importKillBill: inputs it cannot take", () => {
   it("reports what Tessera cannot hold, where it is", () => {
     const text = fixture("streaming.xml")
       .replace('usageType="CONSUMABLE"', 'usageType="CAPACITY"')
-      .replace("<billingPeriod>ANNUAL</billingPeriod>", "<billingPeriod>WEEKLY</billingPeriod>")
+      .replace("<billingPeriod>ANNUAL</billingPeriod>", "<billingPeriod>DAILY</billingPeriod>")
       .replace(
         "<toPriceList>DEFAULT</toPriceList>",
         "<fromPriceList>Students</fromPriceList><toPriceList>DEFAULT</toPriceList>",
@@ -212,6 +212,52 @@ describe("exportKillBill", () => {
       expect(exportKillBill(back.catalog).xml).toBe(first.xml);
     },
   );
+
+  it("connectivity: alignment rules and phases travel as Kill Bill's own alignment cases and plan phases", () => {
+    // Kill Bill's catalog has billing, create and change alignment cases and DISCOUNT phases with
+    // a duration (docs.killbill.io, userguide_subscription, alignments and plan phases). The Duo
+    // bundle's welcome offer, 10.00 EUR / 8.00 GBP off for 3 months, is a DISCOUNT phase of
+    // 3 MONTHS at 60.00 − 10.00 = 50.00 EUR and 50.00 − 8.00 = 42.00 GBP a month (its flat plan
+    // fee; the Wi-Fi 7 option is not a plan price).
+    const connectivity = sample("connectivity");
+    const { xml, losses } = exportKillBill(connectivity);
+    const compact = xml.replace(/\s+/g, "");
+    expect(compact).toContain(
+      "<billingAlignment><billingAlignmentCase><productCategory>ADD_ON</productCategory><alignment>BUNDLE</alignment></billingAlignmentCase><billingAlignmentCase><alignment>ACCOUNT</alignment></billingAlignmentCase></billingAlignment>",
+    );
+    expect(compact).toContain(
+      "<createAlignment><createAlignmentCase><alignment>START_OF_SUBSCRIPTION</alignment></createAlignmentCase></createAlignment>",
+    );
+    expect(compact).toContain(
+      "<changeAlignmentCase><toProduct>nc-duo</toProduct><alignment>START_OF_BUNDLE</alignment></changeAlignmentCase>",
+    );
+    expect(compact).toContain(
+      '<phasetype="DISCOUNT"><duration><unit>MONTHS</unit><number>3</number></duration><recurring><billingPeriod>MONTHLY</billingPeriod><recurringPrice><price><currency>EUR</currency><value>50.00</value></price><price><currency>GBP</currency><value>42.00</value></price>',
+    );
+    // The sports pack's 14-day trial is a TRIAL phase of 14 DAYS.
+    expect(compact).toContain('<phasetype="TRIAL"><duration><unit>DAYS</unit><number>14</number></duration>');
+    expect(losses.map((l) => l.code)).toContain("killbill.export.change-alignment");
+    const back = imported(xml).catalog;
+    expect(back.alignments).toEqual(
+      connectivity.alignments && {
+        billing: [{ when: { roles: ["add_on"] }, alignment: "bundle" }, { alignment: "account" }],
+        create: [{ alignment: "start_of_subscription" }],
+        change: [
+          { when: { packages: ["nc-duo"] }, alignment: "start_of_bundle" },
+          { when: { packages: ["nc-trio"] }, alignment: "start_of_bundle" },
+          { alignment: "change_date" },
+        ],
+      },
+    );
+  });
+
+  it("hybrid: the weekly bean box becomes WEEKLY and BIWEEKLY plans", () => {
+    const { xml } = exportKillBill(sample("hybrid"));
+    const compact = xml.replace(/\s+/g, "");
+    expect(compact).toContain('<planname="brew-beans-weekly-weekly"');
+    expect(compact).toContain('<planname="brew-beans-weekly-biweekly"');
+    expect(compact).toContain("<billingPeriod>BIWEEKLY</billingPeriod>");
+  });
 
   it("saas: keeps what Kill Bill can carry and lists the rest", () => {
     const saas = sample("saas");

@@ -96,3 +96,16 @@ describe("exportStripe", () => {
       expect(p.unit_amount === undefined || Number.isInteger(p.unit_amount)).toBe(true);
   });
 });
+
+describe("exportStripe: week-based billing", () => {
+  it("the hybrid weekly bean box: interval week, count 1 and 2 (Stripe recurring.interval=week, interval_count)", () => {
+    // 9.50 a bag weekly is 950 cents per unit; 19.00 every two weeks is 1900 cents.
+    const { prices } = exportStripe(sample("hybrid"));
+    const weekly = prices.find((p) => p.lookup_key === "brew-beans-weekly.weekly-beans-fee.usd.week");
+    const biweekly = prices.find((p) => p.lookup_key === "brew-beans-weekly.weekly-beans-fee.usd.two_weeks");
+    expect(weekly?.recurring).toMatchObject({ interval: "week", interval_count: 1 });
+    expect(weekly?.unit_amount).toBe(950);
+    expect(biweekly?.recurring).toMatchObject({ interval: "week", interval_count: 2 });
+    expect(biweekly?.unit_amount).toBe(1900);
+  });
+});

@@ -2,6 +2,7 @@
  * Tessera's React components. They take plain props (engine output mapped to view models) and
  * never compute prices or rules themselves.
  */
+export { MrrChart, type MrrChartProps, type MrrPointView } from "./accounts/MrrChart.tsx";
 export { DiagnosticsPanel, type DiagnosticsPanelProps } from "./catalog/DiagnosticsPanel.tsx";
 export { type DiffChange, DiffView, type DiffViewProps } from "./catalog/DiffView.tsx";
 export { ErrorBoundary, type ErrorBoundaryProps } from "./feedback/ErrorBoundary.tsx";

@@ -74,6 +74,26 @@ describe("move list view models", () => {
     // The net amount the move bills, so an upgrade shows what is due, not only credit and charge.
     expect(valid?.prorationNet).toBe("15.00");
   });
+
+  it("a move that restarts the term says the new term in words, weeks as weeks (as the CLI does)", () => {
+    const [renew] = moveViews(
+      [
+        move({
+          id: "renew:12w",
+          kind: "renew",
+          label: "Renew for 12 weeks",
+          termRestarts: true,
+          term: { weeks: 12, start: "2026-03-30", end: "2026-06-22" },
+          notes: ["Weekly box renews as it is."],
+        }),
+      ],
+      undefined,
+    );
+    expect(renew?.reasons).toEqual([
+      "New 12-week term 2026-03-30 to 2026-06-22.",
+      "Weekly box renews as it is.",
+    ]);
+  });
 });
 
 describe("policies, add-on changes and price books in the move list", () => {

@@ -1,5 +1,5 @@
 /** Maps the engine's moves to MoveList view models: retention offers sit under terminate. */
-import type { CompiledCatalog, Move } from "@tessera/engine";
+import { type CompiledCatalog, type Move, spanAdjective, termLengthOf } from "@tessera/engine";
 import type { MoveView } from "@tessera/ui";
 
 const ORDER = [
@@ -50,7 +50,13 @@ function view(move: Move, name: (id: string) => string, book: (id: string) => st
     title: move.label,
     valid: move.valid,
     reasons: move.valid
-      ? [...move.notes, ...(move.fee ? [`Early termination fee: ${move.fee}`] : [])]
+      ? [
+          ...(move.termRestarts && move.term
+            ? [`New ${spanAdjective(termLengthOf(move.term))} term ${move.term.start} to ${move.term.end}.`]
+            : []),
+          ...move.notes,
+          ...(move.fee ? [`Early termination fee: ${move.fee}`] : []),
+        ]
       : move.reasons,
     proration: move.proration.map((p) => ({
       label: / of \d+ days/.test(p.description)

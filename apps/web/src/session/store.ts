@@ -4,7 +4,7 @@
  */
 import { create } from "zustand";
 
-export type Role = "admin" | "designer" | "seller" | "reader";
+export type Role = "admin" | "designer" | "seller" | "reader" | "account_manager" | "customer";
 
 export interface Me {
   tokenId: string;
@@ -12,6 +12,8 @@ export interface Me {
   role: Role;
   /** May approve discounts (admins, and sellers with the approver capability). */
   approver?: boolean;
+  /** The customer a customer (portal) token belongs to. */
+  customer?: string | null;
 }
 
 interface SessionState {
@@ -49,7 +51,11 @@ export const abilities = (role: Role | undefined, approver = false) => ({
   design: role === "admin" || role === "designer",
   sell: role === "admin" || role === "seller",
   preview: role === "admin" || role === "designer" || role === "seller",
-  read: role !== undefined,
+  read: role !== undefined && role !== "customer",
   /** The approver capability, as the server's `me` reports it. */
   approve: role === "admin" || (role === "seller" && approver),
+  /** Open accounts and arrangements and explore paths (applying a move needs `sell`). */
+  accounts: role === "admin" || role === "seller" || role === "account_manager",
+  /** Only the customer portal. */
+  portal: role === "customer",
 });

@@ -7,11 +7,15 @@
  * existingSubscriptionsFrom) and still holds the package; meanwhile that latest version, once in
  * force, is offered as the change_version move (a change to the same package on the newest
  * version). When the arrangement's own version cannot be found, the latest is used.
+ * Reading (list, get, paths, history) is open to account managers, sellers and admins; applying a
+ * move needs seller or admin (the web app asks for confirmation with the effective date and the
+ * net amount due first).
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_change_plan
  */
-import type { Move, PathsResult } from "@tessera/engine";
-import type { Arrangement } from "@tessera/schema";
+import type { Move, MoveRequest, PathsResult } from "@tessera/engine";
+import type { Arrangement, Catalog } from "@tessera/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
+import type { Principal } from "../auth/roles.ts";
 import type { PublishedVersion } from "../catalogs/published.ts";
 import {
   type ArrangementRow,
@@ -34,6 +38,9 @@ export interface ArrangementRecord {
   quoteId: string | null;
   customer: string | null;
   doc: Arrangement;
+  /** Names of the base package and the catalog (lists never show ids). */
+  packageName: string;
+  catalogName: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -52,19 +59,28 @@ export interface ArrangementEvent {
 
 const iso = (d: unknown): string => new Date(d as string).toISOString();
 
-function record(row: ArrangementRow): ArrangementRecord {
+/** The catalog an arrangement was priced on, parsed (undefined when that version is gone). */
+export async function pricedOn(services: Services, doc: Arrangement): Promise<Catalog | undefined> {
+  const pv = await services.published.version(doc.catalogId, doc.catalogVersion);
+  return pv ? services.published.doc(pv) : undefined;
+}
+
+export async function recordOf(services: Services, row: ArrangementRow): Promise<ArrangementRecord> {
+  const catalog = await pricedOn(services, row.doc);
   return {
     id: row.id,
     revision: row.revision,
     quoteId: row.quote_id,
     customer: row.customer,
     doc: row.doc,
+    packageName: catalog?.packages.find((p) => p.id === row.doc.package)?.name ?? row.doc.package,
+    catalogName: catalog?.name ?? row.doc.catalogId,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
 }
 
-async function arrangementRow(db: Queryable, id: string): Promise<ArrangementRow> {
+export async function arrangementRow(db: Queryable, id: string): Promise<ArrangementRow> {
   return (await findArrangement(db, id)) ?? fail("NOT_FOUND", `There is no arrangement "${id}".`);
 }
 
@@ -87,7 +103,7 @@ function datesOf(pv: PublishedVersion): { effectiveDate?: string; existingFrom?:
  * The version moves are evaluated against on `asOf`, and the newer version in force offered as
  * the change_version move (see the module comment).
  */
-async function catalogForMoves(
+export async function catalogForMoves(
   services: Services,
   arrangement: Arrangement,
   asOf: string,
@@ -108,6 +124,66 @@ async function catalogForMoves(
   return inForce ? { pv: own, newest: latest } : { pv: own };
 }
 
+/** What `applyMove` takes (the portal passes the same, with today's date). */
+export interface ApplyMoveInput {
+  id: string;
+  revision: number;
+  move: MoveRequest;
+  asOf?: string | undefined;
+}
+
+/**
+ * Applies one move to the arrangement at `revision` as `principal`: a blocked move is refused with
+ * the reasons `paths` gave, a stale revision with CONFLICT; the history row and the audit entry
+ * are written in the move's transaction.
+ */
+export async function applyMoveTo(
+  services: Services,
+  principal: Principal,
+  input: ApplyMoveInput,
+): Promise<{ arrangement: ArrangementRecord; move: Move }> {
+  const row = await arrangementRow(services.db, input.id);
+  if (row.revision !== input.revision)
+    fail(
+      "CONFLICT",
+      `The arrangement changed since you read it (it is at revision ${row.revision}); reload it.`,
+      { currentRevision: row.revision },
+    );
+  const moveAsOf = input.asOf ?? services.today();
+  const { pv, newest } = await catalogForMoves(services, row.doc, moveAsOf);
+  const result = await services.engine.applyMove(pv, row.doc, input.move, moveAsOf, newest);
+  if (!result.ok)
+    fail("PRECONDITION_FAILED", result.reasons[0] ?? "This move is not possible.", {
+      diagnostics: result.reasons.map((message) => ({
+        code: "move.refused",
+        severity: "error" as const,
+        pointer: "/move",
+        message,
+      })),
+    });
+  const version = result.move.kind === "change_version" && newest ? newest.version : pv.version;
+  const next: Arrangement = { ...result.arrangement, id: row.id, catalogVersion: version };
+  const updated = await services.db.transaction(async (tx) => {
+    const u = await updateArrangement(tx, {
+      id: row.id,
+      revision: input.revision,
+      doc: next,
+      move: result.move,
+      actor: principal.tokenId,
+      asOf: moveAsOf,
+    });
+    if (!u) fail("CONFLICT", "The arrangement changed while the move was applied; reload it.");
+    await appendAudit(tx, {
+      actor: principal.tokenId,
+      action: `arrangement.${result.move.kind}`,
+      subject: `arrangement:${row.id}`,
+      detail: { move: input.move, revision: u.revision },
+    });
+    return u;
+  });
+  return { arrangement: await recordOf(services, updated), move: result.move };
+}
+
 const arrangementId = is.string({
   min: 1,
   max: 100,
@@ -117,22 +193,22 @@ const arrangementId = is.string({
 const asOf = is.optional(is.date());
 
 export const arrangementsRouter = {
-  list: procedure(can.sell)
+  list: procedure(can.viewAccounts)
     .input(input(is.optional(is.object({ limit: is.optional(is.int(1, 500)) }))))
     .query(async ({ ctx, input }): Promise<ArrangementRecord[]> => {
       const rows = await listArrangements(ctx.services.db, input?.limit ?? 100);
-      return rows.map(record);
+      return Promise.all(rows.map((r) => recordOf(ctx.services, r)));
     }),
 
-  get: procedure(can.sell)
+  get: procedure(can.viewAccounts)
     .input(input(is.object({ id: arrangementId })))
     .query(
       async ({ ctx, input }): Promise<ArrangementRecord> =>
-        record(await arrangementRow(ctx.services.db, input.id)),
+        recordOf(ctx.services, await arrangementRow(ctx.services.db, input.id)),
     ),
 
   /** Every move from the arrangement as of `asOf` (default today). */
-  paths: procedure(can.sell)
+  paths: procedure(can.viewAccounts)
     .input(input(is.object({ id: arrangementId, asOf })))
     .query(async ({ ctx, input }): Promise<PathsResult & { catalogVersion: number; revision: number }> => {
       const row = await arrangementRow(ctx.services.db, input.id);
@@ -168,54 +244,13 @@ export const arrangementsRouter = {
         }),
       ),
     )
-    .mutation(async ({ ctx, input }): Promise<{ arrangement: ArrangementRecord; move: Move }> => {
-      const { services, principal } = ctx;
-      const row = await arrangementRow(services.db, input.id);
-      if (row.revision !== input.revision)
-        fail(
-          "CONFLICT",
-          `The arrangement changed since you read it (it is at revision ${row.revision}); reload it.`,
-          {
-            currentRevision: row.revision,
-          },
-        );
-      const moveAsOf = input.asOf ?? services.today();
-      const { pv, newest } = await catalogForMoves(services, row.doc, moveAsOf);
-      const result = await services.engine.applyMove(pv, row.doc, input.move, moveAsOf, newest);
-      if (!result.ok)
-        fail("PRECONDITION_FAILED", result.reasons[0] ?? "This move is not possible.", {
-          diagnostics: result.reasons.map((message) => ({
-            code: "move.refused",
-            severity: "error" as const,
-            pointer: "/move",
-            message,
-          })),
-        });
-      const version = result.move.kind === "change_version" && newest ? newest.version : pv.version;
-      const next: Arrangement = { ...result.arrangement, id: row.id, catalogVersion: version };
-      const updated = await services.db.transaction(async (tx) => {
-        const u = await updateArrangement(tx, {
-          id: row.id,
-          revision: input.revision,
-          doc: next,
-          move: result.move,
-          actor: principal.tokenId,
-          asOf: moveAsOf,
-        });
-        if (!u) fail("CONFLICT", "The arrangement changed while the move was applied; reload it.");
-        await appendAudit(tx, {
-          actor: principal.tokenId,
-          action: `arrangement.${result.move.kind}`,
-          subject: `arrangement:${row.id}`,
-          detail: { move: input.move, revision: u.revision },
-        });
-        return u;
-      });
-      return { arrangement: record(updated), move: result.move };
-    }),
+    .mutation(
+      ({ ctx, input }): Promise<{ arrangement: ArrangementRecord; move: Move }> =>
+        applyMoveTo(ctx.services, ctx.principal, input),
+    ),
 
   /** Every state the arrangement has been in, oldest first, with the move that led to it. */
-  history: procedure(can.sell)
+  history: procedure(can.viewAccounts)
     .input(input(is.object({ id: arrangementId })))
     .query(async ({ ctx, input }): Promise<ArrangementEvent[]> => {
       await arrangementRow(ctx.services.db, input.id);

@@ -5,24 +5,30 @@
  * - designer: product managers; edit drafts, publish, retire catalogs.
  * - seller: sales reps; configure, price and save quotes, move arrangements.
  * - reader: consuming services; read published catalogs (API and feed).
+ * - account_manager: opens customers' accounts and arrangements and explores their paths, read-only
+ *   (applying a move needs seller or admin).
+ * - customer: one customer's own token (made by a seller or admin); only the portal procedures,
+ *   scoped to that customer's arrangements and the moves the catalog marks self-service.
  *
  * Approving discounts is a capability, not a role: a seller token created with `approver: true` (a
  * sales manager) may approve or reject quotes, and admin tokens always may (see `mayApprove`).
  */
-export const ROLES = ["admin", "designer", "seller", "reader"] as const;
+export const ROLES = ["admin", "designer", "seller", "reader", "account_manager", "customer"] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
-/** Who is calling: the token's id, name and role. */
+/** Who is calling: the token's id, name and role (and, for a customer token, its customer). */
 export interface Principal {
   tokenId: string;
   name: string;
   role: Role;
   /** Whether the token may approve discounts (set on seller tokens; admins always may). */
   approver?: boolean;
+  /** The customer a `customer` token is bound to; absent for every other role. */
+  customer?: string;
 }
 
 /** Roles a token may hold the approver capability on. */

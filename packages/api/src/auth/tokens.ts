@@ -36,6 +36,8 @@ export interface TokenRecord {
   createdAt: string;
   createdBy: string | null;
   revokedAt: string | null;
+  /** The customer a `customer` token is bound to; null for every other role. */
+  customer: string | null;
 }
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -50,6 +52,7 @@ export function tokenRecord(row: TokenRow): TokenRecord {
     createdAt: iso(row.created_at)!,
     createdBy: row.created_by,
     revokedAt: iso(row.revoked_at),
+    customer: row.customer,
   };
 }
 
@@ -62,6 +65,8 @@ export async function insertToken(
     createdBy: string | null;
     token?: string | undefined;
     approver?: boolean | undefined;
+    /** Required for (and only for) the `customer` role. */
+    customer?: string | undefined;
   },
 ): Promise<{ token: string; record: TokenRecord }> {
   const token = opts.token ?? generateToken();
@@ -73,6 +78,7 @@ export async function insertToken(
     hash: hashToken(token),
     createdBy: opts.createdBy,
     approver: opts.approver === true,
+    customer: opts.customer,
   });
   return { token, record: tokenRecord(row) };
 }
@@ -128,6 +134,7 @@ export class TokenResolver {
       role: row.role,
       ...(row.approver ? { approver: true } : {}),
     };
+    if (row.customer !== null) principal.customer = row.customer;
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(hash, { principal, until: now + this.ttlMs });
     return { principal };

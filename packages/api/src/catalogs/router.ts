@@ -16,6 +16,7 @@ import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
 import { type Change, diffJson } from "./diff.ts";
+import { setPublicProcedure } from "./public.ts";
 import { contentHashOf, notifyPublished } from "./published.ts";
 
 export interface CatalogSummary {
@@ -28,6 +29,8 @@ export interface CatalogSummary {
   /** Revision of the draft; `null` when there is none, and for roles that may not read drafts. */
   draftRevision: number | null;
   retired: boolean;
+  /** Served without a token and rendered as a public pricing page (see catalogs/public.ts). */
+  public: boolean;
   createdAt: string;
   updatedAt: string | null;
 }
@@ -221,6 +224,7 @@ export const catalogsRouter = {
         latestVersion: r.latest_version,
         draftRevision: drafts ? r.revision : null,
         retired: r.retired_at !== null,
+        public: r.public,
         createdAt: iso(r.created_at),
         updatedAt: drafts && r.updated_at !== null ? iso(r.updated_at) : null,
       }));
@@ -490,4 +494,6 @@ export const catalogsRouter = {
       });
       return { catalogId: input.catalogId, retired: true };
     }),
+
+  setPublic: setPublicProcedure,
 } satisfies TRPCRouterRecord;

@@ -42,10 +42,50 @@ export function listArrangements(db: Queryable, limit: number): Promise<Arrangem
   );
 }
 
-/** Creates an arrangement at revision 1 from an accepted quote, with its first history entry. */
+/** Arrangements of one customer, oldest first. */
+export function listCustomerArrangements(db: Queryable, customer: string): Promise<ArrangementRow[]> {
+  return db.query<ArrangementRow>(
+    `SELECT ${COLUMNS} FROM arrangements WHERE customer = $1 ORDER BY created_at, id`,
+    [customer],
+  );
+}
+
+export async function countCustomerArrangements(db: Queryable, customer: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM arrangements WHERE customer = $1",
+    [customer],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export interface CustomerRow {
+  customer: string;
+  arrangements: number;
+}
+
+/** Customers holding arrangements, by name, with how many each holds. */
+export function listCustomers(db: Queryable, limit: number): Promise<CustomerRow[]> {
+  return db.query<CustomerRow>(
+    `SELECT customer, count(*)::int AS arrangements FROM arrangements WHERE customer IS NOT NULL
+     GROUP BY customer ORDER BY customer LIMIT $1`,
+    [limit],
+  );
+}
+
+/**
+ * Creates an arrangement at revision 1 with its first history entry: from an accepted quote, or
+ * (quoteId null) migrated in from elsewhere, as the demo customers are.
+ */
 export async function insertArrangement(
   tx: Queryable,
-  a: { id: string; quoteId: string; customer: string | null; doc: Arrangement; actor: string; asOf: string },
+  a: {
+    id: string;
+    quoteId: string | null;
+    customer: string | null;
+    doc: Arrangement;
+    actor: string;
+    asOf: string;
+  },
 ): Promise<void> {
   const body = JSON.stringify(a.doc);
   await tx.query(
@@ -89,4 +129,22 @@ export function listHistory(db: Queryable, id: string): Promise<HistoryRow[]> {
      WHERE arrangement_id = $1 ORDER BY revision`,
     [id],
   );
+}
+
+/**
+ * Records observed usage (last billing period) on the arrangement as it is now, without a new
+ * revision: usage is an observation a metering feed reports, not a change of what is held.
+ */
+export async function setArrangementUsage(
+  db: Queryable,
+  id: string,
+  usage: NonNullable<Arrangement["usage"]>,
+): Promise<void> {
+  const rows = await db.query<{ doc: Arrangement }>("SELECT doc FROM arrangements WHERE id = $1", [id]);
+  const doc = rows[0]?.doc;
+  if (!doc) return;
+  await db.query("UPDATE arrangements SET doc = $2::json WHERE id = $1", [
+    id,
+    JSON.stringify({ ...doc, usage }),
+  ]);
 }

@@ -36,6 +36,7 @@ export interface CatalogListRow extends CatalogRow {
   created_at: unknown;
   draft_name: string | null;
   revision: number | null;
+  public: boolean;
   updated_at: unknown;
 }
 
@@ -84,7 +85,7 @@ export function listCatalogs(
 ): Promise<CatalogListRow[]> {
   return db.query<CatalogListRow>(
     `SELECT c.id, c.name, c.latest_version, c.retired_at, c.created_at, d.name AS draft_name, d.revision,
-            d.updated_at
+            d.updated_at, c.public
      FROM catalogs c LEFT JOIN drafts d ON d.catalog_id = c.id
      WHERE ($1 OR c.retired_at IS NULL) AND (NOT $2 OR c.latest_version IS NOT NULL) ORDER BY c.id`,
     [opts.includeRetired, opts.publishedOnly],
@@ -204,4 +205,22 @@ export function listVersions(db: Queryable, catalogId: string): Promise<VersionL
      WHERE catalog_id = $1 ORDER BY version DESC`,
     [catalogId],
   );
+}
+
+/** Marks a catalog public or not; `false` when there is no such catalog. */
+export async function setCatalogPublic(tx: Queryable, id: string, value: boolean): Promise<boolean> {
+  const rows = await tx.query<{ id: string }>("UPDATE catalogs SET public = $2 WHERE id = $1 RETURNING id", [
+    id,
+    value,
+  ]);
+  return rows.length > 0;
+}
+
+/** Whether the catalog is public (its latest version served without a token); false when unknown. */
+export async function isCatalogPublic(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.query<{ public: boolean }>(
+    "SELECT public FROM catalogs WHERE id = $1 AND retired_at IS NULL",
+    [id],
+  );
+  return rows[0]?.public === true;
 }

@@ -13,18 +13,27 @@ export interface TokenRow {
   created_by: string | null;
   revoked_at: Date | string | null;
   approver: boolean;
+  customer: string | null;
 }
 
-const COLUMNS = "id, name, role, created_at, created_by, revoked_at, approver";
+const COLUMNS = "id, name, role, created_at, created_by, revoked_at, approver, customer";
 
 export async function insertTokenRow(
   db: Queryable,
-  t: { id: string; name: string; role: string; hash: string; createdBy: string | null; approver: boolean },
+  t: {
+    id: string;
+    name: string;
+    role: string;
+    hash: string;
+    createdBy: string | null;
+    approver: boolean;
+    customer?: string | undefined;
+  },
 ): Promise<TokenRow> {
   const rows = await db.query<TokenRow>(
-    `INSERT INTO api_tokens (id, name, role, token_hash, created_by, approver) VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING ${COLUMNS}`,
-    [t.id, t.name, t.role, t.hash, t.createdBy, t.approver],
+    `INSERT INTO api_tokens (id, name, role, token_hash, created_by, approver, customer)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+    [t.id, t.name, t.role, t.hash, t.createdBy, t.approver, t.customer ?? null],
   );
   return rows[0]!;
 }

@@ -5,7 +5,7 @@
  * the price snapshot (used for locked renewals and proration credit).
  * @see https://docs.stripe.com/billing/subscriptions/overview (a subscription created from a quote)
  */
-import { addMonths, type Configuration, type PriceResult } from "@tessera/engine";
+import { type Configuration, type PriceResult, termEnd, termFields, termLengthOf } from "@tessera/engine";
 import type { Arrangement, Quote } from "@tessera/schema";
 
 export function arrangementFromQuote(opts: {
@@ -17,6 +17,7 @@ export function arrangementFromQuote(opts: {
 }): Arrangement {
   const { quote, configuration, priced } = opts;
   const start = quote.startDate ?? priced.schedule?.start ?? opts.acceptedOn;
+  const length = termLengthOf({ months: priced.termMonths, weeks: priced.termWeeks });
   const picks = [...new Set([...(quote.picks ?? []), ...configuration.defaultsApplied.picks])];
   const arrangement: Arrangement = {
     id: opts.id,
@@ -27,7 +28,7 @@ export function arrangementFromQuote(opts: {
     currency: priced.currency,
     billingPeriod: priced.billingPeriod,
     priceBook: priced.priceBook,
-    term: { months: priced.termMonths, start, end: addMonths(start, priced.termMonths) },
+    term: { ...termFields(length), start, end: termEnd(start, length) },
     billingAnchor: priced.schedule?.firstFullPeriodStart ?? start,
     recurring: priced.totals.perPeriod,
     status: "active",
@@ -46,7 +47,16 @@ export function arrangementFromQuote(opts: {
       held.push({ package: choice.id, included: true, since: start });
   }
   if (held.length > 0) arrangement.addOns = held;
-  if (priced.schedule?.trialEnds !== undefined) {
+  // The phase in force on the start date (a trial, a discount phase, …), as the schedule places it.
+  const phase = priced.schedule?.phases?.find(
+    (p) => p.start <= start && p.end !== undefined && start < p.end && p.type !== "evergreen",
+  );
+  if (phase?.end !== undefined) {
+    arrangement.phase = phase.type;
+    arrangement.phaseEnds = phase.end;
+    if ((priced.schedule?.phases?.length ?? 0) > 1 && phase.type !== "trial")
+      arrangement.phaseIndex = phase.index;
+  } else if (priced.schedule?.trialEnds !== undefined) {
     arrangement.phase = "trial";
     arrangement.phaseEnds = priced.schedule.trialEnds;
   }

@@ -6,11 +6,16 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { APPROVER_ROLES, mayApprove, ROLES, type Role } from "../auth/roles.ts";
 import { insertToken, notifyRevoked, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
+import { countCustomerArrangements } from "../data/arrangements.ts";
 import { appendAudit } from "../data/audit.ts";
 import { findToken, listTokens, lockActiveAdmins, revokeTokenRow } from "../data/tokens.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
+
+/** Roles `create` makes; customer tokens come from `createForCustomer`, bound to their customer. */
+const STAFF = ROLES.filter((r): r is StaffRole => r !== "customer");
+type StaffRole = Exclude<Role, "customer">;
 
 const tokenId = is.string({ min: 1, max: 100, pattern: /^tok_[0-9a-f]+$/, what: "a token id (tok_…)" });
 
@@ -24,7 +29,7 @@ export const tokensRouter = {
       input(
         is.object({
           name: is.string({ min: 1, max: 200 }),
-          role: is.literal<Role>(...ROLES),
+          role: is.literal<StaffRole>(...STAFF),
           approver: is.optional(is.boolean()),
         }),
       ),
@@ -58,6 +63,39 @@ export const tokensRouter = {
       });
     }),
 
+  /**
+   * A portal token for one customer (sellers and admins make them for the customers they serve).
+   * The customer must hold at least one arrangement, so a typo does not mint a token for no one.
+   */
+  createForCustomer: procedure(can.sell)
+    .input(
+      input(
+        is.object({
+          customer: is.string({ min: 1, max: 200 }),
+          name: is.optional(is.string({ min: 1, max: 200 })),
+        }),
+      ),
+    )
+    .mutation(async ({ ctx, input }): Promise<{ token: string; record: TokenRecord }> => {
+      if ((await countCustomerArrangements(ctx.services.db, input.customer)) === 0)
+        fail("NOT_FOUND", `No arrangement belongs to a customer named "${input.customer}".`);
+      return ctx.services.db.transaction(async (tx) => {
+        const created = await insertToken(tx, {
+          name: input.name ?? `${input.customer} portal`,
+          role: "customer",
+          customer: input.customer,
+          createdBy: ctx.principal.tokenId,
+        });
+        await appendAudit(tx, {
+          actor: ctx.principal.tokenId,
+          action: "token.create",
+          subject: `token:${created.record.id}`,
+          detail: { role: "customer", customer: input.customer },
+        });
+        return created;
+      });
+    }),
+
   revoke: procedure(can.administer)
     .input(input(is.object({ id: tokenId })))
     .mutation(async ({ ctx, input }): Promise<TokenRecord> => {
@@ -85,9 +123,10 @@ export const tokensRouter = {
 } satisfies TRPCRouterRecord;
 
 /** Who the caller is; the web app uses it to offer only what the role may do. */
-export const meProcedure = procedure(["admin", "designer", "seller", "reader"]).query(({ ctx }) => ({
+export const meProcedure = procedure(ROLES).query(({ ctx }) => ({
   tokenId: ctx.principal.tokenId,
   name: ctx.principal.name,
   role: ctx.principal.role,
   approver: mayApprove(ctx.principal),
+  customer: ctx.principal.customer ?? null,
 }));

@@ -11,10 +11,10 @@ export type BillingPeriod = Package["billingPeriods"][number];
 export const CURRENCIES = ["USD", "EUR", "JPY"] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
-/** Months billed per period (year bills 10 months: annual plans are cheaper). */
-const PRICE_MONTHS: Record<Exclude<BillingPeriod, "upfront">, number> = { month: 1, quarter: 3, year: 10 };
+/** Months billed per period (year bills 10 months: annual plans are cheaper); generated catalogs bill these only. */
+const PRICE_MONTHS: Partial<Record<BillingPeriod, number>> = { month: 1, quarter: 3, year: 10 };
 /** Months of usage allowance per period. */
-const USAGE_MONTHS: Record<Exclude<BillingPeriod, "upfront">, number> = { month: 1, quarter: 3, year: 12 };
+const USAGE_MONTHS: Partial<Record<BillingPeriod, number>> = { month: 1, quarter: 3, year: 12 };
 
 /** Whole minor units of `cur` for an amount given in US cents (EUR ≈ 0.92 USD, JPY ≈ 150 per USD). */
 function minorUnits(cur: Currency, usdCents: number): number {
@@ -60,7 +60,7 @@ export function recurringPoints(usdCents: number, field: Field, periods?: readon
   return nonEmpty<PricePoint>(
     CURRENCIES.flatMap((currency) =>
       periods.map((billingPeriod) => {
-        const months = billingPeriod === "upfront" ? 12 : PRICE_MONTHS[billingPeriod];
+        const months = billingPeriod === "upfront" ? 12 : (PRICE_MONTHS[billingPeriod] ?? 1);
         return { currency, billingPeriod, [field]: money(currency, usdCents * months) };
       }),
     ),
@@ -75,7 +75,7 @@ export function tieredPoints(
   return nonEmpty<PricePoint>(
     CURRENCIES.flatMap((currency) =>
       periods.map((billingPeriod) => {
-        const months = billingPeriod === "upfront" ? 12 : PRICE_MONTHS[billingPeriod];
+        const months = billingPeriod === "upfront" ? 12 : (PRICE_MONTHS[billingPeriod] ?? 1);
         let from = 0;
         const tiers: Tier[] = bands.map(([upTo, cents]) => {
           const tier: Tier = { from, unitAmount: money(currency, cents * months) };
@@ -97,7 +97,7 @@ export function stairstepPoints(
   return nonEmpty<PricePoint>(
     CURRENCIES.flatMap((currency) =>
       periods.map((billingPeriod) => {
-        const months = billingPeriod === "upfront" ? 12 : PRICE_MONTHS[billingPeriod];
+        const months = billingPeriod === "upfront" ? 12 : (PRICE_MONTHS[billingPeriod] ?? 1);
         return {
           currency,
           billingPeriod,
@@ -129,7 +129,7 @@ export function usagePoints(
           return {
             currency,
             billingPeriod,
-            includedUnits: includedPerMonth * USAGE_MONTHS[billingPeriod],
+            includedUnits: includedPerMonth * (USAGE_MONTHS[billingPeriod] ?? 1),
             tiers: nonEmpty(tiers),
           };
         }),

@@ -37,7 +37,7 @@ describe.each(["saas", "hybrid", "connectivity"])("the %s example", (name) => {
     const a = doc as Arrangement;
     const quote: Quote = {
       package: a.package,
-      termMonths: a.term.months,
+      ...(a.term.weeks !== undefined ? { termWeeks: a.term.weeks } : { termMonths: a.term.months ?? 1 }),
       billingPeriod: a.billingPeriod,
       currency: a.currency,
       startDate: a.term.start,

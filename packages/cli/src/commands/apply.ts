@@ -1,5 +1,5 @@
 /** `tessera apply <catalog> <arrangement> <move>`: the arrangement a lifecycle move produces. */
-import { applyMove, isDate, type MoveRequest } from "@tessera/engine";
+import { applyMove, isDate, type MoveRequest, PERIOD_PER } from "@tessera/engine";
 import { parseArgs } from "../args.ts";
 import { type Command, ExitCode } from "../command.ts";
 import { loadJson } from "../load.ts";
@@ -125,7 +125,7 @@ printed), 2 usage or input error (missing or unreadable file, text that is not J
     else {
       const m = result.move;
       io.stdout(
-        `${m.label}: effective ${m.effectiveDate ?? asOf}${m.newRecurring !== undefined ? `, ${m.newRecurring} per ${m.billingPeriod ?? "period"}` : ""}\n`,
+        `${m.label}: effective ${m.effectiveDate ?? asOf}${m.newRecurring !== undefined ? `, ${m.newRecurring} ${m.billingPeriod ? PERIOD_PER[m.billingPeriod] : "per period"}` : ""}\n`,
       );
       for (const p of m.proration) io.stdout(`  ${p.kind} ${p.amount}: ${p.description}\n`);
       if (m.oneTime !== undefined) io.stdout(`  one-time ${m.oneTime}\n`);

@@ -1,5 +1,14 @@
 /** `tessera paths <catalog> <arrangement> --as-of YYYY-MM-DD`: every lifecycle move from an arrangement. */
-import { type Diagnostic, isDate, type Move, type PathsResult, paths } from "@tessera/engine";
+import {
+  type Diagnostic,
+  isDate,
+  type Move,
+  type PathsResult,
+  PERIOD_PER,
+  paths,
+  spanAdjective,
+  termLengthOf,
+} from "@tessera/engine";
 import { type Arrangement, validateArrangement } from "@tessera/schema";
 import { parseArgs } from "../args.ts";
 import { type Command, ExitCode } from "../command.ts";
@@ -48,9 +57,15 @@ function moveLine(m: Move): string[] {
   const when = m.effectiveDate ? `${m.timing?.replaceAll("_", " ")} → ${m.effectiveDate}` : "";
   const money =
     m.newRecurring !== undefined
-      ? `; ${m.newRecurring} per ${m.billingPeriod ?? "period"}, MRR ${signed(m.mrrDelta)}`
+      ? `; ${m.newRecurring} ${m.billingPeriod ? PERIOD_PER[m.billingPeriod] : "per period"}, MRR ${signed(m.mrrDelta)}`
       : "";
-  if (when || money) lines.push(`      ${when}${money}${m.termRestarts ? "; new term" : ""}`);
+  const term =
+    m.termRestarts && m.term
+      ? `; new ${spanAdjective(termLengthOf(m.term))} term ${m.term.start} to ${m.term.end}`
+      : m.termRestarts
+        ? "; new term"
+        : "";
+  if (when || money) lines.push(`      ${when}${money}${term}`);
   if (m.ruleCase !== undefined)
     lines.push(
       `      path rule ${m.ruleCase}${m.prorationPolicy ? `: proration ${m.prorationPolicy.replace("_", " ")}` : ""}`,
@@ -89,6 +104,7 @@ function readable(r: PathsResult): string {
   const lines = [
     `${r.current.package}: ${r.current.recurring} ${r.current.currency} per period, MRR ${r.current.mrr}`,
   ];
+  if (r.current.summary) lines.push(r.current.summary);
   lines.push("Moves:", ...r.moves.flatMap(moveLine));
   if (r.insights.length > 0) {
     lines.push("Insights:");

@@ -1,5 +1,14 @@
 /** `tessera price <catalog> <quote>`: the priced quote — lines, discounts, totals, approval. */
-import { type Diagnostic, isDate, type PriceResult, price } from "@tessera/engine";
+import {
+  type Diagnostic,
+  isDate,
+  PERIOD_NOUN,
+  PERIOD_PER,
+  type PriceResult,
+  price,
+  spanWords,
+  termLengthOf,
+} from "@tessera/engine";
 import { type Quote, validateQuote } from "@tessera/schema";
 import { parseArgs } from "../args.ts";
 import { type Command, ExitCode } from "../command.ts";
@@ -19,13 +28,16 @@ function quoteDiagnostics(value: unknown): Diagnostic[] {
   }));
 }
 
-const PERIOD: Record<string, string> = { month: "month", quarter: "quarter", year: "year", upfront: "term" };
+/** "12 months", "6 weeks". */
+function termWords(r: PriceResult): string {
+  return spanWords(termLengthOf({ months: r.termMonths, weeks: r.termWeeks }));
+}
 
 /** An invoice-like table: one row per line with its explanation under it, then the totals. */
 function readable(packageId: string, r: PriceResult): string {
   const out: string[] = [];
   out.push(
-    `${packageId} · ${r.termMonths} months · billed per ${PERIOD[r.billingPeriod] ?? r.billingPeriod} · ${r.currency} · price book ${r.priceBook}`,
+    `${packageId} · ${termWords(r)} · billed ${PERIOD_PER[r.billingPeriod]} · ${r.currency} · price book ${r.priceBook}`,
   );
   if (r.lines.length > 0) {
     const width = Math.min(48, Math.max(12, ...r.lines.map((l) => l.description.length)));
@@ -56,12 +68,19 @@ function readable(packageId: string, r: PriceResult): string {
   out.push(
     `  ${`First invoice${schedule ? ` (${schedule.firstInvoiceDate})` : ""}`.padEnd(label)} ${t.firstInvoice.padStart(figure)}`,
   );
-  out.push(
-    `  ${`Per ${PERIOD[r.billingPeriod] ?? r.billingPeriod}`.padEnd(label)} ${t.perPeriod.padStart(figure)}`,
-  );
+  out.push(`  ${`Per ${PERIOD_NOUN[r.billingPeriod]}`.padEnd(label)} ${t.perPeriod.padStart(figure)}`);
   out.push(`  ${"MRR".padEnd(label)} ${t.mrr.padStart(figure)}`);
   out.push(`  ${"ARR (MRR × 12)".padEnd(label)} ${t.arr.padStart(figure)}`);
-  out.push(`  ${`TCV (${r.termMonths} months)`.padEnd(label)} ${t.tcv.padStart(figure)}`);
+  out.push(`  ${`TCV (${termWords(r)})`.padEnd(label)} ${t.tcv.padStart(figure)}`);
+  if (schedule?.phases && schedule.phases.length > 0)
+    out.push(
+      "",
+      "Phases:",
+      ...schedule.phases.map(
+        (p) =>
+          `  - ${p.words}: ${p.end ? `${p.start} to ${p.end}` : `from ${p.start}`}${p.invoices > 0 ? ` (${p.invoices} invoice${p.invoices === 1 ? "" : "s"} in the term)` : ""}`,
+      ),
+    );
   if (r.notes.length > 0) out.push("", "Notes:", ...r.notes.map((n) => `  - ${n}`));
   if (r.requiresApproval) out.push("", "Approval required:", ...r.reasons.map((n) => `  - ${n}`));
   if (r.violations.length > 0)

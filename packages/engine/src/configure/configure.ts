@@ -21,8 +21,19 @@
  * @see https://doi.org/10.1007/978-3-540-24677-0 Hadzic et al., "Fast backtrack-free product
  *   configuration" — the guarantee this implements.
  */
-import type { Package, Quote } from "@tessera/schema";
-import { termPeriodMismatch } from "../calendar.ts";
+import type { BillingPeriod, Package, Quote } from "@tessera/schema";
+import {
+  PERIOD_PER,
+  quotedTerm,
+  quoteTermOf,
+  type Span,
+  sameSpan,
+  spanAdjective,
+  spanWords,
+  termFields,
+  termLengthOf,
+  termPeriodMismatch,
+} from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { type Diagnostic, pointerOf } from "../diagnostic.ts";
 import { consequences } from "../logic/backbone.ts";
@@ -374,13 +385,15 @@ function pricingContext(
   selection: Quote,
   head: Commercial,
 ): PricingContext | undefined {
-  const { termMonths, billingPeriod, currency } = head;
-  if (termMonths === undefined || billingPeriod === undefined || currency === undefined) return undefined;
+  const { billingPeriod, currency } = head;
+  if (billingPeriod === undefined || currency === undefined) return undefined;
+  if (head.termMonths === undefined && head.termWeeks === undefined) return undefined;
+  const term = quotedTerm(head, []);
   if (!catalog.doc.currencies.includes(currency)) return undefined;
-  if (termPeriodMismatch(termMonths, billingPeriod)) return undefined;
+  if (termPeriodMismatch(term, billingPeriod)) return undefined;
   const book = selection.priceBook ?? catalog.defaultPriceBook;
   if (!isKnownBook(catalog, book)) return undefined;
-  return { currency, book, period: billingPeriod, termMonths };
+  return { currency, book, period: billingPeriod, term };
 }
 
 /**
@@ -437,17 +450,18 @@ function checkCommercialTerms(
   defaults: DefaultsApplied,
 ): Commercial {
   const out: Pick3 = {};
-  const term = selection.termMonths ?? (base.terms.find((x) => x.default) ?? base.terms[0]).months;
-  out.termMonths = term;
-  const termOffered = base.terms.some((t) => t.months === term);
-  if (selection.termMonths === undefined) defaults.termMonths = term;
+  const term = quotedTerm(selection, base.terms);
+  const given = selection.termWeeks !== undefined || selection.termMonths !== undefined;
+  Object.assign(out, quoteTermOf(term));
+  const termOffered = base.terms.some((t) => sameSpan(termLengthOf(t), term));
+  if (!given) Object.assign(defaults, quoteTermOf(term));
   else if (!termOffered) {
-    const offered = listOf(base.terms.map((t) => String(t.months)));
+    const offered = listOf(base.terms.map((t) => spanWords(termLengthOf(t))));
     violations.push(
       error(
         "config.term",
-        "/termMonths",
-        `${base.name} is not sold on a ${selection.termMonths}-month term; choose ${offered} months.`,
+        selection.termWeeks !== undefined ? "/termWeeks" : "/termMonths",
+        `${base.name} is not sold on a ${spanAdjective(term)} term; choose ${offered}.`,
       ),
     );
   }
@@ -472,10 +486,10 @@ function checkCommercialTerms(
     const mismatch = termPeriodMismatch(term, period);
     if (mismatch) {
       const periods = base.billingPeriods.filter((p) => !termPeriodMismatch(term, p)).map(billed);
-      const terms = base.terms.map((t) => t.months).filter((m) => !termPeriodMismatch(m, period));
+      const terms = base.terms.map(termLengthOf).filter((m) => !termPeriodMismatch(m, period));
       const ways = [
         ...(periods.length > 0 ? [`bill ${orList(periods)}`] : []),
-        ...(terms.length > 0 ? [`choose a ${orList(terms.map(String))}-month term`] : []),
+        ...(terms.length > 0 ? [`choose a ${orList(terms.map(spanAdjective))} term`] : []),
       ];
       violations.push(
         error(
@@ -503,9 +517,14 @@ function checkCommercialTerms(
   }
   return {
     ...out,
-    terms: base.terms.map(({ months }) =>
-      choiceOf(months === term, periodOffered ? termPeriodMismatch(months, period) : undefined, { months }),
-    ),
+    terms: base.terms.map((t) => {
+      const length = termLengthOf(t);
+      return choiceOf(
+        sameSpan(length, term),
+        periodOffered ? termPeriodMismatch(length, period) : undefined,
+        termFieldsOf(length),
+      );
+    }),
     billingPeriods: base.billingPeriods.map((p) =>
       choiceOf(p === period, termOffered ? termPeriodMismatch(term, p) : undefined, { period: p }),
     ),
@@ -524,13 +543,17 @@ function choiceOf<T extends object>(
   return { ...what, state: "available" };
 }
 
-/** "per month", "per year", "up front". */
-function billed(period: string): string {
-  return period === "upfront" ? "up front" : `per ${period}`;
+/** "per month", "per year", "every two weeks", "up front". */
+function billed(period: BillingPeriod): string {
+  return PERIOD_PER[period];
 }
 
 type Commercial = Pick3 & Pick<Configuration, "terms" | "billingPeriods">;
-type Pick3 = Pick<Configuration, "termMonths" | "billingPeriod" | "currency">;
+type Pick3 = Pick<Configuration, "termMonths" | "termWeeks" | "billingPeriod" | "currency">;
+
+function termFieldsOf(span: Span): { months: number } | { weeks: number } {
+  return termFields(span);
+}
 
 /** The picks of the selection as literals, reporting those the package cannot take. */
 function collectPicks(logic: PackageLogic, selection: Quote, violations: Diagnostic[]): PickLit[] {

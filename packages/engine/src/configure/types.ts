@@ -1,3 +1,4 @@
+import type { BillingPeriod } from "@tessera/schema";
 import type { Diagnostic } from "../diagnostic.ts";
 
 /**
@@ -62,14 +63,17 @@ export interface QuantityChoice {
 
 /** A contract term of the base: available when it can be billed by the billing period in effect. */
 export interface TermChoice {
-  months: number;
+  /** Length in months (month-based terms). */
+  months?: number;
+  /** Length in weeks (week-based terms). */
+  weeks?: number;
   state: ChoiceState;
   reason?: Reason;
 }
 
 /** A billing period of the base: available when it can bill the term in effect. */
 export interface BillingPeriodChoice {
-  period: "month" | "quarter" | "year" | "upfront";
+  period: BillingPeriod;
   state: ChoiceState;
   reason?: Reason;
 }
@@ -81,7 +85,8 @@ export interface DefaultsApplied {
   /** Quantities filled with the component default. */
   quantities: { component: string; package: string; value: number }[];
   termMonths?: number;
-  billingPeriod?: "month" | "quarter" | "year" | "upfront";
+  termWeeks?: number;
+  billingPeriod?: BillingPeriod;
   currency?: string;
 }
 
@@ -89,7 +94,8 @@ export interface Configuration {
   /** Base package configured ("" when the selection names no known base package). */
   package: string;
   termMonths?: number;
-  billingPeriod?: "month" | "quarter" | "year" | "upfront";
+  termWeeks?: number;
+  billingPeriod?: BillingPeriod;
   currency?: string;
   /** No violations. */
   valid: boolean;

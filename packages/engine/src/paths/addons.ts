@@ -15,8 +15,10 @@
  * add-ons, and add-ons cancelled when the base plan changes)
  */
 import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
+import { termLengthOf } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import { isCompatibleAddOn } from "../validate/checks/addons.ts";
+import { type AddOnStart, addOnStart } from "./addon-start.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
@@ -179,16 +181,18 @@ function addOnMove(ctx: PathContext, base: Package, addOn: Package, isIncluded: 
       };
     const held: HeldAddOn = { package: addOn.id, since: ctx.asOf };
     if (quantity !== 1) held.quantity = quantity;
+    const start = addOnStart(ctx, addOn, held);
     const next: Arrangement = { ...ctx.arrangement, addOns: [...(ctx.arrangement.addOns ?? []), held] };
     const key = ctx.derivedKey(`add ${addOn.id}×${quantity}`);
     return finishPartial(
       ctx,
-      move,
+      { ...move, notes: [...move.notes, ...start.notes] },
       next,
       "immediate",
       `${addOn.name} for the rest of the period`,
       verify,
       key,
+      start,
     );
   };
   return settle(move, build);
@@ -224,6 +228,7 @@ export function finishPartial(
   what: string,
   verify = true,
   key?: string,
+  start?: AddOnStart,
 ): Built {
   const how: PartialTiming = typeof when === "string" ? { timing: when } : when;
   const timing = how.timing;
@@ -234,7 +239,7 @@ export function finishPartial(
   const recurring = ctx.money(priced.perPeriod.round(ctx.minor));
   const effective = how.date ?? effectiveDateOf(ctx, timing);
   const newRecurring = priced.perPeriod.round(ctx.minor);
-  const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
+  const newMrr = mrrOf(newRecurring, next.billingPeriod, termLengthOf(next.term), ctx.currency);
   const oneTime = priced.oneTime.sub(ctx.currentOneTime);
   const delta = newRecurring.sub(ctx.currentRecurring);
   // A change wholly to charges billed in arrear is settled on the period's closing invoice.
@@ -243,11 +248,13 @@ export function finishPartial(
   const proration =
     policy === "none"
       ? []
-      : how.lines
-        ? how.lines(effective, newRecurring)
-        : policy === "full_credit" && delta.isNegative()
-          ? deltaProration(ctx, effective, delta, what, deltaTiming, true)
-          : deltaProration(ctx, effective, delta, what, deltaTiming);
+      : start
+        ? start.lines(delta, deltaTiming)
+        : how.lines
+          ? how.lines(effective, newRecurring)
+          : policy === "full_credit" && delta.isNegative()
+            ? deltaProration(ctx, effective, delta, what, deltaTiming, true)
+            : deltaProration(ctx, effective, delta, what, deltaTiming);
   // One literal with a fixed field order, so every such move gets the same shape.
   const move: Move = {
     id: template.id,

@@ -6,6 +6,7 @@
  * package, picks, quantities, add-ons, term and billing period.
  */
 import type { Arrangement } from "@tessera/schema";
+import { termLengthOf } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import { createContext, type PathContext } from "./context.ts";
@@ -65,7 +66,7 @@ export function changeVersionMove(ctx: PathContext, newest: CompiledCatalog): Ca
       reason: `${ctx.nameOf(h.package)} moves to version ${version} with the package.`,
     }));
     m.newRecurring = ctx.money(recurring);
-    const newMrr = mrrOf(recurring, a.billingPeriod, a.term.months, ctx.currency);
+    const newMrr = mrrOf(recurring, a.billingPeriod, termLengthOf(a.term), ctx.currency);
     m.newMrr = ctx.money(newMrr);
     m.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
     return { ok: true, arrangement: next, move: m };

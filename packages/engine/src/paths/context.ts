@@ -3,11 +3,12 @@
  * price and configuration, and the held add-ons.
  */
 import type { Arrangement, HeldAddOn, Package } from "@tessera/schema";
-import { daysBetween, monthsPerPeriod, type Period, periodContaining } from "../calendar.ts";
+import { daysBetween, type Period, periodContaining, periodSpan, termLengthOf } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import type { Configuration } from "../configure/types.ts";
 import { formatMoney, minorUnit } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
+import { phaseOn, phasePlans, timeline } from "../phases.ts";
 import type { Phase } from "./match.ts";
 import { type PathIndex, pathIndex } from "./path-index.ts";
 import { configurationOf, mrrOf, QuoteKeys, type Recurring, recurringOf } from "./recurring.ts";
@@ -22,6 +23,9 @@ export interface PathContext {
   /** The held base package as this catalog version defines it; undefined when it is missing. */
   current: Package | undefined;
   phase: Phase;
+  /** When the phase in force ends, and its position in the package's phases (when known). */
+  phaseEnds: string | undefined;
+  phaseIndex: number | undefined;
   /** The billing period containing asOf (already invoiced, for in-advance billing). */
   period: Period;
   /** Days in that period, and days of it from asOf to its end. */
@@ -67,13 +71,8 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   const price = (a: Arrangement, key?: string): Recurring => recurringOf(catalog, a, asOf, false, key, keys);
   const costWithUsage = (a: Arrangement): Recurring => recurringOf(catalog, a, asOf, true, undefined, keys);
   const current = catalog.packages.get(arrangement.package)?.value;
-  const months = monthsPerPeriod(arrangement.billingPeriod, arrangement.term.months);
-  const phase =
-    arrangement.phase !== undefined &&
-    arrangement.phase !== "evergreen" &&
-    (arrangement.phaseEnds === undefined || arrangement.phaseEnds > asOf)
-      ? arrangement.phase
-      : "evergreen";
+  const span = periodSpan(arrangement.billingPeriod, termLengthOf(arrangement.term));
+  const { phase, phaseEnds, phaseIndex } = phaseInForce(arrangement, current, asOf);
 
   let currentErrors = new Set<string>();
   let currentPriceErrors = new Set<string>();
@@ -96,7 +95,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   } else {
     currentRecurring = snapshot ?? Decimal.ZERO;
   }
-  const period = periodContaining(arrangement.billingAnchor, months, asOf);
+  const period = periodContaining(arrangement.billingAnchor, span, asOf);
   let billed: PathContext["billed"];
   const record = arrangement.billed;
   if (record && record.periodStart === period.start) {
@@ -117,6 +116,8 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     minor: minorUnit(arrangement.currency),
     current,
     phase,
+    phaseEnds,
+    phaseIndex,
     period,
     periodDays: daysBetween(period.start, period.end),
     unusedDays: daysBetween(asOf, period.end),
@@ -125,7 +126,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     currentMrr: mrrOf(
       currentRecurring,
       arrangement.billingPeriod,
-      arrangement.term.months,
+      termLengthOf(arrangement.term),
       arrangement.currency,
     ),
     currentErrors,
@@ -152,4 +153,28 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     money: (d) => formatMoney(d, arrangement.currency),
     nameOf: (id) => catalog.packages.get(id)?.value.name ?? id,
   };
+}
+
+/**
+ * The phase in force on asOf: the arrangement's own until its phaseEnds; after it, the package's
+ * phases that follow it, laid from that day (a discount phase then a fixed term), else evergreen.
+ */
+function phaseInForce(
+  a: Arrangement,
+  pkg: Package | undefined,
+  asOf: string,
+): { phase: Phase; phaseEnds: string | undefined; phaseIndex: number | undefined } {
+  if (a.phase === undefined || a.phase === "evergreen")
+    return { phase: "evergreen", phaseEnds: undefined, phaseIndex: undefined };
+  if (a.phaseEnds === undefined || a.phaseEnds > asOf)
+    return { phase: a.phase, phaseEnds: a.phaseEnds, phaseIndex: a.phaseIndex };
+  const plans = pkg ? phasePlans(pkg) : [];
+  const at = a.phaseIndex ?? plans.findIndex((p) => p.type === a.phase);
+  const next =
+    at >= 0
+      ? phaseOn(timeline(plans.slice(at + 1), a.phaseEnds, a.billingPeriod, termLengthOf(a.term)), asOf)
+      : undefined;
+  if (!next || next.plan.type === "evergreen")
+    return { phase: "evergreen", phaseEnds: undefined, phaseIndex: undefined };
+  return { phase: next.plan.type, phaseEnds: next.end, phaseIndex: next.plan.index };
 }

@@ -12,11 +12,14 @@
  * package missing from it blocks the moves that need it, with a reason; nothing throws on a
  * schema-valid arrangement.
  */
+
 import { type Arrangement, validateArrangement } from "@tessera/schema";
-import { isDate } from "../calendar.ts";
+import { isDate, PERIOD_ADVERB, spanAdjective, termLengthOf } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
+import { phasePlans } from "../phases.ts";
 import { changeAddOnMoves, removeMoves } from "./addon-policy.ts";
 import { addOnMoves } from "./addons.ts";
+import { usageLines } from "./allowance.ts";
 import { blocked, type Candidate, newMove } from "./candidate.ts";
 import { changeVersionMove } from "./change-version.ts";
 import { createContext, type PathContext } from "./context.ts";
@@ -125,11 +128,13 @@ export function paths(
   return {
     moves,
     insights,
+    usage: usageLines(ctx),
     current: {
       package: arrangement.package,
       recurring: ctx.money(ctx.currentRecurring),
       mrr: ctx.money(ctx.currentMrr),
       currency: ctx.currency,
+      summary: summaryOf(ctx),
     },
     problems: [],
   };
@@ -157,4 +162,26 @@ export function applyMove(
   return built.ok
     ? { ok: true, arrangement: built.arrangement, move: built.move }
     : { ok: false, reasons: built.reasons };
+}
+
+/** The arrangement in one sentence (see PathsResult.current.summary). */
+function summaryOf(ctx: PathContext): string {
+  const a = ctx.arrangement;
+  const name = ctx.current?.name ?? a.package;
+  const term = termLengthOf(a.term);
+  const parts = [
+    `${name}, billed ${PERIOD_ADVERB[a.billingPeriod]}`,
+    `${spanAdjective(term)} term ${a.term.start} to ${a.term.end}`,
+  ];
+  if (ctx.phase !== "evergreen") {
+    const plan = ctx.current ? phasePlans(ctx.current) : [];
+    const words =
+      (ctx.phaseIndex !== undefined ? plan[ctx.phaseIndex] : plan.find((p) => p.type === ctx.phase))?.words ??
+      ctx.phase.replace("_", "-");
+    parts.push(
+      `in its ${ctx.phase.replace("_", "-")} phase (${words})${ctx.phaseEnds ? ` until ${ctx.phaseEnds}` : ""}`,
+    );
+  }
+  if (a.status === "pending_termination" && a.terminationDate) parts.push(`ends on ${a.terminationDate}`);
+  return `${parts.join("; ")}.`;
 }

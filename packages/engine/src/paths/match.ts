@@ -22,7 +22,7 @@ export type MoveKind = NonNullable<PathRuleCase["kinds"]>[number];
 /** The kinds a case without `kinds` matches: every move of the base package. */
 export const BASE_KINDS: readonly MoveKind[] = ["upgrade", "downgrade", "crossgrade", "renew", "terminate"];
 export type BillingPeriod = Package["billingPeriods"][number];
-export type Phase = "trial" | "intro" | "evergreen";
+export type Phase = "trial" | "intro" | "discount" | "fixed_term" | "evergreen";
 
 /** The facts of a move that path-rule cases look at. */
 export interface MatchableMove {

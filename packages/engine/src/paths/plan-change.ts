@@ -12,8 +12,22 @@
  * period, billing switches to its first period and the cycle restarts on the effective date.
  */
 import type { Arrangement, BillingPeriod, Package } from "@tessera/schema";
-import { addDays, addMonths, daysBetween, monthsPerPeriod } from "../calendar.ts";
-import { phasesOf } from "../price/phases.ts";
+import { ALIGNMENT_WORDS, changeAlignment } from "../alignment.ts";
+import {
+  addSpan,
+  daysBetween,
+  PERIOD_ADVERB,
+  periodSpan,
+  type Span,
+  sameSpan,
+  spanAdjective,
+  spanWords,
+  termEnd,
+  termFields,
+  termLengthOf,
+} from "../calendar.ts";
+import { Decimal } from "../decimal.ts";
+import { type PhaseSpan, phaseAmount, phaseOn, phasePlans, timeline } from "../phases.ts";
 import { addOnsOnBaseChange } from "./addons.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
@@ -25,12 +39,7 @@ import { mrrOf } from "./recurring.ts";
 import { effectiveDateOf, moveToBook, outcomeBlocks, outcomeFor } from "./rules.ts";
 import type { Move, MoveKind, MoveRequest } from "./types.ts";
 
-export const PERIOD_WORD: Record<BillingPeriod, string> = {
-  month: "monthly",
-  quarter: "quarterly",
-  year: "yearly",
-  upfront: "upfront",
-};
+export const PERIOD_WORD: Record<BillingPeriod, string> = { ...PERIOD_ADVERB, upfront: "upfront" };
 
 /** Base packages reachable from the current one: its ladder, then explicit case targets. */
 export function planChangeTargets(ctx: PathContext, from: Package): { id: string; kind: MoveKind }[] {
@@ -125,33 +134,49 @@ export function planChange(
       m.notes.push(
         `${target.name} is not billed ${PERIOD_WORD[a.billingPeriod]}; billing becomes ${PERIOD_WORD[billingPeriod]} from ${effective}.`,
       );
-    const offered = target.terms.map((t) => t.months);
-    if (req.termMonths !== undefined && !offered.includes(req.termMonths))
+    const offered = target.terms.map(termLengthOf);
+    const asked: Span | undefined =
+      req.termMonths !== undefined ? { unit: "month", count: req.termMonths } : undefined;
+    if (asked !== undefined && !offered.some((t) => sameSpan(t, asked)))
       return {
         ok: false,
         reasons: [
-          `${target.name} is not sold for ${req.termMonths} months; it offers ${offered.join(", ")}.`,
+          `${target.name} is not sold for ${spanWords(asked)}; it offers ${offered.map(spanWords).join(", ")}.`,
         ],
       };
-    let restarts =
-      outcome.termRestarts || effective >= a.term.end || req.termMonths !== undefined || !offersPeriod;
-    let months = req.termMonths ?? a.term.months;
-    if (!offered.includes(months)) {
-      months = (target.terms.find((t) => t.default) ?? target.terms[0]!).months;
+    let restarts = outcome.termRestarts || effective >= a.term.end || asked !== undefined || !offersPeriod;
+    const held = termLengthOf(a.term);
+    let length = asked ?? held;
+    if (!offered.some((t) => sameSpan(t, length))) {
+      length = termLengthOf(target.terms.find((t) => t.default) ?? target.terms[0]!);
       restarts = true;
       m.notes.push(
-        `${target.name} is not sold for ${a.term.months} months; a new ${months}-month term starts on ${effective}.`,
+        `${target.name} is not sold for ${spanWords(held)}; a new ${spanAdjective(length)} term starts on ${effective}.`,
       );
     }
     if (!offersPeriod && !outcome.termRestarts)
-      m.notes.push(`With the new billing period a new ${months}-month term starts on ${effective}.`);
-    // During a trial nothing has been billed: the new package's own phases start on the change,
-    // and billing (and the term) starts when its trial ends, or at once without one.
-    const phases = ctx.phase === "evergreen" ? undefined : phasesOf(target);
-    const billingStart = ctx.phase === "trial" ? addDays(effective, phases?.trialDays ?? 0) : undefined;
+      m.notes.push(`With the new billing period a new ${spanAdjective(length)} term starts on ${effective}.`);
+    // The new package's phases (change alignment): counted from the change (change_date; an
+    // evergreen arrangement stays evergreen: a paying customer gets no second trial), or from the
+    // start of the bundle or subscription, where the phase in force on the effective date applies
+    // for what is left of it. Billing (and the term) starts when a trial in force ends, or at once
+    // when the arrangement was in a trial and the new package has none in force.
+    const aligned = changeAlignment(ctx.catalog, target, billingPeriod);
+    const bundleStart = a.start ?? a.packageSince ?? a.term.start;
+    const plans = phasePlans(target);
+    const phased = aligned.alignment !== "change_date" || ctx.phase !== "evergreen";
+    const origin = aligned.alignment === "change_date" ? effective : bundleStart;
+    const placed: PhaseSpan | undefined =
+      phased && plans.length > 0
+        ? phaseOn(timeline(plans, origin, billingPeriod, length), effective)
+        : undefined;
+    const inTrial = placed?.plan.type === "trial" && placed.end !== undefined && placed.end > effective;
+    const billingStart = inTrial ? placed.end : ctx.phase === "trial" ? effective : undefined;
     if (billingStart !== undefined) restarts = true;
     const termStart = billingStart ?? effective;
-    const term = restarts ? { months, start: termStart, end: addMonths(termStart, months) } : { ...a.term };
+    const term = restarts
+      ? { ...termFields(length), start: termStart, end: termEnd(termStart, length) }
+      : { ...a.term };
 
     const next: Arrangement = {
       ...a,
@@ -166,27 +191,45 @@ export function planChange(
       quantities: carried.quantities,
       addOns: addOns.kept,
     };
-    if (phases) {
+    if (phased) {
       delete next.phase;
       delete next.phaseEnds;
-      const periodMonths = monthsPerPeriod(billingPeriod, months);
+      delete next.phaseIndex;
       if (billingStart !== undefined) next.billingAnchor = billingStart;
-      if (billingStart !== undefined && billingStart > effective) {
+      const how =
+        aligned.alignment === "change_date"
+          ? ""
+          : ` (counted from ${ALIGNMENT_WORDS[aligned.alignment]}, ${origin}: change alignment ${aligned.alignment}${aligned.caseId ? `, case ${aligned.caseId}` : ""})`;
+      // The phase in force once billing starts (after a trial in force, the next one).
+      const after = inTrial ? phaseOn(timeline(plans, origin, billingPeriod, length), placed.end!) : placed;
+      if (inTrial) {
         next.phase = "trial";
-        next.phaseEnds = billingStart;
+        next.phaseEnds = billingStart!;
+        if (plans.length > 1) next.phaseIndex = placed.plan.index;
         m.notes.push(
-          `${target.name} starts its own ${phases.trialDays}-day trial on ${effective}; billing starts on ${billingStart}.`,
+          aligned.alignment === "change_date"
+            ? `${target.name} starts its own ${placed.plan.words} on ${effective}; billing starts on ${billingStart}.`
+            : `${target.name}'s ${placed.plan.words}${how} runs until ${billingStart}; billing starts then.`,
         );
-      } else if (phases.intro) {
-        next.phase = "intro";
-        next.phaseEnds = addMonths(billingStart ?? effective, phases.intro.periods * periodMonths);
+      } else if (after && after.plan.type !== "evergreen" && after.end !== undefined) {
+        next.phase = after.plan.type;
+        next.phaseEnds = after.end;
+        if (plans.length > 1) next.phaseIndex = after.plan.index;
         m.notes.push(
-          `${target.name}'s introductory price applies from ${billingStart ?? effective} to ${next.phaseEnds}.`,
+          after.plan.type === "intro" && aligned.alignment === "change_date"
+            ? `${target.name}'s introductory price applies from ${billingStart ?? effective} to ${after.end}.`
+            : `${target.name}'s ${after.plan.words}${how} applies from ${billingStart ?? effective} to ${after.end}.`,
         );
       } else if (ctx.phase === "trial") {
         m.notes.push(`${target.name} has no trial: billing starts on ${effective}.`);
+      } else if (how !== "" && plans.length > 0) {
+        m.notes.push(`${target.name}'s phases${how} are over by ${effective}: it bills its regular price.`);
       }
+      if (inTrial && after && after.plan.type !== "evergreen" && after.end !== undefined)
+        m.notes.push(`Then ${after.plan.words} from ${after.start} to ${after.end}.`);
     }
+    // Keep the bundle's start once alignments can count from it (packageSince moves with each change).
+    if (a.start !== undefined || ctx.catalog.doc.alignments !== undefined) next.start = bundleStart;
     moveToBook(ctx, outcome, next, m, effective);
     if (carried.usage) next.usage = carried.usage;
     else delete next.usage;
@@ -207,6 +250,13 @@ export function planChange(
     const newRecurring = priced.perPeriod.round(ctx.minor);
     // Nothing has been invoiced during a free trial, so there is nothing to credit or prorate.
     const policy = ctx.phase === "trial" ? "none" : outcome.proration;
+    // A priced phase of the new package in force on the change (a discount phase counted from the
+    // bundle's start) prices the rest of the period.
+    const atPhase =
+      placed && !inTrial && placed.plan.price.kind !== "regular"
+        ? phaseAmount(placed.plan.price, newRecurring, ctx.currency)
+        : newRecurring;
+    const deferred = billingStart !== undefined && billingStart > effective;
     if (ctx.phase === "trial" && outcome.proration !== "none")
       m.notes.push("The arrangement is in its free trial: nothing is prorated.");
     m.effectiveDate = effective;
@@ -220,17 +270,20 @@ export function planChange(
       oldAmount: ctx.currentRecurring,
       oldArrear: ctx.currentArrear,
       oldLabel: from.name,
-      newAmount: newRecurring,
-      newArrear: priced.inArrear,
+      newAmount: atPhase,
+      newArrear: Decimal.min(priced.inArrear, atPhase),
       newLabel: target.name,
       style: outcome.style,
-      ...(offersPeriod ? {} : { newCycle: { months: monthsPerPeriod(billingPeriod, months) } }),
+      ...(offersPeriod ? {} : { newCycle: { span: periodSpan(billingPeriod, length) } }),
+      ...(deferred ? { newDeferred: true } : {}),
     });
+    if (deferred && ctx.phase !== "trial")
+      m.notes.push(`Nothing is charged for ${target.name} until its trial ends on ${billingStart}.`);
     if (billingStart === effective) {
       // The trial ended early: the first period of the new package is invoiced on the change.
-      const firstEnd = addMonths(effective, monthsPerPeriod(billingPeriod, months));
+      const firstEnd = addSpan(effective, periodSpan(billingPeriod, length));
       const days = daysBetween(effective, firstEnd);
-      const advance = newRecurring.sub(priced.inArrear);
+      const advance = atPhase.sub(Decimal.min(priced.inArrear, atPhase));
       if (!advance.isZero())
         m.proration.push({
           kind: "charge",
@@ -246,7 +299,7 @@ export function planChange(
     if (m.proration.length > 0) m.prorationNet = prorationNet(ctx, m.proration);
     if (outcome.style === "flexible") recordBilled(ctx, next, m.proration, effective);
     m.newRecurring = ctx.money(newRecurring);
-    const newMrr = mrrOf(newRecurring, billingPeriod, months, ctx.currency);
+    const newMrr = mrrOf(newRecurring, billingPeriod, length, ctx.currency);
     m.newMrr = ctx.money(newMrr);
     m.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
     next.recurring = ctx.money(newRecurring); // `next` is this build's own object

@@ -25,7 +25,7 @@
  * 200 €/month on 15 January: 45.16 for 14/31 days of the old plan, then the new plan's 17/31 days)
  * @see https://chargebee.com/docs/2.0/subscriptions/articles-and-faq/how-to-give-my-customers-the-credits-for-the-unused-period-when-there-is-a-subscription-change.html
  */
-import { addMonths, daysBetween } from "../calendar.ts";
+import { addSpan, daysBetween, type Span } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import type { PathContext } from "./context.ts";
 import type { ProrationStyle } from "./rules.ts";
@@ -42,7 +42,9 @@ export interface PlanChangeProration {
   newArrear?: Decimal;
   newLabel: string;
   /** Set when the new arrangement bills on another period: its cycle restarts on the effective date. */
-  newCycle?: { months: number };
+  newCycle?: { span: Span };
+  /** The new package bills nothing yet (it starts in a free trial): only the old side is settled. */
+  newDeferred?: boolean;
   /** day_based (default) or flexible: whether the credit comes from what was billed. */
   style?: ProrationStyle;
 }
@@ -132,8 +134,9 @@ export function planChangeProration(ctx: PathContext, p: PlanChangeProration): P
         "in_arrear",
       ),
     );
+  if (p.newDeferred) return lines;
   if (p.newCycle) {
-    const newEnd = addMonths(p.effective, p.newCycle.months);
+    const newEnd = addSpan(p.effective, p.newCycle.span);
     const days = daysBetween(p.effective, newEnd);
     if (advance || !newAdvance.isZero())
       lines.push({

@@ -5,7 +5,7 @@
  * same as price() would" holds by construction.
  */
 import type { Arrangement, BillingPeriod, Quote } from "@tessera/schema";
-import { monthsPerPeriod } from "../calendar.ts";
+import { monthsOf, periodSpan, type TermLength, termFields, termLengthOf } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { configure } from "../configure/configure.ts";
 import type { Configuration } from "../configure/types.ts";
@@ -70,7 +70,7 @@ const configured = new ScopedCache<Configuration>();
 export function quoteOf(a: Arrangement): Quote {
   const q: Quote = {
     package: a.package,
-    termMonths: a.term.months,
+    ...quoteTerm(a),
     billingPeriod: a.billingPeriod,
     currency: a.currency,
   };
@@ -202,12 +202,22 @@ export function configurationOf(
   return configured.get(catalog, "", k.key, () => configure(catalog, quoteFor(arrangement, k)));
 }
 
-/** Monthly recurring revenue of a per-period amount, rounded once to the currency's minor unit. */
+/**
+ * Monthly recurring revenue of a per-period amount, rounded once to the currency's minor unit (a
+ * week is 12/52 of a month, see calendar.monthsOf).
+ */
 export function mrrOf(
   perPeriod: Decimal,
   period: BillingPeriod,
-  termMonths: number,
+  term: TermLength,
   currency: string,
 ): Decimal {
-  return perPeriod.mulDiv(1n, BigInt(monthsPerPeriod(period, termMonths)), minorUnit(currency));
+  const [num, den] = monthsOf(periodSpan(period, term));
+  return perPeriod.mulDiv(den, num, minorUnit(currency));
+}
+
+/** The arrangement's term as a quote names it: termMonths or termWeeks. */
+function quoteTerm(a: Arrangement): { termMonths: number } | { termWeeks: number } {
+  const f = termFields(termLengthOf(a.term));
+  return "weeks" in f ? { termWeeks: f.weeks } : { termMonths: f.months };
 }

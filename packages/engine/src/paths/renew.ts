@@ -14,7 +14,7 @@
  * @see https://docs.stripe.com/billing/subscriptions/subscription-schedules (renewal phases)
  */
 import type { Arrangement, Package } from "@tessera/schema";
-import { addMonths } from "../calendar.ts";
+import { type Span, spanWords, termEnd, termFields, termLengthOf } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import { addOnsOnBaseChange } from "./addons.ts";
 import { availabilityReasons } from "./availability.ts";
@@ -32,7 +32,12 @@ export function renewMoves(ctx: PathContext): Candidate[] {
   const cur = ctx.current;
   const single = (reasons: string[], blockedBy?: string) => [
     blocked(
-      newMove(`renew:${a.term.months}`, "renew", a.package, `Renew for ${monthsText(a.term.months)}`),
+      newMove(
+        renewId(termLengthOf(a.term)),
+        "renew",
+        a.package,
+        `Renew for ${spanWords(termLengthOf(a.term))}`,
+      ),
       reasons,
       blockedBy,
     ),
@@ -72,18 +77,20 @@ export function renewMoves(ctx: PathContext): Candidate[] {
 
   const outcome = outcomeFor(ctx, "renew", target);
   const ruleReasons = outcomeBlocks(ctx, outcome);
-  const terms = target.renewal?.terms ?? target.terms.map((t) => t.months);
+  const terms: Span[] =
+    target.renewal?.terms?.map((months) => ({ unit: "month", count: months })) ??
+    target.terms.map(termLengthOf);
   const policy = target === cur ? (cur.renewal?.pricePolicy ?? "list") : "list";
   const addOns = target === cur ? undefined : addOnsOnBaseChange(ctx, target);
 
-  return terms.map((months) => {
+  return terms.map((length) => {
     const move = newMove(
-      `renew:${months}`,
+      renewId(length),
       "renew",
       target.id,
       target === cur
-        ? `Renew for ${monthsText(months)}`
-        : `Renew into ${target.name} for ${monthsText(months)}`,
+        ? `Renew for ${spanWords(length)}`
+        : `Renew into ${target.name} for ${spanWords(length)}`,
     );
     move.timing = outcome.timing;
     if (outcome.rule) move.ruleCase = outcome.rule.id;
@@ -100,7 +107,7 @@ export function renewMoves(ctx: PathContext): Candidate[] {
     const build = (req?: MoveRequest): Built => {
       const m: Move = { ...move, notes: [...notes], reasons: [] };
       const effective = effectiveDateOf(ctx, outcome.timing === "illegal" ? "end_of_term" : outcome.timing);
-      const term = { months, start: effective, end: addMonths(effective, months) };
+      const term = { ...termFields(length), start: effective, end: termEnd(effective, length) };
       let next: Arrangement = {
         ...a,
         catalogId: ctx.catalog.doc.id,
@@ -177,7 +184,7 @@ export function renewMoves(ctx: PathContext): Candidate[] {
       m.term = term;
       m.billingPeriod = next.billingPeriod;
       m.newRecurring = ctx.money(renewed);
-      const newMrr = mrrOf(renewed, next.billingPeriod, months, ctx.currency);
+      const newMrr = mrrOf(renewed, next.billingPeriod, length, ctx.currency);
       m.newMrr = ctx.money(newMrr);
       m.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
       next.recurring = ctx.money(renewed); // `next` is this build's own object
@@ -221,6 +228,7 @@ function renewalQuantities(
   return { ok: true, arrangement: notes.length > 0 ? { ...next, quantities } : next, notes };
 }
 
-function monthsText(months: number): string {
-  return months === 1 ? "1 month" : `${months} months`;
+/** "renew:12" for a 12-month term (the original form), "renew:6w" for a 6-week one. */
+function renewId(length: Span): string {
+  return length.unit === "week" ? `renew:${length.count}w` : `renew:${length.count}`;
 }

@@ -16,7 +16,7 @@
  * @see https://docs.stripe.com/billing/subscriptions/prorations
  */
 import type { Arrangement, Package, PathRuleCase } from "@tessera/schema";
-import { addDays, daysBetween, monthsPerPeriod, periodContaining } from "../calendar.ts";
+import { addDays, daysBetween, periodContaining, periodSpan, termLengthOf } from "../calendar.ts";
 import type { PathContext } from "./context.ts";
 import { firstMatchingCase, impliedKind, type MatchableMove, type MoveKind } from "./match.ts";
 import type { Move, ProrationPolicy, Timing } from "./types.ts";
@@ -194,8 +194,8 @@ export function effectiveDateOf(ctx: PathContext, timing: Timing): string {
 export function nextBillingDate(ctx: PathContext, notBefore?: string): string {
   const a = ctx.arrangement;
   const earliest = notBefore !== undefined && notBefore > ctx.asOf ? notBefore : ctx.asOf;
-  const months = monthsPerPeriod(a.billingPeriod, a.term.months);
-  const p = earliest === ctx.asOf ? ctx.period : periodContaining(a.billingAnchor, months, earliest);
+  const span = periodSpan(a.billingPeriod, termLengthOf(a.term));
+  const p = earliest === ctx.asOf ? ctx.period : periodContaining(a.billingAnchor, span, earliest);
   const next = p.start === earliest && earliest > ctx.asOf ? earliest : p.end;
   return a.term.end > ctx.asOf && a.term.end >= earliest && a.term.end < next ? a.term.end : next;
 }

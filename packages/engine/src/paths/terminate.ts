@@ -15,7 +15,15 @@
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_cancellation (cancel policies)
  */
 import type { Arrangement, RetentionOffer } from "@tessera/schema";
-import { addDays, isDate, monthsPerPeriod, periodContaining } from "../calendar.ts";
+import {
+  addDays,
+  addMonths,
+  addSpan,
+  isDate,
+  periodContaining,
+  periodSpan,
+  termLengthOf,
+} from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
@@ -145,7 +153,7 @@ function retentionOffer(ctx: PathContext, offer: RetentionOffer): Candidate {
     m.term = { ...a.term };
     m.billingPeriod = a.billingPeriod;
     m.newRecurring = ctx.money(discounted);
-    const newMrr = mrrOf(discounted, a.billingPeriod, a.term.months, ctx.currency);
+    const newMrr = mrrOf(discounted, a.billingPeriod, termLengthOf(a.term), ctx.currency);
     m.newMrr = ctx.money(newMrr);
     m.mrrDelta = ctx.money(newMrr.sub(ctx.currentMrr));
     return { ok: true, arrangement: next, move: m };
@@ -157,16 +165,22 @@ function retentionOffer(ctx: PathContext, offer: RetentionOffer): Candidate {
 
 /**
  * Billing periods a retention discount lasts: `periods` as given, or the invoices dated within
- * `months` calendar months from the next billing date, ⌈months ÷ months per period⌉ (Stripe's
- * duration_in_months: a 4-month coupon covers the whole first invoice of a yearly plan).
+ * `months` calendar months from the next billing date, ⌈months ÷ months per period⌉ for month-based
+ * periods (Stripe's duration_in_months: a 4-month coupon covers the whole first invoice of a
+ * yearly plan); for week-based ones the billing dates counted the same way.
  * @see https://docs.stripe.com/billing/subscriptions/coupons
  */
 function offerPeriods(ctx: PathContext, offer: RetentionOffer): number | undefined {
   if (offer.periods !== undefined) return offer.periods;
   if (offer.months === undefined) return undefined;
   const a = ctx.arrangement;
-  const per = monthsPerPeriod(a.billingPeriod, a.term.months);
-  return Math.ceil(offer.months / per);
+  const span = periodSpan(a.billingPeriod, termLengthOf(a.term));
+  if (span.unit === "month") return Math.ceil(offer.months / span.count);
+  const from = nextBillingDate(ctx);
+  const until = addMonths(from, offer.months);
+  let n = 0;
+  while (addSpan(from, span, n) < until) n++;
+  return n;
 }
 
 function terminate(ctx: PathContext): Candidate {
@@ -188,7 +202,7 @@ function terminate(ctx: PathContext): Candidate {
     const notice = termination?.noticeDays ?? 0;
     const earliest = addDays(ctx.asOf, notice);
     m.earliestDate = earliest;
-    const months = monthsPerPeriod(a.billingPeriod, a.term.months);
+    const months = periodSpan(a.billingPeriod, termLengthOf(a.term));
     let effective: string;
     if (outcome.timing === "immediate") effective = earliest;
     else if (outcome.timing === "next_billing_date" || a.term.end <= ctx.asOf) {

@@ -98,7 +98,7 @@ export interface Move {
   mrrDelta?: string;
   termRestarts?: boolean;
   /** The term after the move. */
-  term?: { months: number; start: string; end: string };
+  term?: { months?: number; weeks?: number; start: string; end: string };
   billingPeriod?: BillingPeriod;
   /** change_add_on: the held add-on the move replaces (`target` is the one it changes to). */
   replaces?: string;
@@ -142,15 +142,38 @@ export interface Insight {
   moves: string[];
 }
 
+/** Observed usage of one component against what the arrangement covers (the account view's gauge). */
+export interface UsageLine {
+  component: string;
+  /** The component's (or its service's) name. */
+  label: string;
+  unit: string;
+  used: number;
+  /**
+   * Units covered: for a licensed component the quantity held (with what add-ons deliver), for a
+   * metered one the units included in its usage price; null when nothing caps it.
+   */
+  allowance: number | null;
+  metered: boolean;
+}
+
 export interface PathsResult {
   moves: Move[];
   insights: Insight[];
+  /** Usage against allowance, for each component with observed usage (empty without usage). */
+  usage?: UsageLine[];
   current: {
     package: string;
     /** Recurring price per billing period now (the arrangement's snapshot, else priced). */
     recurring: string;
     mrr: string;
     currency: string;
+    /**
+     * The arrangement in words, the same for the CLI, the API and the path explorer: package,
+     * billing period, term and its dates, and the phase in force with its end, e.g. "Weekly box,
+     * billed weekly; 12-week term 2026-01-05 to 2026-03-30; discount phase until 2026-01-19."
+     */
+    summary?: string;
   };
   /** Why the arrangement could not be evaluated at all (malformed dates or amounts); moves is empty then. */
   problems: string[];

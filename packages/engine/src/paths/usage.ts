@@ -10,6 +10,7 @@
  * seats (a true-up) follow, cheapest first. Ranks go on the moves as `recommended` (1 = best).
  */
 import type { Arrangement, Package } from "@tessera/schema";
+import { termLengthOf } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import type { Candidate } from "./candidate.ts";
 import { allowedQuantity, quantityOf } from "./carry.ts";
@@ -35,7 +36,7 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
   const ranked = new Map<string, Ranked>();
   const byId = new Map(candidates.map((c) => [c.move.id, c]));
   const mrr = (x: Arrangement, perPeriod: Decimal) =>
-    mrrOf(perPeriod, x.billingPeriod, x.term.months, ctx.currency);
+    mrrOf(perPeriod, x.billingPeriod, termLengthOf(x.term), ctx.currency);
   // Metered usage is priced as overage; without any, the cost at usage is the recurring price.
   const metered = Object.keys(a.usage).some((id) => {
     const comp = ctx.catalog.components.get(id);
@@ -198,7 +199,7 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
  * Units of a service an arrangement covers: the base package's component of that service plus what
  * held add-ons deliver of it (their component quantity × add-on units).
  */
-function coverageOf(
+export function coverageOf(
   ctx: PathContext,
   a: Arrangement,
   base: Package,
@@ -221,12 +222,12 @@ function coverageOf(
   return { total: baseUnits + fromAddOns, fromAddOns, perAddOnUnit, delivered };
 }
 
-function isMetered(ctx: PathContext, service: string): boolean {
+export function isMetered(ctx: PathContext, service: string): boolean {
   return ctx.catalog.services.get(service)?.value.kind === "usage";
 }
 
 /** Units included per billing period by the usage charge on the component, in this currency and period. */
-function allowanceOf(ctx: PathContext, pkg: Package, component: string): number | undefined {
+export function allowanceOf(ctx: PathContext, pkg: Package, component: string): number | undefined {
   const a = ctx.arrangement;
   for (const ch of pkg.charges) {
     if (ch.model !== "usage" || ch.component !== component) continue;

@@ -9,7 +9,7 @@
  * has a price point; an option when each charge on it (of the package it belongs to) has one.
  */
 import type { BillingPeriod, Charge, Package } from "@tessera/schema";
-import { monthsPerPeriod } from "../calendar.ts";
+import { PERIOD_PER, periodSpan, type Span, spanAdjective, termLengthOf } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { bookChain, choiceKey, choosePoint } from "./point.ts";
 
@@ -18,15 +18,9 @@ export interface PricingContext {
   currency: string;
   book: string;
   period: BillingPeriod;
-  termMonths: number;
+  /** The quote's term. */
+  term: Span;
 }
-
-const PERIOD_PHRASE: Record<BillingPeriod, string> = {
-  month: "per month",
-  quarter: "per quarter",
-  year: "per year",
-  upfront: "up front",
-};
 
 /** Charges on options, by package then option id, built once per compiled catalog. */
 const optionCharges = new WeakMap<CompiledCatalog, Map<Package, Map<string, Charge[]>>>();
@@ -52,11 +46,6 @@ function chargesOn(catalog: CompiledCatalog, pkg: Package, option: string | unde
   return byOption.get(option) ?? [];
 }
 
-/** "1-month", "12-month". */
-function months(n: number): string {
-  return `${n}-month`;
-}
-
 /** Name of a price book for sentences: its name when the catalog declares it, else its id. */
 function bookName(catalog: CompiledCatalog, book: string): string {
   return catalog.doc.priceBooks?.find((b) => b.id === book)?.name ?? book;
@@ -76,20 +65,24 @@ export function unpricedReason(
   if (option === undefined && pkg.role === "add_on") {
     // An add-on may run on shorter terms inside the base's (a monthly add-on on a 24-month
     // contract), but not commit the customer beyond it: one of its terms must fit in the quote's.
-    const shortest = Math.min(...pkg.terms.map((t) => t.months));
-    if (shortest > ctx.termMonths)
-      return `${name} is sold only on terms of ${shortest} months or more, longer than this ${months(ctx.termMonths)} term.`;
+    const lengths = pkg.terms.map(termLengthOf).filter((t) => t.unit === ctx.term.unit);
+    const shortest = Math.min(...lengths.map((t) => t.count));
+    if (lengths.length === 0)
+      return `${name} is sold only on terms in ${pkg.terms.map(termLengthOf)[0]?.unit ?? "month"}s, and this term is ${spanAdjective(ctx.term)}.`;
+    if (shortest > ctx.term.count)
+      return `${name} is sold only on terms of ${shortest} ${ctx.term.unit}s or more, longer than this ${spanAdjective(ctx.term)} term.`;
   }
   const charges = chargesOn(catalog, pkg, option);
   if (charges.length === 0) return undefined;
-  const perPeriod = monthsPerPeriod(ctx.period, ctx.termMonths);
+  const span = periodSpan(ctx.period, ctx.term);
+  const perPeriod = span.unit === "month" ? span.count : 0;
   const key = choiceKey(ctx.currency, ctx.book, ctx.period, perPeriod);
   for (const c of charges) {
     if (choosePoint(catalog, c, ctx.currency, ctx.book, ctx.period, perPeriod, key)) continue;
     const books = bookChain(catalog, ctx.book).map((b) => bookName(catalog, b));
     const where =
       books.length > 1 ? `the ${books[0]} price book or its fallbacks` : `the ${books[0]} price book`;
-    return `${name} has no price ${PERIOD_PHRASE[ctx.period]} in ${ctx.currency} in ${where}.`;
+    return `${name} has no price ${PERIOD_PER[ctx.period]} in ${ctx.currency} in ${where}.`;
   }
   return undefined;
 }

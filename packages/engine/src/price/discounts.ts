@@ -33,7 +33,8 @@ import { uniqueId, type WorkLine } from "./work.ts";
 
 export interface DiscountContext {
   currency: string;
-  termMonths: number;
+  /** The term as an adjective: "12-month", "6-week". */
+  termWords: string;
   termPeriods: number;
   periodWord: string;
   basePackageId: string;
@@ -146,7 +147,7 @@ export function commitmentDiscount(
       chargeId: null,
       packageId: ctx.basePackageId,
       kind: "discount",
-      description: `${ctx.termMonths}-month commitment discount`,
+      description: `${ctx.termWords} commitment discount`,
       quantity: 1,
       amount: amount.neg(),
       explanation: `${termPercent.toString()}% off ${showAmount(base, currency)} of recurring charges = -${formatMoney(amount, currency)} every ${ctx.periodWord} of the term`,

@@ -21,7 +21,7 @@
  * @see https://stripe.com/docs/billing/subscriptions/backdating
  */
 import type { BillingPeriod } from "@tessera/schema";
-import { addDays, addMonths, daysBetween } from "../calendar.ts";
+import { addMonths, addSpan, daysBetween, type Span } from "../calendar.ts";
 
 export interface FirstPeriod {
   /** Day recurring charges start (the start date, or the day after the trial ends). */
@@ -35,21 +35,21 @@ export interface FirstPeriod {
 
 export function firstPeriod(
   start: string,
-  trialDays: number,
+  trialEnds: string | undefined,
   anchorDay: number | undefined,
   period: BillingPeriod,
-  months: number,
+  span: Span,
 ): FirstPeriod {
-  const chargesStart = trialDays > 0 ? addDays(start, trialDays) : start;
-  const trialEnds = trialDays > 0 ? chargesStart : undefined;
-  if (anchorDay === undefined || period === "upfront")
+  const chargesStart = trialEnds ?? start;
+  // A billing day of the month anchors month-based periods only (weeks run from the start).
+  if (anchorDay === undefined || period === "upfront" || span.unit === "week")
     return { chargesStart, trialEnds, firstFullPeriodStart: chargesStart, partial: undefined };
   let anchor = addMonths(chargesStart, 0, anchorDay);
   if (anchor < chargesStart) anchor = addMonths(chargesStart, 1, anchorDay);
   if (anchor === chargesStart)
     return { chargesStart, trialEnds, firstFullPeriodStart: chargesStart, partial: undefined };
   // The full period containing the start is the one ending on the anchor (anchor day clamped).
-  const fullStart = addMonths(anchor, -months, anchorDay);
+  const fullStart = addSpan(anchor, span, -1, anchorDay);
   return {
     chargesStart,
     trialEnds,

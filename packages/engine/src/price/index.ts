@@ -18,7 +18,23 @@
  * totals always equal the sums of the lines returned. A result with violations must not be sent.
  */
 import type { BillingPeriod, Package, Quote } from "@tessera/schema";
-import { isDate, monthsPerPeriod, termPeriodMismatch } from "../calendar.ts";
+import { billingAlignment } from "../alignment.ts";
+import {
+  isDate,
+  monthsOf,
+  PERIOD_NOUN,
+  PERIOD_PER,
+  periodSpan,
+  periodsInTerm,
+  quotedTerm,
+  quoteTermOf,
+  type Span,
+  sameSpan,
+  spanAdjective,
+  spanWords,
+  termLengthOf,
+  termPeriodMismatch,
+} from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
 import { formatMoney, minorUnit } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
@@ -33,20 +49,22 @@ import {
 } from "./charges.ts";
 import { commitmentDiscount, type DiscountContext, sellerDiscounts } from "./discounts.ts";
 import { firstPeriod } from "./first-invoice.ts";
-import { introLine, phasesOf } from "./phases.ts";
+import { phaseLines, trialOf } from "./phases.ts";
 import { choiceKey, isKnownBook } from "./point.ts";
 import { Sum } from "./sum.ts";
 import type { PriceLine, PriceResult, PriceTotals } from "./types.ts";
 import { uniqueId, type WorkLine } from "./work.ts";
 
-export type { PriceLine, PriceLineKind, PriceResult, PriceSchedule, PriceTotals } from "./types.ts";
+export type {
+  PriceLine,
+  PriceLineKind,
+  PriceResult,
+  PriceSchedule,
+  PriceTotals,
+  SchedulePhase,
+} from "./types.ts";
 
-const PERIOD_WORD: Record<BillingPeriod, string> = {
-  month: "month",
-  quarter: "quarter",
-  year: "year",
-  upfront: "term",
-};
+const PERIOD_WORD = PERIOD_NOUN;
 
 /**
  * Prices a quote against a compiled catalog as of a date ("YYYY-MM-DD").
@@ -62,11 +80,10 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
   const currency = quote.currency ?? catalog.doc.currencies[0];
   const located = catalog.packages.get(quote.package);
   const pkg = located?.value;
-  const termMonths =
-    quote.termMonths ?? pkg?.terms.find((t) => t.default)?.months ?? pkg?.terms[0].months ?? 1;
+  const termLength = quotedTerm(quote, pkg?.terms ?? []);
   const period: BillingPeriod = quote.billingPeriod ?? pkg?.billingPeriods[0] ?? "month";
   const book = quote.priceBook ?? catalog.defaultPriceBook;
-  const empty = (): PriceResult => emptyResult(currency, period, termMonths, book, violations);
+  const empty = (): PriceResult => emptyResult(currency, period, termLength, book, violations);
 
   if (!isDate(asOf))
     violations.push(
@@ -95,13 +112,13 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
     violations.push(
       error("price.unknown-currency", "/currency", `The catalog is not priced in ${currency}.`),
     );
-  const term = pkg.terms.find((t) => t.months === termMonths);
+  const term = pkg.terms.find((t) => sameSpan(termLengthOf(t), termLength));
   if (!term)
     violations.push(
       error(
         "price.term-not-offered",
-        "/termMonths",
-        `"${pkg.name}" is not offered with a ${termMonths}-month term (offered: ${pkg.terms.map((t) => t.months).join(", ")} months).`,
+        quote.termWeeks !== undefined ? "/termWeeks" : "/termMonths",
+        `"${pkg.name}" is not offered with a ${spanAdjective(termLength)} term (offered: ${pkg.terms.map((t) => spanWords(termLengthOf(t))).join(", ")}).`,
       ),
     );
   if (!pkg.billingPeriods.includes(period))
@@ -109,21 +126,23 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
       error(
         "price.period-not-offered",
         "/billingPeriod",
-        `"${pkg.name}" is not billed per ${PERIOD_WORD[period]} (offered: ${pkg.billingPeriods.join(", ")}).`,
+        `"${pkg.name}" is not billed ${PERIOD_PER[period]} (offered: ${pkg.billingPeriods.join(", ")}).`,
       ),
     );
   if (!isKnownBook(catalog, book))
     violations.push(
       error("price.unknown-price-book", "/priceBook", `Price book "${book}" is not in the catalog.`),
     );
-  const months = monthsPerPeriod(period, termMonths);
-  const mismatch = termPeriodMismatch(termMonths, period);
+  const span = periodSpan(period, termLength);
+  // Monthly price points scale to month-based periods only (0: none, for week-based ones).
+  const months = span.unit === "month" ? span.count : 0;
+  const mismatch = termPeriodMismatch(termLength, period);
   if (mismatch) violations.push(error(`price.${mismatch.code}`, "/billingPeriod", mismatch.message));
   if (violations.length > 0) return empty();
   checkQuantities(quote, violations);
   checkSellable(pkg, "/package", asOf, violations);
 
-  const termPeriods = termMonths / months;
+  const termPeriods = periodsInTerm(termLength, period) ?? 1;
   const ids = new Set<string>();
   const ctx: ChargeContext = {
     catalog,
@@ -199,7 +218,7 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
   const reasons: string[] = [];
   const dctx: DiscountContext = {
     currency,
-    termMonths,
+    termWords: spanAdjective(termLength),
     termPeriods,
     periodWord: PERIOD_WORD[period],
     basePackageId: pkg.id,
@@ -212,14 +231,44 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
     term?.discountPercent === undefined ? undefined : Decimal.tryParse(term.discountPercent);
   const { line: commitmentLine, commitment } = commitmentDiscount(dctx, termPercent, work);
   const seller = sellerDiscounts(dctx, quote.discounts ?? [], catalog.doc.quotePolicy, work, commitment);
-  const phases = phasesOf(pkg);
-  const intro = introLine(dctx, phases, work, commitment, notes);
-  const discountLines = [...(commitmentLine ? [commitmentLine] : []), ...seller, ...(intro ? [intro] : [])];
+  // Billing alignment: the quote's billing day is the account's; a package aligned to its own
+  // anniversary (or its bundle's, which for a base package is the same) bills from its start.
+  const aligned = billingAlignment(catalog, pkg, period);
+  let anchorDay = quote.billingAnchorDay;
+  if (aligned.alignment !== "account" && anchorDay !== undefined) {
+    notes.push(
+      `Billing follows the subscription's own anniversary (billing alignment ${aligned.alignment}${aligned.caseId ? `, case ${aligned.caseId}` : ""}): the billing day ${anchorDay} is not used.`,
+    );
+    anchorDay = undefined;
+  }
+  const trialEnds = isDate(start) ? trialOf(pkg, start, period, termLength) : undefined;
+  const first = firstPeriod(start, trialEnds, anchorDay, period, span);
+  const phased = phaseLines(
+    dctx,
+    {
+      pkg,
+      start,
+      chargesStart: first.chargesStart,
+      firstFullPeriodStart: first.firstFullPeriodStart,
+      period,
+      term: termLength,
+      partial: first.partial !== undefined,
+    },
+    work,
+    commitment,
+    notes,
+  );
+  if (phased.ends) {
+    // The subscription ends with its fixed-term phase: later invoices of the term are not billed.
+    for (const l of work) if (!l.oneTime && l.periods === termPeriods) l.periods = phased.ends.invoices;
+    for (const l of [commitmentLine, ...seller])
+      if (l && !l.oneTime && l.periods > phased.ends.invoices) l.periods = phased.ends.invoices;
+  }
+  const discountLines = [...(commitmentLine ? [commitmentLine] : []), ...seller, ...phased.lines];
   checkNotNegative(work, discountLines, violations, currency);
   work.push(...discountLines);
 
   // First invoice: trial, anchor and proration.
-  const first = firstPeriod(start, phases.trialDays, quote.billingAnchorDay, period, months);
   applyFirstInvoice(first, work, notes, ids, pkg, currency, start);
   if (work.some((l) => l.kind === "usage" && l.perPeriod))
     notes.push(
@@ -233,10 +282,10 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
   return {
     currency,
     billingPeriod: period,
-    termMonths,
+    ...quoteTermOf(termLength),
     priceBook: book,
     lines,
-    totals: totals(work, months, currency),
+    totals: totals(work, span, currency),
     requiresApproval: reasons.length > 0,
     approvalsRequired: reasons.length > 0 ? Math.max(1, dctx.approval.approvers) : 0,
     ...(dctx.approval.tier ? { approvalTier: dctx.approval.tier } : {}),
@@ -248,6 +297,9 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
       ...(first.trialEnds ? { trialEnds: first.trialEnds } : {}),
       firstFullPeriodStart: first.firstFullPeriodStart,
       termPeriods,
+      ...(phased.schedule.length > 0 ? { phases: phased.schedule } : {}),
+      ...(phased.ends ? { ends: phased.ends.on } : {}),
+      billingAlignment: aligned.alignment,
     },
     violations,
   };
@@ -348,7 +400,8 @@ function applyFirstInvoice(
   });
 }
 
-function totals(work: readonly WorkLine[], months: number, currency: string): PriceTotals {
+function totals(work: readonly WorkLine[], span: Span, currency: string): PriceTotals {
+  const [num, den] = monthsOf(span);
   const scale = minorUnit(currency);
   const firstSum = new Sum(scale);
   const perPeriodSum = new Sum(scale);
@@ -361,12 +414,12 @@ function totals(work: readonly WorkLine[], months: number, currency: string): Pr
   const first = firstSum.value();
   const perPeriod = perPeriodSum.value();
   const tcv = tcvSum.value();
-  const mrr = perPeriod.mulDiv(1n, BigInt(months), minorUnit(currency));
+  const mrr = perPeriod.mulDiv(den, num, minorUnit(currency));
   return {
     firstInvoice: formatMoney(first, currency),
     perPeriod: formatMoney(perPeriod, currency),
     mrr: formatMoney(mrr, currency),
-    arr: formatMoney(perPeriod.mulDiv(12n, BigInt(months), minorUnit(currency)), currency),
+    arr: formatMoney(perPeriod.mulDiv(12n * den, num, minorUnit(currency)), currency),
     tcv: formatMoney(tcv, currency),
   };
 }
@@ -397,7 +450,7 @@ function toLine(l: WorkLine, currency: string, zero: string): PriceLine {
 function emptyResult(
   currency: string,
   period: BillingPeriod,
-  termMonths: number,
+  term: Span,
   book: string,
   violations: Diagnostic[],
 ): PriceResult {
@@ -405,7 +458,7 @@ function emptyResult(
   return {
     currency,
     billingPeriod: period,
-    termMonths,
+    ...quoteTermOf(term),
     priceBook: book,
     lines: [],
     totals: { firstInvoice: zero, perPeriod: zero, mrr: zero, arr: zero, tcv: zero },

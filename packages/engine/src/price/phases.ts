@@ -1,77 +1,176 @@
 /**
- * Trial and introductory phases of the base package (they govern the whole subscription: one
- * subscription has one trial, as in Stripe; add-on packages' own phases are not applied on a quote).
+ * The base package's phases on a quote (they govern the whole subscription: one subscription has
+ * one trial, as in Stripe; add-on packages' own phases apply when an add-on is bought on a running
+ * arrangement, see paths/addons.ts). The timeline is phases.ts; here it becomes lines.
  *
- * - trial (N days): recurring charges are free for N days from the start date. The first invoice,
- *   on the start date, holds the one-time charges only; recurring charges start the day the trial
- *   ends, which becomes the billing anchor unless the quote sets one. The term (and TCV) starts
- *   when the trial ends: trial days are free and add nothing.
- * - intro (X% off for N periods): the first N billing periods of the term cost X% less than the
- *   committed price (list minus the commitment discount). The per-period total keeps showing the
- *   regular price; the intro price is a separate discount line counted N times in TCV.
+ * - Leading trial phases: recurring charges are free until they end. The first invoice, on the
+ *   start date, holds the one-time charges only; recurring charges start the day the trial ends,
+ *   which becomes the billing anchor unless the quote sets one. The term (and TCV) starts when the
+ *   trial ends: trial days are free and add nothing.
+ * - The phases after it run from the first full billing period (the partial period before a billing
+ *   anchor is billed at the first phase's price). Each phase's price applies to every invoice dated
+ *   within it (Stripe's duration_in_months rule): "20% off for 3 months" is 3 monthly invoices, or
+ *   13 weekly ones. A phase with a price of its own is one discount line: −(percent of the committed
+ *   recurring price), or −(the fixed amount, never more than that price), or −(all of it) for a free
+ *   phase, counted once per invoice in the phase. The per-period total keeps showing the regular
+ *   price, except for an unlimited (evergreen) phase with a discount: that discount is the regular
+ *   price from then on, so it is part of the per-period total (and of MRR).
+ * - When the last phase is fixed_term the subscription ends with it: invoices after it are not
+ *   billed, so TCV counts only the invoices before its end.
  * @see https://docs.stripe.com/billing/subscriptions/trials
+ * @see https://docs.killbill.io/latest/userguide_subscription.html#components-catalog
  */
-import type { Package } from "@tessera/schema";
+import type { BillingPeriod, Package } from "@tessera/schema";
+import { addSpan, periodSpan, type Span } from "../calendar.ts";
 import { formatMoney, roundMoney } from "../currency.ts";
-import type { Decimal } from "../decimal.ts";
+import { Decimal } from "../decimal.ts";
+import { fixedTermEnd, type PhaseSpan, phasePlans, timeline, trialEnd } from "../phases.ts";
 import type { Commitment, DiscountContext } from "./discounts.ts";
 import { showAmount } from "./explain.ts";
-import { parsePercent, percentOf } from "./percent.ts";
+import { percentOf } from "./percent.ts";
+import type { SchedulePhase } from "./types.ts";
 import { uniqueId, type WorkLine } from "./work.ts";
 
-export interface Phases {
-  trialDays: number;
-  intro: { percent: Decimal; periods: number } | undefined;
+/** The leading trial: when recurring charges start. */
+export function trialOf(pkg: Package, start: string, period: BillingPeriod, term: Span): string | undefined {
+  const plans = phasePlans(pkg);
+  if (plans[0]?.type !== "trial") return undefined;
+  return trialEnd(timeline(plans, start, period, term));
 }
 
-export function phasesOf(pkg: Package): Phases {
-  let trialDays = 0;
-  let intro: Phases["intro"];
-  for (const phase of pkg.phases ?? []) {
-    if (phase.type === "trial" && phase.days && phase.days > 0) trialDays = phase.days;
-    if (phase.type === "intro") {
-      const percent = parsePercent(phase.discountPercent);
-      if (percent && !percent.isZero() && phase.periods && phase.periods > 0)
-        intro = { percent, periods: phase.periods };
-    }
-  }
-  return { trialDays, intro };
+export interface PhaseInput {
+  pkg: Package;
+  start: string;
+  /** Day recurring charges start (after the leading trial). */
+  chargesStart: string;
+  firstFullPeriodStart: string;
+  period: BillingPeriod;
+  term: Span;
+  /** Whether a partial period before the anchor is billed first (it takes the first phase's price). */
+  partial: boolean;
 }
 
-/** The intro-price discount line, or null when the package has no intro phase. */
-export function introLine(
+export interface PricedPhases {
+  lines: WorkLine[];
+  /** Every phase on the calendar, for the schedule. */
+  schedule: SchedulePhase[];
+  /** When the last phase is a fixed term: the day the subscription ends, and invoices billed before it. */
+  ends?: { on: string; invoices: number };
+}
+
+/** The invoice dates of the term's whole periods (at most 520, the longest term in weeks). */
+function invoiceDates(first: string, span: Span, periods: number, upfront: boolean): string[] {
+  if (upfront) return [first];
+  const out: string[] = [];
+  for (let i = 0; i < periods; i++) out.push(addSpan(first, span, i));
+  return out;
+}
+
+export function phaseLines(
   ctx: DiscountContext,
-  phases: Phases,
+  input: PhaseInput,
   lines: readonly WorkLine[],
   commitment: Commitment,
   notes: string[],
-): WorkLine | null {
-  const intro = phases.intro;
-  if (!intro) return null;
+): PricedPhases {
+  const plans = phasePlans(input.pkg);
+  if (plans.length === 0) return { lines: [], schedule: [] };
+  let lead = 0;
+  while (plans[lead]?.type === "trial" && plans[lead]?.length) lead++;
+  const trials = timeline(plans.slice(0, lead), input.start, input.period, input.term);
+  const rest = timeline(plans.slice(lead), input.firstFullPeriodStart, input.period, input.term);
+  const spans = [...trials, ...rest];
+  const span = periodSpan(input.period, input.term);
+  const dates = invoiceDates(input.firstFullPeriodStart, span, ctx.termPeriods, input.period === "upfront");
+  const inSpan = (s: PhaseSpan, d: string) => s.start <= d && (s.end === undefined || d < s.end);
+  const schedule: SchedulePhase[] = spans.map((s) => ({
+    type: s.plan.type,
+    index: s.plan.index,
+    start: s.start,
+    ...(s.end !== undefined ? { end: s.end } : {}),
+    words: s.plan.words,
+    invoices: s.plan.type === "trial" && s.plan.index < lead ? 0 : dates.filter((d) => inSpan(s, d)).length,
+  }));
+  const endOn = fixedTermEnd(rest);
+  const ends =
+    endOn === undefined ? undefined : { on: endOn, invoices: dates.filter((d) => d < endOn).length };
+  if (ends)
+    notes.push(
+      `The subscription ends on ${ends.on}, when its fixed-term phase ends: ${ends.invoices} ${ctx.periodWord}${ends.invoices === 1 ? "" : "s"} of the term are billed.`,
+    );
+
   const { currency } = ctx;
   const { total: base, advance } = commitment.net(lines, (l) => l.kind === "recurring");
-  if (base.isZero()) return null;
-  const amount = percentOf(base, intro.percent, currency);
-  const periods = Math.min(intro.periods, ctx.termPeriods);
+  const out: WorkLine[] = [];
+  if (base.isZero()) return { lines: out, schedule, ...(ends ? { ends } : {}) };
   const regular = roundMoney(base, currency);
-  const plural = periods === 1 ? "" : "s";
-  notes.push(
-    `Intro price: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges for the first ${periods} ${ctx.periodWord}${plural}.`,
-  );
-  return {
-    id: uniqueId(ctx.ids, "intro"),
-    chargeId: null,
-    packageId: ctx.basePackageId,
-    kind: "discount",
-    description: `Intro price (first ${periods} ${ctx.periodWord}${plural})`,
-    quantity: 1,
-    amount: amount.neg(),
-    explanation: `${intro.percent.toString()}% off ${showAmount(regular, currency)} of recurring charges = -${formatMoney(amount, currency)} for the first ${periods} ${ctx.periodWord}${plural}`,
-    firstInvoice: percentOf(advance, intro.percent, currency).neg(),
-    perPeriod: false,
-    periods,
-    inAdvance: true,
-    oneTime: false,
-    commitment: false,
-  };
+  for (const s of rest) {
+    const price = s.plan.price;
+    if (price.kind === "regular") continue;
+    const count = dates.filter((d) => inSpan(s, d)).length;
+    if (count === 0) continue;
+    const first = inSpan(s, dates[0] ?? "") || (input.partial && s === rest[0]);
+    let amount: Decimal;
+    let firstAmount: Decimal;
+    let how: string;
+    if (price.kind === "percent") {
+      amount = percentOf(base, price.percent, currency);
+      firstAmount = percentOf(advance, price.percent, currency);
+      how = `${price.percent.toString()}% off ${showAmount(regular, currency)} of recurring charges`;
+    } else if (price.kind === "amount") {
+      const off = price.amounts.get(currency);
+      if (off === undefined) {
+        ctx.violations.push({
+          code: "price.phase-currency",
+          severity: "error",
+          pointer: "/package",
+          message: `Phase ${s.plan.index + 1} of "${input.pkg.name}" (${s.plan.words}) has no amount off in ${currency}.`,
+        });
+        continue;
+      }
+      amount = Decimal.min(roundMoney(off, currency), regular);
+      firstAmount = Decimal.min(amount, roundMoney(advance, currency));
+      how = `${formatMoney(amount, currency)} off ${showAmount(regular, currency)} of recurring charges`;
+    } else {
+      amount = regular;
+      firstAmount = roundMoney(advance, currency);
+      how = `${showAmount(regular, currency)} of recurring charges free`;
+    }
+    const lasting = s.end === undefined;
+    const plural = count === 1 ? "" : "s";
+    const legacyIntro = s.plan.type === "intro" && s.plan.length?.unit === "period";
+    const when = legacyIntro
+      ? `for the first ${count} ${ctx.periodWord}${plural}`
+      : lasting
+        ? `from ${s.start}, every ${ctx.periodWord}`
+        : `for ${count} ${ctx.periodWord}${plural} from ${s.start} to ${s.end}`;
+    notes.push(
+      legacyIntro
+        ? `Intro price: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges for the first ${count} ${ctx.periodWord}${plural}.`
+        : `${capital(s.plan.words)}: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges ${when}.`,
+    );
+    out.push({
+      id: uniqueId(ctx.ids, legacyIntro ? "intro" : `phase-${s.plan.index + 1}`),
+      chargeId: null,
+      packageId: ctx.basePackageId,
+      kind: "discount",
+      description: legacyIntro
+        ? `Intro price (first ${count} ${ctx.periodWord}${plural})`
+        : `${capital(s.plan.words)} (${lasting ? `from ${s.start}` : `${count} ${ctx.periodWord}${plural}`})`,
+      quantity: 1,
+      amount: amount.neg(),
+      explanation: `${how} = -${formatMoney(amount, currency)} ${when}`,
+      firstInvoice: first ? firstAmount.neg() : Decimal.ZERO,
+      perPeriod: lasting,
+      periods: count,
+      inAdvance: true,
+      oneTime: false,
+      commitment: false,
+    });
+  }
+  return { lines: out, schedule, ...(ends ? { ends } : {}) };
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -157,7 +157,8 @@ export function choiceKey(currency: string, book: string, period: BillingPeriod,
 
 /**
  * The price point a charge uses for a quote, or `null` when none matches. `months` is the months
- * per billing period of the quote (used to scale monthly points).
+ * per billing period of the quote (used to scale monthly points); 0 for week-based periods, which a
+ * monthly point cannot price (a week is not a whole number of months): they need their own points.
  */
 export function choosePoint(
   catalog: CompiledCatalog,
@@ -183,7 +184,7 @@ export function choosePoint(
       if (p.currency !== currency || (p.priceBook ?? defaultBook) !== b) continue;
       if (p.billingPeriod === period) {
         if (exact < 0) exact = i;
-      } else if (p.billingPeriod === undefined && monthly < 0) monthly = i;
+      } else if (p.billingPeriod === undefined && monthly < 0 && months > 0) monthly = i;
     }
     const index = exact >= 0 ? exact : monthly;
     if (index < 0) continue;

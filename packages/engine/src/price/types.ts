@@ -42,9 +42,9 @@ export interface PriceTotals {
   firstInvoice: string;
   /** Σ amount of lines with `perPeriod`: the regular bill of one billing period. */
   perPeriod: string;
-  /** perPeriod ÷ months per billing period, rounded once to the minor unit. */
+  /** perPeriod ÷ months per billing period (a week is 12/52 of a month), rounded once. */
   mrr: string;
-  /** perPeriod × 12 ÷ months per period, rounded once to the minor unit. */
+  /** perPeriod × 12 ÷ months per period (a weekly price × 52), rounded once to the minor unit. */
   arr: string;
   /** Total contract value: Σ amount × periods over the term. */
   tcv: string;
@@ -62,12 +62,35 @@ export interface PriceSchedule {
   firstFullPeriodStart: string;
   /** Number of billing periods the term holds. */
   termPeriods: number;
+  /** The base package's phases on the calendar, in order (absent when it has none). */
+  phases?: SchedulePhase[];
+  /** When the last phase is a fixed term: the day the subscription ends with it. */
+  ends?: string;
+  /** How the billing dates were aligned (billing alignment): account, bundle or subscription. */
+  billingAlignment?: "account" | "bundle" | "subscription";
+}
+
+/** One phase of the subscription on the calendar. */
+export interface SchedulePhase {
+  type: "trial" | "intro" | "discount" | "fixed_term" | "evergreen";
+  /** Position in the package's phases. */
+  index: number;
+  start: string;
+  /** First day after the phase; absent for an unlimited (evergreen) phase. */
+  end?: string;
+  /** The phase in words, e.g. "3 months 20% off". */
+  words: string;
+  /** Invoices of the term dated within the phase (0 for a leading trial: nothing is invoiced). */
+  invoices: number;
 }
 
 export interface PriceResult {
   currency: string;
   billingPeriod: BillingPeriod;
-  termMonths: number;
+  /** The term's length in months (month-based terms). */
+  termMonths?: number;
+  /** The term's length in weeks (week-based terms). */
+  termWeeks?: number;
   priceBook: string;
   lines: PriceLine[];
   totals: PriceTotals;

@@ -31,7 +31,15 @@ export const PRICE_COLUMNS = [
 ] as const;
 type Column = (typeof PRICE_COLUMNS)[number];
 
-const PERIODS: readonly BillingPeriod[] = ["month", "quarter", "year", "upfront"];
+const PERIODS: readonly BillingPeriod[] = [
+  "week",
+  "two_weeks",
+  "month",
+  "quarter",
+  "half_year",
+  "year",
+  "upfront",
+];
 const AMOUNT = /^(0|[1-9][0-9]{0,17})(\.[0-9]{1,12})?$/;
 
 function bands(list: { upTo?: number | null }[], value: (i: number) => string): string {
@@ -161,7 +169,7 @@ function rowToPoint(
       cur,
       "billing_period",
       "csv.billing-period",
-      `"${period}" is not a billing period; use month, quarter, year, upfront or leave it empty.`,
+      `"${period}" is not a billing period; use ${PERIODS.join(", ")} or leave it empty.`,
     );
   const book = row.price_book ?? "";
   if (book !== "" && !catalog.priceBooks?.some((b) => b.id === book))

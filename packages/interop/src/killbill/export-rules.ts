@@ -10,7 +10,7 @@
  * terms longer than a billing period), which is reported.
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_plan_change_rules
  */
-import type { BillingPeriod, Package } from "@tessera/schema";
+import type { AlignmentMatch, BillingPeriod, Package } from "@tessera/schema";
 import { changeTiming, type PhaseName as Phase, phasesOf, type Timing, terminateTiming } from "../moves.ts";
 import type { ExportContext, Node } from "./export.ts";
 import { TO_KB_PERIOD, TO_KB_PHASE } from "./vocabulary.ts";
@@ -128,12 +128,18 @@ export function rulesXml(ctx: ExportContext): Node {
     changePolicy: {
       changePolicyCase: [...changeCases.cases.map(changeOrder), { policy: changeCases.fallback }],
     },
-    changeAlignment: { changeAlignmentCase: [{ alignment: "START_OF_BUNDLE" }] },
+    changeAlignment: {
+      changeAlignmentCase: alignmentCases(ctx, "change", "START_OF_BUNDLE", {
+        product: "toProduct",
+        productCategory: "toProductCategory",
+        billingPeriod: "toBillingPeriod",
+      }),
+    },
     cancelPolicy: {
       cancelPolicyCase: [...cancelCases.cases.map(cancelOrder), { policy: cancelCases.fallback }],
     },
-    createAlignment: { createAlignmentCase: [{ alignment: "START_OF_BUNDLE" }] },
-    billingAlignment: { billingAlignmentCase: [{ alignment: "ACCOUNT" }] },
+    createAlignment: { createAlignmentCase: alignmentCases(ctx, "create", "START_OF_BUNDLE") },
+    billingAlignment: { billingAlignmentCase: alignmentCases(ctx, "billing", "ACCOUNT") },
     // A change keeps the customer's price list, as a Tessera arrangement keeps its price book.
     priceList: {
       priceListCase: [
@@ -142,4 +148,91 @@ export function rulesXml(ctx: ExportContext): Node {
       ],
     },
   };
+}
+
+const KB_ALIGNMENT: Record<string, string> = {
+  account: "ACCOUNT",
+  bundle: "BUNDLE",
+  subscription: "SUBSCRIPTION",
+  start_of_bundle: "START_OF_BUNDLE",
+  start_of_subscription: "START_OF_SUBSCRIPTION",
+  change_date: "CHANGE_OF_PLAN",
+};
+
+/**
+ * Tessera alignment cases → Kill Bill alignment cases, in order. A case's `when` becomes one Kill
+ * Bill case per product (packages, or the packages of its portfolios) and billing period it names,
+ * its roles the product category; the default case (no `when`) the last, unconditional one. Without
+ * alignment rules the built-in defaults are written (ACCOUNT, START_OF_BUNDLE, and START_OF_BUNDLE
+ * for changes, as before alignments existed: the nearest Kill Bill has to Tessera's change_date,
+ * which keeps a paying arrangement evergreen). Tessera's change_date is CHANGE_OF_PLAN, except that
+ * Tessera gives an evergreen arrangement no new trial: reported.
+ */
+function alignmentCases(
+  ctx: ExportContext,
+  kind: "billing" | "create" | "change",
+  fallback: string,
+  names: { product: string; productCategory: string; billingPeriod: string } = {
+    product: "product",
+    productCategory: "productCategory",
+    billingPeriod: "billingPeriod",
+  },
+): Node[] {
+  const cases = ctx.catalog.alignments?.[kind] ?? [];
+  const out: Node[] = [];
+  let defaulted = false;
+  cases.forEach((c, i) => {
+    if (defaulted) return;
+    const alignment = KB_ALIGNMENT[c.alignment]!;
+    if (kind === "change" && c.alignment === "change_date")
+      ctx.lose(
+        "killbill.export.change-alignment",
+        `/alignments/change/${i}`,
+        "Tessera's change_date alignment keeps a paying (evergreen) arrangement evergreen; Kill Bill's CHANGE_OF_PLAN starts the new plan's phases, a trial included, on every change.",
+      );
+    const expanded = expand(ctx, c.when);
+    if (expanded === undefined) {
+      out.push({ alignment });
+      defaulted = true;
+      return;
+    }
+    for (const e of expanded)
+      out.push({
+        ...(e.product ? { [names.product]: e.product } : {}),
+        ...(e.category ? { [names.productCategory]: e.category } : {}),
+        ...(e.period ? { [names.billingPeriod]: e.period } : {}),
+        alignment,
+      });
+  });
+  if (!defaulted) out.push({ alignment: fallback });
+  return out;
+}
+
+/** A `when` as Kill Bill case conditions; undefined for the default case (matches everything). */
+function expand(
+  ctx: ExportContext,
+  when: AlignmentMatch | undefined,
+): { product?: string; category?: string; period?: string }[] | undefined {
+  if (!when || Object.keys(when).length === 0) return undefined;
+  const roles = when.roles?.length === 1 ? when.roles[0] : undefined;
+  const category = roles === "base" ? "BASE" : roles === "add_on" ? "ADD_ON" : undefined;
+  let products: (string | undefined)[] = [undefined];
+  if (when.packages || when.portfolios)
+    products = ctx.catalog.packages
+      .filter((p) => (when.packages ? when.packages.includes(p.id) : true))
+      .filter((p) => (when.portfolios ? when.portfolios.includes(p.portfolio) : true))
+      .filter((p) => !when.roles || when.roles.includes(p.role))
+      .map((p) => p.id);
+  const periods: (string | undefined)[] = when.billingPeriods
+    ? when.billingPeriods
+        .map((p) => TO_KB_PERIOD[p])
+        .filter((p): p is NonNullable<typeof p> => p !== undefined)
+    : [undefined];
+  return products.flatMap((product) =>
+    periods.map((period) => ({
+      ...(product ? { product } : {}),
+      ...(category && !product ? { category } : {}),
+      ...(period ? { period } : {}),
+    })),
+  );
 }

@@ -3,15 +3,18 @@
  * offers, in each price book that prices it, becomes a plan named `<package>-<period>[-<book>]`
  * (Kill Bill's own naming habit, e.g. `standard-monthly`), placed in the DEFAULT or the book's
  * child price list. A plan's recurring price is the sum of the package's flat recurring charges;
- * its one-time charges become the first phase's fixed price; trial and intro phases become TRIAL
- * and DISCOUNT phases; usage charges become CONSUMABLE, ALL_TIERS usage sections. Path rules become
- * change and cancel policy cases. What Kill Bill cannot hold is returned as `losses` (pointers into
+ * its one-time charges become the first phase's fixed price; phases become Kill Bill phases of
+ * the same type and duration (trial → TRIAL, intro and discount → DISCOUNT, fixed_term →
+ * FIXEDTERM, evergreen → the final EVERGREEN phase), each with its own recurring price (the flat
+ * recurring price less the phase's percent or amount off); usage charges become CONSUMABLE,
+ * ALL_TIERS usage sections. Path rules become change and cancel policy cases, alignment rules
+ * billing, create and change alignment cases. What Kill Bill cannot hold is returned as `losses` (pointers into
  * the Tessera catalog); packages/interop/README.md lists them with the reasons.
  * The XML is written by fast-xml-parser's builder in the element order the catalog XSD requires.
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_catalog
  */
 import { Decimal, isCompatibleAddOn, minorUnit, roundMoney } from "@tessera/engine";
-import type { BillingPeriod, Catalog, Charge, Package, PricePoint } from "@tessera/schema";
+import type { BillingPeriod, Catalog, Charge, Package, Phase, PricePoint } from "@tessera/schema";
 import { XMLBuilder } from "fast-xml-parser";
 import type { InteropDiagnostic } from "../diagnostic.ts";
 import { rulesXml } from "./export-rules.ts";
@@ -34,7 +37,14 @@ export interface ExportContext {
   lose(code: string, pointer: string, message: string): void;
 }
 
-const PERIOD_WORD: Record<string, string> = { month: "monthly", quarter: "quarterly", year: "annual" };
+const PERIOD_WORD: Record<string, string> = {
+  week: "weekly",
+  two_weeks: "biweekly",
+  month: "monthly",
+  quarter: "quarterly",
+  half_year: "biannual",
+  year: "annual",
+};
 
 /** Price books from `book` down its fallback chain (Tessera's lookup order). */
 function bookChain(catalog: Catalog, book: string): string[] {
@@ -159,7 +169,7 @@ function reportLosses(ctx: ExportContext, pkg: Package, at: string): void {
         `${at}/${field}`,
         `Package ${pkg.id}'s ${field} have no Kill Bill catalog equivalent and are not exported.`,
       );
-  if (pkg.terms.some((t) => t.months > 1 || t.discountPercent))
+  if (pkg.terms.some((t) => (t.months ?? 0) > 1 || t.weeks !== undefined || t.discountPercent))
     ctx.lose(
       "killbill.export.terms",
       `${at}/terms`,
@@ -181,6 +191,32 @@ function reportLosses(ctx: ExportContext, pkg: Package, at: string): void {
     );
 }
 
+/** A phase's length as a Kill Bill duration; billing periods become months or weeks. */
+function kbDuration(phase: Phase, period: BillingPeriod): Node {
+  const UNIT = { day: "DAYS", week: "WEEKS", month: "MONTHS", year: "YEARS" } as const;
+  if (phase.duration) return { unit: UNIT[phase.duration.unit], number: String(phase.duration.length) };
+  if (phase.days !== undefined) return { unit: "DAYS", number: String(phase.days) };
+  const periods = phase.periods ?? 1;
+  if (period === "week" || period === "two_weeks")
+    return { unit: "WEEKS", number: String(periods * (period === "week" ? 1 : 2)) };
+  return { unit: "MONTHS", number: String((PERIOD_MONTHS[period] ?? 1) * periods) };
+}
+
+/** The recurring price per currency during a phase: less its percent, or its fixed amount, off. */
+function phasePrices(phase: Phase, recurring: ReadonlyMap<string, Decimal>): Map<string, Decimal> {
+  const out = new Map<string, Decimal>();
+  for (const [currency, amount] of recurring) {
+    const off = phase.discountAmounts?.find((a) => a.currency === currency)?.amount;
+    if (off !== undefined) {
+      out.set(currency, Decimal.max(Decimal.ZERO, amount.sub(roundMoney(Decimal.parse(off), currency))));
+      continue;
+    }
+    const keep = Decimal.HUNDRED.sub(Decimal.parse(phase.discountPercent ?? "0"));
+    out.set(currency, roundMoney(amount.mul(keep).div(Decimal.HUNDRED, 12), currency));
+  }
+  return out;
+}
+
 function planXml(
   ctx: ExportContext,
   pkg: Package,
@@ -199,39 +235,45 @@ function planXml(
     setupPlaced = true;
     return { fixedPrice: prices(ctx, setup) };
   };
-  for (const phase of pkg.phases ?? []) {
+  const listed = pkg.phases ?? [];
+  const evergreenAt = listed.findIndex((p) => p.type === "evergreen");
+  const upTo = evergreenAt >= 0 ? evergreenAt : listed.length;
+  // A last fixed-term phase ends the subscription: it is Kill Bill's final FIXEDTERM phase.
+  const finalFixed =
+    evergreenAt < 0 && listed[upTo - 1]?.type === "fixed_term" ? listed[upTo - 1] : undefined;
+  const finalPhase = evergreenAt >= 0 ? listed[evergreenAt] : finalFixed;
+  listed.slice(0, finalFixed ? upTo - 1 : upTo).forEach((phase, i) => {
     if (phase.type === "trial") {
-      phases.push({
-        "@_type": "TRIAL",
-        duration: { unit: "DAYS", number: String(phase.days ?? 0) },
-        fixed: fixed(),
-      });
+      phases.push({ "@_type": "TRIAL", duration: kbDuration(phase, period), fixed: fixed() });
     } else if (recurring.size === 0) {
       ctx.lose(
         "killbill.export.intro-unpriced",
-        at,
-        `Package ${pkg.id}'s intro discount applies to charges Kill Bill does not carry (no flat recurring price), so plan ${name} has no DISCOUNT phase.`,
+        `${at}/phases/${i}`,
+        `Package ${pkg.id}'s ${phase.type} phase prices charges Kill Bill does not carry (no flat recurring price), so plan ${name} has no ${phase.type === "fixed_term" ? "FIXEDTERM" : "DISCOUNT"} phase.`,
       );
     } else {
-      const months = (PERIOD_MONTHS[period] ?? 1) * (phase.periods ?? 1);
-      const off = Decimal.HUNDRED.sub(Decimal.parse(phase.discountPercent ?? "0"));
-      const discounted = new Map<string, Decimal>();
-      for (const [currency, amount] of recurring)
-        discounted.set(currency, roundMoney(amount.mul(off).div(Decimal.HUNDRED, 12), currency));
       phases.push({
-        "@_type": "DISCOUNT",
-        duration: { unit: "MONTHS", number: String(months) },
+        "@_type": phase.type === "fixed_term" ? "FIXEDTERM" : "DISCOUNT",
+        duration: kbDuration(phase, period),
         ...(setupPlaced || setup.size === 0 ? {} : { fixed: fixed() }),
-        recurring: { billingPeriod: TO_KB_PERIOD[period]!, recurringPrice: prices(ctx, discounted) },
+        recurring: {
+          billingPeriod: TO_KB_PERIOD[period]!,
+          recurringPrice: prices(ctx, phasePrices(phase, recurring)),
+        },
       });
     }
-  }
+  });
   const final: Node = {
-    "@_type": "EVERGREEN",
-    duration: { unit: "UNLIMITED" },
+    "@_type": finalFixed ? "FIXEDTERM" : "EVERGREEN",
+    duration: finalFixed ? kbDuration(finalFixed, period) : { unit: "UNLIMITED" },
     ...(setupPlaced || setup.size === 0 ? {} : { fixed: fixed() }),
     ...(recurring.size > 0 || usages.length === 0
-      ? { recurring: { billingPeriod: TO_KB_PERIOD[period]!, recurringPrice: prices(ctx, recurring) } }
+      ? {
+          recurring: {
+            billingPeriod: TO_KB_PERIOD[period]!,
+            recurringPrice: prices(ctx, finalPhase ? phasePrices(finalPhase, recurring) : recurring),
+          },
+        }
       : {}),
     ...(usages.length > 0 ? { usages: { usage: usages } } : {}),
   };

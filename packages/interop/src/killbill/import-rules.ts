@@ -6,11 +6,13 @@
  * END_OF_TERM means the end of the current billing period (its "term" is the charged-through date),
  * which is Tessera's `next_billing_date`. Cases that test a price list, a target billing period or a
  * FIXEDTERM phase, or use START_OF_TERM, cannot be held: dropping a condition would widen the case,
- * so the whole case is dropped and reported. Alignment and price-list rules have no Tessera
- * counterpart (Tessera aligns phases and billing to the arrangement) and are reported per section.
+ * so the whole case is dropped and reported. Alignment cases become Tessera alignment cases (product
+ * → packages, category → roles, billing period; CHANGE_OF_PLAN is change_date); a case testing a
+ * price list, a phase or the source plan cannot be held and is dropped and reported. Price-list
+ * rules have no Tessera counterpart and are reported.
  */
 import { impliedKind } from "@tessera/engine";
-import type { Package, PackageMatch, PathRuleCase } from "@tessera/schema";
+import type { AlignmentMatch, Alignments, Package, PackageMatch, PathRuleCase } from "@tessera/schema";
 import type { XmlElement } from "../xml/tree.ts";
 import { nonEmpty } from "./ids.ts";
 import type { ImportContext } from "./import.ts";
@@ -128,6 +130,7 @@ export function pathRulesOf(ctx: ImportContext, packages: Package[]): PathRuleCa
       if (rule) rules.push(rule);
     });
   for (const [section, usual] of Object.entries(DEFAULT_CASES)) {
+    if (section in ALIGNMENT_SECTIONS) continue; // see alignmentsOf
     const cases = ctx.kb.rules.get(section) ?? [];
     const isDefault = (c: (typeof cases)[number]) =>
       c.fields.size === 1 && [...c.fields.values()][0]!.text === usual;
@@ -149,4 +152,70 @@ export function pathRulesOf(ctx: ImportContext, packages: Package[]): PathRuleCa
     }
   }
   return rules;
+}
+
+const ALIGNMENT_SECTIONS = {
+  billingAlignment: "billing",
+  createAlignment: "create",
+  changeAlignment: "change",
+} as const;
+
+const FROM_KB_ALIGNMENT: Record<string, string> = {
+  ACCOUNT: "account",
+  BUNDLE: "bundle",
+  SUBSCRIPTION: "subscription",
+  START_OF_BUNDLE: "start_of_bundle",
+  START_OF_SUBSCRIPTION: "start_of_subscription",
+  CHANGE_OF_PLAN: "change_date",
+};
+
+/**
+ * Kill Bill's billing, create and change alignment cases as Tessera alignment rules, in order. A
+ * section that is only Kill Bill's default (ACCOUNT, START_OF_BUNDLE) adds nothing.
+ */
+export function alignmentsOf(ctx: ImportContext): Alignments | undefined {
+  const out: Alignments = {};
+  for (const [section, kind] of Object.entries(ALIGNMENT_SECTIONS) as [
+    keyof typeof ALIGNMENT_SECTIONS,
+    "billing" | "create" | "change",
+  ][]) {
+    const cases = ctx.kb.rules.get(section) ?? [];
+    const only = cases[0];
+    if (
+      cases.length === 0 ||
+      (cases.length === 1 &&
+        only &&
+        only.fields.size === 1 &&
+        only.fields.get("alignment")?.text === DEFAULT_CASES[section])
+    )
+      continue;
+    const list: { when?: AlignmentMatch; alignment: string }[] = [];
+    for (const c of cases) {
+      const alignment = FROM_KB_ALIGNMENT[c.fields.get("alignment")?.text ?? ""];
+      const when: AlignmentMatch = {};
+      let held = alignment !== undefined && (kind === "change" || alignment !== "change_date");
+      for (const [name, el] of c.fields) {
+        if (name === "alignment") continue;
+        const field = name.replace(/^to([A-Z])/, (_m, x: string) => x.toLowerCase());
+        if (kind === "change" && !name.startsWith("to")) held = false;
+        else if (field === "product") when.packages = [ctx.productIds.get(el.text) ?? el.text];
+        else if (field === "productCategory" && (el.text === "BASE" || el.text === "ADD_ON"))
+          when.roles = [el.text === "BASE" ? "base" : "add_on"];
+        else if (field === "billingPeriod" && FROM_KB_PERIOD[el.text as KbBillingPeriod])
+          when.billingPeriods = [FROM_KB_PERIOD[el.text as KbBillingPeriod]!];
+        else held = false;
+      }
+      if (!held) {
+        ctx.warn(
+          `killbill.rule.${section}`,
+          c.el,
+          `This ${section} case tests something Tessera alignment rules cannot (a price list, a phase, the plan changed from) or names an alignment Tessera does not have; it is dropped.`,
+        );
+        continue;
+      }
+      list.push({ ...(Object.keys(when).length > 0 ? { when } : {}), alignment: alignment! });
+    }
+    if (list.length > 0) (out as Record<string, unknown>)[kind] = list;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -20,7 +20,7 @@ import type { InteropDiagnostic } from "../diagnostic.ts";
 import { parseXml, type XmlElement } from "../xml/tree.ts";
 import { IdPool, nonEmpty } from "./ids.ts";
 import { phasesOf } from "./import-phases.ts";
-import { pathRulesOf } from "./import-rules.ts";
+import { alignmentsOf, pathRulesOf } from "./import-rules.ts";
 import { usageChargesOf } from "./import-usage.ts";
 import { type KbCatalog, type KbPlan, type KbPrice, readKillBill } from "./model.ts";
 import { checkStructure } from "./structure.ts";
@@ -188,6 +188,7 @@ function toCatalog(ctx: ImportContext): Catalog {
   if (kb.root.children.some((c) => c.name === "recurringBillingMode" && c.text === "IN_ARREAR"))
     for (const pkg of packages) for (const c of pkg.charges) if (c.model === "flat") c.timing = "in_arrear";
   const pathRules = pathRulesOf(ctx, packages);
+  const alignments = alignmentsOf(ctx);
   return {
     id,
     name: kb.name,
@@ -205,6 +206,7 @@ function toCatalog(ctx: ImportContext): Catalog {
     portfolios: [{ id: portfolio, name: kb.name, packageOrder: packages.map((p) => p.id) }],
     packages: packages.map((p) => ({ ...p, portfolio })),
     ...(pathRules.length > 0 ? { pathRules } : {}),
+    ...(alignments ? { alignments } : {}),
   };
 }
 
@@ -239,7 +241,7 @@ function toPackage(
       ctx.warn(
         "killbill.plan.billing-period",
         plan.el,
-        `Plan ${plan.name} bills ${kbPeriod}; Tessera bills by month, quarter or year, so the plan is dropped.`,
+        `Plan ${plan.name} bills ${kbPeriod}; Tessera bills weekly, every two weeks, monthly, quarterly, every half year or yearly, so the plan is dropped.`,
         pointer,
       );
       continue;
@@ -315,7 +317,16 @@ function toPackage(
     );
     periods.push("month");
   }
-  const months = [...new Set(periods.map((p) => PERIOD_MONTHS[p] ?? 1))].sort((a, b) => a - b);
+  // Week-based plans take terms in weeks (one or two), month-based ones in months.
+  const weekly = (p: BillingPeriod) => p === "week" || p === "two_weeks";
+  const weeks = [...new Set(periods.filter(weekly).map((p) => (p === "week" ? 1 : 2)))].sort((a, b) => a - b);
+  const months = [...new Set(periods.filter((p) => !weekly(p)).map((p) => PERIOD_MONTHS[p] ?? 1))].sort(
+    (a, b) => a - b,
+  );
+  const lengths: Package["terms"][number][] = [
+    ...months.map((m) => ({ months: m })),
+    ...weeks.map((w) => ({ weeks: w })),
+  ];
   const phases = phasesOf(ctx, productName, plans, pointer);
   const bases = ctx.kb.products.filter((p) => p.category !== "ADD_ON");
   return {
@@ -327,7 +338,7 @@ function toPackage(
     status: "active",
     ...(product.category === "STANDALONE" ? { tags: ["killbill-standalone"] } : {}),
     ...(components.length > 0 ? { components } : {}),
-    terms: months.map((m, i) => ({ months: m, ...(i === 0 ? { default: true } : {}) })) as Package["terms"],
+    terms: lengths.map((t, i) => ({ ...t, ...(i === 0 ? { default: true } : {}) })) as Package["terms"],
     billingPeriods: periods as Package["billingPeriods"],
     charges,
     ...(phases.length > 0 ? { phases: phases as NonNullable<Package["phases"]> } : {}),

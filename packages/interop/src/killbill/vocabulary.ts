@@ -48,19 +48,30 @@ export type KbPolicy = (typeof ACTION_POLICIES)[number];
 
 /** Tessera billing periods Kill Bill can carry; `upfront` (the whole term at once) has no plan equivalent. */
 export const TO_KB_PERIOD: Partial<Record<BillingPeriod, KbBillingPeriod>> = {
+  week: "WEEKLY",
+  two_weeks: "BIWEEKLY",
   month: "MONTHLY",
   quarter: "QUARTERLY",
+  half_year: "BIANNUAL",
   year: "ANNUAL",
 };
 
 export const FROM_KB_PERIOD: Partial<Record<KbBillingPeriod, BillingPeriod>> = {
+  WEEKLY: "week",
+  BIWEEKLY: "two_weeks",
   MONTHLY: "month",
   QUARTERLY: "quarter",
+  BIANNUAL: "half_year",
   ANNUAL: "year",
 };
 
 /** Months in a Tessera billing period Kill Bill can carry. */
-export const PERIOD_MONTHS: Partial<Record<BillingPeriod, number>> = { month: 1, quarter: 3, year: 12 };
+export const PERIOD_MONTHS: Partial<Record<BillingPeriod, number>> = {
+  month: 1,
+  quarter: 3,
+  half_year: 6,
+  year: 12,
+};
 
 /** Kill Bill phase type to the Tessera arrangement phase path rules match on. */
 export const FROM_KB_PHASE: Partial<Record<KbPhaseType, "trial" | "intro" | "evergreen">> = {
@@ -69,8 +80,10 @@ export const FROM_KB_PHASE: Partial<Record<KbPhaseType, "trial" | "intro" | "eve
   EVERGREEN: "evergreen",
 };
 
-export const TO_KB_PHASE: Record<"trial" | "intro" | "evergreen", KbPhaseType> = {
+export const TO_KB_PHASE: Record<"trial" | "intro" | "discount" | "fixed_term" | "evergreen", KbPhaseType> = {
   trial: "TRIAL",
   intro: "DISCOUNT",
+  discount: "DISCOUNT",
+  fixed_term: "FIXEDTERM",
   evergreen: "EVERGREEN",
 };

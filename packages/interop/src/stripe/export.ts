@@ -42,7 +42,11 @@ export interface StripePrice {
   tiers_mode?: "graduated" | "volume";
   tiers?: StripeTier[];
   transform_quantity?: { divide_by: number; round: "up" | "down" };
-  recurring?: { interval: "month" | "year"; interval_count: number; usage_type: "licensed" | "metered" };
+  recurring?: {
+    interval: "week" | "month" | "year";
+    interval_count: number;
+    usage_type: "licensed" | "metered";
+  };
   metadata: Record<string, string>;
 }
 
@@ -52,11 +56,18 @@ export interface StripeExport {
   losses: InteropDiagnostic[];
 }
 
+/** Stripe's interval per billing period; `months` scales a monthly point (none for weeks). */
 const INTERVAL: Partial<
-  Record<BillingPeriod, { interval: "month" | "year"; interval_count: number; months: number }>
+  Record<
+    BillingPeriod,
+    { interval: "week" | "month" | "year"; interval_count: number; months: number | undefined }
+  >
 > = {
+  week: { interval: "week", interval_count: 1, months: undefined },
+  two_weeks: { interval: "week", interval_count: 2, months: undefined },
   month: { interval: "month", interval_count: 1, months: 1 },
   quarter: { interval: "month", interval_count: 3, months: 3 },
+  half_year: { interval: "month", interval_count: 6, months: 6 },
   year: { interval: "year", interval_count: 1, months: 12 },
 };
 
@@ -267,11 +278,12 @@ export function exportStripe(catalog: Catalog): StripeExport {
             point.billingPeriod !== period
           )
             continue;
-          // A point without a period is per month, scaled to the period (as Tessera prices it).
-          const scale =
-            charge.model === "one_time" || point.billingPeriod !== undefined
-              ? 1
-              : (INTERVAL[period!]?.months ?? 1);
+          // A point without a period is per month, scaled to the period (as Tessera prices it);
+          // Tessera does not scale it to weeks, so neither does the export.
+          const months = period ? INTERVAL[period]?.months : 1;
+          if (charge.model !== "one_time" && point.billingPeriod === undefined && months === undefined)
+            continue;
+          const scale = charge.model === "one_time" || point.billingPeriod !== undefined ? 1 : (months ?? 1);
           const shape = priced(ctx, charge, point, scale, `${cat}/pricePoints/${ki}`);
           if (!shape) continue;
           const book = point.priceBook && point.priceBook !== ctx.defaultBook ? point.priceBook : undefined;

@@ -18,7 +18,7 @@
  * and termination policy) is not in this view; `packages/interop/README.md` lists it.
  * @see https://www.tmforum.org/oda/open-apis/directory/product-catalog-management-api-TMF620/v5.0
  */
-import { impliedKind, isCompatibleAddOn } from "@tessera/engine";
+import { impliedKind, isCompatibleAddOn, spanAdjective, spanWords, termLengthOf } from "@tessera/engine";
 import type { Catalog, Charge, Package, PricePoint } from "@tessera/schema";
 import { decimalNumber, money } from "./json.ts";
 
@@ -45,7 +45,7 @@ export interface Tmf620Options {
 const LIFECYCLE: Record<string, string> = { draft: "In design", active: "Launched", retired: "Retired" };
 const PERIOD: Record<string, [string, number]> = {
   week: ["week", 1],
-  biweek: ["week", 2],
+  two_weeks: ["week", 2],
   month: ["month", 1],
   quarter: ["month", 3],
   half_year: ["month", 6],
@@ -217,14 +217,18 @@ export function toTmf620(catalog: Catalog, version: number, options: Tmf620Optio
     for (const term of pkg.terms ?? [])
       if (term.discountPercent && term.discountPercent !== "0")
         out.push({
-          ...common("productOfferingPrice", `${pkg.id}/term-${term.months}`, "ProductOfferingPrice"),
-          name: `${term.discountPercent}% off recurring charges on a ${term.months}-month term`,
+          ...common(
+            "productOfferingPrice",
+            `${pkg.id}/term-${term.weeks !== undefined ? `${term.weeks}w` : term.months}`,
+            "ProductOfferingPrice",
+          ),
+          name: `${term.discountPercent}% off recurring charges on a ${spanAdjective(termLengthOf(term))} term`,
           priceType: "discount",
           percentage: decimalNumber(term.discountPercent),
           productOfferingTerm: [
             {
-              name: `${term.months} months`,
-              duration: { amount: term.months, units: "month" },
+              name: spanWords(termLengthOf(term)),
+              duration: { amount: termLengthOf(term).count, units: termLengthOf(term).unit },
               "@type": "ProductOfferingTerm",
             },
           ],
@@ -336,8 +340,8 @@ export function toTmf620(catalog: Catalog, version: number, options: Tmf620Optio
     });
 
     const terms = (pkg.terms ?? []).map((t) => ({
-      name: `${t.months} months`,
-      duration: { amount: t.months, units: "month" },
+      name: spanWords(termLengthOf(t)),
+      duration: { amount: termLengthOf(t).count, units: termLengthOf(t).unit },
       "@type": "ProductOfferingTerm",
     }));
     view.productOffering.push({

@@ -50,12 +50,12 @@ export type Formula = Id | FormulaNode;
  */
 export type Percent = string;
 /**
- * How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront).
+ * How often recurring charges are invoiced: weekly, every two weeks, monthly, quarterly, every half year, yearly, or once for the whole term (upfront). A term is billed in whole periods: week-based periods bill terms given in weeks, month-based periods terms given in months.
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "BillingPeriod".
  */
-export type BillingPeriod = "month" | "quarter" | "year" | "upfront";
+export type BillingPeriod = "week" | "two_weeks" | "month" | "quarter" | "half_year" | "year" | "upfront";
 /**
  * When an invoice must be paid: on receipt, or N days after the invoice date.
  *
@@ -136,6 +136,7 @@ export interface Catalog {
    * Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last.
    */
   pathRules?: PathRuleCase[];
+  alignments?: Alignments;
 }
 /**
  * A named price list.
@@ -255,6 +256,10 @@ export interface Package {
    * Rank on the portfolio's ladder: higher is an upgrade.
    */
   tier: number;
+  /**
+   * Marked "Most popular" on public pricing tables. At most one base package per portfolio should carry it.
+   */
+  popular?: boolean;
   status: LifecycleStatus;
   effectiveFrom?: CalendarDate;
   effectiveTo?: CalendarDate;
@@ -300,11 +305,24 @@ export interface Package {
    */
   charges: Charge[];
   /**
-   * Trial and introductory phases at the start of a new subscription (trial first).
+   * The phases of a new subscription, in order (trial, discount, fixed-term, evergreen). Add-ons may have phases too; when an add-on's phases start is decided by the catalog's create alignment.
    *
-   * @maxItems 2
+   * @maxItems 12
    */
-  phases?: [] | [Phase] | [Phase, Phase];
+  phases?:
+    | []
+    | [Phase]
+    | [Phase, Phase]
+    | [Phase, Phase, Phase]
+    | [Phase, Phase, Phase, Phase]
+    | [Phase, Phase, Phase, Phase, Phase]
+    | [Phase, Phase, Phase, Phase, Phase, Phase]
+    | [Phase, Phase, Phase, Phase, Phase, Phase, Phase]
+    | [Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase]
+    | [Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase]
+    | [Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase]
+    | [Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase]
+    | [Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase, Phase];
   /**
    * Base packages only: add-ons bundled in, free and not removable.
    */
@@ -589,7 +607,7 @@ export interface QuantityTerm {
   coefficient: number;
 }
 /**
- * A contract length the package may be sold with.
+ * A contract length the package may be sold with: a whole number of months, or of weeks (for week-based billing periods). Give exactly one of months and weeks.
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "Term".
@@ -598,7 +616,11 @@ export interface Term {
   /**
    * Length of the term in months (1 for month-to-month).
    */
-  months: number;
+  months?: number;
+  /**
+   * Length of the term in weeks, e.g. 6 for a six-week fixed term billed weekly.
+   */
+  weeks?: number;
   discountPercent?: Percent;
   /**
    * Proposed on a new quote.
@@ -718,29 +740,66 @@ export interface Step {
   amount: Amount;
 }
 /**
- * A trial or introductory phase at the start of a subscription.
+ * One phase of a subscription, in the order they run (Kill Bill's plan phases). Each phase lasts its duration and has its own price: free (trial), a percent or a fixed amount off the package's recurring charges (discount), or the regular price (fixed_term, evergreen) unless it states a discount of its own. An evergreen phase lasts until the subscription ends and must be last; when the last phase is fixed_term the subscription ends with it. Without an evergreen or fixed-term phase last, the regular price follows the listed phases for as long as the subscription runs.
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "Phase".
  */
 export interface Phase {
   /**
-   * trial: recurring charges are free; intro: recurring charges are discounted.
+   * trial: recurring charges are free (nothing is invoiced; billing starts when a leading trial ends); intro or discount: recurring charges are discounted; fixed_term: a phase of fixed length (the subscription ends with it when it is last); evergreen: runs until the subscription is cancelled.
    */
-  type: "trial" | "intro";
+  type: "trial" | "intro" | "discount" | "fixed_term" | "evergreen";
   /**
-   * trial: its length in days.
+   * Label shown to buyers, e.g. "Launch offer".
+   */
+  name?: string;
+  duration?: Duration;
+  /**
+   * trial: its length in days (the same as a duration in days).
    */
   days?: number;
   /**
-   * intro: number of billing periods the discount lasts.
+   * Length as a number of billing periods (invoices) of the subscription, whatever its billing period.
    */
   periods?: number;
   discountPercent?: Percent;
   /**
+   * discount (optionally fixed_term, evergreen): a fixed amount off the recurring charges of each billing period during the phase, per currency (never more than those charges). Use instead of discountPercent.
+   *
+   * @minItems 1
+   */
+  discountAmounts?: [MoneyAmount, ...MoneyAmount[]];
+  /**
    * trial: whether a payment method is collected up front.
    */
   requiresPaymentMethod?: boolean;
+}
+/**
+ * A length of time: a whole number of days, weeks, months or years, e.g. 6 weeks.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "Duration".
+ */
+export interface Duration {
+  /**
+   * How many units it lasts (at least 1).
+   */
+  length: number;
+  /**
+   * The unit: day, week, month (calendar months, clamped to the month's end) or year.
+   */
+  unit: "day" | "week" | "month" | "year";
+}
+/**
+ * An amount in one currency.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "MoneyAmount".
+ */
+export interface MoneyAmount {
+  currency: Currency;
+  amount: Amount;
 }
 /**
  * An add-on bundled into a base package: free, not removable.
@@ -790,6 +849,10 @@ export interface AddOnCompatibility {
    * When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change.
    */
   onIncompatibleBase?: "cancel" | "block";
+  /**
+   * Whether a customer may add this add-on themselves in the customer portal (changing its quantity and removing it stay with the account team). Defaults to true.
+   */
+  selfService?: boolean;
 }
 /**
  * How the term is extended.
@@ -983,7 +1046,14 @@ export interface PathRuleCase {
    *
    * @minItems 1
    */
-  phases?: ["trial" | "intro" | "evergreen", ...("trial" | "intro" | "evergreen")[]];
+  phases?: [
+    "trial" | "intro" | "discount" | "fixed_term" | "evergreen",
+    ...("trial" | "intro" | "discount" | "fixed_term" | "evergreen")[]
+  ];
+  /**
+   * Whether a customer may make a matching move themselves in the customer portal. When the case does not say: upgrades yes, every other kind (downgrade, crossgrade, renew, terminate) no.
+   */
+  selfService?: boolean;
   /**
    * The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList.
    *
@@ -1050,6 +1120,100 @@ export interface PackageMatch {
   maxTier?: number;
 }
 /**
+ * Alignment rules, as Kill Bill's plan rules name them: ordered cases, the first that matches wins; a case without `when` is the default and comes last. Without a matching case: billing account, create start_of_bundle, change change_date.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "Alignments".
+ */
+export interface Alignments {
+  /**
+   * Billing alignment cases.
+   */
+  billing?: BillingAlignmentCase[];
+  /**
+   * Create alignment cases (add-ons).
+   */
+  create?: CreateAlignmentCase[];
+  /**
+   * Change alignment cases (plan changes).
+   */
+  change?: ChangeAlignmentCase[];
+}
+/**
+ * One billing-alignment case: on which dates a subscription's billing periods start.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "BillingAlignmentCase".
+ */
+export interface BillingAlignmentCase {
+  id?: Id;
+  when?: AlignmentMatch;
+  /**
+   * account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start).
+   */
+  alignment: "account" | "bundle" | "subscription";
+}
+/**
+ * Which subscriptions an alignment case applies to. Every field present must match; an empty or missing match applies to all (the default case).
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "AlignmentMatch".
+ */
+export interface AlignmentMatch {
+  /**
+   * Package roles matched: base packages, add-ons (Kill Bill's product category).
+   *
+   * @minItems 1
+   */
+  roles?: ["base" | "add_on", ...("base" | "add_on")[]];
+  /**
+   * Any of these packages (for a change: the package changed to).
+   *
+   * @minItems 1
+   */
+  packages?: [Id, ...Id[]];
+  /**
+   * Any package of these portfolios.
+   *
+   * @minItems 1
+   */
+  portfolios?: [Id, ...Id[]];
+  /**
+   * The subscription's billing period.
+   *
+   * @minItems 1
+   */
+  billingPeriods?: [BillingPeriod, ...BillingPeriod[]];
+}
+/**
+ * One create-alignment case: from which date a new add-on's phases are counted.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "CreateAlignmentCase".
+ */
+export interface CreateAlignmentCase {
+  id?: Id;
+  when?: AlignmentMatch;
+  /**
+   * start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought.
+   */
+  alignment: "start_of_bundle" | "start_of_subscription";
+}
+/**
+ * One change-alignment case: from which date the new package's phases are counted after a plan change.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "ChangeAlignmentCase".
+ */
+export interface ChangeAlignmentCase {
+  id?: Id;
+  when?: AlignmentMatch;
+  /**
+   * start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date.
+   */
+  alignment: "start_of_bundle" | "start_of_subscription" | "change_date";
+}
+/**
  * A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.
  *
  * This interface was referenced by `TesseraSchemas`'s JSON-Schema
@@ -1082,6 +1246,10 @@ export interface Quote {
    * Contract term in months; one of the package's terms. Defaults to the package's default term.
    */
   termMonths?: number;
+  /**
+   * Contract term in weeks, for packages whose terms are given in weeks; use instead of termMonths.
+   */
+  termWeeks?: number;
   billingPeriod?: BillingPeriod;
   currency?: Currency;
   priceBook?: Id;
@@ -1209,21 +1377,30 @@ export interface Arrangement {
    */
   addOns?: HeldAddOn[];
   /**
-   * The current contract term.
+   * The current contract term: its length in months or, for week-based billing, in weeks (one of the two), and its dates.
    */
   term: {
     /**
      * Length in months.
      */
-    months: number;
+    months?: number;
+    /**
+     * Length in weeks (terms of week-based packages); use instead of months.
+     */
+    weeks?: number;
     start: CalendarDate;
     end: CalendarDate;
   };
   billingAnchor: CalendarDate;
+  start?: CalendarDate;
   /**
    * Current phase. Defaults to evergreen.
    */
-  phase?: "trial" | "intro" | "evergreen";
+  phase?: "trial" | "intro" | "discount" | "fixed_term" | "evergreen";
+  /**
+   * Position of the current phase in the package's phases list, when the package lists several of one type.
+   */
+  phaseIndex?: number;
   phaseEnds?: CalendarDate;
   recurring?: Amount;
   /**
@@ -1267,4 +1444,10 @@ export interface HeldAddOn {
   picks?: Id[];
   quantities?: Quantities;
   since?: CalendarDate;
+  billingAnchor?: CalendarDate;
+  /**
+   * The add-on's own current phase (add-ons with phases). Defaults to evergreen.
+   */
+  phase?: "trial" | "intro" | "discount" | "fixed_term" | "evergreen";
+  phaseEnds?: CalendarDate;
 }

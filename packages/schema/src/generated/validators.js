@@ -83,8 +83,8 @@ var require_equal = __commonJS({
 
 // <stdin>
 var validateCatalog = validate15;
-var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "existingSubscriptionsFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this version's prices reach arrangements sold on earlier versions (Kill Bill's effectiveDateForExistingSubscriptions). Until then, and when omitted, existing customers stay on the version they were sold on (grandfathered) and move onto this one only by a change to the same package (the change_version move)." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "How a prorated credit for the unused part of a period already invoiced is worked out. day_based (default): the current recurring price \xD7 unused days \xF7 days in the period (Stripe's classic billing mode). flexible: what was actually billed for the period (the arrangement's billed record) \xD7 unused days \xF7 the days it covered (Stripe's flexible billing mode), so a credit never exceeds what the customer paid. A path rule case's outcome may choose another style for its moves." }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs one approver. Defaults to 0: any discount needs approval. With approvalTiers, the lowest tier decides instead and this value, when given, must equal that tier's percent." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." }, "approvalTiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["aboveDiscountPercent", "approvers"], "description": "One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.", "properties": { "aboveDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A discount taking more than this percent off what it reduces reaches this tier." }, "approvers": { "type": "integer", "minimum": 1, "maximum": 5, "description": "Distinct approvers the quote needs at this tier (the requesting rep never counts)." }, "name": { "type": "string", "minLength": 1, "maxLength": 80, "description": 'What the tier is called, e.g. "Sales manager" or "Sales manager and finance".' } } }, "description": "Tiered approval (Salesforce CPQ advanced approvals): each tier names a discount percent and how many distinct approvers a quote discounted beyond it needs. Tiers ascend by percent; a higher tier needs more approvers." } } }, "branding": { "type": "object", "additionalProperties": false, "description": "How printed quotes present the seller: company name, logo, address, accent colour, terms and footer.", "properties": { "companyName": { "type": "string", "minLength": 1, "maxLength": 120, "description": `The selling company's name, e.g. "Acme Cloud Ltd".` }, "logoUrl": { "type": "string", "maxLength": 2048, "pattern": "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$", "description": "The logo printed at the top: an https:// URL or a base64 data: URL of a PNG, JPEG, GIF, WebP or SVG image." }, "address": { "type": "string", "minLength": 1, "maxLength": 500, "description": "The seller's postal address; line breaks are kept." }, "accentColor": { "type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "The accent colour of printed quotes, as #rrggbb." }, "terms": { "type": "string", "minLength": 1, "maxLength": 5e3, "description": "Terms and conditions printed under the totals; paragraphs are separated by blank lines." }, "footer": { "type": "string", "minLength": 1, "maxLength": 500, "description": "A line printed at the foot of every quote, e.g. company registration and contact." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs one approver. Defaults to 0: any discount needs approval. With approvalTiers, the lowest tier decides instead and this value, when given, must equal that tier's percent." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." }, "approvalTiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["aboveDiscountPercent", "approvers"], "description": "One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.", "properties": { "aboveDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A discount taking more than this percent off what it reduces reaches this tier." }, "approvers": { "type": "integer", "minimum": 1, "maximum": 5, "description": "Distinct approvers the quote needs at this tier (the requesting rep never counts)." }, "name": { "type": "string", "minLength": 1, "maxLength": 80, "description": 'What the tier is called, e.g. "Sales manager" or "Sales manager and finance".' } } }, "description": "Tiered approval (Salesforce CPQ advanced approvals): each tier names a discount percent and how many distinct approvers a quote discounted beyond it needs. Tiers ascend by percent; a higher tier needs more approvers." } } }, "ApprovalTier": { "type": "object", "additionalProperties": false, "required": ["aboveDiscountPercent", "approvers"], "description": "One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.", "properties": { "aboveDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A discount taking more than this percent off what it reduces reaches this tier." }, "approvers": { "type": "integer", "minimum": 1, "maximum": 5, "description": "Distinct approvers the quote needs at this tier (the requesting rep never counts)." }, "name": { "type": "string", "minLength": 1, "maxLength": 80, "description": 'What the tier is called, e.g. "Sales manager" or "Sales manager and finance".' } } }, "Branding": { "type": "object", "additionalProperties": false, "description": "The seller as printed quotes show it.", "properties": { "companyName": { "type": "string", "minLength": 1, "maxLength": 120, "description": `The selling company's name, e.g. "Acme Cloud Ltd".` }, "logoUrl": { "type": "string", "maxLength": 2048, "pattern": "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$", "description": "The logo printed at the top: an https:// URL or a base64 data: URL of a PNG, JPEG, GIF, WebP or SVG image." }, "address": { "type": "string", "minLength": 1, "maxLength": 500, "description": "The seller's postal address; line breaks are kept." }, "accentColor": { "type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "The accent colour of printed quotes, as #rrggbb." }, "terms": { "type": "string", "minLength": 1, "maxLength": 5e3, "description": "Terms and conditions printed under the totals; paragraphs are separated by blank lines." }, "footer": { "type": "string", "minLength": 1, "maxLength": 500, "description": "A line printed at the foot of every quote, e.g. company registration and contact." } } } } };
-var schema43 = { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." };
+var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "existingSubscriptionsFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this version's prices reach arrangements sold on earlier versions (Kill Bill's effectiveDateForExistingSubscriptions). Until then, and when omitted, existing customers stay on the version they were sold on (grandfathered) and move onto this one only by a change to the same package (the change_version move)." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "How a prorated credit for the unused part of a period already invoiced is worked out. day_based (default): the current recurring price \xD7 unused days \xF7 days in the period (Stripe's classic billing mode). flexible: what was actually billed for the period (the arrangement's billed record) \xD7 unused days \xF7 the days it covered (Stripe's flexible billing mode), so a credit never exceeds what the customer paid. A path rule case's outcome may choose another style for its moves." }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs one approver. Defaults to 0: any discount needs approval. With approvalTiers, the lowest tier decides instead and this value, when given, must equal that tier's percent." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." }, "approvalTiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["aboveDiscountPercent", "approvers"], "description": "One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.", "properties": { "aboveDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A discount taking more than this percent off what it reduces reaches this tier." }, "approvers": { "type": "integer", "minimum": 1, "maximum": 5, "description": "Distinct approvers the quote needs at this tier (the requesting rep never counts)." }, "name": { "type": "string", "minLength": 1, "maxLength": 80, "description": 'What the tier is called, e.g. "Sales manager" or "Sales manager and finance".' } } }, "description": "Tiered approval (Salesforce CPQ advanced approvals): each tier names a discount percent and how many distinct approvers a quote discounted beyond it needs. Tiers ascend by percent; a higher tier needs more approvers." } } }, "branding": { "type": "object", "additionalProperties": false, "description": "How printed quotes present the seller: company name, logo, address, accent colour, terms and footer.", "properties": { "companyName": { "type": "string", "minLength": 1, "maxLength": 120, "description": `The selling company's name, e.g. "Acme Cloud Ltd".` }, "logoUrl": { "type": "string", "maxLength": 2048, "pattern": "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$", "description": "The logo printed at the top: an https:// URL or a base64 data: URL of a PNG, JPEG, GIF, WebP or SVG image." }, "address": { "type": "string", "minLength": 1, "maxLength": 500, "description": "The seller's postal address; line breaks are kept." }, "accentColor": { "type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "The accent colour of printed quotes, as #rrggbb." }, "terms": { "type": "string", "minLength": 1, "maxLength": 5e3, "description": "Terms and conditions printed under the totals; paragraphs are separated by blank lines." }, "footer": { "type": "string", "minLength": 1, "maxLength": 500, "description": "A line printed at the foot of every quote, e.g. company registration and contact." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"] }, "description": "The arrangement's current phase." }, "selfService": { "type": "boolean", "description": "Whether a customer may make a matching move themselves in the customer portal. When the case does not say: upgrades yes, every other kind (downgrade, crossgrade, renew, terminate) no." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." }, "alignments": { "type": "object", "additionalProperties": false, "description": "Billing, create and change alignment rules (Kill Bill's alignments): on which dates subscriptions bill and from which date phases are counted.", "properties": { "billing": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One billing-alignment case: on which dates a subscription's billing periods start.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["account", "bundle", "subscription"], "description": "account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start)." } } }, "description": "Billing alignment cases." }, "create": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One create-alignment case: from which date a new add-on's phases are counted.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription"], "description": "start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought." } } }, "description": "Create alignment cases (add-ons)." }, "change": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One change-alignment case: from which date the new package's phases are counted after a plan change.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription", "change_date"], "description": "start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date." } } }, "description": "Change alignment cases (plan changes)." } } } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "How often recurring charges are invoiced: weekly, every two weeks, monthly, quarterly, every half year, yearly, or once for the whole term (upfront). A term is billed in whole periods: week-based periods bill terms given in weeks, month-based periods terms given in months." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "One phase of a subscription, in the order they run (Kill Bill's plan phases). Each phase lasts its duration and has its own price: free (trial), a percent or a fixed amount off the package's recurring charges (discount), or the regular price (fixed_term, evergreen) unless it states a discount of its own. An evergreen phase lasts until the subscription ends and must be last; when the last phase is fixed_term the subscription ends with it. Without an evergreen or fixed-term phase last, the regular price follows the listed phases for as long as the subscription runs.", "properties": { "type": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "trial: recurring charges are free (nothing is invoiced; billing starts when a leading trial ends); intro or discount: recurring charges are discounted; fixed_term: a phase of fixed length (the subscription ends with it when it is last); evergreen: runs until the subscription is cancelled." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Launch offer".' }, "duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "How long the phase lasts, e.g. 30 days or 3 months. Every phase but evergreen needs a length: duration, or the older days (trial) or periods (intro).", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days (the same as a duration in days)." }, "periods": { "type": "integer", "minimum": 1, "description": "Length as a number of billing periods (invoices) of the subscription, whatever its billing period." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro and discount (optionally fixed_term, evergreen): percent off recurring charges during the phase (trial is always 100)." }, "discountAmounts": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "description": "discount (optionally fixed_term, evergreen): a fixed amount off the recurring charges of each billing period during the phase, per currency (never more than those charges). Use instead of discountPercent." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "description": "A contract length the package may be sold with: a whole number of months, or of weeks (for week-based billing periods). Give exactly one of months and weeks.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length of the term in weeks, e.g. 6 for a six-week fixed term billed weekly." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." }, "selfService": { "type": "boolean", "description": "Whether a customer may add this add-on themselves in the customer portal (changing its quantity and removing it stay with the account team). Defaults to true." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "popular": { "type": "boolean", "description": 'Marked "Most popular" on public pricing tables. At most one base package per portfolio should carry it.' }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "description": "A contract length the package may be sold with: a whole number of months, or of weeks (for week-based billing periods). Give exactly one of months and weeks.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length of the term in weeks, e.g. 6 for a six-week fixed term billed weekly." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "One phase of a subscription, in the order they run (Kill Bill's plan phases). Each phase lasts its duration and has its own price: free (trial), a percent or a fixed amount off the package's recurring charges (discount), or the regular price (fixed_term, evergreen) unless it states a discount of its own. An evergreen phase lasts until the subscription ends and must be last; when the last phase is fixed_term the subscription ends with it. Without an evergreen or fixed-term phase last, the regular price follows the listed phases for as long as the subscription runs.", "properties": { "type": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "trial: recurring charges are free (nothing is invoiced; billing starts when a leading trial ends); intro or discount: recurring charges are discounted; fixed_term: a phase of fixed length (the subscription ends with it when it is last); evergreen: runs until the subscription is cancelled." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Launch offer".' }, "duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "How long the phase lasts, e.g. 30 days or 3 months. Every phase but evergreen needs a length: duration, or the older days (trial) or periods (intro).", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days (the same as a duration in days)." }, "periods": { "type": "integer", "minimum": 1, "description": "Length as a number of billing periods (invoices) of the subscription, whatever its billing period." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro and discount (optionally fixed_term, evergreen): percent off recurring charges during the phase (trial is always 100)." }, "discountAmounts": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "description": "discount (optionally fixed_term, evergreen): a fixed amount off the recurring charges of each billing period during the phase, per currency (never more than those charges). Use instead of discountPercent." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 12, "description": "The phases of a new subscription, in order (trial, discount, fixed-term, evergreen). Add-ons may have phases too; when an add-on's phases start is decided by the catalog's create alignment." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." }, "selfService": { "type": "boolean", "description": "Whether a customer may add this add-on themselves in the customer portal (changing its quantity and removing it stay with the account team). Defaults to true." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"] }, "description": "The arrangement's current phase." }, "selfService": { "type": "boolean", "description": "Whether a customer may make a matching move themselves in the customer portal. When the case does not say: upgrades yes, every other kind (downgrade, crossgrade, renew, terminate) no." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs one approver. Defaults to 0: any discount needs approval. With approvalTiers, the lowest tier decides instead and this value, when given, must equal that tier's percent." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." }, "approvalTiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["aboveDiscountPercent", "approvers"], "description": "One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.", "properties": { "aboveDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A discount taking more than this percent off what it reduces reaches this tier." }, "approvers": { "type": "integer", "minimum": 1, "maximum": 5, "description": "Distinct approvers the quote needs at this tier (the requesting rep never counts)." }, "name": { "type": "string", "minLength": 1, "maxLength": 80, "description": 'What the tier is called, e.g. "Sales manager" or "Sales manager and finance".' } } }, "description": "Tiered approval (Salesforce CPQ advanced approvals): each tier names a discount percent and how many distinct approvers a quote discounted beyond it needs. Tiers ascend by percent; a higher tier needs more approvers." } } }, "ApprovalTier": { "type": "object", "additionalProperties": false, "required": ["aboveDiscountPercent", "approvers"], "description": "One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.", "properties": { "aboveDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A discount taking more than this percent off what it reduces reaches this tier." }, "approvers": { "type": "integer", "minimum": 1, "maximum": 5, "description": "Distinct approvers the quote needs at this tier (the requesting rep never counts)." }, "name": { "type": "string", "minLength": 1, "maxLength": 80, "description": 'What the tier is called, e.g. "Sales manager" or "Sales manager and finance".' } } }, "Branding": { "type": "object", "additionalProperties": false, "description": "The seller as printed quotes show it.", "properties": { "companyName": { "type": "string", "minLength": 1, "maxLength": 120, "description": `The selling company's name, e.g. "Acme Cloud Ltd".` }, "logoUrl": { "type": "string", "maxLength": 2048, "pattern": "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$", "description": "The logo printed at the top: an https:// URL or a base64 data: URL of a PNG, JPEG, GIF, WebP or SVG image." }, "address": { "type": "string", "minLength": 1, "maxLength": 500, "description": "The seller's postal address; line breaks are kept." }, "accentColor": { "type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "The accent colour of printed quotes, as #rrggbb." }, "terms": { "type": "string", "minLength": 1, "maxLength": 5e3, "description": "Terms and conditions printed under the totals; paragraphs are separated by blank lines." }, "footer": { "type": "string", "minLength": 1, "maxLength": 500, "description": "A line printed at the foot of every quote, e.g. company registration and contact." } } }, "Duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "A length of time: a whole number of days, weeks, months or years, e.g. 6 weeks.", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "MoneyAmount": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "AlignmentMatch": { "type": "object", "additionalProperties": false, "description": "Which subscriptions an alignment case applies to. Every field present must match; an empty or missing match applies to all (the default case).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "BillingAlignmentCase": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One billing-alignment case: on which dates a subscription's billing periods start.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["account", "bundle", "subscription"], "description": "account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start)." } } }, "CreateAlignmentCase": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One create-alignment case: from which date a new add-on's phases are counted.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription"], "description": "start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought." } } }, "ChangeAlignmentCase": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One change-alignment case: from which date the new package's phases are counted after a plan change.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription", "change_date"], "description": "start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date." } } }, "Alignments": { "type": "object", "additionalProperties": false, "description": "Alignment rules, as Kill Bill's plan rules name them: ordered cases, the first that matches wins; a case without `when` is the default and comes last. Without a matching case: billing account, create start_of_bundle, change change_date.", "properties": { "billing": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One billing-alignment case: on which dates a subscription's billing periods start.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["account", "bundle", "subscription"], "description": "account: every subscription bills on the account's billing day (the quote's billingAnchorDay); bundle: an add-on bills on its base package's billing dates; subscription: each subscription bills on its own anniversary (the day its charges start)." } } }, "description": "Billing alignment cases." }, "create": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One create-alignment case: from which date a new add-on's phases are counted.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription"], "description": "start_of_bundle: an add-on's phases are counted from the start of its base subscription (the bundle); start_of_subscription: from the day the add-on is bought." } } }, "description": "Create alignment cases (add-ons)." }, "change": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["alignment"], "description": "One change-alignment case: from which date the new package's phases are counted after a plan change.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Optional id; diagnostics and explanations name it." }, "when": { "type": "object", "additionalProperties": false, "description": "Which subscriptions the case applies to; omitted means all (the default case, which comes last).", "properties": { "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["base", "add_on"] }, "description": "Package roles matched: base packages, add-ons (Kill Bill's product category)." }, "packages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any of these packages (for a change: the package changed to)." }, "portfolios": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "Any package of these portfolios." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The subscription's billing period." } } }, "alignment": { "type": "string", "enum": ["start_of_bundle", "start_of_subscription", "change_date"], "description": "start_of_bundle: the new package's phases are counted from the start of the bundle; start_of_subscription: from the start of the subscription changed; change_date: they start on the change's effective date." } } }, "description": "Change alignment cases (plan changes)." } } } } };
+var schema43 = { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "How often recurring charges are invoiced: weekly, every two weeks, monthly, quarterly, every half year, yearly, or once for the whole term (upfront). A term is billed in whole periods: week-based periods bill terms given in weeks, month-based periods terms given in months." };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
 var func0 = require_equal().default;
@@ -92,9 +92,9 @@ var pattern4 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,79}$", "u");
 var pattern5 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 var pattern7 = new RegExp("^[A-Z]{3}$", "u");
 var pattern38 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
-var pattern71 = new RegExp("^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$", "u");
-var pattern72 = new RegExp("^#[0-9a-fA-F]{6}$", "u");
-var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
+var pattern73 = new RegExp("^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$", "u");
+var pattern74 = new RegExp("^#[0-9a-fA-F]{6}$", "u");
+var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "popular": { "type": "boolean", "description": 'Marked "Most popular" on public pricing tables. At most one base package per portfolio should carry it.' }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "description": "A contract length the package may be sold with: a whole number of months, or of weeks (for week-based billing periods). Give exactly one of months and weeks.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length of the term in weeks, e.g. 6 for a six-week fixed term billed weekly." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "One phase of a subscription, in the order they run (Kill Bill's plan phases). Each phase lasts its duration and has its own price: free (trial), a percent or a fixed amount off the package's recurring charges (discount), or the regular price (fixed_term, evergreen) unless it states a discount of its own. An evergreen phase lasts until the subscription ends and must be last; when the last phase is fixed_term the subscription ends with it. Without an evergreen or fixed-term phase last, the regular price follows the listed phases for as long as the subscription runs.", "properties": { "type": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "trial: recurring charges are free (nothing is invoiced; billing starts when a leading trial ends); intro or discount: recurring charges are discounted; fixed_term: a phase of fixed length (the subscription ends with it when it is last); evergreen: runs until the subscription is cancelled." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Launch offer".' }, "duration": { "type": "object", "additionalProperties": false, "required": ["length", "unit"], "description": "How long the phase lasts, e.g. 30 days or 3 months. Every phase but evergreen needs a length: duration, or the older days (trial) or periods (intro).", "properties": { "length": { "type": "integer", "minimum": 1, "maximum": 3650, "description": "How many units it lasts (at least 1)." }, "unit": { "type": "string", "enum": ["day", "week", "month", "year"], "description": "The unit: day, week, month (calendar months, clamped to the month's end) or year." } } }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days (the same as a duration in days)." }, "periods": { "type": "integer", "minimum": 1, "description": "Length as a number of billing periods (invoices) of the subscription, whatever its billing period." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro and discount (optionally fixed_term, evergreen): percent off recurring charges during the phase (trial is always 100)." }, "discountAmounts": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "description": "An amount in one currency.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "The amount in that currency." } } }, "description": "discount (optionally fixed_term, evergreen): a fixed amount off the recurring charges of each billing period during the phase, per currency (never more than those charges). Use instead of discountPercent." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 12, "description": "The phases of a new subscription, in order (trial, discount, fixed-term, evergreen). Add-ons may have phases too; when an add-on's phases start is decided by the catalog's create alignment." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." }, "selfService": { "type": "boolean", "description": "Whether a customer may add this add-on themselves in the customer portal (changing its quantity and removing it stay with the account team). Defaults to true." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
 var schema44 = { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." };
 var pattern46 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
 var schema40 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } };
@@ -1428,7 +1428,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema45 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } };
+var schema45 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } };
 function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1806,7 +1806,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (!(data15 === "month" || data15 === "quarter" || data15 === "year" || data15 === "upfront")) {
+              if (!(data15 === "week" || data15 === "two_weeks" || data15 === "month" || data15 === "quarter" || data15 === "half_year" || data15 === "year" || data15 === "upfront")) {
                 const err33 = { instancePath: instancePath + "/pricePoints/" + i2 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/enum", keyword: "enum", params: { allowedValues: schema45.properties.pricePoints.items.properties.billingPeriod.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err33];
@@ -2515,10 +2515,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.status !== void 0) {
-      let data6 = data.status;
-      if (typeof data6 !== "string") {
-        const err21 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.popular !== void 0) {
+      if (typeof data.popular !== "boolean") {
+        const err21 = { instancePath: instancePath + "/popular", schemaPath: "#/properties/popular/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2526,8 +2525,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data6 === "draft" || data6 === "active" || data6 === "retired")) {
-        const err22 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema38.properties.status.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.status !== void 0) {
+      let data7 = data.status;
+      if (typeof data7 !== "string") {
+        const err22 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2535,91 +2537,91 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data7 === "draft" || data7 === "active" || data7 === "retired")) {
+        const err23 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema38.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
     }
     if (data.effectiveFrom !== void 0) {
-      let data7 = data.effectiveFrom;
-      if (typeof data7 === "string") {
-        if (!pattern5.test(data7)) {
-          const err23 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+      let data8 = data.effectiveFrom;
+      if (typeof data8 === "string") {
+        if (!pattern5.test(data8)) {
+          const err24 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err24];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err24);
           }
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/effectiveFrom", schemaPath: "#/properties/effectiveFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err25];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
     if (data.effectiveTo !== void 0) {
-      let data8 = data.effectiveTo;
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err25 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+      let data9 = data.effectiveTo;
+      if (typeof data9 === "string") {
+        if (!pattern5.test(data9)) {
+          const err26 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err26];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/effectiveTo", schemaPath: "#/properties/effectiveTo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err27];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
     if (data.successor !== void 0) {
-      let data9 = data.successor;
-      if (typeof data9 === "string") {
-        if (!pattern4.test(data9)) {
-          const err27 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+      let data10 = data.successor;
+      if (typeof data10 === "string") {
+        if (!pattern4.test(data10)) {
+          const err28 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err28];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err28);
           }
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err29 = { instancePath: instancePath + "/successor", schemaPath: "#/properties/successor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err29];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err29);
         }
         errors++;
       }
     }
     if (data.tags !== void 0) {
-      let data10 = data.tags;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
+      let data11 = data.tags;
+      if (Array.isArray(data11)) {
+        const len0 = data11.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data11 = data10[i0];
-          if (typeof data11 === "string") {
-            if (func2(data11) > 60) {
-              const err29 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (func2(data11) < 1) {
-              const err30 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let data12 = data11[i0];
+          if (typeof data12 === "string") {
+            if (func2(data12) > 60) {
+              const err30 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
               if (vErrors === null) {
                 vErrors = [err30];
               } else {
@@ -2627,27 +2629,36 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (func2(data12) < 1) {
+              const err31 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
           } else {
-            const err31 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err32 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err32];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err32);
             }
             errors++;
           }
         }
-        let i1 = data10.length;
+        let i1 = data11.length;
         let j0;
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func0(data10[i1], data10[j0])) {
-                const err32 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (func0(data11[i1], data11[j0])) {
+                const err33 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err32];
+                  vErrors = [err33];
                 } else {
-                  vErrors.push(err32);
+                  vErrors.push(err33);
                 }
                 errors++;
                 break outer0;
@@ -2656,33 +2667,24 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err34 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err34];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err34);
         }
         errors++;
       }
     }
     if (data.components !== void 0) {
-      let data12 = data.components;
-      if (Array.isArray(data12)) {
-        const len1 = data12.length;
+      let data13 = data.components;
+      if (Array.isArray(data13)) {
+        const len1 = data13.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data13 = data12[i2];
-          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-            if (data13.id === void 0) {
-              const err34 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-            if (data13.service === void 0) {
-              const err35 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+          let data14 = data13[i2];
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            if (data14.id === void 0) {
+              const err35 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -2690,64 +2692,62 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key1 in data13) {
-              if (!(key1 === "id" || key1 === "service" || key1 === "name" || key1 === "included" || key1 === "min" || key1 === "max" || key1 === "step" || key1 === "default")) {
-                const err36 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data13.id !== void 0) {
-              let data14 = data13.id;
-              if (typeof data14 === "string") {
-                if (!pattern4.test(data14)) {
-                  const err37 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
+            if (data14.service === void 0) {
+              const err36 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+              if (vErrors === null) {
+                vErrors = [err36];
               } else {
-                const err38 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            for (const key1 in data14) {
+              if (!(key1 === "id" || key1 === "service" || key1 === "name" || key1 === "included" || key1 === "min" || key1 === "max" || key1 === "step" || key1 === "default")) {
+                const err37 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err38];
+                  vErrors = [err37];
                 } else {
-                  vErrors.push(err38);
+                  vErrors.push(err37);
                 }
                 errors++;
               }
             }
-            if (data13.service !== void 0) {
-              let data15 = data13.service;
+            if (data14.id !== void 0) {
+              let data15 = data14.id;
               if (typeof data15 === "string") {
                 if (!pattern4.test(data15)) {
-                  const err39 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  const err38 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err39];
+                    vErrors = [err38];
                   } else {
-                    vErrors.push(err39);
+                    vErrors.push(err38);
                   }
                   errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err39 = { instancePath: instancePath + "/components/" + i2 + "/id", schemaPath: "#/properties/components/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err39];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err39);
                 }
                 errors++;
               }
             }
-            if (data13.name !== void 0) {
-              if (typeof data13.name !== "string") {
-                const err41 = { instancePath: instancePath + "/components/" + i2 + "/name", schemaPath: "#/properties/components/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data14.service !== void 0) {
+              let data16 = data14.service;
+              if (typeof data16 === "string") {
+                if (!pattern4.test(data16)) {
+                  const err40 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/components/" + i2 + "/service", schemaPath: "#/properties/components/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -2756,10 +2756,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data13.included !== void 0) {
-              let data17 = data13.included;
-              if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-                const err42 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data14.name !== void 0) {
+              if (typeof data14.name !== "string") {
+                const err42 = { instancePath: instancePath + "/components/" + i2 + "/name", schemaPath: "#/properties/components/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err42];
                 } else {
@@ -2767,142 +2766,134 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data17 == "number" && isFinite(data17)) {
-                if (data17 < 0 || isNaN(data17)) {
-                  const err43 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data13.min !== void 0) {
-              let data18 = data13.min;
+            if (data14.included !== void 0) {
+              let data18 = data14.included;
               if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-                const err44 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err43 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
               if (typeof data18 == "number" && isFinite(data18)) {
                 if (data18 < 0 || isNaN(data18)) {
-                  const err45 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err44 = { instancePath: instancePath + "/components/" + i2 + "/included", schemaPath: "#/properties/components/items/properties/included/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err44);
                   }
                   errors++;
                 }
               }
             }
-            if (data13.max !== void 0) {
-              let data19 = data13.max;
+            if (data14.min !== void 0) {
+              let data19 = data14.min;
               if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-                const err46 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err45 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
               if (typeof data19 == "number" && isFinite(data19)) {
                 if (data19 < 0 || isNaN(data19)) {
-                  const err47 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err46 = { instancePath: instancePath + "/components/" + i2 + "/min", schemaPath: "#/properties/components/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err47];
+                    vErrors = [err46];
                   } else {
-                    vErrors.push(err47);
+                    vErrors.push(err46);
                   }
                   errors++;
                 }
               }
             }
-            if (data13.step !== void 0) {
-              let data20 = data13.step;
+            if (data14.max !== void 0) {
+              let data20 = data14.max;
               if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-                const err48 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err47 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err47];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err47);
                 }
                 errors++;
               }
               if (typeof data20 == "number" && isFinite(data20)) {
-                if (data20 < 1 || isNaN(data20)) {
-                  const err49 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (data20 < 0 || isNaN(data20)) {
+                  const err48 = { instancePath: instancePath + "/components/" + i2 + "/max", schemaPath: "#/properties/components/items/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err49];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err49);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
               }
             }
-            if (data13.default !== void 0) {
-              let data21 = data13.default;
+            if (data14.step !== void 0) {
+              let data21 = data14.step;
               if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-                const err50 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err49 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err50];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err50);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
               if (typeof data21 == "number" && isFinite(data21)) {
-                if (data21 < 0 || isNaN(data21)) {
-                  const err51 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (data21 < 1 || isNaN(data21)) {
+                  const err50 = { instancePath: instancePath + "/components/" + i2 + "/step", schemaPath: "#/properties/components/items/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err50];
                   } else {
-                    vErrors.push(err51);
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data14.default !== void 0) {
+              let data22 = data14.default;
+              if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+                const err51 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+              if (typeof data22 == "number" && isFinite(data22)) {
+                if (data22 < 0 || isNaN(data22)) {
+                  const err52 = { instancePath: instancePath + "/components/" + i2 + "/default", schemaPath: "#/properties/components/items/properties/default/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err52 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err53 = { instancePath: instancePath + "/components/" + i2, schemaPath: "#/properties/components/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err52];
+              vErrors = [err53];
             } else {
-              vErrors.push(err52);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
       } else {
-        const err53 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-    }
-    if (data.optionGroups !== void 0) {
-      let data22 = data.optionGroups;
-      if (Array.isArray(data22)) {
-        const len2 = data22.length;
-        for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate17(data22[i3], { instancePath: instancePath + "/optionGroups/" + i3, parentData: data22, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err54 = { instancePath: instancePath + "/optionGroups", schemaPath: "#/properties/optionGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err54 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err54];
         } else {
@@ -2911,24 +2902,35 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.optionGroups !== void 0) {
+      let data23 = data.optionGroups;
+      if (Array.isArray(data23)) {
+        const len2 = data23.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          if (!validate17(data23[i3], { instancePath: instancePath + "/optionGroups/" + i3, parentData: data23, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/optionGroups", schemaPath: "#/properties/optionGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
     if (data.rules !== void 0) {
-      let data24 = data.rules;
-      if (Array.isArray(data24)) {
-        const len3 = data24.length;
+      let data25 = data.rules;
+      if (Array.isArray(data25)) {
+        const len3 = data25.length;
         for (let i4 = 0; i4 < len3; i4++) {
-          let data25 = data24[i4];
-          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            if (data25.id === void 0) {
-              const err55 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err55];
-              } else {
-                vErrors.push(err55);
-              }
-              errors++;
-            }
-            if (data25.then === void 0) {
-              const err56 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "then" }, message: "must have required property 'then'" };
+          let data26 = data25[i4];
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.id === void 0) {
+              const err56 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err56];
               } else {
@@ -2936,64 +2938,62 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key2 in data25) {
+            if (data26.then === void 0) {
+              const err57 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "then" }, message: "must have required property 'then'" };
+              if (vErrors === null) {
+                vErrors = [err57];
+              } else {
+                vErrors.push(err57);
+              }
+              errors++;
+            }
+            for (const key2 in data26) {
               if (!(key2 === "id" || key2 === "name" || key2 === "description" || key2 === "when" || key2 === "then")) {
-                const err57 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                const err58 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err58];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err58);
                 }
                 errors++;
               }
             }
-            if (data25.id !== void 0) {
-              let data26 = data25.id;
-              if (typeof data26 === "string") {
-                if (!pattern4.test(data26)) {
-                  const err58 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
-                }
-              } else {
-                const err59 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-            if (data25.name !== void 0) {
-              let data27 = data25.name;
+            if (data26.id !== void 0) {
+              let data27 = data26.id;
               if (typeof data27 === "string") {
-                if (func2(data27) < 1) {
-                  const err60 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (!pattern4.test(data27)) {
+                  const err59 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err60];
+                    vErrors = [err59];
                   } else {
-                    vErrors.push(err60);
+                    vErrors.push(err59);
                   }
                   errors++;
                 }
               } else {
-                const err61 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err60 = { instancePath: instancePath + "/rules/" + i4 + "/id", schemaPath: "#/properties/rules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err60];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err60);
                 }
                 errors++;
               }
             }
-            if (data25.description !== void 0) {
-              if (typeof data25.description !== "string") {
-                const err62 = { instancePath: instancePath + "/rules/" + i4 + "/description", schemaPath: "#/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data26.name !== void 0) {
+              let data28 = data26.name;
+              if (typeof data28 === "string") {
+                if (func2(data28) < 1) {
+                  const err61 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+              } else {
+                const err62 = { instancePath: instancePath + "/rules/" + i4 + "/name", schemaPath: "#/properties/rules/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -3002,180 +3002,191 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data25.when !== void 0) {
-              let data29 = data25.when;
-              const _errs63 = errors;
+            if (data26.description !== void 0) {
+              if (typeof data26.description !== "string") {
+                const err63 = { instancePath: instancePath + "/rules/" + i4 + "/description", schemaPath: "#/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data26.when !== void 0) {
+              let data30 = data26.when;
+              const _errs65 = errors;
               let valid13 = false;
-              const _errs64 = errors;
-              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                for (const key3 in data29) {
+              const _errs66 = errors;
+              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                for (const key3 in data30) {
                   if (!(key3 === "allOf" || key3 === "anyOf" || key3 === "noneOf")) {
-                    const err63 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    const err64 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err63];
+                      vErrors = [err64];
                     } else {
-                      vErrors.push(err63);
+                      vErrors.push(err64);
                     }
                     errors++;
                   }
                 }
-                if (data29.allOf !== void 0) {
-                  let data30 = data29.allOf;
-                  if (Array.isArray(data30)) {
-                    if (data30.length < 1) {
-                      const err64 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data30.allOf !== void 0) {
+                  let data31 = data30.allOf;
+                  if (Array.isArray(data31)) {
+                    if (data31.length < 1) {
+                      const err65 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err64];
+                        vErrors = [err65];
                       } else {
-                        vErrors.push(err64);
+                        vErrors.push(err65);
                       }
                       errors++;
                     }
-                    const len4 = data30.length;
+                    const len4 = data31.length;
                     for (let i5 = 0; i5 < len4; i5++) {
-                      let data31 = data30[i5];
-                      if (typeof data31 === "string") {
-                        if (!pattern4.test(data31)) {
-                          const err65 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data32 = data31[i5];
+                      if (typeof data32 === "string") {
+                        if (!pattern4.test(data32)) {
+                          const err66 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err65];
+                            vErrors = [err66];
                           } else {
-                            vErrors.push(err65);
+                            vErrors.push(err66);
                           }
                           errors++;
                         }
                       } else {
-                        const err66 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err67 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf/" + i5, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err66];
+                          vErrors = [err67];
                         } else {
-                          vErrors.push(err66);
+                          vErrors.push(err67);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err67 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err68 = { instancePath: instancePath + "/rules/" + i4 + "/when/allOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/allOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err67];
+                      vErrors = [err68];
                     } else {
-                      vErrors.push(err67);
+                      vErrors.push(err68);
                     }
                     errors++;
                   }
                 }
-                if (data29.anyOf !== void 0) {
-                  let data32 = data29.anyOf;
-                  if (Array.isArray(data32)) {
-                    if (data32.length < 1) {
-                      const err68 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data30.anyOf !== void 0) {
+                  let data33 = data30.anyOf;
+                  if (Array.isArray(data33)) {
+                    if (data33.length < 1) {
+                      const err69 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err68];
+                        vErrors = [err69];
                       } else {
-                        vErrors.push(err68);
+                        vErrors.push(err69);
                       }
                       errors++;
                     }
-                    const len5 = data32.length;
+                    const len5 = data33.length;
                     for (let i6 = 0; i6 < len5; i6++) {
-                      let data33 = data32[i6];
-                      if (typeof data33 === "string") {
-                        if (!pattern4.test(data33)) {
-                          const err69 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data34 = data33[i6];
+                      if (typeof data34 === "string") {
+                        if (!pattern4.test(data34)) {
+                          const err70 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err69];
+                            vErrors = [err70];
                           } else {
-                            vErrors.push(err69);
+                            vErrors.push(err70);
                           }
                           errors++;
                         }
                       } else {
-                        const err70 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err71 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf/" + i6, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err70];
+                          vErrors = [err71];
                         } else {
-                          vErrors.push(err70);
+                          vErrors.push(err71);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err71 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err72 = { instancePath: instancePath + "/rules/" + i4 + "/when/anyOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/anyOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err71];
+                      vErrors = [err72];
                     } else {
-                      vErrors.push(err71);
+                      vErrors.push(err72);
                     }
                     errors++;
                   }
                 }
-                if (data29.noneOf !== void 0) {
-                  let data34 = data29.noneOf;
-                  if (Array.isArray(data34)) {
-                    if (data34.length < 1) {
-                      const err72 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data30.noneOf !== void 0) {
+                  let data35 = data30.noneOf;
+                  if (Array.isArray(data35)) {
+                    if (data35.length < 1) {
+                      const err73 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err72];
+                        vErrors = [err73];
                       } else {
-                        vErrors.push(err72);
+                        vErrors.push(err73);
                       }
                       errors++;
                     }
-                    const len6 = data34.length;
+                    const len6 = data35.length;
                     for (let i7 = 0; i7 < len6; i7++) {
-                      let data35 = data34[i7];
-                      if (typeof data35 === "string") {
-                        if (!pattern4.test(data35)) {
-                          const err73 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data36 = data35[i7];
+                      if (typeof data36 === "string") {
+                        if (!pattern4.test(data36)) {
+                          const err74 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err73];
+                            vErrors = [err74];
                           } else {
-                            vErrors.push(err73);
+                            vErrors.push(err74);
                           }
                           errors++;
                         }
                       } else {
-                        const err74 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err75 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf/" + i7, schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err74];
+                          vErrors = [err75];
                         } else {
-                          vErrors.push(err74);
+                          vErrors.push(err75);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err75 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err76 = { instancePath: instancePath + "/rules/" + i4 + "/when/noneOf", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/properties/noneOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err75];
+                      vErrors = [err76];
                     } else {
-                      vErrors.push(err75);
+                      vErrors.push(err76);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err76 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err77 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err76];
+                  vErrors = [err77];
                 } else {
-                  vErrors.push(err76);
+                  vErrors.push(err77);
                 }
                 errors++;
               }
-              var _valid0 = _errs64 === errors;
+              var _valid0 = _errs66 === errors;
               valid13 = valid13 || _valid0;
               if (_valid0) {
                 var props0 = true;
               }
-              const _errs79 = errors;
-              if (!validate19(data29, { instancePath: instancePath + "/rules/" + i4 + "/when", parentData: data25, parentDataProperty: "when", rootData, dynamicAnchors })) {
+              const _errs81 = errors;
+              if (!validate19(data30, { instancePath: instancePath + "/rules/" + i4 + "/when", parentData: data26, parentDataProperty: "when", rootData, dynamicAnchors })) {
                 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
                 errors = vErrors.length;
               } else {
                 var props1 = validate19.evaluated.props;
               }
-              var _valid0 = _errs79 === errors;
+              var _valid0 = _errs81 === errors;
               valid13 = valid13 || _valid0;
               if (_valid0) {
                 if (props0 !== true && props1 !== void 0) {
@@ -3188,41 +3199,32 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
               if (!valid13) {
-                const err77 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                const err78 = { instancePath: instancePath + "/rules/" + i4 + "/when", schemaPath: "#/properties/rules/items/properties/when/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                 if (vErrors === null) {
-                  vErrors = [err77];
+                  vErrors = [err78];
                 } else {
-                  vErrors.push(err77);
+                  vErrors.push(err78);
                 }
                 errors++;
               } else {
-                errors = _errs63;
+                errors = _errs65;
                 if (vErrors !== null) {
-                  if (_errs63) {
-                    vErrors.length = _errs63;
+                  if (_errs65) {
+                    vErrors.length = _errs65;
                   } else {
                     vErrors = null;
                   }
                 }
               }
             }
-            if (data25.then !== void 0) {
-              let data36 = data25.then;
-              const _errs81 = errors;
+            if (data26.then !== void 0) {
+              let data37 = data26.then;
+              const _errs83 = errors;
               let valid21 = false;
-              const _errs82 = errors;
-              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                if (Object.keys(data36).length > 1) {
-                  const err78 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties" };
-                  if (vErrors === null) {
-                    vErrors = [err78];
-                  } else {
-                    vErrors.push(err78);
-                  }
-                  errors++;
-                }
-                if (Object.keys(data36).length < 1) {
-                  const err79 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+              const _errs84 = errors;
+              if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                if (Object.keys(data37).length > 1) {
+                  const err79 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties" };
                   if (vErrors === null) {
                     vErrors = [err79];
                   } else {
@@ -3230,219 +3232,228 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key4 in data36) {
+                if (Object.keys(data37).length < 1) {
+                  const err80 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+                for (const key4 in data37) {
                   if (!(key4 === "requireAll" || key4 === "requireAny" || key4 === "requireExactlyOne" || key4 === "requireNone")) {
-                    const err80 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                    const err81 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err80];
+                      vErrors = [err81];
                     } else {
-                      vErrors.push(err80);
+                      vErrors.push(err81);
                     }
                     errors++;
                   }
                 }
-                if (data36.requireAll !== void 0) {
-                  let data37 = data36.requireAll;
-                  if (Array.isArray(data37)) {
-                    if (data37.length < 1) {
-                      const err81 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data37.requireAll !== void 0) {
+                  let data38 = data37.requireAll;
+                  if (Array.isArray(data38)) {
+                    if (data38.length < 1) {
+                      const err82 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err81];
+                        vErrors = [err82];
                       } else {
-                        vErrors.push(err81);
+                        vErrors.push(err82);
                       }
                       errors++;
                     }
-                    const len7 = data37.length;
+                    const len7 = data38.length;
                     for (let i8 = 0; i8 < len7; i8++) {
-                      let data38 = data37[i8];
-                      if (typeof data38 === "string") {
-                        if (!pattern4.test(data38)) {
-                          const err82 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data39 = data38[i8];
+                      if (typeof data39 === "string") {
+                        if (!pattern4.test(data39)) {
+                          const err83 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err82];
+                            vErrors = [err83];
                           } else {
-                            vErrors.push(err82);
+                            vErrors.push(err83);
                           }
                           errors++;
                         }
                       } else {
-                        const err83 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err84 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll/" + i8, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err83];
+                          vErrors = [err84];
                         } else {
-                          vErrors.push(err83);
+                          vErrors.push(err84);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err84 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err85 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAll", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAll/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err84];
+                      vErrors = [err85];
                     } else {
-                      vErrors.push(err84);
+                      vErrors.push(err85);
                     }
                     errors++;
                   }
                 }
-                if (data36.requireAny !== void 0) {
-                  let data39 = data36.requireAny;
-                  if (Array.isArray(data39)) {
-                    if (data39.length < 1) {
-                      const err85 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data37.requireAny !== void 0) {
+                  let data40 = data37.requireAny;
+                  if (Array.isArray(data40)) {
+                    if (data40.length < 1) {
+                      const err86 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err85];
+                        vErrors = [err86];
                       } else {
-                        vErrors.push(err85);
+                        vErrors.push(err86);
                       }
                       errors++;
                     }
-                    const len8 = data39.length;
+                    const len8 = data40.length;
                     for (let i9 = 0; i9 < len8; i9++) {
-                      let data40 = data39[i9];
-                      if (typeof data40 === "string") {
-                        if (!pattern4.test(data40)) {
-                          const err86 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data41 = data40[i9];
+                      if (typeof data41 === "string") {
+                        if (!pattern4.test(data41)) {
+                          const err87 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err86];
+                            vErrors = [err87];
                           } else {
-                            vErrors.push(err86);
+                            vErrors.push(err87);
                           }
                           errors++;
                         }
                       } else {
-                        const err87 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err88 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny/" + i9, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err87];
+                          vErrors = [err88];
                         } else {
-                          vErrors.push(err87);
+                          vErrors.push(err88);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err88 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err89 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireAny", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireAny/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err88];
+                      vErrors = [err89];
                     } else {
-                      vErrors.push(err88);
+                      vErrors.push(err89);
                     }
                     errors++;
                   }
                 }
-                if (data36.requireExactlyOne !== void 0) {
-                  let data41 = data36.requireExactlyOne;
-                  if (Array.isArray(data41)) {
-                    if (data41.length < 2) {
-                      const err89 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
+                if (data37.requireExactlyOne !== void 0) {
+                  let data42 = data37.requireExactlyOne;
+                  if (Array.isArray(data42)) {
+                    if (data42.length < 2) {
+                      const err90 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" };
                       if (vErrors === null) {
-                        vErrors = [err89];
+                        vErrors = [err90];
                       } else {
-                        vErrors.push(err89);
+                        vErrors.push(err90);
                       }
                       errors++;
                     }
-                    const len9 = data41.length;
+                    const len9 = data42.length;
                     for (let i10 = 0; i10 < len9; i10++) {
-                      let data42 = data41[i10];
-                      if (typeof data42 === "string") {
-                        if (!pattern4.test(data42)) {
-                          const err90 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data43 = data42[i10];
+                      if (typeof data43 === "string") {
+                        if (!pattern4.test(data43)) {
+                          const err91 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err90];
+                            vErrors = [err91];
                           } else {
-                            vErrors.push(err90);
+                            vErrors.push(err91);
                           }
                           errors++;
                         }
                       } else {
-                        const err91 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err92 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne/" + i10, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err91];
+                          vErrors = [err92];
                         } else {
-                          vErrors.push(err91);
+                          vErrors.push(err92);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err92 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err93 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireExactlyOne", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireExactlyOne/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err92];
+                      vErrors = [err93];
                     } else {
-                      vErrors.push(err92);
+                      vErrors.push(err93);
                     }
                     errors++;
                   }
                 }
-                if (data36.requireNone !== void 0) {
-                  let data43 = data36.requireNone;
-                  if (Array.isArray(data43)) {
-                    if (data43.length < 1) {
-                      const err93 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data37.requireNone !== void 0) {
+                  let data44 = data37.requireNone;
+                  if (Array.isArray(data44)) {
+                    if (data44.length < 1) {
+                      const err94 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err93];
+                        vErrors = [err94];
                       } else {
-                        vErrors.push(err93);
+                        vErrors.push(err94);
                       }
                       errors++;
                     }
-                    const len10 = data43.length;
+                    const len10 = data44.length;
                     for (let i11 = 0; i11 < len10; i11++) {
-                      let data44 = data43[i11];
-                      if (typeof data44 === "string") {
-                        if (!pattern4.test(data44)) {
-                          const err94 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data45 = data44[i11];
+                      if (typeof data45 === "string") {
+                        if (!pattern4.test(data45)) {
+                          const err95 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err94];
+                            vErrors = [err95];
                           } else {
-                            vErrors.push(err94);
+                            vErrors.push(err95);
                           }
                           errors++;
                         }
                       } else {
-                        const err95 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err96 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone/" + i11, schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err95];
+                          vErrors = [err96];
                         } else {
-                          vErrors.push(err95);
+                          vErrors.push(err96);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err96 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err97 = { instancePath: instancePath + "/rules/" + i4 + "/then/requireNone", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/properties/requireNone/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err96];
+                      vErrors = [err97];
                     } else {
-                      vErrors.push(err96);
+                      vErrors.push(err97);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err97 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err98 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err97];
+                  vErrors = [err98];
                 } else {
-                  vErrors.push(err97);
+                  vErrors.push(err98);
                 }
                 errors++;
               }
-              var _valid1 = _errs82 === errors;
+              var _valid1 = _errs84 === errors;
               valid21 = valid21 || _valid1;
               if (_valid1) {
                 var props2 = true;
               }
-              const _errs101 = errors;
-              if (!validate19(data36, { instancePath: instancePath + "/rules/" + i4 + "/then", parentData: data25, parentDataProperty: "then", rootData, dynamicAnchors })) {
+              const _errs103 = errors;
+              if (!validate19(data37, { instancePath: instancePath + "/rules/" + i4 + "/then", parentData: data26, parentDataProperty: "then", rootData, dynamicAnchors })) {
                 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
                 errors = vErrors.length;
               } else {
                 var props3 = validate19.evaluated.props;
               }
-              var _valid1 = _errs101 === errors;
+              var _valid1 = _errs103 === errors;
               valid21 = valid21 || _valid1;
               if (_valid1) {
                 if (props2 !== true && props3 !== void 0) {
@@ -3455,18 +3466,18 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
               if (!valid21) {
-                const err98 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                const err99 = { instancePath: instancePath + "/rules/" + i4 + "/then", schemaPath: "#/properties/rules/items/properties/then/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                 if (vErrors === null) {
-                  vErrors = [err98];
+                  vErrors = [err99];
                 } else {
-                  vErrors.push(err98);
+                  vErrors.push(err99);
                 }
                 errors++;
               } else {
-                errors = _errs81;
+                errors = _errs83;
                 if (vErrors !== null) {
-                  if (_errs81) {
-                    vErrors.length = _errs81;
+                  if (_errs83) {
+                    vErrors.length = _errs83;
                   } else {
                     vErrors = null;
                   }
@@ -3474,37 +3485,17 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err99 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err100 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err99];
+              vErrors = [err100];
             } else {
-              vErrors.push(err99);
+              vErrors.push(err100);
             }
             errors++;
           }
         }
       } else {
-        const err100 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err100];
-        } else {
-          vErrors.push(err100);
-        }
-        errors++;
-      }
-    }
-    if (data.quantityRules !== void 0) {
-      let data45 = data.quantityRules;
-      if (Array.isArray(data45)) {
-        const len11 = data45.length;
-        for (let i12 = 0; i12 < len11; i12++) {
-          if (!validate22(data45[i12], { instancePath: instancePath + "/quantityRules/" + i12, parentData: data45, parentDataProperty: i12, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err101 = { instancePath: instancePath + "/quantityRules", schemaPath: "#/properties/quantityRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err101 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err101];
         } else {
@@ -3513,33 +3504,44 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.quantityRules !== void 0) {
+      let data46 = data.quantityRules;
+      if (Array.isArray(data46)) {
+        const len11 = data46.length;
+        for (let i12 = 0; i12 < len11; i12++) {
+          if (!validate22(data46[i12], { instancePath: instancePath + "/quantityRules/" + i12, parentData: data46, parentDataProperty: i12, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err102 = { instancePath: instancePath + "/quantityRules", schemaPath: "#/properties/quantityRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err102];
+        } else {
+          vErrors.push(err102);
+        }
+        errors++;
+      }
+    }
     if (data.terms !== void 0) {
-      let data47 = data.terms;
-      if (Array.isArray(data47)) {
-        if (data47.length < 1) {
-          const err102 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data48 = data.terms;
+      if (Array.isArray(data48)) {
+        if (data48.length < 1) {
+          const err103 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err102];
+            vErrors = [err103];
           } else {
-            vErrors.push(err102);
+            vErrors.push(err103);
           }
           errors++;
         }
-        const len12 = data47.length;
+        const len12 = data48.length;
         for (let i13 = 0; i13 < len12; i13++) {
-          let data48 = data47[i13];
-          if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-            if (data48.months === void 0) {
-              const err103 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/required", keyword: "required", params: { missingProperty: "months" }, message: "must have required property 'months'" };
-              if (vErrors === null) {
-                vErrors = [err103];
-              } else {
-                vErrors.push(err103);
-              }
-              errors++;
-            }
-            for (const key5 in data48) {
-              if (!(key5 === "months" || key5 === "discountPercent" || key5 === "default")) {
+          let data49 = data48[i13];
+          if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+            for (const key5 in data49) {
+              if (!(key5 === "months" || key5 === "weeks" || key5 === "discountPercent" || key5 === "default")) {
                 const err104 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err104];
@@ -3549,9 +3551,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data48.months !== void 0) {
-              let data49 = data48.months;
-              if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
+            if (data49.months !== void 0) {
+              let data50 = data49.months;
+              if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50))) {
                 const err105 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err105];
@@ -3560,8 +3562,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data49 == "number" && isFinite(data49)) {
-                if (data49 > 120 || isNaN(data49)) {
+              if (typeof data50 == "number" && isFinite(data50)) {
+                if (data50 > 120 || isNaN(data50)) {
                   const err106 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
                   if (vErrors === null) {
                     vErrors = [err106];
@@ -3570,7 +3572,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data49 < 1 || isNaN(data49)) {
+                if (data50 < 1 || isNaN(data50)) {
                   const err107 = { instancePath: instancePath + "/terms/" + i13 + "/months", schemaPath: "#/properties/terms/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err107];
@@ -3581,76 +3583,73 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data48.discountPercent !== void 0) {
-              let data50 = data48.discountPercent;
-              if (typeof data50 === "string") {
-                if (!pattern38.test(data50)) {
-                  const err108 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+            if (data49.weeks !== void 0) {
+              let data51 = data49.weeks;
+              if (!(typeof data51 == "number" && (!(data51 % 1) && !isNaN(data51)) && isFinite(data51))) {
+                const err108 = { instancePath: instancePath + "/terms/" + i13 + "/weeks", schemaPath: "#/properties/terms/items/properties/weeks/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err108];
+                } else {
+                  vErrors.push(err108);
+                }
+                errors++;
+              }
+              if (typeof data51 == "number" && isFinite(data51)) {
+                if (data51 > 520 || isNaN(data51)) {
+                  const err109 = { instancePath: instancePath + "/terms/" + i13 + "/weeks", schemaPath: "#/properties/terms/items/properties/weeks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 520 }, message: "must be <= 520" };
                   if (vErrors === null) {
-                    vErrors = [err108];
+                    vErrors = [err109];
                   } else {
-                    vErrors.push(err108);
+                    vErrors.push(err109);
+                  }
+                  errors++;
+                }
+                if (data51 < 1 || isNaN(data51)) {
+                  const err110 = { instancePath: instancePath + "/terms/" + i13 + "/weeks", schemaPath: "#/properties/terms/items/properties/weeks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err110];
+                  } else {
+                    vErrors.push(err110);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data49.discountPercent !== void 0) {
+              let data52 = data49.discountPercent;
+              if (typeof data52 === "string") {
+                if (!pattern38.test(data52)) {
+                  const err111 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err111];
+                  } else {
+                    vErrors.push(err111);
                   }
                   errors++;
                 }
               } else {
-                const err109 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err112 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err109];
+                  vErrors = [err112];
                 } else {
-                  vErrors.push(err109);
+                  vErrors.push(err112);
                 }
                 errors++;
               }
             }
-            if (data48.default !== void 0) {
-              if (typeof data48.default !== "boolean") {
-                const err110 = { instancePath: instancePath + "/terms/" + i13 + "/default", schemaPath: "#/properties/terms/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data49.default !== void 0) {
+              if (typeof data49.default !== "boolean") {
+                const err113 = { instancePath: instancePath + "/terms/" + i13 + "/default", schemaPath: "#/properties/terms/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
-                  vErrors = [err110];
+                  vErrors = [err113];
                 } else {
-                  vErrors.push(err110);
+                  vErrors.push(err113);
                 }
                 errors++;
               }
             }
           } else {
-            const err111 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err111];
-            } else {
-              vErrors.push(err111);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err112 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err112];
-        } else {
-          vErrors.push(err112);
-        }
-        errors++;
-      }
-    }
-    if (data.billingPeriods !== void 0) {
-      let data52 = data.billingPeriods;
-      if (Array.isArray(data52)) {
-        if (data52.length < 1) {
-          const err113 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err113];
-          } else {
-            vErrors.push(err113);
-          }
-          errors++;
-        }
-        const len13 = data52.length;
-        for (let i14 = 0; i14 < len13; i14++) {
-          let data53 = data52[i14];
-          if (typeof data53 !== "string") {
-            const err114 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err114 = { instancePath: instancePath + "/terms/" + i13, schemaPath: "#/properties/terms/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err114];
             } else {
@@ -3658,27 +3657,62 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data53 === "month" || data53 === "quarter" || data53 === "year" || data53 === "upfront")) {
-            const err115 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        }
+      } else {
+        const err115 = { instancePath: instancePath + "/terms", schemaPath: "#/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err115];
+        } else {
+          vErrors.push(err115);
+        }
+        errors++;
+      }
+    }
+    if (data.billingPeriods !== void 0) {
+      let data54 = data.billingPeriods;
+      if (Array.isArray(data54)) {
+        if (data54.length < 1) {
+          const err116 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err116];
+          } else {
+            vErrors.push(err116);
+          }
+          errors++;
+        }
+        const len13 = data54.length;
+        for (let i14 = 0; i14 < len13; i14++) {
+          let data55 = data54[i14];
+          if (typeof data55 !== "string") {
+            const err117 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err115];
+              vErrors = [err117];
             } else {
-              vErrors.push(err115);
+              vErrors.push(err117);
+            }
+            errors++;
+          }
+          if (!(data55 === "week" || data55 === "two_weeks" || data55 === "month" || data55 === "quarter" || data55 === "half_year" || data55 === "year" || data55 === "upfront")) {
+            const err118 = { instancePath: instancePath + "/billingPeriods/" + i14, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err118];
+            } else {
+              vErrors.push(err118);
             }
             errors++;
           }
         }
-        let i15 = data52.length;
+        let i15 = data54.length;
         let j1;
         if (i15 > 1) {
           outer1: for (; i15--; ) {
             for (j1 = i15; j1--; ) {
-              if (func0(data52[i15], data52[j1])) {
-                const err116 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i15 + " are identical)" };
+              if (func0(data54[i15], data54[j1])) {
+                const err119 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i15 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err116];
+                  vErrors = [err119];
                 } else {
-                  vErrors.push(err116);
+                  vErrors.push(err119);
                 }
                 errors++;
                 break outer1;
@@ -3687,51 +3721,51 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err117 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err120 = { instancePath: instancePath + "/billingPeriods", schemaPath: "#/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err117];
+          vErrors = [err120];
         } else {
-          vErrors.push(err117);
+          vErrors.push(err120);
         }
         errors++;
       }
     }
     if (data.paymentTerms !== void 0) {
-      let data54 = data.paymentTerms;
-      if (Array.isArray(data54)) {
-        const len14 = data54.length;
+      let data56 = data.paymentTerms;
+      if (Array.isArray(data56)) {
+        const len14 = data56.length;
         for (let i16 = 0; i16 < len14; i16++) {
-          let data55 = data54[i16];
-          if (typeof data55 !== "string") {
-            const err118 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data57 = data56[i16];
+          if (typeof data57 !== "string") {
+            const err121 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err118];
+              vErrors = [err121];
             } else {
-              vErrors.push(err118);
+              vErrors.push(err121);
             }
             errors++;
           }
-          if (!(data55 === "due_on_receipt" || data55 === "net_15" || data55 === "net_30" || data55 === "net_45" || data55 === "net_60" || data55 === "net_90")) {
-            const err119 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
+          if (!(data57 === "due_on_receipt" || data57 === "net_15" || data57 === "net_30" || data57 === "net_45" || data57 === "net_60" || data57 === "net_90")) {
+            const err122 = { instancePath: instancePath + "/paymentTerms/" + i16, schemaPath: "#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
-              vErrors = [err119];
+              vErrors = [err122];
             } else {
-              vErrors.push(err119);
+              vErrors.push(err122);
             }
             errors++;
           }
         }
-        let i17 = data54.length;
+        let i17 = data56.length;
         let j2;
         if (i17 > 1) {
           outer2: for (; i17--; ) {
             for (j2 = i17; j2--; ) {
-              if (func0(data54[i17], data54[j2])) {
-                const err120 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i17 + " are identical)" };
+              if (func0(data56[i17], data56[j2])) {
+                const err123 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i17 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err120];
+                  vErrors = [err123];
                 } else {
-                  vErrors.push(err120);
+                  vErrors.push(err123);
                 }
                 errors++;
                 break outer2;
@@ -3740,96 +3774,63 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err121 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err124 = { instancePath: instancePath + "/paymentTerms", schemaPath: "#/properties/paymentTerms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err121];
+          vErrors = [err124];
         } else {
-          vErrors.push(err121);
+          vErrors.push(err124);
         }
         errors++;
       }
     }
     if (data.charges !== void 0) {
-      let data56 = data.charges;
-      if (Array.isArray(data56)) {
-        const len15 = data56.length;
+      let data58 = data.charges;
+      if (Array.isArray(data58)) {
+        const len15 = data58.length;
         for (let i18 = 0; i18 < len15; i18++) {
-          if (!validate24(data56[i18], { instancePath: instancePath + "/charges/" + i18, parentData: data56, parentDataProperty: i18, rootData, dynamicAnchors })) {
+          if (!validate24(data58[i18], { instancePath: instancePath + "/charges/" + i18, parentData: data58, parentDataProperty: i18, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err122 = { instancePath: instancePath + "/charges", schemaPath: "#/properties/charges/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err125 = { instancePath: instancePath + "/charges", schemaPath: "#/properties/charges/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err122];
+          vErrors = [err125];
         } else {
-          vErrors.push(err122);
+          vErrors.push(err125);
         }
         errors++;
       }
     }
     if (data.phases !== void 0) {
-      let data58 = data.phases;
-      if (Array.isArray(data58)) {
-        if (data58.length > 2) {
-          const err123 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+      let data60 = data.phases;
+      if (Array.isArray(data60)) {
+        if (data60.length > 12) {
+          const err126 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/maxItems", keyword: "maxItems", params: { limit: 12 }, message: "must NOT have more than 12 items" };
           if (vErrors === null) {
-            vErrors = [err123];
+            vErrors = [err126];
           } else {
-            vErrors.push(err123);
+            vErrors.push(err126);
           }
           errors++;
         }
-        const len16 = data58.length;
+        const len16 = data60.length;
         for (let i19 = 0; i19 < len16; i19++) {
-          let data59 = data58[i19];
-          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
-            if (data59.type === void 0) {
-              const err124 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          let data61 = data60[i19];
+          if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+            if (data61.type === void 0) {
+              const err127 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
               if (vErrors === null) {
-                vErrors = [err124];
+                vErrors = [err127];
               } else {
-                vErrors.push(err124);
+                vErrors.push(err127);
               }
               errors++;
             }
-            for (const key6 in data59) {
-              if (!(key6 === "type" || key6 === "days" || key6 === "periods" || key6 === "discountPercent" || key6 === "requiresPaymentMethod")) {
-                const err125 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err125];
-                } else {
-                  vErrors.push(err125);
-                }
-                errors++;
-              }
-            }
-            if (data59.type !== void 0) {
-              let data60 = data59.type;
-              if (typeof data60 !== "string") {
-                const err126 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err126];
-                } else {
-                  vErrors.push(err126);
-                }
-                errors++;
-              }
-              if (!(data60 === "trial" || data60 === "intro")) {
-                const err127 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema38.properties.phases.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err127];
-                } else {
-                  vErrors.push(err127);
-                }
-                errors++;
-              }
-            }
-            if (data59.days !== void 0) {
-              let data61 = data59.days;
-              if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-                const err128 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            for (const key6 in data61) {
+              if (!(key6 === "type" || key6 === "name" || key6 === "duration" || key6 === "days" || key6 === "periods" || key6 === "discountPercent" || key6 === "discountAmounts" || key6 === "requiresPaymentMethod")) {
+                const err128 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err128];
                 } else {
@@ -3837,22 +3838,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data61 == "number" && isFinite(data61)) {
-                if (data61 < 1 || isNaN(data61)) {
-                  const err129 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err129];
-                  } else {
-                    vErrors.push(err129);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data59.periods !== void 0) {
-              let data62 = data59.periods;
-              if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
-                const err130 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data61.type !== void 0) {
+              let data62 = data61.type;
+              if (typeof data62 !== "string") {
+                const err129 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err129];
+                } else {
+                  vErrors.push(err129);
+                }
+                errors++;
+              }
+              if (!(data62 === "trial" || data62 === "intro" || data62 === "discount" || data62 === "fixed_term" || data62 === "evergreen")) {
+                const err130 = { instancePath: instancePath + "/phases/" + i19 + "/type", schemaPath: "#/properties/phases/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema38.properties.phases.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err130];
                 } else {
@@ -3860,9 +3859,12 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data62 == "number" && isFinite(data62)) {
-                if (data62 < 1 || isNaN(data62)) {
-                  const err131 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            }
+            if (data61.name !== void 0) {
+              let data63 = data61.name;
+              if (typeof data63 === "string") {
+                if (func2(data63) < 1) {
+                  const err131 = { instancePath: instancePath + "/phases/" + i19 + "/name", schemaPath: "#/properties/phases/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err131];
                   } else {
@@ -3870,114 +3872,103 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+              } else {
+                const err132 = { instancePath: instancePath + "/phases/" + i19 + "/name", schemaPath: "#/properties/phases/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err132];
+                } else {
+                  vErrors.push(err132);
+                }
+                errors++;
               }
             }
-            if (data59.discountPercent !== void 0) {
-              let data63 = data59.discountPercent;
-              if (typeof data63 === "string") {
-                if (!pattern38.test(data63)) {
-                  const err132 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+            if (data61.duration !== void 0) {
+              let data64 = data61.duration;
+              if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                if (data64.length === void 0) {
+                  const err133 = { instancePath: instancePath + "/phases/" + i19 + "/duration", schemaPath: "#/properties/phases/items/properties/duration/required", keyword: "required", params: { missingProperty: "length" }, message: "must have required property 'length'" };
                   if (vErrors === null) {
-                    vErrors = [err132];
+                    vErrors = [err133];
                   } else {
-                    vErrors.push(err132);
+                    vErrors.push(err133);
                   }
                   errors++;
                 }
-              } else {
-                const err133 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err133];
-                } else {
-                  vErrors.push(err133);
-                }
-                errors++;
-              }
-            }
-            if (data59.requiresPaymentMethod !== void 0) {
-              if (typeof data59.requiresPaymentMethod !== "boolean") {
-                const err134 = { instancePath: instancePath + "/phases/" + i19 + "/requiresPaymentMethod", schemaPath: "#/properties/phases/items/properties/requiresPaymentMethod/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err134];
-                } else {
-                  vErrors.push(err134);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err135 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err135];
-            } else {
-              vErrors.push(err135);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err136 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err136];
-        } else {
-          vErrors.push(err136);
-        }
-        errors++;
-      }
-    }
-    if (data.includedAddOns !== void 0) {
-      let data65 = data.includedAddOns;
-      if (Array.isArray(data65)) {
-        const len17 = data65.length;
-        for (let i20 = 0; i20 < len17; i20++) {
-          let data66 = data65[i20];
-          if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-            if (data66.addOn === void 0) {
-              const err137 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/required", keyword: "required", params: { missingProperty: "addOn" }, message: "must have required property 'addOn'" };
-              if (vErrors === null) {
-                vErrors = [err137];
-              } else {
-                vErrors.push(err137);
-              }
-              errors++;
-            }
-            for (const key7 in data66) {
-              if (!(key7 === "addOn" || key7 === "quantity")) {
-                const err138 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err138];
-                } else {
-                  vErrors.push(err138);
-                }
-                errors++;
-              }
-            }
-            if (data66.addOn !== void 0) {
-              let data67 = data66.addOn;
-              if (typeof data67 === "string") {
-                if (!pattern4.test(data67)) {
-                  const err139 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                if (data64.unit === void 0) {
+                  const err134 = { instancePath: instancePath + "/phases/" + i19 + "/duration", schemaPath: "#/properties/phases/items/properties/duration/required", keyword: "required", params: { missingProperty: "unit" }, message: "must have required property 'unit'" };
                   if (vErrors === null) {
-                    vErrors = [err139];
+                    vErrors = [err134];
                   } else {
-                    vErrors.push(err139);
+                    vErrors.push(err134);
                   }
                   errors++;
                 }
-              } else {
-                const err140 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err140];
-                } else {
-                  vErrors.push(err140);
+                for (const key7 in data64) {
+                  if (!(key7 === "length" || key7 === "unit")) {
+                    const err135 = { instancePath: instancePath + "/phases/" + i19 + "/duration", schemaPath: "#/properties/phases/items/properties/duration/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err135];
+                    } else {
+                      vErrors.push(err135);
+                    }
+                    errors++;
+                  }
                 }
-                errors++;
-              }
-            }
-            if (data66.quantity !== void 0) {
-              let data68 = data66.quantity;
-              if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
-                const err141 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (data64.length !== void 0) {
+                  let data65 = data64.length;
+                  if (!(typeof data65 == "number" && (!(data65 % 1) && !isNaN(data65)) && isFinite(data65))) {
+                    const err136 = { instancePath: instancePath + "/phases/" + i19 + "/duration/length", schemaPath: "#/properties/phases/items/properties/duration/properties/length/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err136];
+                    } else {
+                      vErrors.push(err136);
+                    }
+                    errors++;
+                  }
+                  if (typeof data65 == "number" && isFinite(data65)) {
+                    if (data65 > 3650 || isNaN(data65)) {
+                      const err137 = { instancePath: instancePath + "/phases/" + i19 + "/duration/length", schemaPath: "#/properties/phases/items/properties/duration/properties/length/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3650 }, message: "must be <= 3650" };
+                      if (vErrors === null) {
+                        vErrors = [err137];
+                      } else {
+                        vErrors.push(err137);
+                      }
+                      errors++;
+                    }
+                    if (data65 < 1 || isNaN(data65)) {
+                      const err138 = { instancePath: instancePath + "/phases/" + i19 + "/duration/length", schemaPath: "#/properties/phases/items/properties/duration/properties/length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (vErrors === null) {
+                        vErrors = [err138];
+                      } else {
+                        vErrors.push(err138);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data64.unit !== void 0) {
+                  let data66 = data64.unit;
+                  if (typeof data66 !== "string") {
+                    const err139 = { instancePath: instancePath + "/phases/" + i19 + "/duration/unit", schemaPath: "#/properties/phases/items/properties/duration/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err139];
+                    } else {
+                      vErrors.push(err139);
+                    }
+                    errors++;
+                  }
+                  if (!(data66 === "day" || data66 === "week" || data66 === "month" || data66 === "year")) {
+                    const err140 = { instancePath: instancePath + "/phases/" + i19 + "/duration/unit", schemaPath: "#/properties/phases/items/properties/duration/properties/unit/enum", keyword: "enum", params: { allowedValues: schema38.properties.phases.items.properties.duration.properties.unit.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err140];
+                    } else {
+                      vErrors.push(err140);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err141 = { instancePath: instancePath + "/phases/" + i19 + "/duration", schemaPath: "#/properties/phases/items/properties/duration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err141];
                 } else {
@@ -3985,61 +3976,58 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data68 == "number" && isFinite(data68)) {
-                if (data68 < 1 || isNaN(data68)) {
-                  const err142 = { instancePath: instancePath + "/includedAddOns/" + i20 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            }
+            if (data61.days !== void 0) {
+              let data67 = data61.days;
+              if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
+                const err142 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err142];
+                } else {
+                  vErrors.push(err142);
+                }
+                errors++;
+              }
+              if (typeof data67 == "number" && isFinite(data67)) {
+                if (data67 < 1 || isNaN(data67)) {
+                  const err143 = { instancePath: instancePath + "/phases/" + i19 + "/days", schemaPath: "#/properties/phases/items/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err142];
+                    vErrors = [err143];
                   } else {
-                    vErrors.push(err142);
+                    vErrors.push(err143);
                   }
                   errors++;
                 }
               }
             }
-          } else {
-            const err143 = { instancePath: instancePath + "/includedAddOns/" + i20, schemaPath: "#/properties/includedAddOns/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err143];
-            } else {
-              vErrors.push(err143);
+            if (data61.periods !== void 0) {
+              let data68 = data61.periods;
+              if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
+                const err144 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err144];
+                } else {
+                  vErrors.push(err144);
+                }
+                errors++;
+              }
+              if (typeof data68 == "number" && isFinite(data68)) {
+                if (data68 < 1 || isNaN(data68)) {
+                  const err145 = { instancePath: instancePath + "/phases/" + i19 + "/periods", schemaPath: "#/properties/phases/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err145];
+                  } else {
+                    vErrors.push(err145);
+                  }
+                  errors++;
+                }
+              }
             }
-            errors++;
-          }
-        }
-      } else {
-        const err144 = { instancePath: instancePath + "/includedAddOns", schemaPath: "#/properties/includedAddOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err144];
-        } else {
-          vErrors.push(err144);
-        }
-        errors++;
-      }
-    }
-    if (data.addOn !== void 0) {
-      let data69 = data.addOn;
-      if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-        for (const key8 in data69) {
-          if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxQuantity" || key8 === "requires" || key8 === "excludes" || key8 === "onIncompatibleBase")) {
-            const err145 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err145];
-            } else {
-              vErrors.push(err145);
-            }
-            errors++;
-          }
-        }
-        if (data69.packages !== void 0) {
-          let data70 = data69.packages;
-          if (Array.isArray(data70)) {
-            const len18 = data70.length;
-            for (let i21 = 0; i21 < len18; i21++) {
-              let data71 = data70[i21];
-              if (typeof data71 === "string") {
-                if (!pattern4.test(data71)) {
-                  const err146 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            if (data61.discountPercent !== void 0) {
+              let data69 = data61.discountPercent;
+              if (typeof data69 === "string") {
+                if (!pattern38.test(data69)) {
+                  const err146 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                   if (vErrors === null) {
                     vErrors = [err146];
                   } else {
@@ -4048,7 +4036,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err147 = { instancePath: instancePath + "/addOn/packages/" + i21, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err147 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err147];
                 } else {
@@ -4057,141 +4045,118 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let i22 = data70.length;
-            let j3;
-            if (i22 > 1) {
-              outer3: for (; i22--; ) {
-                for (j3 = i22; j3--; ) {
-                  if (func0(data70[i22], data70[j3])) {
-                    const err148 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i22 + " are identical)" };
-                    if (vErrors === null) {
-                      vErrors = [err148];
-                    } else {
-                      vErrors.push(err148);
-                    }
-                    errors++;
-                    break outer3;
-                  }
-                }
-              }
-            }
-          } else {
-            const err149 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err149];
-            } else {
-              vErrors.push(err149);
-            }
-            errors++;
-          }
-        }
-        if (data69.portfolios !== void 0) {
-          let data72 = data69.portfolios;
-          if (Array.isArray(data72)) {
-            const len19 = data72.length;
-            for (let i23 = 0; i23 < len19; i23++) {
-              let data73 = data72[i23];
-              if (typeof data73 === "string") {
-                if (!pattern4.test(data73)) {
-                  const err150 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            if (data61.discountAmounts !== void 0) {
+              let data70 = data61.discountAmounts;
+              if (Array.isArray(data70)) {
+                if (data70.length < 1) {
+                  const err148 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts", schemaPath: "#/properties/phases/items/properties/discountAmounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err150];
+                    vErrors = [err148];
                   } else {
-                    vErrors.push(err150);
+                    vErrors.push(err148);
                   }
                   errors++;
                 }
+                const len17 = data70.length;
+                for (let i20 = 0; i20 < len17; i20++) {
+                  let data71 = data70[i20];
+                  if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+                    if (data71.currency === void 0) {
+                      const err149 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20, schemaPath: "#/properties/phases/items/properties/discountAmounts/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+                      if (vErrors === null) {
+                        vErrors = [err149];
+                      } else {
+                        vErrors.push(err149);
+                      }
+                      errors++;
+                    }
+                    if (data71.amount === void 0) {
+                      const err150 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20, schemaPath: "#/properties/phases/items/properties/discountAmounts/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+                      if (vErrors === null) {
+                        vErrors = [err150];
+                      } else {
+                        vErrors.push(err150);
+                      }
+                      errors++;
+                    }
+                    for (const key8 in data71) {
+                      if (!(key8 === "currency" || key8 === "amount")) {
+                        const err151 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20, schemaPath: "#/properties/phases/items/properties/discountAmounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err151];
+                        } else {
+                          vErrors.push(err151);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data71.currency !== void 0) {
+                      let data72 = data71.currency;
+                      if (typeof data72 === "string") {
+                        if (!pattern7.test(data72)) {
+                          const err152 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20 + "/currency", schemaPath: "#/properties/phases/items/properties/discountAmounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err152];
+                          } else {
+                            vErrors.push(err152);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err153 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20 + "/currency", schemaPath: "#/properties/phases/items/properties/discountAmounts/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err153];
+                        } else {
+                          vErrors.push(err153);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data71.amount !== void 0) {
+                      let data73 = data71.amount;
+                      if (typeof data73 === "string") {
+                        if (!pattern46.test(data73)) {
+                          const err154 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20 + "/amount", schemaPath: "#/properties/phases/items/properties/discountAmounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err154];
+                          } else {
+                            vErrors.push(err154);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err155 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20 + "/amount", schemaPath: "#/properties/phases/items/properties/discountAmounts/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err155];
+                        } else {
+                          vErrors.push(err155);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err156 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts/" + i20, schemaPath: "#/properties/phases/items/properties/discountAmounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err156];
+                    } else {
+                      vErrors.push(err156);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err151 = { instancePath: instancePath + "/addOn/portfolios/" + i23, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err157 = { instancePath: instancePath + "/phases/" + i19 + "/discountAmounts", schemaPath: "#/properties/phases/items/properties/discountAmounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err151];
+                  vErrors = [err157];
                 } else {
-                  vErrors.push(err151);
+                  vErrors.push(err157);
                 }
                 errors++;
               }
             }
-            let i24 = data72.length;
-            let j4;
-            if (i24 > 1) {
-              outer4: for (; i24--; ) {
-                for (j4 = i24; j4--; ) {
-                  if (func0(data72[i24], data72[j4])) {
-                    const err152 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i24, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i24 + " are identical)" };
-                    if (vErrors === null) {
-                      vErrors = [err152];
-                    } else {
-                      vErrors.push(err152);
-                    }
-                    errors++;
-                    break outer4;
-                  }
-                }
-              }
-            }
-          } else {
-            const err153 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err153];
-            } else {
-              vErrors.push(err153);
-            }
-            errors++;
-          }
-        }
-        if (data69.minTier !== void 0) {
-          let data74 = data69.minTier;
-          if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)) && isFinite(data74))) {
-            const err154 = { instancePath: instancePath + "/addOn/minTier", schemaPath: "#/properties/addOn/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err154];
-            } else {
-              vErrors.push(err154);
-            }
-            errors++;
-          }
-        }
-        if (data69.maxQuantity !== void 0) {
-          let data75 = data69.maxQuantity;
-          if (!(typeof data75 == "number" && (!(data75 % 1) && !isNaN(data75)) && isFinite(data75))) {
-            const err155 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err155];
-            } else {
-              vErrors.push(err155);
-            }
-            errors++;
-          }
-          if (typeof data75 == "number" && isFinite(data75)) {
-            if (data75 < 1 || isNaN(data75)) {
-              const err156 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err156];
-              } else {
-                vErrors.push(err156);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data69.requires !== void 0) {
-          let data76 = data69.requires;
-          if (Array.isArray(data76)) {
-            const len20 = data76.length;
-            for (let i25 = 0; i25 < len20; i25++) {
-              let data77 = data76[i25];
-              if (typeof data77 === "string") {
-                if (!pattern4.test(data77)) {
-                  const err157 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err157];
-                  } else {
-                    vErrors.push(err157);
-                  }
-                  errors++;
-                }
-              } else {
-                const err158 = { instancePath: instancePath + "/addOn/requires/" + i25, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data61.requiresPaymentMethod !== void 0) {
+              if (typeof data61.requiresPaymentMethod !== "boolean") {
+                const err158 = { instancePath: instancePath + "/phases/" + i19 + "/requiresPaymentMethod", schemaPath: "#/properties/phases/items/properties/requiresPaymentMethod/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err158];
                 } else {
@@ -4200,52 +4165,45 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let i26 = data76.length;
-            let j5;
-            if (i26 > 1) {
-              outer5: for (; i26--; ) {
-                for (j5 = i26; j5--; ) {
-                  if (func0(data76[i26], data76[j5])) {
-                    const err159 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: i26, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i26 + " are identical)" };
-                    if (vErrors === null) {
-                      vErrors = [err159];
-                    } else {
-                      vErrors.push(err159);
-                    }
-                    errors++;
-                    break outer5;
-                  }
-                }
-              }
-            }
           } else {
-            const err160 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err159 = { instancePath: instancePath + "/phases/" + i19, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err160];
+              vErrors = [err159];
             } else {
-              vErrors.push(err160);
+              vErrors.push(err159);
             }
             errors++;
           }
         }
-        if (data69.excludes !== void 0) {
-          let data78 = data69.excludes;
-          if (Array.isArray(data78)) {
-            const len21 = data78.length;
-            for (let i27 = 0; i27 < len21; i27++) {
-              let data79 = data78[i27];
-              if (typeof data79 === "string") {
-                if (!pattern4.test(data79)) {
-                  const err161 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err161];
-                  } else {
-                    vErrors.push(err161);
-                  }
-                  errors++;
-                }
+      } else {
+        const err160 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err160];
+        } else {
+          vErrors.push(err160);
+        }
+        errors++;
+      }
+    }
+    if (data.includedAddOns !== void 0) {
+      let data75 = data.includedAddOns;
+      if (Array.isArray(data75)) {
+        const len18 = data75.length;
+        for (let i21 = 0; i21 < len18; i21++) {
+          let data76 = data75[i21];
+          if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+            if (data76.addOn === void 0) {
+              const err161 = { instancePath: instancePath + "/includedAddOns/" + i21, schemaPath: "#/properties/includedAddOns/items/required", keyword: "required", params: { missingProperty: "addOn" }, message: "must have required property 'addOn'" };
+              if (vErrors === null) {
+                vErrors = [err161];
               } else {
-                const err162 = { instancePath: instancePath + "/addOn/excludes/" + i27, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                vErrors.push(err161);
+              }
+              errors++;
+            }
+            for (const key9 in data76) {
+              if (!(key9 === "addOn" || key9 === "quantity")) {
+                const err162 = { instancePath: instancePath + "/includedAddOns/" + i21, schemaPath: "#/properties/includedAddOns/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err162];
                 } else {
@@ -4254,97 +4212,94 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let i28 = data78.length;
-            let j6;
-            if (i28 > 1) {
-              outer6: for (; i28--; ) {
-                for (j6 = i28; j6--; ) {
-                  if (func0(data78[i28], data78[j6])) {
-                    const err163 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/uniqueItems", keyword: "uniqueItems", params: { i: i28, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i28 + " are identical)" };
-                    if (vErrors === null) {
-                      vErrors = [err163];
-                    } else {
-                      vErrors.push(err163);
-                    }
-                    errors++;
-                    break outer6;
+            if (data76.addOn !== void 0) {
+              let data77 = data76.addOn;
+              if (typeof data77 === "string") {
+                if (!pattern4.test(data77)) {
+                  const err163 = { instancePath: instancePath + "/includedAddOns/" + i21 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err163];
+                  } else {
+                    vErrors.push(err163);
                   }
+                  errors++;
+                }
+              } else {
+                const err164 = { instancePath: instancePath + "/includedAddOns/" + i21 + "/addOn", schemaPath: "#/properties/includedAddOns/items/properties/addOn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err164];
+                } else {
+                  vErrors.push(err164);
+                }
+                errors++;
+              }
+            }
+            if (data76.quantity !== void 0) {
+              let data78 = data76.quantity;
+              if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)) && isFinite(data78))) {
+                const err165 = { instancePath: instancePath + "/includedAddOns/" + i21 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err165];
+                } else {
+                  vErrors.push(err165);
+                }
+                errors++;
+              }
+              if (typeof data78 == "number" && isFinite(data78)) {
+                if (data78 < 1 || isNaN(data78)) {
+                  const err166 = { instancePath: instancePath + "/includedAddOns/" + i21 + "/quantity", schemaPath: "#/properties/includedAddOns/items/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err166];
+                  } else {
+                    vErrors.push(err166);
+                  }
+                  errors++;
                 }
               }
             }
           } else {
-            const err164 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err167 = { instancePath: instancePath + "/includedAddOns/" + i21, schemaPath: "#/properties/includedAddOns/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err164];
+              vErrors = [err167];
             } else {
-              vErrors.push(err164);
-            }
-            errors++;
-          }
-        }
-        if (data69.onIncompatibleBase !== void 0) {
-          let data80 = data69.onIncompatibleBase;
-          if (typeof data80 !== "string") {
-            const err165 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err165];
-            } else {
-              vErrors.push(err165);
-            }
-            errors++;
-          }
-          if (!(data80 === "cancel" || data80 === "block")) {
-            const err166 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/enum", keyword: "enum", params: { allowedValues: schema38.properties.addOn.properties.onIncompatibleBase.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err166];
-            } else {
-              vErrors.push(err166);
+              vErrors.push(err167);
             }
             errors++;
           }
         }
       } else {
-        const err167 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err168 = { instancePath: instancePath + "/includedAddOns", schemaPath: "#/properties/includedAddOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err167];
+          vErrors = [err168];
         } else {
-          vErrors.push(err167);
+          vErrors.push(err168);
         }
         errors++;
       }
     }
-    if (data.renewal !== void 0) {
-      let data81 = data.renewal;
-      if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
-        for (const key9 in data81) {
-          if (!(key9 === "terms" || key9 === "pricePolicy" || key9 === "upliftCapPercent" || key9 === "autoRenew")) {
-            const err168 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+    if (data.addOn !== void 0) {
+      let data79 = data.addOn;
+      if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+        for (const key10 in data79) {
+          if (!(key10 === "packages" || key10 === "portfolios" || key10 === "minTier" || key10 === "maxQuantity" || key10 === "requires" || key10 === "excludes" || key10 === "onIncompatibleBase" || key10 === "selfService")) {
+            const err169 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err168];
+              vErrors = [err169];
             } else {
-              vErrors.push(err168);
+              vErrors.push(err169);
             }
             errors++;
           }
         }
-        if (data81.terms !== void 0) {
-          let data82 = data81.terms;
-          if (Array.isArray(data82)) {
-            const len22 = data82.length;
-            for (let i29 = 0; i29 < len22; i29++) {
-              let data83 = data82[i29];
-              if (!(typeof data83 == "number" && (!(data83 % 1) && !isNaN(data83)) && isFinite(data83))) {
-                const err169 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err169];
-                } else {
-                  vErrors.push(err169);
-                }
-                errors++;
-              }
-              if (typeof data83 == "number" && isFinite(data83)) {
-                if (data83 > 120 || isNaN(data83)) {
-                  const err170 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+        if (data79.packages !== void 0) {
+          let data80 = data79.packages;
+          if (Array.isArray(data80)) {
+            const len19 = data80.length;
+            for (let i22 = 0; i22 < len19; i22++) {
+              let data81 = data80[i22];
+              if (typeof data81 === "string") {
+                if (!pattern4.test(data81)) {
+                  const err170 = { instancePath: instancePath + "/addOn/packages/" + i22, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
                     vErrors = [err170];
                   } else {
@@ -4352,42 +4307,36 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data83 < 1 || isNaN(data83)) {
-                  const err171 = { instancePath: instancePath + "/renewal/terms/" + i29, schemaPath: "#/properties/renewal/properties/terms/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err171];
-                  } else {
-                    vErrors.push(err171);
-                  }
-                  errors++;
+              } else {
+                const err171 = { instancePath: instancePath + "/addOn/packages/" + i22, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err171];
+                } else {
+                  vErrors.push(err171);
                 }
+                errors++;
               }
             }
-            let i30 = data82.length;
-            let j7;
-            if (i30 > 1) {
-              const indices0 = {};
-              for (; i30--; ) {
-                let item0 = data82[i30];
-                if (!(typeof item0 == "number" && (!(item0 % 1) && !isNaN(item0)) && isFinite(item0))) {
-                  continue;
-                }
-                if (typeof indices0[item0] == "number") {
-                  j7 = indices0[item0];
-                  const err172 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/uniqueItems", keyword: "uniqueItems", params: { i: i30, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i30 + " are identical)" };
-                  if (vErrors === null) {
-                    vErrors = [err172];
-                  } else {
-                    vErrors.push(err172);
+            let i23 = data80.length;
+            let j3;
+            if (i23 > 1) {
+              outer3: for (; i23--; ) {
+                for (j3 = i23; j3--; ) {
+                  if (func0(data80[i23], data80[j3])) {
+                    const err172 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i23 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err172];
+                    } else {
+                      vErrors.push(err172);
+                    }
+                    errors++;
+                    break outer3;
                   }
-                  errors++;
-                  break;
                 }
-                indices0[item0] = i30;
               }
             }
           } else {
-            const err173 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err173 = { instancePath: instancePath + "/addOn/packages", schemaPath: "#/properties/addOn/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err173];
             } else {
@@ -4396,41 +4345,52 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data81.pricePolicy !== void 0) {
-          let data84 = data81.pricePolicy;
-          if (typeof data84 !== "string") {
-            const err174 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err174];
-            } else {
-              vErrors.push(err174);
-            }
-            errors++;
-          }
-          if (!(data84 === "locked" || data84 === "list" || data84 === "capped")) {
-            const err175 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/enum", keyword: "enum", params: { allowedValues: schema38.properties.renewal.properties.pricePolicy.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err175];
-            } else {
-              vErrors.push(err175);
-            }
-            errors++;
-          }
-        }
-        if (data81.upliftCapPercent !== void 0) {
-          let data85 = data81.upliftCapPercent;
-          if (typeof data85 === "string") {
-            if (!pattern38.test(data85)) {
-              const err176 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-              if (vErrors === null) {
-                vErrors = [err176];
+        if (data79.portfolios !== void 0) {
+          let data82 = data79.portfolios;
+          if (Array.isArray(data82)) {
+            const len20 = data82.length;
+            for (let i24 = 0; i24 < len20; i24++) {
+              let data83 = data82[i24];
+              if (typeof data83 === "string") {
+                if (!pattern4.test(data83)) {
+                  const err174 = { instancePath: instancePath + "/addOn/portfolios/" + i24, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err174];
+                  } else {
+                    vErrors.push(err174);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err176);
+                const err175 = { instancePath: instancePath + "/addOn/portfolios/" + i24, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err175];
+                } else {
+                  vErrors.push(err175);
+                }
+                errors++;
               }
-              errors++;
+            }
+            let i25 = data82.length;
+            let j4;
+            if (i25 > 1) {
+              outer4: for (; i25--; ) {
+                for (j4 = i25; j4--; ) {
+                  if (func0(data82[i25], data82[j4])) {
+                    const err176 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i25, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i25 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err176];
+                    } else {
+                      vErrors.push(err176);
+                    }
+                    errors++;
+                    break outer4;
+                  }
+                }
+              }
             }
           } else {
-            const err177 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err177 = { instancePath: instancePath + "/addOn/portfolios", schemaPath: "#/properties/addOn/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err177];
             } else {
@@ -4439,9 +4399,10 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data81.autoRenew !== void 0) {
-          if (typeof data81.autoRenew !== "boolean") {
-            const err178 = { instancePath: instancePath + "/renewal/autoRenew", schemaPath: "#/properties/renewal/properties/autoRenew/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data79.minTier !== void 0) {
+          let data84 = data79.minTier;
+          if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)) && isFinite(data84))) {
+            const err178 = { instancePath: instancePath + "/addOn/minTier", schemaPath: "#/properties/addOn/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err178];
             } else {
@@ -4450,66 +4411,75 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err179 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err179];
-        } else {
-          vErrors.push(err179);
-        }
-        errors++;
-      }
-    }
-    if (data.termination !== void 0) {
-      let data87 = data.termination;
-      if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-        for (const key10 in data87) {
-          if (!(key10 === "noticeDays" || key10 === "effective" || key10 === "earlyTerminationFee" || key10 === "retentionOffers")) {
-            const err180 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+        if (data79.maxQuantity !== void 0) {
+          let data85 = data79.maxQuantity;
+          if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
+            const err179 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err180];
+              vErrors = [err179];
             } else {
-              vErrors.push(err180);
+              vErrors.push(err179);
             }
             errors++;
           }
-        }
-        if (data87.noticeDays !== void 0) {
-          let data88 = data87.noticeDays;
-          if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88))) {
-            const err181 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err181];
-            } else {
-              vErrors.push(err181);
-            }
-            errors++;
-          }
-          if (typeof data88 == "number" && isFinite(data88)) {
-            if (data88 < 0 || isNaN(data88)) {
-              const err182 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (typeof data85 == "number" && isFinite(data85)) {
+            if (data85 < 1 || isNaN(data85)) {
+              const err180 = { instancePath: instancePath + "/addOn/maxQuantity", schemaPath: "#/properties/addOn/properties/maxQuantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err182];
+                vErrors = [err180];
               } else {
-                vErrors.push(err182);
+                vErrors.push(err180);
               }
               errors++;
             }
           }
         }
-        if (data87.effective !== void 0) {
-          let data89 = data87.effective;
-          if (typeof data89 !== "string") {
-            const err183 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err183];
-            } else {
-              vErrors.push(err183);
+        if (data79.requires !== void 0) {
+          let data86 = data79.requires;
+          if (Array.isArray(data86)) {
+            const len21 = data86.length;
+            for (let i26 = 0; i26 < len21; i26++) {
+              let data87 = data86[i26];
+              if (typeof data87 === "string") {
+                if (!pattern4.test(data87)) {
+                  const err181 = { instancePath: instancePath + "/addOn/requires/" + i26, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err181];
+                  } else {
+                    vErrors.push(err181);
+                  }
+                  errors++;
+                }
+              } else {
+                const err182 = { instancePath: instancePath + "/addOn/requires/" + i26, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err182];
+                } else {
+                  vErrors.push(err182);
+                }
+                errors++;
+              }
             }
-            errors++;
-          }
-          if (!(data89 === "end_of_term" || data89 === "immediate" || data89 === "end_of_period")) {
-            const err184 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.effective.enum }, message: "must be equal to one of the allowed values" };
+            let i27 = data86.length;
+            let j5;
+            if (i27 > 1) {
+              outer5: for (; i27--; ) {
+                for (j5 = i27; j5--; ) {
+                  if (func0(data86[i27], data86[j5])) {
+                    const err183 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: i27, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i27 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err183];
+                    } else {
+                      vErrors.push(err183);
+                    }
+                    errors++;
+                    break outer5;
+                  }
+                }
+              }
+            }
+          } else {
+            const err184 = { instancePath: instancePath + "/addOn/requires", schemaPath: "#/properties/addOn/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err184];
             } else {
@@ -4518,21 +4488,24 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data87.earlyTerminationFee !== void 0) {
-          let data90 = data87.earlyTerminationFee;
-          if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
-            if (data90.kind === void 0) {
-              const err185 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-              if (vErrors === null) {
-                vErrors = [err185];
+        if (data79.excludes !== void 0) {
+          let data88 = data79.excludes;
+          if (Array.isArray(data88)) {
+            const len22 = data88.length;
+            for (let i28 = 0; i28 < len22; i28++) {
+              let data89 = data88[i28];
+              if (typeof data89 === "string") {
+                if (!pattern4.test(data89)) {
+                  const err185 = { instancePath: instancePath + "/addOn/excludes/" + i28, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err185];
+                  } else {
+                    vErrors.push(err185);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err185);
-              }
-              errors++;
-            }
-            for (const key11 in data90) {
-              if (!(key11 === "kind" || key11 === "percent" || key11 === "amounts")) {
-                const err186 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                const err186 = { instancePath: instancePath + "/addOn/excludes/" + i28, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err186];
                 } else {
@@ -4541,151 +4514,172 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data90.kind !== void 0) {
-              let data91 = data90.kind;
-              if (typeof data91 !== "string") {
-                const err187 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err187];
-                } else {
-                  vErrors.push(err187);
-                }
-                errors++;
-              }
-              if (!(data91 === "flat" || data91 === "remaining_percent")) {
-                const err188 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.earlyTerminationFee.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err188];
-                } else {
-                  vErrors.push(err188);
-                }
-                errors++;
-              }
-            }
-            if (data90.percent !== void 0) {
-              let data92 = data90.percent;
-              if (typeof data92 === "string") {
-                if (!pattern38.test(data92)) {
-                  const err189 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-                  if (vErrors === null) {
-                    vErrors = [err189];
-                  } else {
-                    vErrors.push(err189);
-                  }
-                  errors++;
-                }
-              } else {
-                const err190 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err190];
-                } else {
-                  vErrors.push(err190);
-                }
-                errors++;
-              }
-            }
-            if (data90.amounts !== void 0) {
-              let data93 = data90.amounts;
-              if (Array.isArray(data93)) {
-                const len23 = data93.length;
-                for (let i31 = 0; i31 < len23; i31++) {
-                  let data94 = data93[i31];
-                  if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
-                    if (data94.currency === void 0) {
-                      const err191 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-                      if (vErrors === null) {
-                        vErrors = [err191];
-                      } else {
-                        vErrors.push(err191);
-                      }
-                      errors++;
-                    }
-                    if (data94.amount === void 0) {
-                      const err192 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
-                      if (vErrors === null) {
-                        vErrors = [err192];
-                      } else {
-                        vErrors.push(err192);
-                      }
-                      errors++;
-                    }
-                    for (const key12 in data94) {
-                      if (!(key12 === "currency" || key12 === "amount")) {
-                        const err193 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err193];
-                        } else {
-                          vErrors.push(err193);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data94.currency !== void 0) {
-                      let data95 = data94.currency;
-                      if (typeof data95 === "string") {
-                        if (!pattern7.test(data95)) {
-                          const err194 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
-                          if (vErrors === null) {
-                            vErrors = [err194];
-                          } else {
-                            vErrors.push(err194);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err195 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err195];
-                        } else {
-                          vErrors.push(err195);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data94.amount !== void 0) {
-                      let data96 = data94.amount;
-                      if (typeof data96 === "string") {
-                        if (!pattern46.test(data96)) {
-                          const err196 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-                          if (vErrors === null) {
-                            vErrors = [err196];
-                          } else {
-                            vErrors.push(err196);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err197 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err197];
-                        } else {
-                          vErrors.push(err197);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err198 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let i29 = data88.length;
+            let j6;
+            if (i29 > 1) {
+              outer6: for (; i29--; ) {
+                for (j6 = i29; j6--; ) {
+                  if (func0(data88[i29], data88[j6])) {
+                    const err187 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/uniqueItems", keyword: "uniqueItems", params: { i: i29, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i29 + " are identical)" };
                     if (vErrors === null) {
-                      vErrors = [err198];
+                      vErrors = [err187];
                     } else {
-                      vErrors.push(err198);
+                      vErrors.push(err187);
                     }
                     errors++;
+                    break outer6;
                   }
                 }
-              } else {
-                const err199 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err199];
-                } else {
-                  vErrors.push(err199);
-                }
-                errors++;
               }
             }
           } else {
-            const err200 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err188 = { instancePath: instancePath + "/addOn/excludes", schemaPath: "#/properties/addOn/properties/excludes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err188];
+            } else {
+              vErrors.push(err188);
+            }
+            errors++;
+          }
+        }
+        if (data79.onIncompatibleBase !== void 0) {
+          let data90 = data79.onIncompatibleBase;
+          if (typeof data90 !== "string") {
+            const err189 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err189];
+            } else {
+              vErrors.push(err189);
+            }
+            errors++;
+          }
+          if (!(data90 === "cancel" || data90 === "block")) {
+            const err190 = { instancePath: instancePath + "/addOn/onIncompatibleBase", schemaPath: "#/properties/addOn/properties/onIncompatibleBase/enum", keyword: "enum", params: { allowedValues: schema38.properties.addOn.properties.onIncompatibleBase.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err190];
+            } else {
+              vErrors.push(err190);
+            }
+            errors++;
+          }
+        }
+        if (data79.selfService !== void 0) {
+          if (typeof data79.selfService !== "boolean") {
+            const err191 = { instancePath: instancePath + "/addOn/selfService", schemaPath: "#/properties/addOn/properties/selfService/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err191];
+            } else {
+              vErrors.push(err191);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err192 = { instancePath: instancePath + "/addOn", schemaPath: "#/properties/addOn/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err192];
+        } else {
+          vErrors.push(err192);
+        }
+        errors++;
+      }
+    }
+    if (data.renewal !== void 0) {
+      let data92 = data.renewal;
+      if (data92 && typeof data92 == "object" && !Array.isArray(data92)) {
+        for (const key11 in data92) {
+          if (!(key11 === "terms" || key11 === "pricePolicy" || key11 === "upliftCapPercent" || key11 === "autoRenew")) {
+            const err193 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err193];
+            } else {
+              vErrors.push(err193);
+            }
+            errors++;
+          }
+        }
+        if (data92.terms !== void 0) {
+          let data93 = data92.terms;
+          if (Array.isArray(data93)) {
+            const len23 = data93.length;
+            for (let i30 = 0; i30 < len23; i30++) {
+              let data94 = data93[i30];
+              if (!(typeof data94 == "number" && (!(data94 % 1) && !isNaN(data94)) && isFinite(data94))) {
+                const err194 = { instancePath: instancePath + "/renewal/terms/" + i30, schemaPath: "#/properties/renewal/properties/terms/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err194];
+                } else {
+                  vErrors.push(err194);
+                }
+                errors++;
+              }
+              if (typeof data94 == "number" && isFinite(data94)) {
+                if (data94 > 120 || isNaN(data94)) {
+                  const err195 = { instancePath: instancePath + "/renewal/terms/" + i30, schemaPath: "#/properties/renewal/properties/terms/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+                  if (vErrors === null) {
+                    vErrors = [err195];
+                  } else {
+                    vErrors.push(err195);
+                  }
+                  errors++;
+                }
+                if (data94 < 1 || isNaN(data94)) {
+                  const err196 = { instancePath: instancePath + "/renewal/terms/" + i30, schemaPath: "#/properties/renewal/properties/terms/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err196];
+                  } else {
+                    vErrors.push(err196);
+                  }
+                  errors++;
+                }
+              }
+            }
+            let i31 = data93.length;
+            let j7;
+            if (i31 > 1) {
+              const indices0 = {};
+              for (; i31--; ) {
+                let item0 = data93[i31];
+                if (!(typeof item0 == "number" && (!(item0 % 1) && !isNaN(item0)) && isFinite(item0))) {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j7 = indices0[item0];
+                  const err197 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/uniqueItems", keyword: "uniqueItems", params: { i: i31, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i31 + " are identical)" };
+                  if (vErrors === null) {
+                    vErrors = [err197];
+                  } else {
+                    vErrors.push(err197);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i31;
+              }
+            }
+          } else {
+            const err198 = { instancePath: instancePath + "/renewal/terms", schemaPath: "#/properties/renewal/properties/terms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err198];
+            } else {
+              vErrors.push(err198);
+            }
+            errors++;
+          }
+        }
+        if (data92.pricePolicy !== void 0) {
+          let data95 = data92.pricePolicy;
+          if (typeof data95 !== "string") {
+            const err199 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err199];
+            } else {
+              vErrors.push(err199);
+            }
+            errors++;
+          }
+          if (!(data95 === "locked" || data95 === "list" || data95 === "capped")) {
+            const err200 = { instancePath: instancePath + "/renewal/pricePolicy", schemaPath: "#/properties/renewal/properties/pricePolicy/enum", keyword: "enum", params: { allowedValues: schema38.properties.renewal.properties.pricePolicy.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err200];
             } else {
@@ -4694,175 +4688,182 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data87.retentionOffers !== void 0) {
-          let data97 = data87.retentionOffers;
-          if (Array.isArray(data97)) {
-            const len24 = data97.length;
-            for (let i32 = 0; i32 < len24; i32++) {
-              let data98 = data97[i32];
-              if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
-                if (data98.id === void 0) {
-                  const err201 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+        if (data92.upliftCapPercent !== void 0) {
+          let data96 = data92.upliftCapPercent;
+          if (typeof data96 === "string") {
+            if (!pattern38.test(data96)) {
+              const err201 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+              if (vErrors === null) {
+                vErrors = [err201];
+              } else {
+                vErrors.push(err201);
+              }
+              errors++;
+            }
+          } else {
+            const err202 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err202];
+            } else {
+              vErrors.push(err202);
+            }
+            errors++;
+          }
+        }
+        if (data92.autoRenew !== void 0) {
+          if (typeof data92.autoRenew !== "boolean") {
+            const err203 = { instancePath: instancePath + "/renewal/autoRenew", schemaPath: "#/properties/renewal/properties/autoRenew/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err203];
+            } else {
+              vErrors.push(err203);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err204 = { instancePath: instancePath + "/renewal", schemaPath: "#/properties/renewal/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err204];
+        } else {
+          vErrors.push(err204);
+        }
+        errors++;
+      }
+    }
+    if (data.termination !== void 0) {
+      let data98 = data.termination;
+      if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
+        for (const key12 in data98) {
+          if (!(key12 === "noticeDays" || key12 === "effective" || key12 === "earlyTerminationFee" || key12 === "retentionOffers")) {
+            const err205 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err205];
+            } else {
+              vErrors.push(err205);
+            }
+            errors++;
+          }
+        }
+        if (data98.noticeDays !== void 0) {
+          let data99 = data98.noticeDays;
+          if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
+            const err206 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err206];
+            } else {
+              vErrors.push(err206);
+            }
+            errors++;
+          }
+          if (typeof data99 == "number" && isFinite(data99)) {
+            if (data99 < 0 || isNaN(data99)) {
+              const err207 = { instancePath: instancePath + "/termination/noticeDays", schemaPath: "#/properties/termination/properties/noticeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err207];
+              } else {
+                vErrors.push(err207);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data98.effective !== void 0) {
+          let data100 = data98.effective;
+          if (typeof data100 !== "string") {
+            const err208 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err208];
+            } else {
+              vErrors.push(err208);
+            }
+            errors++;
+          }
+          if (!(data100 === "end_of_term" || data100 === "immediate" || data100 === "end_of_period")) {
+            const err209 = { instancePath: instancePath + "/termination/effective", schemaPath: "#/properties/termination/properties/effective/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.effective.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err209];
+            } else {
+              vErrors.push(err209);
+            }
+            errors++;
+          }
+        }
+        if (data98.earlyTerminationFee !== void 0) {
+          let data101 = data98.earlyTerminationFee;
+          if (data101 && typeof data101 == "object" && !Array.isArray(data101)) {
+            if (data101.kind === void 0) {
+              const err210 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+              if (vErrors === null) {
+                vErrors = [err210];
+              } else {
+                vErrors.push(err210);
+              }
+              errors++;
+            }
+            for (const key13 in data101) {
+              if (!(key13 === "kind" || key13 === "percent" || key13 === "amounts")) {
+                const err211 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err211];
+                } else {
+                  vErrors.push(err211);
+                }
+                errors++;
+              }
+            }
+            if (data101.kind !== void 0) {
+              let data102 = data101.kind;
+              if (typeof data102 !== "string") {
+                const err212 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err212];
+                } else {
+                  vErrors.push(err212);
+                }
+                errors++;
+              }
+              if (!(data102 === "flat" || data102 === "remaining_percent")) {
+                const err213 = { instancePath: instancePath + "/termination/earlyTerminationFee/kind", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.earlyTerminationFee.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err213];
+                } else {
+                  vErrors.push(err213);
+                }
+                errors++;
+              }
+            }
+            if (data101.percent !== void 0) {
+              let data103 = data101.percent;
+              if (typeof data103 === "string") {
+                if (!pattern38.test(data103)) {
+                  const err214 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                   if (vErrors === null) {
-                    vErrors = [err201];
+                    vErrors = [err214];
                   } else {
-                    vErrors.push(err201);
+                    vErrors.push(err214);
                   }
                   errors++;
                 }
-                if (data98.kind === void 0) {
-                  const err202 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-                  if (vErrors === null) {
-                    vErrors = [err202];
-                  } else {
-                    vErrors.push(err202);
-                  }
-                  errors++;
+              } else {
+                const err215 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err215];
+                } else {
+                  vErrors.push(err215);
                 }
-                if (data98.name === void 0) {
-                  const err203 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-                  if (vErrors === null) {
-                    vErrors = [err203];
-                  } else {
-                    vErrors.push(err203);
-                  }
-                  errors++;
-                }
-                for (const key13 in data98) {
-                  if (!(key13 === "id" || key13 === "name" || key13 === "kind" || key13 === "discountPercent" || key13 === "periods" || key13 === "months" || key13 === "to")) {
-                    const err204 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err204];
-                    } else {
-                      vErrors.push(err204);
-                    }
-                    errors++;
-                  }
-                }
-                if (data98.id !== void 0) {
-                  let data99 = data98.id;
-                  if (typeof data99 === "string") {
-                    if (!pattern4.test(data99)) {
-                      const err205 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err205];
-                      } else {
-                        vErrors.push(err205);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err206 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err206];
-                    } else {
-                      vErrors.push(err206);
-                    }
-                    errors++;
-                  }
-                }
-                if (data98.name !== void 0) {
-                  let data100 = data98.name;
-                  if (typeof data100 === "string") {
-                    if (func2(data100) < 1) {
-                      const err207 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err207];
-                      } else {
-                        vErrors.push(err207);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err208 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err208];
-                    } else {
-                      vErrors.push(err208);
-                    }
-                    errors++;
-                  }
-                }
-                if (data98.kind !== void 0) {
-                  let data101 = data98.kind;
-                  if (typeof data101 !== "string") {
-                    const err209 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err209];
-                    } else {
-                      vErrors.push(err209);
-                    }
-                    errors++;
-                  }
-                  if (!(data101 === "discount" || data101 === "downgrade")) {
-                    const err210 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.retentionOffers.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err210];
-                    } else {
-                      vErrors.push(err210);
-                    }
-                    errors++;
-                  }
-                }
-                if (data98.discountPercent !== void 0) {
-                  let data102 = data98.discountPercent;
-                  if (typeof data102 === "string") {
-                    if (!pattern38.test(data102)) {
-                      const err211 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-                      if (vErrors === null) {
-                        vErrors = [err211];
-                      } else {
-                        vErrors.push(err211);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err212 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err212];
-                    } else {
-                      vErrors.push(err212);
-                    }
-                    errors++;
-                  }
-                }
-                if (data98.periods !== void 0) {
-                  let data103 = data98.periods;
-                  if (!(typeof data103 == "number" && (!(data103 % 1) && !isNaN(data103)) && isFinite(data103))) {
-                    const err213 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err213];
-                    } else {
-                      vErrors.push(err213);
-                    }
-                    errors++;
-                  }
-                  if (typeof data103 == "number" && isFinite(data103)) {
-                    if (data103 < 1 || isNaN(data103)) {
-                      const err214 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                      if (vErrors === null) {
-                        vErrors = [err214];
-                      } else {
-                        vErrors.push(err214);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data98.months !== void 0) {
-                  let data104 = data98.months;
-                  if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)) && isFinite(data104))) {
-                    const err215 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err215];
-                    } else {
-                      vErrors.push(err215);
-                    }
-                    errors++;
-                  }
-                  if (typeof data104 == "number" && isFinite(data104)) {
-                    if (data104 < 1 || isNaN(data104)) {
-                      const err216 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                errors++;
+              }
+            }
+            if (data101.amounts !== void 0) {
+              let data104 = data101.amounts;
+              if (Array.isArray(data104)) {
+                const len24 = data104.length;
+                for (let i32 = 0; i32 < len24; i32++) {
+                  let data105 = data104[i32];
+                  if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
+                    if (data105.currency === void 0) {
+                      const err216 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
                       if (vErrors === null) {
                         vErrors = [err216];
                       } else {
@@ -4870,13 +4871,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  }
-                }
-                if (data98.to !== void 0) {
-                  let data105 = data98.to;
-                  if (typeof data105 === "string") {
-                    if (!pattern4.test(data105)) {
-                      const err217 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                    if (data105.amount === void 0) {
+                      const err217 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
                       if (vErrors === null) {
                         vErrors = [err217];
                       } else {
@@ -4884,52 +4880,327 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    for (const key14 in data105) {
+                      if (!(key14 === "currency" || key14 === "amount")) {
+                        const err218 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err218];
+                        } else {
+                          vErrors.push(err218);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data105.currency !== void 0) {
+                      let data106 = data105.currency;
+                      if (typeof data106 === "string") {
+                        if (!pattern7.test(data106)) {
+                          const err219 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err219];
+                          } else {
+                            vErrors.push(err219);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err220 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err220];
+                        } else {
+                          vErrors.push(err220);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data105.amount !== void 0) {
+                      let data107 = data105.amount;
+                      if (typeof data107 === "string") {
+                        if (!pattern46.test(data107)) {
+                          const err221 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err221];
+                          } else {
+                            vErrors.push(err221);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err222 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err222];
+                        } else {
+                          vErrors.push(err222);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err218 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err223 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i32, schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err218];
+                      vErrors = [err223];
                     } else {
-                      vErrors.push(err218);
+                      vErrors.push(err223);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err219 = { instancePath: instancePath + "/termination/retentionOffers/" + i32, schemaPath: "#/properties/termination/properties/retentionOffers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err224 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err219];
+                  vErrors = [err224];
                 } else {
-                  vErrors.push(err219);
+                  vErrors.push(err224);
                 }
                 errors++;
               }
             }
           } else {
-            const err220 = { instancePath: instancePath + "/termination/retentionOffers", schemaPath: "#/properties/termination/properties/retentionOffers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err225 = { instancePath: instancePath + "/termination/earlyTerminationFee", schemaPath: "#/properties/termination/properties/earlyTerminationFee/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err220];
+              vErrors = [err225];
             } else {
-              vErrors.push(err220);
+              vErrors.push(err225);
+            }
+            errors++;
+          }
+        }
+        if (data98.retentionOffers !== void 0) {
+          let data108 = data98.retentionOffers;
+          if (Array.isArray(data108)) {
+            const len25 = data108.length;
+            for (let i33 = 0; i33 < len25; i33++) {
+              let data109 = data108[i33];
+              if (data109 && typeof data109 == "object" && !Array.isArray(data109)) {
+                if (data109.id === void 0) {
+                  const err226 = { instancePath: instancePath + "/termination/retentionOffers/" + i33, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err226];
+                  } else {
+                    vErrors.push(err226);
+                  }
+                  errors++;
+                }
+                if (data109.kind === void 0) {
+                  const err227 = { instancePath: instancePath + "/termination/retentionOffers/" + i33, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+                  if (vErrors === null) {
+                    vErrors = [err227];
+                  } else {
+                    vErrors.push(err227);
+                  }
+                  errors++;
+                }
+                if (data109.name === void 0) {
+                  const err228 = { instancePath: instancePath + "/termination/retentionOffers/" + i33, schemaPath: "#/properties/termination/properties/retentionOffers/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                  if (vErrors === null) {
+                    vErrors = [err228];
+                  } else {
+                    vErrors.push(err228);
+                  }
+                  errors++;
+                }
+                for (const key15 in data109) {
+                  if (!(key15 === "id" || key15 === "name" || key15 === "kind" || key15 === "discountPercent" || key15 === "periods" || key15 === "months" || key15 === "to")) {
+                    const err229 = { instancePath: instancePath + "/termination/retentionOffers/" + i33, schemaPath: "#/properties/termination/properties/retentionOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err229];
+                    } else {
+                      vErrors.push(err229);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.id !== void 0) {
+                  let data110 = data109.id;
+                  if (typeof data110 === "string") {
+                    if (!pattern4.test(data110)) {
+                      const err230 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err230];
+                      } else {
+                        vErrors.push(err230);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err231 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/id", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err231];
+                    } else {
+                      vErrors.push(err231);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.name !== void 0) {
+                  let data111 = data109.name;
+                  if (typeof data111 === "string") {
+                    if (func2(data111) < 1) {
+                      const err232 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err232];
+                      } else {
+                        vErrors.push(err232);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err233 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/name", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err233];
+                    } else {
+                      vErrors.push(err233);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.kind !== void 0) {
+                  let data112 = data109.kind;
+                  if (typeof data112 !== "string") {
+                    const err234 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err234];
+                    } else {
+                      vErrors.push(err234);
+                    }
+                    errors++;
+                  }
+                  if (!(data112 === "discount" || data112 === "downgrade")) {
+                    const err235 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/kind", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.termination.properties.retentionOffers.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err235];
+                    } else {
+                      vErrors.push(err235);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.discountPercent !== void 0) {
+                  let data113 = data109.discountPercent;
+                  if (typeof data113 === "string") {
+                    if (!pattern38.test(data113)) {
+                      const err236 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err236];
+                      } else {
+                        vErrors.push(err236);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err237 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err237];
+                    } else {
+                      vErrors.push(err237);
+                    }
+                    errors++;
+                  }
+                }
+                if (data109.periods !== void 0) {
+                  let data114 = data109.periods;
+                  if (!(typeof data114 == "number" && (!(data114 % 1) && !isNaN(data114)) && isFinite(data114))) {
+                    const err238 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err238];
+                    } else {
+                      vErrors.push(err238);
+                    }
+                    errors++;
+                  }
+                  if (typeof data114 == "number" && isFinite(data114)) {
+                    if (data114 < 1 || isNaN(data114)) {
+                      const err239 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/periods", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/periods/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (vErrors === null) {
+                        vErrors = [err239];
+                      } else {
+                        vErrors.push(err239);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data109.months !== void 0) {
+                  let data115 = data109.months;
+                  if (!(typeof data115 == "number" && (!(data115 % 1) && !isNaN(data115)) && isFinite(data115))) {
+                    const err240 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err240];
+                    } else {
+                      vErrors.push(err240);
+                    }
+                    errors++;
+                  }
+                  if (typeof data115 == "number" && isFinite(data115)) {
+                    if (data115 < 1 || isNaN(data115)) {
+                      const err241 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/months", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (vErrors === null) {
+                        vErrors = [err241];
+                      } else {
+                        vErrors.push(err241);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data109.to !== void 0) {
+                  let data116 = data109.to;
+                  if (typeof data116 === "string") {
+                    if (!pattern4.test(data116)) {
+                      const err242 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err242];
+                      } else {
+                        vErrors.push(err242);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err243 = { instancePath: instancePath + "/termination/retentionOffers/" + i33 + "/to", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err243];
+                    } else {
+                      vErrors.push(err243);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err244 = { instancePath: instancePath + "/termination/retentionOffers/" + i33, schemaPath: "#/properties/termination/properties/retentionOffers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err244];
+                } else {
+                  vErrors.push(err244);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err245 = { instancePath: instancePath + "/termination/retentionOffers", schemaPath: "#/properties/termination/properties/retentionOffers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err245];
+            } else {
+              vErrors.push(err245);
             }
             errors++;
           }
         }
       } else {
-        const err221 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err246 = { instancePath: instancePath + "/termination", schemaPath: "#/properties/termination/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err221];
+          vErrors = [err246];
         } else {
-          vErrors.push(err221);
+          vErrors.push(err246);
         }
         errors++;
       }
     }
   } else {
-    const err222 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err247 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err222];
+      vErrors = [err247];
     } else {
-      vErrors.push(err222);
+      vErrors.push(err247);
     }
     errors++;
   }
@@ -6205,7 +6476,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern71.test(data51)) {
+            if (!pattern73.test(data51)) {
               const err112 = { instancePath: instancePath + "/branding/logoUrl", schemaPath: "#/properties/branding/properties/logoUrl/pattern", keyword: "pattern", params: { pattern: "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$" }, message: 'must match pattern "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$"' };
               if (vErrors === null) {
                 vErrors = [err112];
@@ -6258,7 +6529,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         if (data49.accentColor !== void 0) {
           let data53 = data49.accentColor;
           if (typeof data53 === "string") {
-            if (!pattern72.test(data53)) {
+            if (!pattern74.test(data53)) {
               const err117 = { instancePath: instancePath + "/branding/accentColor", schemaPath: "#/properties/branding/properties/accentColor/pattern", keyword: "pattern", params: { pattern: "^#[0-9a-fA-F]{6}$" }, message: 'must match pattern "^#[0-9a-fA-F]{6}$"' };
               if (vErrors === null) {
                 vErrors = [err117];
@@ -6857,7 +7128,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data77 === "month" || data77 === "quarter" || data77 === "year" || data77 === "upfront")) {
+                  if (!(data77 === "week" || data77 === "two_weeks" || data77 === "month" || data77 === "quarter" || data77 === "half_year" || data77 === "year" || data77 === "upfront")) {
                     const err167 = { instancePath: instancePath + "/pathRules/" + i12 + "/billingPeriods/" + i23, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err167];
@@ -6919,7 +7190,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data79 === "trial" || data79 === "intro" || data79 === "evergreen")) {
+                  if (!(data79 === "trial" || data79 === "intro" || data79 === "discount" || data79 === "fixed_term" || data79 === "evergreen")) {
                     const err172 = { instancePath: instancePath + "/pathRules/" + i12 + "/phases/" + i25, schemaPath: "#/properties/pathRules/items/properties/phases/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.phases.items.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err172];
@@ -6962,52 +7233,63 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data57.selfService !== void 0) {
+              if (typeof data57.selfService !== "boolean") {
+                const err175 = { instancePath: instancePath + "/pathRules/" + i12 + "/selfService", schemaPath: "#/properties/pathRules/items/properties/selfService/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err175];
+                } else {
+                  vErrors.push(err175);
+                }
+                errors++;
+              }
+            }
             if (data57.priceBooks !== void 0) {
-              let data80 = data57.priceBooks;
-              if (Array.isArray(data80)) {
-                if (data80.length < 1) {
-                  const err175 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              let data81 = data57.priceBooks;
+              if (Array.isArray(data81)) {
+                if (data81.length < 1) {
+                  const err176 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err175];
+                    vErrors = [err176];
                   } else {
-                    vErrors.push(err175);
+                    vErrors.push(err176);
                   }
                   errors++;
                 }
-                const len17 = data80.length;
+                const len17 = data81.length;
                 for (let i27 = 0; i27 < len17; i27++) {
-                  let data81 = data80[i27];
-                  if (typeof data81 === "string") {
-                    if (!pattern4.test(data81)) {
-                      const err176 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks/" + i27, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  let data82 = data81[i27];
+                  if (typeof data82 === "string") {
+                    if (!pattern4.test(data82)) {
+                      const err177 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks/" + i27, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                       if (vErrors === null) {
-                        vErrors = [err176];
+                        vErrors = [err177];
                       } else {
-                        vErrors.push(err176);
+                        vErrors.push(err177);
                       }
                       errors++;
                     }
                   } else {
-                    const err177 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks/" + i27, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err178 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks/" + i27, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err177];
+                      vErrors = [err178];
                     } else {
-                      vErrors.push(err177);
+                      vErrors.push(err178);
                     }
                     errors++;
                   }
                 }
-                let i28 = data80.length;
+                let i28 = data81.length;
                 let j10;
                 if (i28 > 1) {
                   outer8: for (; i28--; ) {
                     for (j10 = i28; j10--; ) {
-                      if (func0(data80[i28], data80[j10])) {
-                        const err178 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/uniqueItems", keyword: "uniqueItems", params: { i: i28, j: j10 }, message: "must NOT have duplicate items (items ## " + j10 + " and " + i28 + " are identical)" };
+                      if (func0(data81[i28], data81[j10])) {
+                        const err179 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/uniqueItems", keyword: "uniqueItems", params: { i: i28, j: j10 }, message: "must NOT have duplicate items (items ## " + j10 + " and " + i28 + " are identical)" };
                         if (vErrors === null) {
-                          vErrors = [err178];
+                          vErrors = [err179];
                         } else {
-                          vErrors.push(err178);
+                          vErrors.push(err179);
                         }
                         errors++;
                         break outer8;
@@ -7016,42 +7298,30 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err179 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err180 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err179];
+                  vErrors = [err180];
                 } else {
-                  vErrors.push(err179);
+                  vErrors.push(err180);
                 }
                 errors++;
               }
             }
             if (data57.outcome !== void 0) {
-              let data82 = data57.outcome;
-              if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-                if (data82.timing === void 0) {
-                  const err180 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
+              let data83 = data57.outcome;
+              if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+                if (data83.timing === void 0) {
+                  const err181 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
                   if (vErrors === null) {
-                    vErrors = [err180];
+                    vErrors = [err181];
                   } else {
-                    vErrors.push(err180);
+                    vErrors.push(err181);
                   }
                   errors++;
                 }
-                for (const key11 in data82) {
+                for (const key11 in data83) {
                   if (!(key11 === "timing" || key11 === "proration" || key11 === "termRestarts" || key11 === "minimumDaysOnCurrent" || key11 === "reason" || key11 === "priceBook" || key11 === "prorationStyle")) {
-                    const err181 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err181];
-                    } else {
-                      vErrors.push(err181);
-                    }
-                    errors++;
-                  }
-                }
-                if (data82.timing !== void 0) {
-                  let data83 = data82.timing;
-                  if (typeof data83 !== "string") {
-                    const err182 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err182 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err182];
                     } else {
@@ -7059,8 +7329,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data83 === "immediate" || data83 === "end_of_term" || data83 === "next_billing_date" || data83 === "illegal")) {
-                    const err183 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data83.timing !== void 0) {
+                  let data84 = data83.timing;
+                  if (typeof data84 !== "string") {
+                    const err183 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err183];
                     } else {
@@ -7068,11 +7341,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data82.proration !== void 0) {
-                  let data84 = data82.proration;
-                  if (typeof data84 !== "string") {
-                    const err184 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (!(data84 === "immediate" || data84 === "end_of_term" || data84 === "next_billing_date" || data84 === "illegal")) {
+                    const err184 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err184];
                     } else {
@@ -7080,8 +7350,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data84 === "prorate" || data84 === "none" || data84 === "full_credit")) {
-                    const err185 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data83.proration !== void 0) {
+                  let data85 = data83.proration;
+                  if (typeof data85 !== "string") {
+                    const err185 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err185];
                     } else {
@@ -7089,10 +7362,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data82.termRestarts !== void 0) {
-                  if (typeof data82.termRestarts !== "boolean") {
-                    const err186 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                  if (!(data85 === "prorate" || data85 === "none" || data85 === "full_credit")) {
+                    const err186 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err186];
                     } else {
@@ -7101,10 +7372,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data82.minimumDaysOnCurrent !== void 0) {
-                  let data86 = data82.minimumDaysOnCurrent;
-                  if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86))) {
-                    const err187 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (data83.termRestarts !== void 0) {
+                  if (typeof data83.termRestarts !== "boolean") {
+                    const err187 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err187];
                     } else {
@@ -7112,55 +7382,55 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data86 == "number" && isFinite(data86)) {
-                    if (data86 < 0 || isNaN(data86)) {
-                      const err188 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                }
+                if (data83.minimumDaysOnCurrent !== void 0) {
+                  let data87 = data83.minimumDaysOnCurrent;
+                  if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
+                    const err188 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err188];
+                    } else {
+                      vErrors.push(err188);
+                    }
+                    errors++;
+                  }
+                  if (typeof data87 == "number" && isFinite(data87)) {
+                    if (data87 < 0 || isNaN(data87)) {
+                      const err189 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                       if (vErrors === null) {
-                        vErrors = [err188];
+                        vErrors = [err189];
                       } else {
-                        vErrors.push(err188);
+                        vErrors.push(err189);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data82.reason !== void 0) {
-                  if (typeof data82.reason !== "string") {
-                    const err189 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data83.reason !== void 0) {
+                  if (typeof data83.reason !== "string") {
+                    const err190 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err189];
+                      vErrors = [err190];
                     } else {
-                      vErrors.push(err189);
+                      vErrors.push(err190);
                     }
                     errors++;
                   }
                 }
-                if (data82.priceBook !== void 0) {
-                  let data88 = data82.priceBook;
-                  if (typeof data88 === "string") {
-                    if (!pattern4.test(data88)) {
-                      const err190 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                if (data83.priceBook !== void 0) {
+                  let data89 = data83.priceBook;
+                  if (typeof data89 === "string") {
+                    if (!pattern4.test(data89)) {
+                      const err191 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                       if (vErrors === null) {
-                        vErrors = [err190];
+                        vErrors = [err191];
                       } else {
-                        vErrors.push(err190);
+                        vErrors.push(err191);
                       }
                       errors++;
                     }
                   } else {
-                    const err191 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err191];
-                    } else {
-                      vErrors.push(err191);
-                    }
-                    errors++;
-                  }
-                }
-                if (data82.prorationStyle !== void 0) {
-                  let data89 = data82.prorationStyle;
-                  if (typeof data89 !== "string") {
-                    const err192 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err192 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err192];
                     } else {
@@ -7168,8 +7438,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data89 === "day_based" || data89 === "flexible")) {
-                    const err193 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.prorationStyle.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data83.prorationStyle !== void 0) {
+                  let data90 = data83.prorationStyle;
+                  if (typeof data90 !== "string") {
+                    const err193 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err193];
                     } else {
@@ -7177,43 +7450,1183 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
+                  if (!(data90 === "day_based" || data90 === "flexible")) {
+                    const err194 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.prorationStyle.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err194];
+                    } else {
+                      vErrors.push(err194);
+                    }
+                    errors++;
+                  }
                 }
               } else {
-                const err194 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err195 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err194];
+                  vErrors = [err195];
                 } else {
-                  vErrors.push(err194);
+                  vErrors.push(err195);
                 }
                 errors++;
               }
             }
           } else {
-            const err195 = { instancePath: instancePath + "/pathRules/" + i12, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err196 = { instancePath: instancePath + "/pathRules/" + i12, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err195];
+              vErrors = [err196];
             } else {
-              vErrors.push(err195);
+              vErrors.push(err196);
             }
             errors++;
           }
         }
       } else {
-        const err196 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err197 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err196];
+          vErrors = [err197];
         } else {
-          vErrors.push(err196);
+          vErrors.push(err197);
+        }
+        errors++;
+      }
+    }
+    if (data.alignments !== void 0) {
+      let data91 = data.alignments;
+      if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
+        for (const key12 in data91) {
+          if (!(key12 === "billing" || key12 === "create" || key12 === "change")) {
+            const err198 = { instancePath: instancePath + "/alignments", schemaPath: "#/properties/alignments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err198];
+            } else {
+              vErrors.push(err198);
+            }
+            errors++;
+          }
+        }
+        if (data91.billing !== void 0) {
+          let data92 = data91.billing;
+          if (Array.isArray(data92)) {
+            const len18 = data92.length;
+            for (let i29 = 0; i29 < len18; i29++) {
+              let data93 = data92[i29];
+              if (data93 && typeof data93 == "object" && !Array.isArray(data93)) {
+                if (data93.alignment === void 0) {
+                  const err199 = { instancePath: instancePath + "/alignments/billing/" + i29, schemaPath: "#/properties/alignments/properties/billing/items/required", keyword: "required", params: { missingProperty: "alignment" }, message: "must have required property 'alignment'" };
+                  if (vErrors === null) {
+                    vErrors = [err199];
+                  } else {
+                    vErrors.push(err199);
+                  }
+                  errors++;
+                }
+                for (const key13 in data93) {
+                  if (!(key13 === "id" || key13 === "when" || key13 === "alignment")) {
+                    const err200 = { instancePath: instancePath + "/alignments/billing/" + i29, schemaPath: "#/properties/alignments/properties/billing/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err200];
+                    } else {
+                      vErrors.push(err200);
+                    }
+                    errors++;
+                  }
+                }
+                if (data93.id !== void 0) {
+                  let data94 = data93.id;
+                  if (typeof data94 === "string") {
+                    if (!pattern4.test(data94)) {
+                      const err201 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/id", schemaPath: "#/properties/alignments/properties/billing/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err201];
+                      } else {
+                        vErrors.push(err201);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err202 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/id", schemaPath: "#/properties/alignments/properties/billing/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err202];
+                    } else {
+                      vErrors.push(err202);
+                    }
+                    errors++;
+                  }
+                }
+                if (data93.when !== void 0) {
+                  let data95 = data93.when;
+                  if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
+                    for (const key14 in data95) {
+                      if (!(key14 === "roles" || key14 === "packages" || key14 === "portfolios" || key14 === "billingPeriods")) {
+                        const err203 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err203];
+                        } else {
+                          vErrors.push(err203);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data95.roles !== void 0) {
+                      let data96 = data95.roles;
+                      if (Array.isArray(data96)) {
+                        if (data96.length < 1) {
+                          const err204 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/roles", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err204];
+                          } else {
+                            vErrors.push(err204);
+                          }
+                          errors++;
+                        }
+                        const len19 = data96.length;
+                        for (let i30 = 0; i30 < len19; i30++) {
+                          let data97 = data96[i30];
+                          if (typeof data97 !== "string") {
+                            const err205 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/roles/" + i30, schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err205];
+                            } else {
+                              vErrors.push(err205);
+                            }
+                            errors++;
+                          }
+                          if (!(data97 === "base" || data97 === "add_on")) {
+                            const err206 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/roles/" + i30, schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.billing.items.properties.when.properties.roles.items.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err206];
+                            } else {
+                              vErrors.push(err206);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i31 = data96.length;
+                        let j11;
+                        if (i31 > 1) {
+                          const indices2 = {};
+                          for (; i31--; ) {
+                            let item2 = data96[i31];
+                            if (typeof item2 !== "string") {
+                              continue;
+                            }
+                            if (typeof indices2[item2] == "number") {
+                              j11 = indices2[item2];
+                              const err207 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/roles", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i31, j: j11 }, message: "must NOT have duplicate items (items ## " + j11 + " and " + i31 + " are identical)" };
+                              if (vErrors === null) {
+                                vErrors = [err207];
+                              } else {
+                                vErrors.push(err207);
+                              }
+                              errors++;
+                              break;
+                            }
+                            indices2[item2] = i31;
+                          }
+                        }
+                      } else {
+                        const err208 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/roles", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err208];
+                        } else {
+                          vErrors.push(err208);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data95.packages !== void 0) {
+                      let data98 = data95.packages;
+                      if (Array.isArray(data98)) {
+                        if (data98.length < 1) {
+                          const err209 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/packages", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err209];
+                          } else {
+                            vErrors.push(err209);
+                          }
+                          errors++;
+                        }
+                        const len20 = data98.length;
+                        for (let i32 = 0; i32 < len20; i32++) {
+                          let data99 = data98[i32];
+                          if (typeof data99 === "string") {
+                            if (!pattern4.test(data99)) {
+                              const err210 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/packages/" + i32, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err210];
+                              } else {
+                                vErrors.push(err210);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err211 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/packages/" + i32, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err211];
+                            } else {
+                              vErrors.push(err211);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i33 = data98.length;
+                        let j12;
+                        if (i33 > 1) {
+                          outer9: for (; i33--; ) {
+                            for (j12 = i33; j12--; ) {
+                              if (func0(data98[i33], data98[j12])) {
+                                const err212 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/packages", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i33, j: j12 }, message: "must NOT have duplicate items (items ## " + j12 + " and " + i33 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err212];
+                                } else {
+                                  vErrors.push(err212);
+                                }
+                                errors++;
+                                break outer9;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err213 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/packages", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err213];
+                        } else {
+                          vErrors.push(err213);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data95.portfolios !== void 0) {
+                      let data100 = data95.portfolios;
+                      if (Array.isArray(data100)) {
+                        if (data100.length < 1) {
+                          const err214 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err214];
+                          } else {
+                            vErrors.push(err214);
+                          }
+                          errors++;
+                        }
+                        const len21 = data100.length;
+                        for (let i34 = 0; i34 < len21; i34++) {
+                          let data101 = data100[i34];
+                          if (typeof data101 === "string") {
+                            if (!pattern4.test(data101)) {
+                              const err215 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/portfolios/" + i34, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err215];
+                              } else {
+                                vErrors.push(err215);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err216 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/portfolios/" + i34, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err216];
+                            } else {
+                              vErrors.push(err216);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i35 = data100.length;
+                        let j13;
+                        if (i35 > 1) {
+                          outer10: for (; i35--; ) {
+                            for (j13 = i35; j13--; ) {
+                              if (func0(data100[i35], data100[j13])) {
+                                const err217 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i35, j: j13 }, message: "must NOT have duplicate items (items ## " + j13 + " and " + i35 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err217];
+                                } else {
+                                  vErrors.push(err217);
+                                }
+                                errors++;
+                                break outer10;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err218 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err218];
+                        } else {
+                          vErrors.push(err218);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data95.billingPeriods !== void 0) {
+                      let data102 = data95.billingPeriods;
+                      if (Array.isArray(data102)) {
+                        if (data102.length < 1) {
+                          const err219 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err219];
+                          } else {
+                            vErrors.push(err219);
+                          }
+                          errors++;
+                        }
+                        const len22 = data102.length;
+                        for (let i36 = 0; i36 < len22; i36++) {
+                          let data103 = data102[i36];
+                          if (typeof data103 !== "string") {
+                            const err220 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/billingPeriods/" + i36, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err220];
+                            } else {
+                              vErrors.push(err220);
+                            }
+                            errors++;
+                          }
+                          if (!(data103 === "week" || data103 === "two_weeks" || data103 === "month" || data103 === "quarter" || data103 === "half_year" || data103 === "year" || data103 === "upfront")) {
+                            const err221 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/billingPeriods/" + i36, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err221];
+                            } else {
+                              vErrors.push(err221);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i37 = data102.length;
+                        let j14;
+                        if (i37 > 1) {
+                          outer11: for (; i37--; ) {
+                            for (j14 = i37; j14--; ) {
+                              if (func0(data102[i37], data102[j14])) {
+                                const err222 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i37, j: j14 }, message: "must NOT have duplicate items (items ## " + j14 + " and " + i37 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err222];
+                                } else {
+                                  vErrors.push(err222);
+                                }
+                                errors++;
+                                break outer11;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err223 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err223];
+                        } else {
+                          vErrors.push(err223);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err224 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/when", schemaPath: "#/properties/alignments/properties/billing/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err224];
+                    } else {
+                      vErrors.push(err224);
+                    }
+                    errors++;
+                  }
+                }
+                if (data93.alignment !== void 0) {
+                  let data104 = data93.alignment;
+                  if (typeof data104 !== "string") {
+                    const err225 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/alignment", schemaPath: "#/properties/alignments/properties/billing/items/properties/alignment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err225];
+                    } else {
+                      vErrors.push(err225);
+                    }
+                    errors++;
+                  }
+                  if (!(data104 === "account" || data104 === "bundle" || data104 === "subscription")) {
+                    const err226 = { instancePath: instancePath + "/alignments/billing/" + i29 + "/alignment", schemaPath: "#/properties/alignments/properties/billing/items/properties/alignment/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.billing.items.properties.alignment.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err226];
+                    } else {
+                      vErrors.push(err226);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err227 = { instancePath: instancePath + "/alignments/billing/" + i29, schemaPath: "#/properties/alignments/properties/billing/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err227];
+                } else {
+                  vErrors.push(err227);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err228 = { instancePath: instancePath + "/alignments/billing", schemaPath: "#/properties/alignments/properties/billing/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err228];
+            } else {
+              vErrors.push(err228);
+            }
+            errors++;
+          }
+        }
+        if (data91.create !== void 0) {
+          let data105 = data91.create;
+          if (Array.isArray(data105)) {
+            const len23 = data105.length;
+            for (let i38 = 0; i38 < len23; i38++) {
+              let data106 = data105[i38];
+              if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
+                if (data106.alignment === void 0) {
+                  const err229 = { instancePath: instancePath + "/alignments/create/" + i38, schemaPath: "#/properties/alignments/properties/create/items/required", keyword: "required", params: { missingProperty: "alignment" }, message: "must have required property 'alignment'" };
+                  if (vErrors === null) {
+                    vErrors = [err229];
+                  } else {
+                    vErrors.push(err229);
+                  }
+                  errors++;
+                }
+                for (const key15 in data106) {
+                  if (!(key15 === "id" || key15 === "when" || key15 === "alignment")) {
+                    const err230 = { instancePath: instancePath + "/alignments/create/" + i38, schemaPath: "#/properties/alignments/properties/create/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err230];
+                    } else {
+                      vErrors.push(err230);
+                    }
+                    errors++;
+                  }
+                }
+                if (data106.id !== void 0) {
+                  let data107 = data106.id;
+                  if (typeof data107 === "string") {
+                    if (!pattern4.test(data107)) {
+                      const err231 = { instancePath: instancePath + "/alignments/create/" + i38 + "/id", schemaPath: "#/properties/alignments/properties/create/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err231];
+                      } else {
+                        vErrors.push(err231);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err232 = { instancePath: instancePath + "/alignments/create/" + i38 + "/id", schemaPath: "#/properties/alignments/properties/create/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err232];
+                    } else {
+                      vErrors.push(err232);
+                    }
+                    errors++;
+                  }
+                }
+                if (data106.when !== void 0) {
+                  let data108 = data106.when;
+                  if (data108 && typeof data108 == "object" && !Array.isArray(data108)) {
+                    for (const key16 in data108) {
+                      if (!(key16 === "roles" || key16 === "packages" || key16 === "portfolios" || key16 === "billingPeriods")) {
+                        const err233 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when", schemaPath: "#/properties/alignments/properties/create/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err233];
+                        } else {
+                          vErrors.push(err233);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data108.roles !== void 0) {
+                      let data109 = data108.roles;
+                      if (Array.isArray(data109)) {
+                        if (data109.length < 1) {
+                          const err234 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/roles", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err234];
+                          } else {
+                            vErrors.push(err234);
+                          }
+                          errors++;
+                        }
+                        const len24 = data109.length;
+                        for (let i39 = 0; i39 < len24; i39++) {
+                          let data110 = data109[i39];
+                          if (typeof data110 !== "string") {
+                            const err235 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/roles/" + i39, schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err235];
+                            } else {
+                              vErrors.push(err235);
+                            }
+                            errors++;
+                          }
+                          if (!(data110 === "base" || data110 === "add_on")) {
+                            const err236 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/roles/" + i39, schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.create.items.properties.when.properties.roles.items.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err236];
+                            } else {
+                              vErrors.push(err236);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i40 = data109.length;
+                        let j15;
+                        if (i40 > 1) {
+                          const indices3 = {};
+                          for (; i40--; ) {
+                            let item3 = data109[i40];
+                            if (typeof item3 !== "string") {
+                              continue;
+                            }
+                            if (typeof indices3[item3] == "number") {
+                              j15 = indices3[item3];
+                              const err237 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/roles", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i40, j: j15 }, message: "must NOT have duplicate items (items ## " + j15 + " and " + i40 + " are identical)" };
+                              if (vErrors === null) {
+                                vErrors = [err237];
+                              } else {
+                                vErrors.push(err237);
+                              }
+                              errors++;
+                              break;
+                            }
+                            indices3[item3] = i40;
+                          }
+                        }
+                      } else {
+                        const err238 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/roles", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err238];
+                        } else {
+                          vErrors.push(err238);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data108.packages !== void 0) {
+                      let data111 = data108.packages;
+                      if (Array.isArray(data111)) {
+                        if (data111.length < 1) {
+                          const err239 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/packages", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err239];
+                          } else {
+                            vErrors.push(err239);
+                          }
+                          errors++;
+                        }
+                        const len25 = data111.length;
+                        for (let i41 = 0; i41 < len25; i41++) {
+                          let data112 = data111[i41];
+                          if (typeof data112 === "string") {
+                            if (!pattern4.test(data112)) {
+                              const err240 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/packages/" + i41, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err240];
+                              } else {
+                                vErrors.push(err240);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err241 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/packages/" + i41, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err241];
+                            } else {
+                              vErrors.push(err241);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i42 = data111.length;
+                        let j16;
+                        if (i42 > 1) {
+                          outer12: for (; i42--; ) {
+                            for (j16 = i42; j16--; ) {
+                              if (func0(data111[i42], data111[j16])) {
+                                const err242 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/packages", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i42, j: j16 }, message: "must NOT have duplicate items (items ## " + j16 + " and " + i42 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err242];
+                                } else {
+                                  vErrors.push(err242);
+                                }
+                                errors++;
+                                break outer12;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err243 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/packages", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err243];
+                        } else {
+                          vErrors.push(err243);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data108.portfolios !== void 0) {
+                      let data113 = data108.portfolios;
+                      if (Array.isArray(data113)) {
+                        if (data113.length < 1) {
+                          const err244 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err244];
+                          } else {
+                            vErrors.push(err244);
+                          }
+                          errors++;
+                        }
+                        const len26 = data113.length;
+                        for (let i43 = 0; i43 < len26; i43++) {
+                          let data114 = data113[i43];
+                          if (typeof data114 === "string") {
+                            if (!pattern4.test(data114)) {
+                              const err245 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/portfolios/" + i43, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err245];
+                              } else {
+                                vErrors.push(err245);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err246 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/portfolios/" + i43, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err246];
+                            } else {
+                              vErrors.push(err246);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i44 = data113.length;
+                        let j17;
+                        if (i44 > 1) {
+                          outer13: for (; i44--; ) {
+                            for (j17 = i44; j17--; ) {
+                              if (func0(data113[i44], data113[j17])) {
+                                const err247 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i44, j: j17 }, message: "must NOT have duplicate items (items ## " + j17 + " and " + i44 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err247];
+                                } else {
+                                  vErrors.push(err247);
+                                }
+                                errors++;
+                                break outer13;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err248 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err248];
+                        } else {
+                          vErrors.push(err248);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data108.billingPeriods !== void 0) {
+                      let data115 = data108.billingPeriods;
+                      if (Array.isArray(data115)) {
+                        if (data115.length < 1) {
+                          const err249 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err249];
+                          } else {
+                            vErrors.push(err249);
+                          }
+                          errors++;
+                        }
+                        const len27 = data115.length;
+                        for (let i45 = 0; i45 < len27; i45++) {
+                          let data116 = data115[i45];
+                          if (typeof data116 !== "string") {
+                            const err250 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/billingPeriods/" + i45, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err250];
+                            } else {
+                              vErrors.push(err250);
+                            }
+                            errors++;
+                          }
+                          if (!(data116 === "week" || data116 === "two_weeks" || data116 === "month" || data116 === "quarter" || data116 === "half_year" || data116 === "year" || data116 === "upfront")) {
+                            const err251 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/billingPeriods/" + i45, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err251];
+                            } else {
+                              vErrors.push(err251);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i46 = data115.length;
+                        let j18;
+                        if (i46 > 1) {
+                          outer14: for (; i46--; ) {
+                            for (j18 = i46; j18--; ) {
+                              if (func0(data115[i46], data115[j18])) {
+                                const err252 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i46, j: j18 }, message: "must NOT have duplicate items (items ## " + j18 + " and " + i46 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err252];
+                                } else {
+                                  vErrors.push(err252);
+                                }
+                                errors++;
+                                break outer14;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err253 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/create/items/properties/when/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err253];
+                        } else {
+                          vErrors.push(err253);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err254 = { instancePath: instancePath + "/alignments/create/" + i38 + "/when", schemaPath: "#/properties/alignments/properties/create/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err254];
+                    } else {
+                      vErrors.push(err254);
+                    }
+                    errors++;
+                  }
+                }
+                if (data106.alignment !== void 0) {
+                  let data117 = data106.alignment;
+                  if (typeof data117 !== "string") {
+                    const err255 = { instancePath: instancePath + "/alignments/create/" + i38 + "/alignment", schemaPath: "#/properties/alignments/properties/create/items/properties/alignment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err255];
+                    } else {
+                      vErrors.push(err255);
+                    }
+                    errors++;
+                  }
+                  if (!(data117 === "start_of_bundle" || data117 === "start_of_subscription")) {
+                    const err256 = { instancePath: instancePath + "/alignments/create/" + i38 + "/alignment", schemaPath: "#/properties/alignments/properties/create/items/properties/alignment/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.create.items.properties.alignment.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err256];
+                    } else {
+                      vErrors.push(err256);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err257 = { instancePath: instancePath + "/alignments/create/" + i38, schemaPath: "#/properties/alignments/properties/create/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err257];
+                } else {
+                  vErrors.push(err257);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err258 = { instancePath: instancePath + "/alignments/create", schemaPath: "#/properties/alignments/properties/create/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err258];
+            } else {
+              vErrors.push(err258);
+            }
+            errors++;
+          }
+        }
+        if (data91.change !== void 0) {
+          let data118 = data91.change;
+          if (Array.isArray(data118)) {
+            const len28 = data118.length;
+            for (let i47 = 0; i47 < len28; i47++) {
+              let data119 = data118[i47];
+              if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
+                if (data119.alignment === void 0) {
+                  const err259 = { instancePath: instancePath + "/alignments/change/" + i47, schemaPath: "#/properties/alignments/properties/change/items/required", keyword: "required", params: { missingProperty: "alignment" }, message: "must have required property 'alignment'" };
+                  if (vErrors === null) {
+                    vErrors = [err259];
+                  } else {
+                    vErrors.push(err259);
+                  }
+                  errors++;
+                }
+                for (const key17 in data119) {
+                  if (!(key17 === "id" || key17 === "when" || key17 === "alignment")) {
+                    const err260 = { instancePath: instancePath + "/alignments/change/" + i47, schemaPath: "#/properties/alignments/properties/change/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err260];
+                    } else {
+                      vErrors.push(err260);
+                    }
+                    errors++;
+                  }
+                }
+                if (data119.id !== void 0) {
+                  let data120 = data119.id;
+                  if (typeof data120 === "string") {
+                    if (!pattern4.test(data120)) {
+                      const err261 = { instancePath: instancePath + "/alignments/change/" + i47 + "/id", schemaPath: "#/properties/alignments/properties/change/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err261];
+                      } else {
+                        vErrors.push(err261);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err262 = { instancePath: instancePath + "/alignments/change/" + i47 + "/id", schemaPath: "#/properties/alignments/properties/change/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err262];
+                    } else {
+                      vErrors.push(err262);
+                    }
+                    errors++;
+                  }
+                }
+                if (data119.when !== void 0) {
+                  let data121 = data119.when;
+                  if (data121 && typeof data121 == "object" && !Array.isArray(data121)) {
+                    for (const key18 in data121) {
+                      if (!(key18 === "roles" || key18 === "packages" || key18 === "portfolios" || key18 === "billingPeriods")) {
+                        const err263 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when", schemaPath: "#/properties/alignments/properties/change/items/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err263];
+                        } else {
+                          vErrors.push(err263);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data121.roles !== void 0) {
+                      let data122 = data121.roles;
+                      if (Array.isArray(data122)) {
+                        if (data122.length < 1) {
+                          const err264 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/roles", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err264];
+                          } else {
+                            vErrors.push(err264);
+                          }
+                          errors++;
+                        }
+                        const len29 = data122.length;
+                        for (let i48 = 0; i48 < len29; i48++) {
+                          let data123 = data122[i48];
+                          if (typeof data123 !== "string") {
+                            const err265 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/roles/" + i48, schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err265];
+                            } else {
+                              vErrors.push(err265);
+                            }
+                            errors++;
+                          }
+                          if (!(data123 === "base" || data123 === "add_on")) {
+                            const err266 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/roles/" + i48, schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.change.items.properties.when.properties.roles.items.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err266];
+                            } else {
+                              vErrors.push(err266);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i49 = data122.length;
+                        let j19;
+                        if (i49 > 1) {
+                          const indices4 = {};
+                          for (; i49--; ) {
+                            let item4 = data122[i49];
+                            if (typeof item4 !== "string") {
+                              continue;
+                            }
+                            if (typeof indices4[item4] == "number") {
+                              j19 = indices4[item4];
+                              const err267 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/roles", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i49, j: j19 }, message: "must NOT have duplicate items (items ## " + j19 + " and " + i49 + " are identical)" };
+                              if (vErrors === null) {
+                                vErrors = [err267];
+                              } else {
+                                vErrors.push(err267);
+                              }
+                              errors++;
+                              break;
+                            }
+                            indices4[item4] = i49;
+                          }
+                        }
+                      } else {
+                        const err268 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/roles", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err268];
+                        } else {
+                          vErrors.push(err268);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data121.packages !== void 0) {
+                      let data124 = data121.packages;
+                      if (Array.isArray(data124)) {
+                        if (data124.length < 1) {
+                          const err269 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/packages", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err269];
+                          } else {
+                            vErrors.push(err269);
+                          }
+                          errors++;
+                        }
+                        const len30 = data124.length;
+                        for (let i50 = 0; i50 < len30; i50++) {
+                          let data125 = data124[i50];
+                          if (typeof data125 === "string") {
+                            if (!pattern4.test(data125)) {
+                              const err270 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/packages/" + i50, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err270];
+                              } else {
+                                vErrors.push(err270);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err271 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/packages/" + i50, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err271];
+                            } else {
+                              vErrors.push(err271);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i51 = data124.length;
+                        let j20;
+                        if (i51 > 1) {
+                          outer15: for (; i51--; ) {
+                            for (j20 = i51; j20--; ) {
+                              if (func0(data124[i51], data124[j20])) {
+                                const err272 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/packages", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i51, j: j20 }, message: "must NOT have duplicate items (items ## " + j20 + " and " + i51 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err272];
+                                } else {
+                                  vErrors.push(err272);
+                                }
+                                errors++;
+                                break outer15;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err273 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/packages", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err273];
+                        } else {
+                          vErrors.push(err273);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data121.portfolios !== void 0) {
+                      let data126 = data121.portfolios;
+                      if (Array.isArray(data126)) {
+                        if (data126.length < 1) {
+                          const err274 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err274];
+                          } else {
+                            vErrors.push(err274);
+                          }
+                          errors++;
+                        }
+                        const len31 = data126.length;
+                        for (let i52 = 0; i52 < len31; i52++) {
+                          let data127 = data126[i52];
+                          if (typeof data127 === "string") {
+                            if (!pattern4.test(data127)) {
+                              const err275 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/portfolios/" + i52, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                              if (vErrors === null) {
+                                vErrors = [err275];
+                              } else {
+                                vErrors.push(err275);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err276 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/portfolios/" + i52, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err276];
+                            } else {
+                              vErrors.push(err276);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i53 = data126.length;
+                        let j21;
+                        if (i53 > 1) {
+                          outer16: for (; i53--; ) {
+                            for (j21 = i53; j21--; ) {
+                              if (func0(data126[i53], data126[j21])) {
+                                const err277 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i53, j: j21 }, message: "must NOT have duplicate items (items ## " + j21 + " and " + i53 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err277];
+                                } else {
+                                  vErrors.push(err277);
+                                }
+                                errors++;
+                                break outer16;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err278 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/portfolios", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err278];
+                        } else {
+                          vErrors.push(err278);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data121.billingPeriods !== void 0) {
+                      let data128 = data121.billingPeriods;
+                      if (Array.isArray(data128)) {
+                        if (data128.length < 1) {
+                          const err279 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                          if (vErrors === null) {
+                            vErrors = [err279];
+                          } else {
+                            vErrors.push(err279);
+                          }
+                          errors++;
+                        }
+                        const len32 = data128.length;
+                        for (let i54 = 0; i54 < len32; i54++) {
+                          let data129 = data128[i54];
+                          if (typeof data129 !== "string") {
+                            const err280 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/billingPeriods/" + i54, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err280];
+                            } else {
+                              vErrors.push(err280);
+                            }
+                            errors++;
+                          }
+                          if (!(data129 === "week" || data129 === "two_weeks" || data129 === "month" || data129 === "quarter" || data129 === "half_year" || data129 === "year" || data129 === "upfront")) {
+                            const err281 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/billingPeriods/" + i54, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err281];
+                            } else {
+                              vErrors.push(err281);
+                            }
+                            errors++;
+                          }
+                        }
+                        let i55 = data128.length;
+                        let j22;
+                        if (i55 > 1) {
+                          outer17: for (; i55--; ) {
+                            for (j22 = i55; j22--; ) {
+                              if (func0(data128[i55], data128[j22])) {
+                                const err282 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i55, j: j22 }, message: "must NOT have duplicate items (items ## " + j22 + " and " + i55 + " are identical)" };
+                                if (vErrors === null) {
+                                  vErrors = [err282];
+                                } else {
+                                  vErrors.push(err282);
+                                }
+                                errors++;
+                                break outer17;
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        const err283 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when/billingPeriods", schemaPath: "#/properties/alignments/properties/change/items/properties/when/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err283];
+                        } else {
+                          vErrors.push(err283);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err284 = { instancePath: instancePath + "/alignments/change/" + i47 + "/when", schemaPath: "#/properties/alignments/properties/change/items/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err284];
+                    } else {
+                      vErrors.push(err284);
+                    }
+                    errors++;
+                  }
+                }
+                if (data119.alignment !== void 0) {
+                  let data130 = data119.alignment;
+                  if (typeof data130 !== "string") {
+                    const err285 = { instancePath: instancePath + "/alignments/change/" + i47 + "/alignment", schemaPath: "#/properties/alignments/properties/change/items/properties/alignment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err285];
+                    } else {
+                      vErrors.push(err285);
+                    }
+                    errors++;
+                  }
+                  if (!(data130 === "start_of_bundle" || data130 === "start_of_subscription" || data130 === "change_date")) {
+                    const err286 = { instancePath: instancePath + "/alignments/change/" + i47 + "/alignment", schemaPath: "#/properties/alignments/properties/change/items/properties/alignment/enum", keyword: "enum", params: { allowedValues: schema34.properties.alignments.properties.change.items.properties.alignment.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err286];
+                    } else {
+                      vErrors.push(err286);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err287 = { instancePath: instancePath + "/alignments/change/" + i47, schemaPath: "#/properties/alignments/properties/change/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err287];
+                } else {
+                  vErrors.push(err287);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err288 = { instancePath: instancePath + "/alignments/change", schemaPath: "#/properties/alignments/properties/change/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err288];
+            } else {
+              vErrors.push(err288);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err289 = { instancePath: instancePath + "/alignments", schemaPath: "#/properties/alignments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err289];
+        } else {
+          vErrors.push(err289);
         }
         errors++;
       }
     }
   } else {
-    const err197 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err290 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err197];
+      vErrors = [err290];
     } else {
-      vErrors.push(err197);
+      vErrors.push(err290);
     }
     errors++;
   }
@@ -7222,7 +8635,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateQuote = validate27;
-var schema57 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": 'A short name for the quote, shown in lists and on the printed quote, e.g. "Northwind \u2014 60 seats of Business". When omitted, the server names it after the customer and the package.' }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
+var schema66 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": 'A short name for the quote, shown in lists and on the printed quote, e.g. "Northwind \u2014 60 seats of Business". When omitted, the server names it after the customer and the package.' }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "termWeeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Contract term in weeks, for packages whose terms are given in weeks; use instead of termMonths." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -7469,7 +8882,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema71 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
+var schema80 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -7632,7 +9045,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema71.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema80.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -7699,7 +9112,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema57.properties, key0)) {
+      if (!func1.call(schema66.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -7912,10 +9325,10 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.billingPeriod !== void 0) {
-      let data8 = data.billingPeriod;
-      if (typeof data8 !== "string") {
-        const err21 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.termWeeks !== void 0) {
+      let data8 = data.termWeeks;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err21 = { instancePath: instancePath + "/termWeeks", schemaPath: "#/properties/termWeeks/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -7923,21 +9336,18 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data8 === "month" || data8 === "quarter" || data8 === "year" || data8 === "upfront")) {
-        const err22 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 520 || isNaN(data8)) {
+          const err22 = { instancePath: instancePath + "/termWeeks", schemaPath: "#/properties/termWeeks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 520 }, message: "must be <= 520" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.currency !== void 0) {
-      let data9 = data.currency;
-      if (typeof data9 === "string") {
-        if (!pattern7.test(data9)) {
-          const err23 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+        if (data8 < 1 || isNaN(data8)) {
+          const err23 = { instancePath: instancePath + "/termWeeks", schemaPath: "#/properties/termWeeks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -7945,8 +9355,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    if (data.billingPeriod !== void 0) {
+      let data9 = data.billingPeriod;
+      if (typeof data9 !== "string") {
+        const err24 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -7954,33 +9368,30 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.priceBook !== void 0) {
-      let data10 = data.priceBook;
-      if (typeof data10 === "string") {
-        if (!pattern4.test(data10)) {
-          const err25 = { instancePath: instancePath + "/priceBook", schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      } else {
-        const err26 = { instancePath: instancePath + "/priceBook", schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data9 === "week" || data9 === "two_weeks" || data9 === "month" || data9 === "quarter" || data9 === "half_year" || data9 === "year" || data9 === "upfront")) {
+        const err25 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err25];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
-    if (data.paymentTerm !== void 0) {
-      let data11 = data.paymentTerm;
-      if (typeof data11 !== "string") {
-        const err27 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.currency !== void 0) {
+      let data10 = data.currency;
+      if (typeof data10 === "string") {
+        if (!pattern7.test(data10)) {
+          const err26 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -7988,53 +9399,87 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data11 === "due_on_receipt" || data11 === "net_15" || data11 === "net_30" || data11 === "net_45" || data11 === "net_60" || data11 === "net_90")) {
-        const err28 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.priceBook !== void 0) {
+      let data11 = data.priceBook;
+      if (typeof data11 === "string") {
+        if (!pattern4.test(data11)) {
+          const err28 = { instancePath: instancePath + "/priceBook", schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/priceBook", schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err29];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.paymentTerm !== void 0) {
+      let data12 = data.paymentTerm;
+      if (typeof data12 !== "string") {
+        const err30 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      if (!(data12 === "due_on_receipt" || data12 === "net_15" || data12 === "net_30" || data12 === "net_45" || data12 === "net_60" || data12 === "net_90")) {
+        const err31 = { instancePath: instancePath + "/paymentTerm", schemaPath: "catalog.schema.json#/$defs/PaymentTerm/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
         }
         errors++;
       }
     }
     if (data.picks !== void 0) {
-      let data12 = data.picks;
-      if (Array.isArray(data12)) {
-        const len0 = data12.length;
+      let data13 = data.picks;
+      if (Array.isArray(data13)) {
+        const len0 = data13.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data13 = data12[i0];
-          if (typeof data13 === "string") {
-            if (!pattern4.test(data13)) {
-              const err29 = { instancePath: instancePath + "/picks/" + i0, schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          let data14 = data13[i0];
+          if (typeof data14 === "string") {
+            if (!pattern4.test(data14)) {
+              const err32 = { instancePath: instancePath + "/picks/" + i0, schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
               if (vErrors === null) {
-                vErrors = [err29];
+                vErrors = [err32];
               } else {
-                vErrors.push(err29);
+                vErrors.push(err32);
               }
               errors++;
             }
           } else {
-            const err30 = { instancePath: instancePath + "/picks/" + i0, schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err33 = { instancePath: instancePath + "/picks/" + i0, schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err33];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
-        let i1 = data12.length;
+        let i1 = data13.length;
         let j0;
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func0(data12[i1], data12[j0])) {
-                const err31 = { instancePath: instancePath + "/picks", schemaPath: "#/properties/picks/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (func0(data13[i1], data13[j0])) {
+                const err34 = { instancePath: instancePath + "/picks", schemaPath: "#/properties/picks/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err34];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err34);
                 }
                 errors++;
                 break outer0;
@@ -8043,11 +9488,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/picks", schemaPath: "#/properties/picks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err35 = { instancePath: instancePath + "/picks", schemaPath: "#/properties/picks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err35];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err35);
         }
         errors++;
       }
@@ -8059,51 +9504,17 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.addOns !== void 0) {
-      let data15 = data.addOns;
-      if (Array.isArray(data15)) {
-        const len1 = data15.length;
+      let data16 = data.addOns;
+      if (Array.isArray(data16)) {
+        const len1 = data16.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate30(data15[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data15, parentDataProperty: i2, rootData, dynamicAnchors })) {
+          if (!validate30(data16[i2], { instancePath: instancePath + "/addOns/" + i2, parentData: data16, parentDataProperty: i2, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/addOns", schemaPath: "#/properties/addOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-    if (data.startDate !== void 0) {
-      let data17 = data.startDate;
-      if (typeof data17 === "string") {
-        if (!pattern5.test(data17)) {
-          const err34 = { instancePath: instancePath + "/startDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-      } else {
-        const err35 = { instancePath: instancePath + "/startDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.billingAnchorDay !== void 0) {
-      let data18 = data.billingAnchorDay;
-      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-        const err36 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err36 = { instancePath: instancePath + "/addOns", schemaPath: "#/properties/addOns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -8111,9 +9522,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data18 == "number" && isFinite(data18)) {
-        if (data18 > 31 || isNaN(data18)) {
-          const err37 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31 }, message: "must be <= 31" };
+    }
+    if (data.startDate !== void 0) {
+      let data18 = data.startDate;
+      if (typeof data18 === "string") {
+        if (!pattern5.test(data18)) {
+          const err37 = { instancePath: instancePath + "/startDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -8121,12 +9535,43 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data18 < 1 || isNaN(data18)) {
-          const err38 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      } else {
+        const err38 = { instancePath: instancePath + "/startDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.billingAnchorDay !== void 0) {
+      let data19 = data.billingAnchorDay;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err39 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 > 31 || isNaN(data19)) {
+          const err40 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31 }, message: "must be <= 31" };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err40];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (data19 < 1 || isNaN(data19)) {
+          const err41 = { instancePath: instancePath + "/billingAnchorDay", schemaPath: "#/properties/billingAnchorDay/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
           }
           errors++;
         }
@@ -8139,60 +9584,29 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.discounts !== void 0) {
-      let data20 = data.discounts;
-      if (Array.isArray(data20)) {
-        const len2 = data20.length;
+      let data21 = data.discounts;
+      if (Array.isArray(data21)) {
+        const len2 = data21.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate34(data20[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data20, parentDataProperty: i3, rootData, dynamicAnchors })) {
+          if (!validate34(data21[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data21, parentDataProperty: i3, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/discounts", schemaPath: "#/properties/discounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err42 = { instancePath: instancePath + "/discounts", schemaPath: "#/properties/discounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err42];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
     if (data.status !== void 0) {
-      let data22 = data.status;
-      if (typeof data22 !== "string") {
-        const err40 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-      if (!(data22 === "draft" || data22 === "sent" || data22 === "accepted" || data22 === "expired")) {
-        const err41 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema57.properties.status.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.validUntil !== void 0) {
-      let data23 = data.validUntil;
-      if (typeof data23 === "string") {
-        if (!pattern5.test(data23)) {
-          const err42 = { instancePath: instancePath + "/validUntil", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/validUntil", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data23 = data.status;
+      if (typeof data23 !== "string") {
+        const err43 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -8200,35 +9614,66 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data23 === "draft" || data23 === "sent" || data23 === "accepted" || data23 === "expired")) {
+        const err44 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema66.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
     }
-    if (data.notes !== void 0) {
-      let data24 = data.notes;
+    if (data.validUntil !== void 0) {
+      let data24 = data.validUntil;
       if (typeof data24 === "string") {
-        if (func2(data24) > 5e3) {
-          const err44 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+        if (!pattern5.test(data24)) {
+          const err45 = { instancePath: instancePath + "/validUntil", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
-            vErrors = [err44];
+            vErrors = [err45];
           } else {
-            vErrors.push(err44);
+            vErrors.push(err45);
           }
           errors++;
         }
       } else {
-        const err45 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err46 = { instancePath: instancePath + "/validUntil", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err46];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.notes !== void 0) {
+      let data25 = data.notes;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 5e3) {
+          const err47 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
         }
         errors++;
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err49 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err49];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err49);
     }
     errors++;
   }
@@ -8237,7 +9682,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateArrangement = validate36;
-var schema76 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["months", "start", "end"], "description": "The current contract term.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "phase": { "type": "string", "enum": ["trial", "intro", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current trial or intro phase ends." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "billed": { "type": "object", "additionalProperties": false, "required": ["periodStart", "amount"], "description": "What was invoiced for the current billing period, for the flexible proration style: the amount debited to cover the days from `from` (default: the period's start) to the period's end. A record for another period is ignored.", "properties": { "periodStart": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the billing period the record is about." }, "from": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day the amount covers (a mid-period change bills from its effective date)." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring amount invoiced for those days, after discounts." } } }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." } } } } };
+var schema85 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["start", "end"], "description": "The current contract term: its length in months or, for week-based billing, in weeks (one of the two), and its dates.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length in weeks (terms of week-based packages); use instead of months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the subscription (the bundle) began. Phases, and the start_of_bundle alignments, count from it. Defaults to packageSince, else term.start." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseIndex": { "type": "integer", "minimum": 0, "description": "Position of the current phase in the package's phases list, when the package lists several of one type." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current phase ends (the first day of the next one)." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "billed": { "type": "object", "additionalProperties": false, "required": ["periodStart", "amount"], "description": "What was invoiced for the current billing period, for the flexible proration style: the amount debited to cover the days from `from` (default: the period's start) to the period's end. A record for another period is ignored.", "properties": { "periodStart": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the billing period the record is about." }, "from": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day the amount covers (a mid-period change bills from its effective date)." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring amount invoiced for those days, after discounts." } } }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which the add-on's own billing periods start, when it bills on its own anniversary (billing alignment subscription). Omitted: it bills with the base." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "The add-on's own current phase (add-ons with phases). Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on's current phase ends." } } } } };
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8326,6 +9771,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema96 = { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which the add-on's own billing periods start, when it bills on its own anniversary (billing alignment subscription). Omitted: it bills with the base." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "The add-on's own current phase (add-ons with phases). Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on's current phase ends." } } };
 function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8347,7 +9793,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "package" || key0 === "quantity" || key0 === "included" || key0 === "picks" || key0 === "quantities" || key0 === "since")) {
+      if (!func1.call(schema96.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -8504,12 +9950,77 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.billingAnchor !== void 0) {
+      let data7 = data.billingAnchor;
+      if (typeof data7 === "string") {
+        if (!pattern5.test(data7)) {
+          const err14 = { instancePath: instancePath + "/billingAnchor", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/billingAnchor", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.phase !== void 0) {
+      let data8 = data.phase;
+      if (typeof data8 !== "string") {
+        const err16 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (!(data8 === "trial" || data8 === "intro" || data8 === "discount" || data8 === "fixed_term" || data8 === "evergreen")) {
+        const err17 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema96.properties.phase.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.phaseEnds !== void 0) {
+      let data9 = data.phaseEnds;
+      if (typeof data9 === "string") {
+        if (!pattern5.test(data9)) {
+          const err18 = { instancePath: instancePath + "/phaseEnds", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/phaseEnds", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err20];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err20);
     }
     errors++;
   }
@@ -8679,7 +10190,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema71.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema80.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -8800,7 +10311,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema76.properties, key0)) {
+      if (!func1.call(schema85.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -9005,7 +10516,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data8 === "month" || data8 === "quarter" || data8 === "year" || data8 === "upfront")) {
+      if (!(data8 === "week" || data8 === "two_weeks" || data8 === "month" || data8 === "quarter" || data8 === "half_year" || data8 === "year" || data8 === "upfront")) {
         const err26 = { instancePath: instancePath + "/billingPeriod", schemaPath: "catalog.schema.json#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err26];
@@ -9141,8 +10652,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.term !== void 0) {
       let data16 = data.term;
       if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-        if (data16.months === void 0) {
-          const err36 = { instancePath: instancePath + "/term", schemaPath: "#/properties/term/required", keyword: "required", params: { missingProperty: "months" }, message: "must have required property 'months'" };
+        if (data16.start === void 0) {
+          const err36 = { instancePath: instancePath + "/term", schemaPath: "#/properties/term/required", keyword: "required", params: { missingProperty: "start" }, message: "must have required property 'start'" };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -9150,8 +10661,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data16.start === void 0) {
-          const err37 = { instancePath: instancePath + "/term", schemaPath: "#/properties/term/required", keyword: "required", params: { missingProperty: "start" }, message: "must have required property 'start'" };
+        if (data16.end === void 0) {
+          const err37 = { instancePath: instancePath + "/term", schemaPath: "#/properties/term/required", keyword: "required", params: { missingProperty: "end" }, message: "must have required property 'end'" };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -9159,22 +10670,13 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data16.end === void 0) {
-          const err38 = { instancePath: instancePath + "/term", schemaPath: "#/properties/term/required", keyword: "required", params: { missingProperty: "end" }, message: "must have required property 'end'" };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
         for (const key1 in data16) {
-          if (!(key1 === "months" || key1 === "start" || key1 === "end")) {
-            const err39 = { instancePath: instancePath + "/term", schemaPath: "#/properties/term/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+          if (!(key1 === "months" || key1 === "weeks" || key1 === "start" || key1 === "end")) {
+            const err38 = { instancePath: instancePath + "/term", schemaPath: "#/properties/term/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err38];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err38);
             }
             errors++;
           }
@@ -9182,17 +10684,26 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         if (data16.months !== void 0) {
           let data17 = data16.months;
           if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-            const err40 = { instancePath: instancePath + "/term/months", schemaPath: "#/properties/term/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err39 = { instancePath: instancePath + "/term/months", schemaPath: "#/properties/term/properties/months/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err39];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err39);
             }
             errors++;
           }
           if (typeof data17 == "number" && isFinite(data17)) {
             if (data17 > 120 || isNaN(data17)) {
-              const err41 = { instancePath: instancePath + "/term/months", schemaPath: "#/properties/term/properties/months/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+              const err40 = { instancePath: instancePath + "/term/months", schemaPath: "#/properties/term/properties/months/maximum", keyword: "maximum", params: { comparison: "<=", limit: 120 }, message: "must be <= 120" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            if (data17 < 1 || isNaN(data17)) {
+              const err41 = { instancePath: instancePath + "/term/months", schemaPath: "#/properties/term/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err41];
               } else {
@@ -9200,22 +10711,22 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data17 < 1 || isNaN(data17)) {
-              const err42 = { instancePath: instancePath + "/term/months", schemaPath: "#/properties/term/properties/months/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
           }
         }
-        if (data16.start !== void 0) {
-          let data18 = data16.start;
-          if (typeof data18 === "string") {
-            if (!pattern5.test(data18)) {
-              const err43 = { instancePath: instancePath + "/term/start", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+        if (data16.weeks !== void 0) {
+          let data18 = data16.weeks;
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+            const err42 = { instancePath: instancePath + "/term/weeks", schemaPath: "#/properties/term/properties/weeks/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+          if (typeof data18 == "number" && isFinite(data18)) {
+            if (data18 > 520 || isNaN(data18)) {
+              const err43 = { instancePath: instancePath + "/term/weeks", schemaPath: "#/properties/term/properties/weeks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 520 }, message: "must be <= 520" };
               if (vErrors === null) {
                 vErrors = [err43];
               } else {
@@ -9223,21 +10734,22 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-          } else {
-            const err44 = { instancePath: instancePath + "/term/start", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
+            if (data18 < 1 || isNaN(data18)) {
+              const err44 = { instancePath: instancePath + "/term/weeks", schemaPath: "#/properties/term/properties/weeks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
             }
-            errors++;
           }
         }
-        if (data16.end !== void 0) {
-          let data19 = data16.end;
+        if (data16.start !== void 0) {
+          let data19 = data16.start;
           if (typeof data19 === "string") {
             if (!pattern5.test(data19)) {
-              const err45 = { instancePath: instancePath + "/term/end", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+              const err45 = { instancePath: instancePath + "/term/start", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
               if (vErrors === null) {
                 vErrors = [err45];
               } else {
@@ -9246,7 +10758,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err46 = { instancePath: instancePath + "/term/end", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err46 = { instancePath: instancePath + "/term/start", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err46];
             } else {
@@ -9255,30 +10767,30 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err47 = { instancePath: instancePath + "/term", schemaPath: "#/properties/term/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-    }
-    if (data.billingAnchor !== void 0) {
-      let data20 = data.billingAnchor;
-      if (typeof data20 === "string") {
-        if (!pattern5.test(data20)) {
-          const err48 = { instancePath: instancePath + "/billingAnchor", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
-          if (vErrors === null) {
-            vErrors = [err48];
+        if (data16.end !== void 0) {
+          let data20 = data16.end;
+          if (typeof data20 === "string") {
+            if (!pattern5.test(data20)) {
+              const err47 = { instancePath: instancePath + "/term/end", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err48);
+            const err48 = { instancePath: instancePath + "/term/end", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
           }
-          errors++;
         }
       } else {
-        const err49 = { instancePath: instancePath + "/billingAnchor", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err49 = { instancePath: instancePath + "/term", schemaPath: "#/properties/term/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
@@ -9287,19 +10799,20 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.phase !== void 0) {
-      let data21 = data.phase;
-      if (typeof data21 !== "string") {
-        const err50 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
+    if (data.billingAnchor !== void 0) {
+      let data21 = data.billingAnchor;
+      if (typeof data21 === "string") {
+        if (!pattern5.test(data21)) {
+          const err50 = { instancePath: instancePath + "/billingAnchor", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data21 === "trial" || data21 === "intro" || data21 === "evergreen")) {
-        const err51 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema76.properties.phase.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err51 = { instancePath: instancePath + "/billingAnchor", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -9308,11 +10821,11 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.phaseEnds !== void 0) {
-      let data22 = data.phaseEnds;
+    if (data.start !== void 0) {
+      let data22 = data.start;
       if (typeof data22 === "string") {
         if (!pattern5.test(data22)) {
-          const err52 = { instancePath: instancePath + "/phaseEnds", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          const err52 = { instancePath: instancePath + "/start", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err52];
           } else {
@@ -9321,7 +10834,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err53 = { instancePath: instancePath + "/phaseEnds", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err53 = { instancePath: instancePath + "/start", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err53];
         } else {
@@ -9330,20 +10843,19 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.recurring !== void 0) {
-      let data23 = data.recurring;
-      if (typeof data23 === "string") {
-        if (!pattern46.test(data23)) {
-          const err54 = { instancePath: instancePath + "/recurring", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
+    if (data.phase !== void 0) {
+      let data23 = data.phase;
+      if (typeof data23 !== "string") {
+        const err54 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
         }
-      } else {
-        const err55 = { instancePath: instancePath + "/recurring", schemaPath: "catalog.schema.json#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data23 === "trial" || data23 === "intro" || data23 === "discount" || data23 === "fixed_term" || data23 === "evergreen")) {
+        const err55 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema85.properties.phase.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err55];
         } else {
@@ -9352,22 +10864,89 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.phaseIndex !== void 0) {
+      let data24 = data.phaseIndex;
+      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+        const err56 = { instancePath: instancePath + "/phaseIndex", schemaPath: "#/properties/phaseIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+      if (typeof data24 == "number" && isFinite(data24)) {
+        if (data24 < 0 || isNaN(data24)) {
+          const err57 = { instancePath: instancePath + "/phaseIndex", schemaPath: "#/properties/phaseIndex/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.phaseEnds !== void 0) {
+      let data25 = data.phaseEnds;
+      if (typeof data25 === "string") {
+        if (!pattern5.test(data25)) {
+          const err58 = { instancePath: instancePath + "/phaseEnds", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/phaseEnds", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.recurring !== void 0) {
+      let data26 = data.recurring;
+      if (typeof data26 === "string") {
+        if (!pattern46.test(data26)) {
+          const err60 = { instancePath: instancePath + "/recurring", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
+        }
+      } else {
+        const err61 = { instancePath: instancePath + "/recurring", schemaPath: "catalog.schema.json#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
     if (data.discounts !== void 0) {
-      let data24 = data.discounts;
-      if (Array.isArray(data24)) {
-        const len2 = data24.length;
+      let data27 = data.discounts;
+      if (Array.isArray(data27)) {
+        const len2 = data27.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (!validate42(data24[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data24, parentDataProperty: i3, rootData, dynamicAnchors })) {
+          if (!validate42(data27[i3], { instancePath: instancePath + "/discounts/" + i3, parentData: data27, parentDataProperty: i3, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err56 = { instancePath: instancePath + "/discounts", schemaPath: "#/properties/discounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err62 = { instancePath: instancePath + "/discounts", schemaPath: "#/properties/discounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err62];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err62);
         }
         errors++;
       }
@@ -9379,95 +10958,29 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.billed !== void 0) {
-      let data27 = data.billed;
-      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-        if (data27.periodStart === void 0) {
-          const err57 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/required", keyword: "required", params: { missingProperty: "periodStart" }, message: "must have required property 'periodStart'" };
+      let data30 = data.billed;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        if (data30.periodStart === void 0) {
+          const err63 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/required", keyword: "required", params: { missingProperty: "periodStart" }, message: "must have required property 'periodStart'" };
           if (vErrors === null) {
-            vErrors = [err57];
+            vErrors = [err63];
           } else {
-            vErrors.push(err57);
+            vErrors.push(err63);
           }
           errors++;
         }
-        if (data27.amount === void 0) {
-          const err58 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+        if (data30.amount === void 0) {
+          const err64 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
           if (vErrors === null) {
-            vErrors = [err58];
+            vErrors = [err64];
           } else {
-            vErrors.push(err58);
+            vErrors.push(err64);
           }
           errors++;
         }
-        for (const key2 in data27) {
+        for (const key2 in data30) {
           if (!(key2 === "periodStart" || key2 === "from" || key2 === "amount")) {
-            const err59 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err59];
-            } else {
-              vErrors.push(err59);
-            }
-            errors++;
-          }
-        }
-        if (data27.periodStart !== void 0) {
-          let data28 = data27.periodStart;
-          if (typeof data28 === "string") {
-            if (!pattern5.test(data28)) {
-              const err60 = { instancePath: instancePath + "/billed/periodStart", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
-              if (vErrors === null) {
-                vErrors = [err60];
-              } else {
-                vErrors.push(err60);
-              }
-              errors++;
-            }
-          } else {
-            const err61 = { instancePath: instancePath + "/billed/periodStart", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err61];
-            } else {
-              vErrors.push(err61);
-            }
-            errors++;
-          }
-        }
-        if (data27.from !== void 0) {
-          let data29 = data27.from;
-          if (typeof data29 === "string") {
-            if (!pattern5.test(data29)) {
-              const err62 = { instancePath: instancePath + "/billed/from", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
-              if (vErrors === null) {
-                vErrors = [err62];
-              } else {
-                vErrors.push(err62);
-              }
-              errors++;
-            }
-          } else {
-            const err63 = { instancePath: instancePath + "/billed/from", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err63];
-            } else {
-              vErrors.push(err63);
-            }
-            errors++;
-          }
-        }
-        if (data27.amount !== void 0) {
-          let data30 = data27.amount;
-          if (typeof data30 === "string") {
-            if (!pattern46.test(data30)) {
-              const err64 = { instancePath: instancePath + "/billed/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-              if (vErrors === null) {
-                vErrors = [err64];
-              } else {
-                vErrors.push(err64);
-              }
-              errors++;
-            }
-          } else {
-            const err65 = { instancePath: instancePath + "/billed/amount", schemaPath: "catalog.schema.json#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err65 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err65];
             } else {
@@ -9476,65 +10989,131 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data30.periodStart !== void 0) {
+          let data31 = data30.periodStart;
+          if (typeof data31 === "string") {
+            if (!pattern5.test(data31)) {
+              const err66 = { instancePath: instancePath + "/billed/periodStart", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+              if (vErrors === null) {
+                vErrors = [err66];
+              } else {
+                vErrors.push(err66);
+              }
+              errors++;
+            }
+          } else {
+            const err67 = { instancePath: instancePath + "/billed/periodStart", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+        }
+        if (data30.from !== void 0) {
+          let data32 = data30.from;
+          if (typeof data32 === "string") {
+            if (!pattern5.test(data32)) {
+              const err68 = { instancePath: instancePath + "/billed/from", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+              if (vErrors === null) {
+                vErrors = [err68];
+              } else {
+                vErrors.push(err68);
+              }
+              errors++;
+            }
+          } else {
+            const err69 = { instancePath: instancePath + "/billed/from", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+        if (data30.amount !== void 0) {
+          let data33 = data30.amount;
+          if (typeof data33 === "string") {
+            if (!pattern46.test(data33)) {
+              const err70 = { instancePath: instancePath + "/billed/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+              if (vErrors === null) {
+                vErrors = [err70];
+              } else {
+                vErrors.push(err70);
+              }
+              errors++;
+            }
+          } else {
+            const err71 = { instancePath: instancePath + "/billed/amount", schemaPath: "catalog.schema.json#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err71];
+            } else {
+              vErrors.push(err71);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err66 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err72 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err66];
+          vErrors = [err72];
         } else {
-          vErrors.push(err66);
+          vErrors.push(err72);
         }
         errors++;
       }
     }
     if (data.status !== void 0) {
-      let data31 = data.status;
-      if (typeof data31 !== "string") {
-        const err67 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data34 = data.status;
+      if (typeof data34 !== "string") {
+        const err73 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err67];
+          vErrors = [err73];
         } else {
-          vErrors.push(err67);
+          vErrors.push(err73);
         }
         errors++;
       }
-      if (!(data31 === "active" || data31 === "pending_termination" || data31 === "terminated")) {
-        const err68 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema76.properties.status.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data34 === "active" || data34 === "pending_termination" || data34 === "terminated")) {
+        const err74 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema85.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err68];
+          vErrors = [err74];
         } else {
-          vErrors.push(err68);
+          vErrors.push(err74);
         }
         errors++;
       }
     }
     if (data.terminationDate !== void 0) {
-      let data32 = data.terminationDate;
-      if (typeof data32 === "string") {
-        if (!pattern5.test(data32)) {
-          const err69 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+      let data35 = data.terminationDate;
+      if (typeof data35 === "string") {
+        if (!pattern5.test(data35)) {
+          const err75 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
-            vErrors = [err69];
+            vErrors = [err75];
           } else {
-            vErrors.push(err69);
+            vErrors.push(err75);
           }
           errors++;
         }
       } else {
-        const err70 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err76 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err70];
+          vErrors = [err76];
         } else {
-          vErrors.push(err70);
+          vErrors.push(err76);
         }
         errors++;
       }
     }
   } else {
-    const err71 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err77 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err71];
+      vErrors = [err77];
     } else {
-      vErrors.push(err71);
+      vErrors.push(err77);
     }
     errors++;
   }

@@ -44,6 +44,8 @@ export interface MoveListProps {
   onApply: (key: string, options?: { date: string }) => void;
   /** Key of the move being applied (its button shows progress). */
   applyingKey?: string;
+  /** Explore only: no Apply buttons (a role that may not move arrangements). */
+  readOnly?: boolean;
 }
 
 function MoveFacts({ move, currency }: { move: MoveView; currency: string }) {
@@ -132,7 +134,7 @@ function MoveFacts({ move, currency }: { move: MoveView; currency: string }) {
  * Every lifecycle move from an arrangement. Blocked moves say why and offer no button; terminate
  * first shows its retention offers and asks for a confirmation.
  */
-export function MoveList({ currency, moves, onApply, applyingKey }: MoveListProps) {
+export function MoveList({ currency, moves, onApply, applyingKey, readOnly = false }: MoveListProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
   /** A chosen end date for the termination being confirmed ("" = the policy's date). */
   const [endDate, setEndDate] = useState("");
@@ -151,7 +153,9 @@ export function MoveList({ currency, moves, onApply, applyingKey }: MoveListProp
               <span id={headingId} className="ts-move__title">
                 {move.title}
               </span>
-              {move.valid ? (
+              {move.valid && readOnly ? (
+                <span className="ts-badge ts-badge--ok">possible</span>
+              ) : move.valid ? (
                 <button
                   type="button"
                   className={isTerminate ? "ts-button ts-button--danger" : "ts-button ts-button--primary"}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
 import { navigate } from "../../navigation/store.ts";
 import { abilities, type Role } from "../../session/store.ts";
+import { PublicToggle } from "./PublicToggle.tsx";
 
 /** Every catalog with its draft and latest version; designers open drafts, everyone browses versions. */
 export function CatalogsScreen({ role }: { role: Role }) {
@@ -101,6 +102,7 @@ export function CatalogsScreen({ role }: { role: Role }) {
                           </button>
                         ) : null
                       ) : null}
+                      <PublicToggle catalog={c} canDesign={can.design} />
                     </div>
                   </td>
                 </tr>

@@ -1,4 +1,4 @@
-import { type CompiledCatalog, price } from "@tessera/engine";
+import { type CompiledCatalog, price, quoteTermOf, termLengthOf } from "@tessera/engine";
 import type { Package } from "@tessera/schema";
 import { formatMoney } from "@tessera/ui";
 import { useMemo } from "react";
@@ -8,10 +8,10 @@ import { today } from "../../engine/useCatalog.ts";
 export function PricePreview({ pkg, compiled }: { pkg: Package; compiled: CompiledCatalog | undefined }) {
   const rows = useMemo(() => {
     if (!compiled?.packages.has(pkg.id)) return [];
-    const term = (pkg.terms.find((t) => t.default) ?? pkg.terms[0]).months;
+    const term = quoteTermOf(termLengthOf(pkg.terms.find((t) => t.default) ?? pkg.terms[0]));
     return compiled.doc.currencies.flatMap((currency) =>
       pkg.billingPeriods.map((billingPeriod) => {
-        const r = price(compiled, { package: pkg.id, currency, billingPeriod, termMonths: term }, today());
+        const r = price(compiled, { package: pkg.id, currency, billingPeriod, ...term }, today());
         const error = r.violations.find((v) => v.severity === "error");
         return {
           currency,

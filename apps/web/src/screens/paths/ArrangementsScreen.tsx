@@ -52,7 +52,7 @@ export function ArrangementsScreen() {
                         {a.customer ?? a.id}
                       </a>
                     </td>
-                    <td>{a.doc.package}</td>
+                    <td>{a.packageName}</td>
                     <td>
                       {a.doc.term.start} → {a.doc.term.end}
                     </td>

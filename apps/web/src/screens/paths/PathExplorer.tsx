@@ -1,13 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { spanAdjective, termLengthOf } from "@tessera/engine";
 import { ErrorState, formatMoney, LoadingState, MoveList, PERIOD_LABEL, QuantityInput } from "@tessera/ui";
 import { useMemo, useState } from "react";
 import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
 import { moveViews } from "../../engine/moves.ts";
 import { today, usePublishedCatalog } from "../../engine/useCatalog.ts";
+import { navigate } from "../../navigation/store.ts";
+import { abilities, type Role } from "../../session/store.ts";
+import { accountHref } from "../accounts/AccountsScreen.tsx";
+import { ConfirmMove, type PendingMove } from "./ConfirmMove.tsx";
 
-/** Every move from one arrangement (valid or blocked, with proration and MRR delta), and applying one. */
-export function PathExplorer({ arrangementId }: { arrangementId: string }) {
+/**
+ * Every move from one arrangement (valid or blocked, with proration and MRR delta), and applying
+ * one after a confirmation that shows its effective date and net amount due. Account managers
+ * explore read-only; sellers and admins apply.
+ */
+export function PathExplorer({ arrangementId, role }: { arrangementId: string; role: Role }) {
   const trpc = useTRPC();
+  const canApply = abilities(role).sell;
+  const [pending, setPending] = useState<(PendingMove & { run: () => void }) | null>(null);
   const queryClient = useQueryClient();
   const [asOf, setAsOf] = useState(today());
   const arrangement = useQuery(trpc.arrangements.get.queryOptions({ id: arrangementId }));
@@ -46,6 +57,34 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
     return service?.unit ?? "unit";
   };
   const revision = pathsQuery.data?.revision ?? arrangement.data.revision;
+  /** Asks for confirmation (effective date, net amount due), then applies. */
+  const confirmMove = (
+    id: string,
+    quantity?: number,
+    renewQuantities?: Record<string, number>,
+    date?: string,
+  ) => {
+    const move = pathsQuery.data?.moves.find((m) => m.id === id);
+    const chosen = quantity !== undefined || renewQuantities !== undefined || date !== undefined;
+    setPending({
+      title: move?.label ?? id,
+      effectiveDate: date ?? move?.effectiveDate,
+      // A chosen quantity or end date changes the amounts: they are worked out on applying.
+      prorationNet: chosen && move?.kind !== "terminate" ? undefined : (move?.prorationNet ?? "0"),
+      newRecurring: chosen ? undefined : move?.newRecurring,
+      detail:
+        quantity !== undefined
+          ? `New quantity: ${quantity}`
+          : renewQuantities
+            ? `Renewed quantities: ${Object.entries(renewQuantities)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(", ")}`
+            : date
+              ? `Chosen end date: ${date}`
+              : undefined,
+      run: () => applyMove(id, quantity, renewQuantities, date),
+    });
+  };
   const applyMove = (
     id: string,
     quantity?: number,
@@ -78,10 +117,25 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
     <div className="stack">
       <div className="page-head">
         <div>
-          <h1>{arrangement.data.customer ?? arrangementId}</h1>
+          <h1>
+            {arrangement.data.customer ? (
+              <a
+                href={accountHref(arrangement.data.customer)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(accountHref(arrangement.data.customer!));
+                }}
+              >
+                {arrangement.data.customer}
+              </a>
+            ) : (
+              arrangement.data.packageName
+            )}
+          </h1>
           <span className="muted">
-            {pkgName} · {a.currency} · billed per {PERIOD_LABEL[a.billingPeriod] ?? a.billingPeriod} · term{" "}
-            {a.term.start} → {a.term.end} · revision {arrangement.data.revision}
+            {pkgName} · {a.currency} · billed per {PERIOD_LABEL[a.billingPeriod] ?? a.billingPeriod} ·{" "}
+            {spanAdjective(termLengthOf(a.term))} term {a.term.start} → {a.term.end} · revision{" "}
+            {arrangement.data.revision}
           </span>
         </div>
         <div className="ts-field" style={{ margin: 0 }}>
@@ -95,6 +149,20 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
           />
         </div>
       </div>
+      {canApply ? null : (
+        <div className="ts-alert" role="note">
+          Explore only: your role may open arrangements and their paths; a seller applies moves.
+        </div>
+      )}
+      <ConfirmMove
+        pending={pending}
+        currency={a.currency}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          pending?.run();
+          setPending(null);
+        }}
+      />
       {applied ? (
         <div className="ts-alert ts-alert--ok" role="status">
           Applied: {applied}. The moves below are from the new arrangement.
@@ -135,7 +203,8 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
             <MoveList
               currency={a.currency}
               moves={views}
-              onApply={(key, options) => applyMove(key, undefined, undefined, options?.date)}
+              readOnly={!canApply}
+              onApply={(key, options) => confirmMove(key, undefined, undefined, options?.date)}
               {...(apply.isPending && apply.variables ? { applyingKey: apply.variables.move.id } : {})}
             />
           ) : null}
@@ -154,6 +223,11 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
                 </>
               ) : null}
             </p>
+            {pathsQuery.data?.current.summary ? (
+              <p style={{ margin: "0.25rem 0 0" }} data-testid="arrangement-summary">
+                {pathsQuery.data.current.summary}
+              </p>
+            ) : null}
             <p className="ts-hint">
               Add-ons:{" "}
               {(a.addOns ?? [])
@@ -181,18 +255,20 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
                     {range.suggested !== undefined ? (
                       <p className="ts-hint">Suggested from usage: {range.suggested}</p>
                     ) : null}
-                    <button
-                      type="button"
-                      className="ts-button ts-button--small"
-                      disabled={!m.valid || value === range.current || apply.isPending}
-                      onClick={() => applyMove(m.id, value)}
-                    >
-                      Apply new quantity
-                    </button>
+                    {canApply ? (
+                      <button
+                        type="button"
+                        className="ts-button ts-button--small"
+                        disabled={!m.valid || value === range.current || apply.isPending}
+                        onClick={() => confirmMove(m.id, value)}
+                      >
+                        Apply new quantity
+                      </button>
+                    ) : null}
                   </div>
                 );
               })}
-              {Object.keys(renewQuantities).length > 0 && renewals.length > 0 ? (
+              {canApply && Object.keys(renewQuantities).length > 0 && renewals.length > 0 ? (
                 <div className="ts-row" style={{ marginTop: "0.5rem" }}>
                   <span className="ts-hint">Or take them at the renewal:</span>
                   {renewals.map((m) => (
@@ -201,7 +277,7 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
                       type="button"
                       className="ts-button ts-button--small"
                       disabled={apply.isPending}
-                      onClick={() => applyMove(m.id, undefined, renewQuantities)}
+                      onClick={() => confirmMove(m.id, undefined, renewQuantities)}
                     >
                       {m.label} with these quantities
                     </button>
@@ -216,7 +292,8 @@ export function PathExplorer({ arrangementId }: { arrangementId: string }) {
               <ol style={{ margin: 0, paddingLeft: "1.2rem" }}>
                 {history.data.map((h) => (
                   <li key={h.revision}>
-                    {h.asOf ?? h.at.slice(0, 10)} — {h.move?.label ?? h.action} ({h.doc.package})
+                    {h.asOf ?? h.at.slice(0, 10)} — {h.move?.label ?? h.action} (
+                    {catalog?.packages.get(h.doc.package)?.value.name ?? h.doc.package})
                     {h.move?.effectiveDate && h.move.effectiveDate !== h.asOf
                       ? `, effective ${h.move.effectiveDate}`
                       : ""}

@@ -13,12 +13,13 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
 import { priceSummaryProps } from "../../engine/priceView.ts";
 import { today, usePublishedCatalog } from "../../engine/useCatalog.ts";
-import { navigate } from "../../navigation/store.ts";
+import { navigate, useNavigation } from "../../navigation/store.ts";
 import { DiscountEditor } from "./DiscountEditor.tsx";
 import { OptionsSection } from "./OptionsSection.tsx";
 import { useQuoteDraft } from "./quoteStore.ts";
 import { TermsSection } from "./TermsSection.tsx";
 import { useComparedPackages } from "./useComparedPackages.ts";
+import { linkedQuote, useLinkedQuote } from "./useLinkedQuote.ts";
 import { useQuoteEngine } from "./useQuoteEngine.ts";
 import { useRevision } from "./useRevision.ts";
 
@@ -29,6 +30,7 @@ function startQuote(catalog: CompiledCatalog, pkg: Package, base: Omit<Quote, "p
   return {
     ...draft,
     ...(cfg.termMonths !== undefined ? { termMonths: cfg.termMonths } : {}),
+    ...(cfg.termWeeks !== undefined ? { termWeeks: cfg.termWeeks } : {}),
     ...(cfg.billingPeriod !== undefined ? { billingPeriod: cfg.billingPeriod } : {}),
     picks: cfg.defaultsApplied.picks,
   };
@@ -39,12 +41,13 @@ function useQuoteContext(pin: { catalogId: string; version: number } | undefined
   const trpc = useTRPC();
   const catalogs = useQuery(trpc.catalogs.list.queryOptions());
   const published = (catalogs.data ?? []).filter((c) => c.latestVersion !== null && !c.retired);
-  const [catalogId, setCatalogId] = useState<string | null>(null);
+  const link = linkedQuote(useNavigation.getState().path);
+  const [catalogId, setCatalogId] = useState<string | null>(link.catalog);
   const effectiveCatalogId = pin?.catalogId ?? catalogId ?? published[0]?.id ?? null;
   const loaded = usePublishedCatalog(effectiveCatalogId, pin?.version);
   const { catalog } = loaded;
   const [portfolioId, setPortfolioId] = useState<string | null>(null);
-  const [currency, setCurrency] = useState<string | null>(null);
+  const [currency, setCurrency] = useState<string | null>(link.currency);
   const portfolios = useMemo(
     () => [...(catalog?.doc.portfolios ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)),
     [catalog],
@@ -119,6 +122,24 @@ export function QuoteBuilder({ revising }: { revising?: string | undefined } = {
   const saveRevision = useMutation(trpc.quotes.revise.mutationOptions(saved));
   const save = revised ? saveRevision : saveNew;
 
+  const choosePackage = (id: string) => {
+    const p = catalog?.packages.get(id)?.value;
+    if (!catalog || !p || version === undefined || !ctx.catalogId) return;
+    draft.start(
+      ctx.catalogId,
+      version,
+      startQuote(catalog, p, {
+        currency: ctx.currency,
+        catalogId: ctx.catalogId,
+        catalogVersion: version,
+        ...(customer ? { customer } : {}),
+        ...(title ? { title } : {}),
+      }),
+    );
+  };
+  // A "Configure" link from the public pricing page starts on its package.
+  useLinkedQuote(catalog !== undefined && version !== undefined, choosePackage);
+
   if (ctx.catalogs.isPending) return <LoadingState label="Loading catalogs" />;
   if (ctx.catalogs.error)
     return (
@@ -136,21 +157,6 @@ export function QuoteBuilder({ revising }: { revising?: string | undefined } = {
       />
     );
 
-  const choosePackage = (id: string) => {
-    const p = catalog?.packages.get(id)?.value;
-    if (!catalog || !p || version === undefined || !ctx.catalogId) return;
-    draft.start(
-      ctx.catalogId,
-      version,
-      startQuote(catalog, p, {
-        currency: ctx.currency,
-        catalogId: ctx.catalogId,
-        catalogVersion: version,
-        ...(customer ? { customer } : {}),
-        ...(title ? { title } : {}),
-      }),
-    );
-  };
   /** Sets or clears a text field of the quote (customer, title). */
   const setText = (field: "customer" | "title", value: string) =>
     draft.edit((q) => {

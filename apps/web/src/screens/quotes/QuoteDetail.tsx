@@ -210,8 +210,8 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
             <dd>{record.packageName}</dd>
             <dt className="ts-label">Term</dt>
             <dd>
-              {doc.termMonths ?? "—"} months, billed per{" "}
-              {PERIOD_LABEL[doc.billingPeriod ?? "month"] ?? doc.billingPeriod}
+              {doc.termWeeks !== undefined ? `${doc.termWeeks} weeks` : `${doc.termMonths ?? "—"} months`},
+              billed per {PERIOD_LABEL[doc.billingPeriod ?? "month"] ?? doc.billingPeriod}
             </dd>
           </dl>
           <dl>

@@ -6,6 +6,12 @@ import {
   type CompiledCatalog,
   type Configuration,
   type Diagnostic,
+  quotedTerm,
+  quoteTermOf,
+  type Span,
+  spanAdjective,
+  spanWords,
+  termLengthOf,
   termPeriodMismatch,
 } from "@tessera/engine";
 import type { Package, Quote } from "@tessera/schema";
@@ -16,7 +22,13 @@ import { fittingPeriod } from "./useComparedPackages.ts";
 
 /** "per month", "per year", "up front". */
 function billedLabel(period: string): string {
+  if (period === "two_weeks") return "every two weeks";
   return period === "upfront" ? "up front" : `per ${PERIOD_LABEL[period] ?? period}`;
+}
+
+/** A term as a select value: "12" for months (the original form), "6w" for weeks. */
+function termKey(span: Span): string {
+  return span.unit === "week" ? `${span.count}w` : String(span.count);
 }
 
 function lowerFirst(text: string): string {
@@ -40,7 +52,10 @@ function useTermNotice() {
 
 export function TermsSection({ catalog, pkg, quote, configuration, problems, edit }: TermsSectionProps) {
   const { notice, setNotice } = useTermNotice();
-  const term = quote.termMonths ?? configuration.termMonths ?? pkg.terms[0].months;
+  const term = quotedTerm(
+    quote.termMonths !== undefined || quote.termWeeks !== undefined ? quote : configuration,
+    pkg.terms,
+  );
   return (
     <>
       <div className="grid-3">
@@ -49,26 +64,30 @@ export function TermsSection({ catalog, pkg, quote, configuration, problems, edi
           <select
             id="quote-term"
             className="ts-select"
-            value={term}
+            value={termKey(term)}
             onChange={(e) => {
               // A term the billing period cannot bill moves the billing to one that can.
-              const months = Number(e.target.value);
+              const chosen = pkg.terms.map(termLengthOf).find((s) => termKey(s) === e.target.value) ?? term;
               const period = quote.billingPeriod ?? pkg.billingPeriods[0];
-              const mismatch = termPeriodMismatch(months, period);
-              const next = mismatch ? fittingPeriod(pkg, months) : period;
+              const mismatch = termPeriodMismatch(chosen, period);
+              const next = mismatch ? fittingPeriod(pkg, chosen) : period;
               setNotice(
                 mismatch && next !== period
                   ? `Billing changed to ${billedLabel(next)}: ${lowerFirst(mismatch.message)}`
                   : null,
               );
-              edit((q) => ({ ...q, termMonths: months, billingPeriod: next }));
+              edit((q) => {
+                const { termMonths: _m, termWeeks: _w, ...rest } = q;
+                return { ...rest, ...quoteTermOf(chosen), billingPeriod: next };
+              });
             }}
           >
             {pkg.terms.map((t) => {
-              const choice = configuration.terms.find((c) => c.months === t.months);
+              const length = termLengthOf(t);
+              const choice = configuration.terms.find((c) => c.months === t.months && c.weeks === t.weeks);
               return (
-                <option key={t.months} value={t.months} title={choice?.reason?.message}>
-                  {t.months} {t.months === 1 ? "month" : "months"}
+                <option key={termKey(length)} value={termKey(length)} title={choice?.reason?.message}>
+                  {spanWords(length)}
                   {t.discountPercent ? ` (−${t.discountPercent}%)` : ""}
                   {choice?.state === "disabled" ? " — changes the billing period" : ""}
                 </option>
@@ -98,7 +117,7 @@ export function TermsSection({ catalog, pkg, quote, configuration, problems, edi
                   title={choice?.reason?.message}
                 >
                   {billedLabel(b)}
-                  {choice?.state === "disabled" ? ` — not for a ${quote.termMonths}-month term` : ""}
+                  {choice?.state === "disabled" ? ` — not for a ${spanAdjective(term)} term` : ""}
                 </option>
               );
             })}

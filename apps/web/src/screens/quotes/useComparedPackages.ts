@@ -10,6 +10,12 @@ import {
   type Configuration,
   configure,
   price,
+  quotedTerm,
+  quoteTermOf,
+  type Span,
+  sameSpan,
+  spanWords,
+  termLengthOf,
   termPeriodMismatch,
 } from "@tessera/engine";
 import type { Package, Quote } from "@tessera/schema";
@@ -17,9 +23,14 @@ import { type ComparedPackage, formatMoney, unitFor } from "@tessera/ui";
 import { useMemo } from "react";
 import { today } from "../../engine/useCatalog.ts";
 
-/** The first billing period of the package that bills `months` in whole periods. */
-export function fittingPeriod(pkg: Package, months: number): Package["billingPeriods"][number] {
-  return pkg.billingPeriods.find((p) => !termPeriodMismatch(months, p)) ?? pkg.billingPeriods[0];
+/** The first billing period of the package that bills the term in whole periods. */
+export function fittingPeriod(pkg: Package, term: number | Span): Package["billingPeriods"][number] {
+  return pkg.billingPeriods.find((p) => !termPeriodMismatch(term, p)) ?? pkg.billingPeriods[0];
+}
+
+/** The package's default term (else its first). */
+function defaultTerm(pkg: Package): Span {
+  return termLengthOf(pkg.terms.find((t) => t.default) ?? pkg.terms[0]);
 }
 
 function clamp(value: number, min: number, max: number | undefined, step: number): number {
@@ -41,16 +52,17 @@ export function carryOver(
   const draft: Quote = { package: pkg.id, currency };
   if (!from) return draft;
   const { quote, configuration } = from;
-  const term = configuration.termMonths;
-  const termMonths =
-    term !== undefined && pkg.terms.some((t) => t.months === term)
-      ? term
-      : (pkg.terms.find((t) => t.default) ?? pkg.terms[0]).months;
+  const held =
+    configuration.termMonths !== undefined || configuration.termWeeks !== undefined
+      ? quotedTerm(configuration, [])
+      : undefined;
+  const term =
+    held !== undefined && pkg.terms.some((t) => sameSpan(termLengthOf(t), held)) ? held : defaultTerm(pkg);
   const period = configuration.billingPeriod;
   const billingPeriod =
-    period !== undefined && pkg.billingPeriods.includes(period) && !termPeriodMismatch(termMonths, period)
+    period !== undefined && pkg.billingPeriods.includes(period) && !termPeriodMismatch(term, period)
       ? period
-      : fittingPeriod(pkg, termMonths);
+      : fittingPeriod(pkg, term);
   // Quantities by service: 60 seats on Team are 60 seats on Business.
   const byService = new Map<string, number>();
   for (const q of configuration.quantities) {
@@ -65,7 +77,7 @@ export function carryOver(
   }
   const carried: Quote = {
     ...draft,
-    termMonths,
+    ...quoteTermOf(term),
     billingPeriod,
     ...(quote.priceBook ? { priceBook: quote.priceBook } : {}),
     quantities,
@@ -111,7 +123,8 @@ function basisOf(catalog: CompiledCatalog, quote: Quote, quantities: ReadonlyMap
     if (service && service.kind !== "usage")
       parts.push(`${value.toLocaleString("en-US")} ${unitFor(value, service.unit)}`);
   }
-  if (quote.termMonths !== undefined)
+  if (quote.termWeeks !== undefined) parts.push(spanWords({ unit: "week", count: quote.termWeeks }));
+  else if (quote.termMonths !== undefined)
     parts.push(`${quote.termMonths} ${quote.termMonths === 1 ? "month" : "months"}`);
   if (quote.billingPeriod)
     parts.push(quote.billingPeriod === "upfront" ? "paid up front" : `billed per ${quote.billingPeriod}`);
@@ -139,10 +152,10 @@ export function useComparedPackages(
         ? quote
         : {
             ...quote,
-            termMonths: (p.terms.find((t) => t.default) ?? p.terms[0]).months,
+            ...quoteTermOf(defaultTerm(p)),
             billingPeriod: p.billingPeriods.includes("month")
               ? ("month" as const)
-              : fittingPeriod(p, (p.terms.find((t) => t.default) ?? p.terms[0]).months),
+              : fittingPeriod(p, defaultTerm(p)),
           };
       const priceLabel = monthlyLabel(catalog, priced, currency);
       // The current package counts what the rep configured (defaults included); the others what was carried.

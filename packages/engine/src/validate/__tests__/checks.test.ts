@@ -827,6 +827,51 @@ const rows: Record<string, Row> = {
       };
     },
   },
+  "paths.self-service-illegal": {
+    code: "paths.self-service-illegal",
+    severity: "warning",
+    pointer: "/pathRules/0/selfService",
+    defect: (d) => {
+      rules(d)[0] = {
+        id: "upgrades-now",
+        kinds: ["upgrade"],
+        selfService: true,
+        outcome: { timing: "illegal", reason: "Upgrades are closed this quarter." },
+      };
+    },
+    fix: (d) => {
+      rules(d)[0] = {
+        id: "upgrades-now",
+        kinds: ["upgrade"],
+        selfService: true,
+        outcome: { timing: "immediate", proration: "prorate" },
+      };
+    },
+  },
+  "package.popular-add-on": {
+    code: "package.popular-add-on",
+    severity: "warning",
+    pointer: "/packages/3/popular",
+    defect: (d) => {
+      sso(d).popular = true;
+    },
+    fix: (d) => {
+      delete sso(d).popular;
+      pro(d).popular = true;
+    },
+  },
+  "package.popular-twice": {
+    code: "package.popular-twice",
+    severity: "warning",
+    pointer: "/packages/1/popular",
+    defect: (d) => {
+      basic(d).popular = true;
+      pro(d).popular = true;
+    },
+    fix: (d) => {
+      basic(d).popular = false;
+    },
+  },
   "charge.usage-in-advance": {
     code: "charge.usage-in-advance",
     severity: "warning",

@@ -11,21 +11,40 @@
  * @see https://docs.killbill.io/latest/userguide_subscription.html (Kill Bill: an add-on is aligned
  * with its base plan's billing period)
  */
-import type { Package } from "@tessera/schema";
+import type { Package, Term } from "@tessera/schema";
+import { spanWords, termLengthOf } from "../../calendar.ts";
 import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
-/** What bases offer: term lengths in months and billing periods. */
+/** What bases offer: term lengths (months; weeks as "6w") and billing periods. */
 interface Offer {
-  months: Set<number>;
+  months: Set<number | string>;
   periods: Set<string>;
 }
 
 const emptyOffer = (): Offer => ({ months: new Set(), periods: new Set() });
 
 function addTo(offer: Offer, base: Package): void {
-  for (const t of base.terms) offer.months.add(t.months);
+  for (const t of base.terms) offer.months.add(termKey(t));
   for (const p of base.billingPeriods) offer.periods.add(p);
+}
+
+/** A term's key: its months, or "6w" for six weeks. */
+function termKey(t: Term): number | string {
+  return t.weeks !== undefined ? `${t.weeks}w` : (t.months ?? 1);
+}
+
+/** "1, 12 months", or with week terms "6 weeks, 12 months". */
+function offeredWords(offer: Offer): string {
+  const months = [...offer.months].filter((m): m is number => typeof m === "number").sort((a, b) => a - b);
+  const weeks = [...offer.months]
+    .filter((m): m is string => typeof m === "string")
+    .map((w) => Number.parseInt(w, 10))
+    .sort((a, b) => a - b);
+  return [
+    ...(weeks.length > 0 ? [`${weeks.join(", ")} weeks`] : []),
+    ...(months.length > 0 ? [`${months.join(", ")} months`] : []),
+  ].join(", ");
 }
 
 export const addOnOfferCheck: Check = {
@@ -88,13 +107,13 @@ export const addOnOfferCheck: Check = {
       }
       if (!any) continue;
       addOn.terms.forEach((t, k) => {
-        if (!offer.months.has(t.months))
+        if (!offer.months.has(termKey(t)))
           flag(
             ctx,
             "addon.term-not-offered",
             "warning",
             `/packages/${i}/terms/${k}`,
-            `is ${t.months} month${t.months === 1 ? "" : "s"}, a term no base this add-on fits offers (they offer ${[...offer.months].sort((a, b) => a - b).join(", ")} months), so it is never sold.`,
+            `is ${spanWords(termLengthOf(t))}, a term no base this add-on fits offers (they offer ${offeredWords(offer)}), so it is never sold.`,
           );
       });
       addOn.billingPeriods.forEach((p, k) => {

@@ -5,6 +5,7 @@
 import type { Check } from "../check.ts";
 import { addOnOfferCheck } from "./addon-offer.ts";
 import { addOnsCheck } from "./addons.ts";
+import { alignmentsCheck } from "./alignments.ts";
 import { amountsCheck } from "./amounts.ts";
 import { approvalsCheck } from "./approvals.ts";
 import { componentsCheck } from "./components.ts";
@@ -17,11 +18,13 @@ import { modelsCheck } from "./models.ts";
 import { namesCheck } from "./names.ts";
 import { pathsCheck } from "./paths.ts";
 import { percentageCheck } from "./percentage.ts";
+import { phasesCheck } from "./phases.ts";
 import { policyCheck } from "./policy.ts";
 import { portfoliosCheck } from "./portfolios.ts";
 import { priceBooksCheck } from "./pricebooks.ts";
 import { pricesCheck } from "./prices.ts";
 import { refsCheck } from "./refs.ts";
+import { storefrontCheck } from "./storefront.ts";
 import { terminationCheck } from "./termination.ts";
 import { termsCheck } from "./terms.ts";
 import { tiersCheck } from "./tiers.ts";
@@ -40,13 +43,16 @@ export const checks: Check[] = [
   componentsCheck,
   groupsCheck,
   termsCheck,
+  phasesCheck,
   addOnsCheck,
   addOnOfferCheck,
   lifecycleCheck,
   terminationCheck,
   portfoliosCheck,
   pathsCheck,
+  alignmentsCheck,
   policyCheck,
   approvalsCheck,
+  storefrontCheck,
   logicCheck,
 ];

@@ -17,7 +17,17 @@ import type { Check, CheckContext } from "../check.ts";
 import { flag } from "./report.ts";
 
 type Period = NonNullable<PricePoint["billingPeriod"]>;
-const BIT: Record<Period, number> = { month: 1, quarter: 2, year: 4, upfront: 8 };
+const BIT: Record<Period, number> = {
+  month: 1,
+  quarter: 2,
+  year: 4,
+  upfront: 8,
+  week: 64,
+  two_weeks: 128,
+  half_year: 256,
+};
+/** Week-based periods: a point without a billing period (a monthly price) cannot be scaled to them. */
+const WEEKS = 64 | 128;
 /** The bit of a point without a billing period (it covers every period). */
 const EVERY = 16;
 /** Set once any usable point exists for the currency. */
@@ -152,15 +162,17 @@ export const pricesCheck: Check = {
             );
             continue;
           }
-          if (charge.model === "one_time" || mask & EVERY) continue;
+          if (charge.model === "one_time") continue;
           for (const period of pkg.billingPeriods)
-            if (!(mask & BIT[period]))
+            if (!(mask & BIT[period]) && !(mask & EVERY && !(BIT[period] & WEEKS)))
               flag(
                 ctx,
                 "price.missing-billing-period",
                 "error",
                 `/packages/${i}/charges/${j}/pricePoints`,
-                `have no ${cur} price for ${period} billing (and no price for every period), though package \`${pkg.id}\` offers it.`,
+                BIT[period] & WEEKS
+                  ? `have no ${cur} price for ${period} billing, though package \`${pkg.id}\` offers it (a monthly price is not scaled to weeks: give a price point with billingPeriod ${period}).`
+                  : `have no ${cur} price for ${period} billing (and no price for every period), though package \`${pkg.id}\` offers it.`,
               );
         }
       }

@@ -1,12 +1,20 @@
 /**
- * Contract terms, phases and renewal: one term length once, at most one default term; every term
- * of a base package billable by one of its billing periods (in whole periods), and no billing
- * period that bills none of its terms; a trial needs its length in days, an intro phase its
- * periods and discount, each phase type once with the trial first; a renewal uplift cap only means
- * something under the `capped` price policy, and that policy needs one.
+ * Contract terms and renewal: a term gives its length in months or in weeks (exactly one); one term
+ * length once, at most one default term; every term of a base package billable by one of its
+ * billing periods (in whole periods: a 6-week term weekly or every two weeks, never monthly; an
+ * 18-month term never yearly), and no billing period that bills none of its terms; a renewal uplift
+ * cap only means something under the `capped` price policy, and that policy needs one. Phases are
+ * checked in phases.ts.
  */
-import type { Phase, Term } from "@tessera/schema";
-import { termPeriodMismatch } from "../../calendar.ts";
+import type { Term } from "@tessera/schema";
+import {
+  PERIOD_ADJECTIVE,
+  sameSpan,
+  spanAdjective,
+  spanWords,
+  termLengthOf,
+  termPeriodMismatch,
+} from "../../calendar.ts";
 import { orList } from "../../configure/messages.ts";
 import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
@@ -15,13 +23,11 @@ export const termsCheck: Check = {
   id: "terms",
   codes: [
     "term.duplicate",
+    "term.length-missing",
+    "term.length-twice",
     "term.multiple-defaults",
     "term.unbillable",
     "term.period-unused",
-    "phase.trial-without-days",
-    "phase.intro-incomplete",
-    "phase.duplicate",
-    "phase.order",
     "renewal.cap-without-capped",
     "renewal.capped-without-cap",
   ],
@@ -32,18 +38,35 @@ export const termsCheck: Check = {
       if (pkg === undefined) continue;
       // Packages offer a few terms and at most two phases: scan, do not build sets.
       const terms = pkg.terms;
-      let defaultTerm: number | undefined;
+      let defaultTerm: string | undefined;
       for (let j = 0; j < terms.length; j++) {
         const t = terms[j] as Term;
+        if (t.months === undefined && t.weeks === undefined)
+          flag(
+            ctx,
+            "term.length-missing",
+            "error",
+            `/packages/${i}/terms/${j}`,
+            "gives no length: say how many `months` (or, for week-based billing, `weeks`) it lasts.",
+          );
+        else if (t.months !== undefined && t.weeks !== undefined)
+          flag(
+            ctx,
+            "term.length-twice",
+            "error",
+            `/packages/${i}/terms/${j}`,
+            `gives both ${t.months} months and ${t.weeks} weeks; keep one of the two.`,
+          );
+        const length = termLengthOf(t);
         let first = 0;
-        while ((terms[first] as Term).months !== t.months) first++;
+        while (!sameSpan(termLengthOf(terms[first] as Term), length)) first++;
         if (first < j)
           flag(
             ctx,
             "term.duplicate",
             "error",
             `/packages/${i}/terms/${j}`,
-            `offers the ${t.months}-month term a second time; keep one.`,
+            `offers the ${spanAdjective(length)} term a second time; keep one.`,
           );
         if (t.default === true) {
           if (defaultTerm !== undefined)
@@ -52,9 +75,9 @@ export const termsCheck: Check = {
               "term.multiple-defaults",
               "error",
               `/packages/${i}/terms/${j}/default`,
-              `is a second default term (the ${defaultTerm}-month term already is); keep one default.`,
+              `is a second default term (the ${defaultTerm} term already is); keep one default.`,
             );
-          else defaultTerm = t.months;
+          else defaultTerm = spanAdjective(length);
         }
       }
       // A term is billed in whole periods: each term of a base needs an offered period that can
@@ -62,63 +85,25 @@ export const termsCheck: Check = {
       // its base's term and period.)
       const periods = pkg.role === "base" ? pkg.billingPeriods : NONE;
       for (let j = 0; j < terms.length; j++) {
-        const months = (terms[j] as Term).months;
-        if (periods.length > 0 && periods.every((p) => termPeriodMismatch(months, p) !== undefined))
+        const length = termLengthOf(terms[j] as Term);
+        if (periods.length > 0 && periods.every((p) => termPeriodMismatch(length, p) !== undefined))
           flag(
             ctx,
             "term.unbillable",
             "error",
             `/packages/${i}/terms/${j}`,
-            `cannot be billed: the ${months}-month term is not a whole number of ${orList(periods.map(periodWord))} billing periods. Offer a billing period that divides it (per month always does), or drop the term.`,
+            `cannot be billed: the ${spanAdjective(length)} term is not a whole number of ${orList(periods.map(periodWord))} billing periods. Offer a billing period that divides it (${length.unit === "week" ? "weekly" : "per month"} always does), or drop the term.`,
           );
       }
       for (let j = 0; j < periods.length; j++) {
         const p = periods[j] as (typeof periods)[number];
-        if (terms.length > 0 && terms.every((t) => termPeriodMismatch(t.months, p) !== undefined))
+        if (terms.length > 0 && terms.every((t) => termPeriodMismatch(termLengthOf(t), p) !== undefined))
           flag(
             ctx,
             "term.period-unused",
             "warning",
             `/packages/${i}/billingPeriods/${j}`,
-            `bills none of the package's terms (${terms.map((t) => t.months).join(", ")} months): a ${periodWord(p)} billing period must divide the term, so quotes can never use it.`,
-          );
-      }
-      const phases = pkg.phases ?? NONE;
-      for (let j = 0; j < phases.length; j++) {
-        const ph = phases[j] as Phase;
-        const pat = `/packages/${i}/phases/${j}`;
-        const earlier = phases.slice(0, j);
-        if (earlier.some((e) => e.type === ph.type))
-          flag(
-            ctx,
-            "phase.duplicate",
-            "error",
-            pat,
-            `is a second ${ph.type} phase; a package has at most one of each.`,
-          );
-        else if (ph.type === "trial" && earlier.some((e) => e.type === "intro"))
-          flag(
-            ctx,
-            "phase.order",
-            "warning",
-            pat,
-            "comes after the intro phase, but a trial always runs first; list it first.",
-          );
-        if (ph.type === "trial" && ph.days === undefined)
-          flag(
-            ctx,
-            "phase.trial-without-days",
-            "error",
-            pat,
-            "is a trial without `days`: say how many days it lasts.",
-          );
-        if (ph.type === "intro" && (ph.periods === undefined || ph.discountPercent === undefined))
-          flag(
-            ctx,
-            "phase.intro-incomplete",
-            "error",
-            pat,
-            `is an introductory phase without ${ph.periods === undefined ? "`periods`" : "`discountPercent`"}: say how many billing periods it lasts and the percent off.`,
+            `bills none of the package's terms (${termList(terms)}): a ${periodWord(p)} billing period must divide the term, so quotes can never use it.`,
           );
       }
       const r = pkg.renewal;
@@ -142,6 +127,13 @@ export const termsCheck: Check = {
   },
 };
 
-function periodWord(p: string): string {
-  return p === "upfront" ? "up-front" : `${p}ly`;
+function periodWord(p: keyof typeof PERIOD_ADJECTIVE): string {
+  return PERIOD_ADJECTIVE[p];
+}
+
+/** "1, 12 months" (the original form), or "6 weeks, 12 months" when lengths mix units. */
+function termList(terms: readonly Term[]): string {
+  const lengths = terms.map(termLengthOf);
+  if (lengths.every((l) => l.unit === "month")) return `${lengths.map((l) => l.count).join(", ")} months`;
+  return lengths.map(spanWords).join(", ");
 }

@@ -1,0 +1,87 @@
+/**
+ * Confirmation before a move is applied: what it is, the day it takes effect and the net amount
+ * due (or credited) because of it, and the new recurring price. A native modal <dialog>: focus is
+ * trapped and Escape cancels.
+ */
+import { formatMoney } from "@tessera/ui";
+import { useEffect, useRef } from "react";
+
+export interface PendingMove {
+  title: string;
+  effectiveDate?: string | undefined;
+  /** Signed decimal string; undefined when it is worked out on applying (a chosen quantity). */
+  prorationNet?: string | undefined;
+  newRecurring?: string | undefined;
+  /** Extra line (the chosen quantity, a chosen end date). */
+  detail?: string | undefined;
+}
+
+export function ConfirmMove({
+  pending,
+  currency,
+  onConfirm,
+  onCancel,
+}: {
+  pending: PendingMove | null;
+  currency: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (pending && !d.open) d.showModal();
+    if (!pending && d.open) d.close();
+  }, [pending]);
+  const net = pending?.prorationNet;
+  const due =
+    net === undefined
+      ? "Worked out for the chosen quantity when applied"
+      : net.startsWith("-")
+        ? `${formatMoney(net.slice(1), currency)} credited`
+        : /^0*(\.0*)?$/.test(net)
+          ? "Nothing due because of this move"
+          : `${formatMoney(net, currency)} due`;
+  return (
+    <dialog
+      ref={dialog}
+      className="ts-dialog"
+      aria-labelledby="confirm-move-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="confirm-move-title">Apply “{pending?.title}”?</h2>
+      <dl className="confirm-facts">
+        <dt>Takes effect</dt>
+        <dd>{pending?.effectiveDate ?? "on applying"}</dd>
+        <dt>Net amount</dt>
+        <dd>
+          <strong>{due}</strong>
+        </dd>
+        {pending?.newRecurring !== undefined ? (
+          <>
+            <dt>New recurring price</dt>
+            <dd>{formatMoney(pending.newRecurring, currency)}</dd>
+          </>
+        ) : null}
+        {pending?.detail ? (
+          <>
+            <dt>Details</dt>
+            <dd>{pending.detail}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="ts-row">
+        <button type="button" className="ts-button ts-button--primary" onClick={onConfirm}>
+          Confirm and apply
+        </button>
+        <button type="button" className="ts-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}
