@@ -20,11 +20,11 @@ import {
   type Services,
   WebhookDispatcher,
 } from "@tessera/api";
-import { jsonSyntaxMessage } from "@tessera/engine";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { readBody, sendTrpcError } from "./body.ts";
 import { handleFeed, sendError } from "./feed.ts";
 import { setSecurityHeaders } from "./headers.ts";
+import { PRICE_PATH, PriceResponses } from "./price-cache.ts";
 import { PricingPages } from "./pricing/handler.ts";
 import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimiter } from "./rate-limit.ts";
 import { DEFAULT_STATIC_CACHE_BYTES, StaticSite } from "./static.ts";
@@ -80,6 +80,8 @@ export interface TesseraServer {
   readonly services: Services;
   /** The web app being served (its cache's size is observable for tests). */
   readonly site: StaticSite;
+  /** Priced quotes kept in memory (observable for tests). */
+  readonly prices: PriceResponses;
 }
 
 export function createServer(options: ServerOptions = {}): TesseraServer {
@@ -99,6 +101,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   let services: Services | undefined;
   let dispatcher: WebhookDispatcher | undefined;
+  let priceResponses: PriceResponses | undefined;
   const tmf620 = new Tmf620Views();
   const pricing = new PricingPages(() => services!);
   let ownsDb = false;
@@ -108,7 +111,8 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     basePath: "/trpc/",
     maxBodySize: maxBodyBytes,
     maxBatchSize: maxBatchCalls,
-    createContext: ({ req }) => createContext(services!, req.headers.authorization),
+    createContext: ({ req }) =>
+      createContext(services!, req.headers.authorization, (req as IncomingMessage & { body?: string }).body),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         log(`internal error in ${path ?? "(unknown)"}`, error.cause ?? error);
@@ -167,9 +171,14 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
           `A batch may hold at most ${maxBatchCalls} calls; this one holds ${calls}. Send it in smaller batches.`,
         );
       if (!(await admit(req, res, calls, true))) return;
+      if (req.method === "GET" && path === PRICE_PATH) {
+        const ctx = await createContext(services!, req.headers.authorization);
+        const search = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
+        if (await priceResponses!.answer(ctx, search, res)) return;
+      }
       if (req.method === "POST" && req.headers["content-type"]?.startsWith("application/json")) {
-        // The body is read here, so text that is not JSON is answered with where and why (tRPC
-        // would only say that it is not JSON); tRPC then takes the text as it is.
+        // The body is read here to bound it; tRPC then parses the text once, and the context keeps
+        // it so a syntax error is answered with where and why (tRPC would only say it is not JSON).
         const body = await readBody(req, maxBodyBytes);
         if (!body.ok) {
           res.setHeader("connection", "close");
@@ -179,14 +188,6 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
             "PAYLOAD_TOO_LARGE",
             `The request body is larger than the ${maxBodyBytes} bytes this server accepts.`,
           );
-        }
-        try {
-          if (body.text.trim() !== "") JSON.parse(body.text);
-        } catch (e) {
-          const message = `The request body is not valid JSON: ${jsonSyntaxMessage(body.text, e)}.`;
-          return sendTrpcError(res, 400, "PARSE_ERROR", message, [
-            { code: "json.syntax", severity: "error", pointer: "", message },
-          ]);
         }
         (req as IncomingMessage & { body?: unknown }).body = body.text;
       }
@@ -238,6 +239,10 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
 
   return {
     site,
+    get prices() {
+      if (!priceResponses) throw new Error("The server is not started.");
+      return priceResponses;
+    },
     get services() {
       if (!services) throw new Error("The server is not started.");
       return services;
@@ -261,6 +266,8 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         ...(options.engine ? { engine: options.engine } : {}),
         webhookAllowHttp: webhookSettings.allowHttp ?? process.env.TESSERA_WEBHOOK_ALLOW_HTTP === "1",
       });
+      // A quarter of the engine's result budget keeps priced responses (TESSERA_ENGINE_CACHE_MB).
+      priceResponses = new PriceResponses(services.engine.options.resultCacheBytes / 4);
       // The first worker loads the engine while the server starts listening.
       services.engine.warm();
       if (options.webhooks !== false) {

@@ -1,7 +1,8 @@
 /**
  * Webhooks on publish, end to end: an admin registers a local receiver, publishes, and the receiver
  * gets a signed `catalog.published` event; failures are retried with backoff from the durable outbox,
- * survive a restart, give up after the last attempt, and can be redelivered.
+ * survive a restart, give up after the last attempt, and can be redelivered; the dispatcher wakes on
+ * LISTEN/NOTIFY and when a retry comes due, the poll being only a fallback.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -260,6 +261,28 @@ describe.each(backends)("webhooks on %s", (backend) => {
       await publish("Fifth");
       await new Promise((r) => setTimeout(r, 300));
       expect(hook.received).toHaveLength(1);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it("wakes on a notification and when a retry comes due, never waiting for the fallback poll", async () => {
+    await server.stop(1_000);
+    // An hour between polls: only LISTEN/NOTIFY and the retry timer can deliver within the test.
+    await start({ pollMs: 3_600_000, backoffSeconds: () => 0.2, maxAttempts: 3 });
+    const hook = await receiver();
+    try {
+      const { endpoint } = await client(admin).webhooks.create.mutate({ url: hook.url });
+      hook.answers.push(500);
+      await publish("Sixth");
+      const delivered = await until(
+        "delivery after one failure",
+        () => client(admin).webhooks.deliveries.query({ endpointId: endpoint.id }),
+        (log) => log[0]?.status === "delivered",
+      );
+      expect(delivered[0]).toMatchObject({ attempts: 2, lastStatus: 200 });
+      expect(hook.received).toHaveLength(2);
+      await client(admin).webhooks.disable.mutate({ id: endpoint.id });
     } finally {
       await hook.close();
     }

@@ -13,6 +13,7 @@ export type { CatalogSummary, Draft, VersionInfo } from "./catalogs/router.ts";
 export { appendAudit } from "./data/audit.ts";
 export { isCatalogPublic } from "./data/catalogs.ts";
 export { activeAdmins, countTokens, findTokenByHash } from "./data/tokens.ts";
+export type { WebhookDelivery, WebhookEndpoint } from "./data/webhooks.ts";
 export type { Db, Queryable } from "./db/db.ts";
 export { migrate, readMigrations } from "./db/migrate.ts";
 export { type OpenDbOptions, openDb } from "./db/open.ts";
@@ -25,6 +26,7 @@ export {
   type EngineOptions,
   engineOptionsFromEnv,
 } from "./engine/limits.ts";
+export { ResultCache } from "./engine/result-cache.ts";
 export { EngineService } from "./engine/service.ts";
 export { type ErrorExtras, fail } from "./errors.ts";
 export { inspectJson, MAX_DEPTH } from "./input/guard.ts";
@@ -32,7 +34,6 @@ export type { PortalMove, PortalMoves } from "./portal/router.ts";
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./router.ts";
 export { SAMPLE_CATALOG, SAMPLE_CUSTOMERS, type SeededCustomer, seedCustomers } from "./seed/customers.ts";
 export { type ApiHooks, createServices, type Services, type ServicesOptions } from "./services.ts";
-export { type Context, createCallerFactory, createContext } from "./trpc.ts";
+export { type Context, can, createCallerFactory, createContext } from "./trpc.ts";
 export { type DispatcherOptions, WebhookDispatcher } from "./webhooks/dispatcher.ts";
 export { signatureHeader } from "./webhooks/sign.ts";
-export type { WebhookDelivery, WebhookEndpoint } from "./webhooks/store.ts";

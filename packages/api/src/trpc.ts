@@ -3,6 +3,7 @@
  * `procedure(...roles)`, the only way routers build procedures, so every one checks its role.
  * @see https://trpc.io/docs/server/error-formatting
  */
+import { jsonSyntaxMessage } from "@tessera/engine";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Principal, Role } from "./auth/roles.ts";
 import { bearerToken } from "./auth/tokens.ts";
@@ -16,15 +17,25 @@ export interface Context {
   principal: Principal | null;
   /** Why no principal: no token, an unknown one, or a revoked one. */
   refused: "missing" | "unknown" | "revoked" | null;
+  /**
+   * The request body as received, when the server read it: tRPC parses it once, and only when
+   * that fails is the text scanned again to say where (`jsonSyntaxMessage`).
+   */
+  body?: string;
 }
 
-/** Builds the context of one request from its `Authorization` header. */
-export async function createContext(services: Services, authorization: string | undefined): Promise<Context> {
+/** Builds the context of one request from its `Authorization` header (and its body text, if read). */
+export async function createContext(
+  services: Services,
+  authorization: string | undefined,
+  body?: string,
+): Promise<Context> {
   const token = bearerToken(authorization);
-  if (!token) return { services, principal: null, refused: "missing" };
+  const read = body === undefined ? {} : { body };
+  if (!token) return { services, principal: null, refused: "missing", ...read };
   const resolution = await services.tokens.resolve(token);
-  if ("principal" in resolution) return { services, principal: resolution.principal, refused: null };
-  return { services, principal: null, refused: resolution.refused };
+  if ("principal" in resolution) return { services, principal: resolution.principal, refused: null, ...read };
+  return { services, principal: null, refused: resolution.refused, ...read };
 }
 
 const SAFE_MESSAGES: Partial<Record<TRPCError["code"], string>> = {
@@ -34,26 +45,37 @@ const SAFE_MESSAGES: Partial<Record<TRPCError["code"], string>> = {
   PARSE_ERROR: "The request body is not valid JSON.",
 };
 
+/** The JSON-RPC number of a body that is not JSON. */
+const PARSE_ERROR_CODE = -32700;
+
 const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error, ctx }) {
     const extras = extrasOf(error);
     const fromParser = error.code === "BAD_REQUEST" && error.cause instanceof SyntaxError;
+    // A body that is not JSON, located in the text the server read (tRPC only says it is not JSON).
+    const located =
+      fromParser && ctx?.body !== undefined
+        ? `The request body is not valid JSON: ${jsonSyntaxMessage(ctx.body, error.cause)}.`
+        : undefined;
     const message =
       error.code === "PAYLOAD_TOO_LARGE" && ctx
         ? `The request body is larger than the ${ctx.services.maxBodyBytes} bytes this server accepts.`
-        : fromParser
-          ? "The request body is not valid JSON."
-          : (SAFE_MESSAGES[error.code] ??
-            (error.cause && !extras ? "The request is not valid." : error.message));
+        : (located ??
+          (fromParser
+            ? "The request body is not valid JSON."
+            : (SAFE_MESSAGES[error.code] ??
+              (error.cause && !extras ? "The request is not valid." : error.message))));
     return {
-      code: shape.code,
+      code: located ? PARSE_ERROR_CODE : shape.code,
       message,
       data: {
-        code: shape.data.code,
+        code: located ? "PARSE_ERROR" : shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path ?? null,
-        diagnostics: extras?.diagnostics ?? null,
+        diagnostics: located
+          ? [{ code: "json.syntax", severity: "error", pointer: "", message: located }]
+          : (extras?.diagnostics ?? null),
         currentRevision: extras?.currentRevision ?? null,
       },
     };

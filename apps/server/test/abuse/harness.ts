@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { fileURLToPath } from "node:url";
-import { type AppRouter, insertToken, openPgliteFromTemplate, type Role } from "@tessera/api";
+import { type AppRouter, insertToken, openDb, openPgliteFromTemplate, type Role } from "@tessera/api";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { createServer, type ServerOptions, type TesseraServer } from "../../src/server.ts";
 
@@ -79,8 +79,13 @@ export async function bootCluster(setup: Setup, extra: Extra = {}): Promise<Clus
         ],
       }) as ReturnType<typeof createTRPCClient<AppRouter>>,
     async close() {
-      if (schema) await servers[0]!.services.db.exec(`DROP SCHEMA ${schema} CASCADE`);
+      // Servers stop first, so no background work (the webhook dispatcher) meets a dropped schema.
       for (const s of servers) await s.stop(1_000);
+      if (schema) {
+        const admin = await openDb({ databaseUrl: process.env.DATABASE_URL });
+        await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.close();
+      }
       await db?.close();
     },
   };

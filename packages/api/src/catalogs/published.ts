@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Catalog } from "@tessera/schema";
-import { findVersion, latestVersionOf } from "../data/catalogs.ts";
+import { findVersion, latestVersionOf, publishedCatalogIds } from "../data/catalogs.ts";
 import type { Db, Queryable } from "../db/db.ts";
 
 export interface PublishedVersion {
@@ -91,10 +91,7 @@ export class PublishedCatalogs {
 
   /** Ids of the catalogs with at least one published version, in id order. */
   async publishedIds(): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }>(
-      "SELECT id FROM catalogs WHERE latest_version IS NOT NULL ORDER BY id",
-    );
-    return rows.map((r) => r.id);
+    return publishedCatalogIds(this.db);
   }
 
   /** The latest published version, when there is one. */

@@ -110,6 +110,14 @@ export async function latestVersionOf(db: Queryable, id: string): Promise<number
   return rows[0] === undefined ? undefined : rows[0].latest_version;
 }
 
+/** Ids of the catalogs with at least one published version, in id order. */
+export async function publishedCatalogIds(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    "SELECT id FROM catalogs WHERE latest_version IS NOT NULL ORDER BY id",
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function findDraft(db: Queryable, catalogId: string): Promise<DraftRow | undefined> {
   const rows = await db.query<DraftRow>(
     "SELECT revision, doc, based_on, updated_at, updated_by, published_revision FROM drafts WHERE catalog_id = $1",

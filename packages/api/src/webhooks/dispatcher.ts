@@ -1,17 +1,30 @@
 /**
  * Sends queued webhook deliveries. Each server runs one dispatcher; it wakes on a notification
- * (a publish on any server of the database) and polls as a fallback, claims due deliveries with
+ * (LISTEN/NOTIFY: a publish or a redeliver on any server of the database), when the earliest retry
+ * comes due (a timer set after each round), and otherwise polls as a fallback for a notification
+ * missed while the listening connection was lost (every minute; every 5 s should listening fail
+ * at start). Each round claims due deliveries with
  * SKIP LOCKED, signs and POSTs each one, and records the outcome: delivered on a 2xx, otherwise due
  * again after an exponential backoff, and failed after the last attempt. Redirects are not followed
  * (the answer to a redirect counts as a failed attempt), so an endpoint cannot bounce the signed
  * request elsewhere.
  */
+
+import {
+  type ClaimedDelivery,
+  claimDue,
+  recordAttempt,
+  secondsUntilNextDue,
+  WEBHOOKS_CHANNEL,
+} from "../data/webhooks.ts";
 import type { Db } from "../db/db.ts";
 import { SIGNATURE_HEADER, signatureHeader } from "./sign.ts";
-import { type ClaimedDelivery, claimDue, recordAttempt, WEBHOOKS_CHANNEL } from "./store.ts";
 
 export interface DispatcherOptions {
-  /** How often due deliveries are looked for without a notification (default 5 s). */
+  /**
+   * Longest wait between rounds without a notification or a retry coming due (default 60 s; at
+   * most 5 s when this server could not listen for notifications).
+   */
   pollMs?: number;
   /** Deliveries claimed per round (default 8). */
   batch?: number;
@@ -30,21 +43,21 @@ export const defaultBackoffSeconds = (attempt: number): number => Math.min(3600,
 
 export class WebhookDispatcher {
   readonly #db: Db;
-  readonly #pollMs: number;
+  #pollMs: number;
   readonly #batch: number;
   readonly #timeoutMs: number;
   readonly #maxAttempts: number;
   readonly #backoff: (attempt: number) => number;
   readonly #now: () => number;
   readonly #log: (message: string) => void;
-  #timer: ReturnType<typeof setInterval> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = true;
 
   constructor(db: Db, options: DispatcherOptions = {}) {
     this.#db = db;
-    this.#pollMs = options.pollMs ?? 5_000;
+    this.#pollMs = options.pollMs ?? 60_000;
     this.#batch = options.batch ?? 8;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#maxAttempts = options.maxAttempts ?? 16;
@@ -53,19 +66,24 @@ export class WebhookDispatcher {
     this.#log = options.log ?? (() => {});
   }
 
-  /** Starts listening and polling; delivers what is already due. */
+  /** Starts listening; delivers what is already due (and then waits as described above). */
   async start(): Promise<void> {
     this.#stopped = false;
-    await this.#db.listen(WEBHOOKS_CHANNEL, () => this.wake());
-    this.#timer = setInterval(() => this.wake(), this.#pollMs);
-    this.#timer.unref?.();
+    try {
+      await this.#db.listen(WEBHOOKS_CHANNEL, () => this.wake());
+    } catch (error) {
+      this.#pollMs = Math.min(this.#pollMs, 5_000);
+      this.#log(
+        `webhooks: not listening for notifications (${error instanceof Error ? error.message : String(error)}); polling every ${this.#pollMs / 1000} s`,
+      );
+    }
     this.wake();
   }
 
-  /** Stops polling and waits for the round in flight. */
+  /** Stops waiting and waits for the round in flight. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#timer) clearInterval(this.#timer);
+    clearTimeout(this.#timer);
     await this.#running;
   }
 
@@ -97,7 +115,25 @@ export class WebhookDispatcher {
         // The database may be closing or briefly unreachable: the next poll tries again.
         this.#log(`webhooks: ${error instanceof Error ? error.message : String(error)}`);
       }
+      // A notification while the timer is set (this.#again) runs another round at once.
+      if (!this.#again) await this.#arm();
     } while (this.#again && !this.#stopped);
+  }
+
+  /** Sets the timer for the next round: the earliest retry due, or the fallback poll. */
+  async #arm(): Promise<void> {
+    let waitMs = this.#pollMs;
+    try {
+      const due = await secondsUntilNextDue(this.#db);
+      // At least 10 ms: a due row another server holds for a moment is not spun on.
+      if (due !== null) waitMs = Math.max(10, Math.min(waitMs, Math.ceil(due * 1000)));
+    } catch {
+      // Unknown: the fallback poll looks again.
+    }
+    if (this.#stopped) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.wake(), waitMs);
+    this.#timer.unref?.();
   }
 
   async #send(d: ClaimedDelivery): Promise<void> {

@@ -4,9 +4,6 @@
  */
 import type { TRPCRouterRecord } from "@trpc/server";
 import { appendAudit } from "../data/audit.ts";
-import { fail } from "../errors.ts";
-import { ID_PATTERN, input, is } from "../input/parsers.ts";
-import { can, procedure } from "../trpc.ts";
 import {
   disableEndpoint,
   insertEndpoint,
@@ -15,7 +12,10 @@ import {
   redeliver,
   type WebhookDelivery,
   type WebhookEndpoint,
-} from "./store.ts";
+} from "../data/webhooks.ts";
+import { fail } from "../errors.ts";
+import { ID_PATTERN, input, is } from "../input/parsers.ts";
+import { can, procedure } from "../trpc.ts";
 
 const endpointId = is.string({
   min: 1,

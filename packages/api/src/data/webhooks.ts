@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Queryable } from "../db/db.ts";
-import { newWebhookSecret } from "./sign.ts";
+import { newWebhookSecret } from "../webhooks/sign.ts";
 
 /** The PostgreSQL channel a new delivery is announced on, so every server's dispatcher wakes. */
 export const WEBHOOKS_CHANNEL = "tessera_webhooks";
@@ -220,6 +220,20 @@ export async function claimDue(
     url: r.url,
     secret: r.secret,
   }));
+}
+
+/**
+ * Seconds until the earliest pending delivery is due (0 when one is due now), or null when nothing
+ * is pending: a retry after backoff comes due with no notification, so the dispatcher sets its
+ * timer to this.
+ */
+export async function secondsUntilNextDue(db: Queryable): Promise<number | null> {
+  const rows = await db.query<{ seconds: number | string | null }>(
+    `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(next_attempt_at) - now())))::float8 AS seconds
+       FROM webhook_deliveries WHERE status = 'pending'`,
+  );
+  const seconds = rows[0]?.seconds;
+  return seconds === null || seconds === undefined ? null : Number(seconds);
 }
 
 /** Records an attempt's outcome: delivered, due again after `retryInSeconds`, or failed for good. */
