@@ -27,7 +27,7 @@ export interface Pick {
 }
 
 /** A list of picks as removable chips, with a menu to add one more. */
-function PickList({
+export function PickList({
   label,
   options,
   value,
