@@ -46,7 +46,7 @@ export const Ladder: Story = {
     await expect(overlapping).toEqual([]);
     await userEvent.click(canvas.getByText("Moves as a list"));
     await expect(canvas.getByRole("list", { name: "Ladder moves" })).toHaveTextContent(
-      "downgrade: Enterprise → Business (end of term)",
+      "downgrade: Enterprise → Business (end of term, no case)",
     );
   },
 };
@@ -62,11 +62,11 @@ export const DeadEndAndUnreachable: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvasElement.querySelector("[data-node='business']")).toHaveAttribute(
+    await expect(canvasElement.querySelector("[data-node='business'] .ts-ladder__node")).toHaveAttribute(
       "data-flag",
       "dead-end",
     );
-    await expect(canvasElement.querySelector("[data-node='legacy']")).toHaveAttribute(
+    await expect(canvasElement.querySelector("[data-node='legacy'] .ts-ladder__node")).toHaveAttribute(
       "data-flag",
       "unreachable",
     );
@@ -80,7 +80,7 @@ export const KeyboardSelect: Story = {
   args: { onSelectNode: fn() },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    const enterprise = canvas.getByRole("button", { name: /Enterprise, tier 3/ });
+    const enterprise = canvas.getByRole("button", { name: /^Enterprise tier 3/ });
     enterprise.focus();
     await userEvent.keyboard("{Enter}");
     await expect(args.onSelectNode).toHaveBeenCalledWith("enterprise");
@@ -98,13 +98,13 @@ export const DrawAndPickMoves: Story = {
   },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole("button", { name: /^downgrade Enterprise to Business: blocked, case no-downgrade/ }));
+    await userEvent.click(canvas.getByRole("button", { name: /^downgrade Enterprise to Business: blocked case no-downgrade/ }));
     await expect(args.onSelectEdge).toHaveBeenCalledWith(expect.objectContaining({ from: "enterprise", to: "business" }));
     // Keyboard: Enter on Starter's dot, then on Enterprise, draws Starter → Enterprise.
     canvas.getByRole("button", { name: "Draw a move from Starter" }).focus();
     await userEvent.keyboard("{Enter}");
     await expect(canvas.getByRole("status")).toHaveTextContent("Drawing a move from Starter");
-    canvas.getByRole("button", { name: /^Enterprise, tier 3: draw the move from Starter here/ }).focus();
+    canvas.getByRole("button", { name: /^Enterprise tier 3: draw the move from Starter here/ }).focus();
     await userEvent.keyboard("{Enter}");
     await expect(args.onConnect).toHaveBeenCalledWith("starter", "enterprise");
     await expect(canvas.queryByRole("status")).toBeNull();

@@ -50,8 +50,10 @@ const edgeKey = (e: { from: string; to: string }) => `${e.from}>${e.to}`;
 const nodeWidth = (n: LadderNode) => Math.max(120, Math.ceil(n.name.length * 7.4) + 28);
 const labelLines = (e: LadderEdge) => [
   TIMING_LABEL[e.timing] ?? e.timing,
-  e.caseId !== undefined ? e.caseId : "no case (default)",
+  e.caseId !== undefined ? `case ${e.caseId}` : "no case (default)",
 ];
+const nodeSub = (n: LadderNode) =>
+  `tier ${n.tier}${n.flag === "dead-end" ? " · dead end" : n.flag === "unreachable" ? " · unreachable" : ""}`;
 
 /** A smooth path through dagre's points: straight ends, quadratic bends at the inner points. */
 function curve(points: readonly { x: number; y: number }[]): string {
@@ -234,9 +236,7 @@ export function LadderGraph({
                 aria-pressed={select ? selected : undefined}
                 aria-label={
                   select
-                    ? `${e.kind} ${names.get(e.from) ?? e.from} to ${names.get(e.to) ?? e.to}: ${lines[0]}, ${
-                        e.caseId !== undefined ? `case ${e.caseId}` : "no case"
-                      }`
+                    ? `${e.kind} ${names.get(e.from) ?? e.from} to ${names.get(e.to) ?? e.to}: ${lines.join(" ")}`
                     : undefined
                 }
                 onClick={select}
@@ -270,7 +270,8 @@ export function LadderGraph({
                     y={l.label.y + 3 + LINE_H * (i + 1) - 3}
                     textAnchor="middle"
                   >
-                    {line}
+                    {/* The leading space keeps the label's text equal to its accessible name. */}
+                    {i === 0 ? line : ` ${line}`}
                   </text>
                 ))}
               </g>
@@ -300,7 +301,7 @@ export function LadderGraph({
                   role={interactive ? "button" : undefined}
                   aria-label={
                     interactive
-                      ? `${n.name}, tier ${n.tier}${n.flag ? `, ${n.flag}` : ""}${
+                      ? `${n.name} ${nodeSub(n)}${
                           from !== null && from !== n.id ? `: draw the move from ${names.get(from)} here` : ""
                         }`
                       : undefined
@@ -314,11 +315,7 @@ export function LadderGraph({
                     {n.name}
                   </text>
                   <text x={p.width / 2} y={35} textAnchor="middle" className="ts-ladder__edge-label">
-                    {n.flag === "dead-end"
-                      ? `tier ${n.tier} · dead end`
-                      : n.flag === "unreachable"
-                        ? `tier ${n.tier} · unreachable`
-                        : `tier ${n.tier}`}
+                    {` ${nodeSub(n)}`}
                   </text>
                 </g>
                 {onConnect ? (

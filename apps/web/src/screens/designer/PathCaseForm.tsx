@@ -221,25 +221,23 @@ export function PathCaseForm({
             onChange={(v) => set(at("outcome", "minimumDaysOnCurrent"), v)}
           />
         </div>
-        <div className="grid-2">
-          <label className="ts-row" style={{ gap: "0.35rem" }}>
-            <input
-              type="checkbox"
-              data-pointer={pointer(at("outcome", "termRestarts"))}
-              checked={c.outcome.termRestarts ?? false}
-              disabled={readOnly}
-              onChange={(e) => set(at("outcome", "termRestarts"), e.target.checked ? true : undefined)}
-            />
-            The term starts again on the effective date ({name})
-          </label>
-          <TextField
-            label={`Reason shown to the customer (${name})`}
-            pointer={pointer(at("outcome", "reason"))}
-            value={c.outcome.reason}
-            readOnly={readOnly}
-            onChange={(v) => set(at("outcome", "reason"), v === "" ? undefined : v)}
+        <TextField
+          label={`Reason shown to the customer (${name})`}
+          pointer={pointer(at("outcome", "reason"))}
+          value={c.outcome.reason}
+          readOnly={readOnly}
+          onChange={(v) => set(at("outcome", "reason"), v === "" ? undefined : v)}
+        />
+        <label style={{ display: "flex", gap: "0.4rem", alignItems: "center" }}>
+          <input
+            type="checkbox"
+            data-pointer={pointer(at("outcome", "termRestarts"))}
+            checked={c.outcome.termRestarts ?? false}
+            disabled={readOnly}
+            onChange={(e) => set(at("outcome", "termRestarts"), e.target.checked ? true : undefined)}
           />
-        </div>
+          The term starts again on the effective date ({name})
+        </label>
       </fieldset>
     </div>
   );

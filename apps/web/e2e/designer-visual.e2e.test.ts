@@ -97,7 +97,7 @@ describe("the ladder and path rules", () => {
     await page.mouse.up();
     const created = "collab-starter-to-collab-enterprise";
     await rules.getByText(`1. ${created}`).waitFor();
-    await ladder.getByRole("button", { name: /^upgrade Starter to Enterprise: now, case collab-starter-to-collab-enterprise/ }).waitFor();
+    await ladder.getByRole("button", { name: /^upgrade Starter to Enterprise: now case collab-starter-to-collab-enterprise/ }).waitFor();
     // Its form is open: make the jump wait for the end of the term, and explain it.
     await rules.getByLabel(`The move takes effect (${created})`).selectOption("end_of_term");
     await rules.getByLabel(`Why ${created} exists`).fill("Two-step jumps wait for the renewal.");
@@ -106,19 +106,53 @@ describe("the ladder and path rules", () => {
 
     // Keyboard: activate Team's handle, then Business, and the move Team → Business gets a case.
     await ladder.getByRole("button", { name: "Draw a move from Team" }).press("Enter");
-    await ladder.getByRole("button", { name: /^Business, tier 3: draw the move from Team here/ }).press("Enter");
+    await ladder.getByRole("button", { name: /^Business tier 3: draw the move from Team here/ }).press("Enter");
     await rules.getByText("1. collab-team-to-collab-business").waitFor();
     // Reorder: the Team → Business case goes below the catch-all, so it no longer decides the move.
     const count = await rules.locator("li.ts-case").count();
     for (let i = 0; i < count - 1; i++)
       await rules.getByRole("button", { name: "Move collab-team-to-collab-business down" }).click();
-    await ladder.getByRole("button", { name: /^upgrade Team to Business: now, case upgrade-now-prorated/ }).waitFor();
+    await ladder.getByRole("button", { name: /^upgrade Team to Business: now case upgrade-now-prorated/ }).waitFor();
     await rules.getByRole("button", { name: "Remove collab-team-to-collab-business" }).click();
     await expect(rules.getByText("collab-team-to-collab-business").count()).resolves.toBe(0);
     await page.getByText("0 errors").waitFor();
     await shot(page, "37-designer-path-rules");
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByText(/Saved as revision \d+/).waitFor();
+    await page.context().close();
+  });
+
+  it("shows what publishing breaks for consuming services and asks before publishing it", async () => {
+    const page = await openDraft("Acme Collaborate");
+    await page.getByRole("button", { name: "Paths & ladders" }).click();
+    const rules = page.getByRole("region", { name: "Path rules (first match wins)" });
+    const created = "collab-starter-to-collab-enterprise";
+    // The case saved by the test above: block the jump altogether, and drop the trial case.
+    await rules.getByRole("button", { name: `Edit ${created}` }).click();
+    await rules.getByLabel(`The move takes effect (${created})`).selectOption("illegal");
+    await rules.getByLabel(`Reason shown to the customer (${created})`).fill("Move one tier at a time.");
+    await page.getByText("0 errors").waitFor();
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText(/Saved as revision \d+/).waitFor();
+
+    await page.getByRole("button", { name: "Publish…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Publish Acme Collaborate" });
+    const changes = dialog.getByRole("table", { name: "Changes for consuming services" });
+    await changes.waitFor();
+    // The same list as `tessera diff`: Starter → Enterprise was allowed in version 1 and is illegal now.
+    const breakingRows = changes.locator("tr[data-breaking]");
+    await expect(breakingRows.count()).resolves.toBeGreaterThan(0);
+    await expect(breakingRows.first().textContent()).resolves.toContain("BREAKING");
+    await expect(changes.textContent()).resolves.toMatch(/collab-starter[\s\S]*collab-enterprise/);
+    await expect(dialog.getByRole("heading", { name: /For consuming services: draft vs version 1/ }).textContent()).resolves.toMatch(
+      /\d+ changes?, [1-9]\d* breaking/,
+    );
+    const publish = dialog.getByRole("button", { name: "Publish version 2 with breaking changes" });
+    await expect(publish.isDisabled()).resolves.toBe(true);
+    await shot(page, "38-designer-publish-breaking");
+    await dialog.getByLabel(/I understand: publish version 2 with \d+ breaking changes?/).check();
+    await publish.click();
+    await page.getByText(/Published version 2/).waitFor();
     await page.context().close();
   });
 });
