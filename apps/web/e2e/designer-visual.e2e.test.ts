@@ -155,4 +155,58 @@ describe("the ladder and path rules", () => {
     await page.getByText(/Published version 2/).waitFor();
     await page.context().close();
   });
+
+  it("offers, bundles and withdraws add-ons in the matrix, and adds price rows and a currency", async () => {
+    const page = await openDraft("Acme Collaborate");
+    await page.getByRole("button", { name: "Packaging matrix" }).click();
+    const matrix = page.getByRole("table", { name: "Packaging matrix" });
+    await matrix.waitFor();
+    const sso = (base: string) => matrix.getByLabel(`SSO & SCIM on ${base}`, { exact: true });
+    await expect(sso("Enterprise").inputValue()).resolves.toBe("included");
+    await expect(sso("Business").inputValue()).resolves.toBe("available");
+    await expect(sso("Team").inputValue()).resolves.toBe("none");
+    // Offered on Team: the add-on's minimum tier drops to 2 (checked in the add-on's own page below).
+    await sso("Team").selectOption("available");
+    // Storage packs bundled into Business, three of them.
+    await matrix.getByLabel("Extra storage (1 TB pack) on Business", { exact: true }).selectOption("included");
+    await matrix.getByLabel("Units of Extra storage (1 TB pack) on Business included").fill("3");
+    await matrix.getByLabel("Most units of Extra storage (1 TB pack) per arrangement").fill("25");
+    // Withdrawing SSO from every base is refused at the last one, with the field to change.
+    await sso("Team").selectOption("none");
+    await sso("Business").selectOption("none");
+    await sso("Enterprise").selectOption("none");
+    const refusal = page.getByRole("alert").filter({ hasText: "was not changed" });
+    await expect(refusal.textContent()).resolves.toContain("SSO & SCIM on Enterprise");
+    await expect(sso("Enterprise").inputValue()).resolves.toBe("included");
+    await sso("Team").selectOption("available");
+    await sso("Business").selectOption("available");
+    await page.getByText("0 errors").waitFor();
+    await matrix.scrollIntoViewIfNeeded();
+    await shot(page, "39-designer-matrix-add-ons");
+
+    await page.getByRole("button", { name: "Price grid" }).click();
+    await page.getByLabel("Package", { exact: true }).selectOption({ label: "Team" });
+    const support = page.getByRole("region", { name: "Prices of Premium support" });
+    await support.getByLabel("Price book of the new rows of Premium support").selectOption("partner");
+    await support.getByLabel("Billing period of the new rows of Premium support").selectOption("month");
+    await support.getByRole("button", { name: "Add rows" }).click();
+    const partnerUsd = support.getByLabel(/^Premium support: USD, month, Partner price list/);
+    await partnerUsd.fill("79.00");
+    await support.getByLabel(/^Premium support: EUR, month, Partner price list/).fill("72.00");
+    await page.getByRole("form", { name: "Add a currency" }).getByRole("textbox").fill("chf");
+    await page.getByRole("button", { name: "Add currency" }).click();
+    await support.getByRole("columnheader", { name: "CHF" }).waitFor();
+    // The new currency needs prices everywhere: fill Premium support's column from USD at 0.88.
+    await support.getByLabel("Rate from USD to CHF").fill("0.88");
+    await support.getByRole("button", { name: "Fill row by rate" }).click();
+    // 79.00 × 0.88 = 69.52 (CHF has 2 decimals).
+    await expect(support.getByLabel(/^Premium support: CHF, month, Partner price list/).inputValue()).resolves.toBe("69.52");
+    await shotOf(support, "40-designer-price-grid-rows");
+    // The other charges still lack CHF: the diagnostics say so, each a link to its place.
+    await expect(page.getByText(/[1-9]\d* errors?/).count()).resolves.toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(support.getByRole("columnheader", { name: "CHF" }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
 });
