@@ -209,4 +209,25 @@ describe("the ladder and path rules", () => {
     await expect(support.getByRole("columnheader", { name: "CHF" }).count()).resolves.toBe(0);
     await page.context().close();
   });
+
+  it("shows a package one outlined section at a time, each within two screens at 1440×900", async () => {
+    const page = await openDraft("Acme Collaborate");
+    await page.getByRole("navigation", { name: "Catalog sections" }).getByRole("button", { name: "Enterprise" }).click();
+    const outline = page.getByRole("navigation", { name: "Package outline" });
+    await outline.waitFor();
+    const heights: Record<string, number> = {};
+    for (const section of ["Basics", "Components", "Options", "Rules", "Charges", "Price preview"]) {
+      await outline.getByRole("button", { name: section, exact: true }).click();
+      await expect(outline.getByRole("button", { name: section, exact: true }).getAttribute("aria-current")).resolves.toBe("true");
+      heights[section] = await page.evaluate(() => document.documentElement.scrollHeight);
+    }
+    // Two screens of 900 px each, for every section of the largest package of the sample.
+    expect(Object.entries(heights).filter(([, h]) => h > 1800)).toEqual([]);
+    await outline.getByRole("button", { name: "Charges", exact: true }).click();
+    await page.mouse.wheel(0, 700);
+    // The outline stays in view while the section scrolls.
+    await expect(outline.evaluate((el) => el.getBoundingClientRect().top)).resolves.toBeLessThan(5);
+    await shot(page, "41-designer-package-outline");
+    await page.context().close();
+  });
 });

@@ -76,6 +76,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
   const replace = useDraft((s) => s.replace);
   const [section, setSection] = useState<Section>({ kind: "overview" });
   const [target, setTarget] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<string | null>(null);
   const [publishOpen, setPublishOpen] = useState(false);
 
   const { diagnostics, pending } = useLiveValidation(doc);
@@ -106,6 +107,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
   const select = (p: string) => {
     setSection(sectionOf(p));
     setTarget(p);
+    setRevealed(p);
   };
   const save = session.save;
   const onSave = useCallback(() => void save(), [save]);
@@ -224,6 +226,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
                 compiled={compiled}
                 set={set}
                 readOnly={readOnly}
+                reveal={revealed}
               />
             ) : null}
             {section.kind === "paths" ? (
