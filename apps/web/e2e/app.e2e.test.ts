@@ -353,7 +353,7 @@ describe("the configurator in Chromium against the real server", () => {
     await origins
       .getByLabel("Shown when picked")
       .selectOption({ label: "Roast profile: Single-origin rotation" });
-    await origins.getByRole("button", { name: "Remove option Indonesia (Sumatra)" }).click();
+    await origins.getByRole("button", { name: "Delete option Indonesia (Sumatra)" }).click();
     await expect.poll(() => origins.getByRole("row").count()).toBe(3);
     await page.getByText("0 errors").waitFor();
     await shotOf(page.getByRole("region", { name: "Option groups" }), "16-designer-option-groups");

@@ -23,6 +23,18 @@ export { formulaInWords, ruleInWords } from "./configure/words.ts";
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";
 export { type Diagnostic, pointerOf, pointerToken, resolvePointer, type Severity } from "./diagnostic.ts";
+export { duplicateEntry } from "./edit/duplicate.ts";
+export {
+  deletion,
+  eachReference,
+  idsWithin,
+  type Namespace,
+  type Reference,
+  type Referrer,
+  referencesTo,
+  renameId,
+  type Token,
+} from "./edit/references.ts";
 export { findJsonSyntaxError, type JsonSyntaxError, jsonSyntaxMessage } from "./json-syntax.ts";
 export {
   type AddOnFate,

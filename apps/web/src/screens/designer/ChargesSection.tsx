@@ -1,37 +1,26 @@
-/** The package's charges, each in its charge editor. */
+/** The package's charges, each in its charge editor; a new charge is flat, zero in every currency. */
+import type { Charge } from "@tessera/schema";
 import { ChargeEditor } from "./ChargeEditor.tsx";
+import { NewItemForm } from "./NewItemForm.tsx";
 import type { PackageCtx } from "./packageContext.ts";
 
 export function ChargesSection({ ctx }: { ctx: PackageCtx }) {
-  const { doc, pkg, set, readOnly, serviceName, unitOf, at } = ctx;
+  const { doc, pkg, set, readOnly, serviceName, unitOf, at, takenIds } = ctx;
+  const targets = [
+    ...(pkg.components ?? []).map((x) => ({
+      value: `component:${x.id}`,
+      label: `component ${x.name ?? serviceName(x.service)}`,
+    })),
+    ...(pkg.optionGroups ?? []).flatMap((g) =>
+      g.options.map((o) => ({ value: `option:${o.id}`, label: `option ${o.name}` })),
+    ),
+  ];
   return (
     <section aria-labelledby="pkg-charges" className="stack">
       <div className="section-title">
         <h2 id="pkg-charges" style={{ margin: 0 }}>
           Charges
         </h2>
-        {!readOnly ? (
-          <button
-            type="button"
-            className="ts-button"
-            onClick={() =>
-              set(
-                [...at, "charges"],
-                [
-                  ...pkg.charges,
-                  {
-                    id: `${pkg.id}-charge-${pkg.charges.length + 1}`,
-                    name: "New charge",
-                    model: "flat",
-                    pricePoints: doc.currencies.map((currency) => ({ currency, amount: "0.00" })),
-                  },
-                ],
-              )
-            }
-          >
-            Add charge
-          </button>
-        ) : null}
       </div>
       {pkg.charges.map((c, j) => (
         <ChargeEditor
@@ -39,20 +28,37 @@ export function ChargesSection({ ctx }: { ctx: PackageCtx }) {
           doc={doc}
           path={[...at, "charges", j]}
           charge={c}
-          targets={[
-            ...(pkg.components ?? []).map((x) => ({
-              value: `component:${x.id}`,
-              label: `component ${x.name ?? serviceName(x.service)}`,
-            })),
-            ...(pkg.optionGroups ?? []).flatMap((g) =>
-              g.options.map((o) => ({ value: `option:${o.id}`, label: `option ${o.name}` })),
-            ),
-          ]}
+          targets={targets}
           unitOf={unitOf}
+          taken={takenIds}
           set={set}
           readOnly={readOnly}
         />
       ))}
+      {!readOnly ? (
+        <div className="ts-card">
+          <NewItemForm
+            title="Add a charge"
+            nameLabel="New charge name"
+            idLabel="New charge id"
+            submitLabel="Add charge"
+            taken={takenIds}
+            prefix={pkg.id}
+            onCreate={(id, name) => {
+              const charge: Charge = {
+                id,
+                name,
+                model: "flat",
+                pricePoints: doc.currencies.map((currency) => ({
+                  currency,
+                  amount: "0.00",
+                })) as Charge["pricePoints"],
+              };
+              set([...at, "charges"], [...pkg.charges, charge]);
+            }}
+          />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -5,6 +5,7 @@
  * boundary so one failing section never blanks the editor.
  */
 import { validate } from "@tessera/engine";
+import type { Catalog } from "@tessera/schema";
 import { DiagnosticsPanel, ErrorBoundary, ErrorState, LoadingState } from "@tessera/ui";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { conflictRevision, errorMessage } from "../../api/trpc.ts";
@@ -30,20 +31,24 @@ type Section =
   | { kind: "services" }
   | { kind: "matrix" }
   | { kind: "prices" }
-  | { kind: "package"; index: number }
+  | { kind: "package"; id: string }
   | { kind: "paths" }
   | { kind: "json" };
 
-/** Which part of the editor shows the value a JSON Pointer points at. */
-function sectionOf(pointer: string): Section {
+/**
+ * Which part of the editor shows the value a JSON Pointer points at. A package is followed by its
+ * id, so reordering, duplicating or renaming packages keeps the same one open.
+ */
+function sectionOf(pointer: string, doc: Catalog): Section {
   const m = /^\/packages\/(\d+)/.exec(pointer);
-  if (m) return { kind: "package", index: Number(m[1]) };
+  const pkg = m ? doc.packages[Number(m[1])] : undefined;
+  if (pkg) return { kind: "package", id: pkg.id };
   if (pointer.startsWith("/services")) return { kind: "services" };
   if (pointer.startsWith("/pathRules")) return { kind: "paths" };
   return { kind: "overview" };
 }
 
-const sectionKey = (s: Section) => (s.kind === "package" ? `package-${s.index}` : s.kind);
+const sectionKey = (s: Section) => (s.kind === "package" ? `package-${s.id}` : s.kind);
 
 /** Focuses the field whose pointer is the longest prefix of `target` and flashes it. */
 function focusPointer(target: string) {
@@ -105,7 +110,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
     [readOnly, setNotice, storeSet],
   );
   const select = (p: string) => {
-    setSection(sectionOf(p));
+    if (doc) setSection(sectionOf(p, doc));
     setTarget(p);
     setRevealed(p);
   };
@@ -198,10 +203,10 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
             Packages
           </h3>
           <ul className="list-select">
-            {doc.packages.map((p, i) => navItem({ kind: "package", index: i }, p.name))}
+            {doc.packages.map((p) => navItem({ kind: "package", id: p.id }, p.name))}
           </ul>
           {!readOnly ? (
-            <NewPackageForm doc={doc} onCreate={(i) => setSection({ kind: "package", index: i })} set={set} />
+            <NewPackageForm doc={doc} onCreate={(id) => setSection({ kind: "package", id })} set={set} />
           ) : null}
         </nav>
 
@@ -222,7 +227,8 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
             {section.kind === "package" ? (
               <PackageEditor
                 doc={doc}
-                index={section.index}
+                index={doc.packages.findIndex((p) => p.id === section.id)}
+                onRenamed={(id) => setSection({ kind: "package", id })}
                 compiled={compiled}
                 set={set}
                 readOnly={readOnly}
@@ -235,9 +241,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
                 diagnostics={diagnostics}
                 set={set}
                 readOnly={readOnly}
-                onSelectPackage={(id) =>
-                  setSection({ kind: "package", index: doc.packages.findIndex((p) => p.id === id) })
-                }
+                onSelectPackage={(id) => setSection({ kind: "package", id })}
               />
             ) : null}
             {section.kind === "json" ? <JsonSection doc={doc} readOnly={readOnly} onApply={replace} /> : null}

@@ -1,8 +1,53 @@
-/** Creates a base package with a 12-month term and a zero flat price in every currency. */
-import type { Catalog } from "@tessera/schema";
+/**
+ * Creates a package — a base on the next rung of its portfolio's ladder, or an add-on — with a
+ * 12-month term and a zero flat price in every currency, so it validates from the first moment.
+ */
+import type { Catalog, Charge, Package } from "@tessera/schema";
 import { useState } from "react";
 import type { Path } from "./docEdit.ts";
-import { SelectField, TextField } from "./fields.tsx";
+import { SelectField } from "./fields.tsx";
+import { freshId } from "./ids.ts";
+import { NewItemForm } from "./NewItemForm.tsx";
+import { catalogIds } from "./packageContext.ts";
+
+/** The new package: the next tier up for a base, tier 0 for an add-on. */
+export function newPackage(
+  doc: Catalog,
+  id: string,
+  name: string,
+  portfolio: string,
+  role: Package["role"],
+): Package {
+  const tier =
+    role === "add_on"
+      ? 0
+      : Math.max(
+          0,
+          ...doc.packages.filter((p) => p.portfolio === portfolio && p.role === "base").map((p) => p.tier),
+        ) + 1;
+  return {
+    id,
+    name,
+    portfolio,
+    role,
+    tier,
+    status: "active",
+    terms: [{ months: 12, default: true }],
+    billingPeriods: ["month"],
+    charges: [
+      {
+        id: freshId("fee", new Set([...catalogIds(doc), id]), id),
+        name: `${name} subscription`,
+        model: "flat",
+        pricePoints: doc.currencies.map((currency) => ({
+          currency,
+          billingPeriod: "month" as const,
+          amount: "0.00",
+        })) as Charge["pricePoints"],
+      },
+    ],
+  };
+}
 
 export function NewPackageForm({
   doc,
@@ -11,12 +56,13 @@ export function NewPackageForm({
 }: {
   doc: Catalog;
   set: (p: Path, v: unknown) => void;
-  onCreate: (index: number) => void;
+  /** Called with the new package's id. */
+  onCreate: (id: string) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [id, setId] = useState("");
-  const [name, setName] = useState("");
-  const [portfolio, setPortfolio] = useState(doc.portfolios[0]?.id ?? "");
+  const [chosen, setPortfolio] = useState("");
+  const portfolio = chosen || (doc.portfolios[0]?.id ?? "");
+  const [role, setRole] = useState<Package["role"]>("base");
   if (!open)
     return (
       <button
@@ -28,68 +74,46 @@ export function NewPackageForm({
         New package
       </button>
     );
-  const tier =
-    Math.max(
-      0,
-      ...doc.packages.filter((p) => p.portfolio === portfolio && p.role === "base").map((p) => p.tier),
-    ) + 1;
+  const taken = catalogIds(doc);
   return (
-    <form
-      aria-label="New package"
-      style={{ padding: "0.5rem" }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        set(
-          ["packages"],
-          [
-            ...doc.packages,
-            {
-              id,
-              name,
-              portfolio,
-              role: "base",
-              tier,
-              status: "active",
-              terms: [{ months: 12, default: true }],
-              billingPeriods: ["month"],
-              charges: [
-                {
-                  id: `${id}-base`,
-                  name: `${name} subscription`,
-                  model: "flat",
-                  pricePoints: doc.currencies.map((currency) => ({
-                    currency,
-                    billingPeriod: "month" as const,
-                    amount: "0.00",
-                  })),
-                },
-              ],
-            },
-          ],
-        );
-        onCreate(doc.packages.length);
-        setOpen(false);
-        setId("");
-        setName("");
-      }}
-    >
-      <TextField label="Package id" pointer="" value={id} onChange={(v) => setId(v.trim())} />
-      <TextField label="Package name" pointer="" value={name} onChange={setName} />
-      <SelectField
-        label="In portfolio"
-        pointer=""
-        value={portfolio}
-        options={doc.portfolios.map((p) => ({ value: p.id, label: p.name }))}
-        onChange={setPortfolio}
-      />
-      <div className="ts-row">
-        <button type="submit" className="ts-button ts-button--primary" disabled={!id || !name || !portfolio}>
-          Create package
-        </button>
-        <button type="button" className="ts-button" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <div style={{ padding: "0.5rem" }}>
+      <NewItemForm
+        title="New package"
+        nameLabel="Package name"
+        idLabel="Package id"
+        submitLabel="Create package"
+        taken={taken}
+        layout="stack"
+        ready={portfolio !== ""}
+        onCreate={(id, name) => {
+          const pkg = newPackage(doc, id, name, portfolio, role);
+          set(["packages"], [...doc.packages, pkg]);
+          onCreate(id);
+          setOpen(false);
+        }}
+      >
+        <SelectField
+          label="In portfolio"
+          pointer=""
+          value={portfolio}
+          hint={doc.portfolios.length === 0 ? "Add a portfolio in the overview first." : undefined}
+          options={doc.portfolios.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={setPortfolio}
+        />
+        <SelectField
+          label="Sold as"
+          pointer=""
+          value={role}
+          options={[
+            { value: "base", label: "a base package" },
+            { value: "add_on", label: "an add-on" },
+          ]}
+          onChange={(v) => setRole(v as Package["role"])}
+        />
+      </NewItemForm>
+      <button type="button" className="ts-button ts-button--small" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </div>
   );
 }

@@ -1,16 +1,23 @@
 /**
- * A package's option groups: each group's name, how many picks it takes, and the option it is shown
- * under (a nested group applies only when that option is picked); each option's name, whether it is
- * picked by default, and its status (a retired option stays in published quotes but cannot be
- * picked). Groups and options are added and removed here; a group keeps at least one option, as
- * the schema requires.
+ * A package's option groups: each group's name, id, how many picks it takes, and the option it is
+ * shown under (a nested group applies only when that option is picked); each option's name, id,
+ * description, the service it delivers, whether it is picked by default or always on, and its
+ * status (a retired option stays in published quotes but cannot be picked). Groups and options
+ * are added, reordered, duplicated and deleted here; a group keeps at least one option, as the
+ * schema requires.
  */
-import type { Option, OptionGroup, Package } from "@tessera/schema";
+import { renameId } from "@tessera/engine";
+import type { Catalog, Option, OptionGroup, Package } from "@tessera/schema";
 import { useId, useState } from "react";
 import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
+import { IdField } from "./IdField.tsx";
+import { freshId } from "./ids.ts";
+import { NewItemForm } from "./NewItemForm.tsx";
+import { RowActions } from "./RowActions.tsx";
 
 interface Props {
+  doc: Catalog;
   pkg: Package;
   /** Path of the package in the catalog document. */
   at: Path;
@@ -26,36 +33,25 @@ const STATUSES = [
   { value: "retired", label: "retired (no longer sold)" },
 ];
 
-/** An id for something new, from its name, not already among `taken`. */
-function freshId(prefix: string, name: string, taken: ReadonlySet<string>): string {
-  const slug = `${prefix}-${name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")}`.slice(0, 72);
-  let id = slug;
-  for (let n = 2; taken.has(id); n++) id = `${slug}-${n}`;
-  return id;
-}
-
 function OptionRow({
+  doc,
   option,
   path,
   set,
   readOnly,
-  removable,
-  onRemove,
+  taken,
 }: {
+  doc: Catalog;
   option: Option;
   path: Path;
   set: Props["set"];
   readOnly: boolean;
-  removable: boolean;
-  onRemove: () => void;
+  taken: ReadonlySet<string>;
 }) {
   const id = useId();
   return (
     <tr data-pointer={pointer(path)}>
-      <td>
+      <td style={{ minWidth: "13rem" }}>
         <label className="ts-visually-hidden" htmlFor={`${id}-name`}>
           Name of option {option.id}
         </label>
@@ -67,7 +63,44 @@ function OptionRow({
           data-pointer={pointer([...path, "name"])}
           onChange={(e) => set([...path, "name"], e.target.value)}
         />
-        <div className="ts-hint">{option.id}</div>
+        <IdField
+          label={`Id of option ${option.name}`}
+          compact
+          id={option.id}
+          pointer={pointer([...path, "id"])}
+          taken={taken}
+          readOnly={readOnly}
+          onRename={(to) => set([], renameId(doc, option.id, to))}
+        />
+        <label className="ts-visually-hidden" htmlFor={`${id}-description`}>
+          What picking {option.name} means
+        </label>
+        <input
+          id={`${id}-description`}
+          className="ts-input"
+          placeholder="What picking it means"
+          value={option.description ?? ""}
+          readOnly={readOnly}
+          data-pointer={pointer([...path, "description"])}
+          onChange={(e) => set([...path, "description"], e.target.value || undefined)}
+        />
+      </td>
+      <td>
+        <select
+          className="ts-select"
+          aria-label={`Service ${option.name} delivers`}
+          value={option.service ?? ""}
+          disabled={readOnly}
+          data-pointer={pointer([...path, "service"])}
+          onChange={(e) => set([...path, "service"], e.target.value || undefined)}
+        >
+          <option value="">none</option>
+          {doc.services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
       </td>
       <td>
         <input
@@ -77,6 +110,16 @@ function OptionRow({
           disabled={readOnly}
           data-pointer={pointer([...path, "default"])}
           onChange={(e) => set([...path, "default"], e.target.checked ? true : undefined)}
+        />
+      </td>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`${option.name} is always on`}
+          checked={option.mandatory === true}
+          disabled={readOnly}
+          data-pointer={pointer([...path, "mandatory"])}
+          onChange={(e) => set([...path, "mandatory"], e.target.checked ? true : undefined)}
         />
       </td>
       <td>
@@ -95,197 +138,169 @@ function OptionRow({
           ))}
         </select>
       </td>
-      <td>
-        {!readOnly ? (
-          <button
-            type="button"
-            className="ts-button ts-button--small"
-            aria-label={`Remove option ${option.name}`}
-            disabled={!removable}
-            title={removable ? undefined : "A group keeps at least one option; remove the group instead."}
-            onClick={onRemove}
-          >
-            Remove
-          </button>
-        ) : null}
-      </td>
+      {!readOnly ? (
+        <td>
+          <RowActions doc={doc} path={path} name={`option ${option.name}`} set={set} minItems={1} />
+        </td>
+      ) : null}
     </tr>
   );
 }
 
-export function OptionGroupsEditor({ pkg, at, set, readOnly, taken }: Props) {
+function GroupEditor({ doc, pkg, at, set, readOnly, taken, j }: Props & { j: number }) {
   const groups = pkg.optionGroups ?? [];
-  const [newGroup, setNewGroup] = useState("");
-  const [newOption, setNewOption] = useState<Record<string, string>>({});
-  const formId = useId();
+  const g = groups[j] as OptionGroup;
   const p = (...rest: (string | number)[]) => pointer([...at, ...rest]);
-  const setGroups = (next: OptionGroup[]) => set([...at, "optionGroups"], next.length > 0 ? next : undefined);
+  const parents = groups
+    .filter((other) => other.id !== g.id)
+    .flatMap((other) => other.options.map((o) => ({ value: o.id, label: `${other.name}: ${o.name}` })));
+  return (
+    <fieldset className="ts-group" data-pointer={p("optionGroups", j)}>
+      <legend>
+        {g.name}{" "}
+        <span className="ts-group__rule">
+          pick {g.min ?? 0}–{g.max ?? g.options.length}
+          {g.parentOption
+            ? `, shown when ${parents.find((x) => x.value === g.parentOption)?.label ?? g.parentOption} is picked`
+            : ""}
+        </span>
+      </legend>
+      <div className="grid-4">
+        <TextField
+          label="Group name"
+          pointer={p("optionGroups", j, "name")}
+          value={g.name}
+          readOnly={readOnly}
+          onChange={(v) => set([...at, "optionGroups", j, "name"], v)}
+        />
+        <NumberField
+          label="Min picks"
+          pointer={p("optionGroups", j, "min")}
+          value={g.min}
+          readOnly={readOnly}
+          onChange={(v) =>
+            set([...at, "optionGroups", j, "min"], v === undefined ? undefined : Math.max(0, v))
+          }
+        />
+        <NumberField
+          label="Max picks"
+          pointer={p("optionGroups", j, "max")}
+          value={g.max}
+          readOnly={readOnly}
+          hint="Empty: all of them."
+          onChange={(v) =>
+            set([...at, "optionGroups", j, "max"], v === undefined ? undefined : Math.max(1, v))
+          }
+        />
+        <SelectField
+          label="Shown when picked"
+          pointer={p("optionGroups", j, "parentOption")}
+          hint="A nested group applies only under this option."
+          value={g.parentOption ?? ""}
+          options={[{ value: "", label: "always (top level)" }, ...parents]}
+          readOnly={readOnly}
+          onChange={(v) => set([...at, "optionGroups", j, "parentOption"], v || undefined)}
+        />
+      </div>
+      <div className="ts-row" style={{ alignItems: "flex-start" }}>
+        <IdField
+          label="Group id"
+          id={g.id}
+          pointer={p("optionGroups", j, "id")}
+          taken={taken}
+          readOnly={readOnly}
+          onRename={(to) => set([], renameId(doc, g.id, to))}
+        />
+        {!readOnly ? (
+          <div style={{ marginLeft: "auto" }}>
+            <RowActions doc={doc} path={[...at, "optionGroups", j]} name={`group ${g.name}`} set={set} />
+          </div>
+        ) : null}
+      </div>
+      <table className="ts-table" aria-label={`Options of ${g.name}`}>
+        <thead>
+          <tr>
+            <th scope="col">Option</th>
+            <th scope="col">Delivers</th>
+            <th scope="col">Default</th>
+            <th scope="col">Always on</th>
+            <th scope="col">Status</th>
+            {!readOnly ? (
+              <th scope="col">
+                <span className="ts-visually-hidden">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {g.options.map((o, k) => (
+            <OptionRow
+              key={o.id}
+              doc={doc}
+              option={o}
+              path={[...at, "optionGroups", j, "options", k]}
+              set={set}
+              readOnly={readOnly}
+              taken={taken}
+            />
+          ))}
+        </tbody>
+      </table>
+      {!readOnly ? (
+        <NewItemForm
+          title={`Add an option to ${g.name}`}
+          nameLabel={`New option of ${g.name}`}
+          idLabel={`Option id (in ${g.name})`}
+          submitLabel="Add option"
+          taken={taken}
+          prefix={g.id}
+          onCreate={(id, name) => set([...at, "optionGroups", j, "options"], [...g.options, { id, name }])}
+        />
+      ) : null}
+    </fieldset>
+  );
+}
 
+export function OptionGroupsEditor(props: Props) {
+  const { pkg, at, set, readOnly, taken } = props;
+  const groups = pkg.optionGroups ?? [];
+  const [firstOption, setFirstOption] = useState("");
   return (
     <section className="ts-card" aria-labelledby="pkg-options">
       <h2 id="pkg-options">Option groups</h2>
       {groups.length === 0 ? <p className="ts-hint">No options: the package is sold as it is.</p> : null}
-      {groups.map((g, j) => {
-        const parents = groups
-          .filter((other) => other.id !== g.id)
-          .flatMap((other) => other.options.map((o) => ({ value: o.id, label: `${other.name}: ${o.name}` })));
-        const optionName = newOption[g.id] ?? "";
-        return (
-          <fieldset key={g.id} className="ts-group" data-pointer={p("optionGroups", j)}>
-            <legend>
-              {g.name}{" "}
-              <span className="ts-group__rule">
-                pick {g.min ?? 0}–{g.max ?? g.options.length}
-                {g.parentOption
-                  ? `, shown when ${parents.find((x) => x.value === g.parentOption)?.label ?? g.parentOption} is picked`
-                  : ""}
-              </span>
-            </legend>
-            <div className="grid-4">
-              <TextField
-                label="Group name"
-                pointer={p("optionGroups", j, "name")}
-                value={g.name}
-                readOnly={readOnly}
-                onChange={(v) => set([...at, "optionGroups", j, "name"], v)}
-              />
-              <NumberField
-                label="Min picks"
-                pointer={p("optionGroups", j, "min")}
-                value={g.min}
-                readOnly={readOnly}
-                onChange={(v) => set([...at, "optionGroups", j, "min"], v)}
-              />
-              <NumberField
-                label="Max picks"
-                pointer={p("optionGroups", j, "max")}
-                value={g.max}
-                readOnly={readOnly}
-                onChange={(v) => set([...at, "optionGroups", j, "max"], v)}
-              />
-              <SelectField
-                label="Shown when picked"
-                pointer={p("optionGroups", j, "parentOption")}
-                hint="A nested group applies only under this option."
-                value={g.parentOption ?? ""}
-                options={[{ value: "", label: "always (top level)" }, ...parents]}
-                readOnly={readOnly}
-                onChange={(v) => set([...at, "optionGroups", j, "parentOption"], v || undefined)}
-              />
-            </div>
-            <table className="ts-table" aria-label={`Options of ${g.name}`}>
-              <thead>
-                <tr>
-                  <th scope="col">Option</th>
-                  <th scope="col">Default</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="ts-visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.options.map((o, k) => (
-                  <OptionRow
-                    key={o.id}
-                    option={o}
-                    path={[...at, "optionGroups", j, "options", k]}
-                    set={set}
-                    readOnly={readOnly}
-                    removable={g.options.length > 1}
-                    onRemove={() =>
-                      set(
-                        [...at, "optionGroups", j, "options"],
-                        g.options.filter((_, i) => i !== k),
-                      )
-                    }
-                  />
-                ))}
-              </tbody>
-            </table>
-            {!readOnly ? (
-              <div className="ts-row" style={{ marginTop: "0.5rem" }}>
-                <form
-                  className="ts-row"
-                  aria-label={`Add an option to ${g.name}`}
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    const name = optionName.trim();
-                    if (!name) return;
-                    set(
-                      [...at, "optionGroups", j, "options"],
-                      [...g.options, { id: freshId(g.id, name, taken), name }],
-                    );
-                    setNewOption((s) => ({ ...s, [g.id]: "" }));
-                  }}
-                >
-                  <label className="ts-visually-hidden" htmlFor={`${formId}-${g.id}`}>
-                    New option of {g.name}
-                  </label>
-                  <input
-                    id={`${formId}-${g.id}`}
-                    className="ts-input"
-                    placeholder="New option name"
-                    value={optionName}
-                    onChange={(e) => setNewOption((s) => ({ ...s, [g.id]: e.target.value }))}
-                  />
-                  <button type="submit" className="ts-button ts-button--small" disabled={!optionName.trim()}>
-                    Add option
-                  </button>
-                </form>
-                <button
-                  type="button"
-                  className="ts-button ts-button--small ts-button--danger"
-                  aria-label={`Remove group ${g.name}`}
-                  onClick={() =>
-                    setGroups(
-                      groups
-                        .filter((_, i) => i !== j)
-                        // Groups shown under this group's options go back to the top level.
-                        .map((other) =>
-                          g.options.some((o) => o.id === other.parentOption)
-                            ? (({ parentOption: _p, ...rest }) => rest)(other)
-                            : other,
-                        ),
-                    )
-                  }
-                >
-                  Remove group
-                </button>
-              </div>
-            ) : null}
-          </fieldset>
-        );
-      })}
+      {groups.map((g, j) => (
+        <GroupEditor key={g.id} {...props} j={j} />
+      ))}
       {!readOnly ? (
-        <form
-          className="ts-row"
-          aria-label="Add an option group"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const name = newGroup.trim();
-            if (!name) return;
-            const id = freshId(pkg.id, name, taken);
-            setGroups([
-              ...groups,
-              { id, name, min: 0, max: 1, options: [{ id: `${id}-option-1`, name: "Option 1" }] },
-            ]);
-            setNewGroup("");
+        <NewItemForm
+          title="Add an option group"
+          nameLabel="New option group"
+          idLabel="Group id"
+          submitLabel="Add group"
+          taken={taken}
+          prefix={pkg.id}
+          ready={firstOption.trim() !== ""}
+          onCreate={(id, name) => {
+            const optionId = freshId(firstOption, new Set([...taken, id]), id);
+            set(
+              [...at, "optionGroups"],
+              [
+                ...groups,
+                { id, name, min: 0, max: 1, options: [{ id: optionId, name: firstOption.trim() }] },
+              ],
+            );
+            setFirstOption("");
           }}
         >
-          <label className="ts-label" htmlFor={`${formId}-group`}>
-            New option group
-          </label>
-          <input
-            id={`${formId}-group`}
-            className="ts-input"
-            value={newGroup}
-            onChange={(e) => setNewGroup(e.target.value)}
+          <TextField
+            label="Its first option"
+            pointer=""
+            value={firstOption}
+            onChange={setFirstOption}
+            hint="A group has at least one option."
           />
-          <button type="submit" className="ts-button" disabled={!newGroup.trim()}>
-            Add group
-          </button>
-        </form>
+        </NewItemForm>
       ) : null}
     </section>
   );

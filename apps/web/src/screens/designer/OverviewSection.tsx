@@ -1,7 +1,10 @@
-/** The catalog's name, currencies, dates and portfolios. */
+/** The catalog's name, currencies and dates; its portfolios, price books and quote policy. */
 import type { Catalog } from "@tessera/schema";
 import type { Path } from "./docEdit.ts";
-import { NumberField, TextField } from "./fields.tsx";
+import { ListField, TextField } from "./fields.tsx";
+import { PortfoliosSection } from "./PortfoliosSection.tsx";
+import { PriceBooksSection } from "./PriceBooksSection.tsx";
+import { QuotePolicySection } from "./QuotePolicySection.tsx";
 
 export function OverviewSection({
   doc,
@@ -24,17 +27,14 @@ export function OverviewSection({
             readOnly={readOnly}
             onChange={(v) => set(["name"], v)}
           />
-          <TextField
+          <ListField
             label="Currencies"
             pointer="/currencies"
-            value={doc.currencies.join(", ")}
+            value={doc.currencies}
             readOnly={readOnly}
             hint="ISO 4217 codes, comma-separated. Every sellable package must be priced in each."
-            onChange={(v) => {
-              const list = v
-                .split(",")
-                .map((c) => c.trim().toUpperCase())
-                .filter(Boolean);
+            parse={(w) => w.toUpperCase()}
+            onChange={(list) => {
               if (list.length > 0) set(["currencies"], list);
             }}
           />
@@ -55,42 +55,9 @@ export function OverviewSection({
           />
         </div>
       </section>
-      <section className="ts-card" aria-labelledby="portfolios-title">
-        <h2 id="portfolios-title">Portfolios</h2>
-        {doc.portfolios.map((p, i) => (
-          <div key={p.id} className="grid-3" data-pointer={`/portfolios/${i}`}>
-            <TextField
-              label="Portfolio name"
-              pointer={`/portfolios/${i}/name`}
-              value={p.name}
-              readOnly={readOnly}
-              onChange={(v) => set(["portfolios", i, "name"], v)}
-            />
-            <TextField label="Id" pointer={`/portfolios/${i}/id`} value={p.id} readOnly onChange={() => {}} />
-            <NumberField
-              label="Order"
-              pointer={`/portfolios/${i}/order`}
-              value={p.order}
-              readOnly={readOnly}
-              onChange={(v) => set(["portfolios", i, "order"], v)}
-            />
-          </div>
-        ))}
-        {!readOnly ? (
-          <button
-            type="button"
-            className="ts-button ts-button--small"
-            onClick={() =>
-              set(
-                ["portfolios"],
-                [...doc.portfolios, { id: `portfolio-${doc.portfolios.length + 1}`, name: "New portfolio" }],
-              )
-            }
-          >
-            Add portfolio
-          </button>
-        ) : null}
-      </section>
+      <PortfoliosSection doc={doc} set={set} readOnly={readOnly} />
+      <PriceBooksSection doc={doc} set={set} readOnly={readOnly} />
+      <QuotePolicySection doc={doc} set={set} readOnly={readOnly} />
     </div>
   );
 }

@@ -1,17 +1,20 @@
-/** The package's name, id, portfolio, role, tier, status, description, terms and billing periods. */
-import { NumberField, SelectField, TextField } from "./fields.tsx";
-
-const PERIODS = ["month", "quarter", "year", "upfront"] as const;
-
+/** The package's name, id, portfolio, role, tier, status, description, dates, successor and tags. */
+import { renameId } from "@tessera/engine";
+import { ListField, NumberField, SelectField, TextField } from "./fields.tsx";
+import { IdField } from "./IdField.tsx";
 import type { PackageCtx } from "./packageContext.ts";
+import { RowActions } from "./RowActions.tsx";
 
-export function PackageBasics({ ctx }: { ctx: PackageCtx }) {
+export function PackageBasics({ ctx, onRenamed }: { ctx: PackageCtx; onRenamed: (id: string) => void }) {
   const { doc, pkg, p, set, readOnly, at } = ctx;
   return (
     <section className="ts-card" aria-labelledby="pkg-basics">
-      <h2 id="pkg-basics">
-        {pkg.name} <span className="ts-badge">{pkg.role === "base" ? "base package" : "add-on"}</span>
-      </h2>
+      <div className="section-title" style={{ marginTop: 0 }}>
+        <h2 id="pkg-basics" style={{ margin: 0 }}>
+          {pkg.name} <span className="ts-badge">{pkg.role === "base" ? "base package" : "add-on"}</span>
+        </h2>
+        {!readOnly ? <RowActions doc={doc} path={at} name={`package ${pkg.name}`} set={set} /> : null}
+      </div>
       <div className="grid-3">
         <TextField
           label="Name"
@@ -20,13 +23,15 @@ export function PackageBasics({ ctx }: { ctx: PackageCtx }) {
           readOnly={readOnly}
           onChange={(v) => set([...at, "name"], v)}
         />
-        <TextField
-          label="Id"
+        <IdField
+          id={pkg.id}
           pointer={p("id")}
-          value={pkg.id}
-          readOnly
-          hint="Ids never change once created."
-          onChange={() => {}}
+          taken={ctx.takenIds}
+          readOnly={readOnly}
+          onRename={(to) => {
+            set([], renameId(doc, pkg.id, to));
+            onRenamed(to);
+          }}
         />
         <SelectField
           label="Portfolio"
@@ -42,7 +47,16 @@ export function PackageBasics({ ctx }: { ctx: PackageCtx }) {
           value={pkg.role}
           options={["base", "add_on"]}
           readOnly={readOnly}
-          onChange={(v) => set([...at, "role"], v)}
+          onChange={(v) => {
+            // A base has no compatibility block and an add-on includes no add-ons: nothing hidden stays.
+            const { addOn: _a, includedAddOns: _i, ...rest } = pkg;
+            set(
+              at,
+              v === "add_on"
+                ? { ...rest, role: v, ...(pkg.addOn ? { addOn: pkg.addOn } : {}) }
+                : { ...rest, role: v, ...(pkg.includedAddOns ? { includedAddOns: pkg.includedAddOns } : {}) },
+            );
+          }}
         />
         <NumberField
           label="Tier"
@@ -67,50 +81,46 @@ export function PackageBasics({ ctx }: { ctx: PackageCtx }) {
         readOnly={readOnly}
         onChange={(v) => set([...at, "description"], v || undefined)}
       />
-      <div className="grid-2">
+      <div className="grid-4">
         <TextField
-          label="Terms (months, comma-separated)"
-          pointer={p("terms")}
-          value={pkg.terms.map((t) => t.months).join(", ")}
+          label="Sold from"
+          pointer={p("effectiveFrom")}
+          value={pkg.effectiveFrom}
           readOnly={readOnly}
-          hint="The first term is proposed on new quotes unless one is marked default."
-          onChange={(v) => {
-            const months = v
-              .split(",")
-              .map((x) => Math.trunc(Number(x.trim())))
-              .filter((n) => Number.isFinite(n) && n > 0);
-            if (months.length > 0)
-              set(
-                [...at, "terms"],
-                months.map((m) => pkg.terms.find((t) => t.months === m) ?? { months: m }),
-              );
-          }}
+          placeholder="YYYY-MM-DD"
+          onChange={(v) => set([...at, "effectiveFrom"], v.trim() || undefined)}
         />
-        <fieldset
-          className="ts-field"
-          style={{ border: "none", padding: 0 }}
-          data-pointer={p("billingPeriods")}
-        >
-          <legend className="ts-label">Billing periods</legend>
-          <div className="ts-row">
-            {PERIODS.map((period) => (
-              <label key={period} className="ts-row" style={{ gap: "0.25rem" }}>
-                <input
-                  type="checkbox"
-                  disabled={readOnly}
-                  checked={pkg.billingPeriods.includes(period)}
-                  onChange={(e) => {
-                    const next = e.target.checked
-                      ? PERIODS.filter((x) => x === period || pkg.billingPeriods.includes(x))
-                      : pkg.billingPeriods.filter((x) => x !== period);
-                    if (next.length > 0) set([...at, "billingPeriods"], next);
-                  }}
-                />
-                {period}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <TextField
+          label="Sold until"
+          pointer={p("effectiveTo")}
+          value={pkg.effectiveTo}
+          readOnly={readOnly}
+          placeholder="YYYY-MM-DD"
+          onChange={(v) => set([...at, "effectiveTo"], v.trim() || undefined)}
+        />
+        <SelectField
+          label="Successor"
+          pointer={p("successor")}
+          value={pkg.successor ?? ""}
+          hint="Where customers of a retired package renew or move."
+          options={[
+            { value: "", label: "none" },
+            ...doc.packages
+              .filter((x) => x.id !== pkg.id && x.role === pkg.role)
+              .map((x) => ({ value: x.id, label: x.name })),
+          ]}
+          readOnly={readOnly}
+          onChange={(v) => set([...at, "successor"], v || undefined)}
+        />
+        <ListField
+          label="Tags"
+          pointer={p("tags")}
+          value={pkg.tags ?? []}
+          readOnly={readOnly}
+          hint="Comma-separated."
+          parse={(w) => w.slice(0, 60)}
+          onChange={(tags) => set([...at, "tags"], tags.length > 0 ? tags : undefined)}
+        />
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import type { QuantityRule } from "@tessera/schema";
 import { useId, useState } from "react";
+import { freshId, idProblem } from "./ids.ts";
 
 /**
  * A linear quantity rule in its two common shapes: "A ≤ k × B" (terms A×1, B×−k, bound 0) or a
@@ -7,19 +8,25 @@ import { useId, useState } from "react";
  */
 export function QuantityRuleForm({
   components,
+  taken,
   onAdd,
 }: {
   components: { value: string; label: string }[];
+  /** Ids in use: the new rule's id must be none of them. */
+  taken: ReadonlySet<string>;
   onAdd: (rule: QuantityRule) => void;
 }) {
   const formId = useId();
-  const [id, setId] = useState("");
+  const [ownId, setId] = useState<string | null>(null);
+  const [description, setDescription] = useState("");
   const [left, setLeft] = useState("");
   const [comparator, setComparator] = useState<QuantityRule["comparator"]>("<=");
   const [k, setK] = useState("1");
   const [right, setRight] = useState("");
   const factor = Math.trunc(Number(k));
-  const ok = id !== "" && left !== "" && Number.isFinite(factor) && left !== right;
+  const id = ownId ?? (left ? freshId(right ? `${left} per ${right}` : `${left} bound`, taken) : "");
+  const problem = left === "" ? undefined : idProblem(id, taken);
+  const ok = left !== "" && problem === undefined && Number.isFinite(factor) && left !== right;
   return (
     <form
       className="ts-row"
@@ -27,10 +34,13 @@ export function QuantityRuleForm({
       aria-label="Add a quantity rule"
       onSubmit={(e) => {
         e.preventDefault();
+        if (!ok) return;
+        const words = description.trim() ? { description: description.trim() } : {};
         onAdd(
           right
             ? {
                 id,
+                ...words,
                 terms: [
                   { component: left, coefficient: 1 },
                   { component: right, coefficient: -factor },
@@ -38,9 +48,10 @@ export function QuantityRuleForm({
                 comparator,
                 bound: 0,
               }
-            : { id, terms: [{ component: left, coefficient: 1 }], comparator, bound: factor },
+            : { id, ...words, terms: [{ component: left, coefficient: 1 }], comparator, bound: factor },
         );
-        setId("");
+        setId(null);
+        setDescription("");
       }}
     >
       <div className="ts-field" style={{ margin: 0 }}>
@@ -49,8 +60,13 @@ export function QuantityRuleForm({
           id={`${formId}-id`}
           className="ts-input"
           value={id}
+          aria-invalid={problem !== undefined}
+          aria-describedby={`${formId}-problem`}
           onChange={(e) => setId(e.target.value.trim())}
         />
+        <span id={`${formId}-problem`} className="ts-hint" role={problem ? "alert" : undefined}>
+          {problem ?? ""}
+        </span>
       </div>
       <div className="ts-field" style={{ margin: 0 }}>
         <label htmlFor={`${formId}-left`}>Quantity of</label>
@@ -107,6 +123,16 @@ export function QuantityRuleForm({
             </option>
           ))}
         </select>
+      </div>
+      <div className="ts-field" style={{ margin: 0 }}>
+        <label htmlFor={`${formId}-description`}>In words (optional)</label>
+        <input
+          id={`${formId}-description`}
+          className="ts-input"
+          value={description}
+          placeholder="Storage is at most 10 GB per seat."
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </div>
       <button type="submit" className="ts-button" disabled={!ok}>
         Add quantity rule

@@ -7,6 +7,7 @@
  */
 import type { Rule } from "@tessera/schema";
 import { useId, useMemo, useState } from "react";
+import { type Pick, PickList } from "./PickList.tsx";
 import {
   CONDITION_LABEL,
   CONDITION_PARTS,
@@ -21,62 +22,7 @@ import {
   ruleOf,
 } from "./rules.ts";
 
-export interface Pick {
-  value: string;
-  label: string;
-}
-
-/** A list of picks as removable chips, with a menu to add one more. */
-export function PickList({
-  label,
-  options,
-  value,
-  onChange,
-}: {
-  label: string;
-  options: readonly Pick[];
-  value: readonly string[];
-  onChange: (ids: string[]) => void;
-}) {
-  const labelOf = (v: string) => options.find((o) => o.value === v)?.label ?? v;
-  const rest = options.filter((o) => !value.includes(o.value));
-  return (
-    <fieldset className="ts-picklist">
-      <legend className="ts-label">{label}</legend>
-      <div className="ts-row">
-        {value.map((v) => (
-          <span key={v} className="ts-chip">
-            {labelOf(v)}
-            <button
-              type="button"
-              className="ts-chip__remove"
-              aria-label={`Remove ${labelOf(v)} from “${label}”`}
-              onClick={() => onChange(value.filter((x) => x !== v))}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-        <select
-          className="ts-select"
-          aria-label={`Add to “${label}”`}
-          value=""
-          disabled={rest.length === 0}
-          onChange={(e) => {
-            if (e.target.value) onChange([...value, e.target.value]);
-          }}
-        >
-          <option value="">{value.length === 0 ? "Add…" : "Add another…"}</option>
-          {rest.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </fieldset>
-  );
-}
+export type { Pick };
 
 /**
  * Writes a new rule, or changes `editing` (then its id may stay). `taken` holds every id of the

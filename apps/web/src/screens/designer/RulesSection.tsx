@@ -2,11 +2,16 @@
 import { useState } from "react";
 import type { PackageCtx } from "./packageContext.ts";
 import { QuantityRuleForm } from "./QuantityRuleForm.tsx";
+import { RowActions } from "./RowActions.tsx";
 import { RuleEditor } from "./RuleEditor.tsx";
-import { isEditable, ruleInWords } from "./rules.ts";
+import { isEditable, quantityRuleInWords, ruleInWords } from "./rules.ts";
 
 export function RulesSection({ ctx }: { ctx: PackageCtx }) {
   const { pkg, p, set, readOnly, serviceName, pickName, takenIds, at, optionList, addOnList } = ctx;
+  const componentName = (id: string) => {
+    const c = pkg.components?.find((x) => x.id === id);
+    return c ? (c.name ?? serviceName(c.service)) : id;
+  };
   /** The index of the rule being changed in the rule editor, if any. */
   const [editingRule, setEditingRule] = useState<number | undefined>(undefined);
   /** Whether the rule editor is open for a new rule. */
@@ -49,20 +54,12 @@ export function RulesSection({ ctx }: { ctx: PackageCtx }) {
                 >
                   Change
                 </button>
-                <button
-                  type="button"
-                  className="ts-button ts-button--small"
-                  aria-label={`Remove rule ${r.id}`}
-                  onClick={() => {
-                    setEditingRule(undefined);
-                    set(
-                      [...at, "rules"],
-                      (pkg.rules ?? []).filter((_, i) => i !== j),
-                    );
-                  }}
-                >
-                  Remove
-                </button>
+                <RowActions
+                  doc={ctx.doc}
+                  path={[...at, "rules", j]}
+                  name={`rule ${r.name ?? r.id}`}
+                  set={set}
+                />
               </>
             ) : null}
           </li>
@@ -106,11 +103,31 @@ export function RulesSection({ ctx }: { ctx: PackageCtx }) {
         <h3 className="ts-rule-editor">Quantity rules</h3>
       ) : null}
       {(pkg.quantityRules ?? []).length > 0 ? (
-        <ul>
+        <ul className="rule-list" aria-label="Quantity rules of the package">
           {(pkg.quantityRules ?? []).map((q, j) => (
             <li key={q.id} data-pointer={p("quantityRules", j)} tabIndex={-1}>
-              {q.description ??
-                `${q.terms.map((t) => `${t.coefficient} × ${t.component}`).join(" + ")} ${q.comparator} ${q.bound}`}
+              <span style={{ flex: 1 }}>
+                <strong>{q.id}</strong>: {quantityRuleInWords(q, componentName)}
+                <input
+                  className="ts-input"
+                  aria-label={`Quantity rule ${q.id} in words`}
+                  placeholder="The relation in words, e.g. Storage is at most 10 GB per seat."
+                  data-pointer={p("quantityRules", j, "description")}
+                  value={q.description ?? ""}
+                  readOnly={readOnly}
+                  onChange={(e) =>
+                    set([...at, "quantityRules", j, "description"], e.target.value || undefined)
+                  }
+                />
+              </span>
+              {!readOnly ? (
+                <RowActions
+                  doc={ctx.doc}
+                  path={[...at, "quantityRules", j]}
+                  name={`quantity rule ${q.id}`}
+                  set={set}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -121,6 +138,7 @@ export function RulesSection({ ctx }: { ctx: PackageCtx }) {
             value: c.id,
             label: c.name ?? serviceName(c.service),
           }))}
+          taken={takenIds}
           onAdd={(rule) => set([...at, "quantityRules"], [...(pkg.quantityRules ?? []), rule])}
         />
       ) : null}

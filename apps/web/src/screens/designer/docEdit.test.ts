@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getIn, merge3, pointer, removeAt, setIn } from "./docEdit.ts";
+import { getIn, merge3, moveItem, patchObject, pointer, removeAt, setIn } from "./docEdit.ts";
 
 describe("document edits", () => {
   it("sets, removes and reads by path without mutating", () => {
@@ -63,5 +63,19 @@ describe("three-way merge", () => {
     const { doc, clashes } = merge3(base, mine, theirs);
     expect(doc).toEqual({ name: "Mine", packages: [{ id: "team", name: "Team", tier: 2 }] });
     expect(clashes).toEqual(["/name"]);
+  });
+});
+
+describe("patchObject and moveItem", () => {
+  it("sets and removes keys, and leaves no empty object behind", () => {
+    expect(patchObject({ a: 1, b: 2 }, { b: undefined, c: 3 } as never)).toEqual({ a: 1, c: 3 });
+    expect(patchObject<{ a?: number }>({ a: 1 }, { a: undefined })).toBeUndefined();
+    expect(patchObject<{ a?: number }>(undefined, { a: 2 })).toEqual({ a: 2 });
+  });
+
+  it("moves an item and ignores moves off either end", () => {
+    expect(moveItem(["a", "b", "c"], 0, 2)).toEqual(["b", "c", "a"]);
+    expect(moveItem(["a", "b", "c"], 2, 1)).toEqual(["a", "c", "b"]);
+    expect(moveItem(["a", "b"], 0, -1)).toEqual(["a", "b"]);
   });
 });

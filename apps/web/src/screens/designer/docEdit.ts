@@ -108,3 +108,28 @@ export function merge3(
   }
   return { doc: mine, clashes: [at || "/"] };
 }
+
+/**
+ * `obj` with `patch` applied, keys set to undefined removed; undefined when nothing is left, so an
+ * optional block (renewal, termination, add-on compatibility) that the designer empties leaves no
+ * `{}` behind.
+ */
+export type Patch<T> = { [K in keyof T]?: T[K] | undefined };
+
+export function patchObject<T extends object>(obj: T | undefined, patch: Patch<T>): T | undefined {
+  const next: Record<string, unknown> = { ...(obj ?? {}) };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete next[k];
+    else next[k] = v;
+  }
+  return Object.keys(next).length > 0 ? (next as T) : undefined;
+}
+
+/** Moves the item at `from` to `to` (both indexes into `list`); a copy. */
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  const copy = [...list];
+  if (from < 0 || from >= copy.length || to < 0 || to >= copy.length) return copy;
+  const [item] = copy.splice(from, 1);
+  copy.splice(to, 0, item as T);
+  return copy;
+}

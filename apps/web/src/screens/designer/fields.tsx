@@ -1,10 +1,10 @@
 /** Labelled form controls that carry the JSON Pointer of the value they edit (diagnostics link to it). */
-import { useId } from "react";
+import { useId, useState } from "react";
 
 interface Base {
   label: string;
   pointer: string;
-  hint?: string;
+  hint?: string | undefined;
   readOnly?: boolean;
 }
 
@@ -100,5 +100,126 @@ export function SelectField({
       </select>
       {hint ? <span className="ts-hint">{hint}</span> : null}
     </div>
+  );
+}
+
+export function CheckboxField({
+  label,
+  pointer,
+  hint,
+  checked,
+  onChange,
+  readOnly = false,
+}: Base & { checked: boolean; onChange: (v: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="ts-field">
+      <span className="ts-row" style={{ gap: "0.4rem" }}>
+        <input
+          id={id}
+          type="checkbox"
+          data-pointer={pointer}
+          checked={checked}
+          disabled={readOnly}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <label htmlFor={id} className="ts-label">
+          {label}
+        </label>
+      </span>
+      {hint ? <span className="ts-hint">{hint}</span> : null}
+    </div>
+  );
+}
+
+/**
+ * A list of words typed comma-separated (tags, months). The text stays as typed while the field
+ * has focus, so "a, " does not snap back to "a"; each keystroke commits the parsed list.
+ */
+export function ListField<T>({
+  label,
+  pointer,
+  hint,
+  value,
+  parse,
+  onChange,
+  readOnly = false,
+  placeholder,
+}: Base & {
+  value: readonly T[];
+  parse: (word: string) => T | undefined;
+  onChange: (v: T[]) => void;
+  placeholder?: string;
+}) {
+  const id = useId();
+  const [text, setText] = useState<string | null>(null);
+  return (
+    <div className="ts-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="ts-input"
+        data-pointer={pointer}
+        value={text ?? value.join(", ")}
+        readOnly={readOnly}
+        placeholder={placeholder}
+        onBlur={() => setText(null)}
+        onChange={(e) => {
+          setText(e.target.value);
+          const words = e.target.value
+            .split(",")
+            .map((w) => w.trim())
+            .filter(Boolean);
+          const items: T[] = [];
+          for (const w of words) {
+            const item = parse(w);
+            if (item !== undefined && !items.includes(item)) items.push(item);
+          }
+          onChange(items);
+        }}
+      />
+      {hint ? <span className="ts-hint">{hint}</span> : null}
+    </div>
+  );
+}
+
+/** A choice of several values from a fixed list, as checkboxes (billing periods, payment terms). */
+export function ChecklistField<T extends string | number>({
+  label,
+  pointer,
+  hint,
+  value,
+  options,
+  onChange,
+  readOnly = false,
+}: Base & {
+  value: readonly T[];
+  options: readonly { value: T; label: string }[];
+  onChange: (v: T[]) => void;
+}) {
+  return (
+    <fieldset className="ts-field" style={{ border: "none", padding: 0 }} data-pointer={pointer}>
+      <legend className="ts-label">{label}</legend>
+      <div className="ts-row" style={{ flexWrap: "wrap" }}>
+        {options.map((o) => (
+          <label key={String(o.value)} className="ts-row" style={{ gap: "0.25rem" }}>
+            <input
+              type="checkbox"
+              disabled={readOnly}
+              checked={value.includes(o.value)}
+              onChange={(e) =>
+                onChange(
+                  options
+                    .map((x) => x.value)
+                    .filter((x) => (x === o.value ? e.target.checked : value.includes(x))),
+                )
+              }
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {hint ? <span className="ts-hint">{hint}</span> : null}
+    </fieldset>
   );
 }

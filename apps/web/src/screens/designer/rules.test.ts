@@ -1,6 +1,14 @@
 import type { Rule } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
-import { draftOf, draftProblems, emptyDraft, isEditable, ruleInWords, ruleOf } from "./rules.ts";
+import {
+  draftOf,
+  draftProblems,
+  emptyDraft,
+  isEditable,
+  quantityRuleInWords,
+  ruleInWords,
+  ruleOf,
+} from "./rules.ts";
 
 const NAMES: Record<string, string> = {
   a: "Alpha",
@@ -122,5 +130,45 @@ describe("formula rules", () => {
   it("keep a rule's name through the form", () => {
     const d = draftOf({ ...rule({ id: "r", must: { requireAll: ["x"] } }), name: "EU needs X" });
     expect(ruleOf(d).name).toBe("EU needs X");
+  });
+});
+
+describe("quantity rules in words", () => {
+  const name = (id: string) => ({ s: "Storage", u: "Seats" })[id] ?? id;
+  it("reads the two common shapes and writes out any other sum", () => {
+    expect(
+      quantityRuleInWords(
+        {
+          id: "q",
+          terms: [
+            { component: "s", coefficient: 1 },
+            { component: "u", coefficient: -10 },
+          ],
+          comparator: "<=",
+          bound: 0,
+        },
+        name,
+      ),
+    ).toBe("Storage is at most 10 × Seats");
+    expect(
+      quantityRuleInWords(
+        { id: "q", terms: [{ component: "u", coefficient: 1 }], comparator: ">=", bound: 3 },
+        name,
+      ),
+    ).toBe("Seats is at least 3");
+    expect(
+      quantityRuleInWords(
+        {
+          id: "q",
+          terms: [
+            { component: "s", coefficient: 2 },
+            { component: "u", coefficient: 3 },
+          ],
+          comparator: "==",
+          bound: 12,
+        },
+        name,
+      ),
+    ).toBe("2 × Storage + 3 × Seats is exactly 12");
   });
 });

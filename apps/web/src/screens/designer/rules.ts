@@ -5,7 +5,7 @@
  * (`isFormulaRule`) are read as a sentence but not edited in the form.
  */
 import { isFormulaRule, ruleInWords } from "@tessera/engine";
-import type { Condition, Consequence, Rule } from "@tessera/schema";
+import type { Condition, Consequence, QuantityRule, Rule } from "@tessera/schema";
 
 export const CONDITION_PARTS = ["allOf", "anyOf", "noneOf"] as const;
 export type ConditionPart = (typeof CONDITION_PARTS)[number];
@@ -119,3 +119,23 @@ export function draftProblems(draft: RuleDraft, taken: ReadonlySet<string>): str
 
 /** The rule in one sentence: the engine's reading, shared with the reasons of configure. */
 export { ruleInWords };
+
+const COMPARATOR_WORDS: Record<QuantityRule["comparator"], string> = {
+  "<=": "is at most",
+  ">=": "is at least",
+  "==": "is exactly",
+};
+
+/**
+ * A quantity rule in words: "Storage is at most 10 × Seats" for the common two-term shape
+ * (A − k·B ≤ 0), "Seats is at least 3" for a bound, and the sum written out otherwise.
+ */
+export function quantityRuleInWords(q: QuantityRule, name: (componentId: string) => string): string {
+  const [a, b] = q.terms;
+  const cmp = COMPARATOR_WORDS[q.comparator];
+  if (q.terms.length === 1 && a && a.coefficient === 1) return `${name(a.component)} ${cmp} ${q.bound}`;
+  if (q.terms.length === 2 && a && b && a.coefficient === 1 && b.coefficient < 0 && q.bound === 0)
+    return `${name(a.component)} ${cmp} ${-b.coefficient} × ${name(b.component)}`;
+  const sum = q.terms.map((t) => `${t.coefficient} × ${name(t.component)}`).join(" + ");
+  return `${sum} ${cmp} ${q.bound}`;
+}

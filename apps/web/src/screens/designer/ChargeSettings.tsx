@@ -1,0 +1,129 @@
+/**
+ * A charge's name, id, price model, what it is charged on, and — where the model uses them — its
+ * block size, billing timing and whether term commitment discounts apply. Changing the model or
+ * what it is charged on re-shapes the price points (see chargeModel.ts).
+ */
+import { renameId } from "@tessera/engine";
+import type { Catalog, Charge } from "@tessera/schema";
+import { BLOCK_MODELS, chargeOn, isRecurring, MODELS, type Model, switchModel } from "./chargeModel.ts";
+import { type Path, pointer } from "./docEdit.ts";
+import { NumberField, SelectField, TextField } from "./fields.tsx";
+import { IdField } from "./IdField.tsx";
+
+export interface ChargeTarget {
+  value: string;
+  label: string;
+}
+
+export function ChargeSettings({
+  doc,
+  charge,
+  path,
+  targets,
+  taken,
+  set,
+  readOnly,
+}: {
+  doc: Catalog;
+  charge: Charge;
+  path: Path;
+  /** Components and options of the package ("component:id", "option:id"). */
+  targets: readonly ChargeTarget[];
+  taken: ReadonlySet<string>;
+  set: (path: Path, value: unknown) => void;
+  readOnly: boolean;
+}) {
+  const on = charge.component
+    ? `component:${charge.component}`
+    : charge.option
+      ? `option:${charge.option}`
+      : "";
+  const recurring = isRecurring(charge.model);
+  return (
+    <>
+      <div className="grid-4">
+        <TextField
+          label="Charge name"
+          pointer={pointer([...path, "name"])}
+          value={charge.name}
+          readOnly={readOnly}
+          onChange={(v) => set([...path, "name"], v || undefined)}
+        />
+        <IdField
+          label="Charge id"
+          id={charge.id}
+          pointer={pointer([...path, "id"])}
+          taken={taken}
+          readOnly={readOnly}
+          onRename={(to) => set([], renameId(doc, charge.id, to))}
+        />
+        <SelectField
+          label="Price model"
+          pointer={pointer([...path, "model"])}
+          value={charge.model}
+          options={MODELS}
+          readOnly={readOnly}
+          onChange={(v) => set(path, switchModel(charge, v as Model))}
+        />
+        <SelectField
+          label="Charged on"
+          pointer={pointer([...path, charge.option ? "option" : "component"])}
+          value={on}
+          options={[{ value: "", label: "the package" }, ...targets]}
+          readOnly={readOnly}
+          onChange={(v) => {
+            const [kind, id] = v.split(":");
+            set(
+              path,
+              chargeOn(charge, {
+                ...(kind === "component" && id ? { component: id } : {}),
+                ...(kind === "option" && id ? { option: id } : {}),
+              }),
+            );
+          }}
+        />
+      </div>
+      <div className="grid-4">
+        {BLOCK_MODELS.has(charge.model) ? (
+          <NumberField
+            label="Block size"
+            pointer={pointer([...path, "blockSize"])}
+            value={charge.blockSize}
+            readOnly={readOnly}
+            hint="Quantities are charged in whole blocks of this many units."
+            onChange={(v) => set([...path, "blockSize"], v === undefined ? undefined : Math.max(1, v))}
+          />
+        ) : null}
+        {recurring ? (
+          <SelectField
+            label="Billed"
+            pointer={pointer([...path, "timing"])}
+            value={charge.timing ?? ""}
+            options={[
+              { value: "", label: charge.model === "usage" ? "in arrear (usage)" : "in advance (default)" },
+              { value: "in_advance", label: "in advance (stated)" },
+              { value: "in_arrear", label: "in arrear (stated)" },
+            ]}
+            readOnly={readOnly}
+            onChange={(v) => set([...path, "timing"], v || undefined)}
+          />
+        ) : null}
+        {recurring ? (
+          <SelectField
+            label="Commitment discounts"
+            pointer={pointer([...path, "commitmentDiscounts"])}
+            value={charge.commitmentDiscounts === undefined ? "" : String(charge.commitmentDiscounts)}
+            options={[
+              { value: "", label: "apply (default)" },
+              { value: "true", label: "apply (stated)" },
+              { value: "false", label: "do not apply" },
+            ]}
+            readOnly={readOnly}
+            hint="The term's discount off this charge."
+            onChange={(v) => set([...path, "commitmentDiscounts"], v === "" ? undefined : v === "true")}
+          />
+        ) : null}
+      </div>
+    </>
+  );
+}
