@@ -318,6 +318,8 @@ describe("the configurator in Chromium against the real server", () => {
   it("a designer charts any price point of a banded charge", async () => {
     const page = await draftPackage("Brewline", "Brew Club Pro");
     await page.getByRole("navigation", { name: "Package outline" }).getByRole("button", { name: "Charges" }).click();
+    // Charges are folded to a line each; unfold the one to chart.
+    await page.locator("summary").filter({ hasText: /^Beans subscription/ }).click();
     const charge = page.getByRole("region", { name: /^Charge Beans subscription/ });
     const chart = charge.getByRole("figure");
     await expect(chart.textContent()).resolves.toContain("(USD per month)");
@@ -331,6 +333,9 @@ describe("the configurator in Chromium against the real server", () => {
   it("a designer names options, sets a default, adds and removes options, and nests a group", async () => {
     const page = await draftPackage("Brewline", "Office Brew");
     await page.getByRole("navigation", { name: "Package outline" }).getByRole("button", { name: "Options" }).click();
+    // Option groups are folded to a line each; unfold the two this test edits.
+    await page.locator("summary").filter({ hasText: /^Roast profile/ }).click();
+    await page.locator("summary").filter({ hasText: /^Origins to rotate through/ }).click();
     const roast = page.getByRole("table", { name: "Options of Roast profile" });
     await roast.getByLabel("Name of option office-roast-light").fill("Light roast (Nordic)");
     await roast.getByLabel("Dark roast is picked by default").check();

@@ -39,6 +39,11 @@ async function openPackage(page: Page, name: string): Promise<void> {
     .getByRole("button", { name, exact: true })
     .click();
   await page.getByRole("heading", { name: new RegExp(`^${name}`), level: 2 }).waitFor();
+  // These checks read across sections: show them all at once.
+  await page
+    .getByRole("navigation", { name: "Package outline" })
+    .getByRole("button", { name: "All sections" })
+    .click();
 }
 
 describe("the designer's forms", () => {
@@ -101,6 +106,7 @@ describe("the designer's forms", () => {
     await expect(page.getByLabel("Id of component Seats").inputValue()).resolves.toBe("team-users");
     // The seat charge and the storage rule follow the new id: the catalog stays valid.
     await page.getByText("0 errors").waitFor();
+    await page.locator("summary").filter({ hasText: /^Team seats/ }).click();
     await expect(
       page
         .getByRole("region", { name: /^Charge Team seats/ })

@@ -53,7 +53,7 @@ describe("the ladder and path rules", () => {
     await page.getByRole("button", { name: "Paths & ladders" }).click();
     const ladder = page.getByRole("figure", { name: "Acme Collaborate ladder" });
     await ladder.waitFor();
-    await shot(page, "35-designer-ladder");
+    await shot(page, "50-designer-ladder");
 
     const drawn = await boxes(page);
     // 4 packages and 6 arrows (neighbouring tiers, both ways), every one with its label.
@@ -102,7 +102,7 @@ describe("the ladder and path rules", () => {
     await rules.getByLabel(`The move takes effect (${created})`).selectOption("end_of_term");
     await rules.getByLabel(`Why ${created} exists`).fill("Two-step jumps wait for the renewal.");
     await ladder.getByRole("button", { name: /^upgrade Starter to Enterprise: end of term/ }).waitFor();
-    await shotOf(ladder, "36-designer-ladder-drawn");
+    await shotOf(ladder, "51-designer-ladder-drawn");
 
     // Keyboard: activate Team's handle, then Business, and the move Team → Business gets a case.
     await ladder.getByRole("button", { name: "Draw a move from Team" }).press("Enter");
@@ -116,7 +116,7 @@ describe("the ladder and path rules", () => {
     await rules.getByRole("button", { name: "Remove collab-team-to-collab-business" }).click();
     await expect(rules.getByText("collab-team-to-collab-business").count()).resolves.toBe(0);
     await page.getByText("0 errors").waitFor();
-    await shot(page, "37-designer-path-rules");
+    await shot(page, "52-designer-path-rules");
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByText(/Saved as revision \d+/).waitFor();
     await page.context().close();
@@ -149,7 +149,7 @@ describe("the ladder and path rules", () => {
     );
     const publish = dialog.getByRole("button", { name: "Publish version 2 with breaking changes" });
     await expect(publish.isDisabled()).resolves.toBe(true);
-    await shot(page, "38-designer-publish-breaking");
+    await shot(page, "53-designer-publish-breaking");
     await dialog.getByLabel(/I understand: publish version 2 with \d+ breaking changes?/).check();
     await publish.click();
     await page.getByText(/Published version 2/).waitFor();
@@ -182,7 +182,7 @@ describe("the ladder and path rules", () => {
     await sso("Business").selectOption("available");
     await page.getByText("0 errors").waitFor();
     await matrix.scrollIntoViewIfNeeded();
-    await shot(page, "39-designer-matrix-add-ons");
+    await shot(page, "54-designer-matrix-add-ons");
 
     await page.getByRole("button", { name: "Price grid" }).click();
     await page.getByLabel("Package", { exact: true }).selectOption({ label: "Team" });
@@ -201,7 +201,7 @@ describe("the ladder and path rules", () => {
     await support.getByRole("button", { name: "Fill row by rate" }).click();
     // 79.00 × 0.88 = 69.52 (CHF has 2 decimals).
     await expect(support.getByLabel(/^Premium support: CHF, month, Partner price list/).inputValue()).resolves.toBe("69.52");
-    await shotOf(support, "40-designer-price-grid-rows");
+    await shotOf(support, "55-designer-price-grid-rows");
     // The other charges still lack CHF: the diagnostics say so, each a link to its place.
     await expect(page.getByText(/[1-9]\d* errors?/).count()).resolves.toBeGreaterThan(0);
     await page.getByRole("button", { name: "Undo" }).click();
@@ -227,7 +227,7 @@ describe("the ladder and path rules", () => {
     await page.mouse.wheel(0, 700);
     // The outline stays in view while the section scrolls.
     await expect(outline.evaluate((el) => el.getBoundingClientRect().top)).resolves.toBeLessThan(5);
-    await shot(page, "41-designer-package-outline");
+    await shot(page, "56-designer-package-outline");
     await page.context().close();
   });
 });

@@ -8,7 +8,7 @@ import type { Catalog, PackageMatch, PathRuleCase } from "@tessera/schema";
 import { useId } from "react";
 import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
-import { PickList } from "./RuleEditor.tsx";
+import { PickList } from "./PickList.tsx";
 
 const KINDS = ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] as const;
 const PERIODS = ["month", "quarter", "year", "upfront"] as const;

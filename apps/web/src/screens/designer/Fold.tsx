@@ -1,0 +1,44 @@
+/**
+ * One entry of a long list (a charge, an option group) folded to a line that says what it is,
+ * unfolded to its form on a click, so a package's page stays short. Which entries are unfolded is
+ * kept by id; with `alone` (the list has one entry) it starts unfolded. A diagnostic that points
+ * inside a folded entry unfolds it (the draft screen opens every <details> around the field it
+ * focuses), and the toggle event keeps the state in step.
+ */
+import type { ReactNode } from "react";
+import { useState } from "react";
+
+export function useFolds() {
+  const [open, setOpen] = useState<ReadonlyMap<string, boolean>>(new Map());
+  return {
+    isOpen: (id: string, alone: boolean) => open.get(id) ?? alone,
+    set: (id: string, on: boolean) =>
+      setOpen((m) => {
+        if (m.get(id) === on) return m;
+        const next = new Map(m);
+        next.set(id, on);
+        return next;
+      }),
+  };
+}
+
+export function Fold({
+  id,
+  open,
+  onToggle,
+  summary,
+  children,
+}: {
+  id: string;
+  open: boolean;
+  onToggle: (id: string, open: boolean) => void;
+  summary: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <details className="ts-fold" open={open} onToggle={(e) => onToggle(id, e.currentTarget.open)} data-fold={id}>
+      <summary className="ts-fold__summary">{summary}</summary>
+      {children}
+    </details>
+  );
+}
