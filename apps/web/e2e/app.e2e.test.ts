@@ -65,12 +65,18 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByRole("button", { name: "Create package" }).click();
     await page.getByRole("heading", { name: /^Growth/ }).waitFor();
     // Give it a real price in every currency the catalog sells in.
-    await page.getByRole("navigation", { name: "Package outline" }).getByRole("button", { name: "Charges" }).click();
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Charges" })
+      .click();
     const amounts = page.getByLabel("Amount", { exact: true });
     const count = await amounts.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i++) await amounts.nth(i).fill("39.00");
-    await page.getByRole("navigation", { name: "Package outline" }).getByRole("button", { name: "Components" }).click();
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Components" })
+      .click();
     await page.getByLabel("Add from the service library").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Add component" }).click();
     await page.locator("[data-pointer='/packages/10/components/0']").waitFor();
@@ -263,7 +269,10 @@ describe("the configurator in Chromium against the real server", () => {
 
   it("a designer writes, reads back and changes a rule with a mixed condition", async () => {
     const page = await draftPackage("Brewline", "Brew Club Pro");
-    await page.getByRole("navigation", { name: "Package outline" }).getByRole("button", { name: "Rules" }).click();
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Rules" })
+      .click();
     await page.getByRole("button", { name: "New rule…" }).click();
     const form = page.getByRole("form", { name: "Add a rule" });
     await form.waitFor();
@@ -317,9 +326,15 @@ describe("the configurator in Chromium against the real server", () => {
 
   it("a designer charts any price point of a banded charge", async () => {
     const page = await draftPackage("Brewline", "Brew Club Pro");
-    await page.getByRole("navigation", { name: "Package outline" }).getByRole("button", { name: "Charges" }).click();
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Charges" })
+      .click();
     // Charges are folded to a line each; unfold the one to chart.
-    await page.locator("summary").filter({ hasText: /^Beans subscription/ }).click();
+    await page
+      .locator("summary")
+      .filter({ hasText: /^Beans subscription/ })
+      .click();
     const charge = page.getByRole("region", { name: /^Charge Beans subscription/ });
     const chart = charge.getByRole("figure");
     await expect(chart.textContent()).resolves.toContain("(USD per month)");
@@ -332,10 +347,19 @@ describe("the configurator in Chromium against the real server", () => {
 
   it("a designer names options, sets a default, adds and removes options, and nests a group", async () => {
     const page = await draftPackage("Brewline", "Office Brew");
-    await page.getByRole("navigation", { name: "Package outline" }).getByRole("button", { name: "Options" }).click();
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Options" })
+      .click();
     // Option groups are folded to a line each; unfold the two this test edits.
-    await page.locator("summary").filter({ hasText: /^Roast profile/ }).click();
-    await page.locator("summary").filter({ hasText: /^Origins to rotate through/ }).click();
+    await page
+      .locator("summary")
+      .filter({ hasText: /^Roast profile/ })
+      .click();
+    await page
+      .locator("summary")
+      .filter({ hasText: /^Origins to rotate through/ })
+      .click();
     const roast = page.getByRole("table", { name: "Options of Roast profile" });
     await roast.getByLabel("Name of option office-roast-light").fill("Light roast (Nordic)");
     await roast.getByLabel("Dark roast is picked by default").check();

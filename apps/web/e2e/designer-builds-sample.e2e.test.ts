@@ -92,7 +92,8 @@ async function buildCatalog(page: Page): Promise<void> {
   const policy = sample.quotePolicy ?? {};
   if (policy.approvalThresholdPercent)
     await page.getByLabel("Approval needed above (% off)").fill(policy.approvalThresholdPercent);
-  if (policy.maxDiscountPercent) await page.getByLabel("Largest discount allowed (%)").fill(policy.maxDiscountPercent);
+  if (policy.maxDiscountPercent)
+    await page.getByLabel("Largest discount allowed (%)").fill(policy.maxDiscountPercent);
   if (policy.validityDays) await page.getByLabel("Quotes valid for (days)").fill(String(policy.validityDays));
   for (const p of sample.portfolios) {
     await page.getByLabel("New portfolio name").fill(p.name);
@@ -158,26 +159,37 @@ async function buildPathCase(page: Page, c: PathRuleCase, index: number): Promis
       await rules
         .getByLabel(`Add to “${side}: packages”`)
         .selectOption(sample.packages.find((x) => x.id === p)?.id ?? p);
-    for (const p of m?.portfolios ?? []) await rules.getByLabel(`Add to “${side}: portfolios”`).selectOption(p);
+    for (const p of m?.portfolios ?? [])
+      await rules.getByLabel(`Add to “${side}: portfolios”`).selectOption(p);
     if (m?.minTier !== undefined) await rules.getByLabel(`${side}: lowest tier`).fill(String(m.minTier));
     if (m?.maxTier !== undefined) await rules.getByLabel(`${side}: highest tier`).fill(String(m.maxTier));
   }
   for (const bp of c.billingPeriods ?? [])
-    await rules.getByRole("group", { name: `Billing periods ${c.id} matches` }).getByLabel(bp, { exact: true }).check();
+    await rules
+      .getByRole("group", { name: `Billing periods ${c.id} matches` })
+      .getByLabel(bp, { exact: true })
+      .check();
   for (const ph of c.phases ?? [])
-    await rules.getByRole("group", { name: `Phases ${c.id} matches` }).getByLabel(ph, { exact: true }).check();
+    await rules
+      .getByRole("group", { name: `Phases ${c.id} matches` })
+      .getByLabel(ph, { exact: true })
+      .check();
   const o = c.outcome;
   await rules.getByLabel(`The move takes effect (${c.id})`).selectOption(o.timing);
   await rules.getByLabel(`Proration (${c.id})`).selectOption(o.proration ?? "");
   if (o.minimumDaysOnCurrent !== undefined)
-    await rules.getByLabel(`Minimum days on the current package (${c.id})`).fill(String(o.minimumDaysOnCurrent));
+    await rules
+      .getByLabel(`Minimum days on the current package (${c.id})`)
+      .fill(String(o.minimumDaysOnCurrent));
   if (o.termRestarts) await rules.getByLabel(`The term starts again on the effective date (${c.id})`).check();
   if (o.reason) await rules.getByLabel(`Reason shown to the customer (${c.id})`).fill(o.reason);
   await rules.getByRole("button", { name: `Close ${c.id}` }).click();
 }
 
 describe("the designer builds the B2B SaaS sample", () => {
-  it("from an empty catalog, through forms only, and publishes exactly the sample", { timeout: 1_200_000 }, async () => {
+  it("from an empty catalog, through forms only, and publishes exactly the sample", {
+    timeout: 1_200_000,
+  }, async () => {
     const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(h.url);
@@ -193,7 +205,15 @@ describe("the designer builds the B2B SaaS sample", () => {
     await buildCatalog(page);
     await save(page);
     let doc = await draft();
-    for (const k of ["id", "name", "description", "effectiveDate", "currencies", "priceBooks", "quotePolicy"] as const)
+    for (const k of [
+      "id",
+      "name",
+      "description",
+      "effectiveDate",
+      "currencies",
+      "priceBooks",
+      "quotePolicy",
+    ] as const)
       expect(canonical(doc[k]), k).toEqual(canonical(sample[k]));
 
     // 2. The service library.

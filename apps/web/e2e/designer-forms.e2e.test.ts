@@ -106,7 +106,10 @@ describe("the designer's forms", () => {
     await expect(page.getByLabel("Id of component Seats").inputValue()).resolves.toBe("team-users");
     // The seat charge and the storage rule follow the new id: the catalog stays valid.
     await page.getByText("0 errors").waitFor();
-    await page.locator("summary").filter({ hasText: /^Team seats/ }).click();
+    await page
+      .locator("summary")
+      .filter({ hasText: /^Team seats/ })
+      .click();
     await expect(
       page
         .getByRole("region", { name: /^Charge Team seats/ })

@@ -41,7 +41,9 @@ async function boxes(page: Page) {
     .evaluate((svg) =>
       [...svg.querySelectorAll(".ts-ladder__node rect, .ts-ladder__label-box")].map((el) => {
         const r = el.getBoundingClientRect();
-        const owner = el.closest("[data-node]")?.getAttribute("data-node") ?? el.closest("[data-edge]")?.getAttribute("data-edge");
+        const owner =
+          el.closest("[data-node]")?.getAttribute("data-node") ??
+          el.closest("[data-edge]")?.getAttribute("data-edge");
         return { x: r.x, y: r.y, w: r.width, h: r.height, what: owner ?? "" };
       }),
     );
@@ -97,7 +99,11 @@ describe("the ladder and path rules", () => {
     await page.mouse.up();
     const created = "collab-starter-to-collab-enterprise";
     await rules.getByText(`1. ${created}`).waitFor();
-    await ladder.getByRole("button", { name: /^upgrade Starter to Enterprise: now case collab-starter-to-collab-enterprise/ }).waitFor();
+    await ladder
+      .getByRole("button", {
+        name: /^upgrade Starter to Enterprise: now case collab-starter-to-collab-enterprise/,
+      })
+      .waitFor();
     // Its form is open: make the jump wait for the end of the term, and explain it.
     await rules.getByLabel(`The move takes effect (${created})`).selectOption("end_of_term");
     await rules.getByLabel(`Why ${created} exists`).fill("Two-step jumps wait for the renewal.");
@@ -106,13 +112,17 @@ describe("the ladder and path rules", () => {
 
     // Keyboard: activate Team's handle, then Business, and the move Team → Business gets a case.
     await ladder.getByRole("button", { name: "Draw a move from Team" }).press("Enter");
-    await ladder.getByRole("button", { name: /^Business tier 3: draw the move from Team here/ }).press("Enter");
+    await ladder
+      .getByRole("button", { name: /^Business tier 3: draw the move from Team here/ })
+      .press("Enter");
     await rules.getByText("1. collab-team-to-collab-business").waitFor();
     // Reorder: the Team → Business case goes below the catch-all, so it no longer decides the move.
     const count = await rules.locator("li.ts-case").count();
     for (let i = 0; i < count - 1; i++)
       await rules.getByRole("button", { name: "Move collab-team-to-collab-business down" }).click();
-    await ladder.getByRole("button", { name: /^upgrade Team to Business: now case upgrade-now-prorated/ }).waitFor();
+    await ladder
+      .getByRole("button", { name: /^upgrade Team to Business: now case upgrade-now-prorated/ })
+      .waitFor();
     await rules.getByRole("button", { name: "Remove collab-team-to-collab-business" }).click();
     await expect(rules.getByText("collab-team-to-collab-business").count()).resolves.toBe(0);
     await page.getByText("0 errors").waitFor();
@@ -144,9 +154,9 @@ describe("the ladder and path rules", () => {
     await expect(breakingRows.count()).resolves.toBeGreaterThan(0);
     await expect(breakingRows.first().textContent()).resolves.toContain("BREAKING");
     await expect(changes.textContent()).resolves.toMatch(/collab-starter[\s\S]*collab-enterprise/);
-    await expect(dialog.getByRole("heading", { name: /For consuming services: draft vs version 1/ }).textContent()).resolves.toMatch(
-      /\d+ changes?, [1-9]\d* breaking/,
-    );
+    await expect(
+      dialog.getByRole("heading", { name: /For consuming services: draft vs version 1/ }).textContent(),
+    ).resolves.toMatch(/\d+ changes?, [1-9]\d* breaking/);
     const publish = dialog.getByRole("button", { name: "Publish version 2 with breaking changes" });
     await expect(publish.isDisabled()).resolves.toBe(true);
     await shot(page, "53-designer-publish-breaking");
@@ -168,7 +178,9 @@ describe("the ladder and path rules", () => {
     // Offered on Team: the add-on's minimum tier drops to 2 (checked in the add-on's own page below).
     await sso("Team").selectOption("available");
     // Storage packs bundled into Business, three of them.
-    await matrix.getByLabel("Extra storage (1 TB pack) on Business", { exact: true }).selectOption("included");
+    await matrix
+      .getByLabel("Extra storage (1 TB pack) on Business", { exact: true })
+      .selectOption("included");
     await matrix.getByLabel("Units of Extra storage (1 TB pack) on Business included").fill("3");
     await matrix.getByLabel("Most units of Extra storage (1 TB pack) per arrangement").fill("25");
     // Withdrawing SSO from every base is refused at the last one, with the field to change.
@@ -200,7 +212,9 @@ describe("the ladder and path rules", () => {
     await support.getByLabel("Rate from USD to CHF").fill("0.88");
     await support.getByRole("button", { name: "Fill row by rate" }).click();
     // 79.00 × 0.88 = 69.52 (CHF has 2 decimals).
-    await expect(support.getByLabel(/^Premium support: CHF, month, Partner price list/).inputValue()).resolves.toBe("69.52");
+    await expect(
+      support.getByLabel(/^Premium support: CHF, month, Partner price list/).inputValue(),
+    ).resolves.toBe("69.52");
     await shotOf(support, "55-designer-price-grid-rows");
     // The other charges still lack CHF: the diagnostics say so, each a link to its place.
     await expect(page.getByText(/[1-9]\d* errors?/).count()).resolves.toBeGreaterThan(0);
@@ -212,13 +226,18 @@ describe("the ladder and path rules", () => {
 
   it("shows a package one outlined section at a time, each within two screens at 1440×900", async () => {
     const page = await openDraft("Acme Collaborate");
-    await page.getByRole("navigation", { name: "Catalog sections" }).getByRole("button", { name: "Enterprise" }).click();
+    await page
+      .getByRole("navigation", { name: "Catalog sections" })
+      .getByRole("button", { name: "Enterprise" })
+      .click();
     const outline = page.getByRole("navigation", { name: "Package outline" });
     await outline.waitFor();
     const heights: Record<string, number> = {};
     for (const section of ["Basics", "Components", "Options", "Rules", "Charges", "Price preview"]) {
       await outline.getByRole("button", { name: section, exact: true }).click();
-      await expect(outline.getByRole("button", { name: section, exact: true }).getAttribute("aria-current")).resolves.toBe("true");
+      await expect(
+        outline.getByRole("button", { name: section, exact: true }).getAttribute("aria-current"),
+      ).resolves.toBe("true");
       heights[section] = await page.evaluate(() => document.documentElement.scrollHeight);
     }
     // Two screens of 900 px each, for every section of the largest package of the sample.

@@ -32,10 +32,10 @@ export async function createPackage(page: Page, pkg: Package, portfolioName: str
   await form.getByLabel("In portfolio").selectOption({ label: portfolioName });
   await form.getByLabel("Sold as").selectOption(pkg.role);
   await form.getByRole("button", { name: "Create package" }).click();
-  await page.getByRole("heading", { name: new RegExp(`^${escape(pkg.name)}`), level: 2 }).waitFor();
+  await page.getByRole("heading", { name: new RegExp(`^${escapeRe(pkg.name)}`), level: 2 }).waitFor();
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Opens a package's page from the sidebar. */
 export async function openPackage(page: Page, pkg: Package): Promise<void> {
@@ -43,7 +43,10 @@ export async function openPackage(page: Page, pkg: Package): Promise<void> {
     .getByRole("navigation", { name: "Catalog sections" })
     .getByRole("button", { name: pkg.name, exact: true })
     .click();
-  await page.getByRole("heading", { name: new RegExp(`^${escape(pkg.name)}`), level: 2 }).waitFor();
+  // The page keeps the section shown last; the outline names the package.
+  await outline(page)
+    .locator("strong", { hasText: new RegExp(`^${escapeRe(pkg.name)}$`) })
+    .waitFor();
 }
 
 async function basics(page: Page, pkg: Package): Promise<void> {
@@ -60,14 +63,16 @@ async function terms(page: Page, pkg: Package): Promise<void> {
   const s = await open(page, "Terms", "pkg-terms");
   const table = s.getByRole("table", { name: "Contract terms" });
   for (const [k, t] of pkg.terms.entries()) {
-    if ((await table.locator("tbody tr").count()) <= k) await s.getByRole("button", { name: "Add term" }).click();
+    if ((await table.locator("tbody tr").count()) <= k)
+      await s.getByRole("button", { name: "Add term" }).click();
     await table.getByLabel(`Term ${k + 1} months`).fill(String(t.months));
     await table.getByLabel(`Term ${k + 1} discount percent`).fill(t.discountPercent ?? "");
   }
   const defaultAt = pkg.terms.findIndex((t) => t.default === true);
   if (defaultAt >= 0) await tick(table.getByLabel(new RegExp(`^Term ${defaultAt + 1} \\(`)), true);
   else
-    for (const [k] of pkg.terms.entries()) await tick(table.getByLabel(new RegExp(`^Term ${k + 1} \\(`)), false);
+    for (const [k] of pkg.terms.entries())
+      await tick(table.getByLabel(new RegExp(`^Term ${k + 1} \\(`)), false);
   const periods = s.getByRole("group", { name: "Billing periods" });
   const words = { month: "monthly", quarter: "quarterly", year: "yearly", upfront: "upfront (whole term)" };
   // Tick the wanted ones first: the list may never be empty.
@@ -129,12 +134,17 @@ async function options(page: Page, pkg: Package): Promise<void> {
       if (o.service) await table.getByLabel(`Service ${o.name} delivers`).selectOption(o.service);
       await tick(table.getByLabel(`${o.name} is picked by default`), o.default === true);
       if (o.mandatory) await tick(table.getByLabel(`${o.name} is always on`), true);
-      if (o.status && o.status !== "active") await table.getByLabel(`Status of ${o.name}`).selectOption(o.status);
+      if (o.status && o.status !== "active")
+        await table.getByLabel(`Status of ${o.name}`).selectOption(o.status);
     }
   }
 }
 
-const CONDITION = { allOf: "All of these are picked", anyOf: "Any of these is picked", noneOf: "None of these is picked" };
+const CONDITION = {
+  allOf: "All of these are picked",
+  anyOf: "Any of these is picked",
+  noneOf: "None of these is picked",
+};
 const CONSEQUENCE = {
   requireAll: "require all of",
   requireAny: "require at least one of",
@@ -166,11 +176,11 @@ async function rules(page: Page, pkg: Package): Promise<void> {
   for (const q of pkg.quantityRules ?? []) {
     const form = s.getByRole("form", { name: "Add a quantity rule" });
     const [left, right] = q.terms;
-    if (!left || left.coefficient !== 1 || q.terms.length > 2 || (right && q.bound !== 0))
+    if (left?.coefficient !== 1 || q.terms.length > 2 || (right && q.bound !== 0))
       throw new Error(`quantity rule ${q.id}: a shape the form does not write`);
-    await form.getByLabel("Quantity of").selectOption(left.component);
+    await form.getByLabel("Quantity of", { exact: true }).selectOption(left.component);
     await form.getByLabel("Is", { exact: true }).selectOption(q.comparator);
-    await form.getByLabel("Number").fill(String(right ? -right.coefficient : q.bound));
+    await form.getByLabel("Number", { exact: true }).fill(String(right ? -right.coefficient : q.bound));
     await form.getByLabel("Times the quantity of").selectOption(right?.component ?? "");
     await form.getByLabel("Quantity rule id").fill(q.id);
     if (q.description) await form.getByLabel("In words (optional)").fill(q.description);
@@ -182,7 +192,9 @@ async function rules(page: Page, pkg: Package): Promise<void> {
 function commonPeriod(doc: Catalog, charge: Charge): PricePoint["billingPeriod"] {
   const points = charge.pricePoints.filter((p) => p.priceBook === undefined);
   const periods = [...new Set(points.map((p) => p.billingPeriod))];
-  return periods.find((bp) => doc.currencies.every((c) => points.some((p) => p.currency === c && p.billingPeriod === bp)));
+  return periods.find((bp) =>
+    doc.currencies.every((c) => points.some((p) => p.currency === c && p.billingPeriod === bp)),
+  );
 }
 
 async function charges(page: Page, doc: Catalog, pkg: Package): Promise<void> {
@@ -219,10 +231,13 @@ async function addOns(page: Page, pkg: Package): Promise<void> {
   if (pkg.role === "add_on") {
     const c = pkg.addOn;
     if (!c) return;
-    for (const id of c.packages ?? []) await s.getByLabel("Add to “Fits these bases by name”").selectOption(id);
-    for (const id of c.portfolios ?? []) await s.getByLabel("Add to “Fits bases of these portfolios”").selectOption(id);
+    for (const id of c.packages ?? [])
+      await s.getByLabel("Add to “Fits these bases by name”").selectOption(id);
+    for (const id of c.portfolios ?? [])
+      await s.getByLabel("Add to “Fits bases of these portfolios”").selectOption(id);
     if (c.minTier !== undefined) await s.getByLabel("Minimum base tier").fill(String(c.minTier));
-    if (c.maxQuantity !== undefined) await s.getByLabel("Most units per customer").fill(String(c.maxQuantity));
+    if (c.maxQuantity !== undefined)
+      await s.getByLabel("Most units per customer").fill(String(c.maxQuantity));
     if (c.onIncompatibleBase)
       await s.getByLabel("When the base changes to one it does not fit").selectOption(c.onIncompatibleBase);
     for (const id of c.requires ?? []) await s.getByLabel("Add to “Requires these add-ons”").selectOption(id);
@@ -231,7 +246,11 @@ async function addOns(page: Page, pkg: Package): Promise<void> {
   }
   for (const inc of pkg.includedAddOns ?? []) {
     await s.getByLabel("Include an add-on").selectOption(inc.addOn);
-    if (inc.quantity !== undefined) await s.getByLabel(/^Units of .* included$/).last().fill(String(inc.quantity));
+    if (inc.quantity !== undefined)
+      await s
+        .getByLabel(/^Units of .* included$/)
+        .last()
+        .fill(String(inc.quantity));
   }
 }
 
@@ -273,7 +292,8 @@ async function termination(page: Page, pkg: Package): Promise<void> {
   const s = await open(page, "Termination", "pkg-termination");
   if (t.noticeDays !== undefined) await s.getByLabel("Notice (days)").fill(String(t.noticeDays));
   if (t.effective) await s.getByLabel("Takes effect").selectOption(t.effective);
-  if (t.earlyTerminationFee) throw new Error("early termination fees are not in the sample this builder follows");
+  if (t.earlyTerminationFee)
+    throw new Error("early termination fees are not in the sample this builder follows");
   for (const [k, o] of (t.retentionOffers ?? []).entries()) {
     const form = s.getByRole("form", { name: "Add a retention offer" });
     await form.getByLabel("New offer shown as").fill(o.name);
@@ -288,7 +308,8 @@ async function termination(page: Page, pkg: Package): Promise<void> {
       if (o.periods !== undefined) {
         await offer.getByLabel("Lasts for").selectOption("periods");
         await offer.getByLabel("Billing periods", { exact: true }).fill(String(o.periods));
-      } else if (o.months !== undefined) await offer.getByLabel("Months", { exact: true }).fill(String(o.months));
+      } else if (o.months !== undefined)
+        await offer.getByLabel("Months", { exact: true }).fill(String(o.months));
     }
   }
 }

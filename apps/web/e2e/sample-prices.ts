@@ -15,7 +15,11 @@ function cell(charge: Charge, p: PricePoint | undefined, b: number): string {
   if (!p) return "";
   if (BANDED.has(charge.model)) return p.tiers?.[b]?.unitAmount ?? "";
   if (charge.model === "stairstep") return p.steps?.[b]?.amount ?? "";
-  return (charge.model === "flat" || (charge.model === "one_time" && !charge.component) ? p.amount : p.unitAmount) ?? "";
+  return (
+    (charge.model === "flat" || (charge.model === "one_time" && !charge.component)
+      ? p.amount
+      : p.unitAmount) ?? ""
+  );
 }
 
 /**
@@ -34,7 +38,11 @@ export async function pricePackage(page: Page, doc: Catalog, pkg: Package): Prom
     const grid = page.getByRole("region", { name: `Prices of ${name}`, exact: true });
     await grid.waitFor();
     const first = c.pricePoints[0];
-    const bands = BANDED.has(c.model) ? (first?.tiers ?? []) : c.model === "stairstep" ? (first?.steps ?? []) : [];
+    const bands = BANDED.has(c.model)
+      ? (first?.tiers ?? [])
+      : c.model === "stairstep"
+        ? (first?.steps ?? [])
+        : [];
     for (const [b, band] of bands.slice(0, -1).entries()) {
       const add = grid.getByRole("form", { name: `Add a band to ${name}` });
       await add.getByLabel(`Split band ${b + 1} at unit`).fill(String(band.upTo));
@@ -48,7 +56,9 @@ export async function pricePackage(page: Page, doc: Catalog, pkg: Package): Prom
       const k: Key = { book: p.priceBook, period: p.billingPeriod };
       if (keys.some((x) => sameKey(x, k))) continue;
       const form = grid.getByRole("form", { name: `Add price rows to ${name}` });
-      await form.getByLabel(`Price book of the new rows of ${name}`).selectOption(k.book ?? defaultBook ?? "");
+      await form
+        .getByLabel(`Price book of the new rows of ${name}`)
+        .selectOption(k.book ?? defaultBook ?? "");
       await form.getByLabel(`Billing period of the new rows of ${name}`).selectOption(k.period ?? "");
       await form.getByRole("button", { name: "Add rows" }).click();
       keys.push(k);
@@ -62,7 +72,10 @@ export async function pricePackage(page: Page, doc: Catalog, pkg: Package): Prom
               cell(
                 c,
                 c.pricePoints.find(
-                  (p) => p.currency === cur && (p.priceBook ?? undefined) === k.book && p.billingPeriod === k.period,
+                  (p) =>
+                    p.currency === cur &&
+                    (p.priceBook ?? undefined) === k.book &&
+                    p.billingPeriod === k.period,
                 ),
                 b,
               ),
@@ -72,11 +85,16 @@ export async function pricePackage(page: Page, doc: Catalog, pkg: Package): Prom
     await grid
       .locator("input.grid-cell")
       .first()
-      .evaluate((el, text) => {
-        const data = new DataTransfer();
-        data.setData("text/plain", text);
-        el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-      }, `${lines.join("\n")}\n`);
+      .evaluate(
+        (el, text) => {
+          const data = new DataTransfer();
+          data.setData("text/plain", text);
+          el.dispatchEvent(
+            new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+          );
+        },
+        `${lines.join("\n")}\n`,
+      );
   }
 }
 
@@ -88,14 +106,20 @@ export async function includedUnits(page: Page, doc: Catalog, pkg: Package): Pro
     .getByRole("navigation", { name: "Catalog sections" })
     .getByRole("button", { name: pkg.name, exact: true })
     .click();
-  await page.getByRole("navigation", { name: "Package outline" }).getByRole("button", { name: "Charges" }).click();
+  await page
+    .getByRole("navigation", { name: "Package outline" })
+    .getByRole("button", { name: "Charges" })
+    .click();
   const defaultBook = doc.priceBooks?.find((b) => b.default)?.id;
   for (const c of metered) {
     // Charges are folded to one line each: unfold this one.
     const fold = page.locator(`details[data-fold='${c.id}']`);
-    if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator("summary").first().click();
+    if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open)))
+      await fold.locator("summary").first().click();
     const region = page.getByRole("region", { name: `Charge ${c.name ?? c.id}`, exact: true });
-    const cards = region.locator("div.ts-card[data-pointer]").filter({ has: page.getByLabel("Included units") });
+    const cards = region
+      .locator("div.ts-card[data-pointer]")
+      .filter({ has: page.getByLabel("Included units") });
     const n = await cards.count();
     for (let k = 0; k < n; k++) {
       const card = cards.nth(k);
@@ -108,7 +132,8 @@ export async function includedUnits(page: Page, doc: Catalog, pkg: Package): Pro
           (x.billingPeriod ?? "") === period &&
           (x.priceBook ?? defaultBook ?? "") === (book || defaultBook || ""),
       );
-      if (p?.includedUnits !== undefined) await card.getByLabel("Included units").fill(String(p.includedUnits));
+      if (p?.includedUnits !== undefined)
+        await card.getByLabel("Included units").fill(String(p.includedUnits));
     }
   }
 }

@@ -34,14 +34,20 @@ export const Ladder: Story = {
     await expect(svg?.querySelectorAll("path[data-kind='crossgrade']")).toHaveLength(1);
     await expect(canvas.getByText("end of term")).toBeInTheDocument();
     // dagre lays every label out as a node of its own: no label overlaps another or a package box.
-    const boxes = [...(svg?.querySelectorAll(".ts-ladder__node rect, .ts-ladder__label-box") ?? [])].map((el) =>
-      el.getBoundingClientRect(),
+    const boxes = [...(svg?.querySelectorAll(".ts-ladder__node rect, .ts-ladder__label-box") ?? [])].map(
+      (el) => el.getBoundingClientRect(),
     );
     await expect(boxes).toHaveLength(8);
     const overlapping = boxes.flatMap((a, i) =>
       boxes
         .slice(i + 1)
-        .filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5),
+        .filter(
+          (b) =>
+            a.left < b.right - 0.5 &&
+            b.left < a.right - 0.5 &&
+            a.top < b.bottom - 0.5 &&
+            b.top < a.bottom - 0.5,
+        ),
     );
     await expect(overlapping).toEqual([]);
     await userEvent.click(canvas.getByText("Moves as a list"));
@@ -98,8 +104,12 @@ export const DrawAndPickMoves: Story = {
   },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole("button", { name: /^downgrade Enterprise to Business: blocked case no-downgrade/ }));
-    await expect(args.onSelectEdge).toHaveBeenCalledWith(expect.objectContaining({ from: "enterprise", to: "business" }));
+    await userEvent.click(
+      canvas.getByRole("button", { name: /^downgrade Enterprise to Business: blocked case no-downgrade/ }),
+    );
+    await expect(args.onSelectEdge).toHaveBeenCalledWith(
+      expect.objectContaining({ from: "enterprise", to: "business" }),
+    );
     // Keyboard: Enter on Starter's dot, then on Enterprise, draws Starter → Enterprise.
     canvas.getByRole("button", { name: "Draw a move from Starter" }).focus();
     await userEvent.keyboard("{Enter}");

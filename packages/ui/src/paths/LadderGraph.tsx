@@ -263,7 +263,6 @@ export function LadderGraph({
                 />
                 {lines.map((line, i) => (
                   <text
-                    // biome-ignore lint/suspicious/noArrayIndexKey: two fixed lines, in order
                     key={i}
                     className={i === 0 ? "ts-ladder__edge-label" : "ts-ladder__case-label"}
                     x={l.label.x + l.label.width / 2}

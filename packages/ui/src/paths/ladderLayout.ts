@@ -74,7 +74,12 @@ export function layoutLadder(
   };
   for (const n of nodes) {
     const l = g.node(n.id);
-    out.nodes.set(n.id, { x: (l.x ?? 0) - n.width / 2, y: (l.y ?? 0) - n.height / 2, width: n.width, height: n.height });
+    out.nodes.set(n.id, {
+      x: (l.x ?? 0) - n.width / 2,
+      y: (l.y ?? 0) - n.height / 2,
+      width: n.width,
+      height: n.height,
+    });
   }
   for (const ge of g.edges()) {
     const key = ge.name;

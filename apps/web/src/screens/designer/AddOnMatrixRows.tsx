@@ -7,7 +7,11 @@ import type { Catalog, Package } from "@tessera/schema";
 import { type AddOnCell, type AddOnCellKind, addOnCellOf } from "./addOnMatrix.ts";
 import type { Path } from "./docEdit.ts";
 
-const LABEL: Record<AddOnCellKind, string> = { none: "Not offered", available: "Available", included: "Included" };
+const LABEL: Record<AddOnCellKind, string> = {
+  none: "Not offered",
+  available: "Available",
+  included: "Included",
+};
 
 export function AddOnMatrixRows({
   doc,
@@ -24,7 +28,9 @@ export function AddOnMatrixRows({
   onQuantity: (baseIndex: number, index: number, quantity: number) => void;
   set: (path: Path, value: unknown) => void;
 }) {
-  const addOns = doc.packages.map((pkg, index) => ({ pkg, index })).filter(({ pkg }) => pkg.role === "add_on");
+  const addOns = doc.packages
+    .map((pkg, index) => ({ pkg, index }))
+    .filter(({ pkg }) => pkg.role === "add_on");
   if (addOns.length === 0) return null;
   return (
     <tbody aria-label="Add-ons">

@@ -34,7 +34,9 @@ export function BreakingChanges({
     <section aria-labelledby="consumer-diff-title" className="stack" style={{ gap: "0.5rem" }}>
       <h3 id="consumer-diff-title" style={{ margin: 0 }}>
         For consuming services: draft vs {against}{" "}
-        <span className={`ts-badge ${diff.breaking ? "ts-badge--danger" : "ts-badge--ok"}`}>{diffSummary(diff)}</span>
+        <span className={`ts-badge ${diff.breaking ? "ts-badge--danger" : "ts-badge--ok"}`}>
+          {diffSummary(diff)}
+        </span>
       </h3>
       {changes.length === 0 ? (
         <p className="ts-hint">Nothing a consuming service reads has changed.</p>
@@ -51,7 +53,10 @@ export function BreakingChanges({
           </thead>
           <tbody>
             {changes.map((c) => (
-              <tr key={`${c.code}-${c.side}-${c.pointer}-${c.message}`} data-breaking={c.breaking || undefined}>
+              <tr
+                key={`${c.code}-${c.side}-${c.pointer}-${c.message}`}
+                data-breaking={c.breaking || undefined}
+              >
                 <td>
                   {c.breaking ? (
                     <span className="ts-badge ts-badge--danger">BREAKING</span>

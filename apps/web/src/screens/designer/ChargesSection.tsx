@@ -34,23 +34,24 @@ export function ChargesSection({ ctx }: { ctx: PackageCtx }) {
             <>
               <strong>{c.name ?? c.id}</strong> <span className="ts-badge">{c.model.replace("_", " ")}</span>{" "}
               <span className="ts-hint">
-                {targets.find((t) => t.value === `component:${c.component}` || t.value === `option:${c.option}`)
-                  ?.label ?? "on the package"}{" "}
+                {targets.find(
+                  (t) => t.value === `component:${c.component}` || t.value === `option:${c.option}`,
+                )?.label ?? "on the package"}{" "}
                 · {c.pricePoints.length} price point{c.pricePoints.length === 1 ? "" : "s"}
               </span>
             </>
           }
         >
-        <ChargeEditor
-          doc={doc}
-          path={[...at, "charges", j]}
-          charge={c}
-          targets={targets}
-          unitOf={unitOf}
-          taken={takenIds}
-          set={set}
-          readOnly={readOnly}
-        />
+          <ChargeEditor
+            doc={doc}
+            path={[...at, "charges", j]}
+            charge={c}
+            targets={targets}
+            unitOf={unitOf}
+            taken={takenIds}
+            set={set}
+            readOnly={readOnly}
+          />
         </Fold>
       ))}
       {!readOnly ? (

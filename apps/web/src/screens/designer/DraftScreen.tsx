@@ -64,7 +64,8 @@ function focusPointer(target: string) {
   }
   if (!best) return;
   // A field inside a folded entry (a charge, an option group) unfolds it first.
-  for (let el = best.parentElement; el; el = el.parentElement) if (el instanceof HTMLDetailsElement) el.open = true;
+  for (let el = best.parentElement; el; el = el.parentElement)
+    if (el instanceof HTMLDetailsElement) el.open = true;
   if (!best.matches("input, select, textarea, button, [tabindex]")) best.tabIndex = -1;
   best.scrollIntoView({ block: "center" });
   best.focus();

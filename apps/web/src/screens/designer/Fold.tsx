@@ -36,7 +36,12 @@ export function Fold({
   children: ReactNode;
 }) {
   return (
-    <details className="ts-fold" open={open} onToggle={(e) => onToggle(id, e.currentTarget.open)} data-fold={id}>
+    <details
+      className="ts-fold"
+      open={open}
+      onToggle={(e) => onToggle(id, e.currentTarget.open)}
+      data-fold={id}
+    >
       <summary className="ts-fold__summary">{summary}</summary>
       {children}
     </details>

@@ -116,7 +116,14 @@ export function PackageEditor({ doc, index, compiled, set, readOnly, onRenamed, 
       {part("pkg-components", <ComponentsSection ctx={ctx} />)}
       {part(
         "pkg-options",
-        <OptionGroupsEditor doc={doc} pkg={ctx.pkg} at={ctx.at} set={set} readOnly={readOnly} taken={ctx.takenIds} />,
+        <OptionGroupsEditor
+          doc={doc}
+          pkg={ctx.pkg}
+          at={ctx.at}
+          set={set}
+          readOnly={readOnly}
+          taken={ctx.takenIds}
+        />,
       )}
       {part("pkg-rules", <RulesSection ctx={ctx} />)}
       {part("pkg-charges", <ChargesSection ctx={ctx} />)}

@@ -7,9 +7,9 @@
  */
 import type { Catalog } from "@tessera/schema";
 import { useMemo, useState } from "react";
-import type { Path } from "./docEdit.ts";
 import { AddOnMatrixRows } from "./AddOnMatrixRows.tsx";
 import { setAddOnCell, setIncludedQuantity } from "./addOnMatrix.ts";
+import type { Path } from "./docEdit.ts";
 import { type Cell, type CellKind, cellOf, setCell } from "./matrix.ts";
 
 interface Refusal {

@@ -78,7 +78,10 @@ export function PathCasesList({
     if (open === from) setOpen(to);
   };
   const add = () => {
-    write([...cases, { id: freeCaseId(cases, "case"), kinds: ["upgrade"], outcome: { timing: "immediate" } }]);
+    write([
+      ...cases,
+      { id: freeCaseId(cases, "case"), kinds: ["upgrade"], outcome: { timing: "immediate" } },
+    ]);
     setOpen(cases.length);
   };
   return (
@@ -99,7 +102,12 @@ export function PathCasesList({
           {ctx.billingPeriod}, {ctx.phase}):{" "}
           {matching.length > 0
             ? `decided by case ${matching[0]! + 1}, ${cases[matching[0]!]?.id}${
-                matching.length > 1 ? `; cases ${matching.slice(1).map((i) => i + 1).join(", ")} match too but come later` : ""
+                matching.length > 1
+                  ? `; cases ${matching
+                      .slice(1)
+                      .map((i) => i + 1)
+                      .join(", ")} match too but come later`
+                  : ""
               }.`
             : "no case matches; the engine's default applies."}{" "}
           <button type="button" className="ts-button ts-button--small" onClick={onClearMove}>
@@ -107,7 +115,9 @@ export function PathCasesList({
           </button>
         </div>
       ) : null}
-      {cases.length === 0 ? <p className="muted">No path rules: every move follows the engine's defaults.</p> : null}
+      {cases.length === 0 ? (
+        <p className="muted">No path rules: every move follows the engine's defaults.</p>
+      ) : null}
       <ol className="ts-cases">
         {cases.map((c, i) => {
           const isOpen = open === i;
@@ -116,7 +126,6 @@ export function PathCasesList({
           return (
             <li
               // Keyed by position: renaming a case's id keeps its form (and the focus) in place.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
               key={i}
               id={`path-case-${i}`}
               className="ts-case"

@@ -9,7 +9,7 @@ import type { Catalog } from "@tessera/schema";
 import { type LadderEdge, LadderGraph, type LadderNode } from "@tessera/ui";
 import { useState } from "react";
 import type { Path } from "./docEdit.ts";
-import { type LadderContext, type LadderMove, caseForArrow, ladderMoves } from "./ladder.ts";
+import { caseForArrow, type LadderContext, type LadderMove, ladderMoves } from "./ladder.ts";
 import { PathCasesList } from "./PathCasesList.tsx";
 
 const PERIODS = ["month", "quarter", "year", "upfront"] as const;
@@ -49,7 +49,9 @@ export function PathsSection({
     const i = e.caseId !== undefined ? cases.findIndex((c) => c.id === e.caseId) : -1;
     setOpen(i >= 0 ? i : null);
     requestAnimationFrame(() =>
-      document.getElementById(i >= 0 ? `path-case-${i}` : "path-rules-title")?.scrollIntoView({ block: "nearest" }),
+      document
+        .getElementById(i >= 0 ? `path-case-${i}` : "path-rules-title")
+        ?.scrollIntoView({ block: "nearest" }),
     );
   };
   const connect = (fromId: string, toId: string) => {
@@ -70,7 +72,9 @@ export function PathsSection({
             className="ts-select"
             aria-label="Billing period of the customer"
             value={ctx.billingPeriod}
-            onChange={(e) => setCtx({ ...ctx, billingPeriod: e.target.value as LadderContext["billingPeriod"] })}
+            onChange={(e) =>
+              setCtx({ ...ctx, billingPeriod: e.target.value as LadderContext["billingPeriod"] })
+            }
           >
             {PERIODS.map((p) => (
               <option key={p}>{p}</option>

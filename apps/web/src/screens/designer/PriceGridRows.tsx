@@ -45,7 +45,13 @@ export function AddRowsForm({
       }}
     >
       <label htmlFor={`${id}-book`}>Add rows for</label>
-      <select id={`${id}-book`} className="ts-select" aria-label={`Price book of the new rows of ${label}`} value={book} onChange={(e) => setBook(e.target.value)}>
+      <select
+        id={`${id}-book`}
+        className="ts-select"
+        aria-label={`Price book of the new rows of ${label}`}
+        value={book}
+        onChange={(e) => setBook(e.target.value)}
+      >
         {books.length === 0 ? <option value="">List prices</option> : null}
         {books.map((b) => (
           <option key={b.id} value={b.id}>
@@ -123,7 +129,11 @@ export function GridAxesForm({
             onChange={(e) => setCode(e.target.value)}
           />
         </label>
-        <button type="submit" className="ts-button ts-button--small" disabled={upper === "" || problem !== null}>
+        <button
+          type="submit"
+          className="ts-button ts-button--small"
+          disabled={upper === "" || problem !== null}
+        >
           Add currency
         </button>
         {problem ? (
@@ -146,7 +156,11 @@ export function GridAxesForm({
         >
           <label>
             Bill {packageName} also{" "}
-            <select className="ts-select" value={period} onChange={(e) => setPeriod(e.target.value as Period | "")}>
+            <select
+              className="ts-select"
+              value={period}
+              onChange={(e) => setPeriod(e.target.value as Period | "")}
+            >
               <option value="">choose…</option>
               {missing.map((p) => (
                 <option key={p} value={p}>

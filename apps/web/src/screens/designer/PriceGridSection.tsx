@@ -38,7 +38,9 @@ export function PriceGridSection({
             periods={pkg.billingPeriods}
             packageName={pkg.name}
             onAddCurrency={(code) => set(["currencies"], [...doc.currencies, code])}
-            onAddPeriod={(period) => set(["packages", index, "billingPeriods"], [...pkg.billingPeriods, period])}
+            onAddPeriod={(period) =>
+              set(["packages", index, "billingPeriods"], [...pkg.billingPeriods, period])
+            }
           />
         ) : null}
       </section>

@@ -26,7 +26,11 @@ describe("add-on cells of the packaging matrix", () => {
   it("reads bundled, available and not offered", () => {
     const doc = saas();
     const sso = pkg(doc, "collab-sso");
-    expect(addOnCellOf(sso, pkg(doc, "collab-enterprise"))).toEqual({ kind: "included", quantity: 1, index: 0 });
+    expect(addOnCellOf(sso, pkg(doc, "collab-enterprise"))).toEqual({
+      kind: "included",
+      quantity: 1,
+      index: 0,
+    });
     // SSO fits tier 3 and up.
     expect(addOnCellOf(sso, pkg(doc, "collab-business"))).toEqual({ kind: "available" });
     expect(addOnCellOf(sso, pkg(doc, "collab-team"))).toEqual({ kind: "none" });
@@ -46,7 +50,11 @@ describe("add-on cells of the packaging matrix", () => {
   it("withdraws from the bottom rung with a minimum tier, from the middle by naming the bases", () => {
     // Storage fits every base of its portfolio (no compatibility block but a maximum).
     let doc = edit(saas(), "collab-storage-pack", "collab-starter", "none");
-    expect(pkg(doc, "collab-storage-pack").addOn).toEqual({ portfolios: ["collab"], minTier: 2, maxQuantity: 20 });
+    expect(pkg(doc, "collab-storage-pack").addOn).toEqual({
+      portfolios: ["collab"],
+      minTier: 2,
+      maxQuantity: 20,
+    });
     // Audit log (tier 2 up) withdrawn from Business only: Team and Enterprise by name.
     doc = edit(doc, "collab-audit-log", "collab-business", "none");
     expect(pkg(doc, "collab-audit-log").addOn).toEqual({ packages: ["collab-team", "collab-enterprise"] });

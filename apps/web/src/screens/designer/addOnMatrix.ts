@@ -12,7 +12,10 @@ import { setIn } from "./docEdit.ts";
 import type { CellEdit } from "./matrix.ts";
 
 export type AddOnCellKind = "none" | "available" | "included";
-export type AddOnCell = { kind: "none" } | { kind: "available" } | { kind: "included"; quantity: number; index: number };
+export type AddOnCell =
+  | { kind: "none" }
+  | { kind: "available" }
+  | { kind: "included"; quantity: number; index: number };
 
 /** How base package `base` offers add-on `addOn`. */
 export function addOnCellOf(addOn: Package, base: Package): AddOnCell {
@@ -22,7 +25,8 @@ export function addOnCellOf(addOn: Package, base: Package): AddOnCell {
 }
 
 const bases = (doc: Catalog) => doc.packages.filter((p) => p.role === "base");
-const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+  a.size === b.size && [...a].every((x) => b.has(x));
 
 /**
  * The compatibility block saying that exactly `fit` (base ids) take `addOn`, keeping its other
@@ -46,8 +50,7 @@ export function compatibilityFor(
     const slice = new Set(inPortfolios.filter((b) => b.tier >= t).map((b) => b.id));
     if (!sameSet(slice, fit)) continue;
     const lowest = t === tiers[0];
-    if (lowest)
-      return { ...(explicitPortfolios ? { portfolios } : {}), ...rest } as AddOnCompatibility;
+    if (lowest) return { ...(explicitPortfolios ? { portfolios } : {}), ...rest } as AddOnCompatibility;
     // A minimum tier is written with the portfolios it counts in, so the block reads on its own.
     return { portfolios, minTier: t, ...rest } as AddOnCompatibility;
   }
@@ -72,7 +75,8 @@ function strandedBundles(doc: Catalog, addOn: Package): string[] {
   const out: string[] = [];
   doc.packages.forEach((p, i) => {
     (p.includedAddOns ?? []).forEach((inc, j) => {
-      if (inc.addOn === addOn.id && !isCompatibleAddOn(addOn, p)) out.push(`/packages/${i}/includedAddOns/${j}`);
+      if (inc.addOn === addOn.id && !isCompatibleAddOn(addOn, p))
+        out.push(`/packages/${i}/includedAddOns/${j}`);
     });
   });
   return out;
@@ -83,7 +87,12 @@ function strandedBundles(doc: Catalog, addOn: Package): string[] {
  * add-on fits is refused (pointing at the add-on's compatibility), and so is withdrawing it from a
  * base while the compatibility rewrite would drop it from bases that bundle it.
  */
-export function setAddOnCell(doc: Catalog, addOnIndex: number, baseIndex: number, kind: AddOnCellKind): CellEdit {
+export function setAddOnCell(
+  doc: Catalog,
+  addOnIndex: number,
+  baseIndex: number,
+  kind: AddOnCellKind,
+): CellEdit {
   const addOn = doc.packages[addOnIndex];
   const base = doc.packages[baseIndex];
   if (!addOn || !base || addOn.role !== "add_on" || base.role !== "base") return { ok: true, doc };
@@ -99,7 +108,11 @@ export function setAddOnCell(doc: Catalog, addOnIndex: number, baseIndex: number
   if (kind === "included")
     next = setIn(next, ["packages", baseIndex, "includedAddOns"], [...included, { addOn: addOn.id }]);
   // Compatibility.
-  const fit = new Set(bases(doc).filter((b) => isCompatibleAddOn(addOn, b)).map((b) => b.id));
+  const fit = new Set(
+    bases(doc)
+      .filter((b) => isCompatibleAddOn(addOn, b))
+      .map((b) => b.id),
+  );
   const wants = kind !== "none";
   if (fit.has(base.id) === wants) return { ok: true, doc: next };
   if (wants) fit.add(base.id);
@@ -113,6 +126,15 @@ export function setAddOnCell(doc: Catalog, addOnIndex: number, baseIndex: number
 }
 
 /** Sets how many units of an included add-on a base bundles (1, the default, is written as absent). */
-export function setIncludedQuantity(doc: Catalog, baseIndex: number, index: number, quantity: number): Catalog {
-  return setIn(doc, ["packages", baseIndex, "includedAddOns", index, "quantity"], quantity === 1 ? undefined : quantity);
+export function setIncludedQuantity(
+  doc: Catalog,
+  baseIndex: number,
+  index: number,
+  quantity: number,
+): Catalog {
+  return setIn(
+    doc,
+    ["packages", baseIndex, "includedAddOns", index, "quantity"],
+    quantity === 1 ? undefined : quantity,
+  );
 }

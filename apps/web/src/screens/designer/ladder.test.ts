@@ -50,9 +50,9 @@ describe("the designer's ladder", () => {
     expect(trial.every((m) => m.caseId === "trial-change-now" && m.timing === "immediate")).toBe(true);
     const move = find(yearly, "collab-team", "collab-starter")!;
     // annual-downgrade (3rd), monthly-downgrade (5th) and the default (8th) all match; the 3rd decides.
-    expect(casesMatching(doc.pathRules ?? [], doc, move, { billingPeriod: "year", phase: "evergreen" })).toEqual([
-      2, 4, 7,
-    ]);
+    expect(
+      casesMatching(doc.pathRules ?? [], doc, move, { billingPeriod: "year", phase: "evergreen" }),
+    ).toEqual([2, 4, 7]);
   });
 
   it("turns a drawn arrow into a first case that decides that move, and the catalog stays valid", () => {
@@ -78,7 +78,10 @@ describe("the designer's ladder", () => {
   });
 
   it("never reuses a case id", () => {
-    const cases = [{ id: "case", outcome: { timing: "immediate" as const } }, { id: "case-2", outcome: { timing: "immediate" as const } }];
+    const cases = [
+      { id: "case", outcome: { timing: "immediate" as const } },
+      { id: "case-2", outcome: { timing: "immediate" as const } },
+    ];
     expect(freeCaseId(cases, "case")).toBe("case-3");
     expect(freeCaseId(cases, "other")).toBe("other");
   });

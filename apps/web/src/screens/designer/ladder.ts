@@ -31,7 +31,12 @@ export interface LadderContext {
 const DEFAULT_TIMING = { upgrade: "immediate", downgrade: "end_of_term", crossgrade: "next_billing_date" };
 
 /** The move between two base packages as the customer in `ctx` would see it. */
-export function moveBetween(cases: readonly PathRuleCase[], from: Package, to: Package, ctx: LadderContext): LadderMove {
+export function moveBetween(
+  cases: readonly PathRuleCase[],
+  from: Package,
+  to: Package,
+  ctx: LadderContext,
+): LadderMove {
   const kind = from.portfolio === to.portfolio ? impliedKind(from, to) : "crossgrade";
   const c = firstMatchingCase(cases, { kind, from, to, billingPeriod: ctx.billingPeriod, phase: ctx.phase });
   return c
@@ -78,18 +83,33 @@ export function caseForArrow(cases: readonly PathRuleCase[], from: Package, to: 
     from: { packages: [from.id] },
     to: { packages: [to.id] },
     outcome:
-      kind === "upgrade" ? { timing: "immediate", proration: "prorate" } : { timing: "end_of_term", proration: "none" },
+      kind === "upgrade"
+        ? { timing: "immediate", proration: "prorate" }
+        : { timing: "end_of_term", proration: "none" },
   };
 }
 
 /** Indexes of the cases that match a move, in order (the first decides). */
-export function casesMatching(cases: readonly PathRuleCase[], doc: Catalog, move: LadderMove, ctx: LadderContext): number[] {
+export function casesMatching(
+  cases: readonly PathRuleCase[],
+  doc: Catalog,
+  move: LadderMove,
+  ctx: LadderContext,
+): number[] {
   const from = doc.packages.find((p) => p.id === move.from);
   const to = doc.packages.find((p) => p.id === move.to);
   if (!from || !to) return [];
   const out: number[] = [];
   cases.forEach((c, i) => {
-    if (firstMatchingCase([c], { kind: move.kind, from, to, billingPeriod: ctx.billingPeriod, phase: ctx.phase }))
+    if (
+      firstMatchingCase([c], {
+        kind: move.kind,
+        from,
+        to,
+        billingPeriod: ctx.billingPeriod,
+        phase: ctx.phase,
+      })
+    )
       out.push(i);
   });
   return out;

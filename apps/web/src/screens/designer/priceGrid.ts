@@ -86,7 +86,11 @@ export function rowKeys(charge: Charge, periods: readonly Period[], extra: reado
 }
 
 /** All rows of the grid, in display order. */
-export function gridRows(charge: Charge, periods: readonly Period[], extra: readonly RowKey[] = []): GridRow[] {
+export function gridRows(
+  charge: Charge,
+  periods: readonly Period[],
+  extra: readonly RowKey[] = [],
+): GridRow[] {
   const bands = isBanded(charge.model) ? bandsOf(charge) : undefined;
   return rowKeys(charge, periods, extra).flatMap((k): GridRow[] =>
     bands ? bands.map((_, band) => ({ ...k, band })) : [{ ...k, band: undefined }],
