@@ -1,4 +1,5 @@
 import "../packages/ui/src/styles.css";
+import "../apps/web/src/app.css";
 
 const preview = {
   parameters: {

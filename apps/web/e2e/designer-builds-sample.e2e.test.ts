@@ -192,6 +192,8 @@ describe("the designer builds the B2B SaaS sample", () => {
   }, async () => {
     const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
+    // A form that is not there fails within seconds, naming the step, instead of waiting forever.
+    page.setDefaultTimeout(15_000);
     await page.goto(h.url);
     await page.getByLabel("API token").fill(h.tokens.designer ?? "");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -228,6 +230,7 @@ describe("the designer builds the B2B SaaS sample", () => {
     const portfolioName = (id: string) => sample.portfolios.find((p) => p.id === id)?.name ?? id;
     for (const p of sample.packages) await createPackage(page, p, portfolioName(p.portfolio));
     for (const p of sample.packages) {
+      console.info(`building ${p.id}`);
       await buildPackage(page, sample, p);
       await pricePackage(page, sample, p);
       await includedUnits(page, sample, p);

@@ -87,6 +87,12 @@ describe("the designer's forms", () => {
     await shotOf(page.getByRole("region", { name: "Renewal" }), "43-designer-renewal");
     await shotOf(page.getByRole("region", { name: "Termination" }), "44-designer-termination");
 
+    await openPackage(page, "Business");
+    await shotOf(page.getByRole("region", { name: "Option groups" }), "47-designer-option-groups");
+    await shotOf(page.getByRole("region", { name: /^Charge Business seats/ }), "48-designer-charge");
+    await shotOf(page.getByRole("region", { name: "Components" }), "49-designer-components");
+    await shot(page, "50-designer-package-page");
+
     await openPackage(page, "Compliance archive");
     const fits = page.getByRole("region", { name: "Which bases it fits" });
     await expect(fits.getByLabel("Minimum base tier").inputValue()).resolves.toBe("3");

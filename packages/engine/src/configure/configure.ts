@@ -190,10 +190,11 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     cons.canBeFalse[v] = cons.canBeFalse[a]!;
   }
 
-  const pickedIds = new Set(picks.map((p) => p.id));
+  const picked = new Uint8Array(logic.vars.length);
+  for (const p of picks) picked[p.lit >> 1] = 1;
   const targets: number[] = [];
   const stateOf = (v: number): "selected" | "available" | "required" | "disabled" => {
-    if (pickedIds.has(logic.vars[v]!.id)) return "selected";
+    if (picked[v]) return "selected";
     const canT = cons.canBeTrue[v] === 1 && !implied(neg(v));
     const canF = cons.canBeFalse[v] === 1 && !implied(pos(v));
     if (canT && canF) return "available";
@@ -204,8 +205,9 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   const acceptedVars = new Set(accepted.map((l) => l >> 1));
   const switches = pickOneSwitches(logic, accepted, (v) => acceptedVars.has(v));
   states.forEach((s, v) => {
-    if (switches.has(v) && s === "disabled") {
-      if (switches.get(v)!.kind === "switch") states[v] = "switch";
+    const sw = switches[v];
+    if (sw !== undefined && s === "disabled") {
+      if (sw.kind === "switch") states[v] = "switch";
       return;
     }
     if (answerOf[v] !== v) return;
@@ -226,11 +228,21 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     return reasonFor(logic, state, labels, pickIds, defaultIds);
   };
   const idsOf = (lits: readonly number[]) => lits.map((l) => logic.vars[l >> 1]!.id);
+  const replacing = new Map<object, string[]>();
   const pricing = pricingContext(catalog, selection, head);
+  const unpriced = pricing ? unpricedMemo(logic, pricing) : [];
+  const whyUnpriced = (v: number) => {
+    let why = unpriced[v];
+    if (why === undefined) {
+      why = unpricedOf(catalog, logic, v, pricing!) ?? null;
+      unpriced[v] = why;
+    }
+    return why ?? undefined;
+  };
   states.forEach((state, v) => {
     const variable = logic.vars[v]!;
     let reason: OptionChoice["reason"];
-    const sw = switches.get(v);
+    const sw = switches[v];
     if (sw?.kind === "disabled" && state === "disabled") reason = reasonOf("disabled", sw.picks, sw.labels);
     else if (state === "required" || state === "disabled") {
       const a = answerOf[v]!;
@@ -244,22 +256,31 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     }
     // What the quote could not price is disabled, whatever the rules allow.
     if (pricing && state !== "selected" && state !== "disabled" && state !== "required") {
-      const why = unpricedOf(catalog, logic, v, pricing);
+      const why = whyUnpriced(v);
       if (why) {
         state = "disabled";
         reason = { rules: [], picks: [], message: `Disabled: ${why}` };
       }
     }
     if (variable.kind === "option") {
-      options.push({
+      const choice: OptionChoice = {
         id: variable.id,
         name: variable.name,
         package: variable.packageId,
         group: variable.groupId ?? "",
         state,
-        ...(state === "switch" && sw?.kind === "switch" ? { replaces: idsOf(sw.replaces) } : {}),
-        ...(reason ? { reason } : {}),
-      });
+      };
+      if (state === "switch" && sw?.kind === "switch") {
+        // One list per pick-one group, shared by its options.
+        let ids = replacing.get(sw);
+        if (!ids) {
+          ids = idsOf(sw.replaces);
+          replacing.set(sw, ids);
+        }
+        choice.replaces = ids;
+      }
+      if (reason) choice.reason = reason;
+      options.push(choice);
     } else {
       addOns.push({
         id: variable.id,
@@ -275,7 +296,7 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     for (const p of picks) {
       const v = logic.index.get(p.id);
       if (v === undefined || !acceptedVars.has(v)) continue;
-      const why = unpricedOf(catalog, logic, v, pricing);
+      const why = whyUnpriced(v);
       if (!why) continue;
       violations.push(
         error(
@@ -356,6 +377,28 @@ function pricingContext(
   const book = selection.priceBook ?? catalog.defaultPriceBook;
   if (!isKnownBook(catalog, book)) return undefined;
   return { currency, book, period: billingPeriod, termMonths };
+}
+
+/**
+ * Per package logic and pricing context, why each variable cannot be priced (null: it can),
+ * filled as configure asks: the answer depends on the catalog alone, not on the picks.
+ */
+const unpricedCache = new WeakMap<PackageLogic, Map<string, (string | null | undefined)[]>>();
+
+function unpricedMemo(logic: PackageLogic, ctx: PricingContext): (string | null | undefined)[] {
+  let byContext = unpricedCache.get(logic);
+  if (!byContext) {
+    byContext = new Map();
+    unpricedCache.set(logic, byContext);
+  }
+  // Every field of the context, whatever it holds: a new field must not share answers.
+  const key = JSON.stringify(Object.entries(ctx).sort(([a], [b]) => (a < b ? -1 : 1)));
+  let memo = byContext.get(key);
+  if (!memo) {
+    memo = new Array(logic.vars.length);
+    byContext.set(key, memo);
+  }
+  return memo;
 }
 
 /** Why variable v (an option, or an add-on not included in the base) cannot be priced; undefined when it can. */

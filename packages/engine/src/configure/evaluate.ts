@@ -31,8 +31,8 @@ export function isValidConfiguration(logic: PackageLogic, on: ReadonlySet<string
       return false;
   }
   for (const pkg of packages) {
-    const ownOptions = new Set((pkg.optionGroups ?? []).flatMap((g) => g.options.map((o) => o.id)));
-    for (const g of pkg.optionGroups ?? []) {
+    const { ownOptions, mandatory } = shapeOf(pkg);
+    for (const [gi, g] of (pkg.optionGroups ?? []).entries()) {
       let picked = 0;
       for (const o of g.options) {
         if (!on.has(o.id)) continue;
@@ -45,10 +45,26 @@ export function isValidConfiguration(logic: PackageLogic, on: ReadonlySet<string
         if (picked > 0) return false;
         continue;
       }
-      if (g.options.some((o) => o.mandatory === true && !on.has(o.id))) return false;
+      if (mandatory[gi]!.some((id) => !on.has(id))) return false;
       if (picked < (g.min ?? 0) || picked > (g.max ?? g.options.length)) return false;
     }
     for (const r of pkg.rules ?? []) if (!ruleHolds(r, on)) return false;
   }
   return true;
+}
+
+/** Per package (a compiled catalog's packages do not change): its option ids and mandatory ones per group. */
+const shapes = new WeakMap<Package, { ownOptions: Set<string>; mandatory: string[][] }>();
+
+function shapeOf(pkg: Package): { ownOptions: Set<string>; mandatory: string[][] } {
+  let s = shapes.get(pkg);
+  if (!s) {
+    const groups = pkg.optionGroups ?? [];
+    s = {
+      ownOptions: new Set(groups.flatMap((g) => g.options.map((o) => o.id))),
+      mandatory: groups.map((g) => g.options.filter((o) => o.mandatory === true).map((o) => o.id)),
+    };
+    shapes.set(pkg, s);
+  }
+  return s;
 }

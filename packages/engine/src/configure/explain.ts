@@ -32,13 +32,21 @@ export interface Explanation {
 
 interface LogicCaches {
   root?: { canBeTrue: Uint8Array; canBeFalse: Uint8Array; sat: boolean };
-  memo: Map<number, Explanation>;
+  /**
+   * Per forced literal, the explanations found for it, most recent first (at most MEMO): one whose
+   * picks are all among the current picks still explains it, so a seller going back and forth
+   * between configurations is answered from here.
+   */
+  memo: Map<number, Explanation[]>;
   /** Recent models (over the real variables): witnesses reused by the next configure calls. */
   pool: Uint8Array[];
   selectors?: { solver: Solver; selectorOf: number[]; labelOf: Map<number, number> };
 }
 
 const caches = new WeakMap<PackageLogic, LogicCaches>();
+
+/** Explanations kept per literal. */
+const MEMO = 8;
 
 function cachesOf(logic: PackageLogic): LogicCaches {
   let c = caches.get(logic);
@@ -225,8 +233,8 @@ export function explainForced(
   const expand = (decisions: readonly number[], labels: number[]) =>
     expandDerived(derived, decisions, labels);
   for (const t of targets) {
-    const memo = caches.memo.get(t);
-    if (memo?.picks.every((p) => inA.has(p))) {
+    const memo = caches.memo.get(t)?.find((e) => e.picks.every((p) => inA.has(p)));
+    if (memo) {
       out.set(t, memo);
       continue;
     }
@@ -310,7 +318,16 @@ export function explainForced(
     const e = out.get(t)!;
     e.labels = constraintsBehind(logic, e.picks, t);
   }
-  for (const [t, e] of out) caches.memo.set(t, e);
+  for (const [t, e] of out) {
+    const list = caches.memo.get(t);
+    if (!list) caches.memo.set(t, [e]);
+    else if (list[0] !== e) {
+      const at = list.indexOf(e);
+      if (at > 0) list.splice(at, 1);
+      else if (list.length >= MEMO) list.pop();
+      list.unshift(e);
+    }
+  }
   return out;
 }
 

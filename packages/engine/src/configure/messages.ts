@@ -61,8 +61,17 @@ function slotsOf(logic: PackageLogic): { slot: Int32Array; mark: Uint8Array } {
 export function ruleName(logic: PackageLogic, c: Constraint): string {
   if (c.rule === undefined) return c.id;
   if (c.rule.name !== undefined) return c.rule.name;
-  return ruleInWords(c.rule, (id) => nameOf(logic, id)).replace(/\.$/, "");
+  // Read once per constraint: reasons name the same rules call after call.
+  let words = sentences.get(c);
+  if (words === undefined) {
+    words = ruleInWords(c.rule, (id) => nameOf(logic, id)).replace(/\.$/, "");
+    sentences.set(c, words);
+  }
+  return words;
 }
+
+/** A rule without a name, as a sentence (constraints belong to one package's logic). */
+const sentences = new WeakMap<Constraint, string>();
 
 function sortLabels(logic: PackageLogic, labels: readonly number[]): Sorted {
   const order = Int32Array.from(labels).sort();

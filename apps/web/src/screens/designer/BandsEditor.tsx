@@ -57,6 +57,7 @@ export function TiersEditor({
               <input
                 aria-label={`Tier ${k + 1} from`}
                 className="ts-input"
+                style={{ width: "7rem" }}
                 type="number"
                 min={0}
                 data-pointer={pointer([...path, k, "from"])}
@@ -71,6 +72,7 @@ export function TiersEditor({
               <input
                 aria-label={`Tier ${k + 1} up to`}
                 className="ts-input"
+                style={{ width: "7rem" }}
                 type="number"
                 min={1}
                 placeholder="no limit"
@@ -86,6 +88,7 @@ export function TiersEditor({
               <input
                 aria-label={`Tier ${k + 1} unit amount`}
                 className="ts-input"
+                style={{ width: "7rem" }}
                 inputMode="decimal"
                 data-pointer={pointer([...path, k, "unitAmount"])}
                 value={t.unitAmount}
@@ -97,6 +100,7 @@ export function TiersEditor({
               <input
                 aria-label={`Tier ${k + 1} flat amount`}
                 className="ts-input"
+                style={{ width: "7rem" }}
                 inputMode="decimal"
                 data-pointer={pointer([...path, k, "flatAmount"])}
                 value={t.flatAmount ?? ""}
@@ -172,6 +176,7 @@ export function StepsEditor({
               <input
                 aria-label={`Step ${k + 1} up to`}
                 className="ts-input"
+                style={{ width: "7rem" }}
                 type="number"
                 min={0}
                 placeholder="no limit"
@@ -187,6 +192,7 @@ export function StepsEditor({
               <input
                 aria-label={`Step ${k + 1} amount`}
                 className="ts-input"
+                style={{ width: "7rem" }}
                 inputMode="decimal"
                 data-pointer={pointer([...path, k, "amount"])}
                 value={s.amount}

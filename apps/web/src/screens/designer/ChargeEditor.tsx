@@ -41,49 +41,54 @@ export function ChargeEditor({ doc, path, charge, targets, unitOf, taken, set, r
         set={set}
         readOnly={readOnly}
       />
-      <h3 className="ts-label" style={{ margin: "0.5rem 0" }}>
-        Price points
-      </h3>
-      {charge.pricePoints.map((p, k) => {
-        const at = [...path, "pricePoints", k];
-        return (
-          <div
-            key={k}
-            className="ts-card"
-            style={{ padding: "0.75rem", marginBottom: "0.5rem" }}
-            data-pointer={pointer(at)}
+      <details
+        className="price-points"
+        open={charge.pricePoints.length <= Math.max(2, doc.currencies.length)}
+      >
+        <summary>
+          Price points ({charge.pricePoints.length}) — or edit them all at once in the price grid
+        </summary>
+        {charge.pricePoints.map((p, k) => {
+          const at = [...path, "pricePoints", k];
+          return (
+            <div
+              key={k}
+              className="ts-card"
+              style={{ padding: "0.75rem", marginBottom: "0.5rem" }}
+              data-pointer={pointer(at)}
+            >
+              <PricePointEditor doc={doc} charge={charge} point={p} path={at} set={set} readOnly={readOnly} />
+              {!readOnly ? (
+                <RowActions
+                  doc={doc}
+                  path={at}
+                  name={`price point ${k + 1} of ${name}`}
+                  set={set}
+                  minItems={1}
+                />
+              ) : null}
+            </div>
+          );
+        })}
+        {!readOnly ? (
+          <button
+            type="button"
+            className="ts-button ts-button--small"
+            onClick={() => {
+              const first = charge.pricePoints[0];
+              const used = new Set(charge.pricePoints.map((p) => p.currency));
+              const currency =
+                doc.currencies.find((c) => !used.has(c)) ?? first?.currency ?? doc.currencies[0] ?? "USD";
+              set(
+                [...path, "pricePoints"],
+                [...charge.pricePoints, pointFor(charge, { ...(first ?? { currency }), currency })],
+              );
+            }}
           >
-            <PricePointEditor doc={doc} charge={charge} point={p} path={at} set={set} readOnly={readOnly} />
-            {!readOnly ? (
-              <RowActions
-                doc={doc}
-                path={at}
-                name={`price point ${k + 1} of ${name}`}
-                set={set}
-                minItems={1}
-              />
-            ) : null}
-          </div>
-        );
-      })}
-      {!readOnly ? (
-        <button
-          type="button"
-          className="ts-button ts-button--small"
-          onClick={() => {
-            const first = charge.pricePoints[0];
-            const used = new Set(charge.pricePoints.map((p) => p.currency));
-            const currency =
-              doc.currencies.find((c) => !used.has(c)) ?? first?.currency ?? doc.currencies[0] ?? "USD";
-            set(
-              [...path, "pricePoints"],
-              [...charge.pricePoints, pointFor(charge, { ...(first ?? { currency }), currency })],
-            );
-          }}
-        >
-          Add price point
-        </button>
-      ) : null}
+            Add price point
+          </button>
+        ) : null}
+      </details>
       <ChargeChart charge={charge} unit={unitOf(charge.component)} />
     </section>
   );

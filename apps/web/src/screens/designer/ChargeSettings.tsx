@@ -99,11 +99,18 @@ export function ChargeSettings({
             label="Billed"
             pointer={pointer([...path, "timing"])}
             value={charge.timing ?? ""}
-            options={[
-              { value: "", label: charge.model === "usage" ? "in arrear (usage)" : "in advance (default)" },
-              { value: "in_advance", label: "in advance (stated)" },
-              { value: "in_arrear", label: "in arrear (stated)" },
-            ]}
+            options={
+              charge.model === "usage"
+                ? [
+                    { value: "", label: "in arrear (usage always is)" },
+                    { value: "in_arrear", label: "in arrear (stated)" },
+                  ]
+                : [
+                    { value: "", label: "in advance (default)" },
+                    { value: "in_advance", label: "in advance (stated)" },
+                    { value: "in_arrear", label: "in arrear (stated)" },
+                  ]
+            }
             readOnly={readOnly}
             onChange={(v) => set([...path, "timing"], v || undefined)}
           />

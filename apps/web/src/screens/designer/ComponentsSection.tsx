@@ -86,7 +86,7 @@ export function ComponentsSection({ ctx }: { ctx: PackageCtx }) {
                 ))}
                 {!readOnly ? (
                   <td>
-                    <RowActions doc={doc} path={[...at, "components", j]} name={label} set={set} />
+                    <RowActions doc={doc} path={[...at, "components", j]} name={label} set={set} compact />
                   </td>
                 ) : null}
               </tr>

@@ -44,7 +44,7 @@ export function IdField({
       <div className="ts-row" style={{ gap: "0.25rem" }}>
         <input
           id={fieldId}
-          className="ts-input"
+          className={compact ? "ts-input id-input" : "ts-input"}
           data-pointer={pointer}
           value={value}
           readOnly={readOnly}

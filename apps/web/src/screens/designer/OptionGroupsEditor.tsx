@@ -89,6 +89,7 @@ function OptionRow({
       <td>
         <select
           className="ts-select"
+          style={{ width: "10rem" }}
           aria-label={`Service ${option.name} delivers`}
           value={option.service ?? ""}
           disabled={readOnly}
@@ -126,6 +127,7 @@ function OptionRow({
       <td>
         <select
           className="ts-select"
+          style={{ width: "7.5rem" }}
           aria-label={`Status of ${option.name}`}
           value={option.status ?? "active"}
           disabled={readOnly}
@@ -141,7 +143,7 @@ function OptionRow({
       </td>
       {!readOnly ? (
         <td>
-          <RowActions doc={doc} path={path} name={`option ${option.name}`} set={set} minItems={1} />
+          <RowActions doc={doc} path={path} name={`option ${option.name}`} set={set} minItems={1} compact />
         </td>
       ) : null}
     </tr>

@@ -41,7 +41,10 @@ export function PhasesSection({ ctx }: { ctx: PackageCtx }) {
                 pointer={p("phases", ti, "days")}
                 value={trial.days}
                 readOnly={readOnly}
-                onChange={(v) => put({ ...trial, days: Math.max(1, v ?? 1) }, intro)}
+                onChange={(v) => {
+                  const { days: _d, ...rest } = trial;
+                  put(v === undefined ? rest : { ...rest, days: Math.max(1, v) }, intro);
+                }}
               />
               <CheckboxField
                 label="Collect a payment method up front"
@@ -71,7 +74,10 @@ export function PhasesSection({ ctx }: { ctx: PackageCtx }) {
                 pointer={p("phases", ii, "periods")}
                 value={intro.periods}
                 readOnly={readOnly}
-                onChange={(v) => put(trial, { ...intro, periods: Math.max(1, v ?? 1) })}
+                onChange={(v) => {
+                  const { periods: _p, ...rest } = intro;
+                  put(trial, v === undefined ? rest : { ...rest, periods: Math.max(1, v) });
+                }}
               />
               <TextField
                 label="Introductory discount (%)"

@@ -106,6 +106,7 @@ export function PriceBooksSection({
                       name={`price book ${b.name}`}
                       set={set}
                       namespace="priceBook"
+                      compact
                     />
                   </td>
                 ) : null}

@@ -109,7 +109,10 @@ export function RetentionOffers({ ctx }: { ctx: PackageCtx }) {
                 value={o.periods ?? o.months}
                 readOnly={readOnly}
                 onChange={(v) =>
-                  set([...path, k, o.periods !== undefined ? "periods" : "months"], Math.max(1, v ?? 1))
+                  set(
+                    [...path, k, o.periods !== undefined ? "periods" : "months"],
+                    v === undefined ? undefined : Math.max(1, v),
+                  )
                 }
               />
             </div>

@@ -6,8 +6,13 @@
  */
 import { deletion, duplicateEntry, type Namespace, type Referrer } from "@tessera/engine";
 import type { Catalog } from "@tessera/schema";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { getIn, moveItem, type Path } from "./docEdit.ts";
+
+/** "`service` of component `x` (/packages/0/…)" as a product manager reads it: “service” of component “x”. */
+export function inWords(where: string): string {
+  return where.replace(/\s*\(\/[^)]*\)$/, "").replace(/`([^`]*)`/g, "“$1”");
+}
 
 export function RowActions({
   doc,
@@ -17,6 +22,7 @@ export function RowActions({
   namespace = "catalog",
   duplicate = true,
   minItems = 0,
+  compact = false,
 }: {
   doc: Catalog;
   /** The entry's path: its list's path and its index. */
@@ -28,8 +34,14 @@ export function RowActions({
   duplicate?: boolean;
   /** The schema's minimum length of the list: the last entries cannot be deleted. */
   minItems?: number;
+  /** In a table row: symbols instead of words (the accessible names stay words). */
+  compact?: boolean;
 }) {
   const [pending, setPending] = useState<{ referrers: Referrer[]; removable: boolean } | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (pending && dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, [pending]);
   const listPath = path.slice(0, -1);
   const index = path[path.length - 1] as number;
   const list = (getIn(doc, listPath) as unknown[] | undefined) ?? [];
@@ -40,7 +52,7 @@ export function RowActions({
     else setPending({ referrers: d.referrers, removable: d.removable });
   };
   return (
-    <span className="ts-row" style={{ gap: "0.25rem", flexWrap: "wrap" }}>
+    <span className="ts-row" style={{ gap: "0.25rem", flexWrap: compact ? "nowrap" : "wrap" }}>
       <button
         type="button"
         className="ts-button ts-button--small"
@@ -64,9 +76,10 @@ export function RowActions({
           type="button"
           className="ts-button ts-button--small"
           aria-label={`Duplicate ${name}`}
+          title={compact ? "Duplicate" : undefined}
           onClick={() => set([], duplicateEntry(doc, [...path]).doc)}
         >
-          Duplicate
+          {compact ? "Copy" : "Duplicate"}
         </button>
       ) : null}
       <button
@@ -74,17 +87,21 @@ export function RowActions({
         className="ts-button ts-button--small ts-button--danger"
         aria-label={`Delete ${name}`}
         disabled={list.length <= minItems}
-        title={list.length <= minItems ? "The list keeps at least this entry." : undefined}
+        title={
+          list.length <= minItems ? "The list keeps at least this entry." : compact ? "Delete" : undefined
+        }
         onClick={remove}
       >
-        Delete
+        {compact ? "✕" : "Delete"}
       </button>
       {pending ? (
-        <div
+        <dialog
+          ref={dialog}
           role="alertdialog"
           aria-label={`Before deleting ${name}`}
-          className="ts-alert ts-alert--warn"
-          style={{ flexBasis: "100%" }}
+          className="ts-card"
+          style={{ maxWidth: "40rem" }}
+          onClose={() => setPending(null)}
         >
           <p style={{ margin: 0 }}>
             {pending.removable
@@ -93,7 +110,7 @@ export function RowActions({
           </p>
           <ul aria-label={`References to ${name}`}>
             {pending.referrers.map((r) => (
-              <li key={r.pointer}>{r.where}</li>
+              <li key={r.pointer}>{inWords(r.where)}</li>
             ))}
           </ul>
           <span className="ts-row">
@@ -103,17 +120,21 @@ export function RowActions({
                 className="ts-button ts-button--small ts-button--danger"
                 onClick={() => {
                   set([], deletion(doc, [...path], namespace).remove());
-                  setPending(null);
+                  dialog.current?.close();
                 }}
               >
                 Delete with its references
               </button>
             ) : null}
-            <button type="button" className="ts-button ts-button--small" onClick={() => setPending(null)}>
+            <button
+              type="button"
+              className="ts-button ts-button--small"
+              onClick={() => dialog.current?.close()}
+            >
               {pending.removable ? "Cancel" : "Close"}
             </button>
           </span>
-        </div>
+        </dialog>
       ) : null}
     </span>
   );

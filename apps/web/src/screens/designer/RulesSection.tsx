@@ -1,5 +1,6 @@
 /** Rules between picks (in sentences, edited in the rule editor) and quantity rules. */
 import { useState } from "react";
+import { IdField } from "./IdField.tsx";
 import type { PackageCtx } from "./packageContext.ts";
 import { QuantityRuleForm } from "./QuantityRuleForm.tsx";
 import { RowActions } from "./RowActions.tsx";
@@ -107,7 +108,16 @@ export function RulesSection({ ctx }: { ctx: PackageCtx }) {
           {(pkg.quantityRules ?? []).map((q, j) => (
             <li key={q.id} data-pointer={p("quantityRules", j)} tabIndex={-1}>
               <span style={{ flex: 1 }}>
-                <strong>{q.id}</strong>: {quantityRuleInWords(q, componentName)}
+                <strong>{quantityRuleInWords(q, componentName)}</strong>
+                <IdField
+                  label={`Id of quantity rule ${q.id}`}
+                  compact
+                  id={q.id}
+                  pointer={p("quantityRules", j, "id")}
+                  taken={takenIds}
+                  readOnly={readOnly}
+                  onRename={(to) => set([...at, "quantityRules", j, "id"], to)}
+                />
                 <input
                   className="ts-input"
                   aria-label={`Quantity rule ${q.id} in words`}

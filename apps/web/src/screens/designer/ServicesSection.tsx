@@ -159,7 +159,7 @@ export function ServicesSection({
                       Details
                     </button>
                     {!readOnly ? (
-                      <RowActions doc={doc} path={["services", i]} name={s.name || s.id} set={set} />
+                      <RowActions doc={doc} path={["services", i]} name={s.name || s.id} set={set} compact />
                     ) : null}
                   </span>
                 </td>

@@ -12,7 +12,8 @@
  * - banded / stairstep → flat, per_unit, one_time: the first band's rate (or flat amount).
  * - one_time: price points lose their billing period (one-time charges are not billed per
  *   period), keeping the first point of each currency and price book; timing and commitment
- *   discounts go too. The block size stays only on models that count blocks.
+ *   discounts go too. The block size stays only on models that count blocks, and usage is never
+ *   billed in advance.
  */
 import { Decimal, roundMoney } from "@tessera/engine";
 import type { Charge, PricePoint, Step, Tier } from "@tessera/schema";
@@ -129,6 +130,8 @@ function tidy(charge: Charge): Charge {
     delete out.timing;
     delete out.commitmentDiscounts;
   }
+  // Usage is billed in arrear, once it is known.
+  if (out.model === "usage" && out.timing === "in_advance") delete out.timing;
   return out;
 }
 

@@ -133,6 +133,47 @@ describe("option groups", () => {
     });
   });
 
+  it("in a wide group of interchangeable options, picking the first leaves every other one a switch", () => {
+    // 40 plain options (wider than symmetry.ts's option-by-option threshold): one class.
+    const ids = Array.from({ length: 40 }, (_, i) => `plan${i}`);
+    const wide = compile(catalogOf(pkg("wide", { optionGroups: [group("plans", ids, { min: 1, max: 1 })] })));
+    for (const first of ["plan0", "plan17"]) {
+      const c = configure(wide, { package: "wide", picks: [first] });
+      expect(c.complete).toBe(true);
+      for (const id of ids) {
+        if (id === first) expect(state(c, id).state).toBe("selected");
+        else expect(state(c, id)).toMatchObject({ state: "switch", replaces: [first] });
+      }
+    }
+  });
+
+  it("twins a rule excludes with another pick are all disabled by that rule, whichever twin is picked", () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `plan${i}`);
+    const doc = catalogOf(
+      pkg("wide", {
+        optionGroups: [
+          group("plans", [...ids, "solo"], { min: 1, max: 1 }),
+          group("extras", ["sandbox"], { min: 0 }),
+        ],
+        // Every plan but `solo` goes without the sandbox: the plans stay one class of twins (the
+        // rule mentions `solo` and `sandbox` only).
+        rules: [rule("sandbox-only-solo", { allOf: ["sandbox"] }, { requireAll: ["solo"] })],
+      }),
+    );
+    const c = configure(compile(doc), { package: "wide", picks: ["sandbox", "solo"] });
+    for (const id of ids) {
+      expect(state(c, id)).toMatchObject({
+        state: "disabled",
+        // The sandbox needs `solo`, which the group's single pick leaves no room beside.
+        reason: { picks: ["sandbox"], rules: ["plans", "sandbox-only-solo"] },
+      });
+    }
+    const d = configure(compile(doc), { package: "wide", picks: ["plan0"] });
+    expect(state(d, "solo")).toMatchObject({ state: "switch", replaces: ["plan0"] });
+    for (const id of ids.slice(1))
+      expect(state(d, id)).toMatchObject({ state: "switch", replaces: ["plan0"] });
+  });
+
   it("an option a rule excludes stays disabled, with the rule as the reason and not the group", () => {
     const ruled = catalogOf(
       pkg("starter", {
