@@ -188,7 +188,7 @@ async function buildPathCase(page: Page, c: PathRuleCase, index: number): Promis
 
 describe("the designer builds the B2B SaaS sample", () => {
   it("from an empty catalog, through forms only, and publishes exactly the sample", {
-    timeout: 1_200_000,
+    timeout: 2_400_000,
   }, async () => {
     const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

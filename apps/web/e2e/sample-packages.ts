@@ -137,6 +137,7 @@ async function options(page: Page, pkg: Package): Promise<void> {
       if (o.status && o.status !== "active")
         await table.getByLabel(`Status of ${o.name}`).selectOption(o.status);
     }
+    await s.locator(`details[data-fold='${g.id}'] > summary`).click();
   }
 }
 
@@ -221,6 +222,8 @@ async function charges(page: Page, doc: Catalog, pkg: Package): Promise<void> {
     if (c.timing) await region.getByLabel("Billed").selectOption(c.timing);
     if (c.commitmentDiscounts !== undefined)
       await region.getByLabel("Commitment discounts").selectOption(String(c.commitmentDiscounts));
+    // Done with it: fold it to its line, as the list grows.
+    await s.locator(`details[data-fold='${c.id}'] > summary`).click();
   }
   // The charge every new package starts with goes.
   await s.getByRole("button", { name: `Delete charge ${pkg.name} subscription` }).click();

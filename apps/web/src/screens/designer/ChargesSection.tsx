@@ -1,6 +1,7 @@
 /** The package's charges, each in its charge editor; a new charge is flat, zero in every currency. */
 import type { Charge } from "@tessera/schema";
 import { ChargeEditor } from "./ChargeEditor.tsx";
+import { pointer } from "./docEdit.ts";
 import { Fold, useFolds } from "./Fold.tsx";
 import { NewItemForm } from "./NewItemForm.tsx";
 import type { PackageCtx } from "./packageContext.ts";
@@ -28,6 +29,7 @@ export function ChargesSection({ ctx }: { ctx: PackageCtx }) {
         <Fold
           key={c.id}
           id={c.id}
+          pointer={pointer([...at, "charges", j])}
           open={folds.isOpen(c.id, pkg.charges.length === 1)}
           onToggle={folds.set}
           summary={

@@ -2,8 +2,8 @@
  * One entry of a long list (a charge, an option group) folded to a line that says what it is,
  * unfolded to its form on a click, so a package's page stays short. Which entries are unfolded is
  * kept by id; with `alone` (the list has one entry) it starts unfolded. A diagnostic that points
- * inside a folded entry unfolds it (the draft screen opens every <details> around the field it
- * focuses), and the toggle event keeps the state in step.
+ * inside a folded entry lands on the fold (it carries the entry's pointer), which the draft screen
+ * opens; the toggle event keeps the state in step.
  */
 import type { ReactNode } from "react";
 import { useState } from "react";
@@ -24,12 +24,15 @@ export function useFolds() {
 
 export function Fold({
   id,
+  pointer,
   open,
   onToggle,
   summary,
   children,
 }: {
   id: string;
+  /** The entry's JSON Pointer: a diagnostic inside a folded entry lands here and unfolds it. */
+  pointer: string;
   open: boolean;
   onToggle: (id: string, open: boolean) => void;
   summary: ReactNode;
@@ -43,7 +46,8 @@ export function Fold({
       data-fold={id}
     >
       <summary className="ts-fold__summary">{summary}</summary>
-      {children}
+      {/* A folded entry's form is not rendered: long lists stay quick to edit. */}
+      {open ? children : null}
     </details>
   );
 }

@@ -277,6 +277,7 @@ export function OptionGroupsEditor(props: Props) {
         <Fold
           key={g.id}
           id={g.id}
+          pointer={pointer([...at, "optionGroups", j])}
           open={folds.isOpen(g.id, groups.length === 1)}
           onToggle={folds.set}
           summary={

@@ -90,11 +90,9 @@ export function PackageEditor({ doc, index, compiled, set, readOnly, onRenamed, 
     if (reveal && shown !== "all") setShown(packageSectionOf(reveal));
   }
   if (!ctx) return <p className="ts-hint">This package is no longer in the catalog (deleted, or undone).</p>;
-  const part = (id: SectionId, node: ReactNode) => (
-    <div hidden={shown !== "all" && shown !== id} data-section={id}>
-      {node}
-    </div>
-  );
+  // Only the shown section is rendered: an edit re-renders one section, not the whole package.
+  const part = (id: SectionId, node: ReactNode) =>
+    shown === "all" || shown === id ? <div data-section={id}>{node}</div> : null;
   return (
     <div className="stack">
       <nav aria-label="Package outline" className="outline outline--sticky">
