@@ -230,7 +230,6 @@ describe("the designer builds the B2B SaaS sample", () => {
     const portfolioName = (id: string) => sample.portfolios.find((p) => p.id === id)?.name ?? id;
     for (const p of sample.packages) await createPackage(page, p, portfolioName(p.portfolio));
     for (const p of sample.packages) {
-      console.info(`building ${p.id}`);
       await buildPackage(page, sample, p);
       await pricePackage(page, sample, p);
       await includedUnits(page, sample, p);

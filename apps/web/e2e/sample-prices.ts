@@ -119,7 +119,8 @@ export async function includedUnits(page: Page, doc: Catalog, pkg: Package): Pro
     const region = page.getByRole("region", { name: `Charge ${c.name ?? c.id}`, exact: true });
     // Many price points are folded under their own summary too.
     const points = region.locator("details.price-points");
-    if (!(await points.evaluate((d) => (d as HTMLDetailsElement).open))) await points.locator("summary").click();
+    if (!(await points.evaluate((d) => (d as HTMLDetailsElement).open)))
+      await points.locator("summary").click();
     const cards = region
       .locator("div.ts-card[data-pointer]")
       .filter({ has: page.getByLabel("Included units") });
