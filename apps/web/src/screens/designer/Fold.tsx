@@ -44,6 +44,7 @@ export function Fold({
       open={open}
       onToggle={(e) => onToggle(id, e.currentTarget.open)}
       data-fold={id}
+      data-pointer={pointer}
     >
       <summary className="ts-fold__summary">{summary}</summary>
       {/* A folded entry's form is not rendered: long lists stay quick to edit. */}
