@@ -163,3 +163,71 @@ describe.each(backends)("arrangements on %s", (backend) => {
     expect(bad.code).toBe("BAD_REQUEST");
   });
 });
+
+describe.each(backends)("catalog versions for arrangements on %s (Kill Bill grandfathering)", (backend) => {
+  let t: TestDb;
+  let services: Services;
+  let tokens: Tokens;
+  let arrangementId: string;
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    services = servicesFor(t.db, { today: () => "2026-11-20" });
+    tokens = await seedTokens(t.db);
+    const designer = await callerFor(services, tokens.designer);
+    const v1 = await designer.catalogs.createDraft({ from: "json", doc: sampleCatalog("saas") });
+    await designer.catalogs.publish({ catalogId: v1.catalogId, revision: v1.revision });
+    const admin = await callerFor(services, tokens.admin);
+    const quote = { ...sampleDoc("saas", "quote"), discounts: [] } as unknown as Quote;
+    const saved = await admin.quotes.save({ idempotencyKey: "versions-quote", quote });
+    await admin.quotes.transition({ id: saved.id, to: "sent" });
+    arrangementId = (await admin.quotes.transition({ id: saved.id, to: "accepted" })).arrangementId!;
+    // Version 2: every EUR price of the held package's flat charges goes up; it reaches existing
+    // customers from 2027-03-01.
+    const doc = sampleCatalog("saas") as {
+      effectiveDate?: string;
+      existingSubscriptionsFrom?: string;
+      packages: {
+        id: string;
+        charges: { model: string; pricePoints: { currency: string; amount?: string }[] }[];
+      }[];
+    };
+    doc.effectiveDate = "2026-12-01";
+    doc.existingSubscriptionsFrom = "2027-03-01";
+    for (const c of doc.packages.find((p) => p.id === "collab-business")!.charges)
+      if (c.model === "flat")
+        for (const pp of c.pricePoints)
+          if (pp.currency === "EUR" && pp.amount) pp.amount = (Number(pp.amount) + 100).toFixed(2);
+    // Publishing leaves the draft in place: replacing it names its revision.
+    const v2 = await designer.catalogs.createDraft({ from: "json", doc, revision: v1.revision });
+    await designer.catalogs.publish({ catalogId: v2.catalogId, revision: v2.revision });
+  });
+  afterAll(() => t.close());
+
+  it("keeps the arrangement on version 1 and offers change_version:2 once version 2 is in force", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const before = await seller.arrangements.paths({ id: arrangementId, asOf: "2026-11-25" });
+    expect(before.catalogVersion).toBe(1);
+    expect(before.moves.some((m) => m.kind === "change_version")).toBe(false);
+    const during = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-01-15" });
+    expect(during.catalogVersion).toBe(1);
+    const change = during.moves.find((m) => m.id === "change_version:2")!;
+    expect(change).toMatchObject({ valid: true, timing: "next_billing_date", proration: [] });
+    expect(change.notes[0]).toMatch(/^Prices of catalog version 2 apply from \d{4}-\d{2}-\d{2}: /);
+    const applied = await seller.arrangements.applyMove({
+      id: arrangementId,
+      revision: during.revision,
+      move: { id: change.id },
+      asOf: "2027-01-15",
+    });
+    expect(applied.arrangement.doc.catalogVersion).toBe(2);
+    expect(applied.arrangement.doc.recurring).toBe(change.newRecurring);
+  });
+
+  it("evaluates on version 2 once it reaches existing customers", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const later = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-03-02" });
+    expect(later.catalogVersion).toBe(2);
+    expect(later.moves.some((m) => m.kind === "change_version")).toBe(false);
+  });
+});

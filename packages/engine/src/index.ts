@@ -44,11 +44,13 @@ export {
   type Move,
   type MoveKind,
   type MoveRequest,
+  type PathsOptions,
   type PathsResult,
   type ProrationLine,
   paths,
 } from "./paths/index.ts";
 export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
+export { type VersionChoice, versionForArrangement, versionInForce } from "./paths/versions.ts";
 export { type UnitWords, unitWords } from "./price/explain.ts";
 export {
   type PriceLine,

@@ -44,21 +44,25 @@ export function changeTiming(
   );
 }
 
-/** When terminating `pkg` takes effect. */
+/**
+ * When terminating `pkg` takes effect; for an add-on, when removing it does (its cancel policy:
+ * a remove_add_on case, else its own termination policy, else the next billing date).
+ */
 export function terminateTiming(
   catalog: Catalog,
   pkg: Package,
   billingPeriod: BillingPeriod,
   phase: PhaseName,
 ): Timing {
+  const addOn = pkg.role === "add_on";
   const rule = firstMatchingCase(catalog.pathRules ?? [], {
-    kind: "terminate",
+    kind: addOn ? "remove_add_on" : "terminate",
     from: pkg,
     billingPeriod,
     phase,
   });
   if (rule) return rule.outcome.timing;
-  const e = pkg.termination?.effective ?? "end_of_term";
+  const e = pkg.termination?.effective ?? (addOn ? "end_of_period" : "end_of_term");
   return e === "immediate" ? "immediate" : e === "end_of_period" ? "next_billing_date" : "end_of_term";
 }
 

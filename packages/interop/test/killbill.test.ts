@@ -115,7 +115,8 @@ describe("importKillBill: the StreamFlix fixture", () => {
       [["upgrade", "downgrade", "crossgrade"], undefined, undefined, ["trial"], "immediate"],
       [["upgrade"], ["basic"], ["premium"], undefined, "immediate"],
       [["upgrade", "downgrade", "crossgrade"], undefined, undefined, undefined, "next_billing_date"],
-      [["terminate"], ["extrascreen", "rentals"], undefined, undefined, "immediate"],
+      // The ADD_ON category's cancel case is the add-ons' own cancel policy.
+      [["remove_add_on"], ["extrascreen", "rentals"], undefined, undefined, "immediate"],
       [["terminate"], undefined, undefined, undefined, "next_billing_date"],
     ]);
   });

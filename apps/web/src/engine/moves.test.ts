@@ -75,3 +75,44 @@ describe("move list view models", () => {
     expect(valid?.prorationNet).toBe("15.00");
   });
 });
+
+describe("policies, add-on changes and price books in the move list", () => {
+  it("says when and how a move takes effect, names the rule, and lists add-on changes after removals", () => {
+    const views = moveViews(
+      [
+        move({
+          id: "change_add_on:std:prem",
+          kind: "change_add_on",
+          label: "Change Standard support to Premium support",
+          timing: "immediate",
+          prorationPolicy: "prorate",
+          effectiveDate: "2026-04-16",
+        }),
+        move({
+          id: "remove_add_on:sso",
+          kind: "remove_add_on",
+          label: "Remove SSO",
+          timing: "immediate",
+          prorationPolicy: "full_credit",
+          ruleCase: "sso-cancel",
+          effectiveDate: "2026-04-16",
+        }),
+        move({
+          id: "upgrade:team",
+          kind: "upgrade",
+          label: "Upgrade to Team",
+          timing: "immediate",
+          prorationPolicy: "prorate",
+          ruleCase: "rescue-upgrades-at-list",
+          priceBook: "list",
+        }),
+      ],
+      undefined,
+    );
+    expect(views.map((v) => [v.key, v.policy, v.priceBook])).toEqual([
+      ["upgrade:team", "at once, prorated (path rule rescue-upgrades-at-list)", "list"],
+      ["remove_add_on:sso", "at once, the whole period credited (path rule sso-cancel)", undefined],
+      ["change_add_on:std:prem", "at once, prorated (default)", undefined],
+    ]);
+  });
+});

@@ -10,10 +10,40 @@ const ORDER = [
   "crossgrade",
   "add_on",
   "remove_add_on",
+  "change_add_on",
+  "change_version",
   "terminate",
 ];
 
-function view(move: Move, name: (id: string) => string): MoveView {
+const WHEN: Record<string, string> = {
+  immediate: "at once",
+  next_billing_date: "at the end of the billing period",
+  end_of_term: "at the end of the term",
+};
+
+const CREDIT: Record<string, string> = {
+  prorate: "prorated",
+  none: "nothing prorated",
+  full_credit: "the whole period credited",
+};
+
+/**
+ * The policy a move follows, in words, for the moves whose policy the catalog sets (plan changes,
+ * cancellations, add-on removals and changes): "at once, prorated (path rule sso-cancel)".
+ */
+export function policyOf(move: Move): string | undefined {
+  if (!move.valid || move.timing === undefined || move.timing === "illegal") return undefined;
+  if (
+    !["upgrade", "downgrade", "crossgrade", "terminate", "remove_add_on", "change_add_on"].includes(move.kind)
+  )
+    return undefined;
+  const credit = move.prorationPolicy ? `, ${CREDIT[move.prorationPolicy]}` : "";
+  const rule = move.ruleCase ? ` (path rule ${move.ruleCase})` : " (default)";
+  return `${WHEN[move.timing]}${credit}${rule}`;
+}
+
+function view(move: Move, name: (id: string) => string, book: (id: string) => string): MoveView {
+  const policy = policyOf(move);
   return {
     key: move.id,
     kind: move.kind === "retention_offer" ? "retention" : move.kind,
@@ -34,6 +64,8 @@ function view(move: Move, name: (id: string) => string): MoveView {
     ...(move.mrrDelta !== undefined ? { mrrDelta: move.mrrDelta } : {}),
     ...(move.prorationNet !== undefined ? { prorationNet: move.prorationNet } : {}),
     ...(move.earliestDate !== undefined ? { earliestDate: move.earliestDate } : {}),
+    ...(policy !== undefined ? { policy } : {}),
+    ...(move.priceBook !== undefined ? { priceBook: book(move.priceBook) } : {}),
     ...(move.termRestarts !== undefined ? { termRestarts: move.termRestarts } : {}),
   };
 }
@@ -41,7 +73,8 @@ function view(move: Move, name: (id: string) => string): MoveView {
 /** Moves for the list, ordered by kind (recommended first within a kind); change_quantity apart. */
 export function moveViews(moves: readonly Move[], catalog: CompiledCatalog | undefined): MoveView[] {
   const name = (id: string) => catalog?.packages.get(id)?.value.name ?? id;
-  const offers = moves.filter((m) => m.kind === "retention_offer").map((m) => view(m, name));
+  const book = (id: string) => catalog?.doc.priceBooks?.find((b) => b.id === id)?.name ?? id;
+  const offers = moves.filter((m) => m.kind === "retention_offer").map((m) => view(m, name, book));
   return moves
     .filter((m) => ORDER.includes(m.kind))
     .sort(
@@ -49,5 +82,7 @@ export function moveViews(moves: readonly Move[], catalog: CompiledCatalog | und
         ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) ||
         (a.recommended ?? Number.MAX_SAFE_INTEGER) - (b.recommended ?? Number.MAX_SAFE_INTEGER),
     )
-    .map((m) => (m.kind === "terminate" ? { ...view(m, name), retention: offers } : view(m, name)));
+    .map((m) =>
+      m.kind === "terminate" ? { ...view(m, name, book), retention: offers } : view(m, name, book),
+    );
 }

@@ -1,14 +1,18 @@
 /**
  * Arrangements: what customers hold now. `paths` lists every lifecycle move (valid or blocked with
  * reasons) through the engine; `applyMove` applies one with optimistic concurrency (the revision
- * read) and keeps every state in the history. Moves are evaluated against the catalog's latest
- * published version, where customers move onto current offers; when that version no longer holds
- * the arrangement's package, against the version the arrangement was priced on.
+ * read) and keeps every state in the history. Moves are evaluated against the version the
+ * arrangement was sold on (grandfathered, Kill Bill's catalog versions), until the latest published
+ * version is in force (its effectiveDate) and reaches existing customers (its
+ * existingSubscriptionsFrom) and still holds the package; meanwhile that latest version, once in
+ * force, is offered as the change_version move (a change to the same package on the newest
+ * version). When the arrangement's own version cannot be found, the latest is used.
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_change_plan
  */
 import type { Move, PathsResult } from "@tessera/engine";
 import type { Arrangement } from "@tessera/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
+import type { PublishedVersion } from "../catalogs/published.ts";
 import {
   type ArrangementRow,
   findArrangement,
@@ -64,11 +68,44 @@ async function arrangementRow(db: Queryable, id: string): Promise<ArrangementRow
   return (await findArrangement(db, id)) ?? fail("NOT_FOUND", `There is no arrangement "${id}".`);
 }
 
-/** The catalog moves are evaluated against (see the module comment). */
-async function catalogForMoves(services: Services, arrangement: Arrangement) {
-  const latest = await catalogFor(services, arrangement.catalogId, undefined);
-  if (await services.engine.hasPackage(latest.pv, arrangement.package)) return latest;
-  return catalogFor(services, arrangement.catalogId, arrangement.catalogVersion);
+/** The dates a published version states about when it applies, read once per version. */
+const versionDates = new WeakMap<PublishedVersion, { effectiveDate?: string; existingFrom?: string }>();
+
+function datesOf(pv: PublishedVersion): { effectiveDate?: string; existingFrom?: string } {
+  let dates = versionDates.get(pv);
+  if (!dates) {
+    const doc = JSON.parse(pv.body) as { effectiveDate?: string; existingSubscriptionsFrom?: string };
+    dates = {};
+    if (typeof doc.effectiveDate === "string") dates.effectiveDate = doc.effectiveDate;
+    if (typeof doc.existingSubscriptionsFrom === "string") dates.existingFrom = doc.existingSubscriptionsFrom;
+    versionDates.set(pv, dates);
+  }
+  return dates;
+}
+
+/**
+ * The version moves are evaluated against on `asOf`, and the newer version in force offered as
+ * the change_version move (see the module comment).
+ */
+async function catalogForMoves(
+  services: Services,
+  arrangement: Arrangement,
+  asOf: string,
+): Promise<{ pv: PublishedVersion; newest?: PublishedVersion }> {
+  const { pv: latest } = await catalogFor(services, arrangement.catalogId, undefined);
+  if (latest.version <= arrangement.catalogVersion) return { pv: latest };
+  const dates = datesOf(latest);
+  const inForce = dates.effectiveDate === undefined || dates.effectiveDate <= asOf;
+  if (
+    inForce &&
+    dates.existingFrom !== undefined &&
+    dates.existingFrom <= asOf &&
+    (await services.engine.hasPackage(latest, arrangement.package))
+  )
+    return { pv: latest };
+  const own = await services.published.version(arrangement.catalogId, arrangement.catalogVersion);
+  if (!own) return { pv: latest };
+  return inForce ? { pv: own, newest: latest } : { pv: own };
 }
 
 const arrangementId = is.string({
@@ -99,9 +136,10 @@ export const arrangementsRouter = {
     .input(input(is.object({ id: arrangementId, asOf })))
     .query(async ({ ctx, input }): Promise<PathsResult & { catalogVersion: number; revision: number }> => {
       const row = await arrangementRow(ctx.services.db, input.id);
-      const { pv } = await catalogForMoves(ctx.services, row.doc);
+      const day = input.asOf ?? ctx.services.today();
+      const { pv, newest } = await catalogForMoves(ctx.services, row.doc, day);
       return {
-        ...(await ctx.services.engine.paths(pv, row.doc, input.asOf ?? ctx.services.today())),
+        ...(await ctx.services.engine.paths(pv, row.doc, day, newest)),
         catalogVersion: pv.version,
         revision: row.revision,
       };
@@ -141,9 +179,9 @@ export const arrangementsRouter = {
             currentRevision: row.revision,
           },
         );
-      const { pv } = await catalogForMoves(services, row.doc);
       const moveAsOf = input.asOf ?? services.today();
-      const result = await services.engine.applyMove(pv, row.doc, input.move, moveAsOf);
+      const { pv, newest } = await catalogForMoves(services, row.doc, moveAsOf);
+      const result = await services.engine.applyMove(pv, row.doc, input.move, moveAsOf, newest);
       if (!result.ok)
         fail("PRECONDITION_FAILED", result.reasons[0] ?? "This move is not possible.", {
           diagnostics: result.reasons.map((message) => ({
@@ -153,7 +191,8 @@ export const arrangementsRouter = {
             message,
           })),
         });
-      const next: Arrangement = { ...result.arrangement, id: row.id, catalogVersion: pv.version };
+      const version = result.move.kind === "change_version" && newest ? newest.version : pv.version;
+      const next: Arrangement = { ...result.arrangement, id: row.id, catalogVersion: version };
       const updated = await services.db.transaction(async (tx) => {
         const u = await updateArrangement(tx, {
           id: row.id,

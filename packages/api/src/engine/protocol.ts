@@ -19,8 +19,16 @@ export type Task =
   | { op: "packages"; catalog: CatalogRef }
   | { op: "configure"; catalog: CatalogRef; quote: Quote }
   | { op: "price"; catalog: CatalogRef; quote: Quote; asOf: string }
-  | { op: "paths"; catalog: CatalogRef; arrangement: Arrangement; asOf: string }
-  | { op: "applyMove"; catalog: CatalogRef; arrangement: Arrangement; move: MoveRequest; asOf: string };
+  | { op: "paths"; catalog: CatalogRef; arrangement: Arrangement; asOf: string; newest?: CatalogRef }
+  | {
+      op: "applyMove";
+      catalog: CatalogRef;
+      arrangement: Arrangement;
+      move: MoveRequest;
+      asOf: string;
+      /** The newest version in force, offered as the change_version move. */
+      newest?: CatalogRef;
+    };
 
 export interface Request {
   id: number;

@@ -105,10 +105,16 @@ export class EngineService {
     ) as Promise<PriceResult>;
   }
 
-  paths(pv: PublishedVersion, arrangement: Arrangement, asOf: string): Promise<PathsResult> {
+  /** `newest`: a newer version in force, offered as the change_version move. */
+  paths(
+    pv: PublishedVersion,
+    arrangement: Arrangement,
+    asOf: string,
+    newest?: PublishedVersion,
+  ): Promise<PathsResult> {
     return this.#cached(
-      `paths\n${pv.contentHash}\n${asOf}\n${JSON.stringify(arrangement)}`,
-      { op: "paths", catalog: ref(pv), arrangement, asOf },
+      `paths\n${pv.contentHash}\n${newest?.contentHash ?? ""}\n${asOf}\n${JSON.stringify(arrangement)}`,
+      { op: "paths", catalog: ref(pv), arrangement, asOf, ...(newest ? { newest: ref(newest) } : {}) },
       { what: "Listing the moves of this arrangement", pointer: "", pv },
     ) as Promise<PathsResult>;
   }
@@ -118,9 +124,17 @@ export class EngineService {
     arrangement: Arrangement,
     move: MoveRequest,
     asOf: string,
+    newest?: PublishedVersion,
   ): Promise<ApplyResult> {
     return this.#run(
-      { op: "applyMove", catalog: ref(pv), arrangement, move, asOf },
+      {
+        op: "applyMove",
+        catalog: ref(pv),
+        arrangement,
+        move,
+        asOf,
+        ...(newest ? { newest: ref(newest) } : {}),
+      },
       { what: "Applying this move", pointer: "/move", pv },
     ) as Promise<ApplyResult>;
   }

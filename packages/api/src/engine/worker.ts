@@ -51,9 +51,20 @@ function run(task: Task): unknown {
     case "price":
       return price(catalogOf(task.catalog), task.quote, task.asOf);
     case "paths":
-      return paths(catalogOf(task.catalog), task.arrangement, task.asOf);
+      return paths(
+        catalogOf(task.catalog),
+        task.arrangement,
+        task.asOf,
+        task.newest ? { newest: catalogOf(task.newest) } : {},
+      );
     case "applyMove":
-      return applyMove(catalogOf(task.catalog), task.arrangement, task.move, task.asOf);
+      return applyMove(
+        catalogOf(task.catalog),
+        task.arrangement,
+        task.move,
+        task.asOf,
+        task.newest ? { newest: catalogOf(task.newest) } : {},
+      );
   }
 }
 

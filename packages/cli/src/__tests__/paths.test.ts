@@ -157,3 +157,63 @@ describe("tessera apply", () => {
     expect((await run(["apply", CATALOG, ARRANGEMENT])).code).toBe(2);
   });
 });
+
+describe("tessera paths and apply with several catalog versions (Kill Bill catalog versions)", () => {
+  // Version 2 of the saas catalog, in force from 2026-08-01, raises Team's storage blocks from
+  // 2.00 to 2.50 (USD, monthly). The sample arrangement (version 1, 247.00 a month) holds
+  // 150 GB with 100 included: 50 GB in blocks of 10 = 5 blocks, 5 × 2.00 = 10.00 → 5 × 2.50 = 12.50.
+  // Its 12-month term takes 5 % off: 247.00 is 260.00 list − 13.00; on version 2 the list is
+  // 262.50, 5 % of it 13.125 → 13.13 (rounded once), so 262.50 − 13.13 = 249.37 (MRR +2.37).
+  async function versions(existingFrom?: string) {
+    const v2 = JSON.parse(readFileSync(`${examples}saas.catalog.json`, "utf8"));
+    v2.version = 2;
+    v2.effectiveDate = "2026-08-01";
+    if (existingFrom) v2.existingSubscriptionsFrom = existingFrom;
+    const team = v2.packages.find((p: { id: string }) => p.id === "collab-team");
+    const storage = team.charges.find((c: { id: string }) => c.id === "team-storage-fee");
+    storage.pricePoints.find(
+      (p: { currency: string; billingPeriod: string }) => p.currency === "USD" && p.billingPeriod === "month",
+    ).unitAmount = "2.50";
+    const dir = await mkdtemp(join(tmpdir(), "tessera-versions-"));
+    const file = join(dir, "saas-v2.catalog.json");
+    await writeFile(file, JSON.stringify(v2));
+    return file;
+  }
+
+  it("keeps the arrangement on its version and offers the change to version 2 on the next billing date", async () => {
+    const v2 = await versions();
+    const r = await run(["paths", CATALOG, v2, ARRANGEMENT, "--as-of", "2026-09-10", "--json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.current.recurring).toBe("247.00");
+    expect(out.moves.find((m: { id: string }) => m.id === "change_version:2")).toMatchObject({
+      valid: true,
+      effectiveDate: "2026-10-01",
+      newRecurring: "249.37",
+      mrrDelta: "2.37",
+    });
+    const moveFile = join(await mkdtemp(join(tmpdir(), "tessera-move-")), "move.json");
+    await writeFile(moveFile, JSON.stringify({ id: "change_version:2" }));
+    const applied = await run([
+      "apply",
+      CATALOG,
+      v2,
+      ARRANGEMENT,
+      moveFile,
+      "--as-of",
+      "2026-09-10",
+      "--json",
+    ]);
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ catalogVersion: 2, recurring: "249.37" });
+  });
+
+  it("prices on version 2 once it reaches existing customers, and says so", async () => {
+    const v2 = await versions("2026-09-01");
+    const r = await run(["paths", CATALOG, v2, ARRANGEMENT, "--as-of", "2026-09-10"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "Catalog version 2 reaches existing customers from 2026-09-01: the arrangement (sold on version 1) is priced on it.",
+    );
+  });
+});

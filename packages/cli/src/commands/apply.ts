@@ -2,11 +2,12 @@
 import { applyMove, isDate, type MoveRequest } from "@tessera/engine";
 import { parseArgs } from "../args.ts";
 import { type Command, ExitCode } from "../command.ts";
-import { loadCatalog, loadJson } from "../load.ts";
+import { loadJson } from "../load.ts";
 import { loadArrangement } from "./paths.ts";
+import { pickVersion } from "./versions.ts";
 
 const USAGE_LINE =
-  "Usage: tessera apply <catalog.json | -> <arrangement.json | -> <move.json | -> [--as-of YYYY-MM-DD] [--json]";
+  "Usage: tessera apply <catalog.json | -> [<catalog.json> …] <arrangement.json | -> <move.json | -> [--as-of YYYY-MM-DD] [--json]";
 
 /** The move request, or why the document is not one. */
 function moveRequest(value: unknown): MoveRequest | string {
@@ -60,9 +61,11 @@ price, or status pending_termination with its terminationDate. The move file is
 { "id": "<move id>" }, with "quantity" for change_quantity and add_on moves, optionally
 "termMonths" for base changes that restart the term, and optionally "quantities" for a renewal
 with new quantities by component id (e.g. { "id": "renew:12", "quantities": { "seats": 30 } }), and
-optionally "date" for a termination on a chosen future date (e.g. { "id": "terminate", "date":
-"2026-06-15" }; "uncancel" withdraws a pending one). A blocked move is refused with the reasons
-paths gives. At most one file may be "-" (standard input).
+optionally "date" for a termination or an add-on removal on a chosen future date (e.g. { "id":
+"terminate", "date": "2026-06-15" } or { "id": "remove_add_on:sso", "date": "2026-06-15" };
+"uncancel" withdraws a pending termination). A blocked move is refused with the reasons
+paths gives. At most one file may be "-" (standard input). Several catalog files are versions of
+one catalog, picked as "tessera paths" does (a change_version move moves onto the newest).
 
 Options:
   --as-of   the date the move is made, YYYY-MM-DD (default: today, UTC)
@@ -78,7 +81,7 @@ printed), 2 usage or input error (missing or unreadable file, text that is not J
       io.stderr(`tessera apply: ${args.message}\n${USAGE_LINE}\n`);
       return ExitCode.usage;
     }
-    if (args.positionals.length !== 3) {
+    if (args.positionals.length < 3) {
       io.stderr(
         `tessera apply: expected a catalog, an arrangement and a move file, got ${args.positionals.length} argument(s)\n${USAGE_LINE}\n`,
       );
@@ -93,14 +96,15 @@ printed), 2 usage or input error (missing or unreadable file, text that is not J
       io.stderr(`tessera apply: --as-of "${asOf}" is not a calendar date (YYYY-MM-DD)\n${USAGE_LINE}\n`);
       return ExitCode.usage;
     }
-    const [catalogPath, arrangementPath, movePath] = args.positionals as [string, string, string];
+    const catalogPaths = args.positionals.slice(0, -2);
+    const [arrangementPath, movePath] = args.positionals.slice(-2) as [string, string];
     const json = args.flags.has("json");
     const moveDoc = await loadJson(io, movePath);
     if (!moveDoc.ok) return moveDoc.exitCode;
     const loadedArrangement = await loadArrangement(io, arrangementPath, "apply", json);
     if (!loadedArrangement.ok) return loadedArrangement.exitCode;
-    const loaded = await loadCatalog(io, catalogPath, { json });
-    if (!loaded.ok) return loaded.exitCode;
+    const picked = await pickVersion(io, catalogPaths, loadedArrangement.arrangement, asOf, json);
+    if (!picked.ok) return picked.exitCode;
     const request = moveRequest(moveDoc.value);
     if (typeof request === "string") {
       if (json) io.stdout(`${JSON.stringify({ ok: false, reasons: [`${request}.`] }, null, 2)}\n`);
@@ -108,7 +112,7 @@ printed), 2 usage or input error (missing or unreadable file, text that is not J
       return ExitCode.invalid;
     }
 
-    const result = applyMove(loaded.catalog, loadedArrangement.arrangement, request, asOf);
+    const result = applyMove(picked.catalog, loadedArrangement.arrangement, request, asOf, picked.options);
     if (!result.ok) {
       if (json) io.stdout(`${JSON.stringify({ ok: false, reasons: result.reasons }, null, 2)}\n`);
       else {

@@ -4,11 +4,12 @@ import { type Arrangement, validateArrangement } from "@tessera/schema";
 import { parseArgs } from "../args.ts";
 import { type Command, ExitCode } from "../command.ts";
 import type { Io } from "../io.ts";
-import { loadCatalog, loadJson } from "../load.ts";
+import { loadJson } from "../load.ts";
 import { formatDiagnostic } from "../report.ts";
+import { pickVersion } from "./versions.ts";
 
 const USAGE_LINE =
-  "Usage: tessera paths <catalog.json | -> <arrangement.json | -> --as-of YYYY-MM-DD [--json]";
+  "Usage: tessera paths <catalog.json | -> [<catalog.json> …] <arrangement.json | -> --as-of YYYY-MM-DD [--json]";
 
 /** Schema errors of an arrangement document as diagnostics (pointers into the arrangement). */
 export function arrangementDiagnostics(value: unknown): Diagnostic[] {
@@ -50,6 +51,14 @@ function moveLine(m: Move): string[] {
       ? `; ${m.newRecurring} per ${m.billingPeriod ?? "period"}, MRR ${signed(m.mrrDelta)}`
       : "";
   if (when || money) lines.push(`      ${when}${money}${m.termRestarts ? "; new term" : ""}`);
+  if (m.ruleCase !== undefined)
+    lines.push(
+      `      path rule ${m.ruleCase}${m.prorationPolicy ? `: proration ${m.prorationPolicy.replace("_", " ")}` : ""}`,
+    );
+  if (m.replaces !== undefined) lines.push(`      replaces add-on ${m.replaces}`);
+  if (m.priceBook !== undefined) lines.push(`      price book → ${m.priceBook}`);
+  if (m.earliestDate !== undefined)
+    lines.push(`      earliest end date ${m.earliestDate} (a chosen later date is allowed)`);
   if (m.quantity) {
     const q = m.quantity;
     const range = `${q.min}–${q.max ?? "∞"}${q.step !== 1 ? ` step ${q.step}` : ""}`;
@@ -105,6 +114,10 @@ restarts and what happens to each add-on. With observed usage in the arrangement
 and over-consumption are flagged and right-sizing moves ranked. Either file may be "-" (standard
 input), not both.
 
+Given several versions of the catalog (one file each), the arrangement stays on the version it was
+sold on unless a later one reaches existing customers by --as-of (its existingSubscriptionsFrom),
+and the newest version in force on --as-of is offered as a change_version move.
+
 Options:
   --as-of   the evaluation date, YYYY-MM-DD (required)
   --json    print { moves, insights, current, problems } as JSON
@@ -119,7 +132,7 @@ Exit codes: 0 moves listed (some may be blocked), 1 invalid catalog or arrangeme
       io.stderr(`tessera paths: ${args.message}\n${USAGE_LINE}\n`);
       return ExitCode.usage;
     }
-    if (args.positionals.length !== 2) {
+    if (args.positionals.length < 2) {
       io.stderr(
         `tessera paths: expected a catalog and an arrangement file, got ${args.positionals.length} argument(s)\n${USAGE_LINE}\n`,
       );
@@ -132,20 +145,24 @@ Exit codes: 0 moves listed (some may be blocked), 1 invalid catalog or arrangeme
       );
       return ExitCode.usage;
     }
-    const [catalogPath, arrangementPath] = args.positionals as [string, string];
-    if (catalogPath === "-" && arrangementPath === "-") {
-      io.stderr(`tessera paths: only one of the two files can be standard input\n${USAGE_LINE}\n`);
+    const catalogPaths = args.positionals.slice(0, -1);
+    const arrangementPath = args.positionals.at(-1) as string;
+    if (args.positionals.filter((p) => p === "-").length > 1) {
+      io.stderr(`tessera paths: only one of the files can be standard input\n${USAGE_LINE}\n`);
       return ExitCode.usage;
     }
     const json = args.flags.has("json");
     const loadedArrangement = await loadArrangement(io, arrangementPath, "paths", json);
     if (!loadedArrangement.ok) return loadedArrangement.exitCode;
-    const loaded = await loadCatalog(io, catalogPath, { json });
-    if (!loaded.ok) return loaded.exitCode;
+    const picked = await pickVersion(io, catalogPaths, loadedArrangement.arrangement, asOf, json);
+    if (!picked.ok) return picked.exitCode;
 
-    const result = paths(loaded.catalog, loadedArrangement.arrangement, asOf);
+    const result = paths(picked.catalog, loadedArrangement.arrangement, asOf, picked.options);
     if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    else if (result.problems.length === 0) io.stdout(readable(result));
+    else if (result.problems.length === 0) {
+      if (picked.note) io.stdout(`${picked.note}\n`);
+      io.stdout(readable(result));
+    }
     for (const p of json ? [] : result.problems) io.stderr(`tessera paths: ${p}\n`);
     return result.problems.length === 0 ? ExitCode.ok : ExitCode.invalid;
   },

@@ -176,13 +176,17 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   };
   // One option per class of interchangeable options is decided and explained (symmetry.ts).
   const { decide, answerOf } = representatives(logic, accepted, realVars);
-  const cons = consequences(logic.solver, accepted, decide, {
-    implied,
-    refuted,
-    pool: modelPool(logic),
-    poolSize: 64,
-    solved: whole?.sat === true,
-  });
+  // With no picks at all, the answer is the package's own, computed once (explain.ts).
+  const root = accepted.length === 0 && logic.solver.ok ? rootConsequences(logic) : undefined;
+  const cons = root?.sat
+    ? { canBeTrue: root.canBeTrue.slice(), canBeFalse: root.canBeFalse.slice() }
+    : consequences(logic.solver, accepted, decide, {
+        implied,
+        refuted,
+        pool: modelPool(logic),
+        poolSize: 64,
+        solved: whole?.sat === true,
+      });
   for (const v of realVars) {
     const a = answerOf[v]!;
     if (a === v) continue;

@@ -9,8 +9,7 @@
  * - Adding one checks status, dates and currency, compatibility, that the base does not already
  *   include it, `requires`/`excludes` against what is held, and 1 ≤ quantity ≤ maxQuantity (default 1).
  *   It starts at once with a prorated charge for the rest of the period (Stripe's default).
- * - Removing one takes effect on the next billing date with no credit (the period is paid for);
- *   included ones cannot be removed, nor one another held add-on requires.
+ * - Removing one, and changing one add-on for another: `addon-policy.ts`.
  *
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_add_ons (included vs available
  * add-ons, and add-ons cancelled when the base plan changes)
@@ -21,10 +20,10 @@ import { isCompatibleAddOn } from "../validate/checks/addons.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
-import { deltaProration, prorationNet } from "./proration.ts";
+import { deltaProration, prorationNet, recordBilled } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
 import { effectiveDateOf } from "./rules.ts";
-import type { AddOnFate, Move, MoveRequest } from "./types.ts";
+import type { AddOnFate, Move, MoveRequest, ProrationLine, ProrationPolicy } from "./types.ts";
 
 /** Whether the add-on may be held with the base (ignores lifecycle status). */
 export const fitsBase: (addOn: Package, base: Package) => boolean = isCompatibleAddOn;
@@ -144,7 +143,7 @@ export function addOnMoves(ctx: PathContext, base: Package): Candidate[] {
   return out;
 }
 
-function holds(ctx: PathContext, base: Package, id: string): boolean {
+export function holds(ctx: PathContext, base: Package, id: string): boolean {
   return ctx.held.has(id) || ctx.index.included(base).has(id);
 }
 
@@ -195,69 +194,45 @@ function addOnMove(ctx: PathContext, base: Package, addOn: Package, isIncluded: 
   return settle(move, build);
 }
 
-/** One remove_add_on move per held add-on, and a blocked one per included add-on. */
-export function removeMoves(ctx: PathContext, base: Package | undefined): Candidate[] {
-  const out: Candidate[] = [];
-  const included = base ? ctx.index.included(base) : new Map<string, number>();
-  const seen = new Set<string>();
-  for (const h of ctx.arrangement.addOns ?? []) {
-    seen.add(h.package);
-    const name = ctx.nameOf(h.package);
-    const move = newMove(`remove_add_on:${h.package}`, "remove_add_on", h.package, `Remove ${name}`);
-    if (h.included || included.has(h.package)) {
-      out.push(blocked(move, [`${name} is included in your package and cannot be removed.`]));
-      continue;
-    }
-    const dependents = [...ctx.held.values()]
-      .filter((o) => o.package !== h.package)
-      .filter((o) => ctx.catalog.packages.get(o.package)?.value.addOn?.requires?.includes(h.package));
-    if (dependents.length > 0) {
-      const names = dependents.map((d) => ctx.nameOf(d.package)).join(" and ");
-      out.push(blocked(move, [`${names} requires ${name}; remove ${names} first.`]));
-      continue;
-    }
-    const choice = stateOf(ctx, h.package);
-    if (choice?.state === "required") {
-      out.push(blocked(move, [choice.reason?.message ?? `The current options require ${name}.`]));
-      continue;
-    }
-    const build = (_req: MoveRequest, verify = true): Built => {
-      const next: Arrangement = {
-        ...ctx.arrangement,
-        addOns: (ctx.arrangement.addOns ?? []).filter((o) => o.package !== h.package),
-      };
-      const key = ctx.derivedKey(`remove ${h.package}`);
-      return finishPartial(ctx, move, next, "next_billing_date", `${name}`, verify, key);
-    };
-    out.push(settle(move, build));
-  }
-  for (const id of included.keys()) {
-    if (seen.has(id)) continue;
-    const name = ctx.nameOf(id);
-    const move = newMove(`remove_add_on:${id}`, "remove_add_on", id, `Remove ${name}`);
-    out.push(blocked(move, [`${name} is included in your package and cannot be removed.`]));
-  }
-  return out;
+/** How a partial move takes effect: its timing, and for add-on policies the rest of the outcome. */
+export interface PartialTiming {
+  timing: "immediate" | "next_billing_date" | "end_of_term";
+  /** Defaults to prorate for immediate moves, none otherwise. */
+  proration?: ProrationPolicy;
+  /** flexible: keep the record of what was billed for the period (see recordBilled). */
+  style?: "day_based" | "flexible";
+  /** A chosen effective date (an add-on cancelled on a date), instead of the timing's. */
+  date?: string;
+  ruleCase?: string;
+  /**
+   * The proration lines, instead of one line for the difference (an add-on change credits the old
+   * add-on and charges the new one). Called with the effective date and the new per-period price.
+   */
+  lines?: (effective: string, newRecurring: Decimal) => ProrationLine[];
 }
 
 /**
  * Completes a move that changes part of the bill (an add-on or a quantity): prices the next
- * arrangement, and prorates the difference when it takes effect at once.
+ * arrangement, and prorates the difference when it takes effect within the current period
+ * (`prorate`: the days left; `full_credit`: a removal credits the whole period).
  */
 export function finishPartial(
   ctx: PathContext,
   template: Move,
   next: Arrangement,
-  timing: "immediate" | "next_billing_date",
+  when: PartialTiming["timing"] | PartialTiming,
   what: string,
   verify = true,
   key?: string,
 ): Built {
+  const how: PartialTiming = typeof when === "string" ? { timing: when } : when;
+  const timing = how.timing;
+  const policy = how.proration ?? (timing === "immediate" ? "prorate" : "none");
   const errors = ctx.errorsOf(next, verify, key);
   if (errors.length > 0) return { ok: false, reasons: errors };
   const priced = ctx.price(next, key);
   const recurring = ctx.money(priced.perPeriod.round(ctx.minor));
-  const effective = effectiveDateOf(ctx, timing);
+  const effective = how.date ?? effectiveDateOf(ctx, timing);
   const newRecurring = priced.perPeriod.round(ctx.minor);
   const newMrr = mrrOf(newRecurring, next.billingPeriod, next.term.months, ctx.currency);
   const oneTime = priced.oneTime.sub(ctx.currentOneTime);
@@ -265,6 +240,14 @@ export function finishPartial(
   // A change wholly to charges billed in arrear is settled on the period's closing invoice.
   const deltaTiming =
     !delta.isZero() && delta.eq(priced.inArrear.sub(ctx.currentArrear)) ? "in_arrear" : "in_advance";
+  const proration =
+    policy === "none"
+      ? []
+      : how.lines
+        ? how.lines(effective, newRecurring)
+        : policy === "full_credit" && delta.isNegative()
+          ? deltaProration(ctx, effective, delta, what, deltaTiming, true)
+          : deltaProration(ctx, effective, delta, what, deltaTiming);
   // One literal with a fixed field order, so every such move gets the same shape.
   const move: Move = {
     id: template.id,
@@ -274,10 +257,10 @@ export function finishPartial(
     valid: true,
     reasons: [],
     notes: [...template.notes],
-    proration: timing === "immediate" ? deltaProration(ctx, effective, delta, what, deltaTiming) : [],
+    proration,
     addOns: template.addOns,
     timing,
-    prorationPolicy: timing === "immediate" ? "prorate" : "none",
+    prorationPolicy: policy,
     effectiveDate: effective,
     newRecurring: recurring,
     newMrr: ctx.money(newMrr),
@@ -286,6 +269,9 @@ export function finishPartial(
     term: { ...next.term },
     billingPeriod: next.billingPeriod,
   };
+  if (how.ruleCase !== undefined) move.ruleCase = how.ruleCase;
+  if (template.replaces !== undefined) move.replaces = template.replaces;
+  if (template.earliestDate !== undefined) move.earliestDate = template.earliestDate;
   if (move.proration.length > 0) move.prorationNet = prorationNet(ctx, move.proration);
   if (template.quantity) move.quantity = template.quantity;
   if (oneTime.gt(Decimal.ZERO)) move.oneTime = ctx.money(oneTime);
@@ -293,11 +279,17 @@ export function finishPartial(
   next.catalogId = ctx.catalog.doc.id;
   next.catalogVersion = ctx.catalog.doc.version ?? next.catalogVersion;
   next.recurring = recurring;
+  if ((how.style ?? ctx.catalog.doc.prorationStyle) === "flexible") {
+    // A partial move's delta line is not a bill for the whole period: keep the record only when
+    // nothing was prorated.
+    if (proration.length === 0) recordBilled(ctx, next, [], effective);
+    else delete next.billed;
+  }
   return { ok: true, arrangement: next, move };
 }
 
 /** The current configuration's state of an add-on (when the current arrangement is valid). */
-function stateOf(ctx: PathContext, id: string) {
+export function stateOf(ctx: PathContext, id: string) {
   return ctx.currentConfig?.valid ? ctx.currentConfig.addOns.find((c) => c.id === id) : undefined;
 }
 

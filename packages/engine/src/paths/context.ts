@@ -31,6 +31,12 @@ export interface PathContext {
   /** The part of currentRecurring billed in arrear (not yet invoiced for the current period). */
   currentArrear: Decimal;
   currentMrr: Decimal;
+  /**
+   * What was invoiced for the current billing period (the arrangement's `billed` record for this
+   * period): the amount and the days from `from` to the period's end it covered. Flexible
+   * proration credits from it; undefined when the arrangement records nothing for this period.
+   */
+  billed: { from: string; amount: Decimal; days: number } | undefined;
   /** One-time charges the current arrangement prices with (a move adds only what exceeds them). */
   currentOneTime: Decimal;
   /** Error messages the current arrangement already has (not blamed on a move). */
@@ -91,6 +97,14 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     currentRecurring = snapshot ?? Decimal.ZERO;
   }
   const period = periodContaining(arrangement.billingAnchor, months, asOf);
+  let billed: PathContext["billed"];
+  const record = arrangement.billed;
+  if (record && record.periodStart === period.start) {
+    const from = record.from ?? period.start;
+    const amount = Decimal.tryParse(record.amount);
+    if (amount && from >= period.start && from < period.end)
+      billed = { from, amount, days: daysBetween(from, period.end) };
+  }
   const held = new Map<string, HeldAddOn>();
   for (const h of arrangement.addOns ?? []) held.set(h.package, h);
 
@@ -117,6 +131,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     currentErrors,
     currentConfig,
     currentOneTime,
+    billed,
     held,
     price,
     derivedKey: (change) => keys.derived(arrangement, change),

@@ -15,8 +15,10 @@
 import { type Arrangement, validateArrangement } from "@tessera/schema";
 import { isDate } from "../calendar.ts";
 import type { CompiledCatalog } from "../compile.ts";
-import { addOnMoves, removeMoves } from "./addons.ts";
+import { changeAddOnMoves, removeMoves } from "./addon-policy.ts";
+import { addOnMoves } from "./addons.ts";
 import { blocked, type Candidate, newMove } from "./candidate.ts";
+import { changeVersionMove } from "./change-version.ts";
 import { createContext, type PathContext } from "./context.ts";
 import { planChange, planChangeTargets } from "./plan-change.ts";
 import { quantityMoves } from "./quantity.ts";
@@ -32,7 +34,21 @@ interface Evaluation {
   candidates: Candidate[];
 }
 
-function evaluate(catalog: CompiledCatalog, arrangement: Arrangement, asOf: string): Evaluation {
+/** Optional inputs of paths and applyMove. */
+export interface PathsOptions {
+  /**
+   * The newest catalog version in force (see versions.ts): when newer than the catalog given, a
+   * change_version move onto it is offered.
+   */
+  newest?: CompiledCatalog;
+}
+
+function evaluate(
+  catalog: CompiledCatalog,
+  arrangement: Arrangement,
+  asOf: string,
+  options: PathsOptions = {},
+): Evaluation {
   const ctx = createContext(catalog, arrangement, asOf);
   const candidates: Candidate[] = [];
   const cur = ctx.current;
@@ -45,7 +61,12 @@ function evaluate(catalog: CompiledCatalog, arrangement: Arrangement, asOf: stri
     candidates.push(...addOnMoves(ctx, cur));
   }
   candidates.push(...removeMoves(ctx, cur));
+  if (cur) candidates.push(...changeAddOnMoves(ctx, cur));
   if (cur) candidates.push(...quantityMoves(ctx, cur));
+  if (options.newest) {
+    const change = changeVersionMove(ctx, options.newest);
+    if (change) candidates.push(change);
+  }
   candidates.push(...terminateMoves(ctx));
   if (arrangement.status === "terminated") {
     const when = arrangement.terminationDate !== undefined ? ` on ${arrangement.terminationDate}` : "";
@@ -77,7 +98,12 @@ function checkInput(arrangement: Arrangement, asOf: string): string | undefined 
 }
 
 /** Every lifecycle move from the arrangement as of a date, valid or blocked with reasons. */
-export function paths(catalog: CompiledCatalog, arrangement: Arrangement, asOf: string): PathsResult {
+export function paths(
+  catalog: CompiledCatalog,
+  arrangement: Arrangement,
+  asOf: string,
+  options: PathsOptions = {},
+): PathsResult {
   const bad = checkInput(arrangement, asOf);
   if (bad) {
     const given = arrangement as Partial<Arrangement> | null | undefined;
@@ -93,7 +119,7 @@ export function paths(catalog: CompiledCatalog, arrangement: Arrangement, asOf: 
       problems: [bad],
     };
   }
-  const { ctx, candidates } = evaluate(catalog, arrangement, asOf);
+  const { ctx, candidates } = evaluate(catalog, arrangement, asOf, options);
   const moves: Move[] = candidates.map((c) => c.move);
   const insights = usageInsights(ctx, candidates);
   return {
@@ -119,10 +145,11 @@ export function applyMove(
   arrangement: Arrangement,
   request: MoveRequest,
   asOf: string,
+  options: PathsOptions = {},
 ): ApplyResult {
   const bad = checkInput(arrangement, asOf);
   if (bad) return { ok: false, reasons: [bad] };
-  const { candidates } = evaluate(catalog, arrangement, asOf);
+  const { candidates } = evaluate(catalog, arrangement, asOf, options);
   const found = candidates.find((c) => c.move.id === request.id);
   if (!found) return { ok: false, reasons: [`There is no move "${request.id}" from this arrangement.`] };
   if (!found.move.valid || !found.build) return { ok: false, reasons: found.move.reasons };

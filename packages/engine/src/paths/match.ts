@@ -7,15 +7,20 @@
  * `kinds` contains the move's kind; `from`/`to` match the current/target package (every field of
  * a PackageMatch present must hold: id in `packages`, portfolio in `portfolios`, tier within
  * `minTier`..`maxTier`); `billingPeriods` contains the arrangement's billing period; `phases`
- * contains its phase. A case with a `to` condition never matches a move without a target
- * (terminate).
+ * contains its phase; `priceBooks` contains the book it is priced from (the catalog's default
+ * when it names none). A case with a `to` condition never matches a move without a target
+ * (terminate, remove_add_on). The add-on moves (remove_add_on, change_add_on, where from/to are the
+ * add-ons) match only cases whose `kinds` name them: a case without `kinds` speaks for the base
+ * package, so a catalog's catch-all default never changes how add-ons are cancelled.
  *
  * @see https://docs.killbill.io/latest/userguide_subscription.html#_plan_change_rules (Kill Bill's
  * ordered plan-change cases, the model for these rules)
  */
 import type { Package, PackageMatch, PathRuleCase } from "@tessera/schema";
 
-export type MoveKind = "upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate";
+export type MoveKind = NonNullable<PathRuleCase["kinds"]>[number];
+/** The kinds a case without `kinds` matches: every move of the base package. */
+export const BASE_KINDS: readonly MoveKind[] = ["upgrade", "downgrade", "crossgrade", "renew", "terminate"];
 export type BillingPeriod = Package["billingPeriods"][number];
 export type Phase = "trial" | "intro" | "evergreen";
 
@@ -27,6 +32,11 @@ export interface MatchableMove {
   to?: Package;
   billingPeriod: BillingPeriod;
   phase: Phase;
+  /**
+   * The price book the arrangement is priced from (the catalog's default when it names none);
+   * when absent, a case with a `priceBooks` condition does not match.
+   */
+  priceBook?: string;
 }
 
 /** Whether `pkg` satisfies every field present in `m`. */
@@ -40,9 +50,11 @@ export function matchesPackage(m: PackageMatch, pkg: Package): boolean {
 
 /** Whether the path-rule case applies to the move (every condition present holds). */
 export function matchesCase(c: PathRuleCase, move: MatchableMove): boolean {
-  if (c.kinds !== undefined && !c.kinds.includes(move.kind)) return false;
+  if (c.kinds === undefined ? !BASE_KINDS.includes(move.kind) : !c.kinds.includes(move.kind)) return false;
   if (c.billingPeriods !== undefined && !c.billingPeriods.includes(move.billingPeriod)) return false;
   if (c.phases !== undefined && !c.phases.includes(move.phase)) return false;
+  if (c.priceBooks !== undefined && (move.priceBook === undefined || !c.priceBooks.includes(move.priceBook)))
+    return false;
   if (c.from !== undefined && !matchesPackage(c.from, move.from)) return false;
   if (c.to !== undefined && (move.to === undefined || !matchesPackage(c.to, move.to))) return false;
   return true;
@@ -63,6 +75,7 @@ export function isCatchAll(c: PathRuleCase): boolean {
     c.kinds === undefined &&
     c.billingPeriods === undefined &&
     c.phases === undefined &&
+    c.priceBooks === undefined &&
     (c.from === undefined || isEmptyMatch(c.from)) &&
     c.to === undefined
   );

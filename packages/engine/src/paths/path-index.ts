@@ -10,8 +10,11 @@ import type { CompiledCatalog } from "../compile.ts";
 export interface PathIndex {
   /** Add-ons that belong to, or name, each portfolio (or one of its packages), in catalog order. */
   addOnsFor(portfolio: string): readonly Package[];
-  /** Targets named by cases whose from.packages lists the package and whose to.packages is set. */
-  explicitTargets(from: string): readonly string[];
+  /**
+   * Targets named by cases whose from.packages lists the package and whose to.packages is set:
+   * base changes for cases about the base package, add-on changes for cases naming change_add_on.
+   */
+  explicitTargets(from: string, addOns?: boolean): readonly string[];
   /** Included add-on id → units, per base package. */
   included(base: Package): ReadonlyMap<string, number>;
   /** A package's components by service id (first one wins). */
@@ -50,10 +53,20 @@ function build(catalog: CompiledCatalog): PathIndex {
   }
 
   const targets = new Map<string, string[]>();
+  const addOnTargets = new Map<string, string[]>();
   for (const c of catalog.doc.pathRules ?? []) {
     const froms = c.from?.packages;
     const tos = c.to?.packages;
     if (!froms || !tos) continue;
+    const forBase =
+      c.kinds === undefined || c.kinds.some((k) => k !== "change_add_on" && k !== "remove_add_on");
+    if (c.kinds?.includes("change_add_on"))
+      for (const f of froms) {
+        const list = addOnTargets.get(f) ?? [];
+        for (const t of tos) if (t !== f && !list.includes(t)) list.push(t);
+        addOnTargets.set(f, list);
+      }
+    if (!forBase) continue;
     for (const f of froms) {
       const list = targets.get(f) ?? [];
       for (const t of tos) if (t !== f && !list.includes(t)) list.push(t);
@@ -67,7 +80,7 @@ function build(catalog: CompiledCatalog): PathIndex {
 
   return {
     addOnsFor: (portfolio) => addOns.get(portfolio) ?? [],
-    explicitTargets: (from) => targets.get(from) ?? [],
+    explicitTargets: (from, addOns) => (addOns ? addOnTargets : targets).get(from) ?? [],
     included(base) {
       let m = included.get(base.id);
       if (!m) {

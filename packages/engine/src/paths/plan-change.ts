@@ -20,9 +20,9 @@ import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import { carryConfiguration } from "./carry.ts";
 import type { PathContext } from "./context.ts";
 import { impliedKind } from "./match.ts";
-import { planChangeProration, prorationNet } from "./proration.ts";
+import { planChangeProration, prorationNet, recordBilled } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
-import { effectiveDateOf, outcomeBlocks, outcomeFor } from "./rules.ts";
+import { effectiveDateOf, moveToBook, outcomeBlocks, outcomeFor } from "./rules.ts";
 import type { Move, MoveKind, MoveRequest } from "./types.ts";
 
 export const PERIOD_WORD: Record<BillingPeriod, string> = {
@@ -54,7 +54,10 @@ export function planChangeTargets(ctx: PathContext, from: Package): { id: string
 function kindOfExplicit(ctx: PathContext, from: Package, to: Package | undefined): MoveKind {
   for (const c of ctx.catalog.doc.pathRules ?? []) {
     if (!c.from?.packages?.includes(from.id) || !c.to?.packages?.includes(to?.id ?? "")) continue;
-    const kinds = (c.kinds ?? []).filter((k) => k === "upgrade" || k === "downgrade" || k === "crossgrade");
+    const kinds = (c.kinds ?? []).filter(
+      (k): k is "upgrade" | "downgrade" | "crossgrade" =>
+        k === "upgrade" || k === "downgrade" || k === "crossgrade",
+    );
     if (kinds.length === 1) return kinds[0]!;
   }
   if (!to) return "crossgrade";
@@ -184,6 +187,7 @@ export function planChange(
         m.notes.push(`${target.name} has no trial: billing starts on ${effective}.`);
       }
     }
+    moveToBook(ctx, outcome, next, m, effective);
     if (carried.usage) next.usage = carried.usage;
     else delete next.usage;
     if (a.paymentTerm !== undefined && !(target.paymentTerms ?? ["due_on_receipt"]).includes(a.paymentTerm))
@@ -219,6 +223,7 @@ export function planChange(
       newAmount: newRecurring,
       newArrear: priced.inArrear,
       newLabel: target.name,
+      style: outcome.style,
       ...(offersPeriod ? {} : { newCycle: { months: monthsPerPeriod(billingPeriod, months) } }),
     });
     if (billingStart === effective) {
@@ -239,6 +244,7 @@ export function planChange(
         });
     }
     if (m.proration.length > 0) m.prorationNet = prorationNet(ctx, m.proration);
+    if (outcome.style === "flexible") recordBilled(ctx, next, m.proration, effective);
     m.newRecurring = ctx.money(newRecurring);
     const newMrr = mrrOf(newRecurring, billingPeriod, months, ctx.currency);
     m.newMrr = ctx.money(newMrr);

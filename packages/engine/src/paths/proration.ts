@@ -11,6 +11,14 @@
  * its in-advance part is charged for one whole new period (its in-arrear part at that period's end).
  * A change on or after the period's end (next billing date, end of term) prorates nothing.
  *
+ * Styles of the in-advance credit: `day_based` (Stripe's classic mode) credits the current price
+ * for the unused days; `flexible` (Stripe's flexible billing mode) credits from what was actually
+ * invoiced for the period — the arrangement's `billed` record, amount × unused days ÷ the days it
+ * covered — so a credit never exceeds what the customer paid (a quantity raised without proration
+ * mid-period is not credited at the raised price). Without a record for the period the current
+ * price is what was billed, and both styles agree.
+ * @see https://docs.stripe.com/billing/subscriptions/billing-mode/compare (credit prorations)
+ *
  * @see https://docs.stripe.com/billing/subscriptions/prorations (10 USD → 20 USD halfway through the
  * month: −5 USD unused time, +10 USD remaining time)
  * @see https://getlago.com/docs/guide/subscriptions/upgrades-downgrades (in arrears: 100 €/month →
@@ -20,6 +28,7 @@
 import { addMonths, daysBetween } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import type { PathContext } from "./context.ts";
+import type { ProrationStyle } from "./rules.ts";
 import type { ProrationLine, ProrationPolicy } from "./types.ts";
 
 export interface PlanChangeProration {
@@ -34,6 +43,8 @@ export interface PlanChangeProration {
   newLabel: string;
   /** Set when the new arrangement bills on another period: its cycle restarts on the effective date. */
   newCycle?: { months: number };
+  /** day_based (default) or flexible: whether the credit comes from what was billed. */
+  style?: ProrationStyle;
 }
 
 /** Credit and charge lines for a base change (or any change that replaces the whole bill). */
@@ -68,7 +79,31 @@ export function planChangeProration(ctx: PathContext, p: PlanChangeProration): P
   });
   const lines: ProrationLine[] = [];
   const advance = !oldAdvance.isZero() || (oldArrear.isZero() && newArrear.isZero());
-  if (advance) {
+  const billed = p.style === "flexible" ? ctx.billed : undefined;
+  if (advance && billed) {
+    // Flexible: what was invoiced for the days it covered, for the unused ones among them.
+    const days = Math.min(unused, billed.days);
+    lines.push(
+      p.policy === "full_credit"
+        ? line(
+            "credit",
+            `Credit for what was billed for the current period of ${p.oldLabel}`,
+            ctx.money(billed.amount.neg().round(ctx.minor)),
+            billed.days,
+            "in_advance",
+          )
+        : {
+            ...line(
+              "credit",
+              `Unused time on ${p.oldLabel}, from what was billed (${days} of ${billed.days} days billed)`,
+              ctx.money(billed.amount.neg().mulDiv(BigInt(days), BigInt(billed.days), ctx.minor)),
+              days,
+              "in_advance",
+            ),
+            periodDays: billed.days,
+          },
+    );
+  } else if (advance) {
     lines.push(
       p.policy === "full_credit"
         ? line(
@@ -143,7 +178,8 @@ export function prorationNet(ctx: PathContext, lines: readonly ProrationLine[]):
 
 /**
  * One line for a change to part of the bill (an add-on, a quantity): the difference between the
- * new and the old per-period price for the rest of the current period, rounded once.
+ * new and the old per-period price for the rest of the current period, rounded once; `whole`
+ * (a full-credit cancellation) takes the whole period instead.
  */
 export function deltaProration(
   ctx: PathContext,
@@ -151,12 +187,13 @@ export function deltaProration(
   delta: Decimal,
   description: string,
   timing: ProrationLine["timing"] = "in_advance",
+  whole = false,
 ): ProrationLine[] {
   const { start, end } = ctx.period;
   if (delta.isZero() || effective >= end || effective < start || effective >= ctx.arrangement.term.end)
     return [];
   const periodDays = ctx.periodDays;
-  const unused = effective === ctx.asOf ? ctx.unusedDays : daysBetween(effective, end);
+  const unused = whole ? periodDays : effective === ctx.asOf ? ctx.unusedDays : daysBetween(effective, end);
   return [
     {
       kind: delta.isNegative() ? "credit" : "charge",
@@ -170,4 +207,36 @@ export function deltaProration(
       timing,
     },
   ];
+}
+
+/**
+ * Keeps the `billed` record of the arrangement a move builds (flexible style): a move that charges
+ * the rest of the current period in advance bills that amount from its effective date (a new
+ * billing cycle bills its first period); a move that bills nothing for the current period leaves
+ * what was invoiced as it was (recording the current price when there was no record); a move that
+ * settles the period otherwise, or takes effect after it, leaves no record for it.
+ */
+export function recordBilled(
+  ctx: PathContext,
+  next: { billed?: { periodStart: string; from?: string; amount: string } },
+  lines: readonly ProrationLine[],
+  effective: string,
+): void {
+  const charges = lines.filter((l) => l.kind === "charge" && l.timing === "in_advance");
+  const credits = lines.some((l) => l.kind === "credit");
+  const { start, end } = ctx.period;
+  if (charges.length === 1 && credits) {
+    const c = charges[0]!;
+    next.billed = {
+      periodStart: c.periodStart,
+      ...(c.periodStart === effective ? {} : { from: effective }),
+      amount: c.amount,
+    };
+  } else if (lines.length === 0 && effective >= start && effective < end) {
+    const advance = ctx.currentRecurring.sub(ctx.currentArrear);
+    next.billed = ctx.arrangement.billed ?? {
+      periodStart: start,
+      amount: ctx.money(advance.round(ctx.minor)),
+    };
+  } else delete next.billed;
 }

@@ -24,7 +24,7 @@ import type { PathContext } from "./context.ts";
 import { PERIOD_WORD } from "./plan-change.ts";
 import { adjustableComponents, checkQuantity } from "./quantity.ts";
 import { mrrOf } from "./recurring.ts";
-import { effectiveDateOf, outcomeBlocks, outcomeFor } from "./rules.ts";
+import { effectiveDateOf, moveToBook, outcomeBlocks, outcomeFor } from "./rules.ts";
 import type { Move, MoveRequest } from "./types.ts";
 
 export function renewMoves(ctx: PathContext): Candidate[] {
@@ -126,6 +126,7 @@ export function renewMoves(ctx: PathContext): Candidate[] {
           );
         }
       }
+      moveToBook(ctx, outcome, next, m, effective);
       // New quantities for the renewed term: the configuration renewed as is, then changed.
       const asIs = next;
       if (req?.quantities !== undefined) {

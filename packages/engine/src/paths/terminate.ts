@@ -253,6 +253,7 @@ function terminate(ctx: PathContext): Candidate {
             oldLabel: name,
             newAmount: Decimal.ZERO,
             newLabel: "no package",
+            style: outcome.style,
           }).filter((l) => !Decimal.parse(l.amount).isZero());
     if (m.proration.length > 0) m.prorationNet = prorationNet(ctx, m.proration);
     m.termRestarts = false;

@@ -11,6 +11,8 @@ export type MoveKind =
   | "crossgrade"
   | "add_on"
   | "remove_add_on"
+  | "change_add_on"
+  | "change_version"
   | "change_quantity"
   | "terminate"
   | "uncancel"
@@ -98,6 +100,10 @@ export interface Move {
   /** The term after the move. */
   term?: { months: number; start: string; end: string };
   billingPeriod?: BillingPeriod;
+  /** change_add_on: the held add-on the move replaces (`target` is the one it changes to). */
+  replaces?: string;
+  /** The price book the arrangement is priced from after the move, when a path rule changes it. */
+  priceBook?: string;
   addOns: AddOnFate[];
   /** One-time charges the move adds, billed on its effective date (an add-on's setup or device). */
   oneTime?: string;

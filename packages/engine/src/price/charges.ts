@@ -13,6 +13,7 @@ import { priceFlat } from "./models/flat.ts";
 import type { Priced } from "./models/model.ts";
 import { priceOneTime } from "./models/one-time.ts";
 import { pricePerUnit } from "./models/per-unit.ts";
+import { pricePercentOf, priceVolumePercentage } from "./models/percentage.ts";
 import { priceStairstep } from "./models/stairstep.ts";
 import { priceGraduated } from "./models/tiered.ts";
 import { priceUsage } from "./models/usage.ts";
@@ -61,11 +62,25 @@ export function picksOf(pkg: Package, picks: readonly string[] | undefined): Set
 /** Lines of every charge of one purchase that applies. */
 export function chargeLines(ctx: ChargeContext, purchase: Purchase, out: WorkLine[]): void {
   const { pkg } = purchase;
+  const first = out.length;
+  let percentOf = false;
   pkg.charges.forEach((charge, index) => {
     if (charge.option !== undefined && !purchase.picks.has(charge.option)) return;
+    if (charge.percentOf !== undefined) {
+      percentOf = true;
+      return;
+    }
     const line = chargeLine(ctx, purchase, charge, index);
     if (line) out.push(line);
   });
+  // Percentages of other charges come last: they read the lines just priced.
+  if (percentOf)
+    pkg.charges.forEach((charge, index) => {
+      if (charge.percentOf === undefined) return;
+      if (charge.option !== undefined && !purchase.picks.has(charge.option)) return;
+      const line = chargeLine(ctx, purchase, charge, index, out.slice(first));
+      if (line) out.push(line);
+    });
 }
 
 function chargePointer(purchase: Purchase, index: number): string {
@@ -76,7 +91,13 @@ function chargeName(charge: Charge, purchase: Purchase): string {
   return charge.name ?? purchase.pkg.name;
 }
 
-function chargeLine(ctx: ChargeContext, purchase: Purchase, charge: Charge, index: number): WorkLine | null {
+function chargeLine(
+  ctx: ChargeContext,
+  purchase: Purchase,
+  charge: Charge,
+  index: number,
+  siblings?: readonly WorkLine[],
+): WorkLine | null {
   const { catalog, currency, violations } = ctx;
   // Pointers and names are only built when something is reported (chargePointer, chargeName).
   const component = charge.component === undefined ? undefined : catalog.components.get(charge.component);
@@ -123,11 +144,16 @@ function chargeLine(ctx: ChargeContext, purchase: Purchase, charge: Charge, inde
     purchase.addOnQuantity === undefined ? charge.id : `${charge.id}@${purchase.pkg.id}`,
   );
   const description = charge.name ?? component?.value.name ?? purchase.pkg.name;
-  const usage = charge.model === "usage";
+  const volume = charge.model === "percentage" && charge.percentOf === undefined;
+  const usage = charge.model === "usage" || volume;
   const expected = usage ? ctx.expectedUsage?.[component?.value.id ?? charge.id] : undefined;
   // Explanations count in the service's unit ("25 seats fall in tier 1").
   const words = component ? unitWords(ctx.catalog.services.get(component.value.service)?.value.unit) : UNITS;
-  const priced = pricedCharge(charge, chosen, component?.value, units, expected, currency, words);
+  const priced = volume
+    ? volumeCharge(chosen, expected, ctx.expectedUsage?.[charge.eventsComponent ?? ""], currency)
+    : charge.percentOf !== undefined
+      ? percentOfCharge(charge, chosen, siblings ?? [], currency)
+      : pricedCharge(charge, chosen, component?.value, units, expected, currency, words);
   if (priced.problem) {
     violations.push({
       code: "price.no-tier",
@@ -179,6 +205,54 @@ function chargeLine(ctx: ChargeContext, purchase: Purchase, charge: Charge, inde
   };
 }
 
+/** A percentage of a transaction volume: an estimate from the expected volume and count, or the rates. */
+function volumeCharge(
+  chosen: ChosenPoint,
+  volume: number | undefined,
+  count: number | undefined,
+  currency: string,
+): PricedCharge {
+  const counted = (n: number | undefined) => (n !== undefined && isCount(n) ? n : undefined);
+  const priced = priceVolumePercentage(chosen.point, {
+    volume: counted(volume),
+    count: counted(count),
+    currency,
+  });
+  const amount = roundMoney(priced.amount, currency);
+  return {
+    quantity: priced.estimated ? (counted(volume) ?? 0) : 0,
+    amount,
+    text: formatMoney(amount, currency),
+    explanation: priced.explanation,
+    estimated: priced.estimated,
+    problem: undefined,
+  };
+}
+
+/** A percentage of other charges of the package: of the sum of their lines priced just before. */
+function percentOfCharge(
+  charge: Charge,
+  chosen: ChosenPoint,
+  siblings: readonly WorkLine[],
+  currency: string,
+): PricedCharge {
+  const of = new Set(charge.percentOf);
+  const lines = siblings.filter((l) => l.chargeId !== null && of.has(l.chargeId));
+  const base = Decimal.sum(lines.map((l) => l.amount));
+  const names =
+    lines.length > 0 ? lines.map((l) => l.description).join(" + ") : (charge.percentOf ?? []).join(" + ");
+  const priced = pricePercentOf(chosen.point, base, names, currency);
+  const amount = roundMoney(priced.amount, currency);
+  return {
+    quantity: 1,
+    amount,
+    text: formatMoney(amount, currency),
+    explanation: priced.explanation,
+    estimated: false,
+    problem: undefined,
+  };
+}
+
 /**
  * Priced charges are memoised on the price point choice (itself memoised per compiled catalog, so
  * entries die with the catalog): re-pricing a quote after a click re-uses every line whose price
@@ -218,6 +292,7 @@ function priceCharge(
     const usage = priceUsage(chosen.point, {
       expected,
       blockSize: charge.blockSize ?? 1,
+      roundDown: charge.blockRounding === "down",
       scale: chosen.scale,
       currency,
       words,
@@ -274,6 +349,9 @@ function priceModel(
       return p.steps ? priceStairstep(p.steps, quantity, currency, words) : priceFlat(p, currency);
     case "one_time":
       return priceOneTime(p, quantity, currency);
+    case "percentage":
+      // Priced by volumeCharge / percentOfCharge before it gets here; kept for exhaustiveness.
+      return pricePercentOf(p, Decimal.ZERO, "nothing", currency);
     case "usage":
       // Usage is priced by priceCharge before it gets here; kept for exhaustiveness.
       return priceUsage(p, {

@@ -40,6 +40,11 @@ export interface ParsedPoint {
   tiers: ParsedTier[] | undefined;
   steps: ParsedStep[] | undefined;
   includedUnits: number;
+  /** percentage: the rate, the fee per transaction and the per-transaction bounds. */
+  percent: Decimal | undefined;
+  fixedAmount: Decimal | undefined;
+  minAmount: Decimal | undefined;
+  maxAmount: Decimal | undefined;
   /** Set when an amount string is not a decimal (the validator reports it; pricing refuses it). */
   malformed: boolean;
 }
@@ -103,6 +108,10 @@ function parsePoint(p: PricePoint, index: number, defaultBook: string): ParsedPo
     })),
     steps: p.steps?.map((s) => ({ upTo: s.upTo, amount: zero(parseAmount(s.amount, bad)) })),
     includedUnits: p.includedUnits ?? 0,
+    percent: parseAmount(p.percent, bad),
+    fixedAmount: parseAmount(p.fixedAmount, bad),
+    minAmount: parseAmount(p.minAmount, bad),
+    maxAmount: parseAmount(p.maxAmount, bad),
     malformed: false,
   };
   parsed.malformed = bad.malformed;

@@ -36,8 +36,10 @@ export function billableQuantity(
     included > 0 ? `${showCount(units)} − ${showCount(included)} included = ${showCount(above)}` : "";
   const block = charge.blockSize;
   if (block && block > 1 && BLOCK_MODELS.has(charge.model)) {
-    const blocks = Math.ceil(above / block);
-    note = `${note ? `${note}; ` : `${showCount(above)} units; `}${showCount(blocks)} block${blocks === 1 ? "" : "s"} of ${showCount(block)}`;
+    const down = charge.blockRounding === "down";
+    const blocks = down ? Math.floor(above / block) : Math.ceil(above / block);
+    const full = down && above % block !== 0 ? " (full blocks only)" : "";
+    note = `${note ? `${note}; ` : `${showCount(above)} units; `}${showCount(blocks)} block${blocks === 1 ? "" : "s"} of ${showCount(block)}${full}`;
     return { quantity: blocks, note };
   }
   return { quantity: above, note };

@@ -1,6 +1,7 @@
 /**
  * Kill Bill plan rules → Tessera path rules. Change-policy cases become cases for upgrade,
- * downgrade and crossgrade; cancel-policy cases become terminate cases; both keep Kill Bill's order
+ * downgrade and crossgrade; cancel-policy cases become terminate cases; cases about add-on products
+ * become the add-on's own policies (remove_add_on, change_add_on); all keep Kill Bill's order
  * (first match wins in both systems). Product categories expand to the packages in them. Kill Bill's
  * END_OF_TERM means the end of the current billing period (its "term" is the charged-through date),
  * which is Tessera's `next_billing_date`. Cases that test a price list, a target billing period or a
@@ -93,12 +94,17 @@ function convert(
   // A case between two named products is one move, whose kind the package tiers imply.
   const fromPkg = from?.packages?.length === 1 ? packages.find((p) => p.id === from.packages![0]) : undefined;
   const toPkg = to?.packages?.length === 1 ? packages.find((p) => p.id === to.packages![0]) : undefined;
+  // Cases about add-on products are the add-on's own cancel and change policies.
+  const onAddOns =
+    from?.packages?.every((id) => packages.find((p) => p.id === id)?.role === "add_on") === true;
   const kinds: PathRuleCase["kinds"] =
     kind === "cancel"
-      ? ["terminate"]
-      : fromPkg && toPkg
-        ? [impliedKind(fromPkg, toPkg)]
-        : ["upgrade", "downgrade", "crossgrade"];
+      ? [onAddOns ? "remove_add_on" : "terminate"]
+      : onAddOns
+        ? ["change_add_on"]
+        : fromPkg && toPkg
+          ? [impliedKind(fromPkg, toPkg)]
+          : ["upgrade", "downgrade", "crossgrade"];
   return {
     id: ctx.ids.take(`kb-${kind}-${index + 1}`),
     kinds,

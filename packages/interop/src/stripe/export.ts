@@ -41,7 +41,7 @@ export interface StripePrice {
   unit_amount_decimal?: string;
   tiers_mode?: "graduated" | "volume";
   tiers?: StripeTier[];
-  transform_quantity?: { divide_by: number; round: "up" };
+  transform_quantity?: { divide_by: number; round: "up" | "down" };
   recurring?: { interval: "month" | "year"; interval_count: number; usage_type: "licensed" | "metered" };
   metadata: Record<string, string>;
 }
@@ -113,7 +113,7 @@ function priced(
         billing_scheme: "per_unit",
         ...unitAmount(point.unitAmount ?? "0", c, scale),
         ...(charge.blockSize && charge.blockSize > 1
-          ? { transform_quantity: { divide_by: charge.blockSize, round: "up" as const } }
+          ? { transform_quantity: { divide_by: charge.blockSize, round: charge.blockRounding ?? "up" } }
           : {}),
       };
     case "tiered":
@@ -150,6 +150,13 @@ function priced(
         tiers: included > 0 ? [{ up_to: included, unit_amount: 0 }, ...tiers] : tiers,
       };
     }
+    case "percentage":
+      ctx.lose(
+        "stripe.percentage",
+        at,
+        `Charge ${charge.id} is a percentage (of a transaction volume or of other charges); a Stripe Price bills units, not a share of money, so it is not exported.`,
+      );
+      return undefined;
   }
 }
 

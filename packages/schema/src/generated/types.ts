@@ -103,6 +103,7 @@ export interface Catalog {
    */
   version?: number;
   effectiveDate?: CalendarDate;
+  existingSubscriptionsFrom?: CalendarDate;
   /**
    * ISO 4217 currencies every sellable package must be priced in.
    *
@@ -113,6 +114,10 @@ export interface Catalog {
    * Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.
    */
   priceBooks?: PriceBook[];
+  /**
+   * How a prorated credit for the unused part of a period already invoiced is worked out. day_based (default): the current recurring price × unused days ÷ days in the period (Stripe's classic billing mode). flexible: what was actually billed for the period (the arrangement's billed record) × unused days ÷ the days it covered (Stripe's flexible billing mode), so a credit never exceeds what the customer paid. A path rule case's outcome may choose another style for its moves.
+   */
+  prorationStyle?: "day_based" | "flexible";
   /**
    * The atomic services packages are composed of.
    */
@@ -612,15 +617,26 @@ export interface Charge {
    */
   name?: string;
   /**
-   * flat: a fixed amount; per_unit: unit price × quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device).
+   * flat: a fixed amount; per_unit: unit price × quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package.
    */
-  model: "flat" | "per_unit" | "tiered" | "volume" | "stairstep" | "usage" | "one_time";
+  model: "flat" | "per_unit" | "tiered" | "volume" | "stairstep" | "usage" | "one_time" | "percentage";
   component?: Id;
   option?: Id;
+  eventsComponent?: Id;
+  /**
+   * percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume.
+   *
+   * @minItems 1
+   */
+  percentOf?: [Id, ...Id[]];
   /**
    * per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up).
    */
   blockSize?: number;
+  /**
+   * How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round.
+   */
+  blockRounding?: "up" | "down";
   /**
    * Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear.
    */
@@ -664,6 +680,10 @@ export interface PricePoint {
    * usage: units per billing period included at no charge before the rate card applies.
    */
   includedUnits?: number;
+  percent?: Percent;
+  fixedAmount?: Amount;
+  minAmount?: Amount;
+  maxAmount?: Amount;
 }
 /**
  * A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.
@@ -886,13 +906,13 @@ export interface PathRuleCase {
    */
   description?: string;
   /**
-   * Kinds of move matched. Omitted means all.
+   * Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them.
    *
    * @minItems 1
    */
   kinds?: [
-    "upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate",
-    ...("upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate")[]
+    "upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate" | "remove_add_on" | "change_add_on",
+    ...("upgrade" | "downgrade" | "crossgrade" | "renew" | "terminate" | "remove_add_on" | "change_add_on")[]
   ];
   from?: PackageMatch;
   to?: PackageMatch;
@@ -909,15 +929,21 @@ export interface PathRuleCase {
    */
   phases?: ["trial" | "intro" | "evergreen", ...("trial" | "intro" | "evergreen")[]];
   /**
+   * The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList.
+   *
+   * @minItems 1
+   */
+  priceBooks?: [Id, ...Id[]];
+  /**
    * What happens to a matching move.
    */
   outcome: {
     /**
-     * When the move takes effect; illegal blocks it.
+     * When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period).
      */
     timing: "immediate" | "end_of_term" | "next_billing_date" | "illegal";
     /**
-     * prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise.
+     * prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited.
      */
     proration?: "prorate" | "none" | "full_credit";
     /**
@@ -932,6 +958,11 @@ export interface PathRuleCase {
      * Explanation shown when the move is illegal or restricted.
      */
     reason?: string;
+    priceBook?: Id;
+    /**
+     * The proration style for this case's moves, instead of the catalog's prorationStyle.
+     */
+    prorationStyle?: "day_based" | "flexible";
   };
 }
 /**
@@ -1144,6 +1175,14 @@ export interface Arrangement {
    */
   discounts?: Discount[];
   usage?: Quantities;
+  /**
+   * What was invoiced for the current billing period, for the flexible proration style: the amount debited to cover the days from `from` (default: the period's start) to the period's end. A record for another period is ignored.
+   */
+  billed?: {
+    periodStart: CalendarDate;
+    from?: CalendarDate;
+    amount: Amount;
+  };
   /**
    * active; pending_termination: a cancellation takes effect on a future date; terminated.
    */

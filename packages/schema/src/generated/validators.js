@@ -83,18 +83,18 @@ var require_equal = __commonJS({
 
 // <stdin>
 var validateCatalog = validate15;
-var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] }, "description": "Kinds of move matched. Omitted means all." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate).", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } } } };
+var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "existingSubscriptionsFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this version's prices reach arrangements sold on earlier versions (Kill Bill's effectiveDateForExistingSubscriptions). Until then, and when omitted, existing customers stay on the version they were sold on (grandfathered) and move onto this one only by a change to the same package (the change_version move)." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "How a prorated credit for the unused part of a period already invoiced is worked out. day_based (default): the current recurring price \xD7 unused days \xF7 days in the period (Stripe's classic billing mode). flexible: what was actually billed for the period (the arrangement's billed record) \xD7 unused days \xF7 the days it covered (Stripe's flexible billing mode), so a credit never exceeds what the customer paid. A path rule case's outcome may choose another style for its moves." }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } } } };
 var schema43 = { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
 var func0 = require_equal().default;
 var pattern4 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,79}$", "u");
 var pattern5 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
-var pattern6 = new RegExp("^[A-Z]{3}$", "u");
-var pattern37 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
+var pattern7 = new RegExp("^[A-Z]{3}$", "u");
+var pattern38 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
 var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
 var schema44 = { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." };
-var pattern43 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
+var pattern46 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
 var schema40 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } };
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -1426,7 +1426,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema45 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device)." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." } } }, "description": "Amounts per currency, billing period and price book." } } };
+var schema45 = { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } };
 function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1520,7 +1520,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data2 === "flat" || data2 === "per_unit" || data2 === "tiered" || data2 === "volume" || data2 === "stairstep" || data2 === "usage" || data2 === "one_time")) {
+      if (!(data2 === "flat" || data2 === "per_unit" || data2 === "tiered" || data2 === "volume" || data2 === "stairstep" || data2 === "usage" || data2 === "one_time" || data2 === "percentage")) {
         const err8 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/enum", keyword: "enum", params: { allowedValues: schema45.properties.model.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1574,410 +1574,417 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.blockSize !== void 0) {
-      let data5 = data.blockSize;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err13 = { instancePath: instancePath + "/blockSize", schemaPath: "#/properties/blockSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.eventsComponent !== void 0) {
+      let data5 = data.eventsComponent;
+      if (typeof data5 === "string") {
+        if (!pattern4.test(data5)) {
+          const err13 = { instancePath: instancePath + "/eventsComponent", schemaPath: "#/properties/eventsComponent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/eventsComponent", schemaPath: "#/properties/eventsComponent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err14];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err14);
         }
         errors++;
       }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 1 || isNaN(data5)) {
-          const err14 = { instancePath: instancePath + "/blockSize", schemaPath: "#/properties/blockSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+    }
+    if (data.percentOf !== void 0) {
+      let data6 = data.percentOf;
+      if (Array.isArray(data6)) {
+        if (data6.length < 1) {
+          const err15 = { instancePath: instancePath + "/percentOf", schemaPath: "#/properties/percentOf/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err16 = { instancePath: instancePath + "/percentOf/" + i0, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/percentOf/" + i0, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i1 = data6.length;
+        let j0;
+        if (i1 > 1) {
+          outer0: for (; i1--; ) {
+            for (j0 = i1; j0--; ) {
+              if (func0(data6[i1], data6[j0])) {
+                const err18 = { instancePath: instancePath + "/percentOf", schemaPath: "#/properties/percentOf/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/percentOf", schemaPath: "#/properties/percentOf/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.blockSize !== void 0) {
+      let data8 = data.blockSize;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err20 = { instancePath: instancePath + "/blockSize", schemaPath: "#/properties/blockSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 < 1 || isNaN(data8)) {
+          const err21 = { instancePath: instancePath + "/blockSize", schemaPath: "#/properties/blockSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
           }
           errors++;
         }
       }
     }
-    if (data.timing !== void 0) {
-      let data6 = data.timing;
-      if (typeof data6 !== "string") {
-        const err15 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.blockRounding !== void 0) {
+      let data9 = data.blockRounding;
+      if (typeof data9 !== "string") {
+        const err22 = { instancePath: instancePath + "/blockRounding", schemaPath: "#/properties/blockRounding/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err22];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (!(data6 === "in_advance" || data6 === "in_arrear")) {
-        const err16 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/enum", keyword: "enum", params: { allowedValues: schema45.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data9 === "up" || data9 === "down")) {
+        const err23 = { instancePath: instancePath + "/blockRounding", schemaPath: "#/properties/blockRounding/enum", keyword: "enum", params: { allowedValues: schema45.properties.blockRounding.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err23];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.timing !== void 0) {
+      let data10 = data.timing;
+      if (typeof data10 !== "string") {
+        const err24 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (!(data10 === "in_advance" || data10 === "in_arrear")) {
+        const err25 = { instancePath: instancePath + "/timing", schemaPath: "#/properties/timing/enum", keyword: "enum", params: { allowedValues: schema45.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
         }
         errors++;
       }
     }
     if (data.commitmentDiscounts !== void 0) {
       if (typeof data.commitmentDiscounts !== "boolean") {
-        const err17 = { instancePath: instancePath + "/commitmentDiscounts", schemaPath: "#/properties/commitmentDiscounts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err26 = { instancePath: instancePath + "/commitmentDiscounts", schemaPath: "#/properties/commitmentDiscounts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err26];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
     if (data.pricePoints !== void 0) {
-      let data8 = data.pricePoints;
-      if (Array.isArray(data8)) {
-        if (data8.length < 1) {
-          const err18 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data12 = data.pricePoints;
+      if (Array.isArray(data12)) {
+        if (data12.length < 1) {
+          const err27 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err27];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err27);
           }
           errors++;
         }
-        const len0 = data8.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data9 = data8[i0];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.currency === void 0) {
-              const err19 = { instancePath: instancePath + "/pricePoints/" + i0, schemaPath: "#/properties/pricePoints/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+        const len1 = data12.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          let data13 = data12[i2];
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.currency === void 0) {
+              const err28 = { instancePath: instancePath + "/pricePoints/" + i2, schemaPath: "#/properties/pricePoints/items/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err28];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err28);
               }
               errors++;
             }
-            for (const key1 in data9) {
-              if (!(key1 === "currency" || key1 === "billingPeriod" || key1 === "priceBook" || key1 === "amount" || key1 === "unitAmount" || key1 === "tiers" || key1 === "steps" || key1 === "includedUnits")) {
-                const err20 = { instancePath: instancePath + "/pricePoints/" + i0, schemaPath: "#/properties/pricePoints/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            for (const key1 in data13) {
+              if (!func1.call(schema45.properties.pricePoints.items.properties, key1)) {
+                const err29 = { instancePath: instancePath + "/pricePoints/" + i2, schemaPath: "#/properties/pricePoints/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err29];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err29);
                 }
                 errors++;
               }
             }
-            if (data9.currency !== void 0) {
-              let data10 = data9.currency;
-              if (typeof data10 === "string") {
-                if (!pattern6.test(data10)) {
-                  const err21 = { instancePath: instancePath + "/pricePoints/" + i0 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-              } else {
-                const err22 = { instancePath: instancePath + "/pricePoints/" + i0 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data9.billingPeriod !== void 0) {
-              let data11 = data9.billingPeriod;
-              if (typeof data11 !== "string") {
-                const err23 = { instancePath: instancePath + "/pricePoints/" + i0 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-              if (!(data11 === "month" || data11 === "quarter" || data11 === "year" || data11 === "upfront")) {
-                const err24 = { instancePath: instancePath + "/pricePoints/" + i0 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/enum", keyword: "enum", params: { allowedValues: schema45.properties.pricePoints.items.properties.billingPeriod.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data9.priceBook !== void 0) {
-              let data12 = data9.priceBook;
-              if (typeof data12 === "string") {
-                if (!pattern4.test(data12)) {
-                  const err25 = { instancePath: instancePath + "/pricePoints/" + i0 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-              } else {
-                const err26 = { instancePath: instancePath + "/pricePoints/" + i0 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-            if (data9.amount !== void 0) {
-              let data13 = data9.amount;
-              if (typeof data13 === "string") {
-                if (!pattern43.test(data13)) {
-                  const err27 = { instancePath: instancePath + "/pricePoints/" + i0 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              } else {
-                const err28 = { instancePath: instancePath + "/pricePoints/" + i0 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data9.unitAmount !== void 0) {
-              let data14 = data9.unitAmount;
+            if (data13.currency !== void 0) {
+              let data14 = data13.currency;
               if (typeof data14 === "string") {
-                if (!pattern43.test(data14)) {
-                  const err29 = { instancePath: instancePath + "/pricePoints/" + i0 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                if (!pattern7.test(data14)) {
+                  const err30 = { instancePath: instancePath + "/pricePoints/" + i2 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err30];
                   } else {
-                    vErrors.push(err29);
+                    vErrors.push(err30);
                   }
                   errors++;
                 }
               } else {
-                const err30 = { instancePath: instancePath + "/pricePoints/" + i0 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/pricePoints/" + i2 + "/currency", schemaPath: "#/properties/pricePoints/items/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
             }
-            if (data9.tiers !== void 0) {
-              let data15 = data9.tiers;
-              if (Array.isArray(data15)) {
-                if (data15.length < 1) {
-                  const err31 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data13.billingPeriod !== void 0) {
+              let data15 = data13.billingPeriod;
+              if (typeof data15 !== "string") {
+                const err32 = { instancePath: instancePath + "/pricePoints/" + i2 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+              if (!(data15 === "month" || data15 === "quarter" || data15 === "year" || data15 === "upfront")) {
+                const err33 = { instancePath: instancePath + "/pricePoints/" + i2 + "/billingPeriod", schemaPath: "#/properties/pricePoints/items/properties/billingPeriod/enum", keyword: "enum", params: { allowedValues: schema45.properties.pricePoints.items.properties.billingPeriod.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data13.priceBook !== void 0) {
+              let data16 = data13.priceBook;
+              if (typeof data16 === "string") {
+                if (!pattern4.test(data16)) {
+                  const err34 = { instancePath: instancePath + "/pricePoints/" + i2 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err31];
+                    vErrors = [err34];
                   } else {
-                    vErrors.push(err31);
+                    vErrors.push(err34);
                   }
                   errors++;
                 }
-                const len1 = data15.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  let data16 = data15[i1];
-                  if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                    if (data16.from === void 0) {
-                      const err32 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
+              } else {
+                const err35 = { instancePath: instancePath + "/pricePoints/" + i2 + "/priceBook", schemaPath: "#/properties/pricePoints/items/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data13.amount !== void 0) {
+              let data17 = data13.amount;
+              if (typeof data17 === "string") {
+                if (!pattern46.test(data17)) {
+                  const err36 = { instancePath: instancePath + "/pricePoints/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = { instancePath: instancePath + "/pricePoints/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data13.unitAmount !== void 0) {
+              let data18 = data13.unitAmount;
+              if (typeof data18 === "string") {
+                if (!pattern46.test(data18)) {
+                  const err38 = { instancePath: instancePath + "/pricePoints/" + i2 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = { instancePath: instancePath + "/pricePoints/" + i2 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data13.tiers !== void 0) {
+              let data19 = data13.tiers;
+              if (Array.isArray(data19)) {
+                if (data19.length < 1) {
+                  const err40 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                const len2 = data19.length;
+                for (let i3 = 0; i3 < len2; i3++) {
+                  let data20 = data19[i3];
+                  if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                    if (data20.from === void 0) {
+                      const err41 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
                       if (vErrors === null) {
-                        vErrors = [err32];
+                        vErrors = [err41];
                       } else {
-                        vErrors.push(err32);
+                        vErrors.push(err41);
                       }
                       errors++;
                     }
-                    if (data16.unitAmount === void 0) {
-                      const err33 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "unitAmount" }, message: "must have required property 'unitAmount'" };
+                    if (data20.unitAmount === void 0) {
+                      const err42 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/required", keyword: "required", params: { missingProperty: "unitAmount" }, message: "must have required property 'unitAmount'" };
                       if (vErrors === null) {
-                        vErrors = [err33];
+                        vErrors = [err42];
                       } else {
-                        vErrors.push(err33);
+                        vErrors.push(err42);
                       }
                       errors++;
                     }
-                    for (const key2 in data16) {
+                    for (const key2 in data20) {
                       if (!(key2 === "from" || key2 === "upTo" || key2 === "unitAmount" || key2 === "flatAmount")) {
-                        const err34 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                        const err43 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
-                          vErrors = [err34];
+                          vErrors = [err43];
                         } else {
-                          vErrors.push(err34);
+                          vErrors.push(err43);
                         }
                         errors++;
                       }
                     }
-                    if (data16.from !== void 0) {
-                      let data17 = data16.from;
-                      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-                        const err35 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (data20.from !== void 0) {
+                      let data21 = data20.from;
+                      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+                        const err44 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         if (vErrors === null) {
-                          vErrors = [err35];
+                          vErrors = [err44];
                         } else {
-                          vErrors.push(err35);
+                          vErrors.push(err44);
                         }
                         errors++;
                       }
-                      if (typeof data17 == "number" && isFinite(data17)) {
-                        if (data17 < 0 || isNaN(data17)) {
-                          const err36 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (typeof data21 == "number" && isFinite(data21)) {
+                        if (data21 < 0 || isNaN(data21)) {
+                          const err45 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/from", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/from/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                           if (vErrors === null) {
-                            vErrors = [err36];
+                            vErrors = [err45];
                           } else {
-                            vErrors.push(err36);
+                            vErrors.push(err45);
                           }
                           errors++;
                         }
                       }
                     }
-                    if (data16.upTo !== void 0) {
-                      let data18 = data16.upTo;
-                      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18)) && data18 !== null) {
-                        const err37 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.tiers.items.properties.upTo.type }, message: "must be integer,null" };
+                    if (data20.upTo !== void 0) {
+                      let data22 = data20.upTo;
+                      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22)) && data22 !== null) {
+                        const err46 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.tiers.items.properties.upTo.type }, message: "must be integer,null" };
                         if (vErrors === null) {
-                          vErrors = [err37];
+                          vErrors = [err46];
                         } else {
-                          vErrors.push(err37);
+                          vErrors.push(err46);
                         }
                         errors++;
                       }
-                      if (typeof data18 == "number" && isFinite(data18)) {
-                        if (data18 < 1 || isNaN(data18)) {
-                          const err38 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (typeof data22 == "number" && isFinite(data22)) {
+                        if (data22 < 1 || isNaN(data22)) {
+                          const err47 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                           if (vErrors === null) {
-                            vErrors = [err38];
+                            vErrors = [err47];
                           } else {
-                            vErrors.push(err38);
+                            vErrors.push(err47);
                           }
                           errors++;
                         }
                       }
                     }
-                    if (data16.unitAmount !== void 0) {
-                      let data19 = data16.unitAmount;
-                      if (typeof data19 === "string") {
-                        if (!pattern43.test(data19)) {
-                          const err39 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                    if (data20.unitAmount !== void 0) {
+                      let data23 = data20.unitAmount;
+                      if (typeof data23 === "string") {
+                        if (!pattern46.test(data23)) {
+                          const err48 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
-                            vErrors = [err39];
+                            vErrors = [err48];
                           } else {
-                            vErrors.push(err39);
+                            vErrors.push(err48);
                           }
                           errors++;
                         }
                       } else {
-                        const err40 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err40];
-                        } else {
-                          vErrors.push(err40);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data16.flatAmount !== void 0) {
-                      let data20 = data16.flatAmount;
-                      if (typeof data20 === "string") {
-                        if (!pattern43.test(data20)) {
-                          const err41 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-                          if (vErrors === null) {
-                            vErrors = [err41];
-                          } else {
-                            vErrors.push(err41);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err42 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err42];
-                        } else {
-                          vErrors.push(err42);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err43 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers/" + i1, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err43];
-                    } else {
-                      vErrors.push(err43);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err44 = { instancePath: instancePath + "/pricePoints/" + i0 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data9.steps !== void 0) {
-              let data21 = data9.steps;
-              if (Array.isArray(data21)) {
-                if (data21.length < 1) {
-                  const err45 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-                const len2 = data21.length;
-                for (let i2 = 0; i2 < len2; i2++) {
-                  let data22 = data21[i2];
-                  if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                    if (data22.upTo === void 0) {
-                      const err46 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "upTo" }, message: "must have required property 'upTo'" };
-                      if (vErrors === null) {
-                        vErrors = [err46];
-                      } else {
-                        vErrors.push(err46);
-                      }
-                      errors++;
-                    }
-                    if (data22.amount === void 0) {
-                      const err47 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
-                      if (vErrors === null) {
-                        vErrors = [err47];
-                      } else {
-                        vErrors.push(err47);
-                      }
-                      errors++;
-                    }
-                    for (const key3 in data22) {
-                      if (!(key3 === "upTo" || key3 === "amount")) {
-                        const err48 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err48];
-                        } else {
-                          vErrors.push(err48);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data22.upTo !== void 0) {
-                      let data23 = data22.upTo;
-                      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23)) && data23 !== null) {
-                        const err49 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.steps.items.properties.upTo.type }, message: "must be integer,null" };
+                        const err49 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/unitAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/unitAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -1985,9 +1992,12 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (typeof data23 == "number" && isFinite(data23)) {
-                        if (data23 < 0 || isNaN(data23)) {
-                          const err50 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                    }
+                    if (data20.flatAmount !== void 0) {
+                      let data24 = data20.flatAmount;
+                      if (typeof data24 === "string") {
+                        if (!pattern46.test(data24)) {
+                          const err50 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
                             vErrors = [err50];
                           } else {
@@ -1995,99 +2005,283 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                      }
-                    }
-                    if (data22.amount !== void 0) {
-                      let data24 = data22.amount;
-                      if (typeof data24 === "string") {
-                        if (!pattern43.test(data24)) {
-                          const err51 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
-                          if (vErrors === null) {
-                            vErrors = [err51];
-                          } else {
-                            vErrors.push(err51);
-                          }
-                          errors++;
-                        }
                       } else {
-                        const err52 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err51 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3 + "/flatAmount", schemaPath: "#/properties/pricePoints/items/properties/tiers/items/properties/flatAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err52];
+                          vErrors = [err51];
                         } else {
-                          vErrors.push(err52);
+                          vErrors.push(err51);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps/" + i2, schemaPath: "#/properties/pricePoints/items/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err52 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers/" + i3, schemaPath: "#/properties/pricePoints/items/properties/tiers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err53];
+                      vErrors = [err52];
                     } else {
-                      vErrors.push(err53);
+                      vErrors.push(err52);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err54 = { instancePath: instancePath + "/pricePoints/" + i0 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err53 = { instancePath: instancePath + "/pricePoints/" + i2 + "/tiers", schemaPath: "#/properties/pricePoints/items/properties/tiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err54];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err54);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
             }
-            if (data9.includedUnits !== void 0) {
-              let data25 = data9.includedUnits;
-              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
-                const err55 = { instancePath: instancePath + "/pricePoints/" + i0 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data13.steps !== void 0) {
+              let data25 = data13.steps;
+              if (Array.isArray(data25)) {
+                if (data25.length < 1) {
+                  const err54 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+                const len3 = data25.length;
+                for (let i4 = 0; i4 < len3; i4++) {
+                  let data26 = data25[i4];
+                  if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                    if (data26.upTo === void 0) {
+                      const err55 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "upTo" }, message: "must have required property 'upTo'" };
+                      if (vErrors === null) {
+                        vErrors = [err55];
+                      } else {
+                        vErrors.push(err55);
+                      }
+                      errors++;
+                    }
+                    if (data26.amount === void 0) {
+                      const err56 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4, schemaPath: "#/properties/pricePoints/items/properties/steps/items/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+                      if (vErrors === null) {
+                        vErrors = [err56];
+                      } else {
+                        vErrors.push(err56);
+                      }
+                      errors++;
+                    }
+                    for (const key3 in data26) {
+                      if (!(key3 === "upTo" || key3 === "amount")) {
+                        const err57 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4, schemaPath: "#/properties/pricePoints/items/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err57];
+                        } else {
+                          vErrors.push(err57);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data26.upTo !== void 0) {
+                      let data27 = data26.upTo;
+                      if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)) && isFinite(data27)) && data27 !== null) {
+                        const err58 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/type", keyword: "type", params: { type: schema45.properties.pricePoints.items.properties.steps.items.properties.upTo.type }, message: "must be integer,null" };
+                        if (vErrors === null) {
+                          vErrors = [err58];
+                        } else {
+                          vErrors.push(err58);
+                        }
+                        errors++;
+                      }
+                      if (typeof data27 == "number" && isFinite(data27)) {
+                        if (data27 < 0 || isNaN(data27)) {
+                          const err59 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4 + "/upTo", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/upTo/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          if (vErrors === null) {
+                            vErrors = [err59];
+                          } else {
+                            vErrors.push(err59);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data26.amount !== void 0) {
+                      let data28 = data26.amount;
+                      if (typeof data28 === "string") {
+                        if (!pattern46.test(data28)) {
+                          const err60 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                          if (vErrors === null) {
+                            vErrors = [err60];
+                          } else {
+                            vErrors.push(err60);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err61 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4 + "/amount", schemaPath: "#/properties/pricePoints/items/properties/steps/items/properties/amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err61];
+                        } else {
+                          vErrors.push(err61);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err62 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps/" + i4, schemaPath: "#/properties/pricePoints/items/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err63 = { instancePath: instancePath + "/pricePoints/" + i2 + "/steps", schemaPath: "#/properties/pricePoints/items/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err55];
+                  vErrors = [err63];
                 } else {
-                  vErrors.push(err55);
+                  vErrors.push(err63);
                 }
                 errors++;
               }
-              if (typeof data25 == "number" && isFinite(data25)) {
-                if (data25 < 0 || isNaN(data25)) {
-                  const err56 = { instancePath: instancePath + "/pricePoints/" + i0 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            }
+            if (data13.includedUnits !== void 0) {
+              let data29 = data13.includedUnits;
+              if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+                const err64 = { instancePath: instancePath + "/pricePoints/" + i2 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+              if (typeof data29 == "number" && isFinite(data29)) {
+                if (data29 < 0 || isNaN(data29)) {
+                  const err65 = { instancePath: instancePath + "/pricePoints/" + i2 + "/includedUnits", schemaPath: "#/properties/pricePoints/items/properties/includedUnits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err65];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err65);
                   }
                   errors++;
                 }
               }
             }
+            if (data13.percent !== void 0) {
+              let data30 = data13.percent;
+              if (typeof data30 === "string") {
+                if (!pattern38.test(data30)) {
+                  const err66 = { instancePath: instancePath + "/pricePoints/" + i2 + "/percent", schemaPath: "#/properties/pricePoints/items/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err66];
+                  } else {
+                    vErrors.push(err66);
+                  }
+                  errors++;
+                }
+              } else {
+                const err67 = { instancePath: instancePath + "/pricePoints/" + i2 + "/percent", schemaPath: "#/properties/pricePoints/items/properties/percent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            if (data13.fixedAmount !== void 0) {
+              let data31 = data13.fixedAmount;
+              if (typeof data31 === "string") {
+                if (!pattern46.test(data31)) {
+                  const err68 = { instancePath: instancePath + "/pricePoints/" + i2 + "/fixedAmount", schemaPath: "#/properties/pricePoints/items/properties/fixedAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+              } else {
+                const err69 = { instancePath: instancePath + "/pricePoints/" + i2 + "/fixedAmount", schemaPath: "#/properties/pricePoints/items/properties/fixedAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data13.minAmount !== void 0) {
+              let data32 = data13.minAmount;
+              if (typeof data32 === "string") {
+                if (!pattern46.test(data32)) {
+                  const err70 = { instancePath: instancePath + "/pricePoints/" + i2 + "/minAmount", schemaPath: "#/properties/pricePoints/items/properties/minAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+              } else {
+                const err71 = { instancePath: instancePath + "/pricePoints/" + i2 + "/minAmount", schemaPath: "#/properties/pricePoints/items/properties/minAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+            }
+            if (data13.maxAmount !== void 0) {
+              let data33 = data13.maxAmount;
+              if (typeof data33 === "string") {
+                if (!pattern46.test(data33)) {
+                  const err72 = { instancePath: instancePath + "/pricePoints/" + i2 + "/maxAmount", schemaPath: "#/properties/pricePoints/items/properties/maxAmount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              } else {
+                const err73 = { instancePath: instancePath + "/pricePoints/" + i2 + "/maxAmount", schemaPath: "#/properties/pricePoints/items/properties/maxAmount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err57 = { instancePath: instancePath + "/pricePoints/" + i0, schemaPath: "#/properties/pricePoints/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err74 = { instancePath: instancePath + "/pricePoints/" + i2, schemaPath: "#/properties/pricePoints/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err57];
+              vErrors = [err74];
             } else {
-              vErrors.push(err57);
+              vErrors.push(err74);
             }
             errors++;
           }
         }
       } else {
-        const err58 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err75 = { instancePath: instancePath + "/pricePoints", schemaPath: "#/properties/pricePoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err58];
+          vErrors = [err75];
         } else {
-          vErrors.push(err58);
+          vErrors.push(err75);
         }
         errors++;
       }
     }
   } else {
-    const err59 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err76 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err59];
+      vErrors = [err76];
     } else {
-      vErrors.push(err59);
+      vErrors.push(err76);
     }
     errors++;
   }
@@ -3388,7 +3582,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             if (data48.discountPercent !== void 0) {
               let data50 = data48.discountPercent;
               if (typeof data50 === "string") {
-                if (!pattern37.test(data50)) {
+                if (!pattern38.test(data50)) {
                   const err108 = { instancePath: instancePath + "/terms/" + i13 + "/discountPercent", schemaPath: "#/properties/terms/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                   if (vErrors === null) {
                     vErrors = [err108];
@@ -3679,7 +3873,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             if (data59.discountPercent !== void 0) {
               let data63 = data59.discountPercent;
               if (typeof data63 === "string") {
-                if (!pattern37.test(data63)) {
+                if (!pattern38.test(data63)) {
                   const err132 = { instancePath: instancePath + "/phases/" + i19 + "/discountPercent", schemaPath: "#/properties/phases/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                   if (vErrors === null) {
                     vErrors = [err132];
@@ -4224,7 +4418,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         if (data81.upliftCapPercent !== void 0) {
           let data85 = data81.upliftCapPercent;
           if (typeof data85 === "string") {
-            if (!pattern37.test(data85)) {
+            if (!pattern38.test(data85)) {
               const err176 = { instancePath: instancePath + "/renewal/upliftCapPercent", schemaPath: "#/properties/renewal/properties/upliftCapPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
               if (vErrors === null) {
                 vErrors = [err176];
@@ -4369,7 +4563,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             if (data90.percent !== void 0) {
               let data92 = data90.percent;
               if (typeof data92 === "string") {
-                if (!pattern37.test(data92)) {
+                if (!pattern38.test(data92)) {
                   const err189 = { instancePath: instancePath + "/termination/earlyTerminationFee/percent", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                   if (vErrors === null) {
                     vErrors = [err189];
@@ -4427,7 +4621,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data94.currency !== void 0) {
                       let data95 = data94.currency;
                       if (typeof data95 === "string") {
-                        if (!pattern6.test(data95)) {
+                        if (!pattern7.test(data95)) {
                           const err194 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/currency", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
                           if (vErrors === null) {
                             vErrors = [err194];
@@ -4449,7 +4643,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data94.amount !== void 0) {
                       let data96 = data94.amount;
                       if (typeof data96 === "string") {
-                        if (!pattern43.test(data96)) {
+                        if (!pattern46.test(data96)) {
                           const err196 = { instancePath: instancePath + "/termination/earlyTerminationFee/amounts/" + i31 + "/amount", schemaPath: "#/properties/termination/properties/earlyTerminationFee/properties/amounts/items/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
                           if (vErrors === null) {
                             vErrors = [err196];
@@ -4611,7 +4805,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data98.discountPercent !== void 0) {
                   let data102 = data98.discountPercent;
                   if (typeof data102 === "string") {
-                    if (!pattern37.test(data102)) {
+                    if (!pattern38.test(data102)) {
                       const err211 = { instancePath: instancePath + "/termination/retentionOffers/" + i32 + "/discountPercent", schemaPath: "#/properties/termination/properties/retentionOffers/items/properties/discountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
                       if (vErrors === null) {
                         vErrors = [err211];
@@ -4929,11 +5123,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.currencies !== void 0) {
-      let data6 = data.currencies;
-      if (Array.isArray(data6)) {
-        if (data6.length < 1) {
-          const err17 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+    if (data.existingSubscriptionsFrom !== void 0) {
+      let data6 = data.existingSubscriptionsFrom;
+      if (typeof data6 === "string") {
+        if (!pattern5.test(data6)) {
+          const err17 = { instancePath: instancePath + "/existingSubscriptionsFrom", schemaPath: "#/properties/existingSubscriptionsFrom/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -4941,40 +5135,62 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len0 = data6.length;
+      } else {
+        const err18 = { instancePath: instancePath + "/existingSubscriptionsFrom", schemaPath: "#/properties/existingSubscriptionsFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.currencies !== void 0) {
+      let data7 = data.currencies;
+      if (Array.isArray(data7)) {
+        if (data7.length < 1) {
+          const err19 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data7 = data6[i0];
-          if (typeof data7 === "string") {
-            if (!pattern6.test(data7)) {
-              const err18 = { instancePath: instancePath + "/currencies/" + i0, schemaPath: "#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+          let data8 = data7[i0];
+          if (typeof data8 === "string") {
+            if (!pattern7.test(data8)) {
+              const err20 = { instancePath: instancePath + "/currencies/" + i0, schemaPath: "#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/currencies/" + i0, schemaPath: "#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err21 = { instancePath: instancePath + "/currencies/" + i0, schemaPath: "#/$defs/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err21];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
-        let i1 = data6.length;
+        let i1 = data7.length;
         let j0;
         if (i1 > 1) {
           outer0: for (; i1--; ) {
             for (j0 = i1; j0--; ) {
-              if (func0(data6[i1], data6[j0])) {
-                const err20 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (func0(data7[i1], data7[j0])) {
+                const err22 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err22);
                 }
                 errors++;
                 break outer0;
@@ -4983,65 +5199,43 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err21 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err23 = { instancePath: instancePath + "/currencies", schemaPath: "#/properties/currencies/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
     }
     if (data.priceBooks !== void 0) {
-      let data8 = data.priceBooks;
-      if (Array.isArray(data8)) {
-        const len1 = data8.length;
+      let data9 = data.priceBooks;
+      if (Array.isArray(data9)) {
+        const len1 = data9.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data9 = data8[i2];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.id === void 0) {
-              const err22 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          let data10 = data9[i2];
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.id === void 0) {
+              const err24 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err24];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err24);
               }
               errors++;
             }
-            if (data9.name === void 0) {
-              const err23 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data10.name === void 0) {
+              const err25 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err25];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err25);
               }
               errors++;
             }
-            for (const key1 in data9) {
+            for (const key1 in data10) {
               if (!(key1 === "id" || key1 === "name" || key1 === "default" || key1 === "fallback")) {
-                const err24 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data9.id !== void 0) {
-              let data10 = data9.id;
-              if (typeof data10 === "string") {
-                if (!pattern4.test(data10)) {
-                  const err25 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-              } else {
-                const err26 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -5050,11 +5244,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data9.name !== void 0) {
-              let data11 = data9.name;
+            if (data10.id !== void 0) {
+              let data11 = data10.id;
               if (typeof data11 === "string") {
-                if (func2(data11) < 1) {
-                  const err27 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (!pattern4.test(data11)) {
+                  const err27 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
                     vErrors = [err27];
                   } else {
@@ -5063,7 +5257,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err28 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err28 = { instancePath: instancePath + "/priceBooks/" + i2 + "/id", schemaPath: "#/properties/priceBooks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -5072,31 +5266,31 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data9.default !== void 0) {
-              if (typeof data9.default !== "boolean") {
-                const err29 = { instancePath: instancePath + "/priceBooks/" + i2 + "/default", schemaPath: "#/properties/priceBooks/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data9.fallback !== void 0) {
-              let data13 = data9.fallback;
-              if (typeof data13 === "string") {
-                if (!pattern4.test(data13)) {
-                  const err30 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            if (data10.name !== void 0) {
+              let data12 = data10.name;
+              if (typeof data12 === "string") {
+                if (func2(data12) < 1) {
+                  const err29 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err29];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err29);
                   }
                   errors++;
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/priceBooks/" + i2 + "/name", schemaPath: "#/properties/priceBooks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data10.default !== void 0) {
+              if (typeof data10.default !== "boolean") {
+                const err31 = { instancePath: instancePath + "/priceBooks/" + i2 + "/default", schemaPath: "#/properties/priceBooks/items/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -5105,71 +5299,78 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data10.fallback !== void 0) {
+              let data14 = data10.fallback;
+              if (typeof data14 === "string") {
+                if (!pattern4.test(data14)) {
+                  const err32 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/priceBooks/" + i2 + "/fallback", schemaPath: "#/properties/priceBooks/items/properties/fallback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err32 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err34 = { instancePath: instancePath + "/priceBooks/" + i2, schemaPath: "#/properties/priceBooks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err34];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err34);
             }
             errors++;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/priceBooks", schemaPath: "#/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err35 = { instancePath: instancePath + "/priceBooks", schemaPath: "#/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err35];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.prorationStyle !== void 0) {
+      let data15 = data.prorationStyle;
+      if (typeof data15 !== "string") {
+        const err36 = { instancePath: instancePath + "/prorationStyle", schemaPath: "#/properties/prorationStyle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (!(data15 === "day_based" || data15 === "flexible")) {
+        const err37 = { instancePath: instancePath + "/prorationStyle", schemaPath: "#/properties/prorationStyle/enum", keyword: "enum", params: { allowedValues: schema34.properties.prorationStyle.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
         }
         errors++;
       }
     }
     if (data.services !== void 0) {
-      let data14 = data.services;
-      if (Array.isArray(data14)) {
-        const len2 = data14.length;
+      let data16 = data.services;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          let data15 = data14[i3];
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.id === void 0) {
-              const err34 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-            if (data15.name === void 0) {
-              const err35 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-            if (data15.unit === void 0) {
-              const err36 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "unit" }, message: "must have required property 'unit'" };
-              if (vErrors === null) {
-                vErrors = [err36];
-              } else {
-                vErrors.push(err36);
-              }
-              errors++;
-            }
-            if (data15.kind === void 0) {
-              const err37 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-            if (data15.status === void 0) {
-              const err38 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+          let data17 = data16[i3];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.id === void 0) {
+              const err38 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err38];
               } else {
@@ -5177,53 +5378,45 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key2 in data15) {
+            if (data17.name === void 0) {
+              const err39 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            if (data17.unit === void 0) {
+              const err40 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "unit" }, message: "must have required property 'unit'" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            if (data17.kind === void 0) {
+              const err41 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            if (data17.status === void 0) {
+              const err42 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+            for (const key2 in data17) {
               if (!(key2 === "id" || key2 === "name" || key2 === "description" || key2 === "unit" || key2 === "kind" || key2 === "status" || key2 === "entitlements" || key2 === "tags")) {
-                const err39 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data15.id !== void 0) {
-              let data16 = data15.id;
-              if (typeof data16 === "string") {
-                if (!pattern4.test(data16)) {
-                  const err40 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err40];
-                  } else {
-                    vErrors.push(err40);
-                  }
-                  errors++;
-                }
-              } else {
-                const err41 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-            if (data15.name !== void 0) {
-              let data17 = data15.name;
-              if (typeof data17 === "string") {
-                if (func2(data17) < 1) {
-                  const err42 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err42];
-                  } else {
-                    vErrors.push(err42);
-                  }
-                  errors++;
-                }
-              } else {
-                const err43 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err43 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err43];
                 } else {
@@ -5232,43 +5425,42 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.description !== void 0) {
-              if (typeof data15.description !== "string") {
-                const err44 = { instancePath: instancePath + "/services/" + i3 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data15.unit !== void 0) {
-              let data19 = data15.unit;
-              if (typeof data19 === "string") {
-                if (func2(data19) < 1) {
-                  const err45 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data17.id !== void 0) {
+              let data18 = data17.id;
+              if (typeof data18 === "string") {
+                if (!pattern4.test(data18)) {
+                  const err44 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err44);
                   }
                   errors++;
                 }
               } else {
-                const err46 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err45 = { instancePath: instancePath + "/services/" + i3 + "/id", schemaPath: "#/properties/services/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
-            if (data15.kind !== void 0) {
-              let data20 = data15.kind;
-              if (typeof data20 !== "string") {
-                const err47 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data17.name !== void 0) {
+              let data19 = data17.name;
+              if (typeof data19 === "string") {
+                if (func2(data19) < 1) {
+                  const err46 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              } else {
+                const err47 = { instancePath: instancePath + "/services/" + i3 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err47];
                 } else {
@@ -5276,8 +5468,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (!(data20 === "recurring" || data20 === "usage" || data20 === "one_time" || data20 === "physical")) {
-                const err48 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            }
+            if (data17.description !== void 0) {
+              if (typeof data17.description !== "string") {
+                const err48 = { instancePath: instancePath + "/services/" + i3 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err48];
                 } else {
@@ -5286,19 +5480,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.status !== void 0) {
-              let data21 = data15.status;
-              if (typeof data21 !== "string") {
-                const err49 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
+            if (data17.unit !== void 0) {
+              let data21 = data17.unit;
+              if (typeof data21 === "string") {
+                if (func2(data21) < 1) {
+                  const err49 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-              if (!(data21 === "draft" || data21 === "active" || data21 === "retired")) {
-                const err50 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+              } else {
+                const err50 = { instancePath: instancePath + "/services/" + i3 + "/unit", schemaPath: "#/properties/services/items/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err50];
                 } else {
@@ -5307,114 +5502,111 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.entitlements !== void 0) {
-              let data22 = data15.entitlements;
-              if (Array.isArray(data22)) {
-                const len3 = data22.length;
-                for (let i4 = 0; i4 < len3; i4++) {
-                  let data23 = data22[i4];
-                  if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-                    if (data23.key === void 0) {
-                      const err51 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
-                      if (vErrors === null) {
-                        vErrors = [err51];
-                      } else {
-                        vErrors.push(err51);
-                      }
-                      errors++;
-                    }
-                    for (const key3 in data23) {
-                      if (!(key3 === "key" || key3 === "value")) {
-                        const err52 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err52];
-                        } else {
-                          vErrors.push(err52);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data23.key !== void 0) {
-                      let data24 = data23.key;
-                      if (typeof data24 === "string") {
-                        if (func2(data24) < 1) {
-                          const err53 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err53];
-                          } else {
-                            vErrors.push(err53);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err54 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err54];
-                        } else {
-                          vErrors.push(err54);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data23.value !== void 0) {
-                      let data25 = data23.value;
-                      if (typeof data25 !== "boolean" && !(typeof data25 == "number" && isFinite(data25)) && typeof data25 !== "string") {
-                        const err55 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/value", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/value/type", keyword: "type", params: { type: schema34.properties.services.items.properties.entitlements.items.properties.value.type }, message: "must be boolean,number,string" };
-                        if (vErrors === null) {
-                          vErrors = [err55];
-                        } else {
-                          vErrors.push(err55);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err56 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err57 = { instancePath: instancePath + "/services/" + i3 + "/entitlements", schemaPath: "#/properties/services/items/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (data17.kind !== void 0) {
+              let data22 = data17.kind;
+              if (typeof data22 !== "string") {
+                const err51 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err51];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+              if (!(data22 === "recurring" || data22 === "usage" || data22 === "one_time" || data22 === "physical")) {
+                const err52 = { instancePath: instancePath + "/services/" + i3 + "/kind", schemaPath: "#/properties/services/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
                 }
                 errors++;
               }
             }
-            if (data15.tags !== void 0) {
-              let data26 = data15.tags;
-              if (Array.isArray(data26)) {
-                const len4 = data26.length;
-                for (let i5 = 0; i5 < len4; i5++) {
-                  let data27 = data26[i5];
-                  if (typeof data27 === "string") {
-                    if (func2(data27) > 60) {
-                      const err58 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+            if (data17.status !== void 0) {
+              let data23 = data17.status;
+              if (typeof data23 !== "string") {
+                const err53 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+              if (!(data23 === "draft" || data23 === "active" || data23 === "retired")) {
+                const err54 = { instancePath: instancePath + "/services/" + i3 + "/status", schemaPath: "#/properties/services/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema34.properties.services.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data17.entitlements !== void 0) {
+              let data24 = data17.entitlements;
+              if (Array.isArray(data24)) {
+                const len3 = data24.length;
+                for (let i4 = 0; i4 < len3; i4++) {
+                  let data25 = data24[i4];
+                  if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                    if (data25.key === void 0) {
+                      const err55 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
                       if (vErrors === null) {
-                        vErrors = [err58];
+                        vErrors = [err55];
                       } else {
-                        vErrors.push(err58);
+                        vErrors.push(err55);
                       }
                       errors++;
                     }
-                    if (func2(data27) < 1) {
-                      const err59 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err59];
-                      } else {
-                        vErrors.push(err59);
+                    for (const key3 in data25) {
+                      if (!(key3 === "key" || key3 === "value")) {
+                        const err56 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err56];
+                        } else {
+                          vErrors.push(err56);
+                        }
+                        errors++;
                       }
-                      errors++;
+                    }
+                    if (data25.key !== void 0) {
+                      let data26 = data25.key;
+                      if (typeof data26 === "string") {
+                        if (func2(data26) < 1) {
+                          const err57 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err57];
+                          } else {
+                            vErrors.push(err57);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err58 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/key", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err58];
+                        } else {
+                          vErrors.push(err58);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data25.value !== void 0) {
+                      let data27 = data25.value;
+                      if (typeof data27 !== "boolean" && !(typeof data27 == "number" && isFinite(data27)) && typeof data27 !== "string") {
+                        const err59 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4 + "/value", schemaPath: "#/properties/services/items/properties/entitlements/items/properties/value/type", keyword: "type", params: { type: schema34.properties.services.items.properties.entitlements.items.properties.value.type }, message: "must be boolean,number,string" };
+                        if (vErrors === null) {
+                          vErrors = [err59];
+                        } else {
+                          vErrors.push(err59);
+                        }
+                        errors++;
+                      }
                     }
                   } else {
-                    const err60 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err60 = { instancePath: instancePath + "/services/" + i3 + "/entitlements/" + i4, schemaPath: "#/properties/services/items/properties/entitlements/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
                       vErrors = [err60];
                     } else {
@@ -5423,17 +5615,62 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i6 = data26.length;
+              } else {
+                const err61 = { instancePath: instancePath + "/services/" + i3 + "/entitlements", schemaPath: "#/properties/services/items/properties/entitlements/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+            if (data17.tags !== void 0) {
+              let data28 = data17.tags;
+              if (Array.isArray(data28)) {
+                const len4 = data28.length;
+                for (let i5 = 0; i5 < len4; i5++) {
+                  let data29 = data28[i5];
+                  if (typeof data29 === "string") {
+                    if (func2(data29) > 60) {
+                      const err62 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                    if (func2(data29) < 1) {
+                      const err63 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err63];
+                      } else {
+                        vErrors.push(err63);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err64 = { instancePath: instancePath + "/services/" + i3 + "/tags/" + i5, schemaPath: "#/$defs/Tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err64];
+                    } else {
+                      vErrors.push(err64);
+                    }
+                    errors++;
+                  }
+                }
+                let i6 = data28.length;
                 let j1;
                 if (i6 > 1) {
                   outer1: for (; i6--; ) {
                     for (j1 = i6; j1--; ) {
-                      if (func0(data26[i6], data26[j1])) {
-                        const err61 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)" };
+                      if (func0(data28[i6], data28[j1])) {
+                        const err65 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)" };
                         if (vErrors === null) {
-                          vErrors = [err61];
+                          vErrors = [err65];
                         } else {
-                          vErrors.push(err61);
+                          vErrors.push(err65);
                         }
                         errors++;
                         break outer1;
@@ -5442,107 +5679,63 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err62 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err66 = { instancePath: instancePath + "/services/" + i3 + "/tags", schemaPath: "#/properties/services/items/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err66];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err66);
                 }
                 errors++;
               }
             }
           } else {
-            const err63 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err67 = { instancePath: instancePath + "/services/" + i3, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err67];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err67);
             }
             errors++;
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err68 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err68];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err68);
         }
         errors++;
       }
     }
     if (data.portfolios !== void 0) {
-      let data28 = data.portfolios;
-      if (Array.isArray(data28)) {
-        const len5 = data28.length;
+      let data30 = data.portfolios;
+      if (Array.isArray(data30)) {
+        const len5 = data30.length;
         for (let i7 = 0; i7 < len5; i7++) {
-          let data29 = data28[i7];
-          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            if (data29.id === void 0) {
-              const err65 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          let data31 = data30[i7];
+          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+            if (data31.id === void 0) {
+              const err69 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err65];
+                vErrors = [err69];
               } else {
-                vErrors.push(err65);
+                vErrors.push(err69);
               }
               errors++;
             }
-            if (data29.name === void 0) {
-              const err66 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data31.name === void 0) {
+              const err70 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err66];
+                vErrors = [err70];
               } else {
-                vErrors.push(err66);
+                vErrors.push(err70);
               }
               errors++;
             }
-            for (const key4 in data29) {
+            for (const key4 in data31) {
               if (!(key4 === "id" || key4 === "name" || key4 === "description" || key4 === "order" || key4 === "packageOrder")) {
-                const err67 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err67];
-                } else {
-                  vErrors.push(err67);
-                }
-                errors++;
-              }
-            }
-            if (data29.id !== void 0) {
-              let data30 = data29.id;
-              if (typeof data30 === "string") {
-                if (!pattern4.test(data30)) {
-                  const err68 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err68];
-                  } else {
-                    vErrors.push(err68);
-                  }
-                  errors++;
-                }
-              } else {
-                const err69 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err69];
-                } else {
-                  vErrors.push(err69);
-                }
-                errors++;
-              }
-            }
-            if (data29.name !== void 0) {
-              let data31 = data29.name;
-              if (typeof data31 === "string") {
-                if (func2(data31) < 1) {
-                  const err70 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err70];
-                  } else {
-                    vErrors.push(err70);
-                  }
-                  errors++;
-                }
-              } else {
-                const err71 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err71 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -5551,21 +5744,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.description !== void 0) {
-              if (typeof data29.description !== "string") {
-                const err72 = { instancePath: instancePath + "/portfolios/" + i7 + "/description", schemaPath: "#/properties/portfolios/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err72];
-                } else {
-                  vErrors.push(err72);
+            if (data31.id !== void 0) {
+              let data32 = data31.id;
+              if (typeof data32 === "string") {
+                if (!pattern4.test(data32)) {
+                  const err72 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data29.order !== void 0) {
-              let data33 = data29.order;
-              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-                const err73 = { instancePath: instancePath + "/portfolios/" + i7 + "/order", schemaPath: "#/properties/portfolios/items/properties/order/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              } else {
+                const err73 = { instancePath: instancePath + "/portfolios/" + i7 + "/id", schemaPath: "#/properties/portfolios/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err73];
                 } else {
@@ -5574,52 +5766,43 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.packageOrder !== void 0) {
-              let data34 = data29.packageOrder;
-              if (Array.isArray(data34)) {
-                const len6 = data34.length;
-                for (let i8 = 0; i8 < len6; i8++) {
-                  let data35 = data34[i8];
-                  if (typeof data35 === "string") {
-                    if (!pattern4.test(data35)) {
-                      const err74 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err74];
-                      } else {
-                        vErrors.push(err74);
-                      }
-                      errors++;
-                    }
+            if (data31.name !== void 0) {
+              let data33 = data31.name;
+              if (typeof data33 === "string") {
+                if (func2(data33) < 1) {
+                  const err74 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err74];
                   } else {
-                    const err75 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err75];
-                    } else {
-                      vErrors.push(err75);
-                    }
-                    errors++;
+                    vErrors.push(err74);
                   }
-                }
-                let i9 = data34.length;
-                let j2;
-                if (i9 > 1) {
-                  outer2: for (; i9--; ) {
-                    for (j2 = i9; j2--; ) {
-                      if (func0(data34[i9], data34[j2])) {
-                        const err76 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i9 + " are identical)" };
-                        if (vErrors === null) {
-                          vErrors = [err76];
-                        } else {
-                          vErrors.push(err76);
-                        }
-                        errors++;
-                        break outer2;
-                      }
-                    }
-                  }
+                  errors++;
                 }
               } else {
-                const err77 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err75 = { instancePath: instancePath + "/portfolios/" + i7 + "/name", schemaPath: "#/properties/portfolios/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err75];
+                } else {
+                  vErrors.push(err75);
+                }
+                errors++;
+              }
+            }
+            if (data31.description !== void 0) {
+              if (typeof data31.description !== "string") {
+                const err76 = { instancePath: instancePath + "/portfolios/" + i7 + "/description", schemaPath: "#/properties/portfolios/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err76];
+                } else {
+                  vErrors.push(err76);
+                }
+                errors++;
+              }
+            }
+            if (data31.order !== void 0) {
+              let data35 = data31.order;
+              if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
+                const err77 = { instancePath: instancePath + "/portfolios/" + i7 + "/order", schemaPath: "#/properties/portfolios/items/properties/order/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -5628,96 +5811,106 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data31.packageOrder !== void 0) {
+              let data36 = data31.packageOrder;
+              if (Array.isArray(data36)) {
+                const len6 = data36.length;
+                for (let i8 = 0; i8 < len6; i8++) {
+                  let data37 = data36[i8];
+                  if (typeof data37 === "string") {
+                    if (!pattern4.test(data37)) {
+                      const err78 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err79 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder/" + i8, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                let i9 = data36.length;
+                let j2;
+                if (i9 > 1) {
+                  outer2: for (; i9--; ) {
+                    for (j2 = i9; j2--; ) {
+                      if (func0(data36[i9], data36[j2])) {
+                        const err80 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i9 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err80];
+                        } else {
+                          vErrors.push(err80);
+                        }
+                        errors++;
+                        break outer2;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err81 = { instancePath: instancePath + "/portfolios/" + i7 + "/packageOrder", schemaPath: "#/properties/portfolios/items/properties/packageOrder/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err78 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err82 = { instancePath: instancePath + "/portfolios/" + i7, schemaPath: "#/properties/portfolios/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err78];
+              vErrors = [err82];
             } else {
-              vErrors.push(err78);
+              vErrors.push(err82);
             }
             errors++;
           }
         }
       } else {
-        const err79 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err83 = { instancePath: instancePath + "/portfolios", schemaPath: "#/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err79];
+          vErrors = [err83];
         } else {
-          vErrors.push(err79);
+          vErrors.push(err83);
         }
         errors++;
       }
     }
     if (data.packages !== void 0) {
-      let data36 = data.packages;
-      if (Array.isArray(data36)) {
-        const len7 = data36.length;
+      let data38 = data.packages;
+      if (Array.isArray(data38)) {
+        const len7 = data38.length;
         for (let i10 = 0; i10 < len7; i10++) {
-          if (!validate16(data36[i10], { instancePath: instancePath + "/packages/" + i10, parentData: data36, parentDataProperty: i10, rootData, dynamicAnchors })) {
+          if (!validate16(data38[i10], { instancePath: instancePath + "/packages/" + i10, parentData: data38, parentDataProperty: i10, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err80 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err84 = { instancePath: instancePath + "/packages", schemaPath: "#/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err80];
+          vErrors = [err84];
         } else {
-          vErrors.push(err80);
+          vErrors.push(err84);
         }
         errors++;
       }
     }
     if (data.quotePolicy !== void 0) {
-      let data38 = data.quotePolicy;
-      if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-        for (const key5 in data38) {
+      let data40 = data.quotePolicy;
+      if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+        for (const key5 in data40) {
           if (!(key5 === "approvalThresholdPercent" || key5 === "maxDiscountPercent" || key5 === "validityDays")) {
-            const err81 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err81];
-            } else {
-              vErrors.push(err81);
-            }
-            errors++;
-          }
-        }
-        if (data38.approvalThresholdPercent !== void 0) {
-          let data39 = data38.approvalThresholdPercent;
-          if (typeof data39 === "string") {
-            if (!pattern37.test(data39)) {
-              const err82 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-              if (vErrors === null) {
-                vErrors = [err82];
-              } else {
-                vErrors.push(err82);
-              }
-              errors++;
-            }
-          } else {
-            const err83 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err83];
-            } else {
-              vErrors.push(err83);
-            }
-            errors++;
-          }
-        }
-        if (data38.maxDiscountPercent !== void 0) {
-          let data40 = data38.maxDiscountPercent;
-          if (typeof data40 === "string") {
-            if (!pattern37.test(data40)) {
-              const err84 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
-              if (vErrors === null) {
-                vErrors = [err84];
-              } else {
-                vErrors.push(err84);
-              }
-              errors++;
-            }
-          } else {
-            const err85 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err85 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err85];
             } else {
@@ -5726,158 +5919,202 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data38.validityDays !== void 0) {
-          let data41 = data38.validityDays;
-          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
-            const err86 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data40.approvalThresholdPercent !== void 0) {
+          let data41 = data40.approvalThresholdPercent;
+          if (typeof data41 === "string") {
+            if (!pattern38.test(data41)) {
+              const err86 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+              if (vErrors === null) {
+                vErrors = [err86];
+              } else {
+                vErrors.push(err86);
+              }
+              errors++;
+            }
+          } else {
+            const err87 = { instancePath: instancePath + "/quotePolicy/approvalThresholdPercent", schemaPath: "#/properties/quotePolicy/properties/approvalThresholdPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err86];
+              vErrors = [err87];
             } else {
-              vErrors.push(err86);
+              vErrors.push(err87);
             }
             errors++;
           }
-          if (typeof data41 == "number" && isFinite(data41)) {
-            if (data41 < 1 || isNaN(data41)) {
-              const err87 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        }
+        if (data40.maxDiscountPercent !== void 0) {
+          let data42 = data40.maxDiscountPercent;
+          if (typeof data42 === "string") {
+            if (!pattern38.test(data42)) {
+              const err88 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
               if (vErrors === null) {
-                vErrors = [err87];
+                vErrors = [err88];
               } else {
-                vErrors.push(err87);
+                vErrors.push(err88);
+              }
+              errors++;
+            }
+          } else {
+            const err89 = { instancePath: instancePath + "/quotePolicy/maxDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/maxDiscountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err89];
+            } else {
+              vErrors.push(err89);
+            }
+            errors++;
+          }
+        }
+        if (data40.validityDays !== void 0) {
+          let data43 = data40.validityDays;
+          if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)) && isFinite(data43))) {
+            const err90 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err90];
+            } else {
+              vErrors.push(err90);
+            }
+            errors++;
+          }
+          if (typeof data43 == "number" && isFinite(data43)) {
+            if (data43 < 1 || isNaN(data43)) {
+              const err91 = { instancePath: instancePath + "/quotePolicy/validityDays", schemaPath: "#/properties/quotePolicy/properties/validityDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err91];
+              } else {
+                vErrors.push(err91);
               }
               errors++;
             }
           }
         }
       } else {
-        const err88 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err92 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err88];
+          vErrors = [err92];
         } else {
-          vErrors.push(err88);
+          vErrors.push(err92);
         }
         errors++;
       }
     }
     if (data.pathRules !== void 0) {
-      let data42 = data.pathRules;
-      if (Array.isArray(data42)) {
-        const len8 = data42.length;
+      let data44 = data.pathRules;
+      if (Array.isArray(data44)) {
+        const len8 = data44.length;
         for (let i11 = 0; i11 < len8; i11++) {
-          let data43 = data42[i11];
-          if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-            if (data43.id === void 0) {
-              const err89 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          let data45 = data44[i11];
+          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+            if (data45.id === void 0) {
+              const err93 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err89];
+                vErrors = [err93];
               } else {
-                vErrors.push(err89);
+                vErrors.push(err93);
               }
               errors++;
             }
-            if (data43.outcome === void 0) {
-              const err90 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
+            if (data45.outcome === void 0) {
+              const err94 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
               if (vErrors === null) {
-                vErrors = [err90];
+                vErrors = [err94];
               } else {
-                vErrors.push(err90);
+                vErrors.push(err94);
               }
               errors++;
             }
-            for (const key6 in data43) {
-              if (!(key6 === "id" || key6 === "description" || key6 === "kinds" || key6 === "from" || key6 === "to" || key6 === "billingPeriods" || key6 === "phases" || key6 === "outcome")) {
-                const err91 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+            for (const key6 in data45) {
+              if (!func1.call(schema34.properties.pathRules.items.properties, key6)) {
+                const err95 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err91];
+                  vErrors = [err95];
                 } else {
-                  vErrors.push(err91);
+                  vErrors.push(err95);
                 }
                 errors++;
               }
             }
-            if (data43.id !== void 0) {
-              let data44 = data43.id;
-              if (typeof data44 === "string") {
-                if (!pattern4.test(data44)) {
-                  const err92 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            if (data45.id !== void 0) {
+              let data46 = data45.id;
+              if (typeof data46 === "string") {
+                if (!pattern4.test(data46)) {
+                  const err96 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                   if (vErrors === null) {
-                    vErrors = [err92];
+                    vErrors = [err96];
                   } else {
-                    vErrors.push(err92);
+                    vErrors.push(err96);
                   }
                   errors++;
                 }
               } else {
-                const err93 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err97 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err93];
+                  vErrors = [err97];
                 } else {
-                  vErrors.push(err93);
+                  vErrors.push(err97);
                 }
                 errors++;
               }
             }
-            if (data43.description !== void 0) {
-              if (typeof data43.description !== "string") {
-                const err94 = { instancePath: instancePath + "/pathRules/" + i11 + "/description", schemaPath: "#/properties/pathRules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data45.description !== void 0) {
+              if (typeof data45.description !== "string") {
+                const err98 = { instancePath: instancePath + "/pathRules/" + i11 + "/description", schemaPath: "#/properties/pathRules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err94];
+                  vErrors = [err98];
                 } else {
-                  vErrors.push(err94);
+                  vErrors.push(err98);
                 }
                 errors++;
               }
             }
-            if (data43.kinds !== void 0) {
-              let data46 = data43.kinds;
-              if (Array.isArray(data46)) {
-                if (data46.length < 1) {
-                  const err95 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data45.kinds !== void 0) {
+              let data48 = data45.kinds;
+              if (Array.isArray(data48)) {
+                if (data48.length < 1) {
+                  const err99 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err95];
+                    vErrors = [err99];
                   } else {
-                    vErrors.push(err95);
+                    vErrors.push(err99);
                   }
                   errors++;
                 }
-                const len9 = data46.length;
+                const len9 = data48.length;
                 for (let i12 = 0; i12 < len9; i12++) {
-                  let data47 = data46[i12];
-                  if (typeof data47 !== "string") {
-                    const err96 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let data49 = data48[i12];
+                  if (typeof data49 !== "string") {
+                    const err100 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err96];
+                      vErrors = [err100];
                     } else {
-                      vErrors.push(err96);
+                      vErrors.push(err100);
                     }
                     errors++;
                   }
-                  if (!(data47 === "upgrade" || data47 === "downgrade" || data47 === "crossgrade" || data47 === "renew" || data47 === "terminate")) {
-                    const err97 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.kinds.items.enum }, message: "must be equal to one of the allowed values" };
+                  if (!(data49 === "upgrade" || data49 === "downgrade" || data49 === "crossgrade" || data49 === "renew" || data49 === "terminate" || data49 === "remove_add_on" || data49 === "change_add_on")) {
+                    const err101 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.kinds.items.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
-                      vErrors = [err97];
+                      vErrors = [err101];
                     } else {
-                      vErrors.push(err97);
+                      vErrors.push(err101);
                     }
                     errors++;
                   }
                 }
-                let i13 = data46.length;
+                let i13 = data48.length;
                 let j3;
                 if (i13 > 1) {
                   const indices0 = {};
                   for (; i13--; ) {
-                    let item0 = data46[i13];
+                    let item0 = data48[i13];
                     if (typeof item0 !== "string") {
                       continue;
                     }
                     if (typeof indices0[item0] == "number") {
                       j3 = indices0[item0];
-                      const err98 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i13 + " are identical)" };
+                      const err102 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i13 + " are identical)" };
                       if (vErrors === null) {
-                        vErrors = [err98];
+                        vErrors = [err102];
                       } else {
-                        vErrors.push(err98);
+                        vErrors.push(err102);
                       }
                       errors++;
                       break;
@@ -5886,75 +6123,75 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err99 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err103 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err99];
+                  vErrors = [err103];
                 } else {
-                  vErrors.push(err99);
+                  vErrors.push(err103);
                 }
                 errors++;
               }
             }
-            if (data43.from !== void 0) {
-              let data48 = data43.from;
-              if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-                for (const key7 in data48) {
+            if (data45.from !== void 0) {
+              let data50 = data45.from;
+              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                for (const key7 in data50) {
                   if (!(key7 === "packages" || key7 === "portfolios" || key7 === "minTier" || key7 === "maxTier")) {
-                    const err100 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    const err104 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err100];
+                      vErrors = [err104];
                     } else {
-                      vErrors.push(err100);
+                      vErrors.push(err104);
                     }
                     errors++;
                   }
                 }
-                if (data48.packages !== void 0) {
-                  let data49 = data48.packages;
-                  if (Array.isArray(data49)) {
-                    if (data49.length < 1) {
-                      const err101 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data50.packages !== void 0) {
+                  let data51 = data50.packages;
+                  if (Array.isArray(data51)) {
+                    if (data51.length < 1) {
+                      const err105 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err101];
+                        vErrors = [err105];
                       } else {
-                        vErrors.push(err101);
+                        vErrors.push(err105);
                       }
                       errors++;
                     }
-                    const len10 = data49.length;
+                    const len10 = data51.length;
                     for (let i14 = 0; i14 < len10; i14++) {
-                      let data50 = data49[i14];
-                      if (typeof data50 === "string") {
-                        if (!pattern4.test(data50)) {
-                          const err102 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data52 = data51[i14];
+                      if (typeof data52 === "string") {
+                        if (!pattern4.test(data52)) {
+                          const err106 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err102];
+                            vErrors = [err106];
                           } else {
-                            vErrors.push(err102);
+                            vErrors.push(err106);
                           }
                           errors++;
                         }
                       } else {
-                        const err103 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err107 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err103];
+                          vErrors = [err107];
                         } else {
-                          vErrors.push(err103);
+                          vErrors.push(err107);
                         }
                         errors++;
                       }
                     }
-                    let i15 = data49.length;
+                    let i15 = data51.length;
                     let j4;
                     if (i15 > 1) {
                       outer3: for (; i15--; ) {
                         for (j4 = i15; j4--; ) {
-                          if (func0(data49[i15], data49[j4])) {
-                            const err104 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i15 + " are identical)" };
+                          if (func0(data51[i15], data51[j4])) {
+                            const err108 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i15 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err104];
+                              vErrors = [err108];
                             } else {
-                              vErrors.push(err104);
+                              vErrors.push(err108);
                             }
                             errors++;
                             break outer3;
@@ -5963,61 +6200,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err105 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err109 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err105];
+                      vErrors = [err109];
                     } else {
-                      vErrors.push(err105);
+                      vErrors.push(err109);
                     }
                     errors++;
                   }
                 }
-                if (data48.portfolios !== void 0) {
-                  let data51 = data48.portfolios;
-                  if (Array.isArray(data51)) {
-                    if (data51.length < 1) {
-                      const err106 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data50.portfolios !== void 0) {
+                  let data53 = data50.portfolios;
+                  if (Array.isArray(data53)) {
+                    if (data53.length < 1) {
+                      const err110 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err106];
+                        vErrors = [err110];
                       } else {
-                        vErrors.push(err106);
+                        vErrors.push(err110);
                       }
                       errors++;
                     }
-                    const len11 = data51.length;
+                    const len11 = data53.length;
                     for (let i16 = 0; i16 < len11; i16++) {
-                      let data52 = data51[i16];
-                      if (typeof data52 === "string") {
-                        if (!pattern4.test(data52)) {
-                          const err107 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data54 = data53[i16];
+                      if (typeof data54 === "string") {
+                        if (!pattern4.test(data54)) {
+                          const err111 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err107];
+                            vErrors = [err111];
                           } else {
-                            vErrors.push(err107);
+                            vErrors.push(err111);
                           }
                           errors++;
                         }
                       } else {
-                        const err108 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err112 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err108];
+                          vErrors = [err112];
                         } else {
-                          vErrors.push(err108);
+                          vErrors.push(err112);
                         }
                         errors++;
                       }
                     }
-                    let i17 = data51.length;
+                    let i17 = data53.length;
                     let j5;
                     if (i17 > 1) {
                       outer4: for (; i17--; ) {
                         for (j5 = i17; j5--; ) {
-                          if (func0(data51[i17], data51[j5])) {
-                            const err109 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i17 + " are identical)" };
+                          if (func0(data53[i17], data53[j5])) {
+                            const err113 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i17 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err109];
+                              vErrors = [err113];
                             } else {
-                              vErrors.push(err109);
+                              vErrors.push(err113);
                             }
                             errors++;
                             break outer4;
@@ -6026,55 +6263,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err110 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err110];
-                    } else {
-                      vErrors.push(err110);
-                    }
-                    errors++;
-                  }
-                }
-                if (data48.minTier !== void 0) {
-                  let data53 = data48.minTier;
-                  if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
-                    const err111 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/minTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err111];
-                    } else {
-                      vErrors.push(err111);
-                    }
-                    errors++;
-                  }
-                }
-                if (data48.maxTier !== void 0) {
-                  let data54 = data48.maxTier;
-                  if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
-                    const err112 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/maxTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err112];
-                    } else {
-                      vErrors.push(err112);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err113 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err113];
-                } else {
-                  vErrors.push(err113);
-                }
-                errors++;
-              }
-            }
-            if (data43.to !== void 0) {
-              let data55 = data43.to;
-              if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
-                for (const key8 in data55) {
-                  if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxTier")) {
-                    const err114 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                    const err114 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err114];
                     } else {
@@ -6083,52 +6272,100 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data55.packages !== void 0) {
-                  let data56 = data55.packages;
-                  if (Array.isArray(data56)) {
-                    if (data56.length < 1) {
-                      const err115 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data50.minTier !== void 0) {
+                  let data55 = data50.minTier;
+                  if (!(typeof data55 == "number" && (!(data55 % 1) && !isNaN(data55)) && isFinite(data55))) {
+                    const err115 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/minTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err115];
+                    } else {
+                      vErrors.push(err115);
+                    }
+                    errors++;
+                  }
+                }
+                if (data50.maxTier !== void 0) {
+                  let data56 = data50.maxTier;
+                  if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
+                    const err116 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/maxTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err116];
+                    } else {
+                      vErrors.push(err116);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err117 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err117];
+                } else {
+                  vErrors.push(err117);
+                }
+                errors++;
+              }
+            }
+            if (data45.to !== void 0) {
+              let data57 = data45.to;
+              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                for (const key8 in data57) {
+                  if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxTier")) {
+                    const err118 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err118];
+                    } else {
+                      vErrors.push(err118);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.packages !== void 0) {
+                  let data58 = data57.packages;
+                  if (Array.isArray(data58)) {
+                    if (data58.length < 1) {
+                      const err119 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err115];
+                        vErrors = [err119];
                       } else {
-                        vErrors.push(err115);
+                        vErrors.push(err119);
                       }
                       errors++;
                     }
-                    const len12 = data56.length;
+                    const len12 = data58.length;
                     for (let i18 = 0; i18 < len12; i18++) {
-                      let data57 = data56[i18];
-                      if (typeof data57 === "string") {
-                        if (!pattern4.test(data57)) {
-                          const err116 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data59 = data58[i18];
+                      if (typeof data59 === "string") {
+                        if (!pattern4.test(data59)) {
+                          const err120 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err116];
+                            vErrors = [err120];
                           } else {
-                            vErrors.push(err116);
+                            vErrors.push(err120);
                           }
                           errors++;
                         }
                       } else {
-                        const err117 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err121 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err117];
+                          vErrors = [err121];
                         } else {
-                          vErrors.push(err117);
+                          vErrors.push(err121);
                         }
                         errors++;
                       }
                     }
-                    let i19 = data56.length;
+                    let i19 = data58.length;
                     let j6;
                     if (i19 > 1) {
                       outer5: for (; i19--; ) {
                         for (j6 = i19; j6--; ) {
-                          if (func0(data56[i19], data56[j6])) {
-                            const err118 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i19, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i19 + " are identical)" };
+                          if (func0(data58[i19], data58[j6])) {
+                            const err122 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i19, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i19 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err118];
+                              vErrors = [err122];
                             } else {
-                              vErrors.push(err118);
+                              vErrors.push(err122);
                             }
                             errors++;
                             break outer5;
@@ -6137,61 +6374,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err119 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err123 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err119];
+                      vErrors = [err123];
                     } else {
-                      vErrors.push(err119);
+                      vErrors.push(err123);
                     }
                     errors++;
                   }
                 }
-                if (data55.portfolios !== void 0) {
-                  let data58 = data55.portfolios;
-                  if (Array.isArray(data58)) {
-                    if (data58.length < 1) {
-                      const err120 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data57.portfolios !== void 0) {
+                  let data60 = data57.portfolios;
+                  if (Array.isArray(data60)) {
+                    if (data60.length < 1) {
+                      const err124 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err120];
+                        vErrors = [err124];
                       } else {
-                        vErrors.push(err120);
+                        vErrors.push(err124);
                       }
                       errors++;
                     }
-                    const len13 = data58.length;
+                    const len13 = data60.length;
                     for (let i20 = 0; i20 < len13; i20++) {
-                      let data59 = data58[i20];
-                      if (typeof data59 === "string") {
-                        if (!pattern4.test(data59)) {
-                          const err121 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      let data61 = data60[i20];
+                      if (typeof data61 === "string") {
+                        if (!pattern4.test(data61)) {
+                          const err125 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
                           if (vErrors === null) {
-                            vErrors = [err121];
+                            vErrors = [err125];
                           } else {
-                            vErrors.push(err121);
+                            vErrors.push(err125);
                           }
                           errors++;
                         }
                       } else {
-                        const err122 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err126 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err122];
+                          vErrors = [err126];
                         } else {
-                          vErrors.push(err122);
+                          vErrors.push(err126);
                         }
                         errors++;
                       }
                     }
-                    let i21 = data58.length;
+                    let i21 = data60.length;
                     let j7;
                     if (i21 > 1) {
                       outer6: for (; i21--; ) {
                         for (j7 = i21; j7--; ) {
-                          if (func0(data58[i21], data58[j7])) {
-                            const err123 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i21, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i21 + " are identical)" };
+                          if (func0(data60[i21], data60[j7])) {
+                            const err127 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i21, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i21 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err123];
+                              vErrors = [err127];
                             } else {
-                              vErrors.push(err123);
+                              vErrors.push(err127);
                             }
                             errors++;
                             break outer6;
@@ -6200,66 +6437,19 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err124 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err128 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err124];
+                      vErrors = [err128];
                     } else {
-                      vErrors.push(err124);
+                      vErrors.push(err128);
                     }
                     errors++;
                   }
                 }
-                if (data55.minTier !== void 0) {
-                  let data60 = data55.minTier;
-                  if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
-                    const err125 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/minTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err125];
-                    } else {
-                      vErrors.push(err125);
-                    }
-                    errors++;
-                  }
-                }
-                if (data55.maxTier !== void 0) {
-                  let data61 = data55.maxTier;
-                  if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-                    const err126 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/maxTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err126];
-                    } else {
-                      vErrors.push(err126);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err127 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err127];
-                } else {
-                  vErrors.push(err127);
-                }
-                errors++;
-              }
-            }
-            if (data43.billingPeriods !== void 0) {
-              let data62 = data43.billingPeriods;
-              if (Array.isArray(data62)) {
-                if (data62.length < 1) {
-                  const err128 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err128];
-                  } else {
-                    vErrors.push(err128);
-                  }
-                  errors++;
-                }
-                const len14 = data62.length;
-                for (let i22 = 0; i22 < len14; i22++) {
-                  let data63 = data62[i22];
-                  if (typeof data63 !== "string") {
-                    const err129 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data57.minTier !== void 0) {
+                  let data62 = data57.minTier;
+                  if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
+                    const err129 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/minTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err129];
                     } else {
@@ -6267,8 +6457,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data63 === "month" || data63 === "quarter" || data63 === "year" || data63 === "upfront")) {
-                    const err130 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data57.maxTier !== void 0) {
+                  let data63 = data57.maxTier;
+                  if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
+                    const err130 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/maxTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err130];
                     } else {
@@ -6277,17 +6470,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i23 = data62.length;
+              } else {
+                const err131 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+            }
+            if (data45.billingPeriods !== void 0) {
+              let data64 = data45.billingPeriods;
+              if (Array.isArray(data64)) {
+                if (data64.length < 1) {
+                  const err132 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err132];
+                  } else {
+                    vErrors.push(err132);
+                  }
+                  errors++;
+                }
+                const len14 = data64.length;
+                for (let i22 = 0; i22 < len14; i22++) {
+                  let data65 = data64[i22];
+                  if (typeof data65 !== "string") {
+                    const err133 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err133];
+                    } else {
+                      vErrors.push(err133);
+                    }
+                    errors++;
+                  }
+                  if (!(data65 === "month" || data65 === "quarter" || data65 === "year" || data65 === "upfront")) {
+                    const err134 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err134];
+                    } else {
+                      vErrors.push(err134);
+                    }
+                    errors++;
+                  }
+                }
+                let i23 = data64.length;
                 let j8;
                 if (i23 > 1) {
                   outer7: for (; i23--; ) {
                     for (j8 = i23; j8--; ) {
-                      if (func0(data62[i23], data62[j8])) {
-                        const err131 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j8 }, message: "must NOT have duplicate items (items ## " + j8 + " and " + i23 + " are identical)" };
+                      if (func0(data64[i23], data64[j8])) {
+                        const err135 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j8 }, message: "must NOT have duplicate items (items ## " + j8 + " and " + i23 + " are identical)" };
                         if (vErrors === null) {
-                          vErrors = [err131];
+                          vErrors = [err135];
                         } else {
-                          vErrors.push(err131);
+                          vErrors.push(err135);
                         }
                         errors++;
                         break outer7;
@@ -6296,97 +6533,41 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err132 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err136 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err132];
+                  vErrors = [err136];
                 } else {
-                  vErrors.push(err132);
+                  vErrors.push(err136);
                 }
                 errors++;
               }
             }
-            if (data43.phases !== void 0) {
-              let data64 = data43.phases;
-              if (Array.isArray(data64)) {
-                if (data64.length < 1) {
-                  const err133 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data45.phases !== void 0) {
+              let data66 = data45.phases;
+              if (Array.isArray(data66)) {
+                if (data66.length < 1) {
+                  const err137 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err133];
+                    vErrors = [err137];
                   } else {
-                    vErrors.push(err133);
+                    vErrors.push(err137);
                   }
                   errors++;
                 }
-                const len15 = data64.length;
+                const len15 = data66.length;
                 for (let i24 = 0; i24 < len15; i24++) {
-                  let data65 = data64[i24];
-                  if (typeof data65 !== "string") {
-                    const err134 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let data67 = data66[i24];
+                  if (typeof data67 !== "string") {
+                    const err138 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err134];
+                      vErrors = [err138];
                     } else {
-                      vErrors.push(err134);
+                      vErrors.push(err138);
                     }
                     errors++;
                   }
-                  if (!(data65 === "trial" || data65 === "intro" || data65 === "evergreen")) {
-                    const err135 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.phases.items.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err135];
-                    } else {
-                      vErrors.push(err135);
-                    }
-                    errors++;
-                  }
-                }
-                let i25 = data64.length;
-                let j9;
-                if (i25 > 1) {
-                  const indices1 = {};
-                  for (; i25--; ) {
-                    let item1 = data64[i25];
-                    if (typeof item1 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices1[item1] == "number") {
-                      j9 = indices1[item1];
-                      const err136 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/uniqueItems", keyword: "uniqueItems", params: { i: i25, j: j9 }, message: "must NOT have duplicate items (items ## " + j9 + " and " + i25 + " are identical)" };
-                      if (vErrors === null) {
-                        vErrors = [err136];
-                      } else {
-                        vErrors.push(err136);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices1[item1] = i25;
-                  }
-                }
-              } else {
-                const err137 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err137];
-                } else {
-                  vErrors.push(err137);
-                }
-                errors++;
-              }
-            }
-            if (data43.outcome !== void 0) {
-              let data66 = data43.outcome;
-              if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-                if (data66.timing === void 0) {
-                  const err138 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
-                  if (vErrors === null) {
-                    vErrors = [err138];
-                  } else {
-                    vErrors.push(err138);
-                  }
-                  errors++;
-                }
-                for (const key9 in data66) {
-                  if (!(key9 === "timing" || key9 === "proration" || key9 === "termRestarts" || key9 === "minimumDaysOnCurrent" || key9 === "reason")) {
-                    const err139 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                  if (!(data67 === "trial" || data67 === "intro" || data67 === "evergreen")) {
+                    const err139 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.phases.items.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err139];
                     } else {
@@ -6395,51 +6576,66 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data66.timing !== void 0) {
-                  let data67 = data66.timing;
-                  if (typeof data67 !== "string") {
-                    const err140 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err140];
-                    } else {
-                      vErrors.push(err140);
+                let i25 = data66.length;
+                let j9;
+                if (i25 > 1) {
+                  const indices1 = {};
+                  for (; i25--; ) {
+                    let item1 = data66[i25];
+                    if (typeof item1 !== "string") {
+                      continue;
                     }
-                    errors++;
-                  }
-                  if (!(data67 === "immediate" || data67 === "end_of_term" || data67 === "next_billing_date" || data67 === "illegal")) {
-                    const err141 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err141];
-                    } else {
-                      vErrors.push(err141);
+                    if (typeof indices1[item1] == "number") {
+                      j9 = indices1[item1];
+                      const err140 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/uniqueItems", keyword: "uniqueItems", params: { i: i25, j: j9 }, message: "must NOT have duplicate items (items ## " + j9 + " and " + i25 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err140];
+                      } else {
+                        vErrors.push(err140);
+                      }
+                      errors++;
+                      break;
                     }
-                    errors++;
-                  }
-                }
-                if (data66.proration !== void 0) {
-                  let data68 = data66.proration;
-                  if (typeof data68 !== "string") {
-                    const err142 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err142];
-                    } else {
-                      vErrors.push(err142);
-                    }
-                    errors++;
-                  }
-                  if (!(data68 === "prorate" || data68 === "none" || data68 === "full_credit")) {
-                    const err143 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err143];
-                    } else {
-                      vErrors.push(err143);
-                    }
-                    errors++;
+                    indices1[item1] = i25;
                   }
                 }
-                if (data66.termRestarts !== void 0) {
-                  if (typeof data66.termRestarts !== "boolean") {
-                    const err144 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              } else {
+                const err141 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err141];
+                } else {
+                  vErrors.push(err141);
+                }
+                errors++;
+              }
+            }
+            if (data45.priceBooks !== void 0) {
+              let data68 = data45.priceBooks;
+              if (Array.isArray(data68)) {
+                if (data68.length < 1) {
+                  const err142 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err142];
+                  } else {
+                    vErrors.push(err142);
+                  }
+                  errors++;
+                }
+                const len16 = data68.length;
+                for (let i26 = 0; i26 < len16; i26++) {
+                  let data69 = data68[i26];
+                  if (typeof data69 === "string") {
+                    if (!pattern4.test(data69)) {
+                      const err143 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks/" + i26, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err143];
+                      } else {
+                        vErrors.push(err143);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err144 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks/" + i26, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err144];
                     } else {
@@ -6448,76 +6644,223 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data66.minimumDaysOnCurrent !== void 0) {
-                  let data70 = data66.minimumDaysOnCurrent;
-                  if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
-                    const err145 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                let i27 = data68.length;
+                let j10;
+                if (i27 > 1) {
+                  outer8: for (; i27--; ) {
+                    for (j10 = i27; j10--; ) {
+                      if (func0(data68[i27], data68[j10])) {
+                        const err145 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/uniqueItems", keyword: "uniqueItems", params: { i: i27, j: j10 }, message: "must NOT have duplicate items (items ## " + j10 + " and " + i27 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err145];
+                        } else {
+                          vErrors.push(err145);
+                        }
+                        errors++;
+                        break outer8;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err146 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err146];
+                } else {
+                  vErrors.push(err146);
+                }
+                errors++;
+              }
+            }
+            if (data45.outcome !== void 0) {
+              let data70 = data45.outcome;
+              if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+                if (data70.timing === void 0) {
+                  const err147 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
+                  if (vErrors === null) {
+                    vErrors = [err147];
+                  } else {
+                    vErrors.push(err147);
+                  }
+                  errors++;
+                }
+                for (const key9 in data70) {
+                  if (!(key9 === "timing" || key9 === "proration" || key9 === "termRestarts" || key9 === "minimumDaysOnCurrent" || key9 === "reason" || key9 === "priceBook" || key9 === "prorationStyle")) {
+                    const err148 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err145];
+                      vErrors = [err148];
                     } else {
-                      vErrors.push(err145);
+                      vErrors.push(err148);
                     }
                     errors++;
                   }
-                  if (typeof data70 == "number" && isFinite(data70)) {
-                    if (data70 < 0 || isNaN(data70)) {
-                      const err146 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                }
+                if (data70.timing !== void 0) {
+                  let data71 = data70.timing;
+                  if (typeof data71 !== "string") {
+                    const err149 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err149];
+                    } else {
+                      vErrors.push(err149);
+                    }
+                    errors++;
+                  }
+                  if (!(data71 === "immediate" || data71 === "end_of_term" || data71 === "next_billing_date" || data71 === "illegal")) {
+                    const err150 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err150];
+                    } else {
+                      vErrors.push(err150);
+                    }
+                    errors++;
+                  }
+                }
+                if (data70.proration !== void 0) {
+                  let data72 = data70.proration;
+                  if (typeof data72 !== "string") {
+                    const err151 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err151];
+                    } else {
+                      vErrors.push(err151);
+                    }
+                    errors++;
+                  }
+                  if (!(data72 === "prorate" || data72 === "none" || data72 === "full_credit")) {
+                    const err152 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err152];
+                    } else {
+                      vErrors.push(err152);
+                    }
+                    errors++;
+                  }
+                }
+                if (data70.termRestarts !== void 0) {
+                  if (typeof data70.termRestarts !== "boolean") {
+                    const err153 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err153];
+                    } else {
+                      vErrors.push(err153);
+                    }
+                    errors++;
+                  }
+                }
+                if (data70.minimumDaysOnCurrent !== void 0) {
+                  let data74 = data70.minimumDaysOnCurrent;
+                  if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)) && isFinite(data74))) {
+                    const err154 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err154];
+                    } else {
+                      vErrors.push(err154);
+                    }
+                    errors++;
+                  }
+                  if (typeof data74 == "number" && isFinite(data74)) {
+                    if (data74 < 0 || isNaN(data74)) {
+                      const err155 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                       if (vErrors === null) {
-                        vErrors = [err146];
+                        vErrors = [err155];
                       } else {
-                        vErrors.push(err146);
+                        vErrors.push(err155);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data66.reason !== void 0) {
-                  if (typeof data66.reason !== "string") {
-                    const err147 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data70.reason !== void 0) {
+                  if (typeof data70.reason !== "string") {
+                    const err156 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err147];
+                      vErrors = [err156];
                     } else {
-                      vErrors.push(err147);
+                      vErrors.push(err156);
+                    }
+                    errors++;
+                  }
+                }
+                if (data70.priceBook !== void 0) {
+                  let data76 = data70.priceBook;
+                  if (typeof data76 === "string") {
+                    if (!pattern4.test(data76)) {
+                      const err157 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err157];
+                      } else {
+                        vErrors.push(err157);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err158 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err158];
+                    } else {
+                      vErrors.push(err158);
+                    }
+                    errors++;
+                  }
+                }
+                if (data70.prorationStyle !== void 0) {
+                  let data77 = data70.prorationStyle;
+                  if (typeof data77 !== "string") {
+                    const err159 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err159];
+                    } else {
+                      vErrors.push(err159);
+                    }
+                    errors++;
+                  }
+                  if (!(data77 === "day_based" || data77 === "flexible")) {
+                    const err160 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.prorationStyle.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err160];
+                    } else {
+                      vErrors.push(err160);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err148 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err161 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err148];
+                  vErrors = [err161];
                 } else {
-                  vErrors.push(err148);
+                  vErrors.push(err161);
                 }
                 errors++;
               }
             }
           } else {
-            const err149 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err162 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err149];
+              vErrors = [err162];
             } else {
-              vErrors.push(err149);
+              vErrors.push(err162);
             }
             errors++;
           }
         }
       } else {
-        const err150 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err163 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err150];
+          vErrors = [err163];
         } else {
-          vErrors.push(err150);
+          vErrors.push(err163);
         }
         errors++;
       }
     }
   } else {
-    const err151 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err164 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err151];
+      vErrors = [err164];
     } else {
-      vErrors.push(err151);
+      vErrors.push(err164);
     }
     errors++;
   }
@@ -6526,7 +6869,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateQuote = validate27;
-var schema55 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": 'A short name for the quote, shown in lists and on the printed quote, e.g. "Northwind \u2014 60 seats of Business". When omitted, the server names it after the customer and the package.' }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
+var schema57 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/quote.schema.json", "title": "Quote", "description": "A configured offer for one customer, made from one published catalog version: the selection to configure and price, the quote's dates and discounts, and its status.", "type": "object", "additionalProperties": false, "required": ["package"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Quote id, assigned by the server when saved." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who the quote is for." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": 'A short name for the quote, shown in lists and on the printed quote, e.g. "Northwind \u2014 60 seats of Business". When omitted, the server names it after the customer and the package.' }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the quote is made from." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Published catalog version the quote is made from." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package quoted." }, "termMonths": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Contract term in months; one of the package's terms. Defaults to the package's default term." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period; one the package offers. Defaults to the first offered." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency; one the catalog declares. Defaults to the first declared." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book to price from. Defaults to the catalog's default book." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term; one the package offers." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the base package; components not listed take their default." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/AddOnSelection" }, "description": "Add-ons bought on top of the base package." }, "startDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of service. Defaults to the pricing date." }, "billingAnchorDay": { "type": "integer", "minimum": 1, "maximum": 31, "description": "Day of the month invoices fall on. When it differs from the start date's day, the first invoice prorates the partial first period (day-based). Defaults to the start date's day." }, "expectedUsage": { "$ref": "#/$defs/Quantities", "description": "Expected usage per billing period per usage component, to estimate usage charges. Usage is priced as rates only when omitted." }, "discounts": { "type": "array", "items": { "$ref": "#/$defs/Discount" }, "description": "Discounts the seller grants on this quote." }, "status": { "type": "string", "enum": ["draft", "sent", "accepted", "expired"], "description": "draft: being prepared; sent: shown to the customer; accepted: signed, becomes an arrangement; expired: no longer valid." }, "validUntil": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Last day a sent quote may be accepted." }, "notes": { "type": "string", "maxLength": 5e3, "description": "Free text shown on the quote." } }, "$defs": { "Quantities": { "type": "object", "propertyNames": { "$ref": "catalog.schema.json#/$defs/Id" }, "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1e9 }, "description": "Whole-number quantity per component id." }, "AddOnSelection": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on bought on top of the base package.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units of the add-on. Defaults to 1." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "#/$defs/Quantities", "description": "Quantity per component of the add-on." } } }, "Discount": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } } } };
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6773,7 +7116,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema69 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
+var schema71 = { "type": "object", "additionalProperties": false, "required": ["id"], "description": "A discount granted by the seller: a percent or an amount, on one line (by charge id) or on the total. Exactly one of percent and amount.", "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Identifier of the discount on this quote." }, "description": { "type": "string", "maxLength": 500, "description": "Why it was granted." }, "percent": { "$ref": "catalog.schema.json#/$defs/Percent", "description": "Percent off." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount off, per billing period for recurring lines." }, "charge": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Charge id the discount applies to; omitted means the total of recurring lines." }, "appliesTo": { "type": "string", "enum": ["recurring", "one_time", "all"], "description": "Which lines a total discount reduces. Defaults to recurring." }, "periods": { "type": "integer", "minimum": 1, "description": "Billing periods a recurring discount lasts; omitted means the whole term." } } };
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6861,7 +7204,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.percent !== void 0) {
       let data2 = data.percent;
       if (typeof data2 === "string") {
-        if (!pattern37.test(data2)) {
+        if (!pattern38.test(data2)) {
           const err7 = { instancePath: instancePath + "/percent", schemaPath: "catalog.schema.json#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -6883,7 +7226,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (typeof data3 === "string") {
-        if (!pattern43.test(data3)) {
+        if (!pattern46.test(data3)) {
           const err9 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -6936,7 +7279,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema69.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema71.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -7003,7 +7346,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema55.properties, key0)) {
+      if (!func1.call(schema57.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -7240,7 +7583,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.currency !== void 0) {
       let data9 = data.currency;
       if (typeof data9 === "string") {
-        if (!pattern6.test(data9)) {
+        if (!pattern7.test(data9)) {
           const err23 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -7474,7 +7817,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data22 === "draft" || data22 === "sent" || data22 === "accepted" || data22 === "expired")) {
-        const err41 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema55.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err41 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema57.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -7541,7 +7884,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateArrangement = validate36;
-var schema74 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["months", "start", "end"], "description": "The current contract term.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "phase": { "type": "string", "enum": ["trial", "intro", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current trial or intro phase ends." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." } } } } };
+var schema76 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["months", "start", "end"], "description": "The current contract term.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "phase": { "type": "string", "enum": ["trial", "intro", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current trial or intro phase ends." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "billed": { "type": "object", "additionalProperties": false, "required": ["periodStart", "amount"], "description": "What was invoiced for the current billing period, for the flexible proration style: the amount debited to cover the days from `from` (default: the period's start) to the period's end. A record for another period is ignored.", "properties": { "periodStart": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the billing period the record is about." }, "from": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day the amount covers (a mid-period change bills from its effective date)." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring amount invoiced for those days, after discounts." } } }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." } } } } };
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -7908,7 +8251,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.percent !== void 0) {
       let data2 = data.percent;
       if (typeof data2 === "string") {
-        if (!pattern37.test(data2)) {
+        if (!pattern38.test(data2)) {
           const err7 = { instancePath: instancePath + "/percent", schemaPath: "catalog.schema.json#/$defs/Percent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -7930,7 +8273,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (typeof data3 === "string") {
-        if (!pattern43.test(data3)) {
+        if (!pattern46.test(data3)) {
           const err9 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -7983,7 +8326,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "recurring" || data5 === "one_time" || data5 === "all")) {
-        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema69.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/enum", keyword: "enum", params: { allowedValues: schema71.properties.appliesTo.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -8104,7 +8447,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema74.properties, key0)) {
+      if (!func1.call(schema76.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -8279,7 +8622,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.currency !== void 0) {
       let data7 = data.currency;
       if (typeof data7 === "string") {
-        if (!pattern6.test(data7)) {
+        if (!pattern7.test(data7)) {
           const err23 = { instancePath: instancePath + "/currency", schemaPath: "catalog.schema.json#/$defs/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -8603,7 +8946,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data21 === "trial" || data21 === "intro" || data21 === "evergreen")) {
-        const err51 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema74.properties.phase.enum }, message: "must be equal to one of the allowed values" };
+        const err51 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema76.properties.phase.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -8637,7 +8980,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.recurring !== void 0) {
       let data23 = data.recurring;
       if (typeof data23 === "string") {
-        if (!pattern43.test(data23)) {
+        if (!pattern46.test(data23)) {
           const err54 = { instancePath: instancePath + "/recurring", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
           if (vErrors === null) {
             vErrors = [err54];
@@ -8682,55 +9025,163 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.status !== void 0) {
-      let data27 = data.status;
-      if (typeof data27 !== "string") {
-        const err57 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.billed !== void 0) {
+      let data27 = data.billed;
+      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+        if (data27.periodStart === void 0) {
+          const err57 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/required", keyword: "required", params: { missingProperty: "periodStart" }, message: "must have required property 'periodStart'" };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        if (data27.amount === void 0) {
+          const err58 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+        for (const key2 in data27) {
+          if (!(key2 === "periodStart" || key2 === "from" || key2 === "amount")) {
+            const err59 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+        if (data27.periodStart !== void 0) {
+          let data28 = data27.periodStart;
+          if (typeof data28 === "string") {
+            if (!pattern5.test(data28)) {
+              const err60 = { instancePath: instancePath + "/billed/periodStart", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+              if (vErrors === null) {
+                vErrors = [err60];
+              } else {
+                vErrors.push(err60);
+              }
+              errors++;
+            }
+          } else {
+            const err61 = { instancePath: instancePath + "/billed/periodStart", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        }
+        if (data27.from !== void 0) {
+          let data29 = data27.from;
+          if (typeof data29 === "string") {
+            if (!pattern5.test(data29)) {
+              const err62 = { instancePath: instancePath + "/billed/from", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+              if (vErrors === null) {
+                vErrors = [err62];
+              } else {
+                vErrors.push(err62);
+              }
+              errors++;
+            }
+          } else {
+            const err63 = { instancePath: instancePath + "/billed/from", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+        if (data27.amount !== void 0) {
+          let data30 = data27.amount;
+          if (typeof data30 === "string") {
+            if (!pattern46.test(data30)) {
+              const err64 = { instancePath: instancePath + "/billed/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+              if (vErrors === null) {
+                vErrors = [err64];
+              } else {
+                vErrors.push(err64);
+              }
+              errors++;
+            }
+          } else {
+            const err65 = { instancePath: instancePath + "/billed/amount", schemaPath: "catalog.schema.json#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err57];
+          vErrors = [err66];
         } else {
-          vErrors.push(err57);
+          vErrors.push(err66);
         }
         errors++;
       }
-      if (!(data27 === "active" || data27 === "pending_termination" || data27 === "terminated")) {
-        const err58 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema74.properties.status.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.status !== void 0) {
+      let data31 = data.status;
+      if (typeof data31 !== "string") {
+        const err67 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err58];
+          vErrors = [err67];
         } else {
-          vErrors.push(err58);
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+      if (!(data31 === "active" || data31 === "pending_termination" || data31 === "terminated")) {
+        const err68 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema76.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
         }
         errors++;
       }
     }
     if (data.terminationDate !== void 0) {
-      let data28 = data.terminationDate;
-      if (typeof data28 === "string") {
-        if (!pattern5.test(data28)) {
-          const err59 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+      let data32 = data.terminationDate;
+      if (typeof data32 === "string") {
+        if (!pattern5.test(data32)) {
+          const err69 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
           if (vErrors === null) {
-            vErrors = [err59];
+            vErrors = [err69];
           } else {
-            vErrors.push(err59);
+            vErrors.push(err69);
           }
           errors++;
         }
       } else {
-        const err60 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err70 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err60];
+          vErrors = [err70];
         } else {
-          vErrors.push(err60);
+          vErrors.push(err70);
         }
         errors++;
       }
     }
   } else {
-    const err61 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err71 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err61];
+      vErrors = [err71];
     } else {
-      vErrors.push(err61);
+      vErrors.push(err71);
     }
     errors++;
   }

@@ -27,6 +27,10 @@ export interface MoveView {
   termRestarts?: boolean;
   /** What happens to each add-on: "Analytics: carried", "Backup: becomes included". */
   addOns?: readonly string[];
+  /** How the move takes effect, in words: "at once, unused time credited (path rule sso-cancel)". */
+  policy?: string;
+  /** The price book the arrangement moves to, when the move changes it. */
+  priceBook?: string;
   /** Terminate only: the earliest end date the notice allows (a chosen date may not be before it). */
   earliestDate?: string;
   /** Terminate only: offers presented before the cancellation is confirmed. */
@@ -50,6 +54,18 @@ function MoveFacts({ move, currency }: { move: MoveView; currency: string }) {
           <div>
             <dt>Effective</dt>
             <dd>{move.effectiveDate}</dd>
+          </div>
+        ) : null}
+        {move.policy ? (
+          <div>
+            <dt>Policy</dt>
+            <dd>{move.policy}</dd>
+          </div>
+        ) : null}
+        {move.priceBook ? (
+          <div>
+            <dt>Price book</dt>
+            <dd>{move.priceBook}</dd>
           </div>
         ) : null}
         {move.newRecurring !== undefined ? (

@@ -18,8 +18,10 @@ import { priceGraduated } from "./tiered.ts";
 export interface UsageInput {
   /** Expected usage in one billing period; undefined prices the line as rates only. */
   expected: number | undefined;
-  /** Units per block (rounded up), 1 without a block size. */
+  /** Units per block, 1 without a block size. */
   blockSize: number;
+  /** Whether a started block counts (up, the default) or only full blocks (down). */
+  roundDown?: boolean;
   /** Months the price point's amounts are multiplied by (1 for an exact billing-period match). */
   scale: number;
   currency: string;
@@ -45,11 +47,18 @@ export function priceUsage(point: ParsedPoint, input: UsageInput): PricedUsage {
     };
   }
   const billable = Math.max(0, input.expected - included);
-  const quantity = blockSize > 1 ? Math.ceil(billable / blockSize) : billable;
+  const quantity =
+    blockSize > 1
+      ? input.roundDown
+        ? Math.floor(billable / blockSize)
+        : Math.ceil(billable / blockSize)
+      : billable;
   const head =
     `estimated: ${showCount(input.expected)} expected` +
     (included > 0 ? ` − ${showCount(included)} included = ${showCount(billable)}` : "") +
-    (blockSize > 1 ? ` → ${showCount(quantity)} blocks of ${showCount(blockSize)}` : "");
+    (blockSize > 1
+      ? ` → ${showCount(quantity)} ${input.roundDown ? "full " : ""}blocks of ${showCount(blockSize)}`
+      : "");
   if (quantity === 0)
     return { amount: Decimal.ZERO, estimated: true, explanation: `${head}; nothing to bill` };
   if (point.tiers) {

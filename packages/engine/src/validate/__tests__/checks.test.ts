@@ -1170,6 +1170,113 @@ const rows: Record<string, Row> = {
       });
     },
   },
+  "ref.unknown-price-book (path rule condition)": {
+    code: "ref.unknown-price-book",
+    severity: "error",
+    pointer: "/pathRules/0/priceBooks/0",
+    defect: (d) => {
+      rules(d).unshift({
+        id: "promo-renews-at-list",
+        kinds: ["renew"],
+        priceBooks: ["promo"],
+        outcome: { timing: "end_of_term", priceBook: "list" },
+      });
+    },
+    fix: (d) => {
+      d.priceBooks?.push({ id: "promo", name: "Launch promotion", fallback: "list" });
+    },
+  },
+  "ref.unknown-price-book (path rule outcome)": {
+    code: "ref.unknown-price-book",
+    severity: "error",
+    pointer: "/pathRules/0/outcome/priceBook",
+    defect: (d) => {
+      rules(d).unshift({
+        id: "renew-at-list",
+        kinds: ["renew"],
+        outcome: { timing: "end_of_term", priceBook: "lst" },
+      });
+    },
+    fix: (d) => {
+      (rules(d)[0] as PathRuleCase).outcome.priceBook = "list";
+    },
+  },
+  "paths.price-book-ignored": {
+    code: "paths.price-book-ignored",
+    severity: "warning",
+    pointer: "/pathRules/0/outcome/priceBook",
+    defect: (d) => {
+      rules(d).unshift({
+        id: "cancel-to-list",
+        kinds: ["terminate"],
+        outcome: { timing: "end_of_term", priceBook: "list" },
+      });
+    },
+    fix: (d) => {
+      delete (rules(d)[0] as PathRuleCase).outcome.priceBook;
+    },
+  },
+  "paths.case-role-mismatch (add-on policy naming a base)": {
+    code: "paths.case-role-mismatch",
+    severity: "error",
+    pointer: "/pathRules/0/from",
+    defect: (d) => {
+      rules(d).unshift({
+        id: "sso-cancels-now",
+        kinds: ["remove_add_on"],
+        from: { packages: ["pro"] },
+        outcome: { timing: "immediate", proration: "prorate" },
+      });
+    },
+    fix: (d) => {
+      (rules(d)[0] as PathRuleCase).from = { packages: ["sso"] };
+    },
+  },
+  "paths.case-role-mismatch (base move naming an add-on)": {
+    code: "paths.case-role-mismatch",
+    severity: "error",
+    pointer: "/pathRules/0/from",
+    defect: (d) => {
+      rules(d).unshift({
+        id: "sso-ends-at-term",
+        kinds: ["terminate"],
+        from: { packages: ["sso"] },
+        outcome: { timing: "end_of_term" },
+      });
+    },
+    fix: (d) => {
+      (rules(d)[0] as PathRuleCase).kinds = ["remove_add_on"];
+    },
+  },
+  "paths.proration-style-ignored": {
+    code: "paths.proration-style-ignored",
+    severity: "warning",
+    pointer: "/pathRules/1/outcome/prorationStyle",
+    defect: (d) => {
+      (rules(d)[1] as PathRuleCase).outcome.prorationStyle = "flexible";
+    },
+    fix: (d) => {
+      delete (rules(d)[1] as PathRuleCase).outcome.prorationStyle;
+      (rules(d)[0] as PathRuleCase).outcome.prorationStyle = "flexible";
+    },
+  },
+  "paths.case-to-ignored": {
+    code: "paths.case-to-ignored",
+    severity: "error",
+    pointer: "/pathRules/0/to",
+    defect: (d) => {
+      rules(d).unshift({
+        id: "sso-cancel",
+        kinds: ["remove_add_on"],
+        from: { packages: ["sso"] },
+        to: { packages: ["sso"] },
+        outcome: { timing: "next_billing_date" },
+      });
+    },
+    fix: (d) => {
+      delete (rules(d)[0] as PathRuleCase).to;
+    },
+  },
   "paths.dead-end-ladder": {
     code: "paths.dead-end-ladder",
     severity: "warning",

@@ -15,6 +15,7 @@ import { logicCheck } from "./logic.ts";
 import { modelsCheck } from "./models.ts";
 import { namesCheck } from "./names.ts";
 import { pathsCheck } from "./paths.ts";
+import { percentageCheck } from "./percentage.ts";
 import { policyCheck } from "./policy.ts";
 import { portfoliosCheck } from "./portfolios.ts";
 import { priceBooksCheck } from "./pricebooks.ts";
@@ -33,6 +34,7 @@ export const checks: Check[] = [
   pricesCheck,
   amountsCheck,
   modelsCheck,
+  percentageCheck,
   tiersCheck,
   componentsCheck,
   groupsCheck,

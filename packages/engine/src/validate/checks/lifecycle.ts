@@ -34,6 +34,19 @@ export const lifecycleCheck: Check = {
   ],
   run(ctx) {
     const { doc, catalog } = ctx;
+    // A version cannot reach existing customers before it is in force at all.
+    if (
+      doc.existingSubscriptionsFrom !== undefined &&
+      doc.effectiveDate !== undefined &&
+      doc.existingSubscriptionsFrom < doc.effectiveDate
+    )
+      flag(
+        ctx,
+        "dates.out-of-order",
+        "error",
+        "/existingSubscriptionsFrom",
+        `is ${doc.existingSubscriptionsFrom}, before this version takes effect on ${doc.effectiveDate}; existing customers can only move onto it once it is in force.`,
+      );
     for (let i = 0; i < doc.packages.length; i++) {
       const pkg = doc.packages[i] as Package;
       if (pkg.status === "retired" && pkg.successor === undefined)

@@ -9,8 +9,28 @@ import type { Charge, PricePoint } from "@tessera/schema";
 import { type Check, NONE } from "../check.ts";
 import { flag } from "./report.ts";
 
-type Field = "amount" | "unitAmount" | "tiers" | "steps" | "includedUnits" | "billingPeriod";
-const FIELDS: readonly Field[] = ["amount", "unitAmount", "tiers", "steps", "includedUnits"];
+type Field =
+  | "amount"
+  | "unitAmount"
+  | "tiers"
+  | "steps"
+  | "includedUnits"
+  | "billingPeriod"
+  | "percent"
+  | "fixedAmount"
+  | "minAmount"
+  | "maxAmount";
+const FIELDS: readonly Field[] = [
+  "amount",
+  "unitAmount",
+  "tiers",
+  "steps",
+  "includedUnits",
+  "percent",
+  "fixedAmount",
+  "minAmount",
+  "maxAmount",
+];
 
 /** Fields each model reads; `need` lists alternatives of which one must be present. */
 const MODEL: Record<Charge["model"], { reads: readonly Field[]; need: readonly Field[]; words: string }> = {
@@ -25,6 +45,11 @@ const MODEL: Record<Charge["model"], { reads: readonly Field[]; need: readonly F
     need: ["amount", "unitAmount"],
     words: "an `amount` or `unitAmount`",
   },
+  percentage: {
+    reads: ["percent", "fixedAmount", "minAmount", "maxAmount"],
+    need: ["percent"],
+    words: "a `percent`",
+  },
 };
 
 /** Bit of each amount field in a point's presence mask (FIELDS order). */
@@ -35,6 +60,10 @@ const FIELD_BIT: Record<Field, number> = {
   steps: 8,
   includedUnits: 16,
   billingPeriod: 32,
+  percent: 64,
+  fixedAmount: 128,
+  minAmount: 256,
+  maxAmount: 512,
 };
 const maskOf = (fields: readonly Field[]) => fields.reduce((m, f) => m | FIELD_BIT[f], 0);
 const MASKS = Object.fromEntries(
@@ -75,7 +104,11 @@ export const modelsCheck: Check = {
             (pp.unitAmount !== undefined ? 2 : 0) |
             (pp.tiers !== undefined ? 4 : 0) |
             (pp.steps !== undefined ? 8 : 0) |
-            (pp.includedUnits !== undefined ? 16 : 0);
+            (pp.includedUnits !== undefined ? 16 : 0) |
+            (pp.percent !== undefined ? 64 : 0) |
+            (pp.fixedAmount !== undefined ? 128 : 0) |
+            (pp.minAmount !== undefined ? 256 : 0) |
+            (pp.maxAmount !== undefined ? 512 : 0);
           if (!(present & masks.need))
             flag(
               ctx,

@@ -13,11 +13,17 @@
  *   downgrades that are legal moves.
  */
 import type { Package, PackageMatch, PathRuleCase } from "@tessera/schema";
-import { impliedKind, isCatchAll, matchesCase, matchesPackage } from "../../paths/match.ts";
+import {
+  BASE_KINDS,
+  impliedKind,
+  isCatchAll,
+  type MoveKind,
+  matchesCase,
+  matchesPackage,
+} from "../../paths/match.ts";
 import type { Check, CheckContext } from "../check.ts";
 import { flag } from "./report.ts";
 
-const ALL_KINDS = 5;
 const ALL_PERIODS = 4;
 const ALL_PHASES = 3;
 
@@ -30,6 +36,15 @@ interface Prepared {
   key: string;
 }
 
+/** Kinds a case matches: the ones it names, else every move of the base package. */
+function kindsOf(c: PathRuleCase): readonly MoveKind[] {
+  return c.kinds ?? BASE_KINDS;
+}
+
+const ADD_ON_KINDS: readonly MoveKind[] = ["remove_add_on", "change_add_on"];
+/** Kinds whose move ends in a price book (the rest leave the arrangement's book as it is). */
+const BOOK_KINDS: readonly MoveKind[] = ["upgrade", "downgrade", "crossgrade", "renew"];
+
 function covers<T>(earlier: readonly T[] | undefined, later: readonly T[] | undefined, all: number): boolean {
   if (earlier === undefined) return true;
   if (later === undefined) return earlier.length >= all;
@@ -40,7 +55,14 @@ function canonical(c: PathRuleCase): string {
   const sorted = (xs: readonly (string | number)[] | undefined) => (xs === undefined ? null : [...xs].sort());
   const m = (x: PackageMatch | undefined) =>
     x === undefined ? null : [sorted(x.packages), sorted(x.portfolios), x.minTier ?? null, x.maxTier ?? null];
-  return JSON.stringify([sorted(c.kinds), sorted(c.billingPeriods), sorted(c.phases), m(c.from), m(c.to)]);
+  return JSON.stringify([
+    sorted(kindsOf(c)),
+    sorted(c.billingPeriods),
+    sorted(c.phases),
+    sorted(c.priceBooks),
+    m(c.from),
+    m(c.to),
+  ]);
 }
 
 function select(ctx: CheckContext, m: PackageMatch, byPortfolio: Map<string, Package[]>): Package[] {
@@ -56,8 +78,9 @@ function select(ctx: CheckContext, m: PackageMatch, byPortfolio: Map<string, Pac
 }
 
 /** Whether every move `later` matches is matched by `earlier`. */
-function subsumes(a: Prepared, b: Prepared, total: number): boolean {
-  if (!covers(a.c.kinds, b.c.kinds, ALL_KINDS)) return false;
+function subsumes(a: Prepared, b: Prepared, total: number, books: number): boolean {
+  if (!covers(kindsOf(a.c), kindsOf(b.c), Number.POSITIVE_INFINITY)) return false;
+  if (!covers(a.c.priceBooks, b.c.priceBooks, books)) return false;
   if (!covers(a.c.billingPeriods, b.c.billingPeriods, ALL_PERIODS)) return false;
   if (!covers(a.c.phases, b.c.phases, ALL_PHASES)) return false;
   if (a.c.from !== undefined) {
@@ -68,7 +91,8 @@ function subsumes(a: Prepared, b: Prepared, total: number): boolean {
   if (a.c.to !== undefined) {
     const at = a.c.to;
     // A later case without `to` also matches terminate moves, which have no target.
-    if (b.to === undefined && (b.c.kinds === undefined || b.c.kinds.includes("terminate"))) return false;
+    if (b.to === undefined && kindsOf(b.c).some((k) => k === "terminate" || k === "remove_add_on"))
+      return false;
     if (b.to === undefined ? (a.to?.length ?? 0) < total : !b.to.every((p) => matchesPackage(at, p)))
       return false;
   }
@@ -96,6 +120,7 @@ function lintCases(
           `matches no package of the catalog, so the case never applies.`,
         );
     }
+    lintAddOnCase(ctx, c, i, p);
     if (p.from?.length === 0 || p.to?.length === 0) return;
     for (const earlier of prepared) {
       if (earlier.key === p.key) {
@@ -110,7 +135,7 @@ function lintCases(
         );
         break;
       }
-      if (subsumes(earlier, p, total)) {
+      if (subsumes(earlier, p, total, Math.max(1, ctx.doc.priceBooks?.length ?? 0))) {
         flag(
           ctx,
           "paths.case-shadowed",
@@ -132,6 +157,67 @@ function lintCases(
       "warning",
       "/pathRules",
       "have no default case (one with no conditions, listed last), so moves no case matches follow the built-in defaults (upgrades at once and prorated, downgrades at the end of the term, switches on the next billing date).",
+    );
+}
+
+/**
+ * Add-on moves and price books: a case only about add-on moves must select add-ons (its from/to
+ * name the held add-on and the one changed to), a case about base moves must select base packages
+ * when it names packages, and a `priceBook` outcome on a case none of whose moves change the book
+ * (terminate, the add-on moves) is never used.
+ */
+function lintAddOnCase(ctx: CheckContext, c: PathRuleCase, i: number, p: Prepared): void {
+  const kinds = kindsOf(c);
+  const addOnOnly = kinds.every((k) => ADD_ON_KINDS.includes(k));
+  const baseOnly = kinds.every((k) => !ADD_ON_KINDS.includes(k));
+  for (const side of ["from", "to"] as const) {
+    const picked = p[side];
+    if (picked === undefined || picked.length === 0) continue;
+    if (addOnOnly && picked.every((x) => x.role !== "add_on"))
+      flag(
+        ctx,
+        "paths.case-role-mismatch",
+        "error",
+        `/pathRules/${i}/${side}`,
+        `is about ${kinds.join(" / ")} moves, which leave or take an add-on, but it selects only base packages, so the case never applies; name add-ons here.`,
+      );
+    else if (baseOnly && picked.every((x) => x.role === "add_on"))
+      flag(
+        ctx,
+        "paths.case-role-mismatch",
+        "error",
+        `/pathRules/${i}/${side}`,
+        `selects only add-ons, but the case is about moves of the base package (${kinds.join(" / ")}), so it never applies; to set an add-on's policy, list remove_add_on or change_add_on in kinds.`,
+      );
+  }
+  if (c.to !== undefined && kinds.every((k) => k === "terminate" || k === "remove_add_on"))
+    flag(
+      ctx,
+      "paths.case-to-ignored",
+      "error",
+      `/pathRules/${i}/to`,
+      `names a target, but ${kinds.join(" / ")} moves have none, so the case never applies; remove \`to\`.`,
+    );
+  const o = c.outcome;
+  // A case prorates when its proration (default: prorate for immediate moves only) is not none.
+  if (
+    o.prorationStyle !== undefined &&
+    (o.proration ?? (o.timing === "immediate" ? "prorate" : "none")) === "none"
+  )
+    flag(
+      ctx,
+      "paths.proration-style-ignored",
+      "warning",
+      `/pathRules/${i}/outcome/prorationStyle`,
+      `is never used: the case's moves prorate nothing (${o.proration === "none" ? "proration none" : `timing ${o.timing} without a proration`}), so there is no credit to work out.`,
+    );
+  if (c.outcome.priceBook !== undefined && !kinds.some((k) => BOOK_KINDS.includes(k)))
+    flag(
+      ctx,
+      "paths.price-book-ignored",
+      "warning",
+      `/pathRules/${i}/outcome/priceBook`,
+      `is never used: ${kinds.join(" / ")} moves keep the arrangement's price book; only upgrades, downgrades, crossgrades and renewals move it to another book.`,
     );
 }
 
@@ -256,6 +342,10 @@ export const pathsCheck: Check = {
     "paths.case-duplicate",
     "paths.case-shadowed",
     "paths.case-direction",
+    "paths.case-role-mismatch",
+    "paths.case-to-ignored",
+    "paths.price-book-ignored",
+    "paths.proration-style-ignored",
     "paths.upgrade-cycle",
     "package.unreachable",
     "paths.dead-end-ladder",

@@ -266,6 +266,11 @@ export const refsCheck: Check = {
     doc.pathRules?.forEach((rule, i) => {
       matchRefs(ctx, rule.from, i, "from");
       matchRefs(ctx, rule.to, i, "to");
+      rule.priceBooks?.forEach((b, k) => {
+        if (!books.has(b)) put(ctx, unknownBook(b), `/pathRules/${i}/priceBooks/${k}`);
+      });
+      const to = rule.outcome.priceBook;
+      if (to !== undefined && !books.has(to)) put(ctx, unknownBook(to), `/pathRules/${i}/outcome/priceBook`);
     });
   },
 };
