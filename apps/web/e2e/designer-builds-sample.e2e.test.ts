@@ -147,8 +147,9 @@ async function buildPathCase(page: Page, c: PathRuleCase, index: number): Promis
   if (c.description) await rules.getByLabel(`Why ${c.id} exists`).fill(c.description);
   const kinds = rules.getByRole("group", { name: `Kinds of move ${c.id} matches` });
   // A new case matches upgrades: tick exactly the sample's kinds (none ticked: any kind).
-  for (const k of ["upgrade", "downgrade", "crossgrade", "renew", "terminate"]) {
-    const box = kinds.getByLabel(k, { exact: true });
+  const all = ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"];
+  for (const k of all) {
+    const box = kinds.getByLabel(k.replaceAll("_", " "), { exact: true });
     if ((await box.isChecked()) !== (c.kinds?.includes(k as never) ?? false)) await box.click();
   }
   for (const [side, m] of [
@@ -174,6 +175,8 @@ async function buildPathCase(page: Page, c: PathRuleCase, index: number): Promis
       .getByRole("group", { name: `Phases ${c.id} matches` })
       .getByLabel(ph, { exact: true })
       .check();
+  for (const b of c.priceBooks ?? [])
+    await rules.getByLabel(`Add to “Price books ${c.id} matches (the arrangement's book)”`).selectOption(b);
   const o = c.outcome;
   await rules.getByLabel(`The move takes effect (${c.id})`).selectOption(o.timing);
   await rules.getByLabel(`Proration (${c.id})`).selectOption(o.proration ?? "");
@@ -183,6 +186,8 @@ async function buildPathCase(page: Page, c: PathRuleCase, index: number): Promis
       .fill(String(o.minimumDaysOnCurrent));
   if (o.termRestarts) await rules.getByLabel(`The term starts again on the effective date (${c.id})`).check();
   if (o.reason) await rules.getByLabel(`Reason shown to the customer (${c.id})`).fill(o.reason);
+  if (o.prorationStyle) await rules.getByLabel(`Proration style (${c.id})`).selectOption(o.prorationStyle);
+  if (o.priceBook) await rules.getByLabel(`Price book after the move (${c.id})`).selectOption(o.priceBook);
   await rules.getByRole("button", { name: `Close ${c.id}` }).click();
 }
 

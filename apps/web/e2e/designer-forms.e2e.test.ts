@@ -89,6 +89,10 @@ describe("the designer's forms", () => {
 
     await openPackage(page, "Business");
     await shotOf(page.getByRole("region", { name: "Option groups" }), "47-designer-option-groups");
+    // Charges fold to a line each: unfold this one for its picture.
+    const fold = page.locator("summary").filter({ hasText: /^Business seats/ });
+    if ((await page.getByRole("region", { name: /^Charge Business seats/ }).count()) === 0)
+      await fold.click();
     await shotOf(page.getByRole("region", { name: /^Charge Business seats/ }), "48-designer-charge");
     await shotOf(page.getByRole("region", { name: "Components" }), "49-designer-components");
     await shot(page, "50-designer-package-page");

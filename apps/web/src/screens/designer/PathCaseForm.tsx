@@ -1,7 +1,8 @@
 /**
- * The form of one path-rule case: what it matches (kinds of move, the current and target package
- * by id, portfolio or tier range, the billing period and the phase) and its outcome (timing,
- * proration, whether the term restarts, minimum days on the current package, the reason shown).
+ * The form of one path-rule case: what it matches (kinds of move, add-on moves included, the
+ * current and target package by id, portfolio or tier range, the billing period, the phase and the
+ * price book) and its outcome (timing, proration and its style, whether the term restarts, minimum
+ * days on the current package, the price book after the move, the reason shown).
  * Every control writes the document at its own pointer, so a diagnostic on the case focuses it.
  */
 import type { Catalog, PackageMatch, PathRuleCase } from "@tessera/schema";
@@ -10,7 +11,15 @@ import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
 import { PickList } from "./PickList.tsx";
 
-const KINDS = ["upgrade", "downgrade", "crossgrade", "renew", "terminate"] as const;
+const KINDS = [
+  "upgrade",
+  "downgrade",
+  "crossgrade",
+  "renew",
+  "terminate",
+  "remove_add_on",
+  "change_add_on",
+] as const;
 const PERIODS = ["month", "quarter", "year", "upfront"] as const;
 const PHASES = ["trial", "intro", "evergreen"] as const;
 const TIMINGS = [
@@ -18,6 +27,11 @@ const TIMINGS = [
   { value: "next_billing_date", label: "on the next billing date" },
   { value: "end_of_term", label: "at the end of the term" },
   { value: "illegal", label: "never (the move is blocked)" },
+] as const;
+const STYLES = [
+  { value: "", label: "the catalog's (day-based unless it says otherwise)" },
+  { value: "day_based", label: "day-based: current price × unused days" },
+  { value: "flexible", label: "flexible: what was billed × unused days" },
 ] as const;
 const PRORATIONS = [
   { value: "", label: "default (prorate when immediate, else none)" },
@@ -194,6 +208,16 @@ export function PathCaseForm({
           onChange={(v) => set(at("phases"), v)}
         />
       </div>
+      {(doc.priceBooks ?? []).length > 0 ? (
+        readOnly ? null : (
+          <PickList
+            label={`Price books ${name} matches (the arrangement's book)`}
+            options={(doc.priceBooks ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            value={c.priceBooks ?? []}
+            onChange={(ids) => set(at("priceBooks"), ids.length > 0 ? ids : undefined)}
+          />
+        )
+      ) : null}
       <fieldset className="ts-card ts-case-side" data-pointer={pointer(at("outcome"))}>
         <legend className="ts-label">Outcome</legend>
         <div className="grid-3">
@@ -219,6 +243,27 @@ export function PathCaseForm({
             value={c.outcome.minimumDaysOnCurrent}
             readOnly={readOnly}
             onChange={(v) => set(at("outcome", "minimumDaysOnCurrent"), v)}
+          />
+        </div>
+        <div className="grid-2">
+          <SelectField
+            label={`Proration style (${name})`}
+            pointer={pointer(at("outcome", "prorationStyle"))}
+            value={c.outcome.prorationStyle ?? ""}
+            options={STYLES}
+            readOnly={readOnly}
+            onChange={(v) => set(at("outcome", "prorationStyle"), v === "" ? undefined : v)}
+          />
+          <SelectField
+            label={`Price book after the move (${name})`}
+            pointer={pointer(at("outcome", "priceBook"))}
+            value={c.outcome.priceBook ?? ""}
+            options={[
+              { value: "", label: "the one it has" },
+              ...(doc.priceBooks ?? []).map((b) => ({ value: b.id, label: b.name })),
+            ]}
+            readOnly={readOnly}
+            onChange={(v) => set(at("outcome", "priceBook"), v === "" ? undefined : v)}
           />
         </div>
         <TextField
