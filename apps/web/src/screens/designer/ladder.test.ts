@@ -49,10 +49,12 @@ describe("the designer's ladder", () => {
     const trial = ladderMoves(doc, "collab", { billingPeriod: "month", phase: "trial" });
     expect(trial.every((m) => m.caseId === "trial-change-now" && m.timing === "immediate")).toBe(true);
     const move = find(yearly, "collab-team", "collab-starter")!;
-    // annual-downgrade (3rd), monthly-downgrade (5th) and the default (8th) all match; the 3rd decides.
+    // annual-downgrade (3rd), monthly-downgrade (5th) and the catch-all default (last) match; the
+    // 3rd decides. The add-on cases between them name add-on moves only.
+    const last = (doc.pathRules ?? []).findIndex((c) => c.id === "default-end-of-term");
     expect(
       casesMatching(doc.pathRules ?? [], doc, move, { billingPeriod: "year", phase: "evergreen" }),
-    ).toEqual([2, 4, 7]);
+    ).toEqual([2, 4, last]);
   });
 
   it("turns a drawn arrow into a first case that decides that move, and the catalog stays valid", () => {
