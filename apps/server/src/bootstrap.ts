@@ -1,7 +1,7 @@
 /**
  * First-start seeding. "First start" means the token table is empty: then an admin token is made
- * (TESSERA_ADMIN_TOKEN when set), and, unless demo seeding is off, one token per other role and the
- * sample catalogs, each published as version 1. Tokens are written last, so a start interrupted
+ * (TESSERA_ADMIN_TOKEN when set), and, unless demo seeding is off, one token per other role, a
+ * seller token with the approver capability (a sales manager), and the sample catalogs, each published as version 1. Tokens are written last, so a start interrupted
  * half-way simply seeds again (catalogs already there are skipped).
  *
  * Recovery: the API refuses to revoke the last admin token, but should none be left (revoked in
@@ -24,7 +24,8 @@ import {
 } from "@tessera/api";
 
 export interface Seeded {
-  tokens: { role: Role; token: string }[];
+  /** `label` tells apart tokens of one role: the demo sales manager is a seller labelled `approver`. */
+  tokens: { role: Role; token: string; label?: string }[];
   catalogs: { id: string; version: number }[];
   /** True when this start only restored an admin token (no admin was left). */
   recovered?: boolean;
@@ -86,6 +87,16 @@ export async function bootstrap(services: Services, options: BootstrapOptions): 
         token: given,
       });
       made.push({ role, token });
+    }
+    if (options.demo) {
+      // A sales manager: sells and approves discounts (the approver capability, apps/server/README.md).
+      const { token } = await insertToken(tx, {
+        name: "demo sales manager",
+        role: "seller",
+        createdBy: "system",
+        approver: true,
+      });
+      made.push({ role: "seller", token, label: "approver" });
     }
     return made;
   });

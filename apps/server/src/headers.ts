@@ -2,7 +2,8 @@
  * Security headers on every response: the API, the feed, errors and the web app.
  * The web app's Content-Security-Policy allows only its own origin: the built app has no inline
  * script or style element (vite emits files), its favicon is a `data:` image, its worker is a
- * same-origin module. Everything else (JSON) gets a policy that allows nothing at all.
+ * same-origin module. Images may also come from any https:// origin: a catalog's branding names its
+ * logo by URL for printed quotes (an image cannot run script). Everything else (JSON) gets a policy that allows nothing at all.
  * @see https://owasp.org/www-project-secure-headers/
  * @see https://www.w3.org/TR/CSP3/#directive-frame-ancestors
  */
@@ -13,7 +14,7 @@ export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: https:",
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",

@@ -46,7 +46,7 @@ if (seeded?.recovered) {
   console.log("No admin token was left: TESSERA_ADMIN_TOKEN was added as an admin token (audited).");
 } else if (seeded) {
   console.log("\nFirst start: these tokens are shown once and stored only as hashes. Keep them.");
-  for (const t of seeded.tokens) console.log(`  ${t.role.padEnd(9)} ${t.token}`);
+  for (const t of seeded.tokens) console.log(`  ${(t.label ?? t.role).padEnd(9)} ${t.token}`);
   if (seeded.catalogs.length > 0)
     console.log(
       `Published sample catalogs: ${seeded.catalogs.map((c) => `${c.id} v${c.version}`).join(", ")}`,

@@ -182,12 +182,15 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByRole("button", { name: "Undo" }).click();
     await expect.poll(() => page.locator("[data-total='mrr']").textContent()).toBe(mrrBefore);
 
-    // A discount beyond the catalog's 15% threshold flags the quote for approval.
+    // A discount beyond the catalog's tiers flags the quote for approval: 30% is past the second
+    // tier (above 25%: two approvers).
     await page.getByLabel("Percent off recurring").fill("30");
     await page.getByLabel("Why").fill("Competitive displacement");
     await page.getByRole("button", { name: "Add discount" }).click();
     await page.getByText("Needs approval", { exact: true }).waitFor();
-    await expect(page.getByRole("list", { name: "Approval reasons" }).textContent()).resolves.toMatch(/15/);
+    await expect(page.getByRole("list", { name: "Approval reasons" }).textContent()).resolves.toMatch(
+      /more than 25% needs approval by 2 different approvers/,
+    );
     await shot(page, "06b-quote-needs-approval");
     await page.getByRole("button", { name: "Remove discount Competitive displacement" }).click();
     await page.getByText("No approval needed").waitFor();

@@ -7,20 +7,23 @@ import { CatalogsScreen } from "./screens/designer/CatalogsScreen.tsx";
 import { DraftScreen } from "./screens/designer/DraftScreen.tsx";
 import { ArrangementsScreen } from "./screens/paths/ArrangementsScreen.tsx";
 import { PathExplorer } from "./screens/paths/PathExplorer.tsx";
+import { ApprovalsScreen } from "./screens/quotes/ApprovalsScreen.tsx";
 import { QuoteBuilder } from "./screens/quotes/QuoteBuilder.tsx";
 import { QuoteDetail } from "./screens/quotes/QuoteDetail.tsx";
+import { QuotePrint } from "./screens/quotes/QuotePrint.tsx";
 import { QuotesScreen } from "./screens/quotes/QuotesScreen.tsx";
 import { abilities, type Me, type Role, useSession } from "./session/store.ts";
 
 /** Navigation a role is offered: what it may not do is not shown. */
-export function linksFor(role: Role): NavLink[] {
-  const can = abilities(role);
+export function linksFor(role: Role, approver = false): NavLink[] {
+  const can = abilities(role, approver);
   const links: NavLink[] = [];
   links.push({ href: "/catalogs", label: can.design ? "Catalog designer" : "Catalogs" });
   if (can.sell) {
     links.push({ href: "/quotes", label: "Quote builder" });
     links.push({ href: "/arrangements", label: "Path explorer" });
   }
+  if (can.approve) links.push({ href: "/approvals", label: "Approvals" });
   return links;
 }
 
@@ -73,6 +76,13 @@ const ROUTES: Route[] = [
   { pattern: "/quotes", allowed: (c) => c.sell, render: () => <QuotesScreen /> },
   { pattern: "/quotes/new", allowed: (c) => c.sell, render: () => <QuoteBuilder /> },
   { pattern: "/quotes/:id", allowed: (c) => c.sell, render: (p) => <QuoteDetail quoteId={p.id!} /> },
+  {
+    pattern: "/quotes/:id/revise",
+    allowed: (c) => c.sell,
+    render: (p) => <QuoteBuilder key={p.id} revising={p.id!} />,
+  },
+  { pattern: "/quotes/:id/print", allowed: (c) => c.sell, render: (p) => <QuotePrint quoteId={p.id!} /> },
+  { pattern: "/approvals", allowed: (c) => c.approve, render: () => <ApprovalsScreen /> },
   { pattern: "/arrangements", allowed: (c) => c.sell, render: () => <ArrangementsScreen /> },
   {
     pattern: "/arrangements/:id",
@@ -81,8 +91,8 @@ const ROUTES: Route[] = [
   },
 ];
 
-function Screen({ role, path }: { role: Role; path: string }) {
-  const can = abilities(role);
+function Screen({ role, approver, path }: { role: Role; approver: boolean; path: string }) {
+  const can = abilities(role, approver);
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, path);
     if (params && route.allowed(can))
@@ -116,7 +126,7 @@ export function App() {
   }, [meQuery.error, signOut]);
 
   const role = me?.role;
-  const links = role ? linksFor(role) : [];
+  const links = role ? linksFor(role, me?.approver === true) : [];
   useEffect(() => {
     if (role && (path === "/" || path === "")) navigate(links[0]?.href ?? "/catalogs", { replace: true });
   }, [role, path, links]);
@@ -133,7 +143,7 @@ export function App() {
     ) : (
       <LoadingState label="Signing in" />
     );
-  else body = <Screen role={me.role} path={path} />;
+  else body = <Screen role={me.role} approver={me.approver === true} path={path} />;
 
   const current = links.find((l) => path.startsWith(l.href))?.href;
   return (

@@ -1,5 +1,6 @@
 import "@tessera/ui/styles.css";
 import "./app.css";
+import "./screens/quotes/quotes.css";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";

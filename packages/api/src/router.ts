@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { approvalsRouter } from "./approvals/router.ts";
 import { arrangementsRouter } from "./arrangements/router.ts";
 import { auditRouter } from "./audit-router.ts";
 import { interopRouter } from "./catalogs/interop-router.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   catalogs: catalogsRouter,
   interop: interopRouter,
   quotes: quotesRouter,
+  approvals: approvalsRouter,
   arrangements: arrangementsRouter,
   tokens: tokensRouter,
   audit: auditRouter,

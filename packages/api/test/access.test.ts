@@ -46,6 +46,15 @@ const ADMITS: Record<string, Role[]> = {
   "quotes.list": SELL,
   "quotes.get": SELL,
   "quotes.transition": SELL,
+  "quotes.revise": SELL,
+  "quotes.clone": SELL,
+  "quotes.revisions": SELL,
+  "approvals.request": SELL,
+  // Sellers pass the role check, but only approvers (admins, sellers with the approver
+  // capability, test/approvals.test.ts) pass the capability check.
+  "approvals.decide": ["admin"],
+  "approvals.queue": ["admin"],
+  "approvals.history": SELL,
   "arrangements.list": SELL,
   "arrangements.get": SELL,
   "arrangements.paths": SELL,

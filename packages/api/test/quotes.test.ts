@@ -97,7 +97,9 @@ describe.each(backends)("quotes on %s", (backend) => {
     const seller = await callerFor(services, tokens.seller);
     const saved = await seller.quotes.save({ idempotencyKey: "idem-key-accept", quote });
     if (saved.price.requiresApproval) {
-      expect((await errorOf(seller.quotes.transition({ id: saved.id, to: "sent" }))).code).toBe("FORBIDDEN");
+      expect((await errorOf(seller.quotes.transition({ id: saved.id, to: "sent" }))).code).toBe(
+        "PRECONDITION_FAILED",
+      );
     }
     expect((await errorOf(seller.quotes.transition({ id: saved.id, to: "accepted" }))).code).toBe(
       "PRECONDITION_FAILED",
@@ -144,14 +146,36 @@ describe.each(backends)("quotes on %s", (backend) => {
     expect((await seller.quotes.get({ id: bad.id })).status).toBe("draft");
   });
 
-  it("expires a sent quote instead of accepting it after its validity", async () => {
+  it("expires a sent quote past its validity on read: it cannot be accepted, and saying so is allowed", async () => {
     const seller = await callerFor(services, tokens.seller);
-    const admin = await callerFor(services, tokens.admin);
-    const old = { ...quote, validUntil: "2026-11-01", discounts: [] };
-    const saved = await seller.quotes.save({ idempotencyKey: "idem-key-old", quote: old });
-    await admin.quotes.transition({ id: saved.id, to: "sent" });
-    const err = await errorOf(seller.quotes.transition({ id: saved.id, to: "accepted" }));
+    const saved = await seller.quotes.save({
+      idempotencyKey: "idem-key-old",
+      quote: { ...quote, validUntil: "2026-11-25", discounts: [] },
+    });
+    expect((await seller.quotes.transition({ id: saved.id, to: "sent" })).doc.validUntil).toBe("2026-11-25");
+    // Ten days later the quote reads as expired, in lists too, and refuses acceptance with the date.
+    const later = await callerFor(servicesFor(t.db, { today: () => "2026-12-05" }), tokens.seller);
+    expect((await later.quotes.get({ id: saved.id })).status).toBe("expired");
+    expect((await later.quotes.list({ status: "expired" })).map((q) => q.id)).toContain(saved.id);
+    expect((await later.quotes.list({ status: "sent" })).map((q) => q.id)).not.toContain(saved.id);
+    const err = await errorOf(later.quotes.transition({ id: saved.id, to: "accepted" }));
     expect(err.code).toBe("PRECONDITION_FAILED");
-    expect((await seller.quotes.transition({ id: saved.id, to: "expired" })).status).toBe("expired");
+    expect(err.message).toContain("valid until 2026-11-25");
+    // The database refuses it too, whatever the caller checked (the conditional update).
+    const rows = await t.db.query("UPDATE quotes SET status = status WHERE id = $1 AND status = 'accepted'", [
+      saved.id,
+    ]);
+    expect(rows).toHaveLength(0);
+    expect((await later.quotes.transition({ id: saved.id, to: "expired" })).status).toBe("expired");
+    expect((await later.quotes.transition({ id: saved.id, to: "expired" })).status).toBe("expired");
+  });
+
+  it("gives a sent quote the catalog's validity when it names none", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const { validUntil: _v, ...open } = quote;
+    const saved = await seller.quotes.save({ idempotencyKey: "idem-key-validity", quote: open });
+    expect(saved.doc.validUntil).toBeUndefined();
+    // The sample's quote policy: validityDays 30; 2026-11-20 + 30 days = 2026-12-20.
+    expect((await seller.quotes.transition({ id: saved.id, to: "sent" })).doc.validUntil).toBe("2026-12-20");
   });
 });

@@ -52,6 +52,7 @@ export {
 export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/match.ts";
 export { type VersionChoice, versionForArrangement, versionInForce } from "./paths/versions.ts";
 export { type UnitWords, unitWords } from "./price/explain.ts";
+export { type DiscountImpact, discountImpact } from "./price/impact.ts";
 export {
   type PriceLine,
   type PriceLineKind,

@@ -13,8 +13,18 @@ export { pixelOffsets } from "./format/decimalScale.ts";
 export { formatDelta, formatMoney, PERIOD_LABEL } from "./format/money.ts";
 export { unitFor } from "./format/units.ts";
 export type { Choice, ChoiceState } from "./options/choice.ts";
-export { OptionGroup, type OptionGroupProps } from "./options/OptionGroup.tsx";
+export {
+  OptionChoice,
+  type OptionChoiceProps,
+  OptionGroup,
+  type OptionGroupProps,
+} from "./options/OptionGroup.tsx";
 export { QuantityInput, type QuantityInputProps } from "./options/QuantityInput.tsx";
+export {
+  type VirtualGroup,
+  VirtualOptionGroups,
+  type VirtualOptionGroupsProps,
+} from "./options/VirtualOptionGroups.tsx";
 export {
   type LadderEdge,
   LadderGraph,

@@ -10,6 +10,8 @@ export interface Me {
   tokenId: string;
   name: string;
   role: Role;
+  /** May approve discounts (admins, and sellers with the approver capability). */
+  approver?: boolean;
 }
 
 interface SessionState {
@@ -43,9 +45,11 @@ export const useSession = create<SessionState>()((set) => ({
 }));
 
 /** What each role may do; screens and buttons are offered only when allowed. */
-export const abilities = (role: Role | undefined) => ({
+export const abilities = (role: Role | undefined, approver = false) => ({
   design: role === "admin" || role === "designer",
   sell: role === "admin" || role === "seller",
   preview: role === "admin" || role === "designer" || role === "seller",
   read: role !== undefined,
+  /** The approver capability, as the server's `me` reports it. */
+  approve: role === "admin" || (role === "seller" && approver),
 });

@@ -24,7 +24,7 @@ import { appendAudit } from "../data/audit.ts";
 import type { Queryable } from "../db/db.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
-import { catalogFor } from "../quotes/router.ts";
+import { catalogFor } from "../quotes/record.ts";
 import type { Services } from "../services.ts";
 import { can, procedure } from "../trpc.ts";
 

@@ -5,6 +5,9 @@
  * - designer: product managers; edit drafts, publish, retire catalogs.
  * - seller: sales reps; configure, price and save quotes, move arrangements.
  * - reader: consuming services; read published catalogs (API and feed).
+ *
+ * Approving discounts is a capability, not a role: a seller token created with `approver: true` (a
+ * sales manager) may approve or reject quotes, and admin tokens always may (see `mayApprove`).
  */
 export const ROLES = ["admin", "designer", "seller", "reader"] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,4 +21,14 @@ export interface Principal {
   tokenId: string;
   name: string;
   role: Role;
+  /** Whether the token may approve discounts (set on seller tokens; admins always may). */
+  approver?: boolean;
+}
+
+/** Roles a token may hold the approver capability on. */
+export const APPROVER_ROLES: readonly Role[] = ["admin", "seller"];
+
+/** Whether a caller may approve or reject quotes: an admin, or a token with the approver capability. */
+export function mayApprove(p: Principal): boolean {
+  return p.role === "admin" || (p.approver === true && APPROVER_ROLES.includes(p.role));
 }

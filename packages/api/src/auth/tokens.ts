@@ -31,6 +31,8 @@ export interface TokenRecord {
   id: string;
   name: string;
   role: Role;
+  /** May approve discounts (a seller acting as sales manager; admins always may). */
+  approver: boolean;
   createdAt: string;
   createdBy: string | null;
   revokedAt: string | null;
@@ -44,6 +46,7 @@ export function tokenRecord(row: TokenRow): TokenRecord {
     id: row.id,
     name: row.name,
     role: row.role,
+    approver: row.approver === true,
     createdAt: iso(row.created_at)!,
     createdBy: row.created_by,
     revokedAt: iso(row.revoked_at),
@@ -53,7 +56,13 @@ export function tokenRecord(row: TokenRow): TokenRecord {
 /** Stores a token (generated unless given) and returns it in clear with its record. */
 export async function insertToken(
   db: Queryable,
-  opts: { name: string; role: Role; createdBy: string | null; token?: string | undefined },
+  opts: {
+    name: string;
+    role: Role;
+    createdBy: string | null;
+    token?: string | undefined;
+    approver?: boolean | undefined;
+  },
 ): Promise<{ token: string; record: TokenRecord }> {
   const token = opts.token ?? generateToken();
   const id = `tok_${randomBytes(8).toString("hex")}`;
@@ -63,6 +72,7 @@ export async function insertToken(
     role: opts.role,
     hash: hashToken(token),
     createdBy: opts.createdBy,
+    approver: opts.approver === true,
   });
   return { token, record: tokenRecord(row) };
 }
@@ -112,7 +122,12 @@ export class TokenResolver {
       this.#cache.delete(hash);
       return { refused: "revoked" };
     }
-    const principal: Principal = { tokenId: row.id, name: row.name, role: row.role };
+    const principal: Principal = {
+      tokenId: row.id,
+      name: row.name,
+      role: row.role,
+      ...(row.approver ? { approver: true } : {}),
+    };
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(hash, { principal, until: now + this.ttlMs });
     return { principal };

@@ -1,7 +1,12 @@
 /**
  * Data access for quotes. Lock order: a quote's row (FOR UPDATE in a status move), then the
- * arrangement it creates (data/arrangements.ts), then the audit log. Idempotency keys are scoped
- * to the token that used them (`created_by`, `idempotency_key` is unique).
+ * arrangement it creates (data/arrangements.ts), its approvals (data/quote-approvals.ts), then the
+ * audit log; a revision locks the revised quote's row before inserting its successor. Idempotency
+ * keys are scoped to the token that used them (`created_by`, `idempotency_key` is unique).
+ *
+ * Every status move is a conditional UPDATE (`WHERE status = <from> …`), so a second identical
+ * move (a double click, a retry) changes nothing; the caller then reads the row and answers with
+ * its current state. A draft or sent quote past its `validUntil` is expired on read (`EXPIRED`).
  */
 import type { PriceResult } from "@tessera/engine";
 import type { Quote } from "@tessera/schema";
@@ -26,10 +31,48 @@ export interface QuoteRow {
   updated_at: unknown;
   created_by: string;
   request_hash: string;
+  /** The first revision's id, shared by every revision of the quote. */
+  family_id: string;
+  revision: number;
+  /** The revision that replaced this one, if any: a superseded quote no longer moves. */
+  superseded_by: string | null;
+  approval: ApprovalState;
+  approval_round: number;
+  /** Distinct approvers the discount needs (0: no approval needed). */
+  approvals_required: number;
 }
 
-const COLUMNS =
-  "id, status, catalog_id, catalog_version, customer, title, package_name, doc, price, arrangement_id, created_at, updated_at, created_by, request_hash";
+export type ApprovalState = "none" | "pending" | "approved" | "rejected";
+
+const FIELDS = [
+  "id",
+  "status",
+  "catalog_id",
+  "catalog_version",
+  "customer",
+  "title",
+  "package_name",
+  "doc",
+  "price",
+  "arrangement_id",
+  "created_at",
+  "updated_at",
+  "created_by",
+  "request_hash",
+  "family_id",
+  "revision",
+  "superseded_by",
+  "approval",
+  "approval_round",
+  "approvals_required",
+];
+const COLUMNS = FIELDS.join(", ");
+/** The columns of `quotes` aliased `q` (for joins). */
+export const QUOTE_COLUMNS_Q = FIELDS.map((f) => `q.${f}`).join(", ");
+
+/** Whether a draft or sent quote is past its validity on `$n` (a YYYY-MM-DD parameter). */
+export const expiredOn = (n: number, alias = "") =>
+  `(${alias}status IN ('draft', 'sent') AND ${alias}doc ->> 'validUntil' IS NOT NULL AND ${alias}doc ->> 'validUntil' < $${n})`;
 
 export async function findQuote(db: Queryable, id: string, lock = false): Promise<QuoteRow | undefined> {
   const rows = await db.query<QuoteRow>(
@@ -52,7 +95,10 @@ export async function findQuoteByKey(
   return rows[0];
 }
 
-/** Inserts a draft quote; `undefined` when the principal's key was just used by a concurrent request. */
+/**
+ * Inserts a draft quote; `undefined` when a concurrent request just took the principal's key, or
+ * the revision number (another revision of the same quote won).
+ */
 export async function insertQuote(
   tx: Queryable,
   q: {
@@ -67,13 +113,17 @@ export async function insertQuote(
     principal: string;
     title: string;
     packageName: string;
+    /** The first revision's id (the quote's own id for a first revision) and this one's number. */
+    familyId: string;
+    revision: number;
+    approvalsRequired: number;
   },
 ): Promise<QuoteRow | undefined> {
   const rows = await tx.query<QuoteRow>(
     `INSERT INTO quotes (id, idempotency_key, request_hash, catalog_id, catalog_version, customer, status,
-       doc, price, created_by, title, package_name)
-     VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9, $10, $11)
-     ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
+       doc, price, created_by, title, package_name, family_id, revision, approvals_required)
+     VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9, $10, $11, $12, $13, $14)
+     ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
     [
       q.id,
       q.key,
@@ -86,30 +136,74 @@ export async function insertQuote(
       q.principal,
       q.title,
       q.packageName,
+      q.familyId,
+      q.revision,
+      q.approvalsRequired,
     ],
   );
   return rows[0];
 }
 
+/**
+ * Quotes newest first: the latest revision of each (every revision with `revisions`), of one
+ * status when given, the status as of `today` (a quote past its validity is expired).
+ */
 export function listQuotes(
   db: Queryable,
-  opts: { status: QuoteStatus | null; limit: number },
+  opts: { status: QuoteStatus | null; limit: number; today: string; revisions: boolean },
 ): Promise<QuoteRow[]> {
   return db.query<QuoteRow>(
-    `SELECT ${COLUMNS} FROM quotes WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC, id LIMIT $2`,
-    [opts.status, opts.limit],
+    `SELECT ${COLUMNS} FROM quotes
+     WHERE ($1::text IS NULL OR (CASE WHEN ${expiredOn(3)} THEN 'expired' ELSE status END) = $1)
+       AND ($4 OR superseded_by IS NULL)
+     ORDER BY created_at DESC, id LIMIT $2`,
+    [opts.status, opts.limit, opts.today, opts.revisions],
   );
 }
 
-/** Moves a quote to `status` (its row locked by `findQuote(…, true)`). */
-export async function setQuoteStatus(
+/** Every revision of a quote, first to last. */
+export function listRevisions(db: Queryable, familyId: string): Promise<QuoteRow[]> {
+  return db.query<QuoteRow>(`SELECT ${COLUMNS} FROM quotes WHERE family_id = $1 ORDER BY revision`, [
+    familyId,
+  ]);
+}
+
+/**
+ * Moves a quote from `from` to `to` only if it still is `from`, not superseded, not past its
+ * validity on `today`, and (for `sent`) approved when its discount needs approval; `undefined`
+ * when any of that no longer holds (the caller re-reads and says why, or answers a repeat).
+ */
+export async function moveQuoteStatus(
   tx: Queryable,
-  q: { id: string; status: QuoteStatus; doc: Quote; arrangementId: string | null },
-): Promise<QuoteRow> {
+  q: {
+    id: string;
+    from: QuoteStatus;
+    to: QuoteStatus;
+    doc: Quote;
+    arrangementId: string | null;
+    today: string;
+  },
+): Promise<QuoteRow | undefined> {
   const rows = await tx.query<QuoteRow>(
-    `UPDATE quotes SET status = $2, doc = $3::json, arrangement_id = COALESCE($4, arrangement_id), updated_at = now()
-     WHERE id = $1 RETURNING ${COLUMNS}`,
-    [q.id, q.status, JSON.stringify(q.doc), q.arrangementId],
+    `UPDATE quotes SET status = $3, doc = $4::json, arrangement_id = COALESCE($5, arrangement_id), updated_at = now()
+     WHERE id = $1 AND status = $2 AND superseded_by IS NULL
+       AND ($3 = 'expired' OR NOT ${expiredOn(6)})
+       AND ($3 <> 'sent' OR approvals_required = 0 OR approval = 'approved')
+     RETURNING ${COLUMNS}`,
+    [q.id, q.from, q.to, JSON.stringify(q.doc), q.arrangementId, q.today],
   );
-  return rows[0]!;
+  return rows[0];
+}
+
+/**
+ * Marks `id` as replaced by revision `by`, only if no revision replaced it yet and it was not
+ * accepted; `false` otherwise.
+ */
+export async function supersedeQuote(tx: Queryable, id: string, by: string): Promise<boolean> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE quotes SET superseded_by = $2, updated_at = now()
+     WHERE id = $1 AND superseded_by IS NULL AND status <> 'accepted' RETURNING id`,
+    [id, by],
+  );
+  return rows.length === 1;
 }

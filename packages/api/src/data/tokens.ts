@@ -12,18 +12,19 @@ export interface TokenRow {
   created_at: Date | string;
   created_by: string | null;
   revoked_at: Date | string | null;
+  approver: boolean;
 }
 
-const COLUMNS = "id, name, role, created_at, created_by, revoked_at";
+const COLUMNS = "id, name, role, created_at, created_by, revoked_at, approver";
 
 export async function insertTokenRow(
   db: Queryable,
-  t: { id: string; name: string; role: string; hash: string; createdBy: string | null },
+  t: { id: string; name: string; role: string; hash: string; createdBy: string | null; approver: boolean },
 ): Promise<TokenRow> {
   const rows = await db.query<TokenRow>(
-    `INSERT INTO api_tokens (id, name, role, token_hash, created_by) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO api_tokens (id, name, role, token_hash, created_by, approver) VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING ${COLUMNS}`,
-    [t.id, t.name, t.role, t.hash, t.createdBy],
+    [t.id, t.name, t.role, t.hash, t.createdBy, t.approver],
   );
   return rows[0]!;
 }

@@ -4,7 +4,7 @@
  * with TESSERA_ADMIN_TOKEN, see apps/server/README.md).
  */
 import type { TRPCRouterRecord } from "@trpc/server";
-import { ROLES, type Role } from "../auth/roles.ts";
+import { APPROVER_ROLES, mayApprove, ROLES, type Role } from "../auth/roles.ts";
 import { insertToken, notifyRevoked, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
 import { appendAudit } from "../data/audit.ts";
 import { findToken, listTokens, lockActiveAdmins, revokeTokenRow } from "../data/tokens.ts";
@@ -20,19 +20,39 @@ export const tokensRouter = {
   }),
 
   create: procedure(can.administer)
-    .input(input(is.object({ name: is.string({ min: 1, max: 200 }), role: is.literal<Role>(...ROLES) })))
+    .input(
+      input(
+        is.object({
+          name: is.string({ min: 1, max: 200 }),
+          role: is.literal<Role>(...ROLES),
+          approver: is.optional(is.boolean()),
+        }),
+      ),
+    )
     .mutation(async ({ ctx, input }): Promise<{ token: string; record: TokenRecord }> => {
+      if (input.approver && !APPROVER_ROLES.includes(input.role))
+        fail("BAD_REQUEST", "Only seller and admin tokens can approve discounts.", {
+          diagnostics: [
+            {
+              code: "token.approver-role",
+              severity: "error",
+              pointer: "/approver",
+              message: `A ${input.role} token cannot approve discounts; give the approver capability to a seller (a sales manager) or an admin token.`,
+            },
+          ],
+        });
       return ctx.services.db.transaction(async (tx) => {
         const created = await insertToken(tx, {
           name: input.name,
           role: input.role,
           createdBy: ctx.principal.tokenId,
+          approver: input.approver === true,
         });
         await appendAudit(tx, {
           actor: ctx.principal.tokenId,
           action: "token.create",
           subject: `token:${created.record.id}`,
-          detail: { role: input.role, name: input.name },
+          detail: { role: input.role, name: input.name, approver: input.approver === true },
         });
         return created;
       });
@@ -69,4 +89,5 @@ export const meProcedure = procedure(["admin", "designer", "seller", "reader"]).
   tokenId: ctx.principal.tokenId,
   name: ctx.principal.name,
   role: ctx.principal.role,
+  approver: mayApprove(ctx.principal),
 }));

@@ -41,8 +41,10 @@ describe("tessera price", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.requiresApproval).toBe(true);
+    // The sample's tiers: above 15% one approver (Sales manager), above 25% two.
+    expect(out.approvalsRequired).toBe(1);
     expect(out.reasons).toEqual([
-      "Discount `vip` takes 25% off recurring charges; more than 15% needs approval.",
+      "Discount `vip` takes 25% off recurring charges; more than 15% needs approval by one approver (Sales manager).",
     ]);
   });
 

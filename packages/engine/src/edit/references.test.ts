@@ -71,6 +71,41 @@ describe("references between the entries of a catalog", () => {
   });
 });
 
+describe("references added with percentage charges and price-book path cases", () => {
+  it("renames a charge named by a percentage of it, and a price book named by a path case", () => {
+    const doc = structuredClone(saas);
+    const i = pkgIndex(doc, "collab-team");
+    const pkg = doc.packages[i];
+    if (!pkg) throw new Error("no team");
+    pkg.charges.push({
+      id: "team-care",
+      model: "percentage",
+      percentOf: ["team-seat-fee"],
+      pricePoints: [{ currency: "USD", percent: "20" }],
+    } as never);
+    doc.pathRules = [
+      {
+        id: "partner-downgrades-wait",
+        kinds: ["downgrade"],
+        priceBooks: ["partner"],
+        outcome: { timing: "end_of_term" },
+      },
+      ...(doc.pathRules ?? []),
+    ] as never;
+    const renamed = renameId(
+      renameId(doc, "team-seat-fee", "team-seats-fee"),
+      "partner",
+      "resellers",
+      "priceBook",
+    );
+    expect(renamed.packages[i]?.charges.at(-1)?.percentOf).toEqual(["team-seats-fee"]);
+    expect(renamed.pathRules?.[0]?.priceBooks).toEqual(["resellers"]);
+    // The seat fee cannot be deleted while the percentage names it.
+    const j = doc.packages[i]?.charges.findIndex((c) => c.id === "team-seat-fee") ?? -1;
+    expect(deletion(doc, ["packages", i, "charges", j]).removable).toBe(false);
+  });
+});
+
 describe("deleting an entry", () => {
   it("refuses while a rule names the thing, and removes the included add-on and requirement once none does", () => {
     const i = pkgIndex(saas, "collab-audit-log");

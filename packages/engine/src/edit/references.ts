@@ -128,11 +128,13 @@ export function eachReference(doc: Catalog, visit: Visit): void {
     });
     pkg.charges.forEach((c, j) => {
       const charge: Token[] = [...at, "charges", j];
-      for (const key of ["component", "option"] as const) {
+      for (const key of ["component", "option", "eventsComponent"] as const) {
         const id = c[key];
         if (id !== undefined)
           visit({ id, namespace: "catalog", path: [...charge, key], removal: "owner", ownerPath: charge });
       }
+      // A percentage of other charges: without one of them its meaning changes, so the designer decides.
+      list(c.percentOf, [...charge, "percentOf"], visit, "blocking");
       c.pricePoints.forEach((p, k) => {
         if (p.priceBook !== undefined)
           visit({
@@ -174,6 +176,9 @@ export function eachReference(doc: Catalog, visit: Visit): void {
   doc.pathRules?.forEach((c, i) => {
     match(c.from, ["pathRules", i, "from"], visit);
     match(c.to, ["pathRules", i, "to"], visit);
+    c.priceBooks?.forEach((id, k) => {
+      visit({ id, namespace: "priceBook", path: ["pathRules", i, "priceBooks", k], removal: "blocking" });
+    });
   });
 }
 

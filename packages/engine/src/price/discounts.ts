@@ -17,7 +17,10 @@
  * - Approval: each discount's share of what it reduces (its percent, or amount ÷ base) above
  *   quotePolicy.approvalThresholdPercent (default 0: every seller discount) flags the quote with a
  *   reason; above quotePolicy.maxDiscountPercent it is a violation. Two or more seller discounts on
- *   recurring charges are also judged together.
+ *   recurring charges are also judged together. With quotePolicy.approvalTiers, the highest tier
+ *   any share goes beyond sets how many distinct approvers the quote needs (Salesforce CPQ's
+ *   advanced approvals: a larger discount climbs to more approvers).
+ * @see https://help.salesforce.com/s/articleView?id=sf.cpq_approvals_advanced.htm
  */
 import type { Discount, QuotePolicy } from "@tessera/schema";
 import { formatMoney, minorUnit, roundMoney } from "../currency.ts";
@@ -37,6 +40,34 @@ export interface DiscountContext {
   ids: Set<string>;
   violations: Diagnostic[];
   reasons: string[];
+  /** Distinct approvers the quote needs (0: none), and the name of the tier that decided it. */
+  approval: { approvers: number; tier: string | undefined };
+}
+
+/** One approval tier, parsed: shares above `percent` need `approvers` approvals. */
+interface Tier {
+  percent: Decimal;
+  approvers: number;
+  name: string | undefined;
+}
+
+/**
+ * The policy's approval tiers: its `approvalTiers`, or one tier of one approver above
+ * `approvalThresholdPercent` (default 0), as catalogs before tiers said.
+ */
+export function approvalTiers(policy: QuotePolicy | undefined): Tier[] {
+  const tiers = (policy?.approvalTiers ?? []).flatMap((t) => {
+    const percent = parsePercent(t.aboveDiscountPercent);
+    return percent ? [{ percent, approvers: t.approvers, name: t.name }] : [];
+  });
+  if (tiers.length > 0) return tiers;
+  return [
+    {
+      percent: parsePercent(policy?.approvalThresholdPercent) ?? Decimal.ZERO,
+      approvers: 1,
+      name: undefined,
+    },
+  ];
 }
 
 /** Lines a recurring discount may reduce (usage only when priced from an estimate). */
@@ -144,7 +175,15 @@ export function sellerDiscounts(
   commitment: Commitment,
 ): WorkLine[] {
   const { currency, violations, reasons } = ctx;
-  const threshold = parsePercent(policy?.approvalThresholdPercent) ?? Decimal.ZERO;
+  const tiers = approvalTiers(policy);
+  /** The tier needing the most approvers among those a share goes beyond; records it on the quote. */
+  const reached = (exceeds: (limit: Decimal) => boolean): Tier | undefined => {
+    let top: Tier | undefined;
+    for (const t of tiers) if (exceeds(t.percent) && (!top || t.approvers > top.approvers)) top = t;
+    if (top && top.approvers > ctx.approval.approvers)
+      ctx.approval = { approvers: top.approvers, tier: top.name };
+    return top;
+  };
   const max = parsePercent(policy?.maxDiscountPercent);
   const out: WorkLine[] = [];
   const recurringShares: { id: string; amount: Decimal }[] = [];
@@ -275,9 +314,10 @@ export function sellerDiscounts(
           message: `${label} takes ${off}; the catalog allows at most ${max.toString()}%.`,
         });
       }
-      if (exceeds(threshold)) {
+      const tier = reached(exceeds);
+      if (tier) {
         if (g.recurring) flaggedRecurring = true;
-        reasons.push(`${label} takes ${off}; ${approvalRule(threshold)}`);
+        reasons.push(`${label} takes ${off}; ${approvalRule(tier, tiers.length)}`);
       }
     }
   });
@@ -297,17 +337,22 @@ export function sellerDiscounts(
         message: `Discounts ${names} together take ${share.toString()}% off recurring charges; the catalog allows at most ${max.toString()}%.`,
       });
     }
-    if (exceeds(threshold) && !flaggedRecurring) {
+    const tier = reached(exceeds);
+    if (tier && !flaggedRecurring) {
       reasons.push(
-        `Discounts ${names} together take ${share.toString()}% off recurring charges; ${approvalRule(threshold)}`,
+        `Discounts ${names} together take ${share.toString()}% off recurring charges; ${approvalRule(tier, tiers.length)}`,
       );
     }
   }
   return out;
 }
 
-function approvalRule(threshold: Decimal): string {
-  return threshold.isZero()
-    ? "every seller discount needs approval."
-    : `more than ${threshold.toString()}% needs approval.`;
+function approvalRule(tier: Tier, tierCount: number): string {
+  const who =
+    tierCount === 1 && tier.approvers === 1
+      ? "approval"
+      : `approval by ${tier.approvers === 1 ? "one approver" : `${tier.approvers} different approvers`}${tier.name ? ` (${tier.name})` : ""}`;
+  return tier.percent.isZero()
+    ? `every seller discount needs ${who}.`
+    : `more than ${tier.percent.toString()}% needs ${who}.`;
 }

@@ -206,6 +206,7 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
     ids,
     violations,
     reasons,
+    approval: { approvers: 0, tier: undefined },
   };
   const termPercent =
     term?.discountPercent === undefined ? undefined : Decimal.tryParse(term.discountPercent);
@@ -237,6 +238,8 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
     lines,
     totals: totals(work, months, currency),
     requiresApproval: reasons.length > 0,
+    approvalsRequired: reasons.length > 0 ? Math.max(1, dctx.approval.approvers) : 0,
+    ...(dctx.approval.tier ? { approvalTier: dctx.approval.tier } : {}),
     reasons,
     notes,
     schedule: {
@@ -407,6 +410,7 @@ function emptyResult(
     lines: [],
     totals: { firstInvoice: zero, perPeriod: zero, mrr: zero, arr: zero, tcv: zero },
     requiresApproval: false,
+    approvalsRequired: 0,
     reasons: [],
     notes: [],
     violations,

@@ -73,6 +73,10 @@ export interface PriceResult {
   totals: PriceTotals;
   /** Whether a seller discount goes beyond the catalog's approval threshold. */
   requiresApproval: boolean;
+  /** Distinct approvers the quote needs: 0 without approval, else the highest tier reached's count. */
+  approvalsRequired: number;
+  /** Name of the approval tier reached, when the catalog's tiers name it. */
+  approvalTier?: string;
   /** One sentence per discount that needs approval. */
   reasons: string[];
   /** Facts a reader of the quote needs (trial dates, intro price, estimated usage). */

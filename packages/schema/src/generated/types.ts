@@ -131,6 +131,7 @@ export interface Catalog {
    */
   packages: Package[];
   quotePolicy?: QuotePolicy;
+  branding?: Branding;
   /**
    * Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last.
    */
@@ -892,6 +893,61 @@ export interface QuotePolicy {
    * Days a sent quote stays valid before it expires. Defaults to 30.
    */
   validityDays?: number;
+  /**
+   * Tiered approval (Salesforce CPQ advanced approvals): each tier names a discount percent and how many distinct approvers a quote discounted beyond it needs. Tiers ascend by percent; a higher tier needs more approvers.
+   *
+   * @minItems 1
+   */
+  approvalTiers?: [ApprovalTier, ...ApprovalTier[]];
+}
+/**
+ * One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "ApprovalTier".
+ */
+export interface ApprovalTier {
+  aboveDiscountPercent: Percent;
+  /**
+   * Distinct approvers the quote needs at this tier (the requesting rep never counts).
+   */
+  approvers: number;
+  /**
+   * What the tier is called, e.g. "Sales manager" or "Sales manager and finance".
+   */
+  name?: string;
+}
+/**
+ * The seller as printed quotes show it.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "Branding".
+ */
+export interface Branding {
+  /**
+   * The selling company's name, e.g. "Acme Cloud Ltd".
+   */
+  companyName?: string;
+  /**
+   * The logo printed at the top: an https:// URL or a base64 data: URL of a PNG, JPEG, GIF, WebP or SVG image.
+   */
+  logoUrl?: string;
+  /**
+   * The seller's postal address; line breaks are kept.
+   */
+  address?: string;
+  /**
+   * The accent colour of printed quotes, as #rrggbb.
+   */
+  accentColor?: string;
+  /**
+   * Terms and conditions printed under the totals; paragraphs are separated by blank lines.
+   */
+  terms?: string;
+  /**
+   * A line printed at the foot of every quote, e.g. company registration and contact.
+   */
+  footer?: string;
 }
 /**
  * One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).

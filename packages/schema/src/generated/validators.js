@@ -83,7 +83,7 @@ var require_equal = __commonJS({
 
 // <stdin>
 var validateCatalog = validate15;
-var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "existingSubscriptionsFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this version's prices reach arrangements sold on earlier versions (Kill Bill's effectiveDateForExistingSubscriptions). Until then, and when omitted, existing customers stay on the version they were sold on (grandfathered) and move onto this one only by a change to the same package (the change_version move)." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "How a prorated credit for the unused part of a period already invoiced is worked out. day_based (default): the current recurring price \xD7 unused days \xF7 days in the period (Stripe's classic billing mode). flexible: what was actually billed for the period (the arrangement's billed record) \xD7 unused days \xF7 the days it covered (Stripe's flexible billing mode), so a credit never exceeds what the customer paid. A path rule case's outcome may choose another style for its moves." }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs approval. Defaults to 0: any discount needs approval." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." } } } } };
+var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "A Tessera catalog: one versioned document holding the atomic services, packages, portfolios, prices, rules and lifecycle paths a business sells. Immutable once published.", "type": "object", "additionalProperties": false, "required": ["id", "name", "currencies", "services", "portfolios", "packages"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Stable identifier of the catalog across all its versions." }, "name": { "type": "string", "minLength": 1, "description": 'Human name of the catalog, e.g. "Acme Cloud".' }, "description": { "type": "string", "description": "What this catalog sells, for people reading it." }, "version": { "type": "integer", "minimum": 1, "description": "Version number assigned on publish. Drafts may omit it." }, "effectiveDate": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this catalog version applies to new quotes." }, "existingSubscriptionsFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Date from which this version's prices reach arrangements sold on earlier versions (Kill Bill's effectiveDateForExistingSubscriptions). Until then, and when omitted, existing customers stay on the version they were sold on (grandfathered) and move onto this one only by a change to the same package (the change_version move)." }, "currencies": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Currency" }, "description": "ISO 4217 currencies every sellable package must be priced in." }, "priceBooks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "description": 'Named price lists (list, partner, promotional). Price points name the book they belong to; the book with default=true (or "list") is used when a quote names none.' }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "How a prorated credit for the unused part of a period already invoiced is worked out. day_based (default): the current recurring price \xD7 unused days \xF7 days in the period (Stripe's classic billing mode). flexible: what was actually billed for the period (the arrangement's billed record) \xD7 unused days \xF7 the days it covered (Stripe's flexible billing mode), so a credit never exceeds what the customer paid. A path rule case's outcome may choose another style for its moves." }, "services": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "description": "The atomic services packages are composed of." }, "portfolios": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "description": "Product lines: the palette packages draw from and the ladder upgrades climb." }, "packages": { "type": "array", "items": { "$ref": "#/$defs/Package" }, "description": "Sellable offers: base packages and add-ons." }, "quotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules for quotes made from this catalog: discount approval thresholds and validity.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs one approver. Defaults to 0: any discount needs approval. With approvalTiers, the lowest tier decides instead and this value, when given, must equal that tier's percent." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." }, "approvalTiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["aboveDiscountPercent", "approvers"], "description": "One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.", "properties": { "aboveDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A discount taking more than this percent off what it reduces reaches this tier." }, "approvers": { "type": "integer", "minimum": 1, "maximum": 5, "description": "Distinct approvers the quote needs at this tier (the requesting rep never counts)." }, "name": { "type": "string", "minLength": 1, "maxLength": 80, "description": 'What the tier is called, e.g. "Sales manager" or "Sales manager and finance".' } } }, "description": "Tiered approval (Salesforce CPQ advanced approvals): each tier names a discount percent and how many distinct approvers a quote discounted beyond it needs. Tiers ascend by percent; a higher tier needs more approvers." } } }, "branding": { "type": "object", "additionalProperties": false, "description": "How printed quotes present the seller: company name, logo, address, accent colour, terms and footer.", "properties": { "companyName": { "type": "string", "minLength": 1, "maxLength": 120, "description": `The selling company's name, e.g. "Acme Cloud Ltd".` }, "logoUrl": { "type": "string", "maxLength": 2048, "pattern": "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$", "description": "The logo printed at the top: an https:// URL or a base64 data: URL of a PNG, JPEG, GIF, WebP or SVG image." }, "address": { "type": "string", "minLength": 1, "maxLength": 500, "description": "The seller's postal address; line breaks are kept." }, "accentColor": { "type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "The accent colour of printed quotes, as #rrggbb." }, "terms": { "type": "string", "minLength": 1, "maxLength": 5e3, "description": "Terms and conditions printed under the totals; paragraphs are separated by blank lines." }, "footer": { "type": "string", "minLength": 1, "maxLength": 500, "description": "A line printed at the foot of every quote, e.g. company registration and contact." } } }, "pathRules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "description": "Ordered cases deciding how a customer may move between packages (upgrade, downgrade, crossgrade, renew, terminate). The first case that matches a move wins; a case with no conditions is the default and should come last." } }, "$defs": { "Id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "Date": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "A calendar date, YYYY-MM-DD." }, "Currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 currency code, e.g. USD, EUR, JPY, KWD." }, "Decimal": { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": 'An exact decimal number written as a string, e.g. "19.99". Never a binary floating-point number.' }, "Amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": `A non-negative money amount as a decimal string in the price point's currency, e.g. "8.00". Unit prices may carry more decimals than the currency's minor unit; lines are rounded when priced.` }, "Percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": 'A percentage from 0 to 100 as a decimal string, e.g. "12.5".' }, "BillingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." }, "PaymentTerm": { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." }, "LifecycleStatus": { "type": "string", "enum": ["draft", "active", "retired"], "description": "draft: being designed, not sellable; active: sellable; retired: no longer sold to new customers, existing ones keep it until they move." }, "Tag": { "type": "string", "minLength": 1, "maxLength": 60, "description": "A free label used to search and group." }, "PriceBook": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A named price list.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Identifier referenced by price points, e.g. "list", "partner".' }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Partner price list".' }, "default": { "type": "boolean", "description": "Whether quotes that name no price book use this one. At most one book is the default." }, "fallback": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": 'Book to take a price from when this book has no price point for a charge (usually "list").' } } }, "Entitlement": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "AtomicService": { "type": "object", "additionalProperties": false, "required": ["id", "name", "unit", "kind", "status"], "description": "The smallest capability the business can deliver and price: a seat, a GB of storage, API calls, a device shipment, an onboarding hour.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the service." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "User seat".' }, "description": { "type": "string", "description": "What the service delivers." }, "unit": { "type": "string", "minLength": 1, "description": 'Unit of measure, singular, e.g. "seat", "GB", "API call", "device", "hour".' }, "kind": { "type": "string", "enum": ["recurring", "usage", "one_time", "physical"], "description": "recurring: charged every billing period; usage: metered and charged in arrear; one_time: charged once; physical: a shipped good (hybrid digital/physical offers)." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status of the service." }, "entitlements": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "description": "A feature flag or limit a service grants to the customer's account.", "properties": { "key": { "type": "string", "minLength": 1, "description": 'Feature flag or limit key consumed by the product, e.g. "sso.saml".' }, "value": { "type": ["boolean", "number", "string"], "description": "Value granted: true for a flag, a number for a limit, a string for a plan name. Defaults to true." } } }, "description": "Feature flags and limits the service grants." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." } } }, "Portfolio": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A product line. Its base packages form a ladder ordered by tier: moving up is an upgrade, down a downgrade, sideways (same tier) a crossgrade.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the portfolio." }, "name": { "type": "string", "minLength": 1, "description": 'Human name, e.g. "Team collaboration".' }, "description": { "type": "string", "description": "What the line is for." }, "order": { "type": "integer", "description": "Display order among portfolios (ascending)." }, "packageOrder": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Display order of the portfolio's packages; packages not listed follow by tier." } } }, "Component": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "Option": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "OptionGroup": { "type": "object", "additionalProperties": false, "required": ["id", "name", "options"], "description": "A set of options with a minimum and maximum number of picks (1..1 is a radio choice, 0..n a checklist). A group nested under a parent option applies only when that option is picked; otherwise none of its options can be picked.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the group." }, "name": { "type": "string", "minLength": 1, "description": 'Label shown to buyers, e.g. "Support level".' }, "min": { "type": "integer", "minimum": 0, "description": "Fewest options that must be picked (when the group applies). Defaults to 0." }, "max": { "type": "integer", "minimum": 1, "description": "Most options that may be picked. Omitted means all of them." }, "parentOption": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option this group is nested under; the group applies only when it is picked." }, "options": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "name"], "description": "A choice inside an option group.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the option; rules and charges refer to it." }, "name": { "type": "string", "minLength": 1, "description": "Label shown to buyers." }, "description": { "type": "string", "description": "What picking it means." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Service delivered when the option is picked, if any." }, "default": { "type": "boolean", "description": "Picked on a new quote unless the seller changes it." }, "mandatory": { "type": "boolean", "description": "Always on when its group applies (for a top-level group of the base: always; for a nested group: whenever its parent option is picked), without needing a group of its own; the seller cannot remove it. Defaults to false." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Retired options cannot be picked on new quotes. Defaults to active." } } }, "description": "The choices." } } }, "Condition": { "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "Consequence": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, "Rule": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "Formula": { "description": "A nested condition over picks, as UVL and Salesforce's constraint language allow: an option or add-on id (holds when it is picked), or an object with exactly one connective.", "anyOf": [{ "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }] }, "FormulaNode": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "One connective of a Formula over its sub-formulas.", "properties": { "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when every sub-formula holds (and)." }, "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when at least one sub-formula holds (or)." }, "none": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "Holds when no sub-formula holds (nor)." }, "not": { "$ref": "#/$defs/Formula", "description": "Holds when the sub-formula does not." }, "implies": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds unless a holds and b does not." }, "iff": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Formula" }, "description": "[a, b]: holds when both hold or neither does." }, "atLeast": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at least k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "atMost": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when at most k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "exactly": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "Holds when exactly k of the sub-formulas hold.", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } } } }, "FormulaCount": { "type": "object", "additionalProperties": false, "required": ["k", "of"], "description": "A count over sub-formulas: k, and the sub-formulas counted. k must lie between 0 and their number (the validator reports it otherwise).", "properties": { "k": { "type": "integer", "minimum": 0, "description": "The bound." }, "of": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/Formula" }, "description": "The sub-formulas counted." } } }, "QuantityTerm": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "QuantityRule": { "type": "object", "additionalProperties": false, "required": ["id", "terms", "comparator", "bound"], "description": 'A linear relation between quantities: sum(coefficient \xD7 quantity) comparator bound, e.g. storage \u2264 10 \xD7 seats is terms [storage\xD71, seats\xD7-10], "<=", 0. A quantity bound is a rule with one term.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "description": { "type": "string", "description": 'The relation in words, e.g. "Storage is at most 10 GB per seat".' }, "when": { "type": "object", "additionalProperties": false, "description": "Applies only when this condition over picks holds. Omitted means always.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["component", "coefficient"], "description": "coefficient \xD7 the quantity of a component.", "properties": { "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is used." }, "coefficient": { "type": "integer", "minimum": -1e6, "maximum": 1e6, "description": "Whole-number multiplier." } } }, "description": "The weighted quantities summed on the left." }, "comparator": { "type": "string", "enum": ["<=", ">=", "=="], "description": "How the sum compares to the bound." }, "bound": { "type": "integer", "description": "The right-hand side." } } }, "Tier": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "Step": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "PricePoint": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "Phase": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "Charge": { "type": "object", "additionalProperties": false, "required": ["id", "model", "pricePoints"], "description": "How a package, one of its components or one of its options is charged. A charge on a component uses the component's quantity (above what is included); a charge on an option applies when it is picked; a charge on neither applies to the package (quantity 1, or the add-on quantity).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the charge." }, "name": { "type": "string", "description": "Line label on quotes and invoices." }, "model": { "type": "string", "enum": ["flat", "per_unit", "tiered", "volume", "stairstep", "usage", "one_time", "percentage"], "description": "flat: a fixed amount; per_unit: unit price \xD7 quantity; tiered (graduated): each band prices its own units; volume: the band the total falls in prices all units; stairstep: a fixed amount per quantity band; usage: metered rate card with an included allowance, billed in arrear; one_time: charged once (setup, device). percentage: a percent of a transaction volume (a metered component counting money), plus a fixed fee per transaction, each transaction's fee kept within minAmount..maxAmount, billed in arrear; or, with percentOf, a percent of other charges of the package." }, "component": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Component whose quantity is charged." }, "option": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Option whose pick triggers the charge." }, "eventsComponent": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "percentage on a transaction volume: the metered component counting the transactions, for the fixed fee and the per-transaction minimum and maximum." }, "percentOf": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "percentage: ids of other charges of the same package whose per-period amounts the percent applies to (e.g. premium support at 20% of the licence fees), instead of a transaction volume." }, "blockSize": { "type": "integer", "minimum": 1, "description": "per_unit, tiered, volume, usage: quantities are charged in whole blocks of this many units (rounded up)." }, "blockRounding": { "type": "string", "enum": ["up", "down"], "description": "How a quantity that is not a whole number of blocks is counted: up (default: a started block is charged) or down (only full blocks are charged), like Stripe's transform_quantity round." }, "timing": { "type": "string", "enum": ["in_advance", "in_arrear"], "description": "Whether recurring amounts are billed at the start or end of each period. Defaults to in_advance; usage is always in_arrear." }, "commitmentDiscounts": { "type": "boolean", "description": "Whether term commitment discounts apply to this charge. Defaults to true for recurring charges." }, "pricePoints": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["currency"], "description": "The amounts of a charge in one currency, for one billing period and one price book. Which amount fields apply depends on the charge's model.", "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency of every amount here." }, "billingPeriod": { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "Billing period this point prices. Omitted means it applies to every billing period (recurring amounts are then per month and scaled). One-time charges omit it." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book this point belongs to. Defaults to the catalog's default book." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "flat and one_time: the amount." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "per_unit: price per unit (per block when blockSize is set). one_time: price per unit when the charge is on a component." }, "tiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["from", "unitAmount"], "description": "A band of quantity (from, upTo]: units from+1 to upTo. Tiers must be contiguous and ascending, starting at 0; the last one has no upTo.", "properties": { "from": { "type": "integer", "minimum": 0, "description": "Units above this number fall in the tier." }, "upTo": { "type": ["integer", "null"], "minimum": 1, "description": "Last unit in the tier; null or omitted for the open last tier." }, "unitAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Price per unit (per block when the price has a block size) in the tier." }, "flatAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fixed amount added when the quantity reaches the tier." } } }, "description": "tiered, volume and usage: the bands." }, "steps": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["upTo", "amount"], "description": "A stairstep: any quantity up to upTo (and above the previous step) costs amount in total.", "properties": { "upTo": { "type": ["integer", "null"], "minimum": 0, "description": "Largest quantity the step covers; null for the open last step." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Total price for any quantity in the step." } } }, "description": "stairstep: the steps, ascending." }, "includedUnits": { "type": "integer", "minimum": 0, "description": "usage: units per billing period included at no charge before the rate card applies." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "percentage: the rate applied to the transaction volume or to the charges named in percentOf." }, "fixedAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: a fee per transaction on top of the rate." }, "minAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the least one transaction is charged." }, "maxAmount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "percentage on a transaction volume: the most one transaction is charged." } } }, "description": "Amounts per currency, billing period and price book." } } }, "Term": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "AddOnCompatibility": { "type": "object", "additionalProperties": false, "description": "Which base packages an add-on fits and how it behaves. A base fits when it is named in packages (an explicit name always wins); otherwise when it belongs to one of portfolios (or, with no portfolios listed, to the add-on's own portfolio) and its tier is at least minTier when given. Packages listed without portfolios restrict the add-on to exactly those bases. With no compatibility block the add-on fits every base of its own portfolio.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "IncludedAddOn": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "Renewal": { "type": "object", "additionalProperties": false, "description": "How the term is extended.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "RetentionOffer": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "EarlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "What ending before the term's end costs.", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "Termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves: the salvage point.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } }, "Package": { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } }, "PackageMatch": { "type": "object", "additionalProperties": false, "description": "Which packages one side of a move matches. Every field present must match; an empty object matches any package.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "PathRuleCase": { "type": "object", "additionalProperties": false, "required": ["id", "outcome"], "description": "One case of the path rules: if a move matches every condition given, the outcome applies. Cases are tried in order; the first match wins. A case naming explicit from and to packages also creates that move (e.g. a crossgrade to another portfolio).", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; blocked moves name it." }, "description": { "type": "string", "description": "Why the case exists." }, "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["upgrade", "downgrade", "crossgrade", "renew", "terminate", "remove_add_on", "change_add_on"] }, "description": "Kinds of move matched. Omitted means every move of the base package (upgrade, downgrade, crossgrade, renew, terminate); the add-on moves remove_add_on and change_add_on match only cases that name them." }, "from": { "type": "object", "additionalProperties": false, "description": "The customer's current package; for remove_add_on and change_add_on, the held add-on.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "to": { "type": "object", "additionalProperties": false, "description": "The target package (not used for terminate and remove_add_on); for change_add_on, the add-on changed to.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any of these packages." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "minItems": 1, "uniqueItems": true, "description": "Any package of these portfolios." }, "minTier": { "type": "integer", "description": "Packages of at least this tier." }, "maxTier": { "type": "integer", "description": "Packages of at most this tier." } } }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "The arrangement's current billing period." }, "phases": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "enum": ["trial", "intro", "evergreen"] }, "description": "The arrangement's current phase." }, "priceBooks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/Id" }, "description": "The price book the arrangement is priced from (the catalog's default book when it names none), like Kill Bill's fromPriceList." }, "outcome": { "type": "object", "additionalProperties": false, "required": ["timing"], "description": "What happens to a matching move.", "properties": { "timing": { "type": "string", "enum": ["immediate", "end_of_term", "next_billing_date", "illegal"], "description": "When the move takes effect; illegal blocks it. For terminate and remove_add_on these are the cancel policies: immediate, end_of_term, next_billing_date (end of the billing period)." }, "proration": { "type": "string", "enum": ["prorate", "none", "full_credit"], "description": "prorate: day-based credit for the unused old price and charge for the new; none: no credit or charge until the next period; full_credit: the whole current period is credited. Defaults to prorate for immediate moves, none otherwise. For terminate and remove_add_on: whether the unused part of the period already invoiced is credited." }, "termRestarts": { "type": "boolean", "description": "Whether the term starts again on the effective date. Defaults to false." }, "minimumDaysOnCurrent": { "type": "integer", "minimum": 0, "description": "Days the customer must have held the current package before the move is allowed." }, "reason": { "type": "string", "description": "Explanation shown when the move is illegal or restricted." }, "priceBook": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Price book the arrangement is priced from after the move (upgrade, downgrade, crossgrade, renew), like Kill Bill's price-list rule toPriceList: e.g. a promotional book moves to the list book on renewal. Omitted: the arrangement keeps its book." }, "prorationStyle": { "type": "string", "enum": ["day_based", "flexible"], "description": "The proration style for this case's moves, instead of the catalog's prorationStyle." } } } } }, "QuotePolicy": { "type": "object", "additionalProperties": false, "description": "Rules that apply to every quote made from the catalog.", "properties": { "approvalThresholdPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A quote whose discounts take more than this percent off its recurring or one-time total needs one approver. Defaults to 0: any discount needs approval. With approvalTiers, the lowest tier decides instead and this value, when given, must equal that tier's percent." }, "maxDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Discounts beyond this percent are refused outright." }, "validityDays": { "type": "integer", "minimum": 1, "description": "Days a sent quote stays valid before it expires. Defaults to 30." }, "approvalTiers": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["aboveDiscountPercent", "approvers"], "description": "One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.", "properties": { "aboveDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A discount taking more than this percent off what it reduces reaches this tier." }, "approvers": { "type": "integer", "minimum": 1, "maximum": 5, "description": "Distinct approvers the quote needs at this tier (the requesting rep never counts)." }, "name": { "type": "string", "minLength": 1, "maxLength": 80, "description": 'What the tier is called, e.g. "Sales manager" or "Sales manager and finance".' } } }, "description": "Tiered approval (Salesforce CPQ advanced approvals): each tier names a discount percent and how many distinct approvers a quote discounted beyond it needs. Tiers ascend by percent; a higher tier needs more approvers." } } }, "ApprovalTier": { "type": "object", "additionalProperties": false, "required": ["aboveDiscountPercent", "approvers"], "description": "One approval tier: discounts above `aboveDiscountPercent` need `approvers` distinct approvals.", "properties": { "aboveDiscountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "A discount taking more than this percent off what it reduces reaches this tier." }, "approvers": { "type": "integer", "minimum": 1, "maximum": 5, "description": "Distinct approvers the quote needs at this tier (the requesting rep never counts)." }, "name": { "type": "string", "minLength": 1, "maxLength": 80, "description": 'What the tier is called, e.g. "Sales manager" or "Sales manager and finance".' } } }, "Branding": { "type": "object", "additionalProperties": false, "description": "The seller as printed quotes show it.", "properties": { "companyName": { "type": "string", "minLength": 1, "maxLength": 120, "description": `The selling company's name, e.g. "Acme Cloud Ltd".` }, "logoUrl": { "type": "string", "maxLength": 2048, "pattern": "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$", "description": "The logo printed at the top: an https:// URL or a base64 data: URL of a PNG, JPEG, GIF, WebP or SVG image." }, "address": { "type": "string", "minLength": 1, "maxLength": 500, "description": "The seller's postal address; line breaks are kept." }, "accentColor": { "type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "The accent colour of printed quotes, as #rrggbb." }, "terms": { "type": "string", "minLength": 1, "maxLength": 5e3, "description": "Terms and conditions printed under the totals; paragraphs are separated by blank lines." }, "footer": { "type": "string", "minLength": 1, "maxLength": 500, "description": "A line printed at the foot of every quote, e.g. company registration and contact." } } } } };
 var schema43 = { "type": "string", "enum": ["month", "quarter", "year", "upfront"], "description": "How often recurring charges are invoiced: monthly, quarterly, yearly, or once for the whole term (upfront)." };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
@@ -92,6 +92,8 @@ var pattern4 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,79}$", "u");
 var pattern5 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 var pattern7 = new RegExp("^[A-Z]{3}$", "u");
 var pattern38 = new RegExp("^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "u");
+var pattern71 = new RegExp("^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$", "u");
+var pattern72 = new RegExp("^#[0-9a-fA-F]{6}$", "u");
 var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "name", "portfolio", "role", "tier", "status", "billingPeriods", "terms", "charges"], "description": "A sellable offer: a mix of services with included quantities, options, terms and prices. Base packages are sold on their own; add-ons are bought on top of a compatible base.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the package." }, "name": { "type": "string", "minLength": 1, "description": 'Name shown to buyers, e.g. "Business".' }, "description": { "type": "string", "description": "Pitch shown to buyers." }, "portfolio": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Portfolio the package belongs to." }, "role": { "type": "string", "enum": ["base", "add_on"], "description": "base: sold on its own; add_on: bought on top of a compatible base package." }, "tier": { "type": "integer", "minimum": 0, "description": "Rank on the portfolio's ladder: higher is an upgrade." }, "status": { "type": "string", "enum": ["draft", "active", "retired"], "description": "Lifecycle status." }, "effectiveFrom": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "First day it may be sold." }, "effectiveTo": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "Last day it may be sold on new quotes." }, "successor": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "For a retired package: the package its customers renew or migrate into." }, "tags": { "type": "array", "items": { "$ref": "#/$defs/Tag" }, "uniqueItems": true, "description": "Free labels." }, "components": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "service"], "description": "A service inside a package with the quantity the customer may choose.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the component; charges and quantity rules refer to it." }, "service": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The atomic service delivered." }, "name": { "type": "string", "description": "Label shown to buyers; defaults to the service name." }, "included": { "type": "integer", "minimum": 0, "description": "Units included in the package price. Recurring charges on this component bill only the quantity above it. Defaults to 0." }, "min": { "type": "integer", "minimum": 0, "description": "Smallest quantity a customer may have. Defaults to 0." }, "max": { "type": "integer", "minimum": 0, "description": "Largest quantity a customer may have. Omitted means no limit." }, "step": { "type": "integer", "minimum": 1, "description": "Quantities must be min + a multiple of step. Defaults to 1." }, "default": { "type": "integer", "minimum": 0, "description": "Quantity proposed on a new quote. Defaults to min." } } }, "description": "Services with included quantities and bounds." }, "optionGroups": { "type": "array", "items": { "$ref": "#/$defs/OptionGroup" }, "description": "Choices the buyer makes." }, "rules": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "then"], "description": 'What may go together: when the condition holds, the consequence must hold. "A requires B" is {when:{allOf:[A]}, then:{requireAll:[B]}}; "A excludes B" is {when:{allOf:[A]}, then:{requireNone:[B]}}.', "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id; explanations name it." }, "name": { "type": "string", "minLength": 1, "description": 'Short name a seller understands, e.g. "HIPAA needs a US region"; explanations name the rule by it (by the rule read as a sentence when it has none).' }, "description": { "type": "string", "description": "Why the rule exists, in words a seller understands; shown in explanations." }, "when": { "anyOf": [{ "type": "object", "additionalProperties": false, "description": "A condition over the picks of a configuration (option ids and add-on package ids). Every clause present must hold; an empty condition always holds.", "properties": { "allOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when all of these are picked." }, "anyOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when at least one of these is picked." }, "noneOf": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "Holds when none of these is picked." } } }, { "$ref": "#/$defs/Formula" }], "description": "Condition over picks: the lists of a Condition, or a nested Formula. Omitted means always." }, "then": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "description": "What must hold when a rule's condition holds. Exactly one of the four forms.", "properties": { "requireAll": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'All of these must be picked ("requires").' }, "requireAny": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": "At least one of these must be picked." }, "requireExactlyOne": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 2, "description": 'Exactly one of these must be picked ("alternatives").' }, "requireNone": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "An identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters. Ids are unique across the whole catalog." }, "minItems": 1, "description": 'None of these may be picked ("excludes").' } } }, { "$ref": "#/$defs/Formula" }], "description": "What must then hold: one of the four forms of a Consequence, or a nested Formula." } } }, "description": "What may go together, over this package's options and add-ons." }, "quantityRules": { "type": "array", "items": { "$ref": "#/$defs/QuantityRule" }, "description": "Linear relations between component quantities." }, "terms": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["months"], "description": "A contract length the package may be sold with.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length of the term in months (1 for month-to-month)." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "Commitment discount off recurring charges for this term." }, "default": { "type": "boolean", "description": "Proposed on a new quote." } } }, "description": "Contract lengths offered." }, "billingPeriods": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/BillingPeriod" }, "description": "Billing periods offered." }, "paymentTerms": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/PaymentTerm" }, "description": "Payment terms offered. Defaults to due_on_receipt." }, "charges": { "type": "array", "items": { "$ref": "#/$defs/Charge" }, "description": "How the package is priced." }, "phases": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["type"], "description": "A trial or introductory phase at the start of a subscription.", "properties": { "type": { "type": "string", "enum": ["trial", "intro"], "description": "trial: recurring charges are free; intro: recurring charges are discounted." }, "days": { "type": "integer", "minimum": 1, "description": "trial: its length in days." }, "periods": { "type": "integer", "minimum": 1, "description": "intro: number of billing periods the discount lasts." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "intro: percent off recurring charges during the phase (trial is always 100)." }, "requiresPaymentMethod": { "type": "boolean", "description": "trial: whether a payment method is collected up front." } } }, "maxItems": 2, "description": "Trial and introductory phases at the start of a new subscription (trial first)." }, "includedAddOns": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["addOn"], "description": "An add-on bundled into a base package: free, not removable.", "properties": { "addOn": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "The add-on package included." }, "quantity": { "type": "integer", "minimum": 1, "description": "Units included. Defaults to 1." } } }, "description": "Base packages only: add-ons bundled in, free and not removable." }, "addOn": { "type": "object", "additionalProperties": false, "description": "Add-ons only: which bases it fits and how it behaves.", "properties": { "packages": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Base packages the add-on may be bought with." }, "portfolios": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Portfolios whose base packages may take the add-on." }, "minTier": { "type": "integer", "description": "Lowest tier of base package (in the listed portfolios, or the add-on's own portfolio) that may take it." }, "maxQuantity": { "type": "integer", "minimum": 1, "description": "Most units of the add-on one arrangement may hold. Defaults to 1." }, "requires": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Other add-ons that must be present for this one." }, "excludes": { "type": "array", "items": { "$ref": "#/$defs/Id" }, "uniqueItems": true, "description": "Add-ons that cannot be held together with this one." }, "onIncompatibleBase": { "type": "string", "enum": ["cancel", "block"], "description": "When the base changes to one that cannot take the add-on: cancel the add-on (default), or block the base change." } } }, "renewal": { "type": "object", "additionalProperties": false, "description": "How the term renews.", "properties": { "terms": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 120 }, "uniqueItems": true, "description": "Term lengths in months offered on renewal. Defaults to the package's terms." }, "pricePolicy": { "type": "string", "enum": ["locked", "list", "capped"], "description": "locked: the customer keeps the price they have; list: the current list price; capped: list price, but at most the current price plus upliftCapPercent. Defaults to list." }, "upliftCapPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "capped: largest increase over the current price." }, "autoRenew": { "type": "boolean", "description": "Whether the term renews automatically for the same length unless the customer gives notice." } } }, "termination": { "type": "object", "additionalProperties": false, "description": "How a customer leaves.", "properties": { "noticeDays": { "type": "integer", "minimum": 0, "description": "Days of notice required before the effective date. Defaults to 0." }, "effective": { "type": "string", "enum": ["end_of_term", "immediate", "end_of_period"], "description": "When a termination takes effect. Defaults to end_of_term." }, "earlyTerminationFee": { "type": "object", "additionalProperties": false, "required": ["kind"], "description": "Fee for ending before the term's end (immediate terminations only).", "properties": { "kind": { "type": "string", "enum": ["flat", "remaining_percent"], "description": "flat: a fixed amount per currency; remaining_percent: a percentage of the recurring charges left in the term." }, "percent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "remaining_percent: the percentage." }, "amounts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["currency", "amount"], "properties": { "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "Currency." }, "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "description": "Fee in that currency." } } }, "description": "flat: the fee per currency." } } }, "retentionOffers": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "kind", "name"], "description": "An offer presented before a cancellation is confirmed.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "Unique id of the offer." }, "name": { "type": "string", "minLength": 1, "description": 'How the offer is presented, e.g. "3 months at half price".' }, "kind": { "type": "string", "enum": ["discount", "downgrade"], "description": "discount: percent off for some periods if the customer stays; downgrade: a move to a cheaper package." }, "discountPercent": { "type": "string", "pattern": "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$", "description": "discount: percent off recurring charges." }, "periods": { "type": "integer", "minimum": 1, "description": "discount: billing periods the discount lasts." }, "months": { "type": "integer", "minimum": 1, "description": "discount: calendar months the discount lasts, counted from the next billing date; it applies to every invoice dated within them (Stripe's duration_in_months: 3 months is 3 monthly invoices, or the first invoice of a yearly plan). Use instead of periods." }, "to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,79}$", "description": "downgrade: the package offered." } } }, "description": "Offers shown before a cancellation is confirmed, in order." } } } } };
 var schema44 = { "type": "string", "enum": ["due_on_receipt", "net_15", "net_30", "net_45", "net_60", "net_90"], "description": "When an invoice must be paid: on receipt, or N days after the invoice date." };
 var pattern46 = new RegExp("^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$", "u");
@@ -5909,7 +5911,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data40 = data.quotePolicy;
       if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
         for (const key5 in data40) {
-          if (!(key5 === "approvalThresholdPercent" || key5 === "maxDiscountPercent" || key5 === "validityDays")) {
+          if (!(key5 === "approvalThresholdPercent" || key5 === "maxDiscountPercent" || key5 === "validityDays" || key5 === "approvalTiers")) {
             const err85 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err85];
@@ -5986,492 +5988,428 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-      } else {
-        const err92 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err92];
-        } else {
-          vErrors.push(err92);
-        }
-        errors++;
-      }
-    }
-    if (data.pathRules !== void 0) {
-      let data44 = data.pathRules;
-      if (Array.isArray(data44)) {
-        const len8 = data44.length;
-        for (let i11 = 0; i11 < len8; i11++) {
-          let data45 = data44[i11];
-          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-            if (data45.id === void 0) {
-              const err93 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+        if (data40.approvalTiers !== void 0) {
+          let data44 = data40.approvalTiers;
+          if (Array.isArray(data44)) {
+            if (data44.length < 1) {
+              const err92 = { instancePath: instancePath + "/quotePolicy/approvalTiers", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err93];
+                vErrors = [err92];
               } else {
-                vErrors.push(err93);
+                vErrors.push(err92);
               }
               errors++;
             }
-            if (data45.outcome === void 0) {
-              const err94 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
-              if (vErrors === null) {
-                vErrors = [err94];
-              } else {
-                vErrors.push(err94);
-              }
-              errors++;
-            }
-            for (const key6 in data45) {
-              if (!func1.call(schema34.properties.pathRules.items.properties, key6)) {
-                const err95 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err95];
-                } else {
-                  vErrors.push(err95);
-                }
-                errors++;
-              }
-            }
-            if (data45.id !== void 0) {
-              let data46 = data45.id;
-              if (typeof data46 === "string") {
-                if (!pattern4.test(data46)) {
-                  const err96 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+            const len8 = data44.length;
+            for (let i11 = 0; i11 < len8; i11++) {
+              let data45 = data44[i11];
+              if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                if (data45.aboveDiscountPercent === void 0) {
+                  const err93 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11, schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/required", keyword: "required", params: { missingProperty: "aboveDiscountPercent" }, message: "must have required property 'aboveDiscountPercent'" };
                   if (vErrors === null) {
-                    vErrors = [err96];
+                    vErrors = [err93];
                   } else {
-                    vErrors.push(err96);
+                    vErrors.push(err93);
                   }
                   errors++;
                 }
-              } else {
-                const err97 = { instancePath: instancePath + "/pathRules/" + i11 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err97];
-                } else {
-                  vErrors.push(err97);
-                }
-                errors++;
-              }
-            }
-            if (data45.description !== void 0) {
-              if (typeof data45.description !== "string") {
-                const err98 = { instancePath: instancePath + "/pathRules/" + i11 + "/description", schemaPath: "#/properties/pathRules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err98];
-                } else {
-                  vErrors.push(err98);
-                }
-                errors++;
-              }
-            }
-            if (data45.kinds !== void 0) {
-              let data48 = data45.kinds;
-              if (Array.isArray(data48)) {
-                if (data48.length < 1) {
-                  const err99 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data45.approvers === void 0) {
+                  const err94 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11, schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'" };
                   if (vErrors === null) {
-                    vErrors = [err99];
+                    vErrors = [err94];
                   } else {
-                    vErrors.push(err99);
+                    vErrors.push(err94);
                   }
                   errors++;
                 }
-                const len9 = data48.length;
-                for (let i12 = 0; i12 < len9; i12++) {
-                  let data49 = data48[i12];
-                  if (typeof data49 !== "string") {
-                    const err100 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                for (const key6 in data45) {
+                  if (!(key6 === "aboveDiscountPercent" || key6 === "approvers" || key6 === "name")) {
+                    const err95 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11, schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err100];
+                      vErrors = [err95];
                     } else {
-                      vErrors.push(err100);
-                    }
-                    errors++;
-                  }
-                  if (!(data49 === "upgrade" || data49 === "downgrade" || data49 === "crossgrade" || data49 === "renew" || data49 === "terminate" || data49 === "remove_add_on" || data49 === "change_add_on")) {
-                    const err101 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds/" + i12, schemaPath: "#/properties/pathRules/items/properties/kinds/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.kinds.items.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err101];
-                    } else {
-                      vErrors.push(err101);
+                      vErrors.push(err95);
                     }
                     errors++;
                   }
                 }
-                let i13 = data48.length;
-                let j3;
-                if (i13 > 1) {
-                  const indices0 = {};
-                  for (; i13--; ) {
-                    let item0 = data48[i13];
-                    if (typeof item0 !== "string") {
-                      continue;
+                if (data45.aboveDiscountPercent !== void 0) {
+                  let data46 = data45.aboveDiscountPercent;
+                  if (typeof data46 === "string") {
+                    if (!pattern38.test(data46)) {
+                      const err96 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11 + "/aboveDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/properties/aboveDiscountPercent/pattern", keyword: "pattern", params: { pattern: "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$" }, message: 'must match pattern "^(100(\\.0{1,4})?|[1-9]?[0-9](\\.[0-9]{1,4})?)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err96];
+                      } else {
+                        vErrors.push(err96);
+                      }
+                      errors++;
                     }
-                    if (typeof indices0[item0] == "number") {
-                      j3 = indices0[item0];
-                      const err102 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i13 + " are identical)" };
+                  } else {
+                    const err97 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11 + "/aboveDiscountPercent", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/properties/aboveDiscountPercent/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err97];
+                    } else {
+                      vErrors.push(err97);
+                    }
+                    errors++;
+                  }
+                }
+                if (data45.approvers !== void 0) {
+                  let data47 = data45.approvers;
+                  if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
+                    const err98 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11 + "/approvers", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/properties/approvers/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err98];
+                    } else {
+                      vErrors.push(err98);
+                    }
+                    errors++;
+                  }
+                  if (typeof data47 == "number" && isFinite(data47)) {
+                    if (data47 > 5 || isNaN(data47)) {
+                      const err99 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11 + "/approvers", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/properties/approvers/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
+                      if (vErrors === null) {
+                        vErrors = [err99];
+                      } else {
+                        vErrors.push(err99);
+                      }
+                      errors++;
+                    }
+                    if (data47 < 1 || isNaN(data47)) {
+                      const err100 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11 + "/approvers", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/properties/approvers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (vErrors === null) {
+                        vErrors = [err100];
+                      } else {
+                        vErrors.push(err100);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data45.name !== void 0) {
+                  let data48 = data45.name;
+                  if (typeof data48 === "string") {
+                    if (func2(data48) > 80) {
+                      const err101 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11 + "/name", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/properties/name/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err101];
+                      } else {
+                        vErrors.push(err101);
+                      }
+                      errors++;
+                    }
+                    if (func2(data48) < 1) {
+                      const err102 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11 + "/name", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
                         vErrors = [err102];
                       } else {
                         vErrors.push(err102);
                       }
                       errors++;
-                      break;
                     }
-                    indices0[item0] = i13;
+                  } else {
+                    const err103 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11 + "/name", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err103];
+                    } else {
+                      vErrors.push(err103);
+                    }
+                    errors++;
                   }
                 }
               } else {
-                const err103 = { instancePath: instancePath + "/pathRules/" + i11 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err104 = { instancePath: instancePath + "/quotePolicy/approvalTiers/" + i11, schemaPath: "#/properties/quotePolicy/properties/approvalTiers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err103];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err103);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
             }
-            if (data45.from !== void 0) {
-              let data50 = data45.from;
-              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                for (const key7 in data50) {
-                  if (!(key7 === "packages" || key7 === "portfolios" || key7 === "minTier" || key7 === "maxTier")) {
-                    const err104 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err104];
-                    } else {
-                      vErrors.push(err104);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.packages !== void 0) {
-                  let data51 = data50.packages;
-                  if (Array.isArray(data51)) {
-                    if (data51.length < 1) {
-                      const err105 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err105];
-                      } else {
-                        vErrors.push(err105);
-                      }
-                      errors++;
-                    }
-                    const len10 = data51.length;
-                    for (let i14 = 0; i14 < len10; i14++) {
-                      let data52 = data51[i14];
-                      if (typeof data52 === "string") {
-                        if (!pattern4.test(data52)) {
-                          const err106 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                          if (vErrors === null) {
-                            vErrors = [err106];
-                          } else {
-                            vErrors.push(err106);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err107 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages/" + i14, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err107];
-                        } else {
-                          vErrors.push(err107);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i15 = data51.length;
-                    let j4;
-                    if (i15 > 1) {
-                      outer3: for (; i15--; ) {
-                        for (j4 = i15; j4--; ) {
-                          if (func0(data51[i15], data51[j4])) {
-                            const err108 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i15 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err108];
-                            } else {
-                              vErrors.push(err108);
-                            }
-                            errors++;
-                            break outer3;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err109 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err109];
-                    } else {
-                      vErrors.push(err109);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.portfolios !== void 0) {
-                  let data53 = data50.portfolios;
-                  if (Array.isArray(data53)) {
-                    if (data53.length < 1) {
-                      const err110 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err110];
-                      } else {
-                        vErrors.push(err110);
-                      }
-                      errors++;
-                    }
-                    const len11 = data53.length;
-                    for (let i16 = 0; i16 < len11; i16++) {
-                      let data54 = data53[i16];
-                      if (typeof data54 === "string") {
-                        if (!pattern4.test(data54)) {
-                          const err111 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                          if (vErrors === null) {
-                            vErrors = [err111];
-                          } else {
-                            vErrors.push(err111);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err112 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios/" + i16, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err112];
-                        } else {
-                          vErrors.push(err112);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i17 = data53.length;
-                    let j5;
-                    if (i17 > 1) {
-                      outer4: for (; i17--; ) {
-                        for (j5 = i17; j5--; ) {
-                          if (func0(data53[i17], data53[j5])) {
-                            const err113 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i17 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err113];
-                            } else {
-                              vErrors.push(err113);
-                            }
-                            errors++;
-                            break outer4;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err114 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err114];
-                    } else {
-                      vErrors.push(err114);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.minTier !== void 0) {
-                  let data55 = data50.minTier;
-                  if (!(typeof data55 == "number" && (!(data55 % 1) && !isNaN(data55)) && isFinite(data55))) {
-                    const err115 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/minTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err115];
-                    } else {
-                      vErrors.push(err115);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.maxTier !== void 0) {
-                  let data56 = data50.maxTier;
-                  if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
-                    const err116 = { instancePath: instancePath + "/pathRules/" + i11 + "/from/maxTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err116];
-                    } else {
-                      vErrors.push(err116);
-                    }
-                    errors++;
-                  }
-                }
+          } else {
+            const err105 = { instancePath: instancePath + "/quotePolicy/approvalTiers", schemaPath: "#/properties/quotePolicy/properties/approvalTiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err105];
+            } else {
+              vErrors.push(err105);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err106 = { instancePath: instancePath + "/quotePolicy", schemaPath: "#/properties/quotePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err106];
+        } else {
+          vErrors.push(err106);
+        }
+        errors++;
+      }
+    }
+    if (data.branding !== void 0) {
+      let data49 = data.branding;
+      if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+        for (const key7 in data49) {
+          if (!(key7 === "companyName" || key7 === "logoUrl" || key7 === "address" || key7 === "accentColor" || key7 === "terms" || key7 === "footer")) {
+            const err107 = { instancePath: instancePath + "/branding", schemaPath: "#/properties/branding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err107];
+            } else {
+              vErrors.push(err107);
+            }
+            errors++;
+          }
+        }
+        if (data49.companyName !== void 0) {
+          let data50 = data49.companyName;
+          if (typeof data50 === "string") {
+            if (func2(data50) > 120) {
+              const err108 = { instancePath: instancePath + "/branding/companyName", schemaPath: "#/properties/branding/properties/companyName/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" };
+              if (vErrors === null) {
+                vErrors = [err108];
               } else {
-                const err117 = { instancePath: instancePath + "/pathRules/" + i11 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                vErrors.push(err108);
+              }
+              errors++;
+            }
+            if (func2(data50) < 1) {
+              const err109 = { instancePath: instancePath + "/branding/companyName", schemaPath: "#/properties/branding/properties/companyName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err109];
+              } else {
+                vErrors.push(err109);
+              }
+              errors++;
+            }
+          } else {
+            const err110 = { instancePath: instancePath + "/branding/companyName", schemaPath: "#/properties/branding/properties/companyName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err110];
+            } else {
+              vErrors.push(err110);
+            }
+            errors++;
+          }
+        }
+        if (data49.logoUrl !== void 0) {
+          let data51 = data49.logoUrl;
+          if (typeof data51 === "string") {
+            if (func2(data51) > 2048) {
+              const err111 = { instancePath: instancePath + "/branding/logoUrl", schemaPath: "#/properties/branding/properties/logoUrl/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err111];
+              } else {
+                vErrors.push(err111);
+              }
+              errors++;
+            }
+            if (!pattern71.test(data51)) {
+              const err112 = { instancePath: instancePath + "/branding/logoUrl", schemaPath: "#/properties/branding/properties/logoUrl/pattern", keyword: "pattern", params: { pattern: "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$" }, message: 'must match pattern "^(https://[^\\s]+|data:image/(png|jpeg|gif|webp|svg\\+xml);base64,[A-Za-z0-9+/=]+)$"' };
+              if (vErrors === null) {
+                vErrors = [err112];
+              } else {
+                vErrors.push(err112);
+              }
+              errors++;
+            }
+          } else {
+            const err113 = { instancePath: instancePath + "/branding/logoUrl", schemaPath: "#/properties/branding/properties/logoUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err113];
+            } else {
+              vErrors.push(err113);
+            }
+            errors++;
+          }
+        }
+        if (data49.address !== void 0) {
+          let data52 = data49.address;
+          if (typeof data52 === "string") {
+            if (func2(data52) > 500) {
+              const err114 = { instancePath: instancePath + "/branding/address", schemaPath: "#/properties/branding/properties/address/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+              if (vErrors === null) {
+                vErrors = [err114];
+              } else {
+                vErrors.push(err114);
+              }
+              errors++;
+            }
+            if (func2(data52) < 1) {
+              const err115 = { instancePath: instancePath + "/branding/address", schemaPath: "#/properties/branding/properties/address/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err115];
+              } else {
+                vErrors.push(err115);
+              }
+              errors++;
+            }
+          } else {
+            const err116 = { instancePath: instancePath + "/branding/address", schemaPath: "#/properties/branding/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err116];
+            } else {
+              vErrors.push(err116);
+            }
+            errors++;
+          }
+        }
+        if (data49.accentColor !== void 0) {
+          let data53 = data49.accentColor;
+          if (typeof data53 === "string") {
+            if (!pattern72.test(data53)) {
+              const err117 = { instancePath: instancePath + "/branding/accentColor", schemaPath: "#/properties/branding/properties/accentColor/pattern", keyword: "pattern", params: { pattern: "^#[0-9a-fA-F]{6}$" }, message: 'must match pattern "^#[0-9a-fA-F]{6}$"' };
+              if (vErrors === null) {
+                vErrors = [err117];
+              } else {
+                vErrors.push(err117);
+              }
+              errors++;
+            }
+          } else {
+            const err118 = { instancePath: instancePath + "/branding/accentColor", schemaPath: "#/properties/branding/properties/accentColor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err118];
+            } else {
+              vErrors.push(err118);
+            }
+            errors++;
+          }
+        }
+        if (data49.terms !== void 0) {
+          let data54 = data49.terms;
+          if (typeof data54 === "string") {
+            if (func2(data54) > 5e3) {
+              const err119 = { instancePath: instancePath + "/branding/terms", schemaPath: "#/properties/branding/properties/terms/maxLength", keyword: "maxLength", params: { limit: 5e3 }, message: "must NOT have more than 5000 characters" };
+              if (vErrors === null) {
+                vErrors = [err119];
+              } else {
+                vErrors.push(err119);
+              }
+              errors++;
+            }
+            if (func2(data54) < 1) {
+              const err120 = { instancePath: instancePath + "/branding/terms", schemaPath: "#/properties/branding/properties/terms/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err120];
+              } else {
+                vErrors.push(err120);
+              }
+              errors++;
+            }
+          } else {
+            const err121 = { instancePath: instancePath + "/branding/terms", schemaPath: "#/properties/branding/properties/terms/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err121];
+            } else {
+              vErrors.push(err121);
+            }
+            errors++;
+          }
+        }
+        if (data49.footer !== void 0) {
+          let data55 = data49.footer;
+          if (typeof data55 === "string") {
+            if (func2(data55) > 500) {
+              const err122 = { instancePath: instancePath + "/branding/footer", schemaPath: "#/properties/branding/properties/footer/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+              if (vErrors === null) {
+                vErrors = [err122];
+              } else {
+                vErrors.push(err122);
+              }
+              errors++;
+            }
+            if (func2(data55) < 1) {
+              const err123 = { instancePath: instancePath + "/branding/footer", schemaPath: "#/properties/branding/properties/footer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err123];
+              } else {
+                vErrors.push(err123);
+              }
+              errors++;
+            }
+          } else {
+            const err124 = { instancePath: instancePath + "/branding/footer", schemaPath: "#/properties/branding/properties/footer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err124];
+            } else {
+              vErrors.push(err124);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err125 = { instancePath: instancePath + "/branding", schemaPath: "#/properties/branding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err125];
+        } else {
+          vErrors.push(err125);
+        }
+        errors++;
+      }
+    }
+    if (data.pathRules !== void 0) {
+      let data56 = data.pathRules;
+      if (Array.isArray(data56)) {
+        const len9 = data56.length;
+        for (let i12 = 0; i12 < len9; i12++) {
+          let data57 = data56[i12];
+          if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+            if (data57.id === void 0) {
+              const err126 = { instancePath: instancePath + "/pathRules/" + i12, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err126];
+              } else {
+                vErrors.push(err126);
+              }
+              errors++;
+            }
+            if (data57.outcome === void 0) {
+              const err127 = { instancePath: instancePath + "/pathRules/" + i12, schemaPath: "#/properties/pathRules/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
+              if (vErrors === null) {
+                vErrors = [err127];
+              } else {
+                vErrors.push(err127);
+              }
+              errors++;
+            }
+            for (const key8 in data57) {
+              if (!func1.call(schema34.properties.pathRules.items.properties, key8)) {
+                const err128 = { instancePath: instancePath + "/pathRules/" + i12, schemaPath: "#/properties/pathRules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err117];
+                  vErrors = [err128];
                 } else {
-                  vErrors.push(err117);
+                  vErrors.push(err128);
                 }
                 errors++;
               }
             }
-            if (data45.to !== void 0) {
-              let data57 = data45.to;
-              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
-                for (const key8 in data57) {
-                  if (!(key8 === "packages" || key8 === "portfolios" || key8 === "minTier" || key8 === "maxTier")) {
-                    const err118 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err118];
-                    } else {
-                      vErrors.push(err118);
-                    }
-                    errors++;
-                  }
-                }
-                if (data57.packages !== void 0) {
-                  let data58 = data57.packages;
-                  if (Array.isArray(data58)) {
-                    if (data58.length < 1) {
-                      const err119 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err119];
-                      } else {
-                        vErrors.push(err119);
-                      }
-                      errors++;
-                    }
-                    const len12 = data58.length;
-                    for (let i18 = 0; i18 < len12; i18++) {
-                      let data59 = data58[i18];
-                      if (typeof data59 === "string") {
-                        if (!pattern4.test(data59)) {
-                          const err120 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                          if (vErrors === null) {
-                            vErrors = [err120];
-                          } else {
-                            vErrors.push(err120);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err121 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages/" + i18, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err121];
-                        } else {
-                          vErrors.push(err121);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i19 = data58.length;
-                    let j6;
-                    if (i19 > 1) {
-                      outer5: for (; i19--; ) {
-                        for (j6 = i19; j6--; ) {
-                          if (func0(data58[i19], data58[j6])) {
-                            const err122 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i19, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i19 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err122];
-                            } else {
-                              vErrors.push(err122);
-                            }
-                            errors++;
-                            break outer5;
-                          }
-                        }
-                      }
-                    }
+            if (data57.id !== void 0) {
+              let data58 = data57.id;
+              if (typeof data58 === "string") {
+                if (!pattern4.test(data58)) {
+                  const err129 = { instancePath: instancePath + "/pathRules/" + i12 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err129];
                   } else {
-                    const err123 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err123];
-                    } else {
-                      vErrors.push(err123);
-                    }
-                    errors++;
+                    vErrors.push(err129);
                   }
-                }
-                if (data57.portfolios !== void 0) {
-                  let data60 = data57.portfolios;
-                  if (Array.isArray(data60)) {
-                    if (data60.length < 1) {
-                      const err124 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err124];
-                      } else {
-                        vErrors.push(err124);
-                      }
-                      errors++;
-                    }
-                    const len13 = data60.length;
-                    for (let i20 = 0; i20 < len13; i20++) {
-                      let data61 = data60[i20];
-                      if (typeof data61 === "string") {
-                        if (!pattern4.test(data61)) {
-                          const err125 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
-                          if (vErrors === null) {
-                            vErrors = [err125];
-                          } else {
-                            vErrors.push(err125);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err126 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios/" + i20, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err126];
-                        } else {
-                          vErrors.push(err126);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i21 = data60.length;
-                    let j7;
-                    if (i21 > 1) {
-                      outer6: for (; i21--; ) {
-                        for (j7 = i21; j7--; ) {
-                          if (func0(data60[i21], data60[j7])) {
-                            const err127 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i21, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i21 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err127];
-                            } else {
-                              vErrors.push(err127);
-                            }
-                            errors++;
-                            break outer6;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err128 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err128];
-                    } else {
-                      vErrors.push(err128);
-                    }
-                    errors++;
-                  }
-                }
-                if (data57.minTier !== void 0) {
-                  let data62 = data57.minTier;
-                  if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
-                    const err129 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/minTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err129];
-                    } else {
-                      vErrors.push(err129);
-                    }
-                    errors++;
-                  }
-                }
-                if (data57.maxTier !== void 0) {
-                  let data63 = data57.maxTier;
-                  if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
-                    const err130 = { instancePath: instancePath + "/pathRules/" + i11 + "/to/maxTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err130];
-                    } else {
-                      vErrors.push(err130);
-                    }
-                    errors++;
-                  }
+                  errors++;
                 }
               } else {
-                const err131 = { instancePath: instancePath + "/pathRules/" + i11 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err130 = { instancePath: instancePath + "/pathRules/" + i12 + "/id", schemaPath: "#/properties/pathRules/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err130];
+                } else {
+                  vErrors.push(err130);
+                }
+                errors++;
+              }
+            }
+            if (data57.description !== void 0) {
+              if (typeof data57.description !== "string") {
+                const err131 = { instancePath: instancePath + "/pathRules/" + i12 + "/description", schemaPath: "#/properties/pathRules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err131];
                 } else {
@@ -6480,11 +6418,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data45.billingPeriods !== void 0) {
-              let data64 = data45.billingPeriods;
-              if (Array.isArray(data64)) {
-                if (data64.length < 1) {
-                  const err132 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data57.kinds !== void 0) {
+              let data60 = data57.kinds;
+              if (Array.isArray(data60)) {
+                if (data60.length < 1) {
+                  const err132 = { instancePath: instancePath + "/pathRules/" + i12 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
                     vErrors = [err132];
                   } else {
@@ -6492,11 +6430,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len14 = data64.length;
-                for (let i22 = 0; i22 < len14; i22++) {
-                  let data65 = data64[i22];
-                  if (typeof data65 !== "string") {
-                    const err133 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const len10 = data60.length;
+                for (let i13 = 0; i13 < len10; i13++) {
+                  let data61 = data60[i13];
+                  if (typeof data61 !== "string") {
+                    const err133 = { instancePath: instancePath + "/pathRules/" + i12 + "/kinds/" + i13, schemaPath: "#/properties/pathRules/items/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err133];
                     } else {
@@ -6504,8 +6442,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data65 === "month" || data65 === "quarter" || data65 === "year" || data65 === "upfront")) {
-                    const err134 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods/" + i22, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                  if (!(data61 === "upgrade" || data61 === "downgrade" || data61 === "crossgrade" || data61 === "renew" || data61 === "terminate" || data61 === "remove_add_on" || data61 === "change_add_on")) {
+                    const err134 = { instancePath: instancePath + "/pathRules/" + i12 + "/kinds/" + i13, schemaPath: "#/properties/pathRules/items/properties/kinds/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.kinds.items.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err134];
                     } else {
@@ -6514,26 +6452,31 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i23 = data64.length;
-                let j8;
-                if (i23 > 1) {
-                  outer7: for (; i23--; ) {
-                    for (j8 = i23; j8--; ) {
-                      if (func0(data64[i23], data64[j8])) {
-                        const err135 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j8 }, message: "must NOT have duplicate items (items ## " + j8 + " and " + i23 + " are identical)" };
-                        if (vErrors === null) {
-                          vErrors = [err135];
-                        } else {
-                          vErrors.push(err135);
-                        }
-                        errors++;
-                        break outer7;
-                      }
+                let i14 = data60.length;
+                let j3;
+                if (i14 > 1) {
+                  const indices0 = {};
+                  for (; i14--; ) {
+                    let item0 = data60[i14];
+                    if (typeof item0 !== "string") {
+                      continue;
                     }
+                    if (typeof indices0[item0] == "number") {
+                      j3 = indices0[item0];
+                      const err135 = { instancePath: instancePath + "/pathRules/" + i12 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i14 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err135];
+                      } else {
+                        vErrors.push(err135);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices0[item0] = i14;
                   }
                 }
               } else {
-                const err136 = { instancePath: instancePath + "/pathRules/" + i11 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err136 = { instancePath: instancePath + "/pathRules/" + i12 + "/kinds", schemaPath: "#/properties/pathRules/items/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err136];
                 } else {
@@ -6542,91 +6485,88 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data45.phases !== void 0) {
-              let data66 = data45.phases;
-              if (Array.isArray(data66)) {
-                if (data66.length < 1) {
-                  const err137 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err137];
-                  } else {
-                    vErrors.push(err137);
-                  }
-                  errors++;
-                }
-                const len15 = data66.length;
-                for (let i24 = 0; i24 < len15; i24++) {
-                  let data67 = data66[i24];
-                  if (typeof data67 !== "string") {
-                    const err138 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data57.from !== void 0) {
+              let data62 = data57.from;
+              if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
+                for (const key9 in data62) {
+                  if (!(key9 === "packages" || key9 === "portfolios" || key9 === "minTier" || key9 === "maxTier")) {
+                    const err137 = { instancePath: instancePath + "/pathRules/" + i12 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err138];
+                      vErrors = [err137];
                     } else {
-                      vErrors.push(err138);
-                    }
-                    errors++;
-                  }
-                  if (!(data67 === "trial" || data67 === "intro" || data67 === "evergreen")) {
-                    const err139 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases/" + i24, schemaPath: "#/properties/pathRules/items/properties/phases/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.phases.items.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err139];
-                    } else {
-                      vErrors.push(err139);
+                      vErrors.push(err137);
                     }
                     errors++;
                   }
                 }
-                let i25 = data66.length;
-                let j9;
-                if (i25 > 1) {
-                  const indices1 = {};
-                  for (; i25--; ) {
-                    let item1 = data66[i25];
-                    if (typeof item1 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices1[item1] == "number") {
-                      j9 = indices1[item1];
-                      const err140 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/uniqueItems", keyword: "uniqueItems", params: { i: i25, j: j9 }, message: "must NOT have duplicate items (items ## " + j9 + " and " + i25 + " are identical)" };
+                if (data62.packages !== void 0) {
+                  let data63 = data62.packages;
+                  if (Array.isArray(data63)) {
+                    if (data63.length < 1) {
+                      const err138 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err140];
+                        vErrors = [err138];
                       } else {
-                        vErrors.push(err140);
+                        vErrors.push(err138);
                       }
                       errors++;
-                      break;
                     }
-                    indices1[item1] = i25;
-                  }
-                }
-              } else {
-                const err141 = { instancePath: instancePath + "/pathRules/" + i11 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err141];
-                } else {
-                  vErrors.push(err141);
-                }
-                errors++;
-              }
-            }
-            if (data45.priceBooks !== void 0) {
-              let data68 = data45.priceBooks;
-              if (Array.isArray(data68)) {
-                if (data68.length < 1) {
-                  const err142 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err142];
+                    const len11 = data63.length;
+                    for (let i15 = 0; i15 < len11; i15++) {
+                      let data64 = data63[i15];
+                      if (typeof data64 === "string") {
+                        if (!pattern4.test(data64)) {
+                          const err139 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/packages/" + i15, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err139];
+                          } else {
+                            vErrors.push(err139);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err140 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/packages/" + i15, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err140];
+                        } else {
+                          vErrors.push(err140);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i16 = data63.length;
+                    let j4;
+                    if (i16 > 1) {
+                      outer3: for (; i16--; ) {
+                        for (j4 = i16; j4--; ) {
+                          if (func0(data63[i16], data63[j4])) {
+                            const err141 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i16, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i16 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err141];
+                            } else {
+                              vErrors.push(err141);
+                            }
+                            errors++;
+                            break outer3;
+                          }
+                        }
+                      }
+                    }
                   } else {
-                    vErrors.push(err142);
+                    const err142 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/packages", schemaPath: "#/properties/pathRules/items/properties/from/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err142];
+                    } else {
+                      vErrors.push(err142);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-                const len16 = data68.length;
-                for (let i26 = 0; i26 < len16; i26++) {
-                  let data69 = data68[i26];
-                  if (typeof data69 === "string") {
-                    if (!pattern4.test(data69)) {
-                      const err143 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks/" + i26, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                if (data62.portfolios !== void 0) {
+                  let data65 = data62.portfolios;
+                  if (Array.isArray(data65)) {
+                    if (data65.length < 1) {
+                      const err143 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
                         vErrors = [err143];
                       } else {
@@ -6634,59 +6574,61 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err144 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks/" + i26, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err144];
-                    } else {
-                      vErrors.push(err144);
-                    }
-                    errors++;
-                  }
-                }
-                let i27 = data68.length;
-                let j10;
-                if (i27 > 1) {
-                  outer8: for (; i27--; ) {
-                    for (j10 = i27; j10--; ) {
-                      if (func0(data68[i27], data68[j10])) {
-                        const err145 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/uniqueItems", keyword: "uniqueItems", params: { i: i27, j: j10 }, message: "must NOT have duplicate items (items ## " + j10 + " and " + i27 + " are identical)" };
+                    const len12 = data65.length;
+                    for (let i17 = 0; i17 < len12; i17++) {
+                      let data66 = data65[i17];
+                      if (typeof data66 === "string") {
+                        if (!pattern4.test(data66)) {
+                          const err144 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/portfolios/" + i17, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err144];
+                          } else {
+                            vErrors.push(err144);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err145 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/portfolios/" + i17, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err145];
                         } else {
                           vErrors.push(err145);
                         }
                         errors++;
-                        break outer8;
                       }
                     }
-                  }
-                }
-              } else {
-                const err146 = { instancePath: instancePath + "/pathRules/" + i11 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err146];
-                } else {
-                  vErrors.push(err146);
-                }
-                errors++;
-              }
-            }
-            if (data45.outcome !== void 0) {
-              let data70 = data45.outcome;
-              if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-                if (data70.timing === void 0) {
-                  const err147 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
-                  if (vErrors === null) {
-                    vErrors = [err147];
+                    let i18 = data65.length;
+                    let j5;
+                    if (i18 > 1) {
+                      outer4: for (; i18--; ) {
+                        for (j5 = i18; j5--; ) {
+                          if (func0(data65[i18], data65[j5])) {
+                            const err146 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i18 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err146];
+                            } else {
+                              vErrors.push(err146);
+                            }
+                            errors++;
+                            break outer4;
+                          }
+                        }
+                      }
+                    }
                   } else {
-                    vErrors.push(err147);
+                    const err147 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/portfolios", schemaPath: "#/properties/pathRules/items/properties/from/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err147];
+                    } else {
+                      vErrors.push(err147);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-                for (const key9 in data70) {
-                  if (!(key9 === "timing" || key9 === "proration" || key9 === "termRestarts" || key9 === "minimumDaysOnCurrent" || key9 === "reason" || key9 === "priceBook" || key9 === "prorationStyle")) {
-                    const err148 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                if (data62.minTier !== void 0) {
+                  let data67 = data62.minTier;
+                  if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
+                    const err148 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/minTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err148];
                     } else {
@@ -6695,10 +6637,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data70.timing !== void 0) {
-                  let data71 = data70.timing;
-                  if (typeof data71 !== "string") {
-                    const err149 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data62.maxTier !== void 0) {
+                  let data68 = data62.maxTier;
+                  if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
+                    const err149 = { instancePath: instancePath + "/pathRules/" + i12 + "/from/maxTier", schemaPath: "#/properties/pathRules/items/properties/from/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err149];
                     } else {
@@ -6706,20 +6648,23 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data71 === "immediate" || data71 === "end_of_term" || data71 === "next_billing_date" || data71 === "illegal")) {
-                    const err150 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err150];
-                    } else {
-                      vErrors.push(err150);
-                    }
-                    errors++;
-                  }
                 }
-                if (data70.proration !== void 0) {
-                  let data72 = data70.proration;
-                  if (typeof data72 !== "string") {
-                    const err151 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              } else {
+                const err150 = { instancePath: instancePath + "/pathRules/" + i12 + "/from", schemaPath: "#/properties/pathRules/items/properties/from/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err150];
+                } else {
+                  vErrors.push(err150);
+                }
+                errors++;
+              }
+            }
+            if (data57.to !== void 0) {
+              let data69 = data57.to;
+              if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+                for (const key10 in data69) {
+                  if (!(key10 === "packages" || key10 === "portfolios" || key10 === "minTier" || key10 === "maxTier")) {
+                    const err151 = { instancePath: instancePath + "/pathRules/" + i12 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err151];
                     } else {
@@ -6727,53 +6672,62 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data72 === "prorate" || data72 === "none" || data72 === "full_credit")) {
-                    const err152 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err152];
-                    } else {
-                      vErrors.push(err152);
-                    }
-                    errors++;
-                  }
                 }
-                if (data70.termRestarts !== void 0) {
-                  if (typeof data70.termRestarts !== "boolean") {
-                    const err153 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err153];
-                    } else {
-                      vErrors.push(err153);
-                    }
-                    errors++;
-                  }
-                }
-                if (data70.minimumDaysOnCurrent !== void 0) {
-                  let data74 = data70.minimumDaysOnCurrent;
-                  if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)) && isFinite(data74))) {
-                    const err154 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err154];
-                    } else {
-                      vErrors.push(err154);
-                    }
-                    errors++;
-                  }
-                  if (typeof data74 == "number" && isFinite(data74)) {
-                    if (data74 < 0 || isNaN(data74)) {
-                      const err155 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (data69.packages !== void 0) {
+                  let data70 = data69.packages;
+                  if (Array.isArray(data70)) {
+                    if (data70.length < 1) {
+                      const err152 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err155];
+                        vErrors = [err152];
                       } else {
-                        vErrors.push(err155);
+                        vErrors.push(err152);
                       }
                       errors++;
                     }
-                  }
-                }
-                if (data70.reason !== void 0) {
-                  if (typeof data70.reason !== "string") {
-                    const err156 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const len13 = data70.length;
+                    for (let i19 = 0; i19 < len13; i19++) {
+                      let data71 = data70[i19];
+                      if (typeof data71 === "string") {
+                        if (!pattern4.test(data71)) {
+                          const err153 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/packages/" + i19, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err153];
+                          } else {
+                            vErrors.push(err153);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err154 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/packages/" + i19, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err154];
+                        } else {
+                          vErrors.push(err154);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i20 = data70.length;
+                    let j6;
+                    if (i20 > 1) {
+                      outer5: for (; i20--; ) {
+                        for (j6 = i20; j6--; ) {
+                          if (func0(data70[i20], data70[j6])) {
+                            const err155 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j6 }, message: "must NOT have duplicate items (items ## " + j6 + " and " + i20 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err155];
+                            } else {
+                              vErrors.push(err155);
+                            }
+                            errors++;
+                            break outer5;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err156 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/packages", schemaPath: "#/properties/pathRules/items/properties/to/properties/packages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err156];
                     } else {
@@ -6782,11 +6736,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data70.priceBook !== void 0) {
-                  let data76 = data70.priceBook;
-                  if (typeof data76 === "string") {
-                    if (!pattern4.test(data76)) {
-                      const err157 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                if (data69.portfolios !== void 0) {
+                  let data72 = data69.portfolios;
+                  if (Array.isArray(data72)) {
+                    if (data72.length < 1) {
+                      const err157 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
                         vErrors = [err157];
                       } else {
@@ -6794,73 +6748,472 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    const len14 = data72.length;
+                    for (let i21 = 0; i21 < len14; i21++) {
+                      let data73 = data72[i21];
+                      if (typeof data73 === "string") {
+                        if (!pattern4.test(data73)) {
+                          const err158 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/portfolios/" + i21, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                          if (vErrors === null) {
+                            vErrors = [err158];
+                          } else {
+                            vErrors.push(err158);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err159 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/portfolios/" + i21, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err159];
+                        } else {
+                          vErrors.push(err159);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i22 = data72.length;
+                    let j7;
+                    if (i22 > 1) {
+                      outer6: for (; i22--; ) {
+                        for (j7 = i22; j7--; ) {
+                          if (func0(data72[i22], data72[j7])) {
+                            const err160 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j7 }, message: "must NOT have duplicate items (items ## " + j7 + " and " + i22 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err160];
+                            } else {
+                              vErrors.push(err160);
+                            }
+                            errors++;
+                            break outer6;
+                          }
+                        }
+                      }
+                    }
                   } else {
-                    const err158 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err161 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/portfolios", schemaPath: "#/properties/pathRules/items/properties/to/properties/portfolios/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err158];
+                      vErrors = [err161];
                     } else {
-                      vErrors.push(err158);
+                      vErrors.push(err161);
                     }
                     errors++;
                   }
                 }
-                if (data70.prorationStyle !== void 0) {
-                  let data77 = data70.prorationStyle;
-                  if (typeof data77 !== "string") {
-                    const err159 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data69.minTier !== void 0) {
+                  let data74 = data69.minTier;
+                  if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)) && isFinite(data74))) {
+                    const err162 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/minTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/minTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
-                      vErrors = [err159];
+                      vErrors = [err162];
                     } else {
-                      vErrors.push(err159);
+                      vErrors.push(err162);
                     }
                     errors++;
                   }
-                  if (!(data77 === "day_based" || data77 === "flexible")) {
-                    const err160 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.prorationStyle.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data69.maxTier !== void 0) {
+                  let data75 = data69.maxTier;
+                  if (!(typeof data75 == "number" && (!(data75 % 1) && !isNaN(data75)) && isFinite(data75))) {
+                    const err163 = { instancePath: instancePath + "/pathRules/" + i12 + "/to/maxTier", schemaPath: "#/properties/pathRules/items/properties/to/properties/maxTier/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
-                      vErrors = [err160];
+                      vErrors = [err163];
                     } else {
-                      vErrors.push(err160);
+                      vErrors.push(err163);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err161 = { instancePath: instancePath + "/pathRules/" + i11 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err164 = { instancePath: instancePath + "/pathRules/" + i12 + "/to", schemaPath: "#/properties/pathRules/items/properties/to/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err161];
+                  vErrors = [err164];
                 } else {
-                  vErrors.push(err161);
+                  vErrors.push(err164);
+                }
+                errors++;
+              }
+            }
+            if (data57.billingPeriods !== void 0) {
+              let data76 = data57.billingPeriods;
+              if (Array.isArray(data76)) {
+                if (data76.length < 1) {
+                  const err165 = { instancePath: instancePath + "/pathRules/" + i12 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err165];
+                  } else {
+                    vErrors.push(err165);
+                  }
+                  errors++;
+                }
+                const len15 = data76.length;
+                for (let i23 = 0; i23 < len15; i23++) {
+                  let data77 = data76[i23];
+                  if (typeof data77 !== "string") {
+                    const err166 = { instancePath: instancePath + "/pathRules/" + i12 + "/billingPeriods/" + i23, schemaPath: "#/$defs/BillingPeriod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err166];
+                    } else {
+                      vErrors.push(err166);
+                    }
+                    errors++;
+                  }
+                  if (!(data77 === "month" || data77 === "quarter" || data77 === "year" || data77 === "upfront")) {
+                    const err167 = { instancePath: instancePath + "/pathRules/" + i12 + "/billingPeriods/" + i23, schemaPath: "#/$defs/BillingPeriod/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err167];
+                    } else {
+                      vErrors.push(err167);
+                    }
+                    errors++;
+                  }
+                }
+                let i24 = data76.length;
+                let j8;
+                if (i24 > 1) {
+                  outer7: for (; i24--; ) {
+                    for (j8 = i24; j8--; ) {
+                      if (func0(data76[i24], data76[j8])) {
+                        const err168 = { instancePath: instancePath + "/pathRules/" + i12 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/uniqueItems", keyword: "uniqueItems", params: { i: i24, j: j8 }, message: "must NOT have duplicate items (items ## " + j8 + " and " + i24 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err168];
+                        } else {
+                          vErrors.push(err168);
+                        }
+                        errors++;
+                        break outer7;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err169 = { instancePath: instancePath + "/pathRules/" + i12 + "/billingPeriods", schemaPath: "#/properties/pathRules/items/properties/billingPeriods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err169];
+                } else {
+                  vErrors.push(err169);
+                }
+                errors++;
+              }
+            }
+            if (data57.phases !== void 0) {
+              let data78 = data57.phases;
+              if (Array.isArray(data78)) {
+                if (data78.length < 1) {
+                  const err170 = { instancePath: instancePath + "/pathRules/" + i12 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err170];
+                  } else {
+                    vErrors.push(err170);
+                  }
+                  errors++;
+                }
+                const len16 = data78.length;
+                for (let i25 = 0; i25 < len16; i25++) {
+                  let data79 = data78[i25];
+                  if (typeof data79 !== "string") {
+                    const err171 = { instancePath: instancePath + "/pathRules/" + i12 + "/phases/" + i25, schemaPath: "#/properties/pathRules/items/properties/phases/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err171];
+                    } else {
+                      vErrors.push(err171);
+                    }
+                    errors++;
+                  }
+                  if (!(data79 === "trial" || data79 === "intro" || data79 === "evergreen")) {
+                    const err172 = { instancePath: instancePath + "/pathRules/" + i12 + "/phases/" + i25, schemaPath: "#/properties/pathRules/items/properties/phases/items/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.phases.items.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err172];
+                    } else {
+                      vErrors.push(err172);
+                    }
+                    errors++;
+                  }
+                }
+                let i26 = data78.length;
+                let j9;
+                if (i26 > 1) {
+                  const indices1 = {};
+                  for (; i26--; ) {
+                    let item1 = data78[i26];
+                    if (typeof item1 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices1[item1] == "number") {
+                      j9 = indices1[item1];
+                      const err173 = { instancePath: instancePath + "/pathRules/" + i12 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/uniqueItems", keyword: "uniqueItems", params: { i: i26, j: j9 }, message: "must NOT have duplicate items (items ## " + j9 + " and " + i26 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err173];
+                      } else {
+                        vErrors.push(err173);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices1[item1] = i26;
+                  }
+                }
+              } else {
+                const err174 = { instancePath: instancePath + "/pathRules/" + i12 + "/phases", schemaPath: "#/properties/pathRules/items/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err174];
+                } else {
+                  vErrors.push(err174);
+                }
+                errors++;
+              }
+            }
+            if (data57.priceBooks !== void 0) {
+              let data80 = data57.priceBooks;
+              if (Array.isArray(data80)) {
+                if (data80.length < 1) {
+                  const err175 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err175];
+                  } else {
+                    vErrors.push(err175);
+                  }
+                  errors++;
+                }
+                const len17 = data80.length;
+                for (let i27 = 0; i27 < len17; i27++) {
+                  let data81 = data80[i27];
+                  if (typeof data81 === "string") {
+                    if (!pattern4.test(data81)) {
+                      const err176 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks/" + i27, schemaPath: "#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err176];
+                      } else {
+                        vErrors.push(err176);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err177 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks/" + i27, schemaPath: "#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err177];
+                    } else {
+                      vErrors.push(err177);
+                    }
+                    errors++;
+                  }
+                }
+                let i28 = data80.length;
+                let j10;
+                if (i28 > 1) {
+                  outer8: for (; i28--; ) {
+                    for (j10 = i28; j10--; ) {
+                      if (func0(data80[i28], data80[j10])) {
+                        const err178 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/uniqueItems", keyword: "uniqueItems", params: { i: i28, j: j10 }, message: "must NOT have duplicate items (items ## " + j10 + " and " + i28 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err178];
+                        } else {
+                          vErrors.push(err178);
+                        }
+                        errors++;
+                        break outer8;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err179 = { instancePath: instancePath + "/pathRules/" + i12 + "/priceBooks", schemaPath: "#/properties/pathRules/items/properties/priceBooks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err179];
+                } else {
+                  vErrors.push(err179);
+                }
+                errors++;
+              }
+            }
+            if (data57.outcome !== void 0) {
+              let data82 = data57.outcome;
+              if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+                if (data82.timing === void 0) {
+                  const err180 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/required", keyword: "required", params: { missingProperty: "timing" }, message: "must have required property 'timing'" };
+                  if (vErrors === null) {
+                    vErrors = [err180];
+                  } else {
+                    vErrors.push(err180);
+                  }
+                  errors++;
+                }
+                for (const key11 in data82) {
+                  if (!(key11 === "timing" || key11 === "proration" || key11 === "termRestarts" || key11 === "minimumDaysOnCurrent" || key11 === "reason" || key11 === "priceBook" || key11 === "prorationStyle")) {
+                    const err181 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err181];
+                    } else {
+                      vErrors.push(err181);
+                    }
+                    errors++;
+                  }
+                }
+                if (data82.timing !== void 0) {
+                  let data83 = data82.timing;
+                  if (typeof data83 !== "string") {
+                    const err182 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err182];
+                    } else {
+                      vErrors.push(err182);
+                    }
+                    errors++;
+                  }
+                  if (!(data83 === "immediate" || data83 === "end_of_term" || data83 === "next_billing_date" || data83 === "illegal")) {
+                    const err183 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/timing", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/timing/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.timing.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err183];
+                    } else {
+                      vErrors.push(err183);
+                    }
+                    errors++;
+                  }
+                }
+                if (data82.proration !== void 0) {
+                  let data84 = data82.proration;
+                  if (typeof data84 !== "string") {
+                    const err184 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err184];
+                    } else {
+                      vErrors.push(err184);
+                    }
+                    errors++;
+                  }
+                  if (!(data84 === "prorate" || data84 === "none" || data84 === "full_credit")) {
+                    const err185 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/proration", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/proration/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.proration.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err185];
+                    } else {
+                      vErrors.push(err185);
+                    }
+                    errors++;
+                  }
+                }
+                if (data82.termRestarts !== void 0) {
+                  if (typeof data82.termRestarts !== "boolean") {
+                    const err186 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/termRestarts", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/termRestarts/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err186];
+                    } else {
+                      vErrors.push(err186);
+                    }
+                    errors++;
+                  }
+                }
+                if (data82.minimumDaysOnCurrent !== void 0) {
+                  let data86 = data82.minimumDaysOnCurrent;
+                  if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86))) {
+                    const err187 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err187];
+                    } else {
+                      vErrors.push(err187);
+                    }
+                    errors++;
+                  }
+                  if (typeof data86 == "number" && isFinite(data86)) {
+                    if (data86 < 0 || isNaN(data86)) {
+                      const err188 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/minimumDaysOnCurrent", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/minimumDaysOnCurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (vErrors === null) {
+                        vErrors = [err188];
+                      } else {
+                        vErrors.push(err188);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data82.reason !== void 0) {
+                  if (typeof data82.reason !== "string") {
+                    const err189 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/reason", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err189];
+                    } else {
+                      vErrors.push(err189);
+                    }
+                    errors++;
+                  }
+                }
+                if (data82.priceBook !== void 0) {
+                  let data88 = data82.priceBook;
+                  if (typeof data88 === "string") {
+                    if (!pattern4.test(data88)) {
+                      const err190 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err190];
+                      } else {
+                        vErrors.push(err190);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err191 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/priceBook", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/priceBook/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err191];
+                    } else {
+                      vErrors.push(err191);
+                    }
+                    errors++;
+                  }
+                }
+                if (data82.prorationStyle !== void 0) {
+                  let data89 = data82.prorationStyle;
+                  if (typeof data89 !== "string") {
+                    const err192 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err192];
+                    } else {
+                      vErrors.push(err192);
+                    }
+                    errors++;
+                  }
+                  if (!(data89 === "day_based" || data89 === "flexible")) {
+                    const err193 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome/prorationStyle", schemaPath: "#/properties/pathRules/items/properties/outcome/properties/prorationStyle/enum", keyword: "enum", params: { allowedValues: schema34.properties.pathRules.items.properties.outcome.properties.prorationStyle.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err193];
+                    } else {
+                      vErrors.push(err193);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err194 = { instancePath: instancePath + "/pathRules/" + i12 + "/outcome", schemaPath: "#/properties/pathRules/items/properties/outcome/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err194];
+                } else {
+                  vErrors.push(err194);
                 }
                 errors++;
               }
             }
           } else {
-            const err162 = { instancePath: instancePath + "/pathRules/" + i11, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err195 = { instancePath: instancePath + "/pathRules/" + i12, schemaPath: "#/properties/pathRules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err162];
+              vErrors = [err195];
             } else {
-              vErrors.push(err162);
+              vErrors.push(err195);
             }
             errors++;
           }
         }
       } else {
-        const err163 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err196 = { instancePath: instancePath + "/pathRules", schemaPath: "#/properties/pathRules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err163];
+          vErrors = [err196];
         } else {
-          vErrors.push(err163);
+          vErrors.push(err196);
         }
         errors++;
       }
     }
   } else {
-    const err164 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err197 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err164];
+      vErrors = [err197];
     } else {
-      vErrors.push(err164);
+      vErrors.push(err197);
     }
     errors++;
   }

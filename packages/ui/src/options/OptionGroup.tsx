@@ -15,7 +15,7 @@ export interface OptionGroupProps {
   problem?: string;
 }
 
-function cardinality(min: number, max: number | undefined): string {
+export function cardinality(min: number, max: number | undefined): string {
   if (max === undefined) return min > 0 ? `pick at least ${min}` : "pick any";
   if (min === max) return `pick ${min}`;
   return `pick ${min}–${max}`;
@@ -43,49 +43,66 @@ export function OptionGroup({ name, min = 0, max, choices, onToggle, problem }: 
         </p>
       ) : null}
       <div className="ts-group__options">
-        {choices.map((choice) => {
-          const inputId = `${groupId}-${choice.id}`;
-          const reasonId = `${inputId}-reason`;
-          const locked = choice.state === "disabled" || choice.state === "required";
-          const checked = choice.state === "selected" || choice.state === "required";
-          const input = (
-            <input
-              id={inputId}
-              type={radio ? "radio" : "checkbox"}
-              name={radio ? groupId : undefined}
-              checked={checked}
-              aria-disabled={locked ? true : undefined}
-              aria-describedby={choice.reason ? reasonId : undefined}
-              onChange={() => {
-                if (!locked) onToggle(choice.id);
-              }}
-            />
-          );
-          const option = (
-            <label key={choice.id} htmlFor={inputId} className="ts-option" data-state={choice.state}>
-              {input}
-              <span className="ts-option__body">
-                <span className="ts-option__name">
-                  {choice.name}{" "}
-                  {choice.state === "required" ? (
-                    <span className="ts-badge ts-badge--ok">required</span>
-                  ) : null}
-                  {choice.state === "disabled" ? <span className="ts-badge">unavailable</span> : null}
-                </span>
-                {choice.description ? <span className="ts-option__desc">{choice.description}</span> : null}
-                {choice.priceHint ? <span className="ts-option__desc">{choice.priceHint}</span> : null}
-              </span>
-            </label>
-          );
-          return choice.reason ? (
-            <Tooltip key={choice.id} id={reasonId} text={choice.reason}>
-              {option}
-            </Tooltip>
-          ) : (
-            option
-          );
-        })}
+        {choices.map((choice) => (
+          <OptionChoice
+            key={choice.id}
+            choice={choice}
+            inputId={`${groupId}-${choice.id}`}
+            radioName={radio ? groupId : undefined}
+            onToggle={onToggle}
+          />
+        ))}
       </div>
     </fieldset>
+  );
+}
+
+export interface OptionChoiceProps {
+  choice: Choice;
+  /** Unique id of the input (the reason's tooltip id derives from it). */
+  inputId: string;
+  /** The radio group's name when the choice is one of a pick-one group; a checkbox otherwise. */
+  radioName?: string | undefined;
+  onToggle: (id: string) => void;
+}
+
+/**
+ * One choice: its input, name, state badge, description and price hint, with the reason as a
+ * tooltip. Disabled and required choices stay focusable (aria-disabled) so keyboard users hear why.
+ */
+export function OptionChoice({ choice, inputId, radioName, onToggle }: OptionChoiceProps) {
+  const reasonId = `${inputId}-reason`;
+  const locked = choice.state === "disabled" || choice.state === "required";
+  const checked = choice.state === "selected" || choice.state === "required";
+  const option = (
+    <label htmlFor={inputId} className="ts-option" data-state={choice.state}>
+      <input
+        id={inputId}
+        type={radioName !== undefined ? "radio" : "checkbox"}
+        name={radioName}
+        checked={checked}
+        aria-disabled={locked ? true : undefined}
+        aria-describedby={choice.reason ? reasonId : undefined}
+        onChange={() => {
+          if (!locked) onToggle(choice.id);
+        }}
+      />
+      <span className="ts-option__body">
+        <span className="ts-option__name">
+          {choice.name}{" "}
+          {choice.state === "required" ? <span className="ts-badge ts-badge--ok">required</span> : null}
+          {choice.state === "disabled" ? <span className="ts-badge">unavailable</span> : null}
+        </span>
+        {choice.description ? <span className="ts-option__desc">{choice.description}</span> : null}
+        {choice.priceHint ? <span className="ts-option__desc">{choice.priceHint}</span> : null}
+      </span>
+    </label>
+  );
+  return choice.reason ? (
+    <Tooltip id={reasonId} text={choice.reason}>
+      {option}
+    </Tooltip>
+  ) : (
+    option
   );
 }

@@ -5,7 +5,15 @@
  */
 import { renameId } from "@tessera/engine";
 import type { Catalog, Charge } from "@tessera/schema";
-import { BLOCK_MODELS, chargeOn, isRecurring, MODELS, type Model, switchModel } from "./chargeModel.ts";
+import {
+  BLOCK_MODELS,
+  chargeOn,
+  isKnownModel,
+  isRecurring,
+  MODELS,
+  type Model,
+  switchModel,
+} from "./chargeModel.ts";
 import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
 import { IdField } from "./IdField.tsx";
@@ -61,7 +69,11 @@ export function ChargeSettings({
           label="Price model"
           pointer={pointer([...path, "model"])}
           value={charge.model}
-          options={MODELS}
+          options={
+            isKnownModel(charge.model)
+              ? MODELS
+              : [...MODELS, { value: charge.model, label: `${charge.model} (kept as it is)` }]
+          }
           readOnly={readOnly}
           onChange={(v) => set(path, switchModel(charge, v as Model))}
         />

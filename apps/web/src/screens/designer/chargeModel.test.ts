@@ -96,3 +96,15 @@ describe("switching a charge's model", () => {
     expect(onPackage.pricePoints[0]).toEqual({ currency: "USD", amount: "8.01" });
   });
 });
+
+describe("a charge of a model these forms do not edit", () => {
+  it("is kept as it is when what it is charged on changes", () => {
+    const pct = {
+      id: "care",
+      model: "percentage",
+      percentOf: ["seats"],
+      pricePoints: [{ currency: "USD", percent: "20" }],
+    } as unknown as Charge;
+    expect(chargeOn(pct, { option: "premium" })).toEqual({ ...pct, option: "premium" });
+  });
+});

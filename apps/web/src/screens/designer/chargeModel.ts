@@ -31,6 +31,14 @@ export const MODELS: readonly { value: Model; label: string }[] = [
 ];
 
 export const BLOCK_MODELS: ReadonlySet<Model> = new Set(["per_unit", "tiered", "volume", "usage"]);
+
+/**
+ * Models whose fields these forms edit. A charge of another model (one the schema gained later,
+ * e.g. percentage) is shown and kept as it is: the form neither re-shapes its points nor offers a
+ * switch into it, since it could not then fill in what that model needs.
+ */
+const KNOWN: ReadonlySet<string> = new Set(MODELS.map((m) => m.value));
+export const isKnownModel = (m: string) => KNOWN.has(m);
 export const BANDED: ReadonlySet<Model> = new Set(["tiered", "volume", "usage"]);
 
 /** Which amount field of a price point the form shows for the charge. */
@@ -124,6 +132,7 @@ function pointsFor(charge: Charge): Charge["pricePoints"] {
 
 /** The charge without the fields its model does not use. */
 function tidy(charge: Charge): Charge {
+  if (!isKnownModel(charge.model)) return charge;
   const out: Charge = { ...charge, pricePoints: pointsFor(charge) };
   if (!BLOCK_MODELS.has(out.model)) delete out.blockSize;
   if (!isRecurring(out.model)) {

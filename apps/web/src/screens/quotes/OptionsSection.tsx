@@ -1,18 +1,22 @@
 /**
  * The option groups of the base package and its add-ons, as the engine reports them. Picking a
  * `switch` choice replaces what configure says it replaces. On a package with many options a search
- * box filters the options by name (groups with no match are hidden), and long groups are windowed
- * by OptionGroup itself.
+ * box filters the options by name (groups with no match are hidden); past VIRTUAL_FROM options
+ * the groups are one windowed list (VirtualOptionGroups), so a click re-renders the rows in view,
+ * not thousands of options.
  */
 import type { Configuration } from "@tessera/engine";
 import type { Package, Quote } from "@tessera/schema";
-import { OptionGroup } from "@tessera/ui";
+import { OptionGroup, type VirtualGroup, VirtualOptionGroups } from "@tessera/ui";
 import { useDeferredValue, useMemo, useState } from "react";
 import { addOnChoice, optionChoice } from "../../engine/choices.ts";
 import { toggleAddOn, togglePick } from "./quoteStore.ts";
 
 /** Packages with more options than this get the search box. */
 const SEARCH_FROM = 12;
+
+/** Packages with more options than this list them in one windowed list. */
+const VIRTUAL_FROM = 300;
 
 export interface OptionsSectionProps {
   pkg: Package;
@@ -52,23 +56,37 @@ export function OptionsSection({ pkg, configuration, edit }: OptionsSectionProps
     [groups],
   );
   let shown = 0;
-  const sections = groups.map((g) => {
+  const onToggle = (id: string) => edit((q) => togglePick(q, id, replaces.get(id)));
+  const visible: VirtualGroup[] = [];
+  for (const g of groups) {
     const choices = (byGroup.get(g.id) ?? [])
       .filter((o) => search.matches(o.name))
       .map((o) => optionChoice(o, descriptions.get(o.id)));
-    if (search.filtering && choices.length === 0) return null;
+    if (search.filtering && choices.length === 0) continue;
     shown += choices.length;
-    return (
-      <OptionGroup
-        key={g.id}
-        name={g.name}
-        min={g.min ?? 0}
-        {...(g.max !== undefined ? { max: g.max } : {})}
-        choices={choices}
-        onToggle={(id) => edit((q) => togglePick(q, id, replaces.get(id)))}
-      />
+    visible.push({
+      id: g.id,
+      name: g.name,
+      min: g.min ?? 0,
+      ...(g.max !== undefined ? { max: g.max } : {}),
+      choices,
+    });
+  }
+  const sections =
+    total > VIRTUAL_FROM ? (
+      <VirtualOptionGroups groups={visible} onToggle={onToggle} label={`Options of ${pkg.name}`} />
+    ) : (
+      visible.map((g) => (
+        <OptionGroup
+          key={g.id}
+          name={g.name}
+          min={g.min ?? 0}
+          {...(g.max !== undefined ? { max: g.max } : {})}
+          choices={g.choices}
+          onToggle={onToggle}
+        />
+      ))
     );
-  });
   const addOns = configuration.addOns.filter((a) => search.matches(a.name));
   return (
     <>

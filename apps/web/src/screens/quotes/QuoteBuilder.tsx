@@ -2,7 +2,8 @@
  * The quote builder: choose a catalog, portfolio and currency, compare the portfolio's packages
  * (priced with the rep's configuration carried over), then configure the chosen one — terms and
  * quantities, options, add-ons, discounts — with the price beside it. Configure and price run in a
- * Web Worker (useQuoteEngine); each section is its own component.
+ * Web Worker (useQuoteEngine); each section is its own component. With `revising`, the builder
+ * opens a saved quote on its own catalog version and saves the edit as its next revision.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type CompiledCatalog, configure } from "@tessera/engine";
@@ -19,6 +20,7 @@ import { useQuoteDraft } from "./quoteStore.ts";
 import { TermsSection } from "./TermsSection.tsx";
 import { useComparedPackages } from "./useComparedPackages.ts";
 import { useQuoteEngine } from "./useQuoteEngine.ts";
+import { useRevision } from "./useRevision.ts";
 
 /** A new quote for a package, with the engine's defaults filled in (term, billing period, picks). */
 function startQuote(catalog: CompiledCatalog, pkg: Package, base: Omit<Quote, "package">): Quote {
@@ -32,14 +34,14 @@ function startQuote(catalog: CompiledCatalog, pkg: Package, base: Omit<Quote, "p
   };
 }
 
-/** The published catalogs, and the one, portfolio and currency the rep chose. */
-function useQuoteContext() {
+/** The published catalogs, and the one, portfolio and currency the rep chose (or a revision's). */
+function useQuoteContext(pin: { catalogId: string; version: number } | undefined) {
   const trpc = useTRPC();
   const catalogs = useQuery(trpc.catalogs.list.queryOptions());
   const published = (catalogs.data ?? []).filter((c) => c.latestVersion !== null && !c.retired);
   const [catalogId, setCatalogId] = useState<string | null>(null);
-  const effectiveCatalogId = catalogId ?? published[0]?.id ?? null;
-  const loaded = usePublishedCatalog(effectiveCatalogId);
+  const effectiveCatalogId = pin?.catalogId ?? catalogId ?? published[0]?.id ?? null;
+  const loaded = usePublishedCatalog(effectiveCatalogId, pin?.version);
   const { catalog } = loaded;
   const [portfolioId, setPortfolioId] = useState<string | null>(null);
   const [currency, setCurrency] = useState<string | null>(null);
@@ -70,13 +72,24 @@ function useQuoteContext() {
   };
 }
 
-export function QuoteBuilder() {
+export function QuoteBuilder({ revising }: { revising?: string | undefined } = {}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const ctx = useQuoteContext();
+  const [pin, setPin] = useState<{ catalogId: string; version: number } | undefined>();
+  const ctx = useQuoteContext(pin);
   const { catalog, version } = ctx;
   const [customer, setCustomer] = useState("");
   const [title, setTitle] = useState("");
+  const revision = useRevision(revising, catalog, version, {
+    setPortfolioId: ctx.setPortfolioId,
+    setCurrency: ctx.setCurrency,
+    setCustomer,
+    setTitle,
+  });
+  const revised = revision.revised;
+  useEffect(() => {
+    if (revision.pin && revision.pin.catalogId !== pin?.catalogId) setPin(revision.pin);
+  }, [revision.pin, pin]);
   const draft = useQuoteDraft();
   const idempotencyKey = useRef(crypto.randomUUID());
   useEffect(() => () => useQuoteDraft.getState().clear(), []);
@@ -93,15 +106,18 @@ export function QuoteBuilder() {
   );
   const compared = useComparedPackages(catalog, ctx.bases, ctx.currency, current);
 
-  const save = useMutation(
-    trpc.quotes.save.mutationOptions({
-      onSuccess: (record) => {
-        idempotencyKey.current = crypto.randomUUID();
-        void queryClient.invalidateQueries({ queryKey: trpc.quotes.list.queryKey() });
-        navigate(`/quotes/${record.id}`);
-      },
-    }),
-  );
+  const saved = {
+    onSuccess: (record: { id: string }) => {
+      idempotencyKey.current = crypto.randomUUID();
+      void queryClient.invalidateQueries({ queryKey: trpc.quotes.list.queryKey() });
+      if (revised)
+        void queryClient.invalidateQueries({ queryKey: trpc.quotes.get.queryKey({ id: revised.id }) });
+      navigate(`/quotes/${record.id}`);
+    },
+  };
+  const saveNew = useMutation(trpc.quotes.save.mutationOptions(saved));
+  const saveRevision = useMutation(trpc.quotes.revise.mutationOptions(saved));
+  const save = revised ? saveRevision : saveNew;
 
   if (ctx.catalogs.isPending) return <LoadingState label="Loading catalogs" />;
   if (ctx.catalogs.error)
@@ -149,7 +165,12 @@ export function QuoteBuilder() {
   return (
     <div className="stack">
       <div className="page-head">
-        <h1>New quote</h1>
+        <h1>{revised ? `Revise ${revised.title}` : "New quote"}</h1>
+        {revised ? (
+          <span className="ts-badge ts-badge--accent" data-testid="revision-of">
+            revision {revised.revision} → {revised.revision + 1}
+          </span>
+        ) : null}
       </div>
 
       <section className="ts-card" aria-label="Catalog and portfolio">
@@ -188,6 +209,7 @@ export function QuoteBuilder() {
               id="quote-catalog"
               className="ts-select"
               value={ctx.catalogId ?? ""}
+              disabled={revising !== undefined}
               onChange={(e) => {
                 ctx.setCatalogId(e.target.value);
                 ctx.setPortfolioId(null);
@@ -324,9 +346,22 @@ export function QuoteBuilder() {
                 className="ts-button ts-button--primary"
                 disabled={save.isPending || engine.pending || problems.length > 0}
                 title={problems.length > 0 ? "Fix the problems listed on the left first." : undefined}
-                onClick={() => save.mutate({ idempotencyKey: idempotencyKey.current, quote, asOf: today() })}
+                onClick={() =>
+                  revised
+                    ? saveRevision.mutate({
+                        id: revised.id,
+                        idempotencyKey: idempotencyKey.current,
+                        quote,
+                        asOf: today(),
+                      })
+                    : saveNew.mutate({ idempotencyKey: idempotencyKey.current, quote, asOf: today() })
+                }
               >
-                {save.isPending ? "Saving…" : "Save quote"}
+                {save.isPending
+                  ? "Saving…"
+                  : revised
+                    ? `Save revision ${revised.revision + 1}`
+                    : "Save quote"}
               </button>
             </div>
             {save.error ? (

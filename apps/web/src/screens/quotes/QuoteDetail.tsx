@@ -6,6 +6,7 @@ import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
 import { priceSummaryProps } from "../../engine/priceView.ts";
 import { usePublishedCatalog } from "../../engine/useCatalog.ts";
 import { navigate } from "../../navigation/store.ts";
+import { ApprovalPanel, approvalBadge, RevisionList } from "./ApprovalPanel.tsx";
 
 const STATUS_BADGE: Record<string, string> = {
   draft: "ts-badge",
@@ -14,11 +15,17 @@ const STATUS_BADGE: Record<string, string> = {
   expired: "ts-badge ts-badge--danger",
 };
 
-/** A saved quote: the server's price snapshot, its status moves, and a page that prints cleanly. */
+/**
+ * A saved quote: the server's price snapshot, its status moves (each button a no-op when clicked
+ * twice), its approval and revisions, and the way to revise, clone and print it.
+ */
 export function QuoteDetail({ quoteId }: { quoteId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const quote = useQuery(trpc.quotes.get.queryOptions({ id: quoteId }));
+  // Always fresh on opening: an approver may have decided since this quote was last shown.
+  const quote = useQuery({ ...trpc.quotes.get.queryOptions({ id: quoteId }), refetchOnMount: "always" });
+  // One key per quote shown: a double click on "Clone" makes one copy.
+  const cloneKey = useMemo(() => `clone-${quoteId}-${crypto.randomUUID()}`, [quoteId]);
   const record = quote.data;
   const { catalog } = usePublishedCatalog(record?.catalogId ?? null, record?.catalogVersion);
   // The quantities in effect, package defaults included: a printed quote says "25 seats", not
@@ -44,6 +51,15 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
     }),
   );
 
+  const clone = useMutation(
+    trpc.quotes.clone.mutationOptions({
+      onSuccess: (copy) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.quotes.list.queryKey() });
+        navigate(`/quotes/${copy.id}`);
+      },
+    }),
+  );
+
   if (quote.isPending) return <LoadingState label="Loading the quote" />;
   if (quote.error || !record)
     return (
@@ -62,6 +78,10 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
     return c?.name ?? (c ? catalog?.services.get(c.service)?.value.name : undefined) ?? id;
   };
   const problems = transition.error ? errorDiagnostics(transition.error) : [];
+  const badge = approvalBadge(record);
+  const current = record.supersededBy === null;
+  const needsApproval = record.approval.required > 0 && record.approval.state !== "approved";
+  const revisable = current && record.status !== "accepted";
 
   return (
     <article className="stack quote-doc" aria-labelledby="quote-title">
@@ -72,6 +92,10 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
             <span className={STATUS_BADGE[record.status] ?? "ts-badge"} data-testid="quote-status">
               {record.status}
             </span>
+            <span className="ts-badge" data-testid="quote-revision">
+              revision {record.revision}
+            </span>
+            {badge ? <span className={`${badge[0]} ts-no-print`}>{badge[1]}</span> : null}
             <span className="muted">
               {catalog?.doc.name ?? record.catalogId} v{record.catalogVersion} · created{" "}
               {record.createdAt.slice(0, 10)}
@@ -79,17 +103,18 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
           </div>
         </div>
         <div className="ts-row ts-no-print" role="toolbar" aria-label="Quote actions">
-          {record.status === "draft" ? (
+          {record.status === "draft" && current ? (
             <button
               type="button"
               className="ts-button ts-button--primary"
-              disabled={transition.isPending}
+              disabled={transition.isPending || needsApproval}
+              title={needsApproval ? "The discount must be approved before the quote is sent." : undefined}
               onClick={() => transition.mutate({ id: record.id, to: "sent" })}
             >
               Send to customer
             </button>
           ) : null}
-          {record.status === "sent" ? (
+          {record.status === "sent" && current ? (
             <>
               <button
                 type="button"
@@ -118,11 +143,52 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
               Open arrangement
             </button>
           ) : null}
-          <button type="button" className="ts-button" onClick={() => window.print()}>
+          {revisable ? (
+            <button
+              type="button"
+              className="ts-button"
+              onClick={() => navigate(`/quotes/${record.id}/revise`)}
+            >
+              Revise
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="ts-button"
+            disabled={clone.isPending}
+            onClick={() => clone.mutate({ id: record.id, idempotencyKey: cloneKey })}
+          >
+            Clone
+          </button>
+          <button type="button" className="ts-button" onClick={() => navigate(`/quotes/${record.id}/print`)}>
             Print
           </button>
         </div>
       </div>
+      {!current ? (
+        <div className="ts-alert ts-alert--warn ts-no-print" role="status">
+          This is revision {record.revision}, kept for the record: a later revision replaced it.{" "}
+          <a
+            href={`/quotes/${record.supersededBy}`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(`/quotes/${record.supersededBy}`);
+            }}
+          >
+            Open the next revision
+          </a>
+        </div>
+      ) : record.status === "expired" ? (
+        <div className="ts-alert ts-alert--warn ts-no-print" role="status">
+          This quote expired{doc.validUntil ? ` on ${doc.validUntil}` : ""}: it can no longer be sent or
+          accepted. Revise it to make the customer a new offer.
+        </div>
+      ) : null}
+      {clone.error ? (
+        <div className="ts-alert ts-alert--danger ts-no-print" role="alert">
+          {errorMessage(clone.error)}
+        </div>
+      ) : null}
       {transition.error ? (
         <div className="ts-alert ts-alert--danger ts-no-print" role="alert">
           {errorMessage(transition.error)}
@@ -174,6 +240,7 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
         </div>
         {doc.notes ? <p>{doc.notes}</p> : null}
       </section>
+      <ApprovalPanel quote={record} />
       <PriceSummary {...priceSummaryProps(record.price)} />
       {record.price.notes.length > 0 ? (
         <ul className="ts-card ts-hint" aria-label="Notes" style={{ paddingLeft: "2rem" }}>
@@ -182,6 +249,7 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
           ))}
         </ul>
       ) : null}
+      <RevisionList quote={record} />
     </article>
   );
 }

@@ -724,6 +724,109 @@ const rows: Record<string, Row> = {
       d.quotePolicy = { approvalThresholdPercent: "15", maxDiscountPercent: "20" };
     },
   },
+  "policy.tiers-not-ascending": {
+    code: "policy.tiers-not-ascending",
+    severity: "error",
+    pointer: "/quotePolicy/approvalTiers/1/aboveDiscountPercent",
+    defect: (d) => {
+      d.quotePolicy = {
+        approvalTiers: [
+          { aboveDiscountPercent: "25", approvers: 1 },
+          { aboveDiscountPercent: "10", approvers: 2 },
+        ],
+      };
+    },
+    fix: (d) => {
+      d.quotePolicy = {
+        approvalTiers: [
+          { aboveDiscountPercent: "10", approvers: 1 },
+          { aboveDiscountPercent: "25", approvers: 2 },
+        ],
+      };
+    },
+  },
+  "policy.tier-duplicate": {
+    code: "policy.tier-duplicate",
+    severity: "error",
+    pointer: "/quotePolicy/approvalTiers/1/aboveDiscountPercent",
+    defect: (d) => {
+      d.quotePolicy = {
+        approvalTiers: [
+          { aboveDiscountPercent: "10", approvers: 1 },
+          { aboveDiscountPercent: "10.0", approvers: 2 },
+        ],
+      };
+    },
+    fix: (d) => {
+      d.quotePolicy = {
+        approvalTiers: [
+          { aboveDiscountPercent: "10", approvers: 1 },
+          { aboveDiscountPercent: "10.5", approvers: 2 },
+        ],
+      };
+    },
+  },
+  "policy.tier-approvers-decrease": {
+    code: "policy.tier-approvers-decrease",
+    severity: "error",
+    pointer: "/quotePolicy/approvalTiers/1/approvers",
+    defect: (d) => {
+      d.quotePolicy = {
+        approvalTiers: [
+          { aboveDiscountPercent: "10", approvers: 2 },
+          { aboveDiscountPercent: "25", approvers: 2 },
+        ],
+      };
+    },
+    fix: (d) => {
+      d.quotePolicy = {
+        approvalTiers: [
+          { aboveDiscountPercent: "10", approvers: 2 },
+          { aboveDiscountPercent: "25", approvers: 3 },
+        ],
+      };
+    },
+  },
+  "policy.threshold-tier-mismatch": {
+    code: "policy.threshold-tier-mismatch",
+    severity: "error",
+    pointer: "/quotePolicy/approvalThresholdPercent",
+    defect: (d) => {
+      d.quotePolicy = {
+        approvalThresholdPercent: "15",
+        approvalTiers: [{ aboveDiscountPercent: "10", approvers: 1 }],
+      };
+    },
+    fix: (d) => {
+      d.quotePolicy = {
+        approvalThresholdPercent: "10",
+        approvalTiers: [{ aboveDiscountPercent: "10", approvers: 1 }],
+      };
+    },
+  },
+  "policy.tier-above-max": {
+    code: "policy.tier-above-max",
+    severity: "warning",
+    pointer: "/quotePolicy/approvalTiers/1/aboveDiscountPercent",
+    defect: (d) => {
+      d.quotePolicy = {
+        maxDiscountPercent: "30",
+        approvalTiers: [
+          { aboveDiscountPercent: "10", approvers: 1 },
+          { aboveDiscountPercent: "30", approvers: 2 },
+        ],
+      };
+    },
+    fix: (d) => {
+      d.quotePolicy = {
+        maxDiscountPercent: "30",
+        approvalTiers: [
+          { aboveDiscountPercent: "10", approvers: 1 },
+          { aboveDiscountPercent: "25", approvers: 2 },
+        ],
+      };
+    },
+  },
   "charge.usage-in-advance": {
     code: "charge.usage-in-advance",
     severity: "warning",

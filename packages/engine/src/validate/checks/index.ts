@@ -6,6 +6,7 @@ import type { Check } from "../check.ts";
 import { addOnOfferCheck } from "./addon-offer.ts";
 import { addOnsCheck } from "./addons.ts";
 import { amountsCheck } from "./amounts.ts";
+import { approvalsCheck } from "./approvals.ts";
 import { componentsCheck } from "./components.ts";
 import { formulasCheck } from "./formulas.ts";
 import { groupsCheck } from "./groups.ts";
@@ -46,5 +47,6 @@ export const checks: Check[] = [
   portfoliosCheck,
   pathsCheck,
   policyCheck,
+  approvalsCheck,
   logicCheck,
 ];
