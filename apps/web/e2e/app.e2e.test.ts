@@ -65,10 +65,18 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByRole("button", { name: "Create package" }).click();
     await page.getByRole("heading", { name: /^Growth/ }).waitFor();
     // Give it a real price in every currency the catalog sells in.
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Charges" })
+      .click();
     const amounts = page.getByLabel("Amount", { exact: true });
     const count = await amounts.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i++) await amounts.nth(i).fill("39.00");
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Components" })
+      .click();
     await page.getByLabel("Add from the service library").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Add component" }).click();
     await page.locator("[data-pointer='/packages/10/components/0']").waitFor();
@@ -78,6 +86,11 @@ describe("the configurator in Chromium against the real server", () => {
     await page.getByText(/Saved as revision \d+/).waitFor();
     await page.getByText("0 errors").waitFor();
     await page.getByRole("button", { name: "Publish…" }).click();
+    // What consumers see first: a new package, nothing breaking; the field-by-field edits a click away.
+    await expect(
+      page.getByRole("table", { name: "Changes for consuming services" }).textContent(),
+    ).resolves.toContain("The package collab-growth was added.");
+    await page.getByText(/^Every edit, field by field/).click();
     await page.getByRole("region", { name: /Draft vs version 1/ }).waitFor();
     await expect(page.getByRole("region", { name: /Draft vs version 1/ }).textContent()).resolves.toContain(
       "/packages/10",
@@ -274,6 +287,10 @@ describe("the configurator in Chromium against the real server", () => {
 
   it("a designer writes, reads back and changes a rule with a mixed condition", async () => {
     const page = await draftPackage("Brewline", "Brew Club Pro");
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Rules" })
+      .click();
     await page.getByRole("button", { name: "New rule…" }).click();
     const form = page.getByRole("form", { name: "Add a rule" });
     await form.waitFor();
@@ -327,6 +344,15 @@ describe("the configurator in Chromium against the real server", () => {
 
   it("a designer charts any price point of a banded charge", async () => {
     const page = await draftPackage("Brewline", "Brew Club Pro");
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Charges" })
+      .click();
+    // Charges are folded to a line each; unfold the one to chart.
+    await page
+      .locator("summary")
+      .filter({ hasText: /^Beans subscription/ })
+      .click();
     const charge = page.getByRole("region", { name: /^Charge Beans subscription/ });
     const chart = charge.getByRole("figure");
     await expect(chart.textContent()).resolves.toContain("(USD per month)");
@@ -339,6 +365,19 @@ describe("the configurator in Chromium against the real server", () => {
 
   it("a designer names options, sets a default, adds and removes options, and nests a group", async () => {
     const page = await draftPackage("Brewline", "Office Brew");
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Options" })
+      .click();
+    // Option groups are folded to a line each; unfold the two this test edits.
+    await page
+      .locator("summary")
+      .filter({ hasText: /^Roast profile/ })
+      .click();
+    await page
+      .locator("summary")
+      .filter({ hasText: /^Origins to rotate through/ })
+      .click();
     const roast = page.getByRole("table", { name: "Options of Roast profile" });
     await roast.getByLabel("Name of option office-roast-light").fill("Light roast (Nordic)");
     await roast.getByLabel("Dark roast is picked by default").check();

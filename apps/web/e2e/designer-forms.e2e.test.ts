@@ -39,6 +39,11 @@ async function openPackage(page: Page, name: string): Promise<void> {
     .getByRole("button", { name, exact: true })
     .click();
   await page.getByRole("heading", { name: new RegExp(`^${name}`), level: 2 }).waitFor();
+  // These checks read across sections: show them all at once.
+  await page
+    .getByRole("navigation", { name: "Package outline" })
+    .getByRole("button", { name: "All sections" })
+    .click();
 }
 
 describe("the designer's forms", () => {
@@ -84,6 +89,10 @@ describe("the designer's forms", () => {
 
     await openPackage(page, "Business");
     await shotOf(page.getByRole("region", { name: "Option groups" }), "47-designer-option-groups");
+    // Charges fold to a line each: unfold this one for its picture.
+    const fold = page.locator("summary").filter({ hasText: /^Business seats/ });
+    if ((await page.getByRole("region", { name: /^Charge Business seats/ }).count()) === 0)
+      await fold.click();
     await shotOf(page.getByRole("region", { name: /^Charge Business seats/ }), "48-designer-charge");
     await shotOf(page.getByRole("region", { name: "Components" }), "49-designer-components");
     await shot(page, "50-designer-package-page");
@@ -107,6 +116,10 @@ describe("the designer's forms", () => {
     await expect(page.getByLabel("Id of component Seats").inputValue()).resolves.toBe("team-users");
     // The seat charge and the storage rule follow the new id: the catalog stays valid.
     await page.getByText("0 errors").waitFor();
+    await page
+      .locator("summary")
+      .filter({ hasText: /^Team seats/ })
+      .click();
     await expect(
       page
         .getByRole("region", { name: /^Charge Team seats/ })

@@ -135,6 +135,10 @@ describe("the catalog designer v2", () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByText(/Saved as revision \d+/).waitFor();
     await page.getByRole("button", { name: "Team", exact: true }).click();
+    await page
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Components" })
+      .click();
     await expect(page.locator("[data-pointer^='/packages/1/components/3']").count()).resolves.toBeGreaterThan(
       0,
     );

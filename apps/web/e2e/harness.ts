@@ -28,8 +28,11 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `examples: false` starts with no catalog at all (the demo tokens only). */
+export async function startHarness(options: { examples?: boolean } = {}): Promise<Harness> {
   const scratch = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
+  const noExamples = join(scratch, "no-examples");
+  mkdirSync(noExamples);
   const webDist = join(scratch, "web");
   const server = createServer({
     dataDir: join(scratch, "pglite"),
@@ -49,7 +52,7 @@ export async function startHarness(): Promise<Harness> {
   ]);
   const seeded = await bootstrap(server.services, {
     demo: true,
-    examplesDir: join(repoRoot, "schemas", "examples"),
+    examplesDir: options.examples === false ? noExamples : join(repoRoot, "schemas", "examples"),
     log: () => {},
   });
   if (!seeded) throw new Error("A fresh data directory was not seeded.");

@@ -1,11 +1,14 @@
 /** The package's charges, each in its charge editor; a new charge is flat, zero in every currency. */
 import type { Charge } from "@tessera/schema";
 import { ChargeEditor } from "./ChargeEditor.tsx";
+import { pointer } from "./docEdit.ts";
+import { Fold, useFolds } from "./Fold.tsx";
 import { NewItemForm } from "./NewItemForm.tsx";
 import type { PackageCtx } from "./packageContext.ts";
 
 export function ChargesSection({ ctx }: { ctx: PackageCtx }) {
   const { doc, pkg, set, readOnly, serviceName, unitOf, at, takenIds } = ctx;
+  const folds = useFolds();
   const targets = [
     ...(pkg.components ?? []).map((x) => ({
       value: `component:${x.id}`,
@@ -23,17 +26,35 @@ export function ChargesSection({ ctx }: { ctx: PackageCtx }) {
         </h2>
       </div>
       {pkg.charges.map((c, j) => (
-        <ChargeEditor
+        <Fold
           key={c.id}
-          doc={doc}
-          path={[...at, "charges", j]}
-          charge={c}
-          targets={targets}
-          unitOf={unitOf}
-          taken={takenIds}
-          set={set}
-          readOnly={readOnly}
-        />
+          id={c.id}
+          pointer={pointer([...at, "charges", j])}
+          open={folds.isOpen(c.id, pkg.charges.length === 1)}
+          onToggle={folds.set}
+          summary={
+            <>
+              <strong>{c.name ?? c.id}</strong> <span className="ts-badge">{c.model.replace("_", " ")}</span>{" "}
+              <span className="ts-hint">
+                {targets.find(
+                  (t) => t.value === `component:${c.component}` || t.value === `option:${c.option}`,
+                )?.label ?? "on the package"}{" "}
+                · {c.pricePoints.length} price point{c.pricePoints.length === 1 ? "" : "s"}
+              </span>
+            </>
+          }
+        >
+          <ChargeEditor
+            doc={doc}
+            path={[...at, "charges", j]}
+            charge={c}
+            targets={targets}
+            unitOf={unitOf}
+            taken={takenIds}
+            set={set}
+            readOnly={readOnly}
+          />
+        </Fold>
       ))}
       {!readOnly ? (
         <div className="ts-card">
@@ -55,6 +76,7 @@ export function ChargesSection({ ctx }: { ctx: PackageCtx }) {
                 })) as Charge["pricePoints"],
               };
               set([...at, "charges"], [...pkg.charges, charge]);
+              folds.set(id, true);
             }}
           />
         </div>

@@ -63,6 +63,9 @@ function focusPointer(target: string) {
     }
   }
   if (!best) return;
+  // A field inside a folded entry (a charge, an option group) unfolds it first.
+  for (let el = best.parentElement; el; el = el.parentElement)
+    if (el instanceof HTMLDetailsElement) el.open = true;
   if (!best.matches("input, select, textarea, button, [tabindex]")) best.tabIndex = -1;
   best.scrollIntoView({ block: "center" });
   best.focus();
@@ -81,6 +84,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
   const replace = useDraft((s) => s.replace);
   const [section, setSection] = useState<Section>({ kind: "overview" });
   const [target, setTarget] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<string | null>(null);
   const [publishOpen, setPublishOpen] = useState(false);
 
   const { diagnostics, pending } = useLiveValidation(doc);
@@ -111,6 +115,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
   const select = (p: string) => {
     if (doc) setSection(sectionOf(p, doc));
     setTarget(p);
+    setRevealed(p);
   };
   const save = session.save;
   const onSave = useCallback(() => void save(), [save]);
@@ -230,6 +235,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
                 compiled={compiled}
                 set={set}
                 readOnly={readOnly}
+                reveal={revealed}
               />
             ) : null}
             {section.kind === "paths" ? (

@@ -10,6 +10,7 @@ import { renameId } from "@tessera/engine";
 import type { Catalog, Option, OptionGroup, Package } from "@tessera/schema";
 import { useId, useState } from "react";
 import { type Path, pointer } from "./docEdit.ts";
+import { Fold, useFolds } from "./Fold.tsx";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
 import { IdField } from "./IdField.tsx";
 import { freshId } from "./ids.ts";
@@ -267,12 +268,30 @@ export function OptionGroupsEditor(props: Props) {
   const { pkg, at, set, readOnly, taken } = props;
   const groups = pkg.optionGroups ?? [];
   const [firstOption, setFirstOption] = useState("");
+  const folds = useFolds();
   return (
     <section className="ts-card" aria-labelledby="pkg-options">
       <h2 id="pkg-options">Option groups</h2>
       {groups.length === 0 ? <p className="ts-hint">No options: the package is sold as it is.</p> : null}
       {groups.map((g, j) => (
-        <GroupEditor key={g.id} {...props} j={j} />
+        <Fold
+          key={g.id}
+          id={g.id}
+          pointer={pointer([...at, "optionGroups", j])}
+          open={folds.isOpen(g.id, groups.length === 1)}
+          onToggle={folds.set}
+          summary={
+            <>
+              <strong>{g.name}</strong>{" "}
+              <span className="ts-hint">
+                pick {g.min ?? 0}–{g.max ?? g.options.length} of {g.options.length}:{" "}
+                {g.options.map((o) => o.name).join(", ")}
+              </span>
+            </>
+          }
+        >
+          <GroupEditor {...props} j={j} />
+        </Fold>
       ))}
       {!readOnly ? (
         <NewItemForm
@@ -293,6 +312,7 @@ export function OptionGroupsEditor(props: Props) {
               ],
             );
             setFirstOption("");
+            folds.set(id, true);
           }}
         >
           <TextField

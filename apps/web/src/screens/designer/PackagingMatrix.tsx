@@ -7,6 +7,8 @@
  */
 import type { Catalog } from "@tessera/schema";
 import { useMemo, useState } from "react";
+import { AddOnMatrixRows } from "./AddOnMatrixRows.tsx";
+import { setAddOnCell, setIncludedQuantity } from "./addOnMatrix.ts";
 import type { Path } from "./docEdit.ts";
 import { type Cell, type CellKind, cellOf, setCell } from "./matrix.ts";
 
@@ -72,11 +74,12 @@ export function PackagingMatrix({
       <h2 id="matrix-title">Packaging matrix</h2>
       <p className="ts-hint">
         Services down, base packages across. Pick how each package offers each service; included services take
-        a quantity. Add-on cells show the compatible add-ons that carry the service.
+        a quantity. Add-on cells show the compatible add-ons that carry the service. Below, each add-on is
+        offered, bundled or withdrawn per package.
       </p>
       {refusal ? (
         <div className="ts-alert ts-alert--warn" role="alert">
-          <strong>{refusal.what} was not changed:</strong> it is still referenced. Change these first:
+          <strong>{refusal.what} was not changed:</strong> something still depends on it. Change these first:
           <ul>
             {refusal.references.map((p) => (
               <li key={p}>
@@ -133,6 +136,24 @@ export function PackagingMatrix({
               </tr>
             ))}
           </tbody>
+          <AddOnMatrixRows
+            doc={doc}
+            columns={columns}
+            readOnly={readOnly}
+            set={set}
+            onKind={(addOnIndex, baseIndex, kind) => {
+              const r = setAddOnCell(doc, addOnIndex, baseIndex, kind);
+              if (r.ok) {
+                setRefusal(null);
+                onReplace(r.doc);
+              } else
+                setRefusal({
+                  what: `${doc.packages[addOnIndex]?.name} on ${doc.packages[baseIndex]?.name}`,
+                  references: r.references,
+                });
+            }}
+            onQuantity={(baseIndex, i, q) => onReplace(setIncludedQuantity(doc, baseIndex, i, q))}
+          />
         </table>
       </div>
     </section>

@@ -1,12 +1,20 @@
-import { type Diagnostic, firstMatchingCase, impliedKind } from "@tessera/engine";
-import type { Catalog, PathRuleCase } from "@tessera/schema";
+/**
+ * Ladders and path rules: each portfolio's ladder drawn by dagre, as the path rules decide it for a
+ * customer on a chosen billing period and phase; drawing an arrow between two packages creates the
+ * case for that move; clicking an arrow opens the case that decides it among the ordered cases,
+ * which are edited, added, duplicated, removed and reordered below.
+ */
+import type { Diagnostic } from "@tessera/engine";
+import type { Catalog } from "@tessera/schema";
 import { type LadderEdge, LadderGraph, type LadderNode } from "@tessera/ui";
-import { type Path, pointer } from "./docEdit.ts";
+import { useState } from "react";
+import type { Path } from "./docEdit.ts";
+import { caseForArrow, type LadderContext, type LadderMove, ladderMoves } from "./ladder.ts";
+import { PathCasesList } from "./PathCasesList.tsx";
 
-const TIMINGS = ["immediate", "end_of_term", "next_billing_date", "illegal"] as const;
-const PRORATIONS = ["", "prorate", "none", "full_credit"] as const;
+const PERIODS = ["month", "quarter", "year", "upfront"] as const;
+const PHASES = ["evergreen", "trial", "intro"] as const;
 
-/** The ladder of each portfolio as decided by the path rules, and the ordered rule cases. */
 export function PathsSection({
   doc,
   diagnostics,
@@ -21,6 +29,9 @@ export function PathsSection({
   onSelectPackage: (id: string) => void;
 }) {
   const cases = doc.pathRules ?? [];
+  const [ctx, setCtx] = useState<LadderContext>({ billingPeriod: "month", phase: "evergreen" });
+  const [selected, setSelected] = useState<LadderMove | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
   const flagged = (code: string) =>
     new Set(
       diagnostics
@@ -31,36 +42,62 @@ export function PathsSection({
     );
   const unreachable = flagged("package.unreachable");
   const deadEnds = flagged("paths.dead-end-ladder");
-  const move = (from: number, to: number) => {
-    const next = [...cases];
-    const [c] = next.splice(from, 1);
-    if (c) next.splice(to, 0, c);
-    set(["pathRules"], next);
+
+  const selectMove = (e: LadderEdge) => {
+    const move = { ...e } as LadderMove;
+    setSelected(move);
+    const i = e.caseId !== undefined ? cases.findIndex((c) => c.id === e.caseId) : -1;
+    setOpen(i >= 0 ? i : null);
+    requestAnimationFrame(() =>
+      document
+        .getElementById(i >= 0 ? `path-case-${i}` : "path-rules-title")
+        ?.scrollIntoView({ block: "nearest" }),
+    );
   };
+  const connect = (fromId: string, toId: string) => {
+    const from = doc.packages.find((p) => p.id === fromId);
+    const to = doc.packages.find((p) => p.id === toId);
+    if (!from || !to || readOnly) return;
+    set(["pathRules"], [caseForArrow(cases, from, to), ...cases]);
+    setSelected(null);
+    setOpen(0);
+  };
+
   return (
     <div className="stack">
+      <section className="ts-card" aria-label="Whose moves the ladders show">
+        <div className="ts-row" style={{ flexWrap: "wrap" }}>
+          <span className="ts-hint">Moves as the path rules decide them for a customer billed</span>
+          <select
+            className="ts-select"
+            aria-label="Billing period of the customer"
+            value={ctx.billingPeriod}
+            onChange={(e) =>
+              setCtx({ ...ctx, billingPeriod: e.target.value as LadderContext["billingPeriod"] })
+            }
+          >
+            {PERIODS.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+          <span className="ts-hint">in the phase</span>
+          <select
+            className="ts-select"
+            aria-label="Phase of the customer"
+            value={ctx.phase}
+            onChange={(e) => setCtx({ ...ctx, phase: e.target.value as LadderContext["phase"] })}
+          >
+            {PHASES.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </div>
+      </section>
       {doc.portfolios.map((portfolio) => {
         const bases = doc.packages.filter((p) => p.portfolio === portfolio.id && p.role === "base");
-        // The drawing joins neighbouring rungs (and packages of one tier); longer jumps are listed by the engine's paths.
-        const tiers = [...new Set(bases.map((b) => b.tier))].sort((a, b) => a - b);
-        const rung = (tier: number) => tiers.indexOf(tier);
-        const edges: LadderEdge[] = [];
-        for (const from of bases)
-          for (const to of bases) {
-            if (from === to || Math.abs(rung(from.tier) - rung(to.tier)) > 1) continue;
-            const kind = impliedKind(from, to);
-            const c = firstMatchingCase(cases, {
-              kind,
-              from,
-              to,
-              billingPeriod: from.billingPeriods[0] ?? "month",
-              phase: "evergreen",
-            });
-            if (c && c.outcome.timing !== "illegal")
-              edges.push({ from: from.id, to: to.id, kind, timing: c.outcome.timing });
-          }
+        const moves = ladderMoves(doc, portfolio.id, ctx);
         const nodes: LadderNode[] = bases.map((p) => {
-          const out = edges.some((e) => e.from === p.id);
+          const out = moves.some((m) => m.from === p.id && m.timing !== "illegal");
           const flag = unreachable.has(p.id)
             ? ("unreachable" as const)
             : deadEnds.has(p.id) || (!out && bases.length > 1)
@@ -73,120 +110,24 @@ export function PathsSection({
             key={portfolio.id}
             title={`${portfolio.name} ladder`}
             nodes={nodes}
-            edges={edges}
+            edges={moves}
             onSelectNode={onSelectPackage}
+            onSelectEdge={selectMove}
+            selectedEdge={selected ?? undefined}
+            {...(!readOnly ? { onConnect: connect } : {})}
           />
         );
       })}
-      <section className="ts-card" aria-labelledby="path-rules-title" data-pointer="/pathRules">
-        <h2 id="path-rules-title">Path rules (first match wins)</h2>
-        <table className="ts-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Case</th>
-              <th scope="col">Moves</th>
-              <th scope="col">Timing</th>
-              <th scope="col">Proration</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((c: PathRuleCase, i) => (
-              <tr key={c.id} data-pointer={pointer(["pathRules", i])}>
-                <td>{i + 1}</td>
-                <td>
-                  <strong>{c.id}</strong>
-                  {c.description ? <div className="ts-hint">{c.description}</div> : null}
-                </td>
-                <td>
-                  {(c.kinds ?? ["any"]).join(", ")}
-                  {c.from?.packages ? <div className="ts-hint">from {c.from.packages.join(", ")}</div> : null}
-                  {c.to?.packages ? <div className="ts-hint">to {c.to.packages.join(", ")}</div> : null}
-                </td>
-                <td>
-                  <select
-                    aria-label={`Timing of ${c.id}`}
-                    className="ts-select"
-                    data-pointer={pointer(["pathRules", i, "outcome", "timing"])}
-                    value={c.outcome.timing}
-                    disabled={readOnly}
-                    onChange={(e) => set(["pathRules", i, "outcome", "timing"], e.target.value)}
-                  >
-                    {TIMINGS.map((t) => (
-                      <option key={t}>{t}</option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select
-                    aria-label={`Proration of ${c.id}`}
-                    className="ts-select"
-                    data-pointer={pointer(["pathRules", i, "outcome", "proration"])}
-                    value={c.outcome.proration ?? ""}
-                    disabled={readOnly}
-                    onChange={(e) =>
-                      set(["pathRules", i, "outcome", "proration"], e.target.value || undefined)
-                    }
-                  >
-                    {PRORATIONS.map((p) => (
-                      <option key={p} value={p}>
-                        {p || "default"}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {!readOnly ? (
-                    <div className="ts-row">
-                      <button
-                        type="button"
-                        className="ts-button ts-button--small"
-                        aria-label={`Move ${c.id} up`}
-                        disabled={i === 0}
-                        onClick={() => move(i, i - 1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        className="ts-button ts-button--small"
-                        aria-label={`Move ${c.id} down`}
-                        disabled={i === cases.length - 1}
-                        onClick={() => move(i, i + 1)}
-                      >
-                        ↓
-                      </button>
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!readOnly ? (
-          <button
-            type="button"
-            className="ts-button ts-button--small"
-            style={{ marginTop: "0.5rem" }}
-            onClick={() =>
-              set(
-                ["pathRules"],
-                [
-                  {
-                    id: `case-${cases.length + 1}`,
-                    kinds: ["upgrade"],
-                    outcome: { timing: "immediate", proration: "prorate" },
-                  },
-                  ...cases,
-                ],
-              )
-            }
-          >
-            Add case (first)
-          </button>
-        ) : null}
-      </section>
+      <PathCasesList
+        doc={doc}
+        ctx={ctx}
+        move={selected}
+        open={open}
+        setOpen={setOpen}
+        readOnly={readOnly}
+        set={set}
+        onClearMove={() => setSelected(null)}
+      />
     </div>
   );
 }

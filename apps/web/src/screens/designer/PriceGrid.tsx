@@ -10,6 +10,7 @@ import type { Catalog, Charge } from "@tessera/schema";
 import { PERIOD_LABEL } from "@tessera/ui";
 import { type ClipboardEvent, type KeyboardEvent, useId, useMemo, useState } from "react";
 import { type Path, pointer } from "./docEdit.ts";
+import { AddRowsForm } from "./PriceGridRows.tsx";
 import {
   addBand,
   bandsOf,
@@ -22,6 +23,7 @@ import {
   type Period,
   parseBlock,
   pasteBlock,
+  type RowKey,
   removeBand,
   setBandUpTo,
   setCellValue,
@@ -44,7 +46,8 @@ export function PriceGrid({ doc, path, charge, periods, readOnly, set }: Props) 
   const defaultBook = doc.priceBooks?.find((b) => b.default)?.id;
   const bookName = (id: string | undefined) =>
     doc.priceBooks?.find((b) => b.id === (id ?? defaultBook))?.name ?? id ?? "List prices";
-  const rows = useMemo(() => gridRows(charge, periods), [charge, periods]);
+  const [extra, setExtra] = useState<RowKey[]>([]);
+  const rows = useMemo(() => gridRows(charge, periods, extra), [charge, periods, extra]);
   const bands = isBanded(charge.model) ? bandsOf(charge) : undefined;
   const [problem, setProblem] = useState<string | null>(null);
   const name = charge.name ?? charge.id;
@@ -160,6 +163,16 @@ export function PriceGrid({ doc, path, charge, periods, readOnly, set }: Props) 
           })}
         </tbody>
       </table>
+      {!readOnly && charge.model !== "one_time" ? (
+        <AddRowsForm
+          books={(doc.priceBooks ?? []).map((b) => ({ id: b.id, name: b.name }))}
+          defaultBook={defaultBook}
+          periods={periods}
+          shown={rows}
+          label={name}
+          onAdd={(k) => setExtra([...extra, k])}
+        />
+      ) : null}
       {bands && !readOnly ? (
         <AddBand
           bands={bands.length}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { Path } from "./docEdit.ts";
 import { SelectField } from "./fields.tsx";
 import { PriceGrid } from "./PriceGrid.tsx";
+import { GridAxesForm } from "./PriceGridRows.tsx";
 
 export function PriceGridSection({
   doc,
@@ -31,6 +32,17 @@ export function PriceGridSection({
           Type, or paste a block copied from a spreadsheet into any cell (it fills right and down). Arrow keys
           and Enter move between cells.
         </p>
+        {!readOnly && pkg ? (
+          <GridAxesForm
+            currencies={doc.currencies}
+            periods={pkg.billingPeriods}
+            packageName={pkg.name}
+            onAddCurrency={(code) => set(["currencies"], [...doc.currencies, code])}
+            onAddPeriod={(period) =>
+              set(["packages", index, "billingPeriods"], [...pkg.billingPeriods, period])
+            }
+          />
+        ) : null}
       </section>
       {pkg?.charges.map((charge, j) => (
         <PriceGrid

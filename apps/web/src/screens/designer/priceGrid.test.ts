@@ -54,6 +54,27 @@ describe("price grid", () => {
     expect(cellValue(flat(), rows[1]!, "EUR", "list")).toBe("");
   });
 
+  it("shows rows added for another price book until they are priced, then keeps them by their points", () => {
+    const partner = { book: "partner", period: "month" as const };
+    const rows = gridRows(flat(), ["month", "year"], [partner]);
+    expect(rows.map((r) => [r.book, r.period])).toEqual([
+      [undefined, "month"],
+      [undefined, "year"],
+      ["partner", "month"],
+    ]);
+    // Typing a price in the new row creates the partner point; it no longer needs the extra row.
+    const priced = setCellValue(flat(), rows[2]!, "USD", "23.20", "list");
+    expect(priced.pricePoints[2]).toEqual({
+      currency: "USD",
+      billingPeriod: "month",
+      priceBook: "partner",
+      amount: "23.20",
+    });
+    expect(gridRows(priced, ["month", "year"]).map((r) => r.book)).toEqual([undefined, undefined, "partner"]);
+    // A banded charge gets a row per band in the new group too.
+    expect(gridRows(tiered(), ["month"], [partner]).filter((r) => r.book === "partner")).toHaveLength(2);
+  });
+
   it("creates a point when a blank cell is typed in, and drops it when emptied", () => {
     const rows = gridRows(flat(), ["month", "year"]);
     const withEur = setCellValue(flat(), rows[0]!, "EUR", "27.00", "list");

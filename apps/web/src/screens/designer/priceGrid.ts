@@ -67,8 +67,11 @@ export function bandsOf(charge: Charge): Band[] {
   return [{ from: 0, upTo: null }];
 }
 
-/** Row groups: every (book, period) a point has, plus the package's periods in the default book. */
-export function rowKeys(charge: Charge, periods: readonly Period[]): RowKey[] {
+/**
+ * Row groups: every (book, period) a point has, plus the package's periods in the default book,
+ * plus `extra` rows the designer added and has not priced yet.
+ */
+export function rowKeys(charge: Charge, periods: readonly Period[], extra: readonly RowKey[] = []): RowKey[] {
   const keys: RowKey[] = [];
   const add = (k: RowKey) => {
     if (!keys.some((x) => x.book === k.book && x.period === k.period)) keys.push(k);
@@ -78,13 +81,18 @@ export function rowKeys(charge: Charge, periods: readonly Period[]): RowKey[] {
     add({ book: undefined, period: undefined });
   else for (const period of periods) add({ book: undefined, period });
   for (const p of charge.pricePoints) add({ book: p.priceBook, period: p.billingPeriod });
+  for (const k of extra) add(k);
   return keys;
 }
 
 /** All rows of the grid, in display order. */
-export function gridRows(charge: Charge, periods: readonly Period[]): GridRow[] {
+export function gridRows(
+  charge: Charge,
+  periods: readonly Period[],
+  extra: readonly RowKey[] = [],
+): GridRow[] {
   const bands = isBanded(charge.model) ? bandsOf(charge) : undefined;
-  return rowKeys(charge, periods).flatMap((k): GridRow[] =>
+  return rowKeys(charge, periods, extra).flatMap((k): GridRow[] =>
     bands ? bands.map((_, band) => ({ ...k, band })) : [{ ...k, band: undefined }],
   );
 }
