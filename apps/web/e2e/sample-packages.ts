@@ -74,11 +74,17 @@ async function terms(page: Page, pkg: Package): Promise<void> {
     for (const [k] of pkg.terms.entries())
       await tick(table.getByLabel(new RegExp(`^Term ${k + 1} \\(`)), false);
   const periods = s.getByRole("group", { name: "Billing periods" });
-  const words = { month: "monthly", quarter: "quarterly", year: "yearly", upfront: "upfront (whole term)" };
+  const words: Record<string, string> = {
+    month: "monthly",
+    quarter: "quarterly",
+    year: "yearly",
+    upfront: "upfront (whole term)",
+  };
   // Tick the wanted ones first: the list may never be empty.
-  for (const bp of pkg.billingPeriods) await tick(periods.getByLabel(words[bp], { exact: true }), true);
+  for (const bp of pkg.billingPeriods) await tick(periods.getByLabel(words[bp] ?? bp, { exact: true }), true);
   for (const bp of ["month", "quarter", "year", "upfront"] as const)
-    if (!pkg.billingPeriods.includes(bp)) await tick(periods.getByLabel(words[bp], { exact: true }), false);
+    if (!pkg.billingPeriods.includes(bp))
+      await tick(periods.getByLabel(words[bp] ?? bp, { exact: true }), false);
   const payment = s.getByRole("group", { name: "Payment terms" });
   for (const pt of pkg.paymentTerms ?? [])
     await tick(payment.getByLabel(pt.replace(/_/g, " ").replace("net ", "net "), { exact: true }), true);

@@ -23,7 +23,9 @@ export function RenewalSection({ ctx }: { ctx: PackageCtx }) {
   const r = pkg.renewal;
   const put = (next: Renewal | undefined) => set([...at, "renewal"], next);
   const patch = (x: Patch<Renewal>) => put(patchObject(r, x));
-  const months = [...new Set([...pkg.terms.map((t) => t.months), ...(r?.terms ?? [])])].sort((a, b) => a - b);
+  // Renewal terms are in months: terms of weeks renew as they are and are not offered here.
+  const monthTerms = pkg.terms.flatMap((t) => (t.months === undefined ? [] : [t.months]));
+  const months = [...new Set([...monthTerms, ...(r?.terms ?? [])])].sort((a, b) => a - b);
   return (
     <section className="ts-card" aria-labelledby="pkg-renewal">
       <h2 id="pkg-renewal">Renewal</h2>

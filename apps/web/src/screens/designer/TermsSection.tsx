@@ -27,9 +27,9 @@ type Period = Package["billingPeriods"][number];
 
 /** The next term length to offer: the first common one not yet offered. */
 export function nextTermMonths(terms: readonly Term[]): number {
-  const used = new Set(terms.map((t) => t.months));
+  const used = new Set(terms.flatMap((t) => (t.months === undefined ? [] : [t.months])));
   const common = [1, 12, 24, 36, 6, 3, 48, 60].find((m) => !used.has(m));
-  return common ?? Math.min(120, Math.max(...used) + 1);
+  return common ?? Math.min(120, Math.max(0, ...used) + 1);
 }
 
 export function TermsSection({ ctx }: { ctx: PackageCtx }) {
