@@ -97,6 +97,19 @@ describe("change alignment: from which date the new package's phases count", () 
     expect(up.move.proration.map((l) => l.amount)).toEqual(["-4.64", "9.29"]);
     expect(up.arrangement.phase).toBeUndefined();
   });
+
+  it("CHANGE_OF_PLAN on a customer in a paid discount phase: no trial either, and billing keeps its date", () => {
+    // Found by the seeded sample: a Starter customer in its paid intro phase upgraded to Team and
+    // got Team's 14-day trial, moving its billing date 14 days on. Paying is paying, in any phase.
+    const inDiscount = { ...paying, phase: "discount" as const, phaseEnds: "2026-04-01", phaseIndex: 1 };
+    const up = applyMove(withPhases("pro", trialThenHalf), inDiscount, { id: "upgrade:pro" }, "2026-02-16");
+    if (!up.ok) throw new Error(up.reasons.join(" "));
+    expect(up.arrangement.phase).not.toBe("trial");
+    expect(up.arrangement.billingAnchor).toBe(paying.billingAnchor);
+    expect(up.arrangement.term.start).toBe(paying.term.start);
+    // Charged now, for the rest of the period: not deferred to the end of a trial.
+    expect(up.move.proration.length).toBeGreaterThan(0);
+  });
 });
 
 describe("create and billing alignment of a new add-on", () => {

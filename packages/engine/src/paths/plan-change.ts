@@ -163,7 +163,10 @@ export function planChange(
     // when the arrangement was in a trial and the new package has none in force.
     const aligned = changeAlignment(ctx.catalog, target, billingPeriod);
     const bundleStart = a.start ?? a.packageSince ?? a.term.start;
-    const plans = phasePlans(target);
+    // A customer already paying (in a discount, intro or fixed-term phase, not only an evergreen
+    // one) gets no second trial from a change counted from the change date.
+    const noTrial = aligned.alignment === "change_date" && ctx.phase !== "trial";
+    const plans = noTrial ? phasePlans(target).filter((p) => p.type !== "trial") : phasePlans(target);
     const phased = aligned.alignment !== "change_date" || ctx.phase !== "evergreen";
     const origin = aligned.alignment === "change_date" ? effective : bundleStart;
     const placed: PhaseSpan | undefined =
