@@ -17,6 +17,9 @@ const server = createServer({
   webDist: "/nonexistent",
   log: () => {},
   today: () => "2026-11-20",
+  // The 50 connections stand for 50 clients but share one token: the per-token rate limit (proven
+  // by the abuse suite) would answer most of them 429 and the bench would measure the limiter.
+  rateLimit: false,
 });
 const { url } = await server.start();
 const services = server.services;
