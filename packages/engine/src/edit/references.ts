@@ -173,6 +173,12 @@ export function eachReference(doc: Catalog, visit: Visit): void {
         });
     });
   });
+  // Alignment cases (lifecycle): `when` names packages and portfolios like a path-rule match.
+  for (const kind of ["billing", "create", "change"] as const) {
+    doc.alignments?.[kind]?.forEach((c, i) => {
+      match(c.when, ["alignments", kind, i, "when"], visit);
+    });
+  }
   doc.pathRules?.forEach((c, i) => {
     match(c.from, ["pathRules", i, "from"], visit);
     match(c.to, ["pathRules", i, "to"], visit);
