@@ -139,6 +139,8 @@ describe("approvals and revisions in Chromium", () => {
     // The list shows the latest revision only, by name, with its number.
     await rep.getByRole("link", { name: "Quote builder" }).click();
     const row = rep.getByRole("row", { name: /Tailspin Toys — Business/ });
+    // The list loads after the navigation: wait for it, then check there is one row, not two.
+    await row.first().waitFor();
     await expect(row.count()).resolves.toBe(1);
     await expect(row.textContent()).resolves.toContain("2");
     await rep.context().close();
