@@ -1,3 +1,4 @@
+import { Decimal } from "@tessera/engine";
 import type { Quote } from "@tessera/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../src/services.ts";
@@ -197,7 +198,8 @@ describe.each(backends)("catalog versions for arrangements on %s (Kill Bill gran
     for (const c of doc.packages.find((p) => p.id === "collab-business")!.charges)
       if (c.model === "flat")
         for (const pp of c.pricePoints)
-          if (pp.currency === "EUR" && pp.amount) pp.amount = (Number(pp.amount) + 100).toFixed(2);
+          if (pp.currency === "EUR" && pp.amount)
+            pp.amount = Decimal.parse(pp.amount).add(Decimal.parse("100")).toFixed(2);
     // Publishing leaves the draft in place: replacing it names its revision.
     const v2 = await designer.catalogs.createDraft({ from: "json", doc, revision: v1.revision });
     await designer.catalogs.publish({ catalogId: v2.catalogId, revision: v2.revision });

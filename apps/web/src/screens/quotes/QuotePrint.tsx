@@ -5,7 +5,7 @@
  * never on it. The screen shows it as a page; the print stylesheet drops everything else.
  */
 import { useQuery } from "@tanstack/react-query";
-import type { PriceLine } from "@tessera/engine";
+import { Decimal, type PriceLine } from "@tessera/engine";
 import type { Branding } from "@tessera/schema";
 import { ErrorState, formatMoney, LoadingState, PERIOD_LABEL } from "@tessera/ui";
 import type { CSSProperties } from "react";
@@ -45,7 +45,7 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
   const termPeriods = price.schedule?.termPeriods ?? 1;
   const company = branding.companyName ?? catalogDoc?.name ?? "";
   // A charge of nothing (no extra storage bought) is noise on a customer document; usage rates stay.
-  const printedLines = price.lines.filter((l) => l.kind === "usage" || Number(l.amount) !== 0);
+  const printedLines = price.lines.filter((l) => l.kind === "usage" || !isZeroAmount(l.amount));
   const accent = branding.accentColor
     ? ({ "--print-accent": branding.accentColor } as CSSProperties)
     : undefined;
@@ -117,7 +117,7 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
           <tbody>
             {printedLines.map((l) => {
               // A usage rate line has no amount of its own: its rates are what the customer needs.
-              const rates = l.kind === "usage" && Number(l.amount) === 0;
+              const rates = l.kind === "usage" && isZeroAmount(l.amount);
               return (
                 <tr key={l.id} className={l.kind === "discount" ? "print-doc__discount" : undefined}>
                   <td>
@@ -163,4 +163,9 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
       </article>
     </div>
   );
+}
+
+/** Whether a decimal amount string is zero (exact: never through binary floating point). */
+function isZeroAmount(amount: string): boolean {
+  return Decimal.tryParse(amount)?.isZero() ?? false;
 }
