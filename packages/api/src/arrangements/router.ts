@@ -2,11 +2,13 @@
  * Arrangements: what customers hold now. `paths` lists every lifecycle move (valid or blocked with
  * reasons) through the engine; `applyMove` applies one with optimistic concurrency (the revision
  * read) and keeps every state in the history. Moves are evaluated against the version the
- * arrangement was sold on (grandfathered, Kill Bill's catalog versions), until the latest published
+ * arrangement was sold on (grandfathered, Kill Bill's catalog versions), until a later published
  * version is in force (its effectiveDate) and reaches existing customers (its
- * existingSubscriptionsFrom) and still holds the package; meanwhile that latest version, once in
- * force, is offered as the change_version move (a change to the same package on the newest
- * version). When the arrangement's own version cannot be found, the latest is used.
+ * existingSubscriptionsFrom) and still holds the package; meanwhile the newest version in force
+ * is offered as the change_version move (a change to the same package on the newest version),
+ * the only move that moves the arrangement onto it. Every other move prices from the version the
+ * arrangement is evaluated on, and the arrangement it produces records that version. When the
+ * arrangement's own version cannot be found, the latest is used.
  * Reading (list, get, paths, history) is open to account managers, sellers and admins; applying a
  * move needs seller or admin (the web app asks for confirmation with the effective date and the
  * net amount due first).
@@ -101,7 +103,12 @@ function datesOf(pv: PublishedVersion): { effectiveDate?: string; existingFrom?:
 
 /**
  * The version moves are evaluated against on `asOf`, and the newer version in force offered as
- * the change_version move (see the module comment).
+ * the change_version move (see the module comment). Versions newer than the arrangement's own are
+ * read newest first: the first in force (effectiveDate ≤ asOf) whose existingSubscriptionsFrom has
+ * come and that still holds the package is the one it is priced on (so a version 2 that reaches
+ * existing customers applies even while a version 3 does not yet); otherwise the arrangement stays
+ * on its own version. The newest version in force, when newer than that, is the change_version
+ * target.
  */
 export async function catalogForMoves(
   services: Services,
@@ -110,18 +117,23 @@ export async function catalogForMoves(
 ): Promise<{ pv: PublishedVersion; newest?: PublishedVersion }> {
   const { pv: latest } = await catalogFor(services, arrangement.catalogId, undefined);
   if (latest.version <= arrangement.catalogVersion) return { pv: latest };
-  const dates = datesOf(latest);
-  const inForce = dates.effectiveDate === undefined || dates.effectiveDate <= asOf;
-  if (
-    inForce &&
-    dates.existingFrom !== undefined &&
-    dates.existingFrom <= asOf &&
-    (await services.engine.hasPackage(latest, arrangement.package))
-  )
-    return { pv: latest };
+  let newest: PublishedVersion | undefined;
+  for (let n = latest.version; n > arrangement.catalogVersion; n--) {
+    const pv = n === latest.version ? latest : await services.published.version(arrangement.catalogId, n);
+    if (!pv) continue;
+    const dates = datesOf(pv);
+    if (dates.effectiveDate !== undefined && dates.effectiveDate > asOf) continue;
+    newest ??= pv;
+    if (
+      dates.existingFrom !== undefined &&
+      dates.existingFrom <= asOf &&
+      (await services.engine.hasPackage(pv, arrangement.package))
+    )
+      return pv === newest ? { pv } : { pv, newest };
+  }
   const own = await services.published.version(arrangement.catalogId, arrangement.catalogVersion);
   if (!own) return { pv: latest };
-  return inForce ? { pv: own, newest: latest } : { pv: own };
+  return newest ? { pv: own, newest } : { pv: own };
 }
 
 /** What `applyMove` takes (the portal passes the same, with today's date). */
