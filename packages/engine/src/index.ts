@@ -78,6 +78,7 @@ export { type VersionChoice, versionForArrangement, versionInForce } from "./pat
 export { type UnitWords, unitWords } from "./price/explain.ts";
 export { type DiscountImpact, discountImpact } from "./price/impact.ts";
 export {
+  type AddOnSchedule,
   type PriceLine,
   type PriceLineKind,
   type PriceResult,

@@ -47,6 +47,7 @@ import {
   type Purchase,
   picksOf,
 } from "./charges.ts";
+import { addOnPhaseLines, phasedAddOns } from "./addon-phases.ts";
 import { commitmentDiscount, type DiscountContext, sellerDiscounts } from "./discounts.ts";
 import { firstPeriod } from "./first-invoice.ts";
 import { phaseLines, trialOf } from "./phases.ts";
@@ -56,6 +57,7 @@ import type { PriceLine, PriceResult, PriceTotals } from "./types.ts";
 import { uniqueId, type WorkLine } from "./work.ts";
 
 export type {
+  AddOnSchedule,
   PriceLine,
   PriceLineKind,
   PriceResult,
@@ -243,6 +245,8 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
   }
   const trialEnds = isDate(start) ? trialOf(pkg, start, period, termLength) : undefined;
   const first = firstPeriod(start, trialEnds, anchorDay, period, span);
+  // Add-ons with phases of their own are priced by them, not by the base's phases.
+  const ownPhases = phasedAddOns(work, (id) => catalog.packages.get(id)?.value);
   const phased = phaseLines(
     dctx,
     {
@@ -253,18 +257,42 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
       period,
       term: termLength,
       partial: first.partial !== undefined,
+      ...(ownPhases.size > 0 ? { ownPhases: new Set(ownPhases.keys()) } : {}),
     },
     work,
     commitment,
     notes,
   );
+  const addOnPhases = [...ownPhases.values()].map((addOn) => ({
+    addOn,
+    priced: addOnPhaseLines(
+      dctx,
+      addOn,
+      {
+        start,
+        chargesStart: first.chargesStart,
+        firstFullPeriodStart: first.firstFullPeriodStart,
+        period,
+        term: termLength,
+        partial: first.partial,
+      },
+      work,
+      commitment,
+      notes,
+    ),
+  }));
   if (phased.ends) {
     // The subscription ends with its fixed-term phase: later invoices of the term are not billed.
     for (const l of work) if (!l.oneTime && l.periods === termPeriods) l.periods = phased.ends.invoices;
     for (const l of [commitmentLine, ...seller])
       if (l && !l.oneTime && l.periods > phased.ends.invoices) l.periods = phased.ends.invoices;
   }
-  const discountLines = [...(commitmentLine ? [commitmentLine] : []), ...seller, ...phased.lines];
+  const discountLines = [
+    ...(commitmentLine ? [commitmentLine] : []),
+    ...seller,
+    ...phased.lines,
+    ...addOnPhases.flatMap((a) => a.priced.lines),
+  ];
   checkNotNegative(work, discountLines, violations, currency);
   work.push(...discountLines);
 
@@ -299,6 +327,16 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
       termPeriods,
       ...(phased.schedule.length > 0 ? { phases: phased.schedule } : {}),
       ...(phased.ends ? { ends: phased.ends.on } : {}),
+      ...(addOnPhases.length > 0
+        ? {
+            addOnPhases: addOnPhases.map(({ addOn, priced }) => ({
+              package: addOn.id,
+              name: addOn.name,
+              phases: priced.schedule,
+              ...(priced.ends ? { ends: priced.ends.on } : {}),
+            })),
+          }
+        : {}),
       billingAlignment: aligned.alignment,
     },
     violations,
