@@ -72,6 +72,10 @@ describe("add-on phases on a quote", () => {
       ["trial-end@analytics", "16.00", "0.00", 1],
     ]);
     expect(r.totals).toMatchObject({ firstInvoice: "100.00", perPeriod: "130.00", tcv: "1546.00" });
+    expect(r.lines[2]?.description).toBe("Analytics: 14 days free trial (2026-06-01 to 2026-06-15)");
+    expect(r.notes).toContain(
+      "Analytics: 14 days free trial from 2026-06-01 to 2026-06-15: not billed on the invoices of that time, then billed from 2026-06-15 (30.00 per month).",
+    );
     expect(r.lines[3]?.explanation).toBe(
       "16 of 30 days × 30.00 of Analytics's recurring charges = 16.00, billed on 2026-06-15",
     );

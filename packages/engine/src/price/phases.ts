@@ -178,15 +178,20 @@ export function phaseDiscount(
   const lasting = s.end === undefined;
   const plural = count === 1 ? "" : "s";
   const legacyIntro = s.plan.type === "intro" && s.plan.length?.unit === "period";
+  const trial = s.plan.type === "trial";
   const when = legacyIntro
     ? `for the first ${count} ${ctx.periodWord}${plural}`
     : lasting
       ? `from ${s.start}, every ${ctx.periodWord}`
-      : `for ${count} ${ctx.periodWord}${plural} from ${s.start} to ${s.end}`;
+      : trial
+        ? `on the invoices from ${s.start} to ${s.end}`
+        : `for ${count} ${ctx.periodWord}${plural} from ${s.start} to ${s.end}`;
   notes.push(
     legacyIntro
       ? `${whose}Intro price: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges for the first ${count} ${ctx.periodWord}${plural}.`
-      : `${whose}${capital(s.plan.words)}: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges ${when}.`,
+      : trial
+        ? `${whose}${capital(s.plan.words)} from ${s.start} to ${s.end}: not billed on the invoices of that time, then billed from ${s.end} (${formatMoney(regular, currency)} per ${ctx.periodWord}).`
+        : `${whose}${capital(s.plan.words)}: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges ${when}.`,
   );
   return {
     id: uniqueId(ctx.ids, `${legacyIntro ? "intro" : `phase-${s.plan.index + 1}`}${who.suffix}`),
@@ -196,7 +201,7 @@ export function phaseDiscount(
     description: `${whose}${
       legacyIntro
         ? `Intro price (first ${count} ${ctx.periodWord}${plural})`
-        : `${capital(s.plan.words)} (${lasting ? `from ${s.start}` : `${count} ${ctx.periodWord}${plural}`})`
+        : `${capital(s.plan.words)} (${lasting ? `from ${s.start}` : trial ? `${s.start} to ${s.end}` : `${count} ${ctx.periodWord}${plural}`})`
     }`,
     quantity: 1,
     amount: amount.neg(),
