@@ -4,7 +4,7 @@
  * 100.00 USD a month on a 12-month term, billed on the start date's day unless a case sets an
  * anchor.
  */
-import type { Charge, Package, Phase } from "@tessera/schema";
+import type { Charge, Package } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { fixtureCatalog } from "./fixture.ts";
 import { price } from "./index.ts";
@@ -16,7 +16,7 @@ const plan: Charge = {
   pricePoints: [{ currency: "USD", amount: "100.00" }],
 };
 
-function addOn(id: string, amount: string, phases: Phase[]): Package {
+function addOn(id: string, amount: string, phases: NonNullable<Package["phases"]>): Package {
   return {
     id,
     name: id === "analytics" ? "Analytics" : "Onboarding desk",
@@ -31,7 +31,10 @@ function addOn(id: string, amount: string, phases: Phase[]): Package {
   };
 }
 
-function quoteWith(add: Package, extra: { phases?: Phase[]; start?: string; anchor?: number } = {}) {
+function quoteWith(
+  add: Package,
+  extra: { phases?: NonNullable<Package["phases"]>; start?: string; anchor?: number } = {},
+) {
   const catalog = fixtureCatalog({
     charges: [plan],
     terms: [{ months: 12, default: true }],
