@@ -63,6 +63,7 @@ const ADMITS: Record<string, Role[]> = {
   "arrangements.list": ACCOUNTS,
   "arrangements.get": ACCOUNTS,
   "arrangements.paths": ACCOUNTS,
+  "arrangements.previewMove": ACCOUNTS,
   "arrangements.applyMove": SELL,
   "arrangements.history": ACCOUNTS,
   "accounts.list": ACCOUNTS,

@@ -163,6 +163,26 @@ describe.each(backends)("arrangements on %s", (backend) => {
     // Refused at the input, located, as every impossible date is (never a 500).
     expect(bad.code).toBe("BAD_REQUEST");
   });
+  it("previews an add-on removal on a chosen date with the numbers applying it gives", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const asOf = "2027-02-10";
+    const { moves, revision } = await seller.arrangements.paths({ id: arrangementId, asOf });
+    const remove = moves.find((m) => m.kind === "remove_add_on" && m.valid)!;
+    const request = { id: remove.id, date: "2027-03-01" };
+    const preview = await seller.arrangements.previewMove({ id: arrangementId, move: request, asOf });
+    if (!preview.ok) throw new Error(preview.reasons.join(" "));
+    expect(preview.move.effectiveDate).toBe("2027-03-01");
+    const early = await seller.arrangements.previewMove({
+      id: arrangementId,
+      move: { id: remove.id, date: "2027-01-01" },
+      asOf,
+    });
+    expect(early.ok).toBe(false);
+    // Nothing was saved by previewing.
+    expect((await seller.arrangements.get({ id: arrangementId })).revision).toBe(revision);
+    const applied = await seller.arrangements.applyMove({ id: arrangementId, revision, move: request, asOf });
+    expect(applied.move).toEqual(preview.move);
+  });
 });
 
 describe.each(backends)("catalog versions for arrangements on %s (Kill Bill grandfathering)", (backend) => {

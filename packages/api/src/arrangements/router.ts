@@ -203,6 +203,16 @@ const arrangementId = is.string({
   what: "an arrangement id (arr_…)",
 });
 const asOf = is.optional(is.date());
+/** A move request: the move's id from `paths` and the choices it takes. */
+const moveRequest = is.object({
+  id: is.string({ min: 1, max: 300 }),
+  quantity: is.optional(is.int(0, 1_000_000_000)),
+  termMonths: is.optional(is.int(1, 120)),
+  // renew: new quantities for the renewed term, by component id.
+  quantities: is.optional(is.counts(0, 1_000_000_000)),
+  // terminate, remove_add_on: a chosen end date.
+  date: is.optional(is.date()),
+});
 
 export const arrangementsRouter = {
   list: procedure(can.viewAccounts)
@@ -234,6 +244,21 @@ export const arrangementsRouter = {
     }),
 
   /**
+   * What applying a move with these choices (a quantity, a chosen end date) would do, as `applyMove`
+   * works it out on the same catalog version, without saving anything: the priced move, or the
+   * reasons it is refused. The path explorer shows these numbers before the seller confirms.
+   */
+  previewMove: procedure(can.viewAccounts)
+    .input(input(is.object({ id: arrangementId, move: moveRequest, asOf })))
+    .query(async ({ ctx, input }): Promise<{ ok: true; move: Move } | { ok: false; reasons: string[] }> => {
+      const row = await arrangementRow(ctx.services.db, input.id);
+      const day = input.asOf ?? ctx.services.today();
+      const { pv, newest } = await catalogForMoves(ctx.services, row.doc, day);
+      const result = await ctx.services.engine.applyMove(pv, row.doc, input.move, day, newest);
+      return result.ok ? { ok: true, move: result.move } : { ok: false, reasons: result.reasons };
+    }),
+
+  /**
    * Applies one move (an id from `paths`) to the arrangement at `revision`. A blocked move is
    * refused with the same reasons `paths` gave; a stale revision with CONFLICT.
    */
@@ -243,15 +268,7 @@ export const arrangementsRouter = {
         is.object({
           id: arrangementId,
           revision: is.int(1, 2 ** 31 - 1),
-          move: is.object({
-            id: is.string({ min: 1, max: 300 }),
-            quantity: is.optional(is.int(0, 1_000_000_000)),
-            termMonths: is.optional(is.int(1, 120)),
-            // renew: new quantities for the renewed term, by component id.
-            quantities: is.optional(is.counts(0, 1_000_000_000)),
-            // terminate: a chosen future end date.
-            date: is.optional(is.date()),
-          }),
+          move: moveRequest,
           asOf,
         }),
       ),
