@@ -157,6 +157,12 @@ describe("policies, add-on changes and price books in the move list", () => {
       { label: "As the policy says: 2026-04-15" },
       { label: "At the end of the term: 2027-01-01", date: "2027-01-01" },
     ]);
+    // A billing period that ends after the term (yearly billing, a term ending mid-period) is not offered.
+    expect(endChoicesOf(remove, { ...dates, nextBillingDate: "2027-02-01" }).map((c) => c.date)).toEqual([
+      undefined,
+      "2026-03-16",
+      "2027-01-01",
+    ]);
     const [view] = moveViews([remove], undefined, dates);
     expect(view?.endChoices?.length).toBe(3);
     expect(moveViews([remove], undefined)[0]?.endChoices).toBeUndefined();

@@ -90,7 +90,7 @@ export interface EndDates {
  * IMMEDIATE, END_OF_BILLING_PERIOD, END_OF_TERM, or a chosen date): the policy's own date first
  * (no date sent: the API applies the policy), then at once, at the end of the billing period and
  * at the end of the term, each as the date `applyMove` takes — none before the earliest date the
- * notice allows, none twice.
+ * notice allows, none after the term's end (a yearly period can outlast the term), none twice.
  */
 export function endChoicesOf(move: Move, dates: EndDates): { label: string; date?: string }[] {
   const earliest = move.earliestDate ?? dates.asOf;
@@ -99,7 +99,8 @@ export function endChoicesOf(move: Move, dates: EndDates): { label: string; date
   ];
   const seen = new Set([move.effectiveDate]);
   const offer = (label: string, date: string | undefined) => {
-    if (date === undefined || date < earliest || seen.has(date)) return;
+    // Nothing after the term's end: the add-on ends with the subscription at the latest.
+    if (date === undefined || date < earliest || date > dates.termEnd || seen.has(date)) return;
     seen.add(date);
     out.push({ label: `${label}: ${date}`, date });
   };

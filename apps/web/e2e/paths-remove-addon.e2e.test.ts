@@ -1,0 +1,95 @@
+/**
+ * The path explorer removes an add-on on the end date the seller picks (issue 13: add-on cancel
+ * policies — at once, end of billing period, end of term, a chosen date), and the confirmation
+ * shows the amounts the API works out for that date, which are the amounts applying gives. The
+ * arrangement comes from the saas sample quote accepted through the API (yearly billing from
+ * 2026-12-01, with SSO, Audit log and two storage packs).
+ */
+import { appRouter, createCallerFactory, createContext } from "@tessera/api";
+import type { Quote } from "@tessera/schema";
+import { formatMoney } from "@tessera/ui";
+import { readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, shot, shotOf, signedInPage, startHarness } from "./harness.ts";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+afterEach(() => {
+  expect(h.problems.splice(0)).toEqual([]);
+});
+
+describe("removing an add-on in the path explorer", () => {
+  it("picks an end date other than the policy's and confirms with the API's numbers for it", async () => {
+    const caller = createCallerFactory(appRouter)(
+      await createContext(h.server.services, `Bearer ${h.tokens.admin}`),
+    );
+    const sample = JSON.parse(
+      readFileSync(new URL("../../../schemas/examples/saas.quote.json", import.meta.url), "utf8"),
+    ) as Quote;
+    const quote = { ...sample, discounts: [], customer: "Removal Test GmbH" } as Quote;
+    const saved = await caller.quotes.save({ idempotencyKey: "e2e-remove-addon", quote });
+    await caller.quotes.transition({ id: saved.id, to: "sent" });
+    const id = (await caller.quotes.transition({ id: saved.id, to: "accepted" })).arrangementId!;
+    const asOf = "2027-02-10";
+    const api = await caller.arrangements.paths({ id, asOf });
+    const remove = api.moves.find((m) => m.id === "remove_add_on:collab-audit-log")!;
+    expect(remove.valid).toBe(true);
+
+    const page = await signedInPage(h, "seller");
+    await page.goto(`${h.url}/arrangements/${id}`);
+    await page.getByRole("list", { name: "Moves" }).waitFor();
+    await page.getByLabel("As of").fill(asOf);
+    const item = page.getByRole("listitem", { name: remove.label });
+    await item.waitFor();
+    await item.getByRole("button", { name: "Remove…" }).click();
+    const panel = item.getByRole("region", { name: /^When .* ends$/ });
+    await panel.waitFor();
+    // The policy's own date comes first; the term's end is one of the choices.
+    await expect(panel.getByRole("radio").first().isChecked()).resolves.toBe(true);
+    await expect(panel.getByRole("radio").first().getAttribute("name")).resolves.toBeTruthy();
+    await expect(panel.textContent()).resolves.toContain(`As the policy says: ${remove.effectiveDate}`);
+    // Billed yearly from 2027-01-01, the term ends 2027-12-01, before the billing period does: the
+    // policy (end of the billing period) ends it with the term, and no later date is offered.
+    const termEnd = (await caller.arrangements.get({ id })).doc.term.end;
+    expect(remove.effectiveDate).toBe(termEnd);
+    await expect(panel.textContent()).resolves.not.toContain("At the end of the billing period");
+    const chosen = asOf;
+    await panel.getByRole("radio", { name: `At once: ${chosen}` }).check();
+    await shotOf(item, "30-path-explorer-remove-add-on");
+    await panel.getByRole("button", { name: `Remove on ${chosen}` }).click();
+
+    const preview = await caller.arrangements.previewMove({
+      id,
+      move: { id: remove.id, date: chosen },
+      asOf,
+    });
+    if (!preview.ok) throw new Error(preview.reasons.join(" "));
+    const confirm = page.getByRole("dialog", { name: `Apply “${remove.label}”?` });
+    await confirm.waitFor();
+    await expect.poll(() => confirm.textContent()).toContain(`Takes effect${chosen}`);
+    const net = preview.move.prorationNet ?? "0";
+    const due = /^-/.test(net)
+      ? `${formatMoney(net.slice(1), "EUR")} credited`
+      : /^0*(\.0*)?$/.test(net)
+        ? "Nothing due because of this move"
+        : `${formatMoney(net, "EUR")} due`;
+    await expect.poll(() => confirm.textContent()).toContain(due);
+    await expect(confirm.textContent()).resolves.toContain(
+      `New recurring price${formatMoney(preview.move.newRecurring!, "EUR")}`,
+    );
+    await shot(page, "31-path-explorer-remove-add-on-confirm");
+    await confirm.getByRole("button", { name: "Confirm and apply" }).click();
+    await page.getByText(`Applied: ${remove.label}.`).waitFor();
+    const history = await caller.arrangements.history({ id });
+    expect(history.at(-1)?.move).toEqual(preview.move);
+    await page.context().close();
+  });
+});
