@@ -5,10 +5,11 @@
  * arrangement comes from the saas sample quote accepted through the API (yearly billing from
  * 2026-12-01, with SSO, Audit log and two storage packs).
  */
+
+import { readFileSync } from "node:fs";
 import { appRouter, createCallerFactory, createContext } from "@tessera/api";
 import type { Quote } from "@tessera/schema";
 import { formatMoney } from "@tessera/ui";
-import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, shot, shotOf, signedInPage, startHarness } from "./harness.ts";
 

@@ -26,7 +26,9 @@ describe("price sheet CSV", () => {
       "package,charge,model,currency,billing_period,price_book,amount,unit_amount,included_units,tiers,steps,percent,fixed_amount,min_amount,max_amount",
     );
     // saas: team seats 12.00 up to 10, 10.00 up to 50, then 8.00 (USD, month).
-    expect(lines).toContain("collab-team,team-seat-fee,tiered,USD,month,,,,,10=12.00; 50=10.00; inf=8.00,,,,,");
+    expect(lines).toContain(
+      "collab-team,team-seat-fee,tiered,USD,month,,,,,10=12.00; 50=10.00; inf=8.00,,,,,",
+    );
   });
 
   it("writes a percentage charge's rate, fee per transaction and per-transaction bounds", () => {

@@ -100,10 +100,17 @@ describe("flexible proration, item by item", () => {
     expect(
       lines(move(paths(classic(rules), withoutRecord, "2026-04-20"), "remove_add_on:dashboards")),
     ).toEqual([["credit", "-4.00"]]);
-    const removed = applyMove(flexible(rules), added.arrangement, { id: "remove_add_on:dashboards" }, "2026-04-20");
+    const removed = applyMove(
+      flexible(rules),
+      added.arrangement,
+      { id: "remove_add_on:dashboards" },
+      "2026-04-20",
+    );
     if (!removed.ok) throw new Error(removed.reasons.join(" "));
     expect(lines(removed.move)).toEqual([["credit", "-2.80"]]);
-    expect(removed.move.proration[0]?.description).toBe("Credit for what was billed for Dashboards this period");
+    expect(removed.move.proration[0]?.description).toBe(
+      "Credit for what was billed for Dashboards this period",
+    );
     expect(removed.arrangement.billed?.items).toEqual([{ package: "pro", amount: "20.00" }]);
   });
 
@@ -130,7 +137,11 @@ describe("flexible proration, item by item", () => {
   });
 });
 
-function applyMoveOk(catalog: ReturnType<typeof flexible>, a: Arrangement, req: { id: string; quantity?: number }) {
+function applyMoveOk(
+  catalog: ReturnType<typeof flexible>,
+  a: Arrangement,
+  req: { id: string; quantity?: number },
+) {
   const r = applyMove(catalog, a, req, "2026-04-16");
   if (!r.ok) throw new Error(r.reasons.join(" "));
   return r;

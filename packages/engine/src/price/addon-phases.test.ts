@@ -66,7 +66,10 @@ describe("add-on phases on a quote", () => {
     // 16 of June's 30 days: 30.00 × 16/30 = 16.00. From 2026-07-01 it bills 30.00 a month.
     // TCV = 12 × 100.00 + 12 × 30.00 − 30.00 (the invoice in the trial) + 16.00 = 1,546.00.
     const r = quoteWith(
-      addOn("analytics", "30.00", [{ type: "trial", duration: { length: 14, unit: "day" } }, { type: "evergreen" }]),
+      addOn("analytics", "30.00", [
+        { type: "trial", duration: { length: 14, unit: "day" } },
+        { type: "evergreen" },
+      ]),
     );
     expect(amounts(r)).toEqual([
       ["plan", "100.00", "100.00", 12],
@@ -88,8 +91,21 @@ describe("add-on phases on a quote", () => {
         package: "analytics",
         name: "Analytics",
         phases: [
-          { type: "trial", index: 0, start: "2026-06-01", end: "2026-06-15", words: "14 days free trial", invoices: 1 },
-          { type: "evergreen", index: 1, start: "2026-06-15", words: "regular price, until cancelled", invoices: 11 },
+          {
+            type: "trial",
+            index: 0,
+            start: "2026-06-01",
+            end: "2026-06-15",
+            words: "14 days free trial",
+            invoices: 1,
+          },
+          {
+            type: "evergreen",
+            index: 1,
+            start: "2026-06-15",
+            words: "regular price, until cancelled",
+            invoices: 11,
+          },
         ],
       },
     ]);
@@ -140,11 +156,15 @@ describe("add-on phases on a quote", () => {
   it("a fixed-term add-on (Kill Bill FIXEDTERM phase) bills only within its term", () => {
     // Onboarding desk 50.00 a month for 3 months: invoices of June, July and August, then it ends
     // on 2026-09-01. TCV 1,200.00 + 3 × 50.00 = 1,350.00.
-    const r = quoteWith(addOn("desk", "50.00", [{ type: "fixed_term", duration: { length: 3, unit: "month" } }]));
+    const r = quoteWith(
+      addOn("desk", "50.00", [{ type: "fixed_term", duration: { length: 3, unit: "month" } }]),
+    );
     expect(r.lines.find((l) => l.id === "desk-fee@desk")).toMatchObject({ amount: "50.00", periods: 3 });
     expect(r.totals).toMatchObject({ firstInvoice: "150.00", tcv: "1350.00" });
     expect(r.schedule?.addOnPhases?.[0]?.ends).toBe("2026-09-01");
-    expect(r.notes).toContain("Onboarding desk ends on 2026-09-01, when its fixed-term phase ends: 3 months of it are billed.");
+    expect(r.notes).toContain(
+      "Onboarding desk ends on 2026-09-01, when its fixed-term phase ends: 3 months of it are billed.",
+    );
   });
 
   it("an add-on trial ending in the partial first period before the billing anchor (Stripe billing_cycle_anchor)", () => {
@@ -156,17 +176,25 @@ describe("add-on phases on a quote", () => {
       { start: "2026-06-16", anchor: 1 },
     );
     expect(r.lines.find((l) => l.id === "proration")?.amount).toBe("50.00");
-    expect(r.lines.find((l) => l.id === "trial-end@analytics")).toMatchObject({ amount: "8.00", firstInvoice: "0.00" });
+    expect(r.lines.find((l) => l.id === "trial-end@analytics")).toMatchObject({
+      amount: "8.00",
+      firstInvoice: "0.00",
+    });
     expect(r.totals.firstInvoice).toBe("50.00");
   });
 
   it("an add-on trial that ends before the base's own trial does changes nothing", () => {
     // Base: 30-day trial from 2026-06-01 (charges start 2026-07-01); Analytics' 7-day trial ended
     // on 2026-06-08: every invoice bills it at 30.00.
-    const r = quoteWith(addOn("analytics", "30.00", [{ type: "trial", duration: { length: 7, unit: "day" } }]), {
-      phases: [{ type: "trial", duration: { length: 30, unit: "day" } }],
-    });
-    expect(r.lines.filter((l) => l.packageId === "analytics").map((l) => l.id)).toEqual(["analytics-fee@analytics"]);
+    const r = quoteWith(
+      addOn("analytics", "30.00", [{ type: "trial", duration: { length: 7, unit: "day" } }]),
+      {
+        phases: [{ type: "trial", duration: { length: 30, unit: "day" } }],
+      },
+    );
+    expect(r.lines.filter((l) => l.packageId === "analytics").map((l) => l.id)).toEqual([
+      "analytics-fee@analytics",
+    ]);
     expect(r.totals).toMatchObject({ firstInvoice: "0.00", tcv: "1560.00" });
   });
 });

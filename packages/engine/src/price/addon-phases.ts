@@ -83,7 +83,8 @@ export function addOnPhaseLines(
     invoices: dates.filter((d) => inSpan(s, d)).length,
   }));
   const endOn = fixedTermEnd(spans);
-  const ends = endOn === undefined ? undefined : { on: endOn, invoices: dates.filter((d) => d < endOn).length };
+  const ends =
+    endOn === undefined ? undefined : { on: endOn, invoices: dates.filter((d) => d < endOn).length };
   const own = (l: WorkLine) => l.kind === "recurring" && l.packageId === addOn.id;
   if (ends) {
     for (const l of lines) if (own(l) && l.periods > ends.invoices) l.periods = ends.invoices;

@@ -39,6 +39,7 @@ import type { CompiledCatalog } from "../compile.ts";
 import { formatMoney, minorUnit } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
 import type { Diagnostic } from "../diagnostic.ts";
+import { addOnPhaseLines, phasedAddOns } from "./addon-phases.ts";
 import {
   type ChargeContext,
   chargeLines,
@@ -47,7 +48,6 @@ import {
   type Purchase,
   picksOf,
 } from "./charges.ts";
-import { addOnPhaseLines, phasedAddOns } from "./addon-phases.ts";
 import { commitmentDiscount, type DiscountContext, sellerDiscounts } from "./discounts.ts";
 import { firstPeriod } from "./first-invoice.ts";
 import { phaseLines, trialOf } from "./phases.ts";

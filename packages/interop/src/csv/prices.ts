@@ -197,7 +197,12 @@ function rowToPoint(
       );
   const percent = row.percent ?? "";
   if (percent !== "" && !PERCENT.test(percent))
-    bad(cur, "percent", "csv.percent", `"${percent}" is not a percentage; write a number from 0 to 100 like 2.9.`);
+    bad(
+      cur,
+      "percent",
+      "csv.percent",
+      `"${percent}" is not a percentage; write a number from 0 to 100 like 2.9.`,
+    );
   const included = row.included_units ?? "";
   if (included !== "" && !/^\d+$/.test(included))
     bad(cur, "included_units", "csv.integer", `"${included}" is not a whole number of units.`);

@@ -165,8 +165,7 @@ function EndChoice({
         <legend>Ends</legend>
         {choices.map((c, i) => (
           <label key={c.label} style={{ display: "block" }}>
-            <input type="radio" name={name} checked={picked === i} onChange={() => setPicked(i)} />{" "}
-            {c.label}
+            <input type="radio" name={name} checked={picked === i} onChange={() => setPicked(i)} /> {c.label}
           </label>
         ))}
         <label style={{ display: "block" }}>
