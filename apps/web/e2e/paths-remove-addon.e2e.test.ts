@@ -94,3 +94,36 @@ describe("removing an add-on in the path explorer", () => {
     await page.context().close();
   });
 });
+
+describe("an add-on's phases on a quote", () => {
+  it("the printed quote shows the add-on's trial and its first prorated bill, as the base's phases are shown", async () => {
+    // The connectivity sample: Home Trio from 2026-12-10 billed on the 1st, with the Sports pack
+    // (30.00 a month) in a 14-day trial until 2026-12-24; it is billed from then to 2027-01-01,
+    // 8 of December's 31 days: 30.00 × 8/31 = 7.74.
+    const caller = createCallerFactory(appRouter)(
+      await createContext(h.server.services, `Bearer ${h.tokens.admin}`),
+    );
+    const quote = JSON.parse(
+      readFileSync(new URL("../../../schemas/examples/connectivity.quote.json", import.meta.url), "utf8"),
+    ) as Quote;
+    // The published version, whichever number the sample catalog carries.
+    const { catalogVersion: _sampleVersion, ...unversioned } = quote;
+    const saved = await caller.quotes.save({ idempotencyKey: "e2e-addon-phases", quote: unversioned });
+    const page = await signedInPage(h, "seller");
+    await page.goto(`${h.url}/quotes/${saved.id}/print`);
+    const lines = page.getByRole("table");
+    await lines.waitFor();
+    await expect
+      .poll(() => lines.textContent())
+      .toContain("Sports pack: 14 days free trial (2026-12-10 to 2026-12-24)");
+    const rest = lines.getByRole("row", {
+      name: /Sports pack from the end of its trial, 2026-12-24 to 2027-01-01/,
+    });
+    await expect(rest.textContent()).resolves.toContain("€7.74");
+    await expect(page.getByRole("region", { name: "Notes" }).textContent()).resolves.toContain(
+      "Sports pack: 14 days free trial from 2026-12-10 to 2026-12-24: not billed on the invoices of that time, then billed from 2026-12-24",
+    );
+    await shot(page, "32-printed-quote-add-on-phases");
+    await page.context().close();
+  });
+});
