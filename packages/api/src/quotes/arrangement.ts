@@ -48,10 +48,20 @@ export function arrangementFromQuote(opts: {
   if (picks.length > 0) arrangement.picks = picks;
   if (quote.quantities !== undefined) arrangement.quantities = quote.quantities;
   if (quote.discounts !== undefined && quote.discounts.length > 0) arrangement.discounts = quote.discounts;
-  const held: NonNullable<Arrangement["addOns"]> = (quote.addOns ?? []).map((a) => ({
-    ...a,
-    since: start,
-  }));
+  const held: NonNullable<Arrangement["addOns"]> = (quote.addOns ?? []).map((a) => {
+    const h: NonNullable<Arrangement["addOns"]>[number] = { ...a, since: start };
+    // An add-on with phases of its own holds the one in force on the start date (its trial, …).
+    const own = priced.schedule?.addOnPhases
+      ?.find((x) => x.package === a.package)
+      ?.phases.find(
+        (p) => p.start <= start && p.end !== undefined && start < p.end && p.type !== "evergreen",
+      );
+    if (own?.end !== undefined) {
+      h.phase = own.type;
+      h.phaseEnds = own.end;
+    }
+    return h;
+  });
   for (const choice of configuration.addOns) {
     if (choice.included && !held.some((h) => h.package === choice.id))
       held.push({ package: choice.id, included: true, since: start });
