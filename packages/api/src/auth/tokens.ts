@@ -85,11 +85,14 @@ export async function insertToken(
 
 export type Resolution = { principal: Principal } | { refused: "unknown" | "revoked" };
 
-/** The notification channel a revocation is announced on (`notifyRevoked`). */
+/** The notification channel a revocation or a change of capability is announced on (`notifyTokenChanged`). */
 export const TOKENS_CHANNEL = "tessera_tokens";
 
-/** Announces a revocation to every server's token cache; call inside the revoking transaction. */
-export async function notifyRevoked(tx: Queryable, tokenId: string): Promise<void> {
+/**
+ * Announces a revocation (or an approver grant or withdrawal) to every server's token cache; call
+ * inside the changing transaction.
+ */
+export async function notifyTokenChanged(tx: Queryable, tokenId: string): Promise<void> {
   await tx.query("SELECT pg_notify($1, $2)", [TOKENS_CHANNEL, tokenId]);
 }
 
