@@ -3,7 +3,9 @@
  * token, effective at once; sellers list and revoke the customer tokens they made, never another
  * seller's; admins see and revoke every one. Every change is in the audit log.
  */
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extrasOf } from "../src/errors.ts";
 import { insertToken } from "../src/auth/tokens.ts";
 import { seedCustomers } from "../src/seed/customers.ts";
 import type { Services } from "../src/services.ts";
@@ -21,6 +23,8 @@ import {
 
 const BLUE = "Blue Harbor Design LLC";
 const NORTHWIND = "Northwind Traders GmbH";
+
+const diagnosticsOf = (e: TRPCError) => extrasOf(e)?.diagnostics ?? [];
 
 describe.each(backends)("approver capability and customer tokens on %s", (backend) => {
   let t: TestDb;
@@ -77,8 +81,7 @@ describe.each(backends)("approver capability and customer tokens on %s", (backen
     const designer = await errorOf(admin.tokens.setApprover({ id: tokens.ids.designer, approver: true }));
     expect(designer.code).toBe("BAD_REQUEST");
     expect(designer.message).toContain("only seller tokens");
-    const diagnostics = (designer.cause as { extras: { diagnostics: { pointer: string; code: string }[] } })
-      .extras.diagnostics;
+    const diagnostics = diagnosticsOf(designer);
     expect(diagnostics).toEqual([expect.objectContaining({ pointer: "/id", code: "token.approver-role" })]);
     const self = await errorOf(admin.tokens.setApprover({ id: tokens.ids.admin, approver: false }));
     expect(self.message).toContain("admins always approve");

@@ -6,6 +6,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extrasOf } from "../src/errors.ts";
 import { REQUESTS_PER_HOUR } from "../src/public/router.ts";
 import { appRouter } from "../src/router.ts";
 import type { Services } from "../src/services.ts";
@@ -45,6 +46,8 @@ const call = (caller: AnyCaller, path: string, input: unknown): Promise<unknown>
   (
     path.split(".").reduce<unknown>((o, k) => (o as AnyCaller)[k], caller) as (i: unknown) => Promise<unknown>
   )(input);
+
+const diagnosticsOf = (e: TRPCError) => extrasOf(e)?.diagnostics ?? [];
 
 describe.each(backends)("self-service quote requests on %s", (backend) => {
   let t: TestDb;
@@ -123,9 +126,7 @@ describe.each(backends)("self-service quote requests on %s", (backend) => {
       }),
     );
     expect(e.code).toBe("BAD_REQUEST");
-    const pointers = (e.cause as { extras: { diagnostics: { pointer: string }[] } }).extras.diagnostics.map(
-      (d) => d.pointer,
-    );
+    const pointers = diagnosticsOf(e).map((d) => d.pointer);
     expect(pointers.sort()).toEqual(["/quote/customer", "/quote/discounts", "/quote/priceBook"]);
     const stale = await errorOf(anonymous.public.configure({ quote: { ...TEAM, catalogVersion: 7 } }));
     expect(stale.code).toBe("PRECONDITION_FAILED");
@@ -191,16 +192,25 @@ describe.each(backends)("self-service quote requests on %s", (backend) => {
     );
     expect(email.code).toBe("BAD_REQUEST");
     expect(email.message).toContain("email address");
+    expect(diagnosticsOf(email)).toEqual([
+      expect.objectContaining({
+        pointer: "/contact/email",
+        message: "Enter an email address like name@company.com.",
+      }),
+    ]);
+    // Every contact problem at once, each at its field.
     const blank = await errorOf(
       anonymous.public.requestQuote({
         idempotencyKey: nextKey(),
         quote: TEAM,
-        contact: { ...CONTACT, company: "   " },
+        contact: { name: "", email: CONTACT.email, company: "   ", note: "x".repeat(2001) },
       }),
     );
-    expect(
-      (blank.cause as { extras: { diagnostics: { pointer: string }[] } }).extras.diagnostics[0]!.pointer,
-    ).toBe("/contact/company");
+    expect(diagnosticsOf(blank).map((d) => [d.pointer, d.message])).toEqual([
+      ["/contact/name", "Enter your name."],
+      ["/contact/company", "Enter your company's name."],
+      ["/contact/note", "This must be at most 2,000 characters."],
+    ]);
     // Team's support group needs exactly one pick: none leaves it open, two conflict.
     const diagnostics = async (picks: string[]) => {
       const e = await errorOf(
@@ -211,8 +221,7 @@ describe.each(backends)("self-service quote requests on %s", (backend) => {
         }),
       );
       expect(e.code).toBe("BAD_REQUEST");
-      return (e.cause as { extras: { diagnostics: { pointer: string; message: string }[] } }).extras
-        .diagnostics;
+      return diagnosticsOf(e);
     };
     const open = await diagnostics([]);
     expect(open.map((d) => d.pointer)).toEqual(["/quote/picks"]);

@@ -12,12 +12,12 @@
  * address like every token-less call.
  * @see https://docs.stripe.com/payments/checkout/pricing-table
  */
-import type { Configuration, PriceResult } from "@tessera/engine";
+import { type Configuration, type Diagnostic, type PriceResult, pointerOf } from "@tessera/engine";
 import type { Catalog } from "@tessera/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { countRecentRequests, type Requester } from "../data/quotes.ts";
 import { fail } from "../errors.ts";
-import { input, is } from "../input/parsers.ts";
+import { type Check, InputError, input, is } from "../input/parsers.ts";
 import { evaluate, idempotencyKey, quoteDoc } from "../quotes/record.ts";
 import { storeQuote } from "../quotes/store.ts";
 import { publicProcedure } from "../trpc.ts";
@@ -30,23 +30,43 @@ const REQUEST_WINDOW_MINUTES = 60;
 /** The audit actor and `createdBy` of every self-service request. */
 export const SELF_SERVICE_ACTOR = "self-service";
 
-const text = (what: string, max: number) =>
-  is.string({ min: 1, max, pattern: /\S/, what: `${what} (not only spaces)` });
+/** Each contact field: its limit and what to tell a visitor who left it wrong. */
+const CONTACT_FIELDS = {
+  name: { max: 200, required: true, message: "Enter your name." },
+  email: { max: 254, required: true, message: "Enter an email address like name@company.com." },
+  company: { max: 200, required: true, message: "Enter your company's name." },
+  note: { max: 2000, required: false, message: "The note must be text." },
+} as const;
 
 /** A plausible address: something@domain.tld, no spaces. The seller confirms it by writing back. */
-const email = is.string({
-  min: 3,
-  max: 254,
-  pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-  what: "an email address (name@company.com)",
-});
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const contact = is.object({
-  name: text("your name", 200),
-  email,
-  company: text("your company's name", 200),
-  note: is.optional(is.string({ max: 2000 })),
-});
+/**
+ * The visitor's contact, every problem reported at once at its field (a form shows each next to
+ * its input), in words for the visitor rather than for a developer.
+ */
+const contact: Check<{ name: string; email: string; company: string; note?: string }> = (v, path) => {
+  const problems: Diagnostic[] = [];
+  const at = (field: string, message: string) =>
+    problems.push({ code: "public.contact", severity: "error", pointer: pointerOf(...path, field), message });
+  if (v === null || typeof v !== "object" || Array.isArray(v)) {
+    at("", "Enter your name, email address and company.");
+    throw new InputError(problems);
+  }
+  const src = v as Record<string, unknown>;
+  for (const key of Object.keys(src))
+    if (!Object.hasOwn(CONTACT_FIELDS, key)) at(key, `Unknown field "${key}".`);
+  for (const [field, rule] of Object.entries(CONTACT_FIELDS)) {
+    const value = src[field];
+    if (value === undefined && !rule.required) continue;
+    if (typeof value !== "string" || (rule.required && value.trim() === "")) at(field, rule.message);
+    else if (value.length > rule.max)
+      at(field, `This must be at most ${rule.max.toLocaleString("en-US")} characters.`);
+    else if (field === "email" && !EMAIL.test(value.trim())) at(field, rule.message);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return src as { name: string; email: string; company: string; note?: string };
+};
 
 const selection = is.object({ quote: quoteDoc });
 

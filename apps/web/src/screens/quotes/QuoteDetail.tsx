@@ -201,6 +201,33 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
           ) : null}
         </div>
       ) : null}
+      {record.requester ? (
+        <section className="ts-card ts-no-print" aria-labelledby="requester-title">
+          <h2 id="requester-title" style={{ marginTop: 0 }}>
+            Self-service request
+          </h2>
+          <p className="ts-hint">
+            Sent from the public pricing page on {record.createdAt.slice(0, 10)}; check it, then revise or
+            send it.
+          </p>
+          <dl className="grid-2">
+            <div>
+              <dt className="ts-label">Contact</dt>
+              <dd>
+                {record.requester.name},{" "}
+                <a href={`mailto:${record.requester.email}`}>{record.requester.email}</a>
+              </dd>
+            </div>
+            <div>
+              <dt className="ts-label">Company</dt>
+              <dd>{record.requester.company}</dd>
+            </div>
+          </dl>
+          {record.requester.note ? (
+            <blockquote className="quote-request-note">{record.requester.note}</blockquote>
+          ) : null}
+        </section>
+      ) : null}
       <section className="ts-card" aria-label="Offer">
         <div className="grid-2">
           <dl>

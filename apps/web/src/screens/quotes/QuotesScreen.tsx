@@ -110,12 +110,27 @@ export function QuotesScreen() {
                     <td>
                       <QuoteLink quote={q} />
                     </td>
-                    <td>{q.customer ?? "—"}</td>
+                    <td>
+                      {q.customer ?? "—"}
+                      {q.requester ? (
+                        <span className="ts-hint quote-requester">
+                          {q.requester.name} · <a href={`mailto:${q.requester.email}`}>{q.requester.email}</a>
+                        </span>
+                      ) : null}
+                    </td>
                     <td>{q.packageName}</td>
                     <td className="ts-num">{q.revision}</td>
                     <td>
                       <span className="ts-row" style={{ gap: "0.35rem" }}>
                         <span className="ts-badge">{q.status}</span>
+                        {q.source === "self_service" ? (
+                          <span
+                            className="ts-badge ts-badge--accent"
+                            title="Sent by a visitor from the public pricing page"
+                          >
+                            self-service request
+                          </span>
+                        ) : null}
                         {q.status === "draft" && approvalBadge(q) ? (
                           <span className={approvalBadge(q)![0]}>{approvalBadge(q)![1]}</span>
                         ) : null}
