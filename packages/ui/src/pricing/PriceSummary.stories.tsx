@@ -46,6 +46,7 @@ export const ForACustomer: Story = {
     await expect(canvas.getByText("Whole term").nextElementSibling).toHaveTextContent("$7,224.00");
     await expect(canvas.getByText("Per month").nextElementSibling).toHaveTextContent("$159.00");
     await expect(canvas.queryByText("TCV")).toBeNull();
+    await expect(canvas.getByText(/Prices exclude taxes\./)).toBeInTheDocument();
     await expect(canvas.queryByText(/approval/i)).toBeNull();
     await expect(canvas.queryByText("A 30% discount needs a manager.")).toBeNull();
   },

@@ -102,8 +102,8 @@ export function PriceSummary({
         ))}
       </dl>
       <p className="ts-hint">
-        Recurring charges are billed per {PERIOD_LABEL[billingPeriod] ?? billingPeriod}, in {currency}. Taxes
-        are left to the billing system.
+        Recurring charges are billed per {PERIOD_LABEL[billingPeriod] ?? billingPeriod}, in {currency}.{" "}
+        {customer ? "Prices exclude taxes." : "Taxes are left to the billing system."}
       </p>
       <table className="ts-table">
         <caption className="ts-visually-hidden">Price lines</caption>

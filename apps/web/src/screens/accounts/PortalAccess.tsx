@@ -23,7 +23,15 @@ export function PortalAccess({ customer }: { customer: string }) {
       },
     }),
   );
-  const revoke = useMutation(trpc.tokens.revokeForCustomer.mutationOptions({ onSuccess: refresh }));
+  const revoke = useMutation(
+    trpc.tokens.revokeForCustomer.mutationOptions({
+      onSuccess: () => {
+        // The token shown once is no use any more: do not leave it on screen.
+        setToken(null);
+        return refresh();
+      },
+    }),
+  );
   const failure = create.error ?? revoke.error ?? listed.error;
   return (
     <section className="ts-card" aria-labelledby="portal-title">

@@ -142,11 +142,11 @@ function TokenRow({
   const active = t.revokedAt === null;
   return (
     <tr aria-label={t.name} className={active ? undefined : "muted"}>
-      <th scope="row">
-        {t.name}
+      <td>
+        <strong>{t.name}</strong>
         {self ? <span className="ts-hint"> (you)</span> : null}
         {t.customer ? <span className="ts-hint token-customer">{t.customer}</span> : null}
-      </th>
+      </td>
       <td>{ROLE_LABEL[t.role] ?? t.role}</td>
       <td>
         {t.role === "admin" ? (
@@ -183,7 +183,8 @@ function TokenRow({
         )}
       </td>
       <td>
-        {active ? (
+        {/* Your own token is not offered: revoking it would sign you out mid-task. */}
+        {active && !self ? (
           <span className="ts-row" style={{ gap: "0.4rem", justifyContent: "flex-end" }}>
             <button
               type="button"
