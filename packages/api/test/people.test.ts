@@ -5,8 +5,8 @@
  */
 import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extrasOf } from "../src/errors.ts";
 import { insertToken } from "../src/auth/tokens.ts";
+import { extrasOf } from "../src/errors.ts";
 import { seedCustomers } from "../src/seed/customers.ts";
 import type { Services } from "../src/services.ts";
 import { sampleCatalog } from "./fixtures.ts";
