@@ -1,8 +1,9 @@
 /**
  * Who holds what (issue 12) in Chromium: an admin grants the approver capability to the demo
  * seller from Users & tokens (who approves is listed), the seller then finds the Approvals queue,
- * and the admin withdraws it again; a seller makes a customer's portal token on the account and
- * revokes it there, after which the token no longer signs in.
+ * and the admin withdraws it again, then makes a new approving seller token and revokes it; a
+ * seller makes a customer's portal token on the account and revokes it there, after which the
+ * token no longer signs in.
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +57,22 @@ describe("users, approvers and portal tokens in Chromium", () => {
     await seller.getByText(/Signed in as/).waitFor();
     await expect(navLinks(seller)).resolves.not.toContain("Approvals");
     await seller.context().close();
+
+    // A new sales lead, approving from the start, shown once; then revoked (asked twice).
+    const form = admin.getByRole("form", { name: "New token" });
+    await form.getByLabel("Name", { exact: true }).fill("sales lead");
+    await form.getByLabel("Role", { exact: true }).selectOption("seller");
+    await form.getByLabel("Approves discounts").check();
+    await form.getByRole("button", { name: "Create token" }).click();
+    const made = (await form.locator("code.token-once").textContent())!.trim();
+    expect(made).toMatch(/^tsr_/);
+    await expect.poll(() => approvers.textContent()).toContain("sales lead");
+    const lead = admin.getByRole("row", { name: "sales lead" });
+    await lead.getByRole("button", { name: "Revoke" }).click();
+    await lead.getByRole("button", { name: "Revoke sales lead" }).click();
+    await lead.getByText(/^revoked /).waitFor();
+    await expect(approvers.textContent()).resolves.not.toContain("sales lead");
+    await shot(admin, "people-token-revoked");
     await admin.context().close();
   });
 

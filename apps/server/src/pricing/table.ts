@@ -48,7 +48,6 @@ export interface PricingTable {
   portfolios: { id: string; name: string; cards: PricingCard[] }[];
 }
 
-
 /** The package's key included quantities (at most four), from its components' defaults. */
 function includedOf(catalog: Catalog, pkg: Package): string[] {
   const out: string[] = [];
