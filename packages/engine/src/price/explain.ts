@@ -50,6 +50,9 @@ export function unitWords(unit: string | undefined): UnitWords {
 
 const counts = new Intl.NumberFormat("en-US");
 
+/** A count for people: 2600000 → "2,600,000". */
+export const formatCount = (n: number): string => counts.format(n);
+
 /**
  * A quantity of a service in words, for lists of what a package includes: "10 seats", "1 seat",
  * "1,000 API calls", "100 GB file storage", "3 × Workspace". A unit that ends in a lower-case
