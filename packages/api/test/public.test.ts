@@ -121,13 +121,19 @@ describe.each(backends)("self-service quote requests on %s", (backend) => {
           ...TEAM,
           priceBook: "partner",
           customer: "Someone else",
+          notes: "internal",
           discounts: [{ id: "mine", description: "free", percent: "100", appliesTo: "recurring" }],
         },
       }),
     );
     expect(e.code).toBe("BAD_REQUEST");
     const pointers = diagnosticsOf(e).map((d) => d.pointer);
-    expect(pointers.sort()).toEqual(["/quote/customer", "/quote/discounts", "/quote/priceBook"]);
+    expect(pointers.sort()).toEqual([
+      "/quote/customer",
+      "/quote/discounts",
+      "/quote/notes",
+      "/quote/priceBook",
+    ]);
     const stale = await errorOf(anonymous.public.configure({ quote: { ...TEAM, catalogVersion: 7 } }));
     expect(stale.code).toBe("PRECONDITION_FAILED");
     expect(stale.message).toContain("version 1 is current");

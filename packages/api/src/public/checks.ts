@@ -31,6 +31,7 @@ const SELLER_ONLY: Partial<Record<keyof Quote, string>> = {
   discounts: "Discounts are agreed with a sales rep; a self-service request cannot carry one.",
   validUntil: "A sales rep sets how long the quote is valid when sending it.",
   paymentTerm: "Payment terms are agreed with a sales rep.",
+  notes: "Write anything for the sales team in the note next to your contact details.",
 };
 
 /**

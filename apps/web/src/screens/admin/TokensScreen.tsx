@@ -10,6 +10,7 @@ import { useState } from "react";
 import { errorMessage, type RouterOutputs, useTRPC } from "../../api/trpc.ts";
 import { useSession } from "../../session/store.ts";
 import { NewTokenForm } from "./NewTokenForm.tsx";
+import "./admin.css";
 
 type TokenRecord = RouterOutputs["tokens"]["list"][number];
 
