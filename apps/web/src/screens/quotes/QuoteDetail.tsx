@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { configure } from "@tessera/engine";
+import { configure, spanWords } from "@tessera/engine";
 import { ErrorState, LoadingState, PERIOD_LABEL, PriceSummary } from "@tessera/ui";
 import { useMemo } from "react";
 import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
@@ -237,8 +237,12 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
             <dd>{record.packageName}</dd>
             <dt className="ts-label">Term</dt>
             <dd>
-              {doc.termWeeks !== undefined ? `${doc.termWeeks} weeks` : `${doc.termMonths ?? "—"} months`},
-              billed per {PERIOD_LABEL[doc.billingPeriod ?? "month"] ?? doc.billingPeriod}
+              {doc.termWeeks !== undefined
+                ? spanWords({ unit: "week", count: doc.termWeeks })
+                : doc.termMonths !== undefined
+                  ? spanWords({ unit: "month", count: doc.termMonths })
+                  : "—"}
+              , billed per {PERIOD_LABEL[doc.billingPeriod ?? "month"] ?? doc.billingPeriod}
             </dd>
           </dl>
           <dl>
