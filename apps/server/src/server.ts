@@ -22,6 +22,7 @@ import {
 } from "@tessera/api";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { readBody, sendTrpcError } from "./body.ts";
+import { clientAddress } from "./client-address.ts";
 import { handleFeed, sendError } from "./feed.ts";
 import { setSecurityHeaders } from "./headers.ts";
 import { PRICE_PATH, PriceResponses } from "./price-cache.ts";
@@ -64,6 +65,11 @@ export interface ServerOptions {
   rateLimit?: RateLimit | false;
   /** Bound on the bytes of web app files held in memory. */
   staticCacheBytes?: number;
+  /**
+   * Reverse proxies in front of the server that append to X-Forwarded-For (default 0: the socket's
+   * peer is the client). Per-address limits use the address this many hops from the right.
+   */
+  trustedProxies?: number;
   /** Default `asOf` date source (tests pin it). */
   today?: () => string;
   hooks?: ApiHooks;
@@ -99,6 +105,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxBatchCalls = options.maxBatchCalls ?? DEFAULT_MAX_BATCH_CALLS;
+  const trustedProxies = options.trustedProxies ?? 0;
   const site = new StaticSite(
     options.webDist ?? DEFAULT_WEB_DIST,
     options.staticCacheBytes ?? DEFAULT_STATIC_CACHE_BYTES,
@@ -122,7 +129,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         services!,
         req.headers.authorization,
         (req as IncomingMessage & { body?: string }).body,
-        req.socket.remoteAddress,
+        clientAddress(req, trustedProxies),
       ),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
@@ -139,7 +146,9 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     const token = bearerToken(req.headers.authorization);
     const who = token ? await services!.tokens.resolve(token) : undefined;
     const key =
-      who && "principal" in who ? `token:${who.principal.tokenId}` : `addr:${req.socket.remoteAddress}`;
+      who && "principal" in who
+        ? `token:${who.principal.tokenId}`
+        : `addr:${clientAddress(req, trustedProxies)}`;
     const wait = limiter.take(key, cost);
     if (wait === 0) return true;
     res.setHeader("retry-after", String(wait));

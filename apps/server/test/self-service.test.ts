@@ -34,17 +34,18 @@ const CONTACT = { name: "Grace Hopper", email: "grace@cobol.example", company: "
 describe.each(backends)("self-service requests over HTTP on %s", (backend) => {
   let run: Running;
   let n = 0;
-  const post = (path: string, body: unknown) =>
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${run.url}/trpc/${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
-  const request = (contact: Record<string, string> = CONTACT) =>
-    post("public.requestQuote", { idempotencyKey: `http-key-${++n}`, quote: QUOTE, contact });
+  const request = (contact: Record<string, string> = CONTACT, headers: Record<string, string> = {}) =>
+    post("public.requestQuote", { idempotencyKey: `http-key-${++n}`, quote: QUOTE, contact }, headers);
 
   beforeAll(async () => {
-    run = await boot(backend);
+    // One proxy in front (as behind a load balancer): the client is the last X-Forwarded-For entry.
+    run = await boot(backend, { trustedProxies: 1 });
     const designer = run.client(run.tokens.designer);
     const draft = await designer.catalogs.createDraft.mutate({ from: "json", doc: saas() });
     await designer.catalogs.publish.mutate({ catalogId: draft.catalogId, revision: draft.revision });
@@ -67,7 +68,7 @@ describe.each(backends)("self-service requests over HTTP on %s", (backend) => {
     expect(list.status).toBe(401);
   });
 
-  it("takes five requests an hour from one address, then answers 429", async () => {
+  it("takes five requests an hour from one address, then answers 429; behind a proxy, per forwarded address", async () => {
     for (let i = 0; i < 5; i++) {
       const res = await request();
       expect(res.status).toBe(200);
@@ -78,8 +79,14 @@ describe.each(backends)("self-service requests over HTTP on %s", (backend) => {
     expect(refused.status).toBe(429);
     const body = (await refused.json()) as { error: { message: string } };
     expect(body.error.message).toContain("5 quote requests in the last hour");
-    // The sellers see the five, marked as self-service requests.
+    // Behind the proxy, each visitor has a limit of its own, counted on the address the proxy
+    // appended; what a client writes further left in X-Forwarded-For is never trusted.
+    for (let i = 0; i < 5; i++)
+      expect((await request(CONTACT, { "x-forwarded-for": `10.0.0.${i}, 198.51.100.7` })).status).toBe(200);
+    expect((await request(CONTACT, { "x-forwarded-for": "10.0.0.99, 198.51.100.7" })).status).toBe(429);
+    expect((await request(CONTACT, { "x-forwarded-for": "198.51.100.8" })).status).toBe(200);
+    // The sellers see the eleven accepted, marked as self-service requests.
     const quotes = await run.client(run.tokens.seller).quotes.list.query();
-    expect(quotes.filter((q) => q.source === "self_service")).toHaveLength(5);
+    expect(quotes.filter((q) => q.source === "self_service")).toHaveLength(11);
   });
 });
