@@ -112,3 +112,14 @@ export async function setTokenApprover(tx: Queryable, id: string, approver: bool
   );
   return rows[0]!;
 }
+
+/** The notification channel a revocation or a change of capability is announced on (`notifyTokenChanged`). */
+export const TOKENS_CHANNEL = "tessera_tokens";
+
+/**
+ * Announces a revocation (or an approver grant or withdrawal) to every server's token cache; call
+ * inside the changing transaction.
+ */
+export async function notifyTokenChanged(tx: Queryable, tokenId: string): Promise<void> {
+  await tx.query("SELECT pg_notify($1, $2)", [TOKENS_CHANNEL, tokenId]);
+}

@@ -4,9 +4,15 @@
  * see and revoke every customer token. Each change is audited, and every server's token cache
  * forgets the token at once (a withdrawn approver cannot approve one more quote from a cache).
  */
-import { notifyTokenChanged, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
+import { type TokenRecord, tokenRecord } from "../auth/tokens.ts";
 import { appendAudit } from "../data/audit.ts";
-import { listCustomerTokens, lockToken, revokeTokenRow, setTokenApprover } from "../data/tokens.ts";
+import {
+  listCustomerTokens,
+  lockToken,
+  notifyTokenChanged,
+  revokeTokenRow,
+  setTokenApprover,
+} from "../data/tokens.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";

@@ -5,10 +5,16 @@
  */
 import type { TRPCRouterRecord } from "@trpc/server";
 import { APPROVER_ROLES, mayApprove, ROLES, type Role } from "../auth/roles.ts";
-import { insertToken, notifyTokenChanged, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
+import { insertToken, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
 import { countCustomerArrangements } from "../data/arrangements.ts";
 import { appendAudit } from "../data/audit.ts";
-import { findToken, listTokens, lockActiveAdmins, revokeTokenRow } from "../data/tokens.ts";
+import {
+  findToken,
+  listTokens,
+  lockActiveAdmins,
+  notifyTokenChanged,
+  revokeTokenRow,
+} from "../data/tokens.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
