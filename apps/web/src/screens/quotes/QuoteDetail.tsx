@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
 import { priceSummaryProps } from "../../engine/priceView.ts";
 import { usePublishedCatalog } from "../../engine/useCatalog.ts";
+import { Link } from "../../navigation/Link.tsx";
 import { navigate } from "../../navigation/store.ts";
 import { ApprovalPanel, approvalBadge, RevisionList } from "./ApprovalPanel.tsx";
 
@@ -168,15 +169,7 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
       {!current ? (
         <div className="ts-alert ts-alert--warn ts-no-print" role="status">
           This is revision {record.revision}, kept for the record: a later revision replaced it.{" "}
-          <a
-            href={`/quotes/${record.supersededBy}`}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(`/quotes/${record.supersededBy}`);
-            }}
-          >
-            Open the next revision
-          </a>
+          <Link href={`/quotes/${record.supersededBy}`}>Open the next revision</Link>
         </div>
       ) : record.status === "expired" ? (
         <div className="ts-alert ts-alert--warn ts-no-print" role="status">

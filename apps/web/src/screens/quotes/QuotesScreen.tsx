@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, formatMoney, LoadingState } from "@tessera/ui";
 import { errorMessage, type RouterOutputs, useTRPC } from "../../api/trpc.ts";
+import { Link } from "../../navigation/Link.tsx";
 import { navigate } from "../../navigation/store.ts";
 import { useSession } from "../../session/store.ts";
 import { approvalBadge } from "./ApprovalPanel.tsx";
@@ -8,17 +9,7 @@ import { approvalBadge } from "./ApprovalPanel.tsx";
 type QuoteRecord = RouterOutputs["quotes"]["list"][number];
 
 function QuoteLink({ quote }: { quote: QuoteRecord }) {
-  return (
-    <a
-      href={`/quotes/${quote.id}`}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(`/quotes/${quote.id}`);
-      }}
-    >
-      {quote.title}
-    </a>
-  );
+  return <Link href={`/quotes/${quote.id}`}>{quote.title}</Link>;
 }
 
 /**
