@@ -35,6 +35,41 @@ export function TextField({
   );
 }
 
+/** Text of several lines (an address, terms and conditions); line breaks are kept as typed. */
+export function TextAreaField({
+  label,
+  pointer,
+  hint,
+  value,
+  onChange,
+  readOnly = false,
+  rows = 3,
+  maxLength,
+}: Base & {
+  value: string | undefined;
+  onChange: (v: string) => void;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const id = useId();
+  return (
+    <div className="ts-field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        className="ts-input"
+        data-pointer={pointer}
+        value={value ?? ""}
+        rows={rows}
+        maxLength={maxLength}
+        readOnly={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hint ? <span className="ts-hint">{hint}</span> : null}
+    </div>
+  );
+}
+
 export function NumberField({
   label,
   pointer,

@@ -1,6 +1,7 @@
 /**
  * The pure edits behind the package sections: what a new package, a renewal policy, a fee kind,
- * a retention offer's kind and an entitlement's kind write — only the fields the form shows.
+ * a retention offer's kind and an entitlement's kind write — only the fields the form shows
+ * (phases: phaseEdits.test.ts).
  */
 import { readFileSync } from "node:fs";
 import { validate } from "@tessera/engine";
@@ -8,7 +9,6 @@ import type { Catalog, RetentionOffer } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { withKind } from "./EntitlementsEditor.tsx";
 import { newPackage } from "./NewPackageForm.tsx";
-import { phasesOf } from "./PhasesSection.tsx";
 import { withPolicy } from "./RenewalSection.tsx";
 import { offerAs } from "./RetentionOffers.tsx";
 import { feeAs } from "./TerminationSection.tsx";
@@ -75,15 +75,6 @@ describe("the package sections' edits", () => {
       months: 3,
     });
     expect(offerAs(discount, "discount")).toEqual(discount);
-  });
-
-  it("writes trial before intro, and nothing when neither is offered", () => {
-    expect(phasesOf(undefined, { type: "intro", periods: 3 })).toEqual([{ type: "intro", periods: 3 }]);
-    expect(phasesOf({ type: "trial", days: 14 }, { type: "intro", periods: 3 })?.map((p) => p.type)).toEqual([
-      "trial",
-      "intro",
-    ]);
-    expect(phasesOf(undefined, undefined)).toBeUndefined();
   });
 
   it("changes an entitlement's kind, carrying a number written as text", () => {
