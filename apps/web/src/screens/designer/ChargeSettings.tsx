@@ -12,6 +12,7 @@ import {
   isRecurring,
   MODELS,
   type Model,
+  modelsFor,
   switchModel,
   withBlockSize,
   withEventsComponent,
@@ -57,6 +58,7 @@ export function ChargeSettings({
     .filter((c) => c.id !== charge.id && c.model !== "percentage")
     .map((c) => ({ value: c.id, label: c.name ?? c.id }));
   const components = (pkg?.components ?? []).map((c) => ({ value: c.id, label: c.name ?? c.id }));
+  const offered = modelsFor(charge, siblings, pkg?.components ?? []);
   return (
     <>
       <div className="grid-4">
@@ -81,7 +83,11 @@ export function ChargeSettings({
           value={charge.model}
           options={
             isKnownModel(charge.model)
-              ? MODELS
+              ? modelsFor(charge, siblings, pkg?.components ?? []).concat(
+                  charge.model === "percentage" && !offered.some((m) => m.value === "percentage")
+                    ? MODELS.filter((m) => m.value === "percentage")
+                    : [],
+                )
               : [...MODELS, { value: charge.model, label: `${charge.model} (kept as it is)` }]
           }
           readOnly={readOnly}

@@ -34,6 +34,21 @@ export const MODELS: readonly { value: Model; label: string }[] = [
   { value: "percentage", label: "percentage (of charges or transactions)" },
 ];
 
+/**
+ * The models the form offers a charge of a package with `siblings` and `components`: percentage only
+ * when there is something to take a percent of (another charge that is not a percentage, or a
+ * component counting a transaction volume), so switching to it never leaves it aimed at nothing.
+ */
+export function modelsFor(
+  charge: Pick<Charge, "id">,
+  siblings: readonly Pick<Charge, "id" | "model">[],
+  components: readonly unknown[],
+): readonly { value: Model; label: string }[] {
+  const target =
+    components.length > 0 || siblings.some((c) => c.id !== charge.id && c.model !== "percentage");
+  return target ? MODELS : MODELS.filter((m) => m.value !== "percentage");
+}
+
 export const BLOCK_MODELS: ReadonlySet<Model> = new Set(["per_unit", "tiered", "volume", "usage"]);
 
 /**
