@@ -185,12 +185,12 @@ async function buildPathCase(page: Page, c: PathRuleCase, index: number): Promis
   for (const bp of c.billingPeriods ?? [])
     await rules
       .getByRole("group", { name: `Billing periods ${c.id} matches` })
-      .getByLabel(bp, { exact: true })
+      .getByLabel(bp.replaceAll("_", " "), { exact: true })
       .check();
   for (const ph of c.phases ?? [])
     await rules
       .getByRole("group", { name: `Phases ${c.id} matches` })
-      .getByLabel(ph, { exact: true })
+      .getByLabel(ph.replaceAll("_", " "), { exact: true })
       .check();
   for (const b of c.priceBooks ?? [])
     await rules.getByLabel(`Add to “Price books ${c.id} matches (the arrangement's book)”`).selectOption(b);

@@ -100,6 +100,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
               pointer={p("phases", index, ...(kind === "duration" ? ["duration", "length"] : [kind]))}
               value={lengthOf(ph)}
               readOnly={readOnly}
+              required
               onChange={(v) => edit(withLength(ph, kind, v ?? 1))}
             />
             {kind === "duration" ? (

@@ -4,7 +4,7 @@
  */
 import type { Package, Term } from "@tessera/schema";
 import { PERIOD_ADVERB } from "@tessera/engine";
-import { ChecklistField } from "./fields.tsx";
+import { ChecklistField, NumberInput } from "./fields.tsx";
 import { BILLING_PERIODS } from "./periods.ts";
 import type { PackageCtx } from "./packageContext.ts";
 
@@ -83,18 +83,16 @@ export function TermsSection({ ctx }: { ctx: PackageCtx }) {
             <tr key={k} data-pointer={p("terms", k)}>
               <td>
                 <span className="ts-row" style={{ gap: "0.25rem", flexWrap: "nowrap" }}>
-                  <input
+                  <NumberInput
                     className="ts-input"
-                    type="number"
                     min={1}
                     max={t.weeks !== undefined ? 520 : 120}
                     aria-label={`Term ${k + 1} length`}
                     data-pointer={p("terms", k, t.weeks !== undefined ? "weeks" : "months")}
-                    value={t.weeks ?? t.months ?? ""}
+                    value={t.weeks ?? t.months}
                     readOnly={readOnly}
-                    onChange={(e) =>
-                      set([...at, "terms", k], termIn({ ...t, length: e.target.valueAsNumber }, unitOf(t)))
-                    }
+                    required
+                    onChange={(v) => set([...at, "terms", k], termIn({ ...t, length: v ?? 1 }, unitOf(t)))}
                   />
                   <select
                     className="ts-select"

@@ -60,6 +60,6 @@ describe("alignment cases in the designer", () => {
       alignment: "subscription",
     });
     expect(withCaseId(withCaseId(narrowed, "yearly-own-date"), "  ")).toEqual(narrowed);
-    expect(withCases({ billing: [narrowed] }, "billing", [])).toBeUndefined();
+    expect(withCases(withCases(undefined, "billing", [narrowed]), "billing", [])).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /** Labelled form controls that carry the JSON Pointer of the value they edit (diagnostics link to it). */
-import { useId, useState } from "react";
+import { type InputHTMLAttributes, useId, useState } from "react";
 
 interface Base {
   label: string;
@@ -70,6 +70,41 @@ export function TextAreaField({
   );
 }
 
+/**
+ * A whole-number input. With `required`, emptying it commits nothing (the value cannot be absent):
+ * it stays empty while it has focus, so a new number can be typed over the old one, and shows the
+ * value again when left.
+ */
+export function NumberInput({
+  value,
+  onChange,
+  required = false,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "type" | "required"> & {
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  required?: boolean;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  return (
+    <input
+      {...rest}
+      type="number"
+      value={text ?? value ?? ""}
+      onBlur={() => setText(null)}
+      onChange={(e) => {
+        if (required && e.target.value === "") {
+          setText("");
+          return;
+        }
+        setText(null);
+        onChange(e.target.value === "" ? undefined : Math.trunc(e.target.valueAsNumber));
+      }}
+    />
+  );
+}
+
+/** A labelled whole number (see NumberInput for `required`). */
 export function NumberField({
   label,
   pointer,
@@ -77,19 +112,20 @@ export function NumberField({
   value,
   onChange,
   readOnly = false,
-}: Base & { value: number | undefined; onChange: (v: number | undefined) => void }) {
+  required = false,
+}: Base & { value: number | undefined; onChange: (v: number | undefined) => void; required?: boolean }) {
   const id = useId();
   return (
     <div className="ts-field">
       <label htmlFor={id}>{label}</label>
-      <input
+      <NumberInput
         id={id}
-        type="number"
         className="ts-input"
         data-pointer={pointer}
-        value={value ?? ""}
+        value={value}
         readOnly={readOnly}
-        onChange={(e) => onChange(e.target.value === "" ? undefined : Math.trunc(e.target.valueAsNumber))}
+        required={required}
+        onChange={onChange}
       />
       {hint ? <span className="ts-hint">{hint}</span> : null}
     </div>
