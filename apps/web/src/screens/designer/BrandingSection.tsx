@@ -30,6 +30,7 @@ function BrandingPreview({ branding, fallbackName }: { branding: Branding; fallb
       aria-label="Preview of a printed quote"
       style={{
         margin: 0,
+        alignSelf: "start",
         background: "#fff",
         color: "#1f2933",
         border: "1px solid var(--ts-border, #d9dde3)",

@@ -59,7 +59,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
       <legend className="ts-label">
         {n}: {PHASE_TYPES.find((t) => t.value === ph.type)?.label ?? ph.type}
       </legend>
-      <div className="grid-4">
+      <div className="grid-3">
         <SelectField
           label={`${n} type`}
           pointer={p("phases", index, "type")}
@@ -93,30 +93,28 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
             Lasts until the subscription is cancelled; nothing runs after it.
           </span>
         )}
-        {kind !== "none" ? (
-          <span className="ts-row" style={{ gap: "0.25rem", flexWrap: "nowrap", alignItems: "flex-end" }}>
-            <NumberField
-              label={`${n} length`}
-              pointer={p("phases", index, ...(kind === "duration" ? ["duration", "length"] : [kind]))}
-              value={lengthOf(ph)}
-              readOnly={readOnly}
-              required
-              onChange={(v) => edit(withLength(ph, kind, v ?? 1))}
-            />
-            {kind === "duration" ? (
-              <SelectField
-                label={`${n} unit`}
-                pointer={p("phases", index, "duration", "unit")}
-                value={ph.duration?.unit}
-                options={UNITS}
-                readOnly={readOnly}
-                onChange={(v) => edit(withLength(ph, "duration", lengthOf(ph), v as "day"))}
-              />
-            ) : null}
-          </span>
-        ) : null}
       </div>
       <div className="grid-4">
+        {kind !== "none" ? (
+          <NumberField
+            label={`${n} length`}
+            pointer={p("phases", index, ...(kind === "duration" ? ["duration", "length"] : [kind]))}
+            value={lengthOf(ph)}
+            readOnly={readOnly}
+            required
+            onChange={(v) => edit(withLength(ph, kind, v ?? 1))}
+          />
+        ) : null}
+        {kind === "duration" ? (
+          <SelectField
+            label={`${n} unit`}
+            pointer={p("phases", index, "duration", "unit")}
+            value={ph.duration?.unit}
+            options={UNITS}
+            readOnly={readOnly}
+            onChange={(v) => edit(withLength(ph, "duration", lengthOf(ph), v as "day"))}
+          />
+        ) : null}
         {ph.type === "trial" ? (
           <SelectField
             label={`${n} payment method up front`}
