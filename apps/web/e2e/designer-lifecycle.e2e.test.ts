@@ -2,7 +2,8 @@
  * The designer's forms for the parts issues 13 and 14 added to the schema, in real Chromium at
  * 1440×900 on the B2B SaaS sample: approval tiers and the branding of printed quotes (with its
  * preview), the catalog's proration style and the date existing customers get new prices;
- * ordered phases, week terms, a percentage charge and the "most popular" badge on a package;
+ * ordered phases, week terms, a percentage charge, a rule as a nested formula and the "most
+ * popular" badge on a package;
  * alignment rules and self-service on the paths page. Each edit leaves the catalog without errors.
  * Screenshots go to test-artifacts/e2e/.
  */
@@ -93,6 +94,18 @@ describe("the designer's lifecycle and storefront forms", () => {
         .fill(currency === "JPY" ? "500" : "5");
     await page.getByText("0 errors").waitFor();
     await shotOf(phases, "73-designer-phases");
+
+    // A rule rewritten as a nested formula and changed node by node.
+    await packageSection(page, "Business", "Rules");
+    await page.getByRole("button", { name: "Write rule biz-hipaa-needs-us as a formula" }).click();
+    const formula = page.getByRole("group", { name: "Formula of rule biz-hipaa-needs-us" });
+    await formula.getByLabel("Kind of then of rule biz-hipaa-needs-us", { exact: true }).selectOption("not");
+    await formula
+      .getByLabel("Kind of then of rule biz-hipaa-needs-us › 1", { exact: true })
+      .selectOption("any");
+    await page.getByText("0 errors").waitFor();
+    await expect(page.getByText(/Written as a nested formula/).count()).resolves.toBe(1);
+    await shotOf(page.getByRole("region", { name: "Rules" }), "80-designer-formula-rule");
 
     await packageSection(page, "Team", "Basics");
     await page.getByLabel(/^Most popular/).check();

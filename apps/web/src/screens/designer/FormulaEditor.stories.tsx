@@ -41,7 +41,7 @@ export const RuleAsFormula: Story = {
     );
     // At most 2 of two always holds: the form keeps k at 1.
     await expect(form.getByLabelText("k of then of rule biz-hipaa-needs-us")).toHaveAttribute("max", "1");
-    await userEvent.click(form.getByRole("button", { name: "Add to then of rule biz-hipaa-needs-us" }));
+    await userEvent.click(form.getByRole("button", { name: "Add a condition to then of rule biz-hipaa-needs-us" }));
     await userEvent.selectOptions(
       form.getByLabelText("Pick of then of rule biz-hipaa-needs-us › 3"),
       "biz-eu-frankfurt",

@@ -139,9 +139,10 @@ export function FormulaEditor({
         <button
           type="button"
           className="ts-button ts-button--small"
+          aria-label={`Add a condition to ${name}`}
           onClick={() => onChange(withNewChild(value, fallback) ?? value)}
         >
-          Add to {name}
+          Add a condition
         </button>
       ) : null}
     </div>
