@@ -19,8 +19,8 @@ import {
 } from "./alignmentRules.ts";
 import type { Path } from "./docEdit.ts";
 import { ChecklistField, SelectField, TextField } from "./fields.tsx";
-import { BILLING_PERIODS } from "./periods.ts";
 import { PickList } from "./PickList.tsx";
+import { BILLING_PERIODS } from "./periods.ts";
 
 const KINDS: readonly { kind: AlignmentKind; title: string; hint: string }[] = [
   {

@@ -31,6 +31,7 @@ export const RuleAsFormula: Story = {
     await waitFor(() =>
       expect(ruleOf(canvasElement)).toMatchObject({
         when: "biz-hipaa",
+        // biome-ignore lint/suspicious/noThenProperty: "then" is the schema's name for a rule's consequence
         then: { none: ["biz-res-eu", "biz-res-uk"] },
       }),
     );
@@ -41,7 +42,9 @@ export const RuleAsFormula: Story = {
     );
     // At most 2 of two always holds: the form keeps k at 1.
     await expect(form.getByLabelText("k of then of rule biz-hipaa-needs-us")).toHaveAttribute("max", "1");
-    await userEvent.click(form.getByRole("button", { name: "Add a condition to then of rule biz-hipaa-needs-us" }));
+    await userEvent.click(
+      form.getByRole("button", { name: "Add a condition to then of rule biz-hipaa-needs-us" }),
+    );
     await userEvent.selectOptions(
       form.getByLabelText("Pick of then of rule biz-hipaa-needs-us › 3"),
       "biz-eu-frankfurt",

@@ -169,11 +169,10 @@ export function FormulaRuleForm({
   // A side still in list form is shown (and, once edited, written) as the formula it means.
   const f = ruleFormulas(rule);
   return (
-    <div
+    <fieldset
       className="ts-rule-editor stack"
-      style={{ gap: "0.5rem" }}
+      style={{ gap: "0.5rem", border: "none", padding: 0, margin: 0, minWidth: 0 }}
       aria-label={`Formula of rule ${rule.id}`}
-      role="group"
     >
       <div className="grid-2">
         <TextField
@@ -217,6 +216,6 @@ export function FormulaRuleForm({
         pointer={pointerOf("then")}
         readOnly={readOnly}
       />
-    </div>
+    </fieldset>
   );
 }

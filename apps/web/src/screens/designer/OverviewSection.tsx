@@ -3,8 +3,8 @@
  * policy and the branding of printed quotes.
  */
 import type { Catalog } from "@tessera/schema";
-import type { Path } from "./docEdit.ts";
 import { BrandingSection } from "./BrandingSection.tsx";
+import type { Path } from "./docEdit.ts";
 import { ListField, SelectField, TextField } from "./fields.tsx";
 import { PortfoliosSection } from "./PortfoliosSection.tsx";
 import { PriceBooksSection } from "./PriceBooksSection.tsx";

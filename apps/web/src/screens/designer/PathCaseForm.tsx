@@ -9,8 +9,8 @@ import type { Catalog, PackageMatch, PathRuleCase } from "@tessera/schema";
 import { useId } from "react";
 import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
-import { BILLING_PERIODS } from "./periods.ts";
 import { PickList } from "./PickList.tsx";
+import { BILLING_PERIODS } from "./periods.ts";
 
 const KINDS = [
   "upgrade",

@@ -9,8 +9,8 @@ import { formatMoney } from "@tessera/ui";
 import { StepsEditor, TiersEditor } from "./BandsEditor.tsx";
 import { pointFields } from "./chargeModel.ts";
 import { type Path, pointer } from "./docEdit.ts";
-import { BILLING_PERIODS } from "./periods.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
+import { BILLING_PERIODS } from "./periods.ts";
 
 const PERIODS = [
   { value: "", label: "every period (monthly, scaled)" },

@@ -56,6 +56,7 @@ export function RulesSection({ ctx }: { ctx: PackageCtx }) {
                       set([...at, "rules", j], {
                         ...rest,
                         ...(f.when !== undefined ? { when: f.when } : {}),
+                        // biome-ignore lint/suspicious/noThenProperty: "then" is the schema's name for a rule's consequence
                         then: f.then,
                       });
                       setNewRuleOpen(false);

@@ -2,11 +2,12 @@
  * How a package is contracted and billed: the term lengths offered with their commitment discounts
  * and the default one, the billing periods, and the payment terms.
  */
-import type { Package, Term } from "@tessera/schema";
+
 import { PERIOD_ADVERB } from "@tessera/engine";
+import type { Package, Term } from "@tessera/schema";
 import { ChecklistField, NumberInput } from "./fields.tsx";
-import { BILLING_PERIODS } from "./periods.ts";
 import type { PackageCtx } from "./packageContext.ts";
+import { BILLING_PERIODS } from "./periods.ts";
 
 const PERIODS = BILLING_PERIODS.map((p) => ({
   value: p,

@@ -67,6 +67,7 @@ describe("formula rule edits", () => {
     expect(f).toEqual({ atMost: { k: 1, of: [a, b] } });
     expect(kRange("atLeast", 2)).toEqual({ min: 1, max: 2 });
     expect(withK(formulaAs(f, "atLeast", a), 0)).toEqual({ atLeast: { k: 1, of: [a, b] } });
+    // biome-ignore lint/suspicious/noThenProperty: "then" is the schema's name for a rule's consequence
     expect(ruleErrors({ id: "f-rule", then: f })).toEqual([]);
   });
 

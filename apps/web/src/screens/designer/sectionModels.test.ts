@@ -7,14 +7,14 @@ import { readFileSync } from "node:fs";
 import { validate } from "@tessera/engine";
 import type { Catalog, RetentionOffer } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
+import { withBranding } from "./BrandingSection.tsx";
 import { withKind } from "./EntitlementsEditor.tsx";
 import { newPackage } from "./NewPackageForm.tsx";
+import { withPopular } from "./PackageBasics.tsx";
 import { withPolicy } from "./RenewalSection.tsx";
 import { offerAs } from "./RetentionOffers.tsx";
 import { feeAs } from "./TerminationSection.tsx";
 import { nextTermMonths, termIn, termWords } from "./TermsSection.tsx";
-import { withBranding } from "./BrandingSection.tsx";
-import { withPopular } from "./PackageBasics.tsx";
 
 const saas = JSON.parse(
   readFileSync(new URL("../../../../../schemas/examples/saas.catalog.json", import.meta.url), "utf8"),
