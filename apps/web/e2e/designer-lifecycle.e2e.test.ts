@@ -7,9 +7,17 @@
  * alignment rules and self-service on the paths page. Each edit leaves the catalog without errors.
  * Screenshots go to test-artifacts/e2e/.
  */
+import { readFileSync } from "node:fs";
+import type { AlignmentMatch, Alignments, Catalog } from "@tessera/schema";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, shotOf, startHarness } from "./harness.ts";
+import { openPackage, phases, terms } from "./sample-packages.ts";
+
+const example = (name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../../../schemas/examples/${name}.catalog.json`, import.meta.url), "utf8"),
+  ) as Catalog;
 
 let h: Harness;
 
@@ -38,6 +46,60 @@ async function openDraft(catalog: string): Promise<Page> {
 
 const section = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "Catalog sections" }).getByRole("button", { name, exact: true });
+
+/** The saved draft, read from the API as a consuming tool would. */
+async function draft(catalogId: string): Promise<Catalog> {
+  const input = encodeURIComponent(JSON.stringify({ catalogId }));
+  const res = await fetch(`${h.url}/trpc/catalogs.getDraft?input=${input}`, {
+    headers: { authorization: `Bearer ${h.tokens.designer}` },
+  });
+  return ((await res.json()) as { result: { data: { doc: Catalog } } }).result.data.doc;
+}
+
+async function save(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByText(/Saved as revision \d+/).waitFor();
+}
+
+const KIND_TITLES = { billing: "Billing alignment", create: "Create alignment", change: "Change alignment" };
+
+/** Deletes every alignment case on the paths page, then adds the sample's, in order. */
+async function rebuildAlignments(page: Page, alignments: Alignments): Promise<void> {
+  for (const kind of ["billing", "create", "change"] as const) {
+    const title = KIND_TITLES[kind];
+    const region = page.getByRole("region", { name: new RegExp(`^${title}`) });
+    const first = region.getByRole("button", { name: `Delete ${title} case 1`, exact: true });
+    while ((await first.count()) > 0) await first.click();
+    for (const [i, c] of (alignments[kind] ?? []).entries()) {
+      // Added in order, each narrowed at once: a new case goes last while no default exists yet.
+      await region.getByRole("button", { name: `Add a ${title.toLowerCase()} case` }).click();
+      const name = `${title} case ${i + 1}`;
+      await region.getByLabel(`${name}: counted`).selectOption(c.alignment);
+      if (c.id) await region.getByLabel(`${name}: id (optional)`).fill(c.id);
+      const when: AlignmentMatch = c.when ?? {};
+      const roles = region.getByRole("group", { name: `${name}: package roles` });
+      for (const r of when.roles ?? [])
+        await roles.getByLabel(r === "base" ? "base packages" : "add-ons").check();
+      const periods = region.getByRole("group", { name: `${name}: billing periods` });
+      for (const p of when.billingPeriods ?? [])
+        await periods.getByLabel(p.replace("_", " "), { exact: true }).check();
+      for (const p of when.packages ?? [])
+        await region.getByLabel(`Add to “${name}: packages”`).selectOption(p);
+      for (const p of when.portfolios ?? [])
+        await region.getByLabel(`Add to “${name}: portfolios”`).selectOption(p);
+    }
+  }
+}
+
+/** Deletes every phase of the package shown. */
+async function clearPhases(page: Page): Promise<void> {
+  await page
+    .getByRole("navigation", { name: "Package outline" })
+    .getByRole("button", { name: "Phases" })
+    .click();
+  const first = page.getByRole("button", { name: "Delete phase 1", exact: true });
+  while ((await first.count()) > 0) await first.click();
+}
 
 async function packageSection(page: Page, pkg: string, part: string): Promise<void> {
   await section(page, pkg).click();
@@ -129,6 +191,54 @@ describe("the designer's lifecycle and storefront forms", () => {
     await page.getByText(/error/).first().waitFor();
     await shotOf(page.getByRole("region", { name: "Terms and billing" }), "75-designer-week-terms");
     await page.context().close();
+  });
+
+  it("rebuilds the samples' alignment rules, phases and week terms through the forms, exactly", async () => {
+    // Nimbus Connect: alignment cases of all three kinds, and discount phases of fixed amounts.
+    const nimbus = example("connectivity");
+    const page = await openDraft(nimbus.name);
+    await section(page, "Paths & ladders").click();
+    await rebuildAlignments(page, nimbus.alignments ?? {});
+    const withPhases = nimbus.packages.filter((p) => p.phases);
+    for (const pkg of withPhases) {
+      await openPackage(page, pkg);
+      await clearPhases(page);
+      await phases(page, pkg);
+    }
+    await page.getByText("0 errors").waitFor();
+    await save(page);
+    const built = await draft(nimbus.id);
+    expect(built.alignments).toEqual(nimbus.alignments);
+    for (const pkg of withPhases)
+      expect(built.packages.find((p) => p.id === pkg.id)?.phases, pkg.id).toEqual(pkg.phases);
+    await page.context().close();
+
+    // Brewline's weekly beans: terms of 6, 26 and 52 weeks, billed weekly or every two weeks.
+    const brewline = example("hybrid");
+    const weekly = brewline.packages.find((p) => p.terms.some((t) => t.weeks !== undefined));
+    if (!weekly) throw new Error("the hybrid sample has no package with terms in weeks");
+    const page2 = await openDraft(brewline.name);
+    await openPackage(page2, weekly);
+    await page2
+      .getByRole("navigation", { name: "Package outline" })
+      .getByRole("button", { name: "Terms" })
+      .click();
+    const table = page2.getByRole("table", { name: "Contract terms" });
+    while ((await table.locator("tbody tr").count()) > 1)
+      await table.getByRole("button", { name: /^Remove term 2 / }).click();
+    await table.getByLabel("Term 1 unit").selectOption("months");
+    await terms(page2, weekly);
+    if (weekly.phases) {
+      await clearPhases(page2);
+      await phases(page2, weekly);
+    }
+    await page2.getByText("0 errors").waitFor();
+    await save(page2);
+    const brewed = (await draft(brewline.id)).packages.find((p) => p.id === weekly.id);
+    expect(brewed?.terms).toEqual(weekly.terms);
+    expect(brewed?.billingPeriods).toEqual(weekly.billingPeriods);
+    expect(brewed?.phases).toEqual(weekly.phases);
+    await page2.context().close();
   });
 
   it("edits alignment rules and who may make a move or add an add-on in the portal", async () => {

@@ -62,7 +62,8 @@ async function basics(page: Page, pkg: Package): Promise<void> {
   if (pkg.popular) await tick(s.getByLabel(/^Most popular/), true);
 }
 
-async function terms(page: Page, pkg: Package): Promise<void> {
+/** The package's terms (rows filled in order, added as needed), billing periods and payment terms. */
+export async function terms(page: Page, pkg: Package): Promise<void> {
   const s = await open(page, "Terms", "pkg-terms");
   const table = s.getByRole("table", { name: "Contract terms" });
   for (const [k, t] of pkg.terms.entries()) {
@@ -272,7 +273,8 @@ async function addOns(page: Page, pkg: Package): Promise<void> {
   }
 }
 
-async function phases(page: Page, pkg: Package): Promise<void> {
+/** The package's phases, added one by one to a package that has none. */
+export async function phases(page: Page, pkg: Package): Promise<void> {
   if (!pkg.phases) return;
   const s = await open(page, "Phases", "pkg-phases");
   const field = (label: string) => s.getByLabel(label, { exact: true });
