@@ -74,13 +74,13 @@ async function rebuildAlignments(page: Page, alignments: Alignments): Promise<vo
       // Added in order, each narrowed at once: a new case goes last while no default exists yet.
       await region.getByRole("button", { name: `Add a ${title.toLowerCase()} case` }).click();
       const name = `${title} case ${i + 1}`;
-      await region.getByLabel(`${name}: counted`).selectOption(c.alignment);
-      if (c.id) await region.getByLabel(`${name}: id (optional)`).fill(c.id);
+      await region.getByLabel(`${name}: Counted`).selectOption(c.alignment);
+      if (c.id) await region.getByLabel(`${name}: Id (optional)`).fill(c.id);
       const when: AlignmentMatch = c.when ?? {};
-      const roles = region.getByRole("group", { name: `${name}: package roles` });
+      const roles = region.getByRole("group", { name: `${name}: Package roles` });
       for (const r of when.roles ?? [])
         await roles.getByLabel(r === "base" ? "base packages" : "add-ons").check();
-      const periods = region.getByRole("group", { name: `${name}: billing periods` });
+      const periods = region.getByRole("group", { name: `${name}: Billing periods` });
       for (const p of when.billingPeriods ?? [])
         await periods.getByLabel(p.replace("_", " "), { exact: true }).check();
       for (const p of when.packages ?? [])
@@ -144,15 +144,15 @@ describe("the designer's lifecycle and storefront forms", () => {
     const page = await openDraft("Acme Collaborate");
     await packageSection(page, "Team", "Phases");
     const phases = page.getByRole("region", { name: /^Phases/ });
-    await expect(phases.getByLabel("Phase 1 length", { exact: true }).inputValue()).resolves.toBe("14");
+    await expect(phases.getByLabel("Phase 1 Length", { exact: true }).inputValue()).resolves.toBe("14");
     await phases.getByRole("button", { name: "Add a phase" }).click();
-    await phases.getByLabel("Phase 2 lasts", { exact: true }).selectOption("duration");
-    await phases.getByLabel("Phase 2 unit", { exact: true }).selectOption("month");
-    await phases.getByLabel("Phase 2 length", { exact: true }).fill("3");
-    await phases.getByLabel("Phase 2 price", { exact: true }).selectOption("amounts");
+    await phases.getByLabel("Phase 2 Lasts", { exact: true }).selectOption("duration");
+    await phases.getByLabel("Phase 2 Unit", { exact: true }).selectOption("month");
+    await phases.getByLabel("Phase 2 Length", { exact: true }).fill("3");
+    await phases.getByLabel("Phase 2 Price", { exact: true }).selectOption("amounts");
     for (const currency of ["USD", "EUR", "GBP", "JPY"])
       await phases
-        .getByLabel(`Phase 2 amount off (${currency})`, { exact: true })
+        .getByLabel(`Phase 2 Amount off (${currency})`, { exact: true })
         .fill(currency === "JPY" ? "500" : "5");
     await page.getByText("0 errors").waitFor();
     await shotOf(phases, "73-designer-phases");
@@ -246,12 +246,12 @@ describe("the designer's lifecycle and storefront forms", () => {
     await section(page, "Paths & ladders").click();
     const billing = page.getByRole("region", { name: "Billing alignment" });
     await billing.getByRole("button", { name: "Add a billing alignment case" }).click();
-    await billing.getByLabel("Billing alignment case 1: counted").selectOption("subscription");
+    await billing.getByLabel("Billing alignment case 1: Counted").selectOption("subscription");
     await billing.getByRole("button", { name: "Add a billing alignment case" }).click();
-    await billing.getByLabel("Billing alignment case 1: counted").selectOption("bundle");
+    await billing.getByLabel("Billing alignment case 1: Counted").selectOption("bundle");
     const create = page.getByRole("region", { name: "Create alignment (add-ons)" });
     await create.getByRole("button", { name: "Add a create alignment case" }).click();
-    await create.getByLabel("Create alignment case 1: counted").selectOption("start_of_subscription");
+    await create.getByLabel("Create alignment case 1: Counted").selectOption("start_of_subscription");
     await page.getByText("0 errors").waitFor();
     await shotOf(
       page.getByRole("region", { name: "Alignment rules (first match wins)" }),

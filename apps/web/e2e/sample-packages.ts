@@ -282,8 +282,8 @@ export async function phases(page: Page, pkg: Package): Promise<void> {
   for (const [k, ph] of pkg.phases.entries()) {
     const n = `Phase ${k + 1}`;
     await s.getByRole("button", { name: k === 0 ? "Add a free trial" : "Add a phase" }).click();
-    await field(`${n} type`).selectOption(ph.type);
-    if (ph.name) await field(`${n} name (optional)`).fill(ph.name);
+    await field(`${n} Type`).selectOption(ph.type);
+    if (ph.name) await field(`${n} Name (optional)`).fill(ph.name);
     const kind = ph.duration
       ? "duration"
       : ph.days !== undefined
@@ -292,19 +292,19 @@ export async function phases(page: Page, pkg: Package): Promise<void> {
           ? "periods"
           : "";
     if (kind) {
-      await field(`${n} lasts`).selectOption(kind);
-      if (ph.duration) await field(`${n} unit`).selectOption(ph.duration.unit);
-      await field(`${n} length`).fill(String(ph.duration?.length ?? ph.days ?? ph.periods));
+      await field(`${n} Lasts`).selectOption(kind);
+      if (ph.duration) await field(`${n} Unit`).selectOption(ph.duration.unit);
+      await field(`${n} Length`).fill(String(ph.duration?.length ?? ph.days ?? ph.periods));
     }
     if (ph.type === "trial") {
       if (ph.requiresPaymentMethod !== undefined)
-        await field(`${n} payment method up front`).selectOption(String(ph.requiresPaymentMethod));
+        await field(`${n} Payment method up front`).selectOption(String(ph.requiresPaymentMethod));
       continue;
     }
     const off = ph.discountAmounts ? "amounts" : ph.discountPercent !== undefined ? "percent" : "none";
-    await field(`${n} price`).selectOption(off);
-    if (ph.discountPercent !== undefined) await field(`${n} percent off`).fill(ph.discountPercent);
-    for (const a of ph.discountAmounts ?? []) await field(`${n} amount off (${a.currency})`).fill(a.amount);
+    await field(`${n} Price`).selectOption(off);
+    if (ph.discountPercent !== undefined) await field(`${n} Percent off`).fill(ph.discountPercent);
+    for (const a of ph.discountAmounts ?? []) await field(`${n} Amount off (${a.currency})`).fill(a.amount);
   }
 }
 

@@ -27,30 +27,30 @@ export const BillingAndChange: Story = {
     const billing = within(canvas.getByRole("region", { name: "Billing alignment" }));
     await userEvent.click(billing.getByRole("button", { name: "Add a billing alignment case" }));
     await userEvent.selectOptions(
-      billing.getByLabelText("Billing alignment case 1: counted"),
+      billing.getByLabelText("Billing alignment case 1: Counted"),
       "subscription",
     );
     await userEvent.click(billing.getByRole("button", { name: "Add a billing alignment case" }));
     // The second case goes before the default, for add-ons.
     await expect(
-      within(billing.getByRole("group", { name: "Billing alignment case 1: package roles" })).getByLabelText(
+      within(billing.getByRole("group", { name: "Billing alignment case 1: Package roles" })).getByLabelText(
         "add-ons",
       ),
     ).toBeChecked();
-    await userEvent.selectOptions(billing.getByLabelText("Billing alignment case 1: counted"), "bundle");
+    await userEvent.selectOptions(billing.getByLabelText("Billing alignment case 1: Counted"), "bundle");
     await userEvent.type(
-      billing.getByLabelText("Billing alignment case 1: id (optional)"),
+      billing.getByLabelText("Billing alignment case 1: Id (optional)"),
       "addons-with-bundle",
     );
     const change = within(canvas.getByRole("region", { name: "Change alignment (plan changes)" }));
     await userEvent.click(change.getByRole("button", { name: "Add a change alignment case" }));
     await userEvent.click(
-      within(change.getByRole("group", { name: "Change alignment case 1: billing periods" })).getByLabelText(
+      within(change.getByRole("group", { name: "Change alignment case 1: Billing periods" })).getByLabelText(
         "year",
       ),
     );
     await userEvent.selectOptions(
-      change.getByLabelText("Change alignment case 1: counted"),
+      change.getByLabelText("Change alignment case 1: Counted"),
       "start_of_subscription",
     );
     await userEvent.selectOptions(

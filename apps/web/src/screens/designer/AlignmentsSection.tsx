@@ -18,7 +18,7 @@ import {
   withWhen,
 } from "./alignmentRules.ts";
 import type { Path } from "./docEdit.ts";
-import { ChecklistField, SelectField, TextField } from "./fields.tsx";
+import { ChecklistField, inContext, SelectField, TextField } from "./fields.tsx";
 import { PickList } from "./PickList.tsx";
 import { BILLING_PERIODS } from "./periods.ts";
 
@@ -73,7 +73,7 @@ function CaseCard({
       </legend>
       <div className="grid-3">
         <SelectField
-          label={`${name}: counted`}
+          label={inContext(`${name}:`, "Counted")}
           pointer={`${at}/alignment`}
           value={c.alignment}
           options={ALIGNMENTS[kind]}
@@ -81,7 +81,7 @@ function CaseCard({
           onChange={(v) => edit({ ...c, alignment: v } as AlignmentCase)}
         />
         <TextField
-          label={`${name}: id (optional)`}
+          label={inContext(`${name}:`, "Id (optional)")}
           pointer={`${at}/id`}
           value={c.id}
           readOnly={readOnly}
@@ -121,7 +121,7 @@ function CaseCard({
       </div>
       <div className="grid-2">
         <ChecklistField<string>
-          label={`${name}: package roles`}
+          label={inContext(`${name}:`, "Package roles")}
           pointer={`${at}/when/roles`}
           value={c.when?.roles ?? []}
           options={ROLES}
@@ -130,7 +130,7 @@ function CaseCard({
           onChange={(v) => edit(withWhen(c, { roles: v }))}
         />
         <ChecklistField<string>
-          label={`${name}: billing periods`}
+          label={inContext(`${name}:`, "Billing periods")}
           pointer={`${at}/when/billingPeriods`}
           value={c.when?.billingPeriods ?? []}
           options={BILLING_PERIODS.map((p) => ({ value: p, label: p.replace("_", " ") }))}

@@ -25,22 +25,22 @@ const phasesOf = (el: HTMLElement, id = "collab-starter") =>
 export const PhasesInOrder: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByLabelText("Phase 1 percent off")).toHaveValue("50");
+    await expect(canvas.getByLabelText("Phase 1 Percent off")).toHaveValue("50");
     await userEvent.click(canvas.getByRole("button", { name: "Add a phase" }));
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 type"), "fixed_term");
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 Type"), "fixed_term");
     // The discount's 3 billing periods carry over; make it a duration of 6 weeks.
-    await expect(canvas.getByLabelText("Phase 2 lasts")).toHaveValue("periods");
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 lasts"), "duration");
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 unit"), "week");
-    await userEvent.clear(canvas.getByLabelText("Phase 2 length"));
-    await userEvent.type(canvas.getByLabelText("Phase 2 length"), "6");
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 price"), "none");
+    await expect(canvas.getByLabelText("Phase 2 Lasts")).toHaveValue("periods");
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 Lasts"), "duration");
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 Unit"), "week");
+    await userEvent.clear(canvas.getByLabelText("Phase 2 Length"));
+    await userEvent.type(canvas.getByLabelText("Phase 2 Length"), "6");
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 Price"), "none");
     await userEvent.click(canvas.getByRole("button", { name: "Add a phase" }));
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 3 type"), "evergreen");
-    await expect(canvas.queryByLabelText("Phase 3 length")).toBeNull();
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 3 Type"), "evergreen");
+    await expect(canvas.queryByLabelText("Phase 3 Length")).toBeNull();
     // An evergreen phase may keep a discount (a lasting one); this one is at the regular price.
-    await expect(canvas.getByLabelText("Phase 3 percent off")).toHaveValue("50");
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 3 price"), "none");
+    await expect(canvas.getByLabelText("Phase 3 Percent off")).toHaveValue("50");
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 3 Price"), "none");
     await waitFor(() =>
       expect(phasesOf(canvasElement)).toEqual([
         { type: "intro", periods: 3, discountPercent: "50" },
@@ -50,7 +50,7 @@ export const PhasesInOrder: Story = {
     );
     // A new phase goes before the evergreen one (nothing runs after it); a trial is moved first.
     await userEvent.click(canvas.getByRole("button", { name: "Add a phase" }));
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 3 type"), "trial");
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 3 Type"), "trial");
     await userEvent.click(canvas.getByRole("button", { name: "Move phase 3 up" }));
     await userEvent.click(canvas.getByRole("button", { name: "Move phase 2 up" }));
     await waitFor(() =>
@@ -61,10 +61,10 @@ export const PhasesInOrder: Story = {
         "evergreen",
       ]),
     );
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 1 lasts"), "days");
-    await userEvent.clear(canvas.getByLabelText("Phase 1 length"));
-    await userEvent.type(canvas.getByLabelText("Phase 1 length"), "30");
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 1 payment method up front"), "true");
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 1 Lasts"), "days");
+    await userEvent.clear(canvas.getByLabelText("Phase 1 Length"));
+    await userEvent.type(canvas.getByLabelText("Phase 1 Length"), "30");
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 1 Payment method up front"), "true");
     await waitFor(() =>
       expect(phasesOf(canvasElement)?.[0]).toEqual({ type: "trial", days: 30, requiresPaymentMethod: true }),
     );
@@ -82,11 +82,11 @@ export const AmountOff: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByLabelText("Phase 1 length")).toHaveValue(14);
+    await expect(canvas.getByLabelText("Phase 1 Length")).toHaveValue(14);
     await userEvent.click(canvas.getByRole("button", { name: "Add a phase" }));
-    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 price"), "amounts");
-    await userEvent.clear(canvas.getByLabelText("Phase 2 amount off (USD)"));
-    await userEvent.type(canvas.getByLabelText("Phase 2 amount off (USD)"), "5.00");
+    await userEvent.selectOptions(canvas.getByLabelText("Phase 2 Price"), "amounts");
+    await userEvent.clear(canvas.getByLabelText("Phase 2 Amount off (USD)"));
+    await userEvent.type(canvas.getByLabelText("Phase 2 Amount off (USD)"), "5.00");
     await expect(canvas.getByText("$5.00 off each period")).toBeVisible();
     await waitFor(() => {
       const discount = phasesOf(canvasElement, "collab-team")?.[1];

@@ -9,7 +9,7 @@
 import type { Phase } from "@tessera/schema";
 import { formatMoney } from "@tessera/ui";
 import { moveItem } from "./docEdit.ts";
-import { NumberField, SelectField, TextField } from "./fields.tsx";
+import { inContext, NumberField, SelectField, TextField } from "./fields.tsx";
 import type { PackageCtx } from "./packageContext.ts";
 import {
   addPhase,
@@ -61,7 +61,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
       </legend>
       <div className="grid-3">
         <SelectField
-          label={`${n} type`}
+          label={inContext(n, "Type")}
           pointer={p("phases", index, "type")}
           value={ph.type}
           options={PHASE_TYPES}
@@ -69,7 +69,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
           onChange={(v) => edit(phaseAs(ph, v as PhaseType, doc.currencies))}
         />
         <TextField
-          label={`${n} name (optional)`}
+          label={inContext(n, "Name (optional)")}
           pointer={p("phases", index, "name")}
           value={ph.name}
           readOnly={readOnly}
@@ -81,7 +81,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
         />
         {ph.type !== "evergreen" ? (
           <SelectField
-            label={`${n} lasts`}
+            label={inContext(n, "Lasts")}
             pointer={p("phases", index, kind === "none" ? "type" : kind)}
             value={kind}
             options={lengthKinds(ph.type).map((k) => ({ value: k, label: LENGTHS[k] }))}
@@ -97,7 +97,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
       <div className="grid-4">
         {kind !== "none" ? (
           <NumberField
-            label={`${n} length`}
+            label={inContext(n, "Length")}
             pointer={p("phases", index, ...(kind === "duration" ? ["duration", "length"] : [kind]))}
             value={lengthOf(ph)}
             readOnly={readOnly}
@@ -107,7 +107,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
         ) : null}
         {kind === "duration" ? (
           <SelectField
-            label={`${n} unit`}
+            label={inContext(n, "Unit")}
             pointer={p("phases", index, "duration", "unit")}
             value={ph.duration?.unit}
             options={UNITS}
@@ -117,7 +117,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
         ) : null}
         {ph.type === "trial" ? (
           <SelectField
-            label={`${n} payment method up front`}
+            label={inContext(n, "Payment method up front")}
             pointer={p("phases", index, "requiresPaymentMethod")}
             value={ph.requiresPaymentMethod === undefined ? "" : String(ph.requiresPaymentMethod)}
             options={[
@@ -133,7 +133,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
           />
         ) : (
           <SelectField
-            label={`${n} price`}
+            label={inContext(n, "Price")}
             pointer={p("phases", index, discount === "amounts" ? "discountAmounts" : "discountPercent")}
             value={discount}
             options={
@@ -147,7 +147,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
         )}
         {discount === "percent" ? (
           <TextField
-            label={`${n} percent off`}
+            label={inContext(n, "Percent off")}
             pointer={p("phases", index, "discountPercent")}
             value={ph.discountPercent}
             readOnly={readOnly}
@@ -160,7 +160,7 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
               return (
                 <TextField
                   key={currency}
-                  label={`${n} amount off (${currency})`}
+                  label={inContext(n, `Amount off (${currency})`)}
                   pointer={p("phases", index, "discountAmounts", k, "amount")}
                   value={amount}
                   readOnly={readOnly}

@@ -1,11 +1,25 @@
 /** Labelled form controls that carry the JSON Pointer of the value they edit (diagnostics link to it). */
-import { type InputHTMLAttributes, useId, useState } from "react";
+import { type InputHTMLAttributes, type ReactNode, useId, useState } from "react";
 
 interface Base {
-  label: string;
+  /** What the field is called; a node when part of it is for screen readers only (see `inContext`). */
+  label: ReactNode;
   pointer: string;
   hint?: string | undefined;
   readOnly?: boolean;
+}
+
+/**
+ * A label read in full by screen readers and tests ("Phase 2 length") but shown short ("Length")
+ * where a legend above already names the context.
+ */
+export function inContext(context: string, text: string): ReactNode {
+  return (
+    <>
+      <span className="ts-visually-hidden">{context} </span>
+      {text}
+    </>
+  );
 }
 
 export function TextField({
