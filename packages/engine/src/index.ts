@@ -13,6 +13,7 @@ export {
   PERIOD_ADVERB,
   PERIOD_NOUN,
   PERIOD_PER,
+  pricingTableTerm,
   quotedTerm,
   quoteTermOf,
   type Span,
