@@ -1,15 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, formatDelta, formatMoney, LoadingState, MrrChart, PERIOD_LABEL } from "@tessera/ui";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
+import { Link } from "../../navigation/Link.tsx";
 import { abilities, type Role } from "../../session/store.ts";
 import { PortalAccess } from "./PortalAccess.tsx";
 import { UsageMeters } from "./UsageMeters.tsx";
 
 const UPCOMING_WORDS = { renewal: "Renews", trial_ends: "Trial ends", termination: "Service ends" } as const;
-
-function Link({ href, children }: { href: string; children: React.ReactNode }) {
-  return <Link href={href}>{children}</Link>;
-}
 
 /**
  * One customer's account: arrangements by name, MRR over time, what comes up next, usage against
