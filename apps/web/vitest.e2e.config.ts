@@ -12,5 +12,6 @@ export default defineProject({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    globalSetup: ["e2e/global-setup.ts"],
   },
 });

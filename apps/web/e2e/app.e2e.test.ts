@@ -1,15 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, shotOf, signedInPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shot, shotOf, signedInPage, useHarness } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** A designer's page on the draft of `catalog`, at one of its packages. */
 async function draftPackage(catalog: string, packageName: string) {
@@ -22,11 +14,6 @@ async function draftPackage(catalog: string, packageName: string) {
     .click();
   return page;
 }
-
-afterEach(() => {
-  // No uncaught exception, console error or missing asset in any page of the test.
-  expect(h.problems.splice(0)).toEqual([]);
-});
 
 describe("the configurator in Chromium against the real server", () => {
   it("refuses a bad token and offers each role only what it may do", async () => {

@@ -10,8 +10,8 @@
 import { readFileSync } from "node:fs";
 import type { AtomicService, Catalog, Package, PathRuleCase } from "@tessera/schema";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shot, useHarness } from "./harness.ts";
 import { buildPackage, createPackage } from "./sample-packages.ts";
 import { includedUnits, pricePackage } from "./sample-prices.ts";
 
@@ -19,15 +19,7 @@ const sample = JSON.parse(
   readFileSync(new URL("../../../schemas/examples/saas.catalog.json", import.meta.url), "utf8"),
 ) as Catalog & { $schema?: string };
 delete sample.$schema;
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ examples: false });
-});
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness({ examples: false });
 
 /** The saved draft, read from the API as a consuming tool would (never through the JSON tab). */
 async function draft(): Promise<Catalog> {

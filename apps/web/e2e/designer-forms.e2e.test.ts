@@ -5,22 +5,10 @@
  * first. Screenshots at 1440×900 go to test-artifacts/e2e/.
  */
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, shotOf, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shot, shotOf, useHarness } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(h.problems.splice(0)).toEqual([]);
-});
+const h = useHarness();
 
 async function openDraft(catalog: string): Promise<Page> {
   const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -10,8 +10,8 @@
 import { readFileSync } from "node:fs";
 import type { AlignmentMatch, Alignments, Catalog } from "@tessera/schema";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shotOf, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shotOf, useHarness } from "./harness.ts";
 import { openPackage, phases, terms } from "./sample-packages.ts";
 
 const example = (name: string) =>
@@ -19,19 +19,7 @@ const example = (name: string) =>
     readFileSync(new URL(`../../../schemas/examples/${name}.catalog.json`, import.meta.url), "utf8"),
   ) as Catalog;
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(h.problems.splice(0)).toEqual([]);
-});
+const h = useHarness();
 
 async function openDraft(catalog: string): Promise<Page> {
   const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });

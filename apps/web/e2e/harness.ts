@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bootstrap, createServer, type TesseraServer } from "@tessera/server";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { build } from "vite";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
+import { buildWebApp } from "./build.ts";
 
-const webRoot = fileURLToPath(new URL("..", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 export const artifactsDir = join(repoRoot, "test-artifacts", "e2e");
 
@@ -33,7 +33,10 @@ export async function startHarness(options: { examples?: boolean } = {}): Promis
   const scratch = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
   const noExamples = join(scratch, "no-examples");
   mkdirSync(noExamples);
-  const webDist = join(scratch, "web");
+  // The e2e project's global setup builds the app once for every file (e2e/global-setup.ts);
+  // a harness started outside it builds its own.
+  const shared = inject("webDist");
+  const webDist = shared ?? join(scratch, "web");
   const server = createServer({
     dataDir: join(scratch, "pglite"),
     port: 0,
@@ -42,14 +45,7 @@ export async function startHarness(options: { examples?: boolean } = {}): Promis
     log: () => {},
   });
   // The build and the database's first start are independent: do them at once.
-  const [, { url }] = await Promise.all([
-    build({
-      root: webRoot,
-      logLevel: "error",
-      build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
-    }),
-    server.start(),
-  ]);
+  const [, { url }] = await Promise.all([shared ? undefined : buildWebApp(webDist), server.start()]);
   const seeded = await bootstrap(server.services, {
     demo: true,
     examplesDir: options.examples === false ? noExamples : join(repoRoot, "schemas", "examples"),
@@ -89,6 +85,25 @@ export async function startHarness(options: { examples?: boolean } = {}): Promis
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One harness for a test file: started before its tests, closed after them, and after each test
+ * no page may have reported a problem (an uncaught exception, a console error, a missing asset).
+ * The object is filled in when the harness has started.
+ */
+export function useHarness(options: { examples?: boolean } = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(options));
+  });
+  afterAll(async () => {
+    await h.close?.();
+  });
+  afterEach(() => {
+    expect(h.problems.splice(0)).toEqual([]);
+  });
+  return h;
 }
 
 function watch(page: Page, problems: string[]): void {

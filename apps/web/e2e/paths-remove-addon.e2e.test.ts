@@ -10,22 +10,10 @@ import { readFileSync } from "node:fs";
 import { appRouter, createCallerFactory, createContext } from "@tessera/api";
 import type { Quote } from "@tessera/schema";
 import { formatMoney } from "@tessera/ui";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, shotOf, signedInPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shot, shotOf, signedInPage, useHarness } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(h.problems.splice(0)).toEqual([]);
-});
+const h = useHarness();
 
 describe("removing an add-on in the path explorer", () => {
   it("picks an end date other than the policy's and confirms with the API's numbers for it", async () => {

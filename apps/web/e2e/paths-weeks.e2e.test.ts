@@ -5,22 +5,10 @@
  */
 import { appRouter, createCallerFactory, createContext } from "@tessera/api";
 import type { Quote } from "@tessera/schema";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, shotOf, signedInPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shot, shotOf, signedInPage, useHarness } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(h.problems.splice(0)).toEqual([]);
-});
+const h = useHarness();
 
 describe("the path explorer on week-based billing", () => {
   it("shows a weekly box's term, phase and moves in words that agree with the engine", async () => {

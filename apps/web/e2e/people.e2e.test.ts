@@ -6,22 +6,10 @@
  * token no longer signs in.
  */
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, signedInPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shot, signedInPage, useHarness } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(h.problems.splice(0)).toEqual([]);
-});
+const h = useHarness();
 
 const navLinks = (page: Page) => page.getByRole("navigation", { name: "Main" }).textContent();
 

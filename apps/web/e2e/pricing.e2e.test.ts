@@ -6,22 +6,10 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, signedInPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shot, signedInPage, useHarness } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(h.problems.splice(0)).toEqual([]);
-});
+const h = useHarness();
 
 describe("the public pricing page in Chromium", () => {
   for (const width of [360, 1440]) {

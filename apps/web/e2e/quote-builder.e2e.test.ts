@@ -4,22 +4,10 @@
  * and an add-on sold only on 12-month terms on a monthly quote.
  */
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, signedInPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shot, signedInPage, useHarness } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(h.problems.splice(0)).toEqual([]);
-});
+const h = useHarness();
 
 /** A seller's new quote for a package of the sample catalog, at 1440×900. */
 async function newQuote(packageName: string): Promise<Page> {

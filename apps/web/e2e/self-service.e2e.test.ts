@@ -5,22 +5,10 @@
  * request with the visitor's contact. The configurator is shot at 1440 px and 360 px.
  */
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, shot, shotOf, signedInPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { shot, shotOf, signedInPage, useHarness } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(h.problems.splice(0)).toEqual([]);
-});
+const h = useHarness();
 
 async function visitorPage(width: number): Promise<Page> {
   const context = await h.browser.newContext({ viewport: { width, height: 900 } });
