@@ -47,6 +47,8 @@ import {
   expandDerived,
   explainForced,
   minimalConflict,
+  modelAnchors,
+  modelPatcher,
   modelPool,
   rootConsequences,
 } from "./explain.ts";
@@ -197,6 +199,8 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
         pool: modelPool(logic),
         poolSize: 64,
         solved: whole?.sat === true,
+        patcher: modelPatcher(logic),
+        anchors: modelAnchors(logic),
       });
   for (const v of realVars) {
     const a = answerOf[v]!;

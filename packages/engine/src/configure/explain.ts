@@ -16,6 +16,7 @@
  */
 import { consequences } from "../logic/backbone.ts";
 import { CnfBuilder } from "../logic/cnf.ts";
+import { ModelPatcher } from "../logic/patch.ts";
 import { neg, pos, Solver } from "../logic/solver.ts";
 import type { PackageLogic } from "./model.ts";
 import { representatives } from "./symmetry.ts";
@@ -40,7 +41,10 @@ interface LogicCaches {
   memo: Map<number, Explanation[]>;
   /** Recent models (over the real variables): witnesses reused by the next configure calls. */
   pool: Uint8Array[];
+  /** The models found with no picks: broad witnesses patched to hold each call's picks. */
+  anchors: Uint8Array[];
   selectors?: { solver: Solver; selectorOf: number[]; labelOf: Map<number, number> };
+  patcher?: ModelPatcher;
 }
 
 const caches = new WeakMap<PackageLogic, LogicCaches>();
@@ -51,7 +55,7 @@ const MEMO = 8;
 function cachesOf(logic: PackageLogic): LogicCaches {
   let c = caches.get(logic);
   if (!c) {
-    c = { memo: new Map(), pool: [] };
+    c = { memo: new Map(), pool: [], anchors: [] };
     caches.set(logic, c);
   }
   return c;
@@ -60,6 +64,18 @@ function cachesOf(logic: PackageLogic): LogicCaches {
 /** Models kept across configure calls on this package. */
 export function modelPool(logic: PackageLogic): Uint8Array[] {
   return cachesOf(logic).pool;
+}
+
+/** Models found with no picks, kept for every later call on this package (see `LogicCaches`). */
+export function modelAnchors(logic: PackageLogic): Uint8Array[] {
+  return cachesOf(logic).anchors;
+}
+
+/** Local model repair over the package's clauses (logic/patch.ts), built on first use. */
+export function modelPatcher(logic: PackageLogic): ModelPatcher {
+  const c = cachesOf(logic);
+  c.patcher ??= new ModelPatcher(logic.cnf);
+  return c.patcher;
 }
 
 /**
@@ -80,7 +96,9 @@ export function rootConsequences(logic: PackageLogic): {
     const { decide, answerOf } = representatives(logic, [], vars);
     const r = consequences(logic.solver, [], decide, {
       implied: (lit) => ex.value(lit) === 1,
-      pool: c.pool,
+      pool: c.anchors,
+      poolSize: Number.POSITIVE_INFINITY,
+      patcher: modelPatcher(logic),
     });
     for (const v of vars) {
       const a = answerOf[v]!;

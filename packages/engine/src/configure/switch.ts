@@ -14,7 +14,7 @@
  * (memoised across calls, sharing the witnesses found while minimising).
  */
 import { neg, pos } from "../logic/solver.ts";
-import { explainForced, modelPool } from "./explain.ts";
+import { explainForced, modelPatcher, modelPool } from "./explain.ts";
 import type { PackageLogic } from "./model.ts";
 import { symmetryClasses } from "./symmetry.ts";
 
@@ -85,8 +85,13 @@ export function pickOneSwitches(
   if (groups.length === 0) return out;
   const ex = logic.explainer;
   const pool = modelPool(logic);
-  const width = logic.vars.length;
+  const width = logic.solver.numVars;
   const classes = symmetryClasses(logic);
+  const patcher = modelPatcher(logic);
+  // A model of the accepted picks (consequences() leaves its first one last in the pool), patched
+  // to swap the group's pick for another option, shows a switch without a search.
+  const latest = pool[pool.length - 1];
+  const base = latest && accepted.every((l) => holds(latest, l)) ? latest.slice() : undefined;
   for (const { vars } of groups) {
     let pick = -1;
     for (const v of vars) {
@@ -136,6 +141,14 @@ export function pickOneSwitches(
       if (!fits) {
         excluded.push(neg(v));
         continue;
+      }
+      if (base) {
+        patcher.from(base);
+        if (patcher.patch([...rest, pos(v)])) {
+          witnesses.push(patcher.model.slice());
+          out[v] = switchAnswer;
+          continue;
+        }
       }
       const r = logic.solver.solve([...rest, pos(v)]);
       if (r === null) continue; // undecided: keep the state configure found

@@ -11,6 +11,7 @@
  *   representation", PETO 2004; Janota et al., "Algorithms for computing backbones of propositional
  *   formulae", AI Communications 2015 (iterative algorithm with model reuse).
  */
+import type { ModelPatcher } from "./patch.ts";
 import { neg, pos, type Solver } from "./solver.ts";
 
 export interface Consequences {
@@ -34,8 +35,19 @@ export interface ConsequenceOptions {
    */
   pool?: Uint8Array[];
   poolSize?: number;
+  /**
+   * Broad models kept apart from the pool (e.g. those found with no assumptions): patched to hold
+   * the assumptions on every call (needs `patcher`), never replaced or dropped.
+   */
+  anchors?: Uint8Array[];
   /** The solver's last call was a satisfiable solve under exactly these assumptions: reuse its model. */
   solved?: boolean;
+  /**
+   * Patches models locally (patch.ts) before asking the solver: pool models that miss some
+   * assumption are patched to hold them, and each value not seen yet is tried as a patch of the
+   * first model. Pool models must then be full (every variable of the solver).
+   */
+  patcher?: ModelPatcher;
 }
 
 /** Computes which of `vars` can be true / false under the assumptions. */
@@ -45,7 +57,15 @@ export function consequences(
   vars: readonly number[],
   options: ConsequenceOptions = {},
 ): Consequences {
-  const { implied = () => false, refuted = () => false, pool, poolSize = 16, solved = false } = options;
+  const {
+    implied = () => false,
+    refuted = () => false,
+    pool,
+    poolSize = 16,
+    anchors,
+    solved = false,
+    patcher,
+  } = options;
   const n = solver.numVars;
   const canBeTrue = new Uint8Array(n);
   const canBeFalse = new Uint8Array(n);
@@ -53,49 +73,105 @@ export function consequences(
   if (first === null || !first.sat) {
     return { sat: false, core: first && !first.sat ? first.core : [], canBeTrue, canBeFalse };
   }
-  let width = 0;
-  for (const v of vars) if (v + 1 > width) width = v + 1;
+  // Per value, the variables not seen with it yet, compacted as models come in; after the first
+  // model, those whose other value is implied are dropped too.
+  const openTrue = [...vars];
+  const openFalse = [...vars];
   const take = (model: Uint8Array) => {
-    let fresh = 0;
-    for (const v of vars) {
-      if (model[v]) {
-        if (!canBeTrue[v]) {
-          canBeTrue[v] = 1;
-          fresh++;
-        }
-      } else if (!canBeFalse[v]) {
-        canBeFalse[v] = 1;
-        fresh++;
+    let w = 0;
+    for (const v of openTrue) {
+      if (model[v]) canBeTrue[v] = 1;
+      else openTrue[w++] = v;
+    }
+    openTrue.length = w;
+    w = 0;
+    for (const v of openFalse) {
+      if (!model[v]) canBeFalse[v] = 1;
+      else openFalse[w++] = v;
+    }
+    openFalse.length = w;
+  };
+  const remember = (model: Uint8Array) => {
+    if (!pool) return;
+    pool.push(model);
+    if (pool.length > poolSize) pool.shift();
+  };
+  const holds = (model: Uint8Array, l: number) => model[l >> 1] === (l & 1 ? 0 : 1);
+  const firstModel = solver.modelSnapshot(n);
+  take(firstModel);
+  const unsettled = (open: number[], value: boolean) => {
+    let w = 0;
+    for (const v of open) if (!implied(value ? neg(v) : pos(v))) open[w++] = v;
+    open.length = w;
+  };
+  unsettled(openTrue, true);
+  unsettled(openFalse, false);
+  // Earlier models: those holding the assumptions are witnesses as they are; the others, patched
+  // to hold them (the patched model replaces a pool model; anchors stay as they are).
+  const reuse = (models: Uint8Array[], replace: boolean) => {
+    for (let i = 0; i < models.length; i++) {
+      const model = models[i]!;
+      if (model.length !== n) continue;
+      if (assumptions.every((l) => holds(model, l))) take(model);
+      else if (patcher) {
+        patcher.from(model);
+        if (!patcher.patch(assumptions)) continue;
+        if (replace) {
+          const patched = patcher.model.slice();
+          models[i] = patched;
+          take(patched);
+        } else take(patcher.model);
       }
     }
-    return fresh;
   };
-  const harvest = () => {
-    const model = solver.modelSnapshot(width);
-    if (pool) {
-      pool.push(model);
-      if (pool.length > poolSize) pool.shift();
+  if (pool) reuse(pool, true);
+  if (anchors) reuse(anchors, false);
+  remember(firstModel);
+
+  // Each value still not seen: a patch of the current model that holds it shows it (and whatever
+  // else the patch changed) without a search. Successful patches accumulate.
+  if (patcher && (openTrue.length > 0 || openFalse.length > 0)) {
+    const current = firstModel.slice();
+    patcher.from(current);
+    const hold = [...assumptions, 0];
+    for (const value of [true, false]) {
+      const open = value ? openTrue : openFalse;
+      for (const v of open) {
+        if (value ? canBeTrue[v] : canBeFalse[v]) continue;
+        hold[hold.length - 1] = value ? pos(v) : neg(v);
+        if (!patcher.patch(hold)) continue;
+        const model = patcher.model;
+        for (const u of patcher.changed) {
+          if (model[u]) canBeTrue[u] = 1;
+          else canBeFalse[u] = 1;
+        }
+        patcher.commit();
+      }
     }
-    return take(model);
-  };
-  if (pool) {
-    for (const model of pool) {
-      if (assumptions.every((l) => l >> 1 >= width || model[l >> 1] === (l & 1 ? 0 : 1))) take(model);
-    }
+    let w = 0;
+    for (const v of openTrue) if (!canBeTrue[v]) openTrue[w++] = v;
+    openTrue.length = w;
+    w = 0;
+    for (const v of openFalse) if (!canBeFalse[v]) openFalse[w++] = v;
+    openFalse.length = w;
+    remember(current);
   }
-  harvest();
+
+  // Per value, each round asks for one model holding as many of the open variables as fit
+  // together (soft preferred decisions, in order): it reaches the first one unless the
+  // assumptions exclude it, and often many more, so the number of calls follows how many different
+  // models it takes to cover the variables, not their number. The first one, when missed, gets its
+  // own check (a refutation by probing, or one call).
   const isOpen = (v: number, value: boolean) =>
     !(value ? canBeTrue[v] : canBeFalse[v]) && !implied(value ? neg(v) : pos(v));
-
-  // Per value, the variables not yet seen with it (compacted as models come in). Each round asks
-  // for one model holding as many of them as fit together (soft preferred decisions, in order): it
-  // reaches the first one unless the assumptions exclude it, and often many more, so the number of
-  // calls follows how many different models it takes to cover the variables, not their number.
-  // The first one, when missed, gets its own check (a refutation by probing, or one call).
+  const harvest = () => {
+    const model = solver.modelSnapshot(n);
+    remember(model);
+    take(model);
+  };
   const preferred: number[] = [];
   for (const value of [true, false]) {
-    const open: number[] = [];
-    for (const v of vars) if (isOpen(v, value)) open.push(v);
+    const open = value ? openTrue : openFalse;
     while (open.length > 0) {
       preferred.length = 0;
       for (const v of open) preferred.push(value ? pos(v) : neg(v));
@@ -104,18 +180,16 @@ export function consequences(
       harvest();
       // After a solve the solver's trail holds the assumption levels with everything they imply,
       // learnt clauses included: a preferred literal the round refuted is false there.
-      const head = open[0]!;
-      if (isOpen(head, value) && solver.value(preferred[0]!) !== -1) {
-        const lit = preferred[0]!;
-        if (!refuted(lit)) {
-          const single = solver.solve([...assumptions, lit]);
-          if (single?.sat) harvest();
-        }
+      const head = preferred[0]!;
+      if (isOpen(head >> 1, value) && solver.value(head) !== -1 && !refuted(head)) {
+        const single = solver.solve([...assumptions, head]);
+        if (single?.sat) harvest();
       }
       let w = 0;
-      for (let i = 1; i < open.length; i++) {
+      for (let i = 0; i < open.length; i++) {
         const v = open[i]!;
-        if (isOpen(v, value) && solver.value(value ? pos(v) : neg(v)) !== -1) open[w++] = v;
+        if (v !== head >> 1 && isOpen(v, value) && solver.value(value ? pos(v) : neg(v)) !== -1)
+          open[w++] = v;
       }
       open.length = w;
     }
