@@ -46,11 +46,13 @@ import {
   type Derived,
   expandDerived,
   explainForced,
+  lastConsequences,
   minimalConflict,
   modelAnchors,
   modelPatcher,
   modelPool,
   rootConsequences,
+  setLastConsequences,
 } from "./explain.ts";
 import { constraintPhrase, listOf, nameOf, orList, quote, reasonFor } from "./messages.ts";
 import { type PackageLogic, packageLogic } from "./model.ts";
@@ -191,10 +193,18 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   const { decide, answerOf } = representatives(logic, accepted, realVars);
   // With no picks at all, the answer is the package's own, computed once (explain.ts).
   const root = accepted.length === 0 && logic.solver.ok ? rootConsequences(logic) : undefined;
+  // Picks only narrow what is possible: what the last call found impossible under a subset of
+  // these picks is impossible now too.
+  const last = lastConsequences(logic);
+  const acceptedSet = new Set(accepted);
+  const narrower = last !== undefined && last.picks.every((l) => acceptedSet.has(l));
   const cons = root?.sat
     ? { canBeTrue: root.canBeTrue.slice(), canBeFalse: root.canBeFalse.slice() }
     : consequences(logic.solver, accepted, decide, {
         implied,
+        ...(narrower
+          ? { excluded: (lit: number) => (lit & 1 ? last.canBeFalse : last.canBeTrue)[lit >> 1] === 0 }
+          : {}),
         refuted,
         pool: modelPool(logic),
         poolSize: 64,
@@ -208,6 +218,8 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     cons.canBeTrue[v] = cons.canBeTrue[a]!;
     cons.canBeFalse[v] = cons.canBeFalse[a]!;
   }
+  if (logic.solver.ok && (!("sat" in cons) || cons.sat))
+    setLastConsequences(logic, { picks: accepted, canBeTrue: cons.canBeTrue, canBeFalse: cons.canBeFalse });
 
   const picked = new Uint8Array(logic.vars.length);
   for (const p of picks) picked[p.lit >> 1] = 1;

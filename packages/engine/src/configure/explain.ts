@@ -45,6 +45,14 @@ interface LogicCaches {
   anchors: Uint8Array[];
   selectors?: { solver: Solver; selectorOf: number[]; labelOf: Map<number, number> };
   patcher?: ModelPatcher;
+  last?: LastConsequences;
+}
+
+/** What the last configure call found possible (per variable), and under which picks. */
+export interface LastConsequences {
+  picks: readonly number[];
+  canBeTrue: Uint8Array;
+  canBeFalse: Uint8Array;
 }
 
 const caches = new WeakMap<PackageLogic, LogicCaches>();
@@ -69,6 +77,15 @@ export function modelPool(logic: PackageLogic): Uint8Array[] {
 /** Models found with no picks, kept for every later call on this package (see `LogicCaches`). */
 export function modelAnchors(logic: PackageLogic): Uint8Array[] {
   return cachesOf(logic).anchors;
+}
+
+/** The last configure call's answer on this package (see `LastConsequences`). */
+export function lastConsequences(logic: PackageLogic): LastConsequences | undefined {
+  return cachesOf(logic).last;
+}
+
+export function setLastConsequences(logic: PackageLogic, last: LastConsequences): void {
+  cachesOf(logic).last = last;
 }
 
 /** Local model repair over the package's clauses (logic/patch.ts), built on first use. */

@@ -27,6 +27,11 @@ export interface Consequences {
 export interface ConsequenceOptions {
   /** Literals already proved implied by the assumptions (e.g. by unit propagation): not re-checked. */
   implied?: (lit: number) => boolean;
+  /**
+   * Literals known false under the assumptions without a proof at hand (e.g. false under a subset
+   * of them, found by an earlier call): never looked for, left impossible.
+   */
+  excluded?: (lit: number) => boolean;
   /** Cheap refutation of a literal under the assumptions (e.g. failed-literal probing); true = proved false. */
   refuted?: (lit: number) => boolean;
   /**
@@ -59,6 +64,7 @@ export function consequences(
 ): Consequences {
   const {
     implied = () => false,
+    excluded = () => false,
     refuted = () => false,
     pool,
     poolSize = 16,
@@ -101,7 +107,10 @@ export function consequences(
   take(firstModel);
   const unsettled = (open: number[], value: boolean) => {
     let w = 0;
-    for (const v of open) if (!implied(value ? neg(v) : pos(v))) open[w++] = v;
+    for (const v of open) {
+      const lit = value ? pos(v) : neg(v);
+      if (!implied(lit ^ 1) && !excluded(lit)) open[w++] = v;
+    }
     open.length = w;
   };
   unsettled(openTrue, true);
