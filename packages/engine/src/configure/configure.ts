@@ -197,14 +197,14 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   // these picks is impossible now too.
   const last = lastConsequences(logic);
   const acceptedSet = new Set(accepted);
-  const narrower = last !== undefined && last.picks.every((l) => acceptedSet.has(l));
+  const excluded = last?.picks.every((l) => acceptedSet.has(l))
+    ? (lit: number) => (lit & 1 ? last.canBeFalse : last.canBeTrue)[lit >> 1] === 0
+    : undefined;
   const cons = root?.sat
     ? { canBeTrue: root.canBeTrue.slice(), canBeFalse: root.canBeFalse.slice() }
     : consequences(logic.solver, accepted, decide, {
         implied,
-        ...(narrower
-          ? { excluded: (lit: number) => (lit & 1 ? last.canBeFalse : last.canBeTrue)[lit >> 1] === 0 }
-          : {}),
+        ...(excluded ? { excluded } : {}),
         refuted,
         pool: modelPool(logic),
         poolSize: 64,
