@@ -115,7 +115,6 @@ export function rootConsequences(logic: PackageLogic): {
       implied: (lit) => ex.value(lit) === 1,
       pool: c.anchors,
       poolSize: Number.POSITIVE_INFINITY,
-      patcher: modelPatcher(logic),
     });
     for (const v of vars) {
       const a = answerOf[v]!;
