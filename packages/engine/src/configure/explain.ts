@@ -14,7 +14,7 @@
  * @see Junker, "QuickXplain: Preferred Explanations and Relaxations for Over-Constrained Problems",
  *   AAAI 2004; Marques-Silva et al., "On computing minimal correction subsets", IJCAI 2013.
  */
-import { consequences } from "../logic/backbone.ts";
+import { type Anchors, consequences } from "../logic/backbone.ts";
 import { CnfBuilder } from "../logic/cnf.ts";
 import { ModelPatcher } from "../logic/patch.ts";
 import { neg, pos, Solver } from "../logic/solver.ts";
@@ -42,7 +42,7 @@ interface LogicCaches {
   /** Recent models (over the real variables): witnesses reused by the next configure calls. */
   pool: Uint8Array[];
   /** The models found with no picks: broad witnesses patched to hold each call's picks. */
-  anchors: Uint8Array[];
+  anchors: Anchors;
   selectors?: { solver: Solver; selectorOf: number[]; labelOf: Map<number, number> };
   patcher?: ModelPatcher;
   last?: LastConsequences;
@@ -63,7 +63,7 @@ const MEMO = 8;
 function cachesOf(logic: PackageLogic): LogicCaches {
   let c = caches.get(logic);
   if (!c) {
-    c = { memo: new Map(), pool: [], anchors: [] };
+    c = { memo: new Map(), pool: [], anchors: { models: [], patched: [], assumptions: [] } };
     caches.set(logic, c);
   }
   return c;
@@ -75,7 +75,7 @@ export function modelPool(logic: PackageLogic): Uint8Array[] {
 }
 
 /** Models found with no picks, kept for every later call on this package (see `LogicCaches`). */
-export function modelAnchors(logic: PackageLogic): Uint8Array[] {
+export function modelAnchors(logic: PackageLogic): Anchors {
   return cachesOf(logic).anchors;
 }
 
@@ -113,7 +113,7 @@ export function rootConsequences(logic: PackageLogic): {
     const { decide, answerOf } = representatives(logic, [], vars);
     const r = consequences(logic.solver, [], decide, {
       implied: (lit) => ex.value(lit) === 1,
-      pool: c.anchors,
+      pool: c.anchors.models,
       poolSize: Number.POSITIVE_INFINITY,
     });
     for (const v of vars) {

@@ -40,11 +40,8 @@ export interface ConsequenceOptions {
    */
   pool?: Uint8Array[];
   poolSize?: number;
-  /**
-   * Broad models kept apart from the pool (e.g. those found with no assumptions): patched to hold
-   * the assumptions on every call (needs `patcher`), never replaced or dropped.
-   */
-  anchors?: Uint8Array[];
+  /** Broad models kept apart from the pool, patched to hold the assumptions (needs `patcher`). */
+  anchors?: Anchors;
   /** The solver's last call was a satisfiable solve under exactly these assumptions: reuse its model. */
   solved?: boolean;
   /**
@@ -53,6 +50,18 @@ export interface ConsequenceOptions {
    * first model. Pool models must then be full (every variable of the solver).
    */
   patcher?: ModelPatcher;
+}
+
+/**
+ * Broad models (e.g. those found with no assumptions), never replaced or dropped. Each call
+ * patches them to hold its assumptions; when the assumptions extend the previous call's, it
+ * starts from the previous patches, and leaves out those that failed then.
+ */
+export interface Anchors {
+  models: Uint8Array[];
+  /** Per model, its patch for `assumptions` (null: that patch failed). */
+  patched: (Uint8Array | null)[];
+  assumptions: number[];
 }
 
 /** Computes which of `vars` can be true / false under the assumptions. */
@@ -116,8 +125,8 @@ export function consequences(
   unsettled(openTrue, true);
   unsettled(openFalse, false);
   // Earlier models: those holding the assumptions are witnesses as they are; the others, patched
-  // to hold them (the patched model replaces a pool model; anchors stay as they are).
-  const reuse = (models: Uint8Array[], replace: boolean) => {
+  // to hold them, replace them in the pool.
+  const reuse = (models: Uint8Array[]) => {
     for (let i = 0; i < models.length; i++) {
       const model = models[i]!;
       if (model.length !== n) continue;
@@ -125,16 +134,39 @@ export function consequences(
       else if (patcher) {
         patcher.from(model);
         if (!patcher.patch(assumptions)) continue;
-        if (replace) {
-          const patched = patcher.model.slice();
-          models[i] = patched;
-          take(patched);
-        } else take(patcher.model);
+        const patched = patcher.model.slice();
+        models[i] = patched;
+        take(patched);
       }
     }
   };
-  if (pool) reuse(pool, true);
-  if (anchors) reuse(anchors, false);
+  if (pool) reuse(pool);
+  if (anchors && patcher) {
+    const given = new Set(assumptions);
+    const narrower = anchors.assumptions.every((l) => given.has(l));
+    anchors.models.forEach((original, i) => {
+      if (original.length !== n) return;
+      const prev = narrower ? anchors.patched[i] : undefined;
+      if (prev === null) return;
+      const start = prev ?? original;
+      if (assumptions.every((l) => holds(start, l))) {
+        anchors.patched[i] = start;
+        take(start);
+        return;
+      }
+      patcher.from(start);
+      if (!patcher.patch(assumptions)) {
+        anchors.patched[i] = null;
+        return;
+      }
+      // The patch overwrites the previous one (never the original).
+      const out = prev && prev !== original ? prev : new Uint8Array(n);
+      out.set(patcher.model);
+      anchors.patched[i] = out;
+      take(out);
+    });
+    anchors.assumptions = [...assumptions];
+  }
   remember(firstModel);
 
   // Each value still not seen: a patch of the current model that holds it shows it (and whatever

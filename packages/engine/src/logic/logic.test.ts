@@ -4,7 +4,7 @@
  * anchored and patched models) against enumeration, and the cardinality encodings against counting.
  */
 import { describe, expect, it } from "vitest";
-import { consequences } from "./backbone.ts";
+import { type Anchors, consequences } from "./backbone.ts";
 import { CnfBuilder, clausesOf, cnfOf, FALSE, TRUE } from "./cnf.ts";
 import { ModelPatcher } from "./patch.ts";
 import { neg, pos, Solver } from "./solver.ts";
@@ -200,11 +200,14 @@ describe("consequences with pooled, anchored and patched models", () => {
       const solver = new Solver(cnf);
       const patcher = new ModelPatcher(cnf);
       const pool: Uint8Array[] = [];
-      const anchors: Uint8Array[] = [];
+      const anchors: Anchors = { models: [], patched: [], assumptions: [] };
       const vars = [...Array(n).keys()];
-      if (solver.ok) consequences(solver, [], vars, { pool: anchors, poolSize: 100, patcher });
-      for (let q = 0; q < 4; q++) {
-        const assumptions = Array.from({ length: r(4) }, () => (r(n) << 1) | r(2));
+      if (solver.ok) consequences(solver, [], vars, { pool: anchors.models, poolSize: 100 });
+      let assumptions: number[] = [];
+      for (let q = 0; q < 6; q++) {
+        // Often the previous assumptions and one more (a click), else new ones.
+        const more = Array.from({ length: 1 + r(2) }, () => (r(n) << 1) | r(2));
+        assumptions = r(3) > 0 ? [...assumptions, ...more] : more;
         const fitting = models.filter((bits) => assumptions.every((a) => holds([a], bits)));
         const c = consequences(solver, assumptions, vars, { pool, poolSize: 4, anchors, patcher });
         expect(c.sat).toBe(fitting.length > 0);
