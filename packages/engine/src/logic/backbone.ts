@@ -127,18 +127,23 @@ export function consequences(
   // Earlier models: those holding the assumptions are witnesses as they are; the others, patched
   // to hold them, replace them in the pool.
   const reuse = (models: Uint8Array[]) => {
+    let w = 0;
     for (let i = 0; i < models.length; i++) {
       const model = models[i]!;
       if (model.length !== n) continue;
       if (assumptions.every((l) => holds(model, l))) take(model);
       else if (patcher) {
         patcher.from(model);
+        // A model that cannot be patched to hold the picks is dropped: picks mostly narrow.
         if (!patcher.patch(assumptions)) continue;
         const patched = patcher.model.slice();
-        models[i] = patched;
         take(patched);
+        models[w++] = patched;
+        continue;
       }
+      models[w++] = model;
     }
+    models.length = w;
   };
   if (pool) reuse(pool);
   if (anchors && patcher) {
