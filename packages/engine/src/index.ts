@@ -75,7 +75,7 @@ export { firstMatchingCase, impliedKind, type MatchableMove } from "./paths/matc
 export { mrrOf } from "./paths/recurring.ts";
 export { isSelfService } from "./paths/self-service.ts";
 export { type VersionChoice, versionForArrangement, versionInForce } from "./paths/versions.ts";
-export { type UnitWords, unitWords } from "./price/explain.ts";
+export { quantityInWords, type UnitWords, unitWords } from "./price/explain.ts";
 export { type DiscountImpact, discountImpact } from "./price/impact.ts";
 export {
   type PriceLine,

@@ -10,7 +10,7 @@
  * @see https://docs.stripe.com/payments/checkout/pricing-table (the shape customers expect)
  */
 import type { PublishedVersion, Services } from "@tessera/api";
-import { Decimal, formatMoney, unitWords } from "@tessera/engine";
+import { Decimal, formatMoney, quantityInWords } from "@tessera/engine";
 import type { Catalog, Package, Quote } from "@tessera/schema";
 
 export interface PeriodPrice {
@@ -55,8 +55,6 @@ function shortestTerm(pkg: Package, period: "month" | "year"): number | undefine
   return period === "month" ? terms[0] : terms.find((m) => m % 12 === 0 && m === 12);
 }
 
-const count = new Intl.NumberFormat("en-US");
-
 /** The package's key included quantities (at most four), from its components' defaults. */
 function includedOf(catalog: Catalog, pkg: Package): string[] {
   const out: string[] = [];
@@ -65,11 +63,7 @@ function includedOf(catalog: Catalog, pkg: Package): string[] {
     if (!service || service.kind === "usage") continue;
     const qty = c.default ?? c.included ?? c.min;
     if (qty === undefined || qty === 0) continue;
-    const words = unitWords(service.unit);
-    const unit = qty === 1 ? words.one : words.many;
-    // "10 seats", "100 GB File storage" reads badly: a unit that is its own noun stands alone.
-    const noun = /^[a-z]/.test(service.unit ?? "") ? unit : `${unit} ${service.name.toLowerCase()}`;
-    out.push(`${count.format(qty)} ${noun}`);
+    out.push(quantityInWords(qty, service));
     if (out.length === 4) break;
   }
   return out;

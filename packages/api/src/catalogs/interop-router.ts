@@ -19,7 +19,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
-import { side, sideDoc } from "./router.ts";
+import { side, sideDoc } from "./drafts.ts";
 
 const catalogId = is.id();
 const format = is.string({ pattern: /^(killbill|stripe|csv)$/, what: "one of killbill, stripe, csv" });

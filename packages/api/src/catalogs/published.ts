@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Catalog } from "@tessera/schema";
-import { findVersion, latestVersionOf, publishedCatalogIds } from "../data/catalogs.ts";
+import { CATALOGS_CHANNEL, findVersion, latestVersionOf, publishedCatalogIds } from "../data/catalogs.ts";
 import type { Db, Queryable } from "../db/db.ts";
 
 export interface PublishedVersion {
@@ -27,14 +27,6 @@ export interface PublishedVersion {
 /** Hex SHA-256 of a text. */
 export function contentHashOf(body: string): string {
   return createHash("sha256").update(body, "utf8").digest("hex");
-}
-
-/** The notification channel a publication is announced on, with the catalog id. */
-export const CATALOGS_CHANNEL = "tessera_catalogs";
-
-/** Announces a new latest version to every server; call inside the publishing transaction. */
-export async function notifyPublished(tx: Queryable, catalogId: string): Promise<void> {
-  await tx.query("SELECT pg_notify($1, $2)", [CATALOGS_CHANNEL, catalogId]);
 }
 
 export class PublishedCatalogs {

@@ -224,3 +224,11 @@ export async function isCatalogPublic(db: Queryable, id: string): Promise<boolea
   );
   return rows[0]?.public === true;
 }
+
+/** The notification channel a publication is announced on, with the catalog id. */
+export const CATALOGS_CHANNEL = "tessera_catalogs";
+
+/** Announces a new latest version to every server; call inside the publishing transaction. */
+export async function notifyPublished(tx: Queryable, catalogId: string): Promise<void> {
+  await tx.query("SELECT pg_notify($1, $2)", [CATALOGS_CHANNEL, catalogId]);
+}

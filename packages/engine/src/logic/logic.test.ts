@@ -80,6 +80,21 @@ describe("Solver", () => {
     }
   });
 
+  it("falsifies the literals of one long clause in linear work (the at-least-one of a wide group)", () => {
+    // All but the last variable are assumed false in index order; each assumption moves the
+    // clause's watch. A search for the next watch that always started at the clause's third literal
+    // would rescan the literals already false: n²/2 steps. Starting where the last search stopped
+    // keeps it linear.
+    for (const n of [1_000, 8_000]) {
+      const clause = Array.from({ length: n }, (_, v) => pos(v));
+      const solver = new Solver(cnfOf(n, [clause]));
+      const res = solver.solve(Array.from({ length: n - 1 }, (_, v) => neg(v)));
+      expect(res?.sat).toBe(true);
+      expect(solver.modelValue(n - 1)).toBe(true);
+      expect(solver.watchScans).toBeLessThanOrEqual(2 * n);
+    }
+  });
+
   it("traces the picks and clause labels behind a propagated literal", () => {
     // 0 → 1 (label 7), 1 → 2 (label 8), 3 → ¬2 (label 9)
     const solver = new Solver(

@@ -97,6 +97,13 @@ export class Solver {
   private litsLen = 0;
   private cStart = new Int32Array(0);
   private cLen = new Int32Array(0);
+  /**
+   * Per clause, where the last search for a new watch stopped (an offset ≥ 2 into the clause). The
+   * next search starts there and wraps around (Gent, "Optimal implementation of watched literals",
+   * JAIR 2013): a fixed start would rescan the literals already false, which makes falsifying the n
+   * literals of one long clause (the at-least-one clause of a wide group) cost n² steps.
+   */
+  private cPos = new Int32Array(0);
   private cLabel = new Int32Array(0);
   private cFlags = new Uint8Array(0);
   private numClauses = 0;
@@ -134,6 +141,8 @@ export class Solver {
   /** Conflicts of the whole life of the solver, for statistics and restarts. */
   conflicts = 0;
   solves = 0;
+  /** Literals inspected while looking for new watches (a work measure for tests, not a clock). */
+  watchScans = 0;
 
   /** A solver for `cnf` (by default the empty formula, to `load` one later). */
   constructor(cnf: Cnf = EMPTY) {
@@ -174,6 +183,7 @@ export class Solver {
     if (m + 8 > this.cStart.length) {
       this.cStart = new Int32Array(m + 8);
       this.cLen = new Int32Array(m + 8);
+      this.cPos = new Int32Array(m + 8);
       this.cLabel = new Int32Array(m + 8);
       this.cFlags = new Uint8Array(m + 8);
     }
@@ -192,6 +202,7 @@ export class Solver {
     this.lastFailed = -1;
     this.conflicts = 0;
     this.solves = 0;
+    this.watchScans = 0;
     if (this.coneStack !== undefined && this.coneStack.length < n) this.coneStack = undefined;
     const src = cnf.lits;
     const starts = cnf.starts;
@@ -293,6 +304,7 @@ export class Solver {
     if (idx === this.cStart.length) {
       this.cStart = grownI32(this.cStart, idx + 1);
       this.cLen = grownI32(this.cLen, idx + 1);
+      this.cPos = grownI32(this.cPos, idx + 1);
       this.cLabel = grownI32(this.cLabel, idx + 1);
       const flagsGrown = new Uint8Array(this.cStart.length);
       flagsGrown.set(this.cFlags);
@@ -300,6 +312,7 @@ export class Solver {
     }
     this.cStart[idx] = this.litsLen;
     this.cLen[idx] = len;
+    this.cPos[idx] = 2;
     this.cLabel[idx] = label;
     this.cFlags[idx] = flags;
     this.numClauses = idx + 1;
@@ -386,6 +399,7 @@ export class Solver {
     const lits = this.lits;
     const cStart = this.cStart;
     const cLen = this.cLen;
+    const cPos = this.cPos;
     const cFlags = this.cFlags;
     const watches = this.watches;
     const watchN = this.watchN;
@@ -398,6 +412,7 @@ export class Solver {
     let qhead = this.qhead;
     let trailSize = this.trailSize;
     let conflict = NO_REASON;
+    let scans = 0;
     outer: while (qhead < trailSize) {
       const p = trail[qhead++]!;
       const falseLit = p ^ 1;
@@ -451,23 +466,37 @@ export class Solver {
           ws[j++] = first;
           continue;
         }
-        let found = false;
-        const end = s + cLen[ci]!;
-        for (let k = s + 2; k < end; k++) {
-          const l = lits[k]!;
-          if (val[l] !== -1) {
-            lits[s + 1] = l;
-            lits[k] = falseLit;
-            let wl = watches[l]!;
-            if (wl === NO_WATCHES) {
-              wl = [];
-              watches[l] = wl;
-            }
-            wl[watchN[l]!++] = ci;
-            wl[watchN[l]!++] = first;
-            found = true;
+        const len = cLen[ci]!;
+        const from = cPos[ci]!;
+        let k = -1;
+        let o = from;
+        for (; o < len; o++)
+          if (val[lits[s + o]!] !== -1) {
+            k = o;
             break;
           }
+        scans += o - from;
+        if (k < 0) {
+          for (o = 2; o < from; o++)
+            if (val[lits[s + o]!] !== -1) {
+              k = o;
+              break;
+            }
+          scans += o - 2;
+        }
+        const found = k >= 0;
+        if (found) {
+          cPos[ci] = k;
+          const l = lits[s + k]!;
+          lits[s + 1] = l;
+          lits[s + k] = falseLit;
+          let wl = watches[l]!;
+          if (wl === NO_WATCHES) {
+            wl = [];
+            watches[l] = wl;
+          }
+          wl[watchN[l]!++] = ci;
+          wl[watchN[l]!++] = first;
         }
         if (found) continue;
         ws[j++] = ci;
@@ -488,6 +517,7 @@ export class Solver {
     }
     this.trailSize = trailSize;
     this.qhead = conflict === NO_REASON ? qhead : trailSize;
+    this.watchScans += scans;
     return conflict;
   }
 

@@ -419,7 +419,7 @@ describe("usage-aware paths", () => {
         used: 50000,
         quantity: 1000,
         message:
-          "API calls: 50000 API calls used last period, 1000 included; the 49000 above are billed as overage.",
+          "API calls: 50,000 API calls used last period, 1,000 included; the 49,000 above are billed as overage.",
         moves: ["upgrade:pro"],
       },
     ]);

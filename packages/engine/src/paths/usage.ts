@@ -12,6 +12,7 @@
 import type { Arrangement, Package } from "@tessera/schema";
 import { termLengthOf } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
+import { formatCount, unitWords } from "../price/explain.ts";
 import type { Candidate } from "./candidate.ts";
 import { allowedQuantity, quantityOf } from "./carry.ts";
 import type { PathContext } from "./context.ts";
@@ -82,7 +83,7 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
     const used = a.usage[comp.id];
     if (used === undefined) continue;
     const label = comp.name ?? ctx.catalog.services.get(comp.service)?.value.name ?? comp.id;
-    const unit = ctx.catalog.services.get(comp.service)?.value.unit ?? "unit";
+    const words = unitWords(ctx.catalog.services.get(comp.service)?.value.unit);
     const ids: string[] = [];
     if (isMetered(ctx, comp.service)) {
       const allowance = allowanceOf(ctx, base, comp.id);
@@ -100,7 +101,7 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
         component: comp.id,
         used,
         quantity: allowance,
-        message: `${label}: ${used} ${unit}s used last period, ${allowance} included; the ${used - allowance} above are billed as overage.`,
+        message: `${label}: ${formatCount(used)} ${used === 1 ? words.one : words.many} used last period, ${formatCount(allowance)} included; the ${formatCount(used - allowance)} above are billed as overage.`,
         moves: ids,
       });
       continue;
@@ -173,7 +174,7 @@ export function usageInsights(ctx: PathContext, candidates: Candidate[]): Insigh
         component: comp.id,
         used,
         quantity: paid,
-        message: `${label}: ${used} used but ${paid} covered (${quantity} on the package${coverage.fromAddOns > 0 ? `, ${coverage.fromAddOns} from add-ons` : ""}); ${shortfall} more than the arrangement covers.`,
+        message: `${label}: ${formatCount(used)} used but ${formatCount(paid)} covered (${formatCount(quantity)} on the package${coverage.fromAddOns > 0 ? `, ${formatCount(coverage.fromAddOns)} from add-ons` : ""}); ${formatCount(shortfall)} more than the arrangement covers.`,
         moves: ids,
       });
     }

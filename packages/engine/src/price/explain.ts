@@ -48,6 +48,26 @@ export function unitWords(unit: string | undefined): UnitWords {
   return words;
 }
 
+const counts = new Intl.NumberFormat("en-US");
+
+/** A count for people: 2600000 → "2,600,000". */
+export const formatCount = (n: number): string => counts.format(n);
+
+/**
+ * A quantity of a service in words, for lists of what a package includes: "10 seats", "1 seat",
+ * "1,000 API calls", "100 GB file storage", "3 × Workspace". A unit that ends in a lower-case
+ * word is a noun and stands alone; an abbreviation (GB, kWh) is followed by the service's name;
+ * without a unit the service's name is counted.
+ */
+export function quantityInWords(quantity: number, service: { unit?: string; name: string }): string {
+  const count = counts.format(quantity);
+  const unit = service.unit?.trim();
+  if (!unit) return `${count} × ${service.name}`;
+  const words = unitWords(unit);
+  const noun = quantity === 1 ? words.one : words.many;
+  return /(?:^|\s)[a-z]+$/.test(unit) ? `${count} ${noun}` : `${count} ${noun} ${service.name.toLowerCase()}`;
+}
+
 const wordsOf = new Map<string, UnitWords>();
 
 function pluralOf(unit: string): UnitWords {

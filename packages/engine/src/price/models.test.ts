@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../decimal.ts";
-import { unitWords } from "./explain.ts";
+import { quantityInWords, unitWords } from "./explain.ts";
 import { priceOneTime } from "./models/one-time.ts";
 import { pricePerUnit } from "./models/per-unit.ts";
 import { priceStairstep } from "./models/stairstep.ts";
@@ -194,5 +194,18 @@ describe("per unit and one-time", () => {
     const priced = priceOneTime(point({ amount: d("100"), unitAmount: d("49.99") }), 3, "USD");
     expect(priced.amount.toFixed(2)).toBe("249.97");
     expect(priced.explanation).toBe("once 100.00 + 3 × 49.99 = 149.97");
+  });
+});
+
+describe("a quantity of a service in words", () => {
+  it.each([
+    [50, { unit: "seat", name: "User seat" }, "50 seats"],
+    [1, { unit: "seat", name: "User seat" }, "1 seat"],
+    [1000, { unit: "GB", name: "File storage" }, "1,000 GB file storage"],
+    [2500, { unit: "API call", name: "API calls" }, "2,500 API calls"],
+    [3, { name: "Workspace" }, "3 × Workspace"],
+    [12, { unit: "kWh", name: "Charging" }, "12 kWh charging"],
+  ])("%i of %o → %s", (quantity, service, words) => {
+    expect(quantityInWords(quantity, service)).toBe(words);
   });
 });

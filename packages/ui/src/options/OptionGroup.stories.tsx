@@ -120,6 +120,28 @@ export const WithProblem: Story = {
   },
 };
 
+/** A group nested under an option that is not picked folds to one line saying what to pick first. */
+export const NestedUnderAnOptionNotPicked: Story = {
+  args: {
+    name: "EU hosting region",
+    min: 1,
+    max: 1,
+    awaiting: "European Union",
+    choices: [
+      { id: "fra", name: "Frankfurt", state: "disabled", reason: "Needs European Union." },
+      { id: "dub", name: "Dublin", state: "disabled", reason: "Needs European Union." },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const group = canvas.getByRole("group", { name: /EU hosting region/ });
+    await expect(group).toHaveTextContent(
+      "Comes with “European Union”: pick it to choose from these 2 options.",
+    );
+    await expect(canvas.queryByRole("radio")).toBeNull();
+  },
+};
+
 /** Controlled: the story keeps the picks, the way the quote builder does with the engine. */
 export const Interactive: Story = {
   render: (args) => {

@@ -13,6 +13,16 @@ export interface OptionGroupProps {
   onToggle: (id: string) => void;
   /** What is wrong with the group now and what to change, e.g. "Pick one support level". */
   problem?: string;
+  /**
+   * The name of the option this group is nested under, when that option is not picked: the group
+   * does not apply yet, so its choices are folded behind one line saying what to pick first.
+   */
+  awaiting?: string | undefined;
+}
+
+/** The line a nested group shows while the option it belongs to is not picked. */
+export function awaitingNote(parent: string, count: number): string {
+  return `Comes with “${parent}”: pick it to choose from ${count === 1 ? "this option" : `these ${count} options`}.`;
 }
 
 export function cardinality(min: number, max: number | undefined): string {
@@ -27,7 +37,7 @@ export function cardinality(min: number, max: number | undefined): string {
  * ordinary unchecked choice: clicking it, or moving to it with the arrow keys in a radio group,
  * picks it in place of the current pick.
  */
-export function OptionGroup({ name, min = 0, max, choices, onToggle, problem }: OptionGroupProps) {
+export function OptionGroup({ name, min = 0, max, choices, onToggle, problem, awaiting }: OptionGroupProps) {
   const groupId = useId();
   const radio = min === 1 && max === 1;
   const problemId = `${groupId}-problem`;
@@ -42,17 +52,21 @@ export function OptionGroup({ name, min = 0, max, choices, onToggle, problem }: 
           {problem}
         </p>
       ) : null}
-      <div className="ts-group__options">
-        {choices.map((choice) => (
-          <OptionChoice
-            key={choice.id}
-            choice={choice}
-            inputId={`${groupId}-${choice.id}`}
-            radioName={radio ? groupId : undefined}
-            onToggle={onToggle}
-          />
-        ))}
-      </div>
+      {awaiting !== undefined ? (
+        <p className="ts-hint">{awaitingNote(awaiting, choices.length)}</p>
+      ) : (
+        <div className="ts-group__options">
+          {choices.map((choice) => (
+            <OptionChoice
+              key={choice.id}
+              choice={choice}
+              inputId={`${groupId}-${choice.id}`}
+              radioName={radio ? groupId : undefined}
+              onToggle={onToggle}
+            />
+          ))}
+        </div>
+      )}
     </fieldset>
   );
 }

@@ -14,7 +14,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useId, useMemo, useRef } from "react";
 import type { Choice } from "./choice.ts";
-import { cardinality, OptionChoice } from "./OptionGroup.tsx";
+import { awaitingNote, cardinality, OptionChoice } from "./OptionGroup.tsx";
 
 export interface VirtualGroup {
   id: string;
@@ -22,6 +22,8 @@ export interface VirtualGroup {
   min?: number;
   max?: number;
   choices: readonly Choice[];
+  /** The option the group is nested under, when it is not picked (see `OptionGroup`'s `awaiting`). */
+  awaiting?: string | undefined;
 }
 
 export interface VirtualOptionGroupsProps {
@@ -33,7 +35,10 @@ export interface VirtualOptionGroupsProps {
   height?: string;
 }
 
-type Row = { kind: "group"; group: VirtualGroup } | { kind: "option"; group: VirtualGroup; choice: Choice };
+type Row =
+  | { kind: "group"; group: VirtualGroup }
+  | { kind: "awaiting"; group: VirtualGroup }
+  | { kind: "option"; group: VirtualGroup; choice: Choice };
 
 export function VirtualOptionGroups({ groups, onToggle, label, height = "70vh" }: VirtualOptionGroupsProps) {
   const baseId = useId();
@@ -41,7 +46,8 @@ export function VirtualOptionGroups({ groups, onToggle, label, height = "70vh" }
     const out: Row[] = [];
     for (const group of groups) {
       out.push({ kind: "group", group });
-      for (const choice of group.choices) out.push({ kind: "option", group, choice });
+      if (group.awaiting !== undefined) out.push({ kind: "awaiting", group });
+      else for (const choice of group.choices) out.push({ kind: "option", group, choice });
     }
     return out;
   }, [groups]);
@@ -52,11 +58,11 @@ export function VirtualOptionGroups({ groups, onToggle, label, height = "70vh" }
     estimateSize: (i) => (rows[i]!.kind === "group" ? 40 : 48),
     getItemKey: (i) => {
       const row = rows[i]!;
-      return row.kind === "group" ? `g:${row.group.id}` : `o:${row.choice.id}`;
+      return row.kind === "option" ? `o:${row.choice.id}` : `${row.kind[0]}:${row.group.id}`;
     },
     overscan: 12,
   });
-  const options = rows.length - groups.length;
+  const options = groups.reduce((n, g) => n + g.choices.length, 0);
   return (
     <section
       ref={scroller}
@@ -86,6 +92,8 @@ export function VirtualOptionGroups({ groups, onToggle, label, height = "70vh" }
                   {row.group.name}{" "}
                   <span className="ts-group__rule">({cardinality(row.group.min ?? 0, row.group.max)})</span>
                 </h3>
+              ) : row.kind === "awaiting" ? (
+                <p className="ts-hint">{awaitingNote(row.group.awaiting!, row.group.choices.length)}</p>
               ) : (
                 <OptionChoice
                   choice={row.choice}

@@ -1,13 +1,14 @@
 /**
  * The option groups of the base package and its add-ons, as the engine reports them. Picking a
  * `switch` choice replaces what configure says it replaces. On a package with many options a search
- * box filters the options by name (groups with no match are hidden); past VIRTUAL_FROM options
+ * box filters the options by name (groups with no match are hidden); a group nested under an option
+ * that is not picked folds to one line saying what to pick first (a search unfolds it); past VIRTUAL_FROM options
  * the groups are one windowed list (VirtualOptionGroups), so a click re-renders the rows in view,
  * not thousands of options.
  */
 import type { Configuration } from "@tessera/engine";
 import type { Package, Quote } from "@tessera/schema";
-import { OptionGroup, type VirtualGroup, VirtualOptionGroups } from "@tessera/ui";
+import { type Choice, OptionGroup, type VirtualGroup, VirtualOptionGroups } from "@tessera/ui";
 import { useDeferredValue, useMemo, useState } from "react";
 import { addOnChoice, optionChoice } from "../../engine/choices.ts";
 import { toggleAddOn, togglePick } from "./quoteStore.ts";
@@ -22,6 +23,23 @@ export interface OptionsSectionProps {
   pkg: Package;
   configuration: Configuration;
   edit: (update: (q: Quote) => Quote) => void;
+}
+
+/**
+ * The name of the option a nested group hangs under while that option is not picked (so the group
+ * does not apply yet and its choices fold away); undefined when it applies, when it is a top-level
+ * group, or when one of its choices is picked (the seller must see it to take it back).
+ */
+function awaitingParent(
+  parent: string | undefined,
+  states: ReadonlyMap<string, Configuration["options"][number]>,
+  choices: readonly Choice[],
+): string | undefined {
+  if (parent === undefined) return undefined;
+  const p = states.get(parent);
+  if (!p || p.state === "selected" || p.state === "required") return undefined;
+  if (choices.some((c) => c.state === "selected" || c.state === "required")) return undefined;
+  return p.name;
 }
 
 /** The search text and a case-insensitive name filter (deferred: typing never waits for the list). */
@@ -51,6 +69,10 @@ export function OptionsSection({ pkg, configuration, edit }: OptionsSectionProps
     () => new Map(configuration.options.map((o) => [o.id, o.replaces] as const)),
     [configuration],
   );
+  const states = useMemo(
+    () => new Map(configuration.options.map((o) => [o.id, o] as const)),
+    [configuration],
+  );
   const descriptions = useMemo(
     () => new Map(groups.flatMap((g) => g.options.map((o) => [o.id, o.description] as const))),
     [groups],
@@ -70,6 +92,7 @@ export function OptionsSection({ pkg, configuration, edit }: OptionsSectionProps
       min: g.min ?? 0,
       ...(g.max !== undefined ? { max: g.max } : {}),
       choices,
+      awaiting: search.filtering ? undefined : awaitingParent(g.parentOption, states, choices),
     });
   }
   const sections =
@@ -84,6 +107,7 @@ export function OptionsSection({ pkg, configuration, edit }: OptionsSectionProps
           {...(g.max !== undefined ? { max: g.max } : {})}
           choices={g.choices}
           onToggle={onToggle}
+          awaiting={g.awaiting}
         />
       ))
     );

@@ -10,6 +10,7 @@ import {
   type Configuration,
   configure,
   price,
+  quantityInWords,
   quotedTerm,
   quoteTermOf,
   type Span,
@@ -96,8 +97,8 @@ function features(catalog: CompiledCatalog, pkg: Package): string[] {
   const out: string[] = [];
   for (const c of pkg.components ?? []) {
     const svc = catalog.services.get(c.service)?.value;
-    if ((c.included ?? 0) > 0)
-      out.push(`${c.included} ${svc?.unit ?? ""} ${c.name ?? svc?.name ?? ""} included`.trim());
+    const included = c.included ?? 0;
+    if (included > 0 && svc) out.push(`${quantityInWords(included, svc)} included`);
   }
   for (const a of pkg.includedAddOns ?? [])
     out.push(`${catalog.packages.get(a.addOn)?.value.name ?? a.addOn} included`);
