@@ -5,9 +5,10 @@
  * seller's own picks as the reason for each required or disabled choice.
  *
  * How: the base package and its add-ons are compiled once into clauses (see model.ts); the picks are
- * solver assumptions. One model answers for most choices at once, unit propagation proves most
- * forced ones, and only the rest need one SAT call each (backbone.ts). Reasons come from
- * propagation cones, minimised by deletion (explain.ts).
+ * solver assumptions. One model answers for most choices at once, earlier models patched to hold
+ * the picks answer most of the rest (logic/patch.ts), unit propagation proves most forced ones, and
+ * only what is left needs SAT calls (backbone.ts). Reasons come from propagation cones, minimised by
+ * deletion (explain.ts).
  *
  * Conflicting picks: picks are accepted in the order given, each as long as it fits those accepted
  * before it; a pick that does not fit becomes a violation naming a minimal set of earlier picks it

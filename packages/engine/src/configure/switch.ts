@@ -9,8 +9,9 @@
  * Cost, per class of interchangeable options (symmetry.ts: options nothing but their group mentions
  * answer alike, so an unconstrained pick-one group is decided once) of each pick-one group that has
  * a pick: a look in the package's pool of recent models (one holding the remaining picks and the
- * option proves a switch), else a propagation probe (refutes most excluded options), else one SAT
- * query whose model joins the pool. Excluded options are explained together by `explainForced`
+ * option proves a switch), else a propagation probe (refutes most excluded options), else a patch
+ * of a model of the picks that swaps the option in (logic/patch.ts), else one SAT query whose model
+ * joins the pool. Excluded options are explained together by `explainForced`
  * (memoised across calls, sharing the witnesses found while minimising).
  */
 import { neg, pos } from "../logic/solver.ts";

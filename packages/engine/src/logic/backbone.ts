@@ -4,8 +4,10 @@
  * (the assumptions are contradictory); one that can only be true is in the backbone.
  *
  * Every model found marks all its values as possible, so one model answers for most variables at
- * once; phase preferences steer the next model towards the values not seen yet, and only the
- * variables still unseen after that get one SAT call each (an UNSAT answer proves them forced).
+ * once. Earlier models (a pool of recent ones, and anchors) patched to hold the assumptions
+ * (patch.ts) answer for more, and each value still unseen is tried as a patch of the current model;
+ * then preferred decisions steer each new model towards the values not seen yet, and a value the
+ * search refutes is settled with it.
  *
  * @see Hadzic et al., "Fast backtrack-free product configuration using a precompiled solution space
  *   representation", PETO 2004; Janota et al., "Algorithms for computing backbones of propositional
@@ -35,8 +37,9 @@ export interface ConsequenceOptions {
   /** Cheap refutation of a literal under the assumptions (e.g. failed-literal probing); true = proved false. */
   refuted?: (lit: number) => boolean;
   /**
-   * Earlier models over variables 0 … n − 1 (1 true); those agreeing with the assumptions are
-   * witnesses for free. New models are added (the pool keeps the most recent `poolSize`).
+   * Earlier models over every variable of the solver (1 true); those agreeing with the assumptions
+   * are witnesses for free, the others are patched to hold them (with `patcher`; dropped when that
+   * fails). New models are added (the pool keeps the most recent `poolSize`).
    */
   pool?: Uint8Array[];
   poolSize?: number;
@@ -45,9 +48,9 @@ export interface ConsequenceOptions {
   /** The solver's last call was a satisfiable solve under exactly these assumptions: reuse its model. */
   solved?: boolean;
   /**
-   * Patches models locally (patch.ts) before asking the solver: pool models that miss some
-   * assumption are patched to hold them, and each value not seen yet is tried as a patch of the
-   * first model. Pool models must then be full (every variable of the solver).
+   * Patches models locally (patch.ts) before asking the solver: pool models and anchors are
+   * patched to hold the assumptions, and each value not seen yet is tried as a patch of the current
+   * model.
    */
   patcher?: ModelPatcher;
 }
