@@ -88,9 +88,8 @@ export function pickOneSwitches(
   const pool = modelPool(logic);
   const width = logic.solver.numVars;
   const classes = symmetryClasses(logic);
-  const patcher = modelPatcher(logic);
-  // A model of the accepted picks (consequences() leaves its first one last in the pool), patched
-  // to swap the group's pick for another option, shows a switch without a search.
+  // A model of the accepted picks (the last one consequences() kept), patched to swap the group's
+  // pick for another option, shows a switch without a search (the patcher is built on first use).
   const latest = pool[pool.length - 1];
   const base = latest && accepted.every((l) => holds(latest, l)) ? latest.slice() : undefined;
   for (const { vars } of groups) {
@@ -144,6 +143,7 @@ export function pickOneSwitches(
         continue;
       }
       if (base) {
+        const patcher = modelPatcher(logic);
         patcher.from(base);
         if (patcher.patch([...rest, pos(v)])) {
           witnesses.push(patcher.model.slice());
