@@ -46,6 +46,8 @@ interface LogicCaches {
   selectors?: { solver: Solver; selectorOf: number[]; labelOf: Map<number, number> };
   patcher?: ModelPatcher;
   last?: LastConsequences;
+  /** Models that showed pick-one switches (switch.ts), kept out of the pool's patching. */
+  switches: Uint8Array[];
 }
 
 /** What the last configure call found possible (per variable), and under which picks. */
@@ -63,7 +65,12 @@ const MEMO = 8;
 function cachesOf(logic: PackageLogic): LogicCaches {
   let c = caches.get(logic);
   if (!c) {
-    c = { memo: new Map(), pool: [], anchors: { models: [], patched: [], assumptions: [] } };
+    c = {
+      memo: new Map(),
+      pool: [],
+      anchors: { models: [], patched: [], assumptions: [] },
+      switches: [],
+    };
     caches.set(logic, c);
   }
   return c;
@@ -72,6 +79,11 @@ function cachesOf(logic: PackageLogic): LogicCaches {
 /** Models kept across configure calls on this package. */
 export function modelPool(logic: PackageLogic): Uint8Array[] {
   return cachesOf(logic).pool;
+}
+
+/** Models that showed pick-one switches (switch.ts), most recent last. */
+export function switchModels(logic: PackageLogic): Uint8Array[] {
+  return cachesOf(logic).switches;
 }
 
 /** Models found with no picks, kept for every later call on this package (see `LogicCaches`). */

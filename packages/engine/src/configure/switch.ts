@@ -15,7 +15,7 @@
  * (memoised across calls, sharing the witnesses found while minimising).
  */
 import { neg, pos } from "../logic/solver.ts";
-import { explainForced, modelPatcher, modelPool } from "./explain.ts";
+import { explainForced, modelPatcher, modelPool, switchModels } from "./explain.ts";
 import type { PackageLogic } from "./model.ts";
 import { symmetryClasses } from "./symmetry.ts";
 
@@ -88,6 +88,15 @@ export function pickOneSwitches(
   const pool = modelPool(logic);
   const width = logic.solver.numVars;
   const classes = symmetryClasses(logic);
+  // Models that showed switches are kept apart too: configure patches the pool's models to hold
+  // the current picks, which takes them away from the other options of a pick-one group.
+  const kept = switchModels(logic);
+  const keep = (model: Uint8Array) => {
+    witnesses.push(model);
+    kept.push(model);
+    if (kept.length > POOL) kept.shift();
+  };
+  let witnesses: Uint8Array[] = [];
   // A model of the accepted picks (the last one consequences() kept), patched to swap the group's
   // pick for another option, shows a switch without a search (the patcher is built on first use).
   const latest = pool[pool.length - 1];
@@ -115,7 +124,7 @@ export function pickOneSwitches(
     const replaces = accepted.filter((l) => removed.has(l));
     const switchAnswer: SwitchAnswer = { kind: "switch", replaces };
     // Earlier models that hold the remaining picks: one with v on shows v is a switch.
-    const witnesses = pool.filter((m) => rest.every((l) => holds(m, l)));
+    witnesses = [...pool, ...kept].filter((m) => rest.every((l) => holds(m, l)));
     const excluded: number[] = [];
     // Per class (by its first variable): the variable that answers for it.
     const byClass = new Map<number, number>();
@@ -146,7 +155,7 @@ export function pickOneSwitches(
         const patcher = modelPatcher(logic);
         patcher.from(base);
         if (patcher.patch([...rest, pos(v)])) {
-          witnesses.push(patcher.model.slice());
+          keep(patcher.model.slice());
           out[v] = switchAnswer;
           continue;
         }
@@ -155,7 +164,7 @@ export function pickOneSwitches(
       if (r === null) continue; // undecided: keep the state configure found
       if (r.sat) {
         const model = logic.solver.modelSnapshot(width);
-        witnesses.push(model);
+        keep(model);
         pool.push(model);
         if (pool.length > POOL) pool.shift();
         out[v] = switchAnswer;
