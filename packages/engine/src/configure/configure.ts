@@ -137,7 +137,17 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   // Accept picks in order while they fit together.
   const accepted: number[] = [];
   const all = picks.map((p) => p.lit);
-  const whole = logic.solver.solve(all);
+  // The last model kept, patched to hold the picks, shows they fit without a search (a click
+  // mostly adds one pick to the previous ones).
+  const pool = modelPool(logic);
+  const latest = pool[pool.length - 1];
+  let model: Uint8Array | undefined;
+  if (latest && all.length > 0) {
+    const patcher = modelPatcher(logic);
+    patcher.from(latest);
+    if (patcher.patch(all)) model = patcher.model.slice();
+  }
+  const whole = model ? ({ sat: true } as const) : logic.solver.solve(all);
   if (whole?.sat) accepted.push(...all);
   else if (!logic.solver.ok) {
     violations.push(
@@ -207,9 +217,9 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
         implied,
         ...(excluded ? { excluded } : {}),
         refuted,
-        pool: modelPool(logic),
+        pool,
         poolSize: 64,
-        solved: whole?.sat === true,
+        ...(model ? { model } : { solved: whole?.sat === true }),
         patcher: modelPatcher(logic),
         anchors: modelAnchors(logic),
       });

@@ -47,6 +47,8 @@ export interface ConsequenceOptions {
   anchors?: Anchors;
   /** The solver's last call was a satisfiable solve under exactly these assumptions: reuse its model. */
   solved?: boolean;
+  /** A model of the assumptions the caller found otherwise (every variable of the solver; kept). */
+  model?: Uint8Array;
   /**
    * Patches models locally (patch.ts) before asking the solver: pool models and anchors are
    * patched to hold the assumptions, and each value not seen yet is tried as a patch of the current
@@ -82,12 +84,13 @@ export function consequences(
     poolSize = 16,
     anchors,
     solved = false,
+    model: given,
     patcher,
   } = options;
   const n = solver.numVars;
   const canBeTrue = new Uint8Array(n);
   const canBeFalse = new Uint8Array(n);
-  const first = solved ? ({ sat: true } as const) : solver.solve(assumptions);
+  const first = solved || given ? ({ sat: true } as const) : solver.solve(assumptions);
   if (first === null || !first.sat) {
     return { sat: false, core: first && !first.sat ? first.core : [], canBeTrue, canBeFalse };
   }
@@ -115,7 +118,7 @@ export function consequences(
     if (pool.length > poolSize) pool.shift();
   };
   const holds = (model: Uint8Array, l: number) => model[l >> 1] === (l & 1 ? 0 : 1);
-  const firstModel = solver.modelSnapshot(n);
+  const firstModel = given ?? solver.modelSnapshot(n);
   take(firstModel);
   const unsettled = (open: number[], value: boolean) => {
     let w = 0;
