@@ -69,6 +69,9 @@ export interface Anchors {
   assumptions: number[];
 }
 
+/** Other models a failed patch is tried from. */
+const RETRIES = 2;
+
 /** Computes which of `vars` can be true / false under the assumptions. */
 export function consequences(
   solver: Solver,
@@ -186,18 +189,37 @@ export function consequences(
     const current = firstModel.slice();
     patcher.from(current);
     const hold = [...assumptions, 0];
+    const failed: number[] = [];
     for (const value of [true, false]) {
       const open = value ? openTrue : openFalse;
       for (const v of open) {
         if (value ? canBeTrue[v] : canBeFalse[v]) continue;
         hold[hold.length - 1] = value ? pos(v) : neg(v);
-        if (!patcher.patch(hold)) continue;
+        if (!patcher.patch(hold)) {
+          failed.push(hold[hold.length - 1]!);
+          continue;
+        }
         const model = patcher.model;
         for (const u of patcher.changed) {
           if (model[u]) canBeTrue[u] = 1;
           else canBeFalse[u] = 1;
         }
         patcher.commit();
+      }
+    }
+    // What failed from the current model gets one more try from other models of the assumptions.
+    const others = (pool ?? []).filter((m) => m !== firstModel && m.length === n).slice(-RETRIES);
+    for (const other of others) {
+      patcher.from(other);
+      for (const lit of failed) {
+        if (lit & 1 ? canBeFalse[lit >> 1] : canBeTrue[lit >> 1]) continue;
+        hold[hold.length - 1] = lit;
+        if (!patcher.patch(hold)) continue;
+        const model = patcher.model;
+        for (const u of patcher.changed) {
+          if (model[u]) canBeTrue[u] = 1;
+          else canBeFalse[u] = 1;
+        }
       }
     }
     let w = 0;
