@@ -10,6 +10,7 @@
 import { fileURLToPath } from "node:url";
 import { engineOptionsFromEnv } from "@tessera/api";
 import { bootstrap } from "./bootstrap.ts";
+import { parseTrustedProxies } from "./client-address.ts";
 import { parseRateLimit } from "./rate-limit.ts";
 import { createServer } from "./server.ts";
 
@@ -30,6 +31,7 @@ const server = createServer({
     ? { maxBodyBytes: Number(env.TESSERA_MAX_BODY_MB) * 1024 * 1024 }
     : {}),
   engine: engineOptionsFromEnv(env, (message) => console.warn(message)),
+  trustedProxies: parseTrustedProxies(env.TESSERA_TRUSTED_PROXIES),
 });
 
 const { url } = await server.start();

@@ -22,6 +22,7 @@ import {
 } from "@tessera/api";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { readBody, sendTrpcError } from "./body.ts";
+import { clientAddress } from "./client-address.ts";
 import { handleFeed, sendError } from "./feed.ts";
 import { setSecurityHeaders } from "./headers.ts";
 import { PRICE_PATH, PriceResponses } from "./price-cache.ts";
@@ -32,6 +33,12 @@ import { handleTmf620, Tmf620Views } from "./tmf620.ts";
 
 /** Largest request body accepted (a large catalog upload fits; anything bigger is refused with 413). */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Largest body of a call to the public procedures (a self-service selection and contact fit in a
+ * few KiB): anonymous callers never get the catalog-upload allowance.
+ */
+export const PUBLIC_MAX_BODY_BYTES = 64 * 1024;
 
 /** Most calls one tRPC batch may hold (the web app's batch link sends at most 20). */
 export const DEFAULT_MAX_BATCH_CALLS = 50;
@@ -58,6 +65,11 @@ export interface ServerOptions {
   rateLimit?: RateLimit | false;
   /** Bound on the bytes of web app files held in memory. */
   staticCacheBytes?: number;
+  /**
+   * Reverse proxies in front of the server that append to X-Forwarded-For (default 0: the socket's
+   * peer is the client). Per-address limits use the address this many hops from the right.
+   */
+  trustedProxies?: number;
   /** Default `asOf` date source (tests pin it). */
   today?: () => string;
   hooks?: ApiHooks;
@@ -93,6 +105,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxBatchCalls = options.maxBatchCalls ?? DEFAULT_MAX_BATCH_CALLS;
+  const trustedProxies = options.trustedProxies ?? 0;
   const site = new StaticSite(
     options.webDist ?? DEFAULT_WEB_DIST,
     options.staticCacheBytes ?? DEFAULT_STATIC_CACHE_BYTES,
@@ -112,7 +125,12 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     maxBodySize: maxBodyBytes,
     maxBatchSize: maxBatchCalls,
     createContext: ({ req }) =>
-      createContext(services!, req.headers.authorization, (req as IncomingMessage & { body?: string }).body),
+      createContext(
+        services!,
+        req.headers.authorization,
+        (req as IncomingMessage & { body?: string }).body,
+        clientAddress(req, trustedProxies),
+      ),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         log(`internal error in ${path ?? "(unknown)"}`, error.cause ?? error);
@@ -128,7 +146,9 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     const token = bearerToken(req.headers.authorization);
     const who = token ? await services!.tokens.resolve(token) : undefined;
     const key =
-      who && "principal" in who ? `token:${who.principal.tokenId}` : `addr:${req.socket.remoteAddress}`;
+      who && "principal" in who
+        ? `token:${who.principal.tokenId}`
+        : `addr:${clientAddress(req, trustedProxies)}`;
     const wait = limiter.take(key, cost);
     if (wait === 0) return true;
     res.setHeader("retry-after", String(wait));
@@ -143,14 +163,16 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
     if (path.startsWith("/trpc/")) {
+      const names = path.slice("/trpc/".length).split(",");
+      const limit = names.every((n) => n.startsWith("public.")) ? PUBLIC_MAX_BODY_BYTES : maxBodyBytes;
       const length = Number(req.headers["content-length"] ?? 0);
-      if (length > maxBodyBytes) {
+      if (length > limit) {
         res.setHeader("connection", "close");
         return sendError(
           res,
           413,
           "PAYLOAD_TOO_LARGE",
-          `The request body is ${length} bytes; the limit is ${maxBodyBytes} bytes.`,
+          `The request body is ${length} bytes; the limit is ${limit} bytes.`,
         );
       }
       if (req.method !== "GET" && req.method !== "POST") {
@@ -162,7 +184,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
           `The API answers GET (queries) and POST (mutations), not ${req.method}.`,
         );
       }
-      const calls = path.slice("/trpc/".length).split(",").length;
+      const calls = names.length;
       if (calls > maxBatchCalls)
         return sendTrpcError(
           res,
@@ -179,14 +201,14 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
       if (req.method === "POST" && req.headers["content-type"]?.startsWith("application/json")) {
         // The body is read here to bound it; tRPC then parses the text once, and the context keeps
         // it so a syntax error is answered with where and why (tRPC would only say it is not JSON).
-        const body = await readBody(req, maxBodyBytes);
+        const body = await readBody(req, limit);
         if (!body.ok) {
           res.setHeader("connection", "close");
           return sendTrpcError(
             res,
             413,
             "PAYLOAD_TOO_LARGE",
-            `The request body is larger than the ${maxBodyBytes} bytes this server accepts.`,
+            `The request body is larger than the ${limit} bytes this server accepts${limit === maxBodyBytes ? "" : " for a public call"}.`,
           );
         }
         (req as IncomingMessage & { body?: unknown }).body = body.text;

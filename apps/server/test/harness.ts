@@ -23,7 +23,7 @@ export interface Running {
 
 export async function boot(
   backend: Backend,
-  options: { webDist?: string; engine?: Partial<EngineOptions> } = {},
+  options: { webDist?: string; engine?: Partial<EngineOptions>; trustedProxies?: number } = {},
 ): Promise<Running> {
   const schema = backend === "postgres" ? `s_${randomBytes(6).toString("hex")}` : undefined;
   const db = backend === "pglite" ? await openPgliteFromTemplate() : undefined;
@@ -33,6 +33,7 @@ export async function boot(
     today: () => "2026-01-15",
     log: () => {},
     ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   });
   const { url } = await server.start();
   const tokens = {} as Record<Role, string>;

@@ -94,7 +94,7 @@ describe.each(backends)("public pricing on %s", (backend) => {
     expect(team).toContain("<li>10 seats</li>");
     expect(team).toContain("<li>14-day free trial</li>");
     expect(team).toContain(
-      'href="/quotes/new?catalog=acme-collaborate&amp;package=collab-team&amp;period=year&amp;currency=EUR"',
+      'href="/configure/acme-collaborate?package=collab-team&amp;period=year&amp;currency=EUR"',
     );
     // EUR, worked the same way: 10 × €11.00 = €110.00 a month; 10 × €110.00 × 0.95 =
     // €1,045.00 a year, €87.08 a month (1045 ÷ 12 = 87.083…). The saving is taken from the exact

@@ -49,7 +49,7 @@ describe("the public pricing page in Chromium", () => {
       await expect(team.locator(".amt:visible").textContent()).resolves.toContain("€");
       const configure = team.getByRole("link", { name: "Configure Team" }).filter({ visible: true });
       await expect(configure.getAttribute("href")).resolves.toBe(
-        "/quotes/new?catalog=acme-collaborate&package=collab-team&period=year&currency=EUR",
+        "/configure/acme-collaborate?package=collab-team&period=year&currency=EUR",
       );
       await shot(page, `pricing-${width}-annual-eur`);
       await context.close();
@@ -82,7 +82,7 @@ describe("the public pricing page in Chromium", () => {
     await new Promise((resolve) => site.close(resolve));
   });
 
-  it("opens the quote builder on the package a Configure link names", async () => {
+  it("lets a signed-in seller take a Configure link into the quote builder", async () => {
     const page = await signedInPage(h, "seller");
     await page.goto(`${h.url}/pricing/acme-collaborate`);
     await page.getByText("Annual", { exact: false }).first().click();
@@ -91,6 +91,10 @@ describe("the public pricing page in Chromium", () => {
       .getByRole("link", { name: "Configure Team" })
       .filter({ visible: true })
       .click();
+    // The public configurator, where a seller may switch to the quote builder with the same plan.
+    await page.getByRole("heading", { name: "Configure Team" }).waitFor();
+    await page.getByRole("link", { name: "Open in the quote builder" }).click();
+    await page.getByRole("heading", { name: "New quote" }).waitFor();
     await page.getByRole("heading", { name: "Configure Team" }).waitFor();
     await shot(page, "pricing-configure-link");
   });

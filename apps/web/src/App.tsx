@@ -5,11 +5,13 @@ import { errorCode, errorMessage, makeTrpcClient, useTRPC } from "./api/trpc.ts"
 import { matchPath, navigate, useNavigation } from "./navigation/store.ts";
 import { AccountScreen } from "./screens/accounts/AccountScreen.tsx";
 import { AccountsScreen } from "./screens/accounts/AccountsScreen.tsx";
+import { TokensScreen } from "./screens/admin/TokensScreen.tsx";
 import { CatalogsScreen } from "./screens/designer/CatalogsScreen.tsx";
 import { DraftScreen } from "./screens/designer/DraftScreen.tsx";
 import { ArrangementsScreen } from "./screens/paths/ArrangementsScreen.tsx";
 import { PathExplorer } from "./screens/paths/PathExplorer.tsx";
 import { PortalScreen } from "./screens/portal/PortalScreen.tsx";
+import { PublicConfigurator } from "./screens/public/PublicConfigurator.tsx";
 import { ApprovalsScreen } from "./screens/quotes/ApprovalsScreen.tsx";
 import { QuoteBuilder } from "./screens/quotes/QuoteBuilder.tsx";
 import { QuoteDetail } from "./screens/quotes/QuoteDetail.tsx";
@@ -29,6 +31,7 @@ export function linksFor(role: Role, approver = false): NavLink[] {
     links.push({ href: "/arrangements", label: "Path explorer" });
   }
   if (can.approve) links.push({ href: "/approvals", label: "Approvals" });
+  if (can.administer) links.push({ href: "/admin/tokens", label: "Users & tokens" });
   return links;
 }
 
@@ -101,6 +104,7 @@ const ROUTES: Route[] = [
     render: (p, role) => <AccountScreen customer={p.customer!} role={role} />,
   },
   { pattern: "/portal", allowed: (c) => c.portal, render: () => <PortalScreen /> },
+  { pattern: "/admin/tokens", allowed: (c) => c.administer, render: () => <TokensScreen /> },
 ];
 
 function Screen({ role, approver, path }: { role: Role; approver: boolean; path: string }) {
@@ -156,6 +160,15 @@ export function App() {
       <LoadingState label="Signing in" />
     );
   else body = <Screen role={me.role} approver={me.approver === true} path={path} />;
+
+  // The self-service configurator is public: anyone opens it, signed in or not, without the app frame.
+  const publicPage = matchPath("/configure/:catalogId", path);
+  if (publicPage)
+    return (
+      <ErrorBoundary label="this page" resetKey={path} onError={(e) => console.warn(e)}>
+        <PublicConfigurator catalogId={publicPage.catalogId!} />
+      </ErrorBoundary>
+    );
 
   const current = links.find((l) => path.startsWith(l.href))?.href;
   return (

@@ -14,6 +14,7 @@ export type ErrorCode =
   | "CONFLICT"
   | "PRECONDITION_FAILED"
   | "PAYLOAD_TOO_LARGE"
+  | "TOO_MANY_REQUESTS"
   | "UNPROCESSABLE_CONTENT";
 
 /** Extra, client-facing facts about an error. */

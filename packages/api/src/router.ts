@@ -6,6 +6,7 @@ import { auditRouter } from "./audit-router.ts";
 import { interopRouter } from "./catalogs/interop-router.ts";
 import { catalogsRouter } from "./catalogs/router.ts";
 import { portalRouter } from "./portal/router.ts";
+import { publicRouter } from "./public/router.ts";
 import { quotesRouter } from "./quotes/router.ts";
 import { meProcedure, tokensRouter } from "./tokens/router.ts";
 import { router } from "./trpc.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   arrangements: arrangementsRouter,
   accounts: accountsRouter,
   portal: portalRouter,
+  public: publicRouter,
   tokens: tokensRouter,
   audit: auditRouter,
   webhooks: webhooksRouter,

@@ -22,6 +22,8 @@ export interface Context {
    * that fails is the text scanned again to say where (`jsonSyntaxMessage`).
    */
   body?: string;
+  /** The client's network address, when the server knows it (the self-service request limit). */
+  address?: string;
 }
 
 /** Builds the context of one request from its `Authorization` header (and its body text, if read). */
@@ -29,9 +31,10 @@ export async function createContext(
   services: Services,
   authorization: string | undefined,
   body?: string,
+  address?: string,
 ): Promise<Context> {
   const token = bearerToken(authorization);
-  const read = body === undefined ? {} : { body };
+  const read = { ...(body === undefined ? {} : { body }), ...(address === undefined ? {} : { address }) };
   if (!token) return { services, principal: null, refused: "missing", ...read };
   const resolution = await services.tokens.resolve(token);
   if ("principal" in resolution) return { services, principal: resolution.principal, refused: null, ...read };
@@ -97,6 +100,23 @@ export const can = {
   /** The customer portal: a customer token, scoped to its own customer. */
   portal: ["customer"],
 } as const satisfies Record<string, readonly Role[]>;
+
+/** The database refusal a request caused (a lost race, a value out of range) as a 409 or 400. */
+const refusals = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const refusal = refusalOf(sqlStateOf(result.error.cause));
+    if (refusal) throw refusal;
+  }
+  return result;
+});
+
+/**
+ * A procedure anyone may call, with or without a token: only the public catalog's feed,
+ * configure, price and the self-service quote request (public/router.ts) are built with it, and
+ * each reads nothing but the latest version of a catalog marked public.
+ */
+export const publicProcedure = t.procedure.use(refusals);
 
 /**
  * A procedure admitting only callers with one of `roles`; refuses missing and revoked tokens.

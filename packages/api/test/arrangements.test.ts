@@ -163,6 +163,26 @@ describe.each(backends)("arrangements on %s", (backend) => {
     // Refused at the input, located, as every impossible date is (never a 500).
     expect(bad.code).toBe("BAD_REQUEST");
   });
+  it("previews an add-on removal on a chosen date with the numbers applying it gives", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const asOf = "2027-02-10";
+    const { moves, revision } = await seller.arrangements.paths({ id: arrangementId, asOf });
+    const remove = moves.find((m) => m.kind === "remove_add_on" && m.valid)!;
+    const request = { id: remove.id, date: "2027-03-01" };
+    const preview = await seller.arrangements.previewMove({ id: arrangementId, move: request, asOf });
+    if (!preview.ok) throw new Error(preview.reasons.join(" "));
+    expect(preview.move.effectiveDate).toBe("2027-03-01");
+    const early = await seller.arrangements.previewMove({
+      id: arrangementId,
+      move: { id: remove.id, date: "2027-01-01" },
+      asOf,
+    });
+    expect(early.ok).toBe(false);
+    // Nothing was saved by previewing.
+    expect((await seller.arrangements.get({ id: arrangementId })).revision).toBe(revision);
+    const applied = await seller.arrangements.applyMove({ id: arrangementId, revision, move: request, asOf });
+    expect(applied.move).toEqual(preview.move);
+  });
 });
 
 describe.each(backends)("catalog versions for arrangements on %s (Kill Bill grandfathering)", (backend) => {
@@ -206,6 +226,30 @@ describe.each(backends)("catalog versions for arrangements on %s (Kill Bill gran
   });
   afterAll(() => t.close());
 
+  it("prices any other move from the version the arrangement was sold on, and keeps it there", async () => {
+    // Version 2 (in force from 2026-12-01) raises the flat EUR charges of Business by 100.00 but
+    // reaches existing customers only from 2027-03-01. On 2027-01-15 one more seat costs what it
+    // costs on version 1: 61 seats in the 0–100 volume tier at 220.00 a year, less the 12-month
+    // term's 8% commitment discount (8% of 31,854.00 = 2,548.32 instead of 8% of 31,634.00 =
+    // 2,530.72, so 17.60 more): +202.40 on the recurring price, with no flat charge raised (on
+    // version 2 it would also carry 3 × 100.00 × 0.92 more); the arrangement stays on version 1.
+    const seller = await callerFor(services, tokens.seller);
+    const during = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-01-15" });
+    expect(during.catalogVersion).toBe(1);
+    const record = await seller.arrangements.get({ id: arrangementId });
+    const seats = during.moves.find((m) => m.id === "change_quantity:biz-seats")!;
+    const applied = await seller.arrangements.applyMove({
+      id: arrangementId,
+      revision: during.revision,
+      move: { id: seats.id, quantity: 61 },
+      asOf: "2027-01-15",
+    });
+    const expected = Decimal.parse(record.doc.recurring!).add(Decimal.parse("202.40")).toFixed(2);
+    expect(applied.move.newRecurring).toBe(expected);
+    expect(applied.arrangement.doc.catalogVersion).toBe(1);
+    expect(applied.arrangement.doc.recurring).toBe(expected);
+  });
+
   it("keeps the arrangement on version 1 and offers change_version:2 once version 2 is in force", async () => {
     const seller = await callerFor(services, tokens.seller);
     const before = await seller.arrangements.paths({ id: arrangementId, asOf: "2026-11-25" });
@@ -231,5 +275,82 @@ describe.each(backends)("catalog versions for arrangements on %s (Kill Bill gran
     const later = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-03-02" });
     expect(later.catalogVersion).toBe(2);
     expect(later.moves.some((m) => m.kind === "change_version")).toBe(false);
+  });
+});
+
+describe.each(backends)("an intermediate catalog version reaching existing customers on %s", (backend) => {
+  let t: TestDb;
+  let services: Services;
+  let tokens: Tokens;
+  let arrangementId: string;
+
+  /** The saas sample with each flat EUR charge of Business raised by `by`, and its dates. */
+  function raised(by: string, effectiveDate: string, existingSubscriptionsFrom: string) {
+    const doc = sampleCatalog("saas") as {
+      effectiveDate?: string;
+      existingSubscriptionsFrom?: string;
+      packages: {
+        id: string;
+        charges: { model: string; pricePoints: { currency: string; amount?: string }[] }[];
+      }[];
+    };
+    doc.effectiveDate = effectiveDate;
+    doc.existingSubscriptionsFrom = existingSubscriptionsFrom;
+    for (const c of doc.packages.find((p) => p.id === "collab-business")!.charges)
+      if (c.model === "flat")
+        for (const pp of c.pricePoints)
+          if (pp.currency === "EUR" && pp.amount)
+            pp.amount = Decimal.parse(pp.amount).add(Decimal.parse(by)).toFixed(2);
+    return doc;
+  }
+
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    services = servicesFor(t.db, { today: () => "2026-11-20" });
+    tokens = await seedTokens(t.db);
+    const designer = await callerFor(services, tokens.designer);
+    const v1 = await designer.catalogs.createDraft({ from: "json", doc: sampleCatalog("saas") });
+    await designer.catalogs.publish({ catalogId: v1.catalogId, revision: v1.revision });
+    const admin = await callerFor(services, tokens.admin);
+    const quote = { ...sampleDoc("saas", "quote"), discounts: [] } as unknown as Quote;
+    const saved = await admin.quotes.save({ idempotencyKey: "three-versions-quote", quote });
+    await admin.quotes.transition({ id: saved.id, to: "sent" });
+    arrangementId = (await admin.quotes.transition({ id: saved.id, to: "accepted" })).arrangementId!;
+    // Version 2 reaches existing customers from 2027-02-01; version 3, in force from 2027-01-01,
+    // only from 2027-06-01.
+    const v2 = await designer.catalogs.createDraft({
+      from: "json",
+      doc: raised("100", "2026-12-01", "2027-02-01"),
+      revision: v1.revision,
+    });
+    await designer.catalogs.publish({ catalogId: v2.catalogId, revision: v2.revision });
+    const v3 = await designer.catalogs.createDraft({
+      from: "json",
+      doc: raised("200", "2027-01-01", "2027-06-01"),
+      revision: v2.revision,
+    });
+    await designer.catalogs.publish({ catalogId: v3.catalogId, revision: v3.revision });
+  });
+  afterAll(() => t.close());
+
+  it("stays on version 1 until version 2 reaches it, offering the newest version in force", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const before = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-01-15" });
+    expect(before.catalogVersion).toBe(1);
+    expect(before.moves.filter((m) => m.kind === "change_version").map((m) => m.id)).toEqual([
+      "change_version:3",
+    ]);
+  });
+
+  it("prices on version 2 once it reaches existing customers, though version 3 does not yet", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    const later = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-03-01" });
+    expect(later.catalogVersion).toBe(2);
+    expect(later.moves.filter((m) => m.kind === "change_version").map((m) => m.id)).toEqual([
+      "change_version:3",
+    ]);
+    const after = await seller.arrangements.paths({ id: arrangementId, asOf: "2027-06-01" });
+    expect(after.catalogVersion).toBe(3);
+    expect(after.moves.some((m) => m.kind === "change_version")).toBe(false);
   });
 });

@@ -38,7 +38,7 @@ describe.each(backends)("interop on %s", (backend) => {
     expect(kb.losses.length).toBeGreaterThan(0);
     const csv = await reader.interop.exportVersion({ catalogId: draft.catalogId, version: 1, format: "csv" });
     expect(csv.text.split("\n")[0]).toBe(
-      "package,charge,model,currency,billing_period,price_book,amount,unit_amount,included_units,tiers,steps",
+      "package,charge,model,currency,billing_period,price_book,amount,unit_amount,included_units,tiers,steps,percent,fixed_amount,min_amount,max_amount",
     );
     const bad = await errorOf(reader.interop.exportVersion({ catalogId: draft.catalogId, format: "yaml" }));
     expect(bad.code).toBe("BAD_REQUEST");

@@ -163,6 +163,30 @@ describe.each(backends)("customer portal on %s", (backend) => {
         // Another customer's arrangement is answered exactly like one that does not exist.
         expect(e.message.replace(other, "ID")).toBe(missing.message.replace("arr_00", "ID"));
       },
+      // Anyone may call the public procedures; they read only a catalog marked public, and this
+      // one is not (test/public.test.ts covers a public one), so a customer learns nothing here.
+      ...Object.fromEntries(
+        ["public.catalog", "public.configure", "public.price", "public.requestQuote"].map((path) => [
+          path,
+          async () => {
+            const quote = { catalogId: "acme-collaborate", package: "collab-team" };
+            const contact = { name: "A", email: "a@b.co", company: QUANTA };
+            const e = await errorOf(
+              call(
+                portal,
+                path,
+                path === "public.catalog"
+                  ? { catalogId: "acme-collaborate" }
+                  : {
+                      quote,
+                      ...(path === "public.requestQuote" ? { idempotencyKey: "probe-key-1", contact } : {}),
+                    },
+              ),
+            );
+            expect(`${path}: ${e.code}`).toBe(`${path}: NOT_FOUND`);
+          },
+        ]),
+      ),
       "portal.applyMove": async () => {
         const { id, revision, move } = probe;
         const e = await errorOf(call(portal, "portal.applyMove", { id, revision, move }));

@@ -1,3 +1,4 @@
+import { Decimal } from "@tessera/engine";
 import type { Quote } from "@tessera/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../src/services.ts";
@@ -116,6 +117,12 @@ describe.each(backends)("quotes on %s", (backend) => {
       "SELECT doc FROM arrangements WHERE id = $1",
       [accepted.arrangementId],
     );
+    // The price snapshot is the regular bill without the estimated usage (billed in arrear on use).
+    const usage = saved.price.lines.filter((l) => l.kind === "usage" && l.perPeriod);
+    expect(usage.length).toBeGreaterThan(0);
+    const snapshot = usage
+      .reduce((sum, l) => sum.sub(Decimal.parse(l.amount)), Decimal.parse(saved.price.totals.perPeriod))
+      .toFixed(2);
     expect(rows[0]!.doc).toMatchObject({
       customer: quote.customer,
       catalogId: "acme-collaborate",
@@ -124,7 +131,7 @@ describe.each(backends)("quotes on %s", (backend) => {
       currency: "EUR",
       billingPeriod: "year",
       term: { months: 12, start: "2026-12-01", end: "2027-12-01" },
-      recurring: saved.price.totals.perPeriod,
+      recurring: snapshot,
       status: "active",
     });
     expect((await errorOf(seller.quotes.transition({ id: saved.id, to: "expired" }))).code).toBe(

@@ -90,6 +90,20 @@ export function termLengthOf(t: { months?: number | undefined; weeks?: number | 
 }
 
 /**
+ * The term a public pricing table quotes a package on (issue 12): billed monthly on its shortest
+ * month term (1 month when sold), billed yearly on a 12-month term; `undefined` when the package
+ * is not billed that way. The pricing page and the self-service configurator it links to share it.
+ */
+export function pricingTableTerm(
+  pkg: { billingPeriods: readonly string[]; terms: readonly { months?: number | undefined }[] },
+  period: "month" | "year",
+): number | undefined {
+  if (!pkg.billingPeriods.includes(period)) return undefined;
+  const terms = pkg.terms.flatMap((t) => (t.months === undefined ? [] : [t.months])).sort((a, b) => a - b);
+  return period === "month" ? terms[0] : terms.find((m) => m === 12);
+}
+
+/**
  * The term a quote asks for: termWeeks, else termMonths, else the package's default term (else its
  * first, else one month).
  */

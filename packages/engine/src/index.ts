@@ -13,6 +13,7 @@ export {
   PERIOD_ADVERB,
   PERIOD_NOUN,
   PERIOD_PER,
+  pricingTableTerm,
   quotedTerm,
   quoteTermOf,
   type Span,
@@ -78,6 +79,7 @@ export { type VersionChoice, versionForArrangement, versionInForce } from "./pat
 export { quantityInWords, type UnitWords, unitWords } from "./price/explain.ts";
 export { type DiscountImpact, discountImpact } from "./price/impact.ts";
 export {
+  type AddOnSchedule,
   type PriceLine,
   type PriceLineKind,
   type PriceResult,

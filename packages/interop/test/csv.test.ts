@@ -23,17 +23,46 @@ describe("price sheet CSV", () => {
   it("writes one row per price point, tiers as upTo=amount bands", () => {
     const lines = exportPriceSheet(sample("saas")).split("\n");
     expect(lines[0]).toBe(
-      "package,charge,model,currency,billing_period,price_book,amount,unit_amount,included_units,tiers,steps",
+      "package,charge,model,currency,billing_period,price_book,amount,unit_amount,included_units,tiers,steps,percent,fixed_amount,min_amount,max_amount",
     );
     // saas: team seats 12.00 up to 10, 10.00 up to 50, then 8.00 (USD, month).
-    expect(lines).toContain("collab-team,team-seat-fee,tiered,USD,month,,,,,10=12.00; 50=10.00; inf=8.00,");
+    expect(lines).toContain(
+      "collab-team,team-seat-fee,tiered,USD,month,,,,,10=12.00; 50=10.00; inf=8.00,,,,,",
+    );
+  });
+
+  it("writes a percentage charge's rate, fee per transaction and per-transaction bounds", () => {
+    // hybrid: Office Brew's pay-per-cup card processing, 2.5% + 0.10 USD per payment, at least
+    // 0.15 and at most 1.50 per payment.
+    const lines = exportPriceSheet(sample("hybrid")).split("\n");
+    expect(lines).toContain("brew-office,office-cup-card-fees,percentage,USD,,,,,,,,2.5,0.10,0.15,1.50");
+    const sheet = exportPriceSheet(sample("hybrid")).replace(
+      "brew-office,office-cup-card-fees,percentage,USD,,,,,,,,2.5,0.10,0.15,1.50",
+      "brew-office,office-cup-card-fees,percentage,USD,,,,,,,,2.9,0.10,0.15,1.50",
+    );
+    const r = applyPriceSheet(sample("hybrid"), sheet);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    expect(r.diff.changes.map((c) => c.code)).toEqual(["price.changed"]);
+    const fee = r.catalog.packages
+      .find((p) => p.id === "brew-office")!
+      .charges.find((c) => c.id === "office-cup-card-fees")!;
+    expect(fee.pricePoints[0]).toEqual({
+      currency: "USD",
+      percent: "2.9",
+      fixedAmount: "0.10",
+      minAmount: "0.15",
+      maxAmount: "1.50",
+    });
+    const wrong = applyPriceSheet(sample("hybrid"), sheet.replace(",2.9,0.10,", ",2.9%,0.10,"));
+    expect(wrong.ok).toBe(false);
+    expect(wrong.diagnostics.map((d) => d.code)).toEqual(["csv.percent"]);
   });
 
   it("shows an edited price as a diff before it is applied", () => {
     const catalog = sample("saas");
     const sheet = exportPriceSheet(catalog).replace(
-      "collab-team,team-seat-fee,tiered,USD,month,,,,,10=12.00; 50=10.00; inf=8.00,",
-      "collab-team,team-seat-fee,tiered,USD,month,,,,,10=13.00; 50=10.00; inf=8.00,",
+      "collab-team,team-seat-fee,tiered,USD,month,,,,,10=12.00; 50=10.00; inf=8.00,,,,,",
+      "collab-team,team-seat-fee,tiered,USD,month,,,,,10=13.00; 50=10.00; inf=8.00,,,,,",
     );
     const r = applyPriceSheet(catalog, sheet);
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
@@ -60,6 +89,7 @@ describe("price sheet CSV", () => {
 
   it("points at the row and column of every bad cell", () => {
     const sheet = [
+      // A sheet written before the percentage columns existed still reads.
       "package,charge,model,currency,billing_period,price_book,amount,unit_amount,included_units,tiers,steps",
       "collab-team,team-storage-fee,per_unit,USD,month,,,2.00,,,",
       "collab-nope,team-storage-fee,per_unit,USD,month,,,2.00,,,",

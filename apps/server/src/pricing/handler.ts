@@ -20,7 +20,7 @@ import { pricingTable } from "./table.ts";
 /** How long a shared cache may serve the public feed or a pricing page before revalidating. */
 export const PUBLIC_MAX_AGE = 60;
 /** Bumped when the page's markup changes, so cached pages are not reused across releases. */
-const RENDER_VERSION = "1";
+const RENDER_VERSION = "2";
 
 const PUBLIC_CATALOG = /^\/v1\/public\/catalogs\/([a-z0-9][a-z0-9_.-]{0,79})$/;
 const PAGE = /^\/pricing\/([a-z0-9][a-z0-9_.-]{0,79})(\/embed)?$/;

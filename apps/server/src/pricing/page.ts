@@ -46,9 +46,13 @@ function bestSaving(table: PricingTable): number | undefined {
   return best;
 }
 
+/**
+ * The self-service configurator of the web app (no sign-in): the visitor configures the plan and
+ * sends it as a quote request (packages/api/src/public/router.ts).
+ */
 function configureHref(table: PricingTable, card: PricingCard, currency: string, period: string): string {
-  const q = new URLSearchParams({ catalog: table.catalogId, package: card.id, period, currency });
-  return `/quotes/new?${q.toString()}`;
+  const q = new URLSearchParams({ package: card.id, period, currency });
+  return `/configure/${encodeURIComponent(table.catalogId)}?${q.toString()}`;
 }
 
 function amounts(table: PricingTable, card: PricingCard, embed: boolean): string {

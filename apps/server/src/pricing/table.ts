@@ -10,7 +10,7 @@
  * @see https://docs.stripe.com/payments/checkout/pricing-table (the shape customers expect)
  */
 import type { PublishedVersion, Services } from "@tessera/api";
-import { Decimal, formatMoney, quantityInWords } from "@tessera/engine";
+import { Decimal, formatMoney, pricingTableTerm, quantityInWords } from "@tessera/engine";
 import type { Catalog, Package, Quote } from "@tessera/schema";
 
 export interface PeriodPrice {
@@ -46,13 +46,6 @@ export interface PricingTable {
   currencies: string[];
   periods: ("month" | "year")[];
   portfolios: { id: string; name: string; cards: PricingCard[] }[];
-}
-
-function shortestTerm(pkg: Package, period: "month" | "year"): number | undefined {
-  if (!pkg.billingPeriods.includes(period)) return undefined;
-  // Month terms only: the table compares monthly and yearly billing.
-  const terms = pkg.terms.flatMap((t) => (t.months === undefined ? [] : [t.months])).sort((a, b) => a - b);
-  return period === "month" ? terms[0] : terms.find((m) => m % 12 === 0 && m === 12);
 }
 
 /** The package's key included quantities (at most four), from its components' defaults. */
@@ -97,7 +90,7 @@ export async function pricingTable(
   const currencies = [...catalog.currencies];
   const periods = new Set<"month" | "year">();
   const priceOf = async (pkg: Package, currency: string, period: "month" | "year") => {
-    const termMonths = shortestTerm(pkg, period);
+    const termMonths = pricingTableTerm(pkg, period);
     if (termMonths === undefined) return undefined;
     const quote: Quote = {
       catalogId: pv.catalogId,

@@ -5,12 +5,12 @@
  * @see https://trpc.io/docs/client/tanstack-react-query/setup
  */
 
-import type { AppRouter, RouterOutputs } from "@tessera/api";
+import type { AppRouter, RouterInputs, RouterOutputs } from "@tessera/api";
 import type { Diagnostic } from "@tessera/engine";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
-export type { RouterOutputs };
+export type { RouterInputs, RouterOutputs };
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

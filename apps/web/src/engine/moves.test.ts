@@ -1,6 +1,6 @@
 import type { Move } from "@tessera/engine";
 import { describe, expect, it } from "vitest";
-import { moveViews } from "./moves.ts";
+import { endChoicesOf, moveViews } from "./moves.ts";
 
 const move = (over: Partial<Move> & Pick<Move, "id" | "kind" | "label">): Move => ({
   target: "x",
@@ -134,5 +134,37 @@ describe("policies, add-on changes and price books in the move list", () => {
       ["remove_add_on:sso", "at once, the whole period credited (path rule sso-cancel)", undefined],
       ["change_add_on:std:prem", "at once, prorated (default)", undefined],
     ]);
+  });
+
+  it("offers an add-on removal's end dates per the cancel policies, none before the notice allows", () => {
+    // Policy: end of billing period (2026-04-01); as of 2026-03-16, term ends 2027-01-01.
+    const remove = move({
+      id: "remove_add_on:sso",
+      kind: "remove_add_on",
+      label: "Remove SSO",
+      effectiveDate: "2026-04-01",
+      timing: "next_billing_date",
+    });
+    const dates = { asOf: "2026-03-16", nextBillingDate: "2026-04-01", termEnd: "2027-01-01" };
+    expect(endChoicesOf(remove, dates)).toEqual([
+      { label: "As the policy says: 2026-04-01" },
+      { label: "At once: 2026-03-16", date: "2026-03-16" },
+      { label: "At the end of the term: 2027-01-01", date: "2027-01-01" },
+    ]);
+    // 30 days' notice: nothing before 2026-04-15, so the billing period's end is not offered.
+    const notice = { ...remove, earliestDate: "2026-04-15", effectiveDate: "2026-04-15" };
+    expect(endChoicesOf(notice, dates)).toEqual([
+      { label: "As the policy says: 2026-04-15" },
+      { label: "At the end of the term: 2027-01-01", date: "2027-01-01" },
+    ]);
+    // A billing period that ends after the term (yearly billing, a term ending mid-period) is not offered.
+    expect(endChoicesOf(remove, { ...dates, nextBillingDate: "2027-02-01" }).map((c) => c.date)).toEqual([
+      undefined,
+      "2026-03-16",
+      "2027-01-01",
+    ]);
+    const [view] = moveViews([remove], undefined, dates);
+    expect(view?.endChoices?.length).toBe(3);
+    expect(moveViews([remove], undefined)[0]?.endChoices).toBeUndefined();
   });
 });

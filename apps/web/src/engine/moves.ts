@@ -76,8 +76,46 @@ function view(move: Move, name: (id: string) => string, book: (id: string) => st
   };
 }
 
+/** The dates a removal can be chosen to take effect on: the arrangement's calendar as of a day. */
+export interface EndDates {
+  asOf: string;
+  /** The end of the current billing period (paths' current.nextBillingDate). */
+  nextBillingDate?: string | undefined;
+  /** The end of the term (exclusive end: the first day after it). */
+  termEnd: string;
+}
+
+/**
+ * The end dates offered for an add-on removal, per the add-on cancel policies (Kill Bill's
+ * IMMEDIATE, END_OF_BILLING_PERIOD, END_OF_TERM, or a chosen date): the policy's own date first
+ * (no date sent: the API applies the policy), then at once, at the end of the billing period and
+ * at the end of the term, each as the date `applyMove` takes — none before the earliest date the
+ * notice allows, none after the term's end (a yearly period can outlast the term), none twice.
+ */
+export function endChoicesOf(move: Move, dates: EndDates): { label: string; date?: string }[] {
+  const earliest = move.earliestDate ?? dates.asOf;
+  const out: { label: string; date?: string }[] = [
+    { label: `As the policy says: ${move.effectiveDate ?? "its date"}` },
+  ];
+  const seen = new Set([move.effectiveDate]);
+  const offer = (label: string, date: string | undefined) => {
+    // Nothing after the term's end: the add-on ends with the subscription at the latest.
+    if (date === undefined || date < earliest || date > dates.termEnd || seen.has(date)) return;
+    seen.add(date);
+    out.push({ label: `${label}: ${date}`, date });
+  };
+  offer(move.earliestDate !== undefined ? "As early as the notice allows" : "At once", earliest);
+  offer("At the end of the billing period", dates.nextBillingDate);
+  offer("At the end of the term", dates.termEnd);
+  return out;
+}
+
 /** Moves for the list, ordered by kind (recommended first within a kind); change_quantity apart. */
-export function moveViews(moves: readonly Move[], catalog: CompiledCatalog | undefined): MoveView[] {
+export function moveViews(
+  moves: readonly Move[],
+  catalog: CompiledCatalog | undefined,
+  dates?: EndDates,
+): MoveView[] {
   const name = (id: string) => catalog?.packages.get(id)?.value.name ?? id;
   const book = (id: string) => catalog?.doc.priceBooks?.find((b) => b.id === id)?.name ?? id;
   const offers = moves.filter((m) => m.kind === "retention_offer").map((m) => view(m, name, book));
@@ -89,6 +127,10 @@ export function moveViews(moves: readonly Move[], catalog: CompiledCatalog | und
         (a.recommended ?? Number.MAX_SAFE_INTEGER) - (b.recommended ?? Number.MAX_SAFE_INTEGER),
     )
     .map((m) =>
-      m.kind === "terminate" ? { ...view(m, name, book), retention: offers } : view(m, name, book),
+      m.kind === "terminate"
+        ? { ...view(m, name, book), retention: offers }
+        : m.kind === "remove_add_on" && m.valid && dates
+          ? { ...view(m, name, book), endChoices: endChoicesOf(m, dates) }
+          : view(m, name, book),
     );
 }

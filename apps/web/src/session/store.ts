@@ -56,6 +56,8 @@ export const abilities = (role: Role | undefined, approver = false) => ({
   approve: role === "admin" || (role === "seller" && approver),
   /** Open accounts and arrangements and explore paths (applying a move needs `sell`). */
   accounts: role === "admin" || role === "seller" || role === "account_manager",
+  /** Manage tokens: who holds which role, and the approver capability. */
+  administer: role === "admin",
   /** Only the customer portal. */
   portal: role === "customer",
 });

@@ -2,11 +2,13 @@
  * Arrangements: what customers hold now. `paths` lists every lifecycle move (valid or blocked with
  * reasons) through the engine; `applyMove` applies one with optimistic concurrency (the revision
  * read) and keeps every state in the history. Moves are evaluated against the version the
- * arrangement was sold on (grandfathered, Kill Bill's catalog versions), until the latest published
+ * arrangement was sold on (grandfathered, Kill Bill's catalog versions), until a later published
  * version is in force (its effectiveDate) and reaches existing customers (its
- * existingSubscriptionsFrom) and still holds the package; meanwhile that latest version, once in
- * force, is offered as the change_version move (a change to the same package on the newest
- * version). When the arrangement's own version cannot be found, the latest is used.
+ * existingSubscriptionsFrom) and still holds the package; meanwhile the newest version in force
+ * is offered as the change_version move (a change to the same package on the newest version),
+ * the only move that moves the arrangement onto it. Every other move prices from the version the
+ * arrangement is evaluated on, and the arrangement it produces records that version. When the
+ * arrangement's own version cannot be found, the latest is used.
  * Reading (list, get, paths, history) is open to account managers, sellers and admins; applying a
  * move needs seller or admin (the web app asks for confirmation with the effective date and the
  * net amount due first).
@@ -101,7 +103,12 @@ function datesOf(pv: PublishedVersion): { effectiveDate?: string; existingFrom?:
 
 /**
  * The version moves are evaluated against on `asOf`, and the newer version in force offered as
- * the change_version move (see the module comment).
+ * the change_version move (see the module comment). Versions newer than the arrangement's own are
+ * read newest first: the first in force (effectiveDate ≤ asOf) whose existingSubscriptionsFrom has
+ * come and that still holds the package is the one it is priced on (so a version 2 that reaches
+ * existing customers applies even while a version 3 does not yet); otherwise the arrangement stays
+ * on its own version. The newest version in force, when newer than that, is the change_version
+ * target.
  */
 export async function catalogForMoves(
   services: Services,
@@ -110,18 +117,23 @@ export async function catalogForMoves(
 ): Promise<{ pv: PublishedVersion; newest?: PublishedVersion }> {
   const { pv: latest } = await catalogFor(services, arrangement.catalogId, undefined);
   if (latest.version <= arrangement.catalogVersion) return { pv: latest };
-  const dates = datesOf(latest);
-  const inForce = dates.effectiveDate === undefined || dates.effectiveDate <= asOf;
-  if (
-    inForce &&
-    dates.existingFrom !== undefined &&
-    dates.existingFrom <= asOf &&
-    (await services.engine.hasPackage(latest, arrangement.package))
-  )
-    return { pv: latest };
+  let newest: PublishedVersion | undefined;
+  for (let n = latest.version; n > arrangement.catalogVersion; n--) {
+    const pv = n === latest.version ? latest : await services.published.version(arrangement.catalogId, n);
+    if (!pv) continue;
+    const dates = datesOf(pv);
+    if (dates.effectiveDate !== undefined && dates.effectiveDate > asOf) continue;
+    newest ??= pv;
+    if (
+      dates.existingFrom !== undefined &&
+      dates.existingFrom <= asOf &&
+      (await services.engine.hasPackage(pv, arrangement.package))
+    )
+      return pv === newest ? { pv } : { pv, newest };
+  }
   const own = await services.published.version(arrangement.catalogId, arrangement.catalogVersion);
   if (!own) return { pv: latest };
-  return inForce ? { pv: own, newest: latest } : { pv: own };
+  return newest ? { pv: own, newest } : { pv: own };
 }
 
 /** What `applyMove` takes (the portal passes the same, with today's date). */
@@ -191,6 +203,16 @@ const arrangementId = is.string({
   what: "an arrangement id (arr_…)",
 });
 const asOf = is.optional(is.date());
+/** A move request: the move's id from `paths` and the choices it takes. */
+const moveRequest = is.object({
+  id: is.string({ min: 1, max: 300 }),
+  quantity: is.optional(is.int(0, 1_000_000_000)),
+  termMonths: is.optional(is.int(1, 120)),
+  // renew: new quantities for the renewed term, by component id.
+  quantities: is.optional(is.counts(0, 1_000_000_000)),
+  // terminate, remove_add_on: a chosen end date.
+  date: is.optional(is.date()),
+});
 
 export const arrangementsRouter = {
   list: procedure(can.viewAccounts)
@@ -222,6 +244,21 @@ export const arrangementsRouter = {
     }),
 
   /**
+   * What applying a move with these choices (a quantity, a chosen end date) would do, as `applyMove`
+   * works it out on the same catalog version, without saving anything: the priced move, or the
+   * reasons it is refused. The path explorer shows these numbers before the seller confirms.
+   */
+  previewMove: procedure(can.viewAccounts)
+    .input(input(is.object({ id: arrangementId, move: moveRequest, asOf })))
+    .query(async ({ ctx, input }): Promise<{ ok: true; move: Move } | { ok: false; reasons: string[] }> => {
+      const row = await arrangementRow(ctx.services.db, input.id);
+      const day = input.asOf ?? ctx.services.today();
+      const { pv, newest } = await catalogForMoves(ctx.services, row.doc, day);
+      const result = await ctx.services.engine.applyMove(pv, row.doc, input.move, day, newest);
+      return result.ok ? { ok: true, move: result.move } : { ok: false, reasons: result.reasons };
+    }),
+
+  /**
    * Applies one move (an id from `paths`) to the arrangement at `revision`. A blocked move is
    * refused with the same reasons `paths` gave; a stale revision with CONFLICT.
    */
@@ -231,15 +268,7 @@ export const arrangementsRouter = {
         is.object({
           id: arrangementId,
           revision: is.int(1, 2 ** 31 - 1),
-          move: is.object({
-            id: is.string({ min: 1, max: 300 }),
-            quantity: is.optional(is.int(0, 1_000_000_000)),
-            termMonths: is.optional(is.int(1, 120)),
-            // renew: new quantities for the renewed term, by component id.
-            quantities: is.optional(is.counts(0, 1_000_000_000)),
-            // terminate: a chosen future end date.
-            date: is.optional(is.date()),
-          }),
+          move: moveRequest,
           asOf,
         }),
       ),

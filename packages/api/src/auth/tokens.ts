@@ -5,7 +5,7 @@
  * @see https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats
  */
 import { createHash, randomBytes } from "node:crypto";
-import { findTokenByHash, insertTokenRow, type TokenRow } from "../data/tokens.ts";
+import { findTokenByHash, insertTokenRow, TOKENS_CHANNEL, type TokenRow } from "../data/tokens.ts";
 import type { Db, Queryable } from "../db/db.ts";
 import { isRole, type Principal, type Role } from "./roles.ts";
 
@@ -84,14 +84,6 @@ export async function insertToken(
 }
 
 export type Resolution = { principal: Principal } | { refused: "unknown" | "revoked" };
-
-/** The notification channel a revocation is announced on (`notifyRevoked`). */
-export const TOKENS_CHANNEL = "tessera_tokens";
-
-/** Announces a revocation to every server's token cache; call inside the revoking transaction. */
-export async function notifyRevoked(tx: Queryable, tokenId: string): Promise<void> {
-  await tx.query("SELECT pg_notify($1, $2)", [TOKENS_CHANNEL, tokenId]);
-}
 
 /**
  * Resolves bearer tokens to principals, with a short positive cache so the feed and pricing do not

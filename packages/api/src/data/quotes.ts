@@ -40,6 +40,21 @@ export interface QuoteRow {
   approval_round: number;
   /** Distinct approvers the discount needs (0: no approval needed). */
   approvals_required: number;
+  /** Who started it: a seller, or a visitor's self-service request (public/router.ts). */
+  source: QuoteSource;
+  /** The contact a self-service request left; null for a seller's quote. */
+  requester: Requester | null;
+}
+
+export type QuoteSource = "seller" | "self_service";
+
+/** The contact an anonymous visitor leaves with a quote request. */
+export interface Requester {
+  name: string;
+  email: string;
+  company: string;
+  /** What the visitor added in their own words (may be empty). */
+  note: string;
 }
 
 export type ApprovalState = "none" | "pending" | "approved" | "rejected";
@@ -65,6 +80,8 @@ const FIELDS = [
   "approval",
   "approval_round",
   "approvals_required",
+  "source",
+  "requester",
 ];
 const COLUMNS = FIELDS.join(", ");
 /** The columns of `quotes` aliased `q` (for joins). */
@@ -117,12 +134,16 @@ export async function insertQuote(
     familyId: string;
     revision: number;
     approvalsRequired: number;
+    /** A self-service request: the visitor's contact and the hash of their address. */
+    request?: { requester: Requester; key: string } | undefined;
   },
 ): Promise<QuoteRow | undefined> {
   const rows = await tx.query<QuoteRow>(
     `INSERT INTO quotes (id, idempotency_key, request_hash, catalog_id, catalog_version, customer, status,
-       doc, price, created_by, title, package_name, family_id, revision, approvals_required)
-     VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9, $10, $11, $12, $13, $14)
+       doc, price, created_by, title, package_name, family_id, revision, approvals_required,
+       source, requester, requester_key)
+     VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7::json, $8::json, $9, $10, $11, $12, $13, $14,
+       $15, $16::json, $17)
      ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
     [
       q.id,
@@ -139,9 +160,22 @@ export async function insertQuote(
       q.familyId,
       q.revision,
       q.approvalsRequired,
+      q.request ? "self_service" : "seller",
+      q.request ? JSON.stringify(q.request.requester) : null,
+      q.request?.key ?? null,
     ],
   );
   return rows[0];
+}
+
+/** How many self-service requests came from the address hashed as `key` in the last `minutes`. */
+export async function countRecentRequests(db: Queryable, key: string, minutes: number): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM quotes
+     WHERE requester_key = $1 AND created_at > now() - make_interval(mins => $2)`,
+    [key, minutes],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 /**

@@ -81,3 +81,45 @@ export async function findToken(db: Queryable, id: string): Promise<TokenRow | u
   const rows = await db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE id = $1`, [id]);
   return rows[0];
 }
+
+/**
+ * Customer (portal) tokens, newest first: those `createdBy` made, or every one when it is null;
+ * of one customer when given.
+ */
+export function listCustomerTokens(
+  db: Queryable,
+  opts: { createdBy: string | null; customer: string | null },
+): Promise<TokenRow[]> {
+  return db.query<TokenRow>(
+    `SELECT ${COLUMNS} FROM api_tokens
+     WHERE role = 'customer' AND ($1::text IS NULL OR created_by = $1) AND ($2::text IS NULL OR customer = $2)
+     ORDER BY created_at DESC, id`,
+    [opts.createdBy, opts.customer],
+  );
+}
+
+/** Locks one token's row for a change to it (after any admin locks, before the audit log). */
+export async function lockToken(tx: Queryable, id: string): Promise<TokenRow | undefined> {
+  const rows = await tx.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE id = $1 FOR UPDATE`, [id]);
+  return rows[0];
+}
+
+/** Grants or withdraws the approver capability; the row as it is now. */
+export async function setTokenApprover(tx: Queryable, id: string, approver: boolean): Promise<TokenRow> {
+  const rows = await tx.query<TokenRow>(
+    `UPDATE api_tokens SET approver = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, approver],
+  );
+  return rows[0]!;
+}
+
+/** The notification channel a revocation or a change of capability is announced on (`notifyTokenChanged`). */
+export const TOKENS_CHANNEL = "tessera_tokens";
+
+/**
+ * Announces a revocation (or an approver grant or withdrawal) to every server's token cache; call
+ * inside the changing transaction.
+ */
+export async function notifyTokenChanged(tx: Queryable, tokenId: string): Promise<void> {
+  await tx.query("SELECT pg_notify($1, $2)", [TOKENS_CHANNEL, tokenId]);
+}

@@ -5,7 +5,14 @@
 import { type Configuration, type DiscountImpact, discountImpact, type PriceResult } from "@tessera/engine";
 import { type Quote, validateQuote } from "@tessera/schema";
 import type { PublishedVersion } from "../catalogs/published.ts";
-import { type ApprovalState, findQuote, type QuoteRow, type QuoteStatus } from "../data/quotes.ts";
+import {
+  type ApprovalState,
+  findQuote,
+  type QuoteRow,
+  type QuoteSource,
+  type QuoteStatus,
+  type Requester,
+} from "../data/quotes.ts";
 import type { Queryable } from "../db/db.ts";
 import { fail } from "../errors.ts";
 import { document, is } from "../input/parsers.ts";
@@ -45,9 +52,13 @@ export interface QuoteRecord {
   };
   /** What the seller discounts take over the term, and as a percent of the list value. */
   discountImpact: DiscountImpact;
+  /** `self_service`: a visitor asked for it from the public configurator (public/router.ts). */
+  source: QuoteSource;
+  /** The visitor's contact on a self-service request; null on a seller's quote. */
+  requester: Requester | null;
 }
 
-export type { QuoteStatus };
+export type { QuoteSource, QuoteStatus, Requester };
 
 const iso = (d: unknown): string => new Date(d as string).toISOString();
 
@@ -92,6 +103,8 @@ export function record(row: QuoteRow, today: string): QuoteRecord {
       row.price,
       (row.doc.discounts ?? []).map((d) => d.id),
     ),
+    source: row.source ?? "seller",
+    requester: row.requester ?? null,
   };
 }
 

@@ -10,7 +10,13 @@ import type { Quote } from "@tessera/schema";
 import type { Principal } from "../auth/roles.ts";
 import { appendAudit } from "../data/audit.ts";
 import { findCatalog } from "../data/catalogs.ts";
-import { findQuoteByKey, insertQuote, type QuoteRow, supersedeQuote } from "../data/quotes.ts";
+import {
+  findQuoteByKey,
+  insertQuote,
+  type QuoteRow,
+  type Requester,
+  supersedeQuote,
+} from "../data/quotes.ts";
 import { fail } from "../errors.ts";
 import type { Services } from "../services.ts";
 import { catalogIdOf, defaultTitle, evaluate, type QuoteRecord, record } from "./record.ts";
@@ -21,8 +27,15 @@ export type Lineage = { kind: "new" } | { kind: "clone"; of: QuoteRow } | { kind
 /** Saves `quote` as a draft under `key`; see the module comment. */
 export async function storeQuote(
   services: Services,
-  principal: Principal,
-  opts: { key: string; quote: Quote; asOf: string | undefined; lineage: Lineage },
+  principal: Pick<Principal, "tokenId">,
+  opts: {
+    key: string;
+    quote: Quote;
+    asOf: string | undefined;
+    lineage: Lineage;
+    /** A visitor's self-service request: their contact and the hash of their address. */
+    request?: { requester: Requester; key: string } | undefined;
+  },
 ): Promise<QuoteRecord> {
   const { db, today } = services;
   const on = today();
@@ -89,6 +102,7 @@ export async function storeQuote(
       packageName,
       ...family,
       approvalsRequired: priced.requiresApproval ? Math.max(1, priced.approvalsRequired ?? 1) : 0,
+      request: opts.request,
     });
     if (!row) return undefined;
     if (lineage.kind === "revision" && !(await supersedeQuote(tx, lineage.of.id, id)))
@@ -104,6 +118,7 @@ export async function storeQuote(
         catalogId: pv.catalogId,
         version: pv.version,
         ...(lineage.kind === "new" ? {} : { of: lineage.of.id, revision: family.revision }),
+        ...(opts.request ? { source: "self_service", company: opts.request.requester.company } : {}),
       },
     });
     return row;

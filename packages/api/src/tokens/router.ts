@@ -1,23 +1,33 @@
 /**
- * Token administration (admin only) and `me`. A token is shown in clear once, when created. The
+ * Token administration (admin only; sellers manage the customer tokens they make, people.ts) and `me`. A token is shown in clear once, when created. The
  * last active admin token cannot be revoked (recovery, should it happen anyway: start the server
  * with TESSERA_ADMIN_TOKEN, see apps/server/README.md).
  */
 import type { TRPCRouterRecord } from "@trpc/server";
 import { APPROVER_ROLES, mayApprove, ROLES, type Role } from "../auth/roles.ts";
-import { insertToken, notifyRevoked, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
+import { insertToken, type TokenRecord, tokenRecord } from "../auth/tokens.ts";
 import { countCustomerArrangements } from "../data/arrangements.ts";
 import { appendAudit } from "../data/audit.ts";
-import { findToken, listTokens, lockActiveAdmins, revokeTokenRow } from "../data/tokens.ts";
+import {
+  findToken,
+  listTokens,
+  lockActiveAdmins,
+  notifyTokenChanged,
+  revokeTokenRow,
+} from "../data/tokens.ts";
 import { fail } from "../errors.ts";
 import { input, is } from "../input/parsers.ts";
 import { can, procedure } from "../trpc.ts";
+import {
+  listForCustomersProcedure,
+  revokeForCustomerProcedure,
+  setApproverProcedure,
+  tokenId,
+} from "./people.ts";
 
 /** Roles `create` makes; customer tokens come from `createForCustomer`, bound to their customer. */
 const STAFF = ROLES.filter((r): r is StaffRole => r !== "customer");
 type StaffRole = Exclude<Role, "customer">;
-
-const tokenId = is.string({ min: 1, max: 100, pattern: /^tok_[0-9a-f]+$/, what: "a token id (tok_…)" });
 
 export const tokensRouter = {
   list: procedure(can.administer).query(async ({ ctx }): Promise<TokenRecord[]> => {
@@ -109,7 +119,7 @@ export const tokensRouter = {
           );
         if (!(await findToken(tx, input.id))) fail("NOT_FOUND", `There is no token "${input.id}".`);
         const row = (await revokeTokenRow(tx, input.id))!;
-        await notifyRevoked(tx, input.id);
+        await notifyTokenChanged(tx, input.id);
         await appendAudit(tx, {
           actor: ctx.principal.tokenId,
           action: "token.revoke",
@@ -120,6 +130,10 @@ export const tokensRouter = {
       ctx.services.tokens.invalidate();
       return record;
     }),
+
+  setApprover: setApproverProcedure,
+  listForCustomers: listForCustomersProcedure,
+  revokeForCustomer: revokeForCustomerProcedure,
 } satisfies TRPCRouterRecord;
 
 /** Who the caller is; the web app uses it to offer only what the role may do. */

@@ -106,6 +106,7 @@ export function removeMoves(ctx: PathContext, base: Package | undefined): Candid
           timing,
           proration: outcome.proration,
           style: outcome.style,
+          item: { id: h.package, change: "remove" },
           ...(date !== undefined ? { date } : {}),
           ...(outcome.rule ? { ruleCase: outcome.rule.id } : {}),
         },

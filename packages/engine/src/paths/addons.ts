@@ -22,6 +22,7 @@ import { type AddOnStart, addOnStart } from "./addon-start.ts";
 import { availabilityReasons } from "./availability.ts";
 import { type Built, blocked, type Candidate, newMove } from "./candidate.ts";
 import type { PathContext } from "./context.ts";
+import { flexibleItemLines, type ItemChange, recordItems } from "./flexible.ts";
 import { deltaProration, prorationNet, recordBilled } from "./proration.ts";
 import { mrrOf } from "./recurring.ts";
 import { effectiveDateOf } from "./rules.ts";
@@ -188,7 +189,7 @@ function addOnMove(ctx: PathContext, base: Package, addOn: Package, isIncluded: 
       ctx,
       { ...move, notes: [...move.notes, ...start.notes] },
       next,
-      "immediate",
+      { timing: "immediate", item: { id: addOn.id, change: "add" } },
       `${addOn.name} for the rest of the period`,
       verify,
       key,
@@ -207,6 +208,8 @@ export interface PartialTiming {
   style?: "day_based" | "flexible";
   /** A chosen effective date (an add-on cancelled on a date), instead of the timing's. */
   date?: string;
+  /** The item the move changes (flexible style: credit from what was billed for it). */
+  item?: ItemChange;
   ruleCase?: string;
   /**
    * The proration lines, instead of one line for the difference (an add-on change credits the old
@@ -245,7 +248,8 @@ export function finishPartial(
   // A change wholly to charges billed in arrear is settled on the period's closing invoice.
   const deltaTiming =
     !delta.isZero() && delta.eq(priced.inArrear.sub(ctx.currentArrear)) ? "in_arrear" : "in_advance";
-  const proration =
+  const flexible = (how.style ?? ctx.catalog.doc.prorationStyle) === "flexible";
+  let proration =
     policy === "none"
       ? []
       : start
@@ -255,6 +259,8 @@ export function finishPartial(
           : policy === "full_credit" && delta.isNegative()
             ? deltaProration(ctx, effective, delta, what, deltaTiming, true)
             : deltaProration(ctx, effective, delta, what, deltaTiming);
+  if (flexible && how.item && !start && !how.lines && policy !== "none")
+    proration = flexibleItemLines(ctx, how.item, delta, policy, proration) ?? proration;
   // One literal with a fixed field order, so every such move gets the same shape.
   const move: Move = {
     id: template.id,
@@ -286,10 +292,13 @@ export function finishPartial(
   next.catalogId = ctx.catalog.doc.id;
   next.catalogVersion = ctx.catalog.doc.version ?? next.catalogVersion;
   next.recurring = recurring;
-  if ((how.style ?? ctx.catalog.doc.prorationStyle) === "flexible") {
-    // A partial move's delta line is not a bill for the whole period: keep the record only when
-    // nothing was prorated.
-    if (proration.length === 0) recordBilled(ctx, next, [], effective);
+  if (flexible) {
+    const inPeriod = effective >= ctx.period.start && effective < ctx.period.end;
+    // Item by item when the move names its item; otherwise a partial move's delta line is not a
+    // bill for the whole period: keep the record only when nothing was prorated.
+    if (how.item && inPeriod && deltaTiming === "in_advance")
+      recordItems(ctx, next, how.item, proration, effective);
+    else if (proration.length === 0) recordBilled(ctx, next, [], effective);
     else delete next.billed;
   }
   return { ok: true, arrangement: next, move };

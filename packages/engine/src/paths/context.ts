@@ -13,6 +13,13 @@ import type { Phase } from "./match.ts";
 import { type PathIndex, pathIndex } from "./path-index.ts";
 import { configurationOf, mrrOf, QuoteKeys, type Recurring, recurringOf } from "./recurring.ts";
 
+/** What was invoiced for one item for the current period: the amount and the days it covered. */
+export interface BilledItem {
+  from: string;
+  amount: Decimal;
+  days: number;
+}
+
 export interface PathContext {
   catalog: CompiledCatalog;
   index: PathIndex;
@@ -41,6 +48,11 @@ export interface PathContext {
    * proration credits from it; undefined when the arrangement records nothing for this period.
    */
   billed: { from: string; amount: Decimal; days: number } | undefined;
+  /**
+   * The record's `items` for this period, by package id (flexible style, item by item); undefined
+   * when it has none. An item missing from it was not billed for the period.
+   */
+  billedItems: ReadonlyMap<string, BilledItem> | undefined;
   /** One-time charges the current arrangement prices with (a move adds only what exceeds them). */
   currentOneTime: Decimal;
   /** Error messages the current arrangement already has (not blamed on a move). */
@@ -97,12 +109,27 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
   }
   const period = periodContaining(arrangement.billingAnchor, span, asOf);
   let billed: PathContext["billed"];
+  let billedItems: Map<string, BilledItem> | undefined;
   const record = arrangement.billed;
   if (record && record.periodStart === period.start) {
     const from = record.from ?? period.start;
     const amount = Decimal.tryParse(record.amount);
     if (amount && from >= period.start && from < period.end)
       billed = { from, amount, days: daysBetween(from, period.end) };
+    if (record.items) {
+      const items = new Map<string, BilledItem>();
+      for (const item of record.items) {
+        const itemFrom = item.from ?? period.start;
+        const itemAmount = Decimal.tryParse(item.amount);
+        if (itemAmount && itemFrom >= period.start && itemFrom < period.end)
+          items.set(item.package, {
+            from: itemFrom,
+            amount: itemAmount,
+            days: daysBetween(itemFrom, period.end),
+          });
+      }
+      billedItems = items;
+    }
   }
   const held = new Map<string, HeldAddOn>();
   for (const h of arrangement.addOns ?? []) held.set(h.package, h);
@@ -133,6 +160,7 @@ export function createContext(catalog: CompiledCatalog, arrangement: Arrangement
     currentConfig,
     currentOneTime,
     billed,
+    billedItems,
     held,
     price,
     derivedKey: (change) => keys.derived(arrangement, change),

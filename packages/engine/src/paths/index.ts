@@ -135,6 +135,7 @@ export function paths(
       mrr: ctx.money(ctx.currentMrr),
       currency: ctx.currency,
       summary: summaryOf(ctx),
+      nextBillingDate: ctx.period.end,
     },
     problems: [],
   };

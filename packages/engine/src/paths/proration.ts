@@ -28,6 +28,7 @@
 import { addSpan, daysBetween, type Span } from "../calendar.ts";
 import { Decimal } from "../decimal.ts";
 import type { PathContext } from "./context.ts";
+import { itemsCredit } from "./flexible.ts";
 import type { ProrationStyle } from "./rules.ts";
 import type { ProrationLine, ProrationPolicy } from "./types.ts";
 
@@ -81,8 +82,22 @@ export function planChangeProration(ctx: PathContext, p: PlanChangeProration): P
   });
   const lines: ProrationLine[] = [];
   const advance = !oldAdvance.isZero() || (oldArrear.isZero() && newArrear.isZero());
+  const items = p.style === "flexible" ? itemsCredit(ctx, unused, p.policy === "full_credit") : undefined;
   const billed = p.style === "flexible" ? ctx.billed : undefined;
-  if (advance && billed) {
+  if (advance && items) {
+    // Flexible, item by item: each item's bill for its unused days (flexible.ts).
+    lines.push(
+      line(
+        "credit",
+        p.policy === "full_credit"
+          ? `Credit for what was billed for the current period of ${p.oldLabel}`
+          : `Unused time on ${p.oldLabel}, from what was billed for each item`,
+        ctx.money(items.neg()),
+        unused,
+        "in_advance",
+      ),
+    );
+  } else if (advance && billed) {
     // Flexible: what was invoiced for the days it covered, for the unused ones among them.
     const days = Math.min(unused, billed.days);
     lines.push(

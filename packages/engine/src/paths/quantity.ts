@@ -81,7 +81,10 @@ export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
         ctx,
         move,
         next,
-        q > range.current ? "immediate" : "next_billing_date",
+        {
+          timing: q > range.current ? "immediate" : "next_billing_date",
+          item: { id: base.id, change: "quantity" },
+        },
         `${label} from ${range.current} to ${q}`,
         true,
         key,
@@ -115,7 +118,10 @@ export function quantityMoves(ctx: PathContext, base: Package): Candidate[] {
         ctx,
         move,
         next,
-        q > range.current ? "immediate" : "next_billing_date",
+        {
+          timing: q > range.current ? "immediate" : "next_billing_date",
+          item: { id: pkg.id, change: "quantity" },
+        },
         `${pkg.name} from ${range.current} to ${q} units`,
         true,
         key,

@@ -21,6 +21,11 @@ export interface Recurring {
   inArrear: Decimal;
   /** Sum of its one-time lines (setup fees, devices): what adding something one-time costs. */
   oneTime: Decimal;
+  /**
+   * perPeriod by item: the base package's lines (with the quote-wide discounts, which sit on the
+   * base) and each add-on's own lines, by package id. The items sum to perPeriod.
+   */
+  byPackage: ReadonlyMap<string, Decimal>;
   /** Errors that keep the arrangement from being priced (missing prices, terms, periods). */
   errors: Diagnostic[];
 }
@@ -177,13 +182,19 @@ export function recurringOf(
     const errors = result.violations.filter((v) => v.severity === "error" && v.code !== "price.not-sellable");
     let oneTime = Decimal.ZERO;
     let inArrear = Decimal.ZERO;
+    const byPackage = new Map<string, Decimal>();
     for (const line of result.lines) {
+      if (line.perPeriod)
+        byPackage.set(
+          line.packageId,
+          (byPackage.get(line.packageId) ?? Decimal.ZERO).add(Decimal.parse(line.amount)),
+        );
       if (line.kind === "one_time") oneTime = oneTime.add(Decimal.parse(line.amount));
       else if (line.kind === "recurring" && line.perPeriod && line.chargeId !== null)
         if (catalog.charges.get(line.chargeId)?.value.timing === "in_arrear")
           inArrear = inArrear.add(Decimal.parse(line.amount));
     }
-    return { perPeriod: Decimal.parse(result.totals.perPeriod), inArrear, oneTime, errors };
+    return { perPeriod: Decimal.parse(result.totals.perPeriod), inArrear, oneTime, errors, byPackage };
   });
 }
 

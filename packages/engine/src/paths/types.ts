@@ -174,6 +174,8 @@ export interface PathsResult {
      * billed weekly; 12-week term 2026-01-05 to 2026-03-30; discount phase until 2026-01-19."
      */
     summary?: string;
+    /** The end of the billing period containing asOf: where "end of the billing period" moves take effect. */
+    nextBillingDate?: string;
   };
   /** Why the arrangement could not be evaluated at all (malformed dates or amounts); moves is empty then. */
   problems: string[];
@@ -191,8 +193,8 @@ export interface MoveRequest {
    */
   quantities?: Record<string, number>;
   /**
-   * terminate: end on this chosen future date ("YYYY-MM-DD") instead of the policy's date; it may
-   * not be before the earliest date the notice period allows.
+   * terminate and remove_add_on: end on this chosen date ("YYYY-MM-DD") instead of the policy's
+   * date; it may not be before asOf plus the notice period (the move's earliestDate).
    */
   date?: string;
 }

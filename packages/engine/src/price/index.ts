@@ -21,14 +21,12 @@ import type { BillingPeriod, Package, Quote } from "@tessera/schema";
 import { billingAlignment } from "../alignment.ts";
 import {
   isDate,
-  monthsOf,
   PERIOD_NOUN,
   PERIOD_PER,
   periodSpan,
   periodsInTerm,
   quotedTerm,
   quoteTermOf,
-  type Span,
   sameSpan,
   spanAdjective,
   spanWords,
@@ -39,6 +37,7 @@ import type { CompiledCatalog } from "../compile.ts";
 import { formatMoney, minorUnit } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
 import type { Diagnostic } from "../diagnostic.ts";
+import { addOnPhaseLines, phasedAddOns } from "./addon-phases.ts";
 import {
   type ChargeContext,
   chargeLines,
@@ -51,11 +50,13 @@ import { commitmentDiscount, type DiscountContext, sellerDiscounts } from "./dis
 import { firstPeriod } from "./first-invoice.ts";
 import { phaseLines, trialOf } from "./phases.ts";
 import { choiceKey, isKnownBook } from "./point.ts";
+import { applyFirstInvoice, emptyResult, toLine, totals } from "./result.ts";
 import { Sum } from "./sum.ts";
-import type { PriceLine, PriceResult, PriceTotals } from "./types.ts";
-import { uniqueId, type WorkLine } from "./work.ts";
+import type { PriceResult } from "./types.ts";
+import type { WorkLine } from "./work.ts";
 
 export type {
+  AddOnSchedule,
   PriceLine,
   PriceLineKind,
   PriceResult,
@@ -243,6 +244,8 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
   }
   const trialEnds = isDate(start) ? trialOf(pkg, start, period, termLength) : undefined;
   const first = firstPeriod(start, trialEnds, anchorDay, period, span);
+  // Add-ons with phases of their own are priced by them, not by the base's phases.
+  const ownPhases = phasedAddOns(work, (id) => catalog.packages.get(id)?.value);
   const phased = phaseLines(
     dctx,
     {
@@ -253,18 +256,42 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
       period,
       term: termLength,
       partial: first.partial !== undefined,
+      ...(ownPhases.size > 0 ? { ownPhases: new Set(ownPhases.keys()) } : {}),
     },
     work,
     commitment,
     notes,
   );
+  const addOnPhases = [...ownPhases.values()].map((addOn) => ({
+    addOn,
+    priced: addOnPhaseLines(
+      dctx,
+      addOn,
+      {
+        start,
+        chargesStart: first.chargesStart,
+        firstFullPeriodStart: first.firstFullPeriodStart,
+        period,
+        term: termLength,
+        partial: first.partial,
+      },
+      work,
+      commitment,
+      notes,
+    ),
+  }));
   if (phased.ends) {
     // The subscription ends with its fixed-term phase: later invoices of the term are not billed.
     for (const l of work) if (!l.oneTime && l.periods === termPeriods) l.periods = phased.ends.invoices;
     for (const l of [commitmentLine, ...seller])
       if (l && !l.oneTime && l.periods > phased.ends.invoices) l.periods = phased.ends.invoices;
   }
-  const discountLines = [...(commitmentLine ? [commitmentLine] : []), ...seller, ...phased.lines];
+  const discountLines = [
+    ...(commitmentLine ? [commitmentLine] : []),
+    ...seller,
+    ...phased.lines,
+    ...addOnPhases.flatMap((a) => a.priced.lines),
+  ];
   checkNotNegative(work, discountLines, violations, currency);
   work.push(...discountLines);
 
@@ -299,6 +326,16 @@ export function price(catalog: CompiledCatalog, quote: Quote, asOf: string): Pri
       termPeriods,
       ...(phased.schedule.length > 0 ? { phases: phased.schedule } : {}),
       ...(phased.ends ? { ends: phased.ends.on } : {}),
+      ...(addOnPhases.length > 0
+        ? {
+            addOnPhases: addOnPhases.map(({ addOn, priced }) => ({
+              package: addOn.id,
+              name: addOn.name,
+              phases: priced.schedule,
+              ...(priced.ends ? { ends: priced.ends.on } : {}),
+            })),
+          }
+        : {}),
       billingAlignment: aligned.alignment,
     },
     violations,
@@ -346,128 +383,6 @@ function checkNotNegative(
         `The discounts take more than the whole price (${formatMoney(net, currency)} a period after discounts).`,
       ),
     );
-}
-
-function applyFirstInvoice(
-  first: ReturnType<typeof firstPeriod>,
-  work: WorkLine[],
-  notes: string[],
-  ids: Set<string>,
-  pkg: Package,
-  currency: string,
-  start: string,
-): void {
-  const recurringShare = (l: WorkLine) => !l.oneTime && (l.kind === "recurring" || l.kind === "discount");
-  const sum = new Sum(minorUnit(currency));
-  for (const l of work) if (recurringShare(l)) sum.add(l.firstInvoice);
-  const net = sum.value();
-  if (first.trialEnds) {
-    for (const l of work) if (recurringShare(l)) l.firstInvoice = Decimal.ZERO;
-    notes.push(
-      `Free trial until ${first.trialEnds}: the first invoice (${start}) holds one-time charges only; recurring charges start on ${first.trialEnds}.`,
-    );
-    if (first.partial) {
-      const prorated = net.mulDiv(
-        BigInt(first.partial.days),
-        BigInt(first.partial.fullDays),
-        minorUnit(currency),
-      );
-      notes.push(
-        `The invoice on ${first.trialEnds} prorates ${first.partial.days} of ${first.partial.fullDays} days up to the billing anchor on ${first.partial.to}: ${formatMoney(prorated, currency)}.`,
-      );
-    }
-    return;
-  }
-  if (!first.partial) return;
-  for (const l of work) if (recurringShare(l)) l.firstInvoice = Decimal.ZERO;
-  const { days, fullDays, from, to } = first.partial;
-  const amount = net.mulDiv(BigInt(days), BigInt(fullDays), minorUnit(currency));
-  work.push({
-    id: uniqueId(ids, "proration"),
-    chargeId: null,
-    packageId: pkg.id,
-    kind: "proration",
-    description: `Partial period ${from} to ${to}`,
-    quantity: 1,
-    amount,
-    explanation: `${days} of ${fullDays} days × ${formatMoney(net, currency)} of in-advance recurring charges after discounts = ${formatMoney(amount, currency)}; full periods start on ${to}`,
-    firstInvoice: amount,
-    perPeriod: false,
-    periods: 1,
-    inAdvance: true,
-    oneTime: false,
-    commitment: false,
-  });
-}
-
-function totals(work: readonly WorkLine[], span: Span, currency: string): PriceTotals {
-  const [num, den] = monthsOf(span);
-  const scale = minorUnit(currency);
-  const firstSum = new Sum(scale);
-  const perPeriodSum = new Sum(scale);
-  const tcvSum = new Sum(scale);
-  for (const l of work) {
-    firstSum.add(l.firstInvoice);
-    if (l.perPeriod) perPeriodSum.add(l.amount);
-    if (l.periods > 0) tcvSum.add(l.amount, l.periods);
-  }
-  const first = firstSum.value();
-  const perPeriod = perPeriodSum.value();
-  const tcv = tcvSum.value();
-  const mrr = perPeriod.mulDiv(den, num, minorUnit(currency));
-  return {
-    firstInvoice: formatMoney(first, currency),
-    perPeriod: formatMoney(perPeriod, currency),
-    mrr: formatMoney(mrr, currency),
-    arr: formatMoney(perPeriod.mulDiv(12n * den, num, minorUnit(currency)), currency),
-    tcv: formatMoney(tcv, currency),
-  };
-}
-
-function toLine(l: WorkLine, currency: string, zero: string): PriceLine {
-  const amount = l.text ?? formatMoney(l.amount, currency);
-  const firstInvoice =
-    l.firstInvoice === l.amount
-      ? amount
-      : l.firstInvoice.isZero()
-        ? zero
-        : formatMoney(l.firstInvoice, currency);
-  return {
-    id: l.id,
-    chargeId: l.chargeId,
-    packageId: l.packageId,
-    kind: l.kind,
-    description: l.description,
-    quantity: l.quantity,
-    amount,
-    explanation: l.explanation,
-    firstInvoice,
-    perPeriod: l.perPeriod,
-    periods: l.periods,
-  };
-}
-
-function emptyResult(
-  currency: string,
-  period: BillingPeriod,
-  term: Span,
-  book: string,
-  violations: Diagnostic[],
-): PriceResult {
-  const zero = formatMoney(Decimal.ZERO, currency);
-  return {
-    currency,
-    billingPeriod: period,
-    ...quoteTermOf(term),
-    priceBook: book,
-    lines: [],
-    totals: { firstInvoice: zero, perPeriod: zero, mrr: zero, arr: zero, tcv: zero },
-    requiresApproval: false,
-    approvalsRequired: 0,
-    reasons: [],
-    notes: [],
-    violations,
-  };
 }
 
 function error(code: string, pointer: string, message: string): Diagnostic {

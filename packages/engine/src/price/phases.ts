@@ -1,7 +1,8 @@
 /**
- * The base package's phases on a quote (they govern the whole subscription: one subscription has
- * one trial, as in Stripe; add-on packages' own phases apply when an add-on is bought on a running
- * arrangement, see paths/addons.ts). The timeline is phases.ts; here it becomes lines.
+ * The base package's phases on a quote. They govern the whole subscription (one subscription has
+ * one trial, as in Stripe) except the lines of add-ons with phases of their own, which those
+ * phases price (see addon-phases.ts; on a running arrangement, paths/addon-start.ts). The
+ * timeline is phases.ts; here it becomes lines.
  *
  * - Leading trial phases: recurring charges are free until they end. The first invoice, on the
  *   start date, holds the one-time charges only; recurring charges start the day the trial ends,
@@ -48,6 +49,8 @@ export interface PhaseInput {
   term: Span;
   /** Whether a partial period before the anchor is billed first (it takes the first phase's price). */
   partial: boolean;
+  /** Add-ons with phases of their own: the base's phases do not price their lines. */
+  ownPhases?: ReadonlySet<string>;
 }
 
 export interface PricedPhases {
@@ -59,7 +62,7 @@ export interface PricedPhases {
 }
 
 /** The invoice dates of the term's whole periods (at most 520, the longest term in weeks). */
-function invoiceDates(first: string, span: Span, periods: number, upfront: boolean): string[] {
+export function invoiceDates(first: string, span: Span, periods: number, upfront: boolean): string[] {
   if (upfront) return [first];
   const out: string[] = [];
   for (let i = 0; i < periods; i++) out.push(addSpan(first, span, i));
@@ -99,76 +102,117 @@ export function phaseLines(
       `The subscription ends on ${ends.on}, when its fixed-term phase ends: ${ends.invoices} ${ctx.periodWord}${ends.invoices === 1 ? "" : "s"} of the term are billed.`,
     );
 
-  const { currency } = ctx;
-  const { total: base, advance } = commitment.net(lines, (l) => l.kind === "recurring");
+  const { total: base, advance } = commitment.net(
+    lines,
+    (l) => l.kind === "recurring" && !input.ownPhases?.has(l.packageId),
+  );
   const out: WorkLine[] = [];
   if (base.isZero()) return { lines: out, schedule, ...(ends ? { ends } : {}) };
-  const regular = roundMoney(base, currency);
   for (const s of rest) {
-    const price = s.plan.price;
-    if (price.kind === "regular") continue;
     const count = dates.filter((d) => inSpan(s, d)).length;
     if (count === 0) continue;
     const first = inSpan(s, dates[0] ?? "") || (input.partial && s === rest[0]);
-    let amount: Decimal;
-    let firstAmount: Decimal;
-    let how: string;
-    if (price.kind === "percent") {
-      amount = percentOf(base, price.percent, currency);
-      firstAmount = percentOf(advance, price.percent, currency);
-      how = `${price.percent.toString()}% off ${showAmount(regular, currency)} of recurring charges`;
-    } else if (price.kind === "amount") {
-      const off = price.amounts.get(currency);
-      if (off === undefined) {
-        ctx.violations.push({
-          code: "price.phase-currency",
-          severity: "error",
-          pointer: "/package",
-          message: `Phase ${s.plan.index + 1} of "${input.pkg.name}" (${s.plan.words}) has no amount off in ${currency}.`,
-        });
-        continue;
-      }
-      amount = Decimal.min(roundMoney(off, currency), regular);
-      firstAmount = Decimal.min(amount, roundMoney(advance, currency));
-      how = `${formatMoney(amount, currency)} off ${showAmount(regular, currency)} of recurring charges`;
-    } else {
-      amount = regular;
-      firstAmount = roundMoney(advance, currency);
-      how = `${showAmount(regular, currency)} of recurring charges free`;
-    }
-    const lasting = s.end === undefined;
-    const plural = count === 1 ? "" : "s";
-    const legacyIntro = s.plan.type === "intro" && s.plan.length?.unit === "period";
-    const when = legacyIntro
-      ? `for the first ${count} ${ctx.periodWord}${plural}`
-      : lasting
-        ? `from ${s.start}, every ${ctx.periodWord}`
-        : `for ${count} ${ctx.periodWord}${plural} from ${s.start} to ${s.end}`;
-    notes.push(
-      legacyIntro
-        ? `Intro price: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges for the first ${count} ${ctx.periodWord}${plural}.`
-        : `${capital(s.plan.words)}: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges ${when}.`,
-    );
-    out.push({
-      id: uniqueId(ctx.ids, legacyIntro ? "intro" : `phase-${s.plan.index + 1}`),
-      chargeId: null,
-      packageId: ctx.basePackageId,
-      kind: "discount",
-      description: legacyIntro
-        ? `Intro price (first ${count} ${ctx.periodWord}${plural})`
-        : `${capital(s.plan.words)} (${lasting ? `from ${s.start}` : `${count} ${ctx.periodWord}${plural}`})`,
-      quantity: 1,
-      amount: amount.neg(),
-      explanation: `${how} = -${formatMoney(amount, currency)} ${when}`,
-      firstInvoice: first ? firstAmount.neg() : Decimal.ZERO,
-      perPeriod: lasting,
-      periods: count,
-      inAdvance: true,
-      oneTime: false,
-      commitment: false,
+    const line = phaseDiscount(ctx, { pkg: input.pkg, suffix: "", owner: ctx.basePackageId }, s, {
+      count,
+      first,
+      base,
+      advance,
+      notes,
     });
+    if (line) out.push(line);
   }
   return { lines: out, schedule, ...(ends ? { ends } : {}) };
+}
+
+/** Whose phases a discount line prices: the base (suffix "") or an add-on ("@<add-on id>"). */
+export interface PhaseOwner {
+  pkg: Package;
+  suffix: string;
+  /** packageId of the line. */
+  owner: string;
+}
+
+/**
+ * The discount line of one phase with a price of its own (percent, fixed amount, free), counted on
+ * `count` invoices; undefined for a regular-price phase or a currency the phase has no amount in
+ * (a violation then).
+ */
+export function phaseDiscount(
+  ctx: DiscountContext,
+  who: PhaseOwner,
+  s: PhaseSpan,
+  at: { count: number; first: boolean; base: Decimal; advance: Decimal; notes: string[] },
+): WorkLine | undefined {
+  const { currency } = ctx;
+  const { count, first, base, advance, notes } = at;
+  const price = s.plan.price;
+  if (price.kind === "regular") return undefined;
+  const regular = roundMoney(base, currency);
+  const whose = who.suffix === "" ? "" : `${who.pkg.name}: `;
+  let amount: Decimal;
+  let firstAmount: Decimal;
+  let how: string;
+  if (price.kind === "percent") {
+    amount = percentOf(base, price.percent, currency);
+    firstAmount = percentOf(advance, price.percent, currency);
+    how = `${price.percent.toString()}% off ${showAmount(regular, currency)} of recurring charges`;
+  } else if (price.kind === "amount") {
+    const off = price.amounts.get(currency);
+    if (off === undefined) {
+      ctx.violations.push({
+        code: "price.phase-currency",
+        severity: "error",
+        pointer: "/package",
+        message: `Phase ${s.plan.index + 1} of "${who.pkg.name}" (${s.plan.words}) has no amount off in ${currency}.`,
+      });
+      return undefined;
+    }
+    amount = Decimal.min(roundMoney(off, currency), regular);
+    firstAmount = Decimal.min(amount, roundMoney(advance, currency));
+    how = `${formatMoney(amount, currency)} off ${showAmount(regular, currency)} of recurring charges`;
+  } else {
+    amount = regular;
+    firstAmount = roundMoney(advance, currency);
+    how = `${showAmount(regular, currency)} of recurring charges free`;
+  }
+  const lasting = s.end === undefined;
+  const plural = count === 1 ? "" : "s";
+  const legacyIntro = s.plan.type === "intro" && s.plan.length?.unit === "period";
+  const trial = s.plan.type === "trial";
+  const when = legacyIntro
+    ? `for the first ${count} ${ctx.periodWord}${plural}`
+    : lasting
+      ? `from ${s.start}, every ${ctx.periodWord}`
+      : trial
+        ? `on the invoices from ${s.start} to ${s.end}`
+        : `for ${count} ${ctx.periodWord}${plural} from ${s.start} to ${s.end}`;
+  notes.push(
+    legacyIntro
+      ? `${whose}Intro price: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges for the first ${count} ${ctx.periodWord}${plural}.`
+      : trial
+        ? `${whose}${capital(s.plan.words)} from ${s.start} to ${s.end}: not billed on the invoices of that time, then billed from ${s.end} (${formatMoney(regular, currency)} per ${ctx.periodWord}).`
+        : `${whose}${capital(s.plan.words)}: ${formatMoney(regular.sub(amount), currency)} instead of ${formatMoney(regular, currency)} per ${ctx.periodWord} of recurring charges ${when}.`,
+  );
+  return {
+    id: uniqueId(ctx.ids, `${legacyIntro ? "intro" : `phase-${s.plan.index + 1}`}${who.suffix}`),
+    chargeId: null,
+    packageId: who.owner,
+    kind: "discount",
+    description: `${whose}${
+      legacyIntro
+        ? `Intro price (first ${count} ${ctx.periodWord}${plural})`
+        : `${capital(s.plan.words)} (${lasting ? `from ${s.start}` : trial ? `${s.start} to ${s.end}` : `${count} ${ctx.periodWord}${plural}`})`
+    }`,
+    quantity: 1,
+    amount: amount.neg(),
+    explanation: `${how} = -${formatMoney(amount, currency)} ${when}`,
+    firstInvoice: first ? firstAmount.neg() : Decimal.ZERO,
+    perPeriod: lasting,
+    periods: count,
+    inAdvance: true,
+    oneTime: false,
+    commitment: false,
+  };
 }
 
 function capital(s: string): string {

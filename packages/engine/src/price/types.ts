@@ -66,8 +66,20 @@ export interface PriceSchedule {
   phases?: SchedulePhase[];
   /** When the last phase is a fixed term: the day the subscription ends with it. */
   ends?: string;
+  /** The phases of each add-on that has phases of its own (they price that add-on's lines). */
+  addOnPhases?: AddOnSchedule[];
   /** How the billing dates were aligned (billing alignment): account, bundle or subscription. */
   billingAlignment?: "account" | "bundle" | "subscription";
+}
+
+/** An add-on's own phases on the calendar. */
+export interface AddOnSchedule {
+  /** The add-on package. */
+  package: string;
+  name: string;
+  phases: SchedulePhase[];
+  /** When its last phase is a fixed term: the day the add-on ends with it. */
+  ends?: string;
 }
 
 /** One phase of the subscription on the calendar. */

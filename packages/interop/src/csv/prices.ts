@@ -8,6 +8,9 @@
  *
  * Tiers and steps are written `upTo=amount` separated by `; `, the open band as `inf`, a tier's
  * flat amount after a `+`: `10=12.00; 50=10.00; inf=8.00`, `1000=0.0004+5.00; inf=0.0003`.
+ * Percentage charges fill `percent` (e.g. 2.9) and, on a transaction volume, the fee per
+ * transaction and its per-transaction minimum and maximum (`fixed_amount`, `min_amount`,
+ * `max_amount`); a sheet written before those columns existed still imports.
  */
 import { validate } from "@tessera/engine";
 import type { BillingPeriod, Catalog, PricePoint, Step, Tier } from "@tessera/schema";
@@ -28,6 +31,10 @@ export const PRICE_COLUMNS = [
   "included_units",
   "tiers",
   "steps",
+  "percent",
+  "fixed_amount",
+  "min_amount",
+  "max_amount",
 ] as const;
 type Column = (typeof PRICE_COLUMNS)[number];
 
@@ -41,6 +48,8 @@ const PERIODS: readonly BillingPeriod[] = [
   "upfront",
 ];
 const AMOUNT = /^(0|[1-9][0-9]{0,17})(\.[0-9]{1,12})?$/;
+/** The catalog schema's Percent: 0 to 100 with at most 4 decimals. */
+const PERCENT = /^(100(\.0{1,4})?|[1-9]?[0-9](\.[0-9]{1,4})?)$/;
 
 function bands(list: { upTo?: number | null }[], value: (i: number) => string): string {
   return list
@@ -72,6 +81,10 @@ export function exportPriceSheet(catalog: Catalog): string {
               )
             : "",
           p.steps ? bands(p.steps, (i) => p.steps![i]!.amount) : "",
+          p.percent ?? "",
+          p.fixedAmount ?? "",
+          p.minAmount ?? "",
+          p.maxAmount ?? "",
         ]);
   return stringify([[...PRICE_COLUMNS], ...rows]);
 }
@@ -174,7 +187,7 @@ function rowToPoint(
   const book = row.price_book ?? "";
   if (book !== "" && !catalog.priceBooks?.some((b) => b.id === book))
     bad(cur, "price_book", "csv.price-book", `There is no price book "${book}" in the catalog.`);
-  for (const column of ["amount", "unit_amount"] as const)
+  for (const column of ["amount", "unit_amount", "fixed_amount", "min_amount", "max_amount"] as const)
     if (row[column] && !AMOUNT.test(row[column]!))
       bad(
         cur,
@@ -182,6 +195,14 @@ function rowToPoint(
         "csv.amount",
         `"${row[column]}" is not an amount; write a plain decimal like 12.50 (no currency sign or thousands separator).`,
       );
+  const percent = row.percent ?? "";
+  if (percent !== "" && !PERCENT.test(percent))
+    bad(
+      cur,
+      "percent",
+      "csv.percent",
+      `"${percent}" is not a percentage; write a number from 0 to 100 like 2.9.`,
+    );
   const included = row.included_units ?? "";
   if (included !== "" && !/^\d+$/.test(included))
     bad(cur, "included_units", "csv.integer", `"${included}" is not a whole number of units.`);
@@ -213,6 +234,10 @@ function rowToPoint(
       ? { steps: steps.map((s): Step => ({ upTo: s.upTo, amount: s.amount })) as [Step, ...Step[]] }
       : {}),
     ...(included ? { includedUnits: Number(included) } : {}),
+    ...(percent ? { percent } : {}),
+    ...(row.fixed_amount ? { fixedAmount: row.fixed_amount } : {}),
+    ...(row.min_amount ? { minAmount: row.min_amount } : {}),
+    ...(row.max_amount ? { maxAmount: row.max_amount } : {}),
   };
   return { key: `${row.package}\u0000${row.charge}`, point };
 }

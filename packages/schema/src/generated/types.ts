@@ -1415,6 +1415,12 @@ export interface Arrangement {
     periodStart: CalendarDate;
     from?: CalendarDate;
     amount: Amount;
+    /**
+     * What was invoiced for the period per item: the base package (its id) and each add-on (its package id). With items, the flexible style credits each item from its own record (an item changed or removed mid-period is credited at most what was billed for it), and an item not listed was not billed for the period, so it earns no credit.
+     *
+     * @maxItems 1000
+     */
+    items?: BilledItem[];
   };
   /**
    * active; pending_termination: a cancellation takes effect on a future date; terminated.
@@ -1450,4 +1456,15 @@ export interface HeldAddOn {
    */
   phase?: "trial" | "intro" | "discount" | "fixed_term" | "evergreen";
   phaseEnds?: CalendarDate;
+}
+/**
+ * What was invoiced for one item of the subscription for the current billing period.
+ *
+ * This interface was referenced by `Arrangement`'s JSON-Schema
+ * via the `definition` "BilledItem".
+ */
+export interface BilledItem {
+  package: Id;
+  from?: CalendarDate;
+  amount: Amount;
 }

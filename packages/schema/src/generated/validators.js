@@ -9682,7 +9682,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var validateArrangement = validate36;
-var schema85 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["start", "end"], "description": "The current contract term: its length in months or, for week-based billing, in weeks (one of the two), and its dates.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length in weeks (terms of week-based packages); use instead of months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the subscription (the bundle) began. Phases, and the start_of_bundle alignments, count from it. Defaults to packageSince, else term.start." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseIndex": { "type": "integer", "minimum": 0, "description": "Position of the current phase in the package's phases list, when the package lists several of one type." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current phase ends (the first day of the next one)." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "billed": { "type": "object", "additionalProperties": false, "required": ["periodStart", "amount"], "description": "What was invoiced for the current billing period, for the flexible proration style: the amount debited to cover the days from `from` (default: the period's start) to the period's end. A record for another period is ignored.", "properties": { "periodStart": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the billing period the record is about." }, "from": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day the amount covers (a mid-period change bills from its effective date)." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring amount invoiced for those days, after discounts." } } }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which the add-on's own billing periods start, when it bills on its own anniversary (billing alignment subscription). Omitted: it bills with the base." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "The add-on's own current phase (add-ons with phases). Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on's current phase ends." } } } } };
+var schema85 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://tessera.dev/schemas/arrangement.schema.json", "title": "Arrangement", "description": "What a customer has now: the package, picks, quantities and add-ons they hold under one catalog version, with their term, billing anchor and the price they pay. An accepted quote becomes one; lifecycle moves produce the next.", "type": "object", "additionalProperties": false, "required": ["catalogId", "catalogVersion", "package", "currency", "billingPeriod", "term", "billingAnchor"], "properties": { "$schema": { "type": "string", "description": "Optional URI of this schema, for editors." }, "id": { "type": "string", "minLength": 1, "maxLength": 100, "description": "Arrangement id, assigned by the server." }, "customer": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Who holds it." }, "catalogId": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Catalog the arrangement was priced on." }, "catalogVersion": { "type": "integer", "minimum": 1, "description": "Catalog version the arrangement was priced on." }, "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Base package held." }, "packageSince": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current package started (for minimum time on a package). Defaults to term.start." }, "currency": { "$ref": "catalog.schema.json#/$defs/Currency", "description": "Currency billed." }, "billingPeriod": { "$ref": "catalog.schema.json#/$defs/BillingPeriod", "description": "Billing period." }, "priceBook": { "$ref": "catalog.schema.json#/$defs/Id", "description": "Price book priced from." }, "paymentTerm": { "$ref": "catalog.schema.json#/$defs/PaymentTerm", "description": "Payment term." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the base package." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the base package." }, "addOns": { "type": "array", "items": { "$ref": "#/$defs/HeldAddOn" }, "description": "Add-ons held." }, "term": { "type": "object", "additionalProperties": false, "required": ["start", "end"], "description": "The current contract term: its length in months or, for week-based billing, in weeks (one of the two), and its dates.", "properties": { "months": { "type": "integer", "minimum": 1, "maximum": 120, "description": "Length in months." }, "weeks": { "type": "integer", "minimum": 1, "maximum": 520, "description": "Length in weeks (terms of week-based packages); use instead of months." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the term." }, "end": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the term ends (exclusive: the first day after it)." } } }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which a billing period starts; periods repeat from it." }, "start": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the subscription (the bundle) began. Phases, and the start_of_bundle alignments, count from it. Defaults to packageSince, else term.start." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "Current phase. Defaults to evergreen." }, "phaseIndex": { "type": "integer", "minimum": 0, "description": "Position of the current phase in the package's phases list, when the package lists several of one type." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the current phase ends (the first day of the next one)." }, "recurring": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring price per billing period the customer pays now, after discounts (the price snapshot). Used for locked and capped renewals and for proration credit." }, "discounts": { "type": "array", "items": { "$ref": "quote.schema.json#/$defs/Discount" }, "description": "Discounts the customer holds." }, "usage": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Observed usage per component over the last billing period: active seats, units consumed. Lets paths flag over-provisioning and over-consumption." }, "billed": { "type": "object", "additionalProperties": false, "required": ["periodStart", "amount"], "description": "What was invoiced for the current billing period, for the flexible proration style: the amount debited to cover the days from `from` (default: the period's start) to the period's end. A record for another period is ignored.", "properties": { "periodStart": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day of the billing period the record is about." }, "from": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day the amount covers (a mid-period change bills from its effective date)." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Recurring amount invoiced for those days, after discounts. With `items`, their sum." }, "items": { "type": "array", "maxItems": 1e3, "items": { "$ref": "#/$defs/BilledItem" }, "description": "What was invoiced for the period per item: the base package (its id) and each add-on (its package id). With items, the flexible style credits each item from its own record (an item changed or removed mid-period is credited at most what was billed for it), and an item not listed was not billed for the period, so it earns no credit." } } }, "status": { "type": "string", "enum": ["active", "pending_termination", "terminated"], "description": "active; pending_termination: a cancellation takes effect on a future date; terminated." }, "terminationDate": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day service ends, once a termination is scheduled or done." } }, "$defs": { "BilledItem": { "type": "object", "additionalProperties": false, "required": ["package", "amount"], "description": "What was invoiced for one item of the subscription for the current billing period.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The item: the base package's id or an add-on's package id." }, "from": { "$ref": "catalog.schema.json#/$defs/Date", "description": "First day the amount covers (default: the period's start); an item added or changed mid-period is billed from that day." }, "amount": { "$ref": "catalog.schema.json#/$defs/Amount", "description": "Amount invoiced for the item for those days, after discounts." } } }, "HeldAddOn": { "type": "object", "additionalProperties": false, "required": ["package"], "description": "An add-on the customer holds.", "properties": { "package": { "$ref": "catalog.schema.json#/$defs/Id", "description": "The add-on package." }, "quantity": { "type": "integer", "minimum": 1, "maximum": 1e6, "description": "Units held. Defaults to 1." }, "included": { "type": "boolean", "description": "Bundled by the base package: free and not removable." }, "picks": { "type": "array", "uniqueItems": true, "items": { "$ref": "catalog.schema.json#/$defs/Id" }, "description": "Options picked on the add-on." }, "quantities": { "$ref": "quote.schema.json#/$defs/Quantities", "description": "Quantity per component of the add-on." }, "since": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on started." }, "billingAnchor": { "$ref": "catalog.schema.json#/$defs/Date", "description": "A date on which the add-on's own billing periods start, when it bills on its own anniversary (billing alignment subscription). Omitted: it bills with the base." }, "phase": { "type": "string", "enum": ["trial", "intro", "discount", "fixed_term", "evergreen"], "description": "The add-on's own current phase (add-ons with phases). Defaults to evergreen." }, "phaseEnds": { "$ref": "catalog.schema.json#/$defs/Date", "description": "Day the add-on's current phase ends." } } } } };
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -10235,6 +10235,125 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate42.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate45.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.package === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package" }, message: "must have required property 'package'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.amount === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "package" || key0 === "from" || key0 === "amount")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.package !== void 0) {
+      let data0 = data.package;
+      if (typeof data0 === "string") {
+        if (!pattern4.test(data0)) {
+          const err3 = { instancePath: instancePath + "/package", schemaPath: "catalog.schema.json#/$defs/Id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,79}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,79}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/package", schemaPath: "catalog.schema.json#/$defs/Id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== void 0) {
+      let data1 = data.from;
+      if (typeof data1 === "string") {
+        if (!pattern5.test(data1)) {
+          const err5 = { instancePath: instancePath + "/from", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/from", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.amount !== void 0) {
+      let data2 = data.amount;
+      if (typeof data2 === "string") {
+        if (!pattern46.test(data2)) {
+          const err7 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$" }, message: 'must match pattern "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/amount", schemaPath: "catalog.schema.json#/$defs/Amount/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate45.errors = vErrors;
+  return errors === 0;
+}
+validate45.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -10979,7 +11098,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key2 in data30) {
-          if (!(key2 === "periodStart" || key2 === "from" || key2 === "amount")) {
+          if (!(key2 === "periodStart" || key2 === "from" || key2 === "amount" || key2 === "items")) {
             const err65 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err65];
@@ -11055,29 +11174,37 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data30.items !== void 0) {
+          let data34 = data30.items;
+          if (Array.isArray(data34)) {
+            if (data34.length > 1e3) {
+              const err72 = { instancePath: instancePath + "/billed/items", schemaPath: "#/properties/billed/properties/items/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items" };
+              if (vErrors === null) {
+                vErrors = [err72];
+              } else {
+                vErrors.push(err72);
+              }
+              errors++;
+            }
+            const len3 = data34.length;
+            for (let i4 = 0; i4 < len3; i4++) {
+              if (!validate45(data34[i4], { instancePath: instancePath + "/billed/items/" + i4, parentData: data34, parentDataProperty: i4, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err73 = { instancePath: instancePath + "/billed/items", schemaPath: "#/properties/billed/properties/items/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err72 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err72];
-        } else {
-          vErrors.push(err72);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data34 = data.status;
-      if (typeof data34 !== "string") {
-        const err73 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err73];
-        } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-      if (!(data34 === "active" || data34 === "pending_termination" || data34 === "terminated")) {
-        const err74 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema85.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err74 = { instancePath: instancePath + "/billed", schemaPath: "#/properties/billed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err74];
         } else {
@@ -11086,20 +11213,19 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.terminationDate !== void 0) {
-      let data35 = data.terminationDate;
-      if (typeof data35 === "string") {
-        if (!pattern5.test(data35)) {
-          const err75 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
-          if (vErrors === null) {
-            vErrors = [err75];
-          } else {
-            vErrors.push(err75);
-          }
-          errors++;
+    if (data.status !== void 0) {
+      let data36 = data.status;
+      if (typeof data36 !== "string") {
+        const err75 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
         }
-      } else {
-        const err76 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data36 === "active" || data36 === "pending_termination" || data36 === "terminated")) {
+        const err76 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema85.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err76];
         } else {
@@ -11108,12 +11234,34 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.terminationDate !== void 0) {
+      let data37 = data.terminationDate;
+      if (typeof data37 === "string") {
+        if (!pattern5.test(data37)) {
+          const err77 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"' };
+          if (vErrors === null) {
+            vErrors = [err77];
+          } else {
+            vErrors.push(err77);
+          }
+          errors++;
+        }
+      } else {
+        const err78 = { instancePath: instancePath + "/terminationDate", schemaPath: "catalog.schema.json#/$defs/Date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err78];
+        } else {
+          vErrors.push(err78);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err77 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err79 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err77];
+      vErrors = [err79];
     } else {
-      vErrors.push(err77);
+      vErrors.push(err79);
     }
     errors++;
   }

@@ -140,3 +140,70 @@ export const NoMoves: Story = {
     ).toBeInTheDocument();
   },
 };
+
+/** An add-on removal whose cancel policy ends it at the end of the billing period (Kill Bill's END_OF_BILLING_PERIOD). */
+const removeSso = {
+  key: "remove_add_on:sso",
+  kind: "remove_add_on",
+  title: "Remove SSO",
+  valid: true,
+  reasons: [],
+  effectiveDate: "2026-04-01",
+  policy: "at the end of the billing period, nothing prorated (path rule sso-cancel)",
+  newRecurring: "20.00",
+  mrrDelta: "-5.00",
+  endChoices: [
+    { label: "As the policy says: 2026-04-01" },
+    { label: "At once: 2026-03-16", date: "2026-03-16" },
+    { label: "At the end of the term: 2027-01-01", date: "2027-01-01" },
+  ],
+};
+
+export const RemoveAddOnOnChosenEnd: Story = {
+  args: { moves: [removeSso] },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Remove…" }));
+    // Choosing when it ends comes before anything is applied.
+    await expect(args.onApply).not.toHaveBeenCalled();
+    const panel = canvas.getByRole("region", { name: "When SSO ends" });
+    await expect(within(panel).getByRole("radio", { name: "As the policy says: 2026-04-01" })).toBeChecked();
+    await userEvent.click(within(panel).getByRole("button", { name: "Remove as the policy says" }));
+    await expect(args.onApply).toHaveBeenLastCalledWith("remove_add_on:sso");
+    await userEvent.click(within(panel).getByRole("radio", { name: "At the end of the term: 2027-01-01" }));
+    await userEvent.click(within(panel).getByRole("button", { name: "Remove on 2027-01-01" }));
+    await expect(args.onApply).toHaveBeenLastCalledWith("remove_add_on:sso", { date: "2027-01-01" });
+    await userEvent.click(within(panel).getByRole("radio", { name: "On another date" }));
+    await expect(within(panel).getByRole("button", { name: "Remove as the policy says" })).toBeDisabled();
+    await userEvent.type(within(panel).getByLabelText("End date"), "2026-05-15");
+    await userEvent.click(within(panel).getByRole("button", { name: "Remove on 2026-05-15" }));
+    await expect(args.onApply).toHaveBeenLastCalledWith("remove_add_on:sso", { date: "2026-05-15" });
+  },
+};
+
+export const RemoveAddOnWithNotice: Story = {
+  args: {
+    moves: [
+      {
+        ...removeSso,
+        earliestDate: "2026-04-15",
+        effectiveDate: "2026-04-15",
+        endChoices: [
+          { label: "As the policy says: 2026-04-15" },
+          { label: "At the end of the term: 2027-01-01", date: "2027-01-01" },
+        ],
+      },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Remove…" }));
+    await userEvent.click(canvas.getByRole("radio", { name: "On another date" }));
+    const date = canvas.getByLabelText("End date");
+    await expect(date).toHaveAttribute("min", "2026-04-15");
+    // A date before the notice allows cannot be sent.
+    await userEvent.type(date, "2026-04-01");
+    await expect(canvas.getByRole("button", { name: "Remove on 2026-04-01" })).toBeDisabled();
+    await expect(canvas.getByText("The earliest possible end date is 2026-04-15.")).toBeInTheDocument();
+  },
+};

@@ -35,12 +35,17 @@ export interface MoveView {
   earliestDate?: string;
   /** Terminate only: offers presented before the cancellation is confirmed. */
   retention?: readonly MoveView[];
+  /**
+   * Add-on removal: the end dates to choose from (the policy's own first, without a date), and
+   * any later date on or after `earliestDate` may be typed in.
+   */
+  endChoices?: readonly { label: string; date?: string }[];
 }
 
 export interface MoveListProps {
   currency: string;
   moves: readonly MoveView[];
-  /** Applies a move; a termination may carry a chosen future end date. */
+  /** Applies a move; a termination or an add-on removal may carry a chosen end date. */
   onApply: (key: string, options?: { date: string }) => void;
   /** Key of the move being applied (its button shows progress). */
   applyingKey?: string;
@@ -131,6 +136,81 @@ function MoveFacts({ move, currency }: { move: MoveView; currency: string }) {
 }
 
 /**
+ * When a removed add-on ends: the policy's date, at once, the end of the billing period, the end
+ * of the term, or a date typed in (never before the earliest date the notice allows).
+ */
+function EndChoice({
+  move,
+  busy,
+  disabled,
+  onApply,
+  onCancel,
+}: {
+  move: MoveView;
+  busy: boolean;
+  disabled: boolean;
+  onApply: MoveListProps["onApply"];
+  onCancel: () => void;
+}) {
+  const choices = move.endChoices ?? [];
+  /** Index of the choice picked; choices.length = a typed date. */
+  const [picked, setPicked] = useState(0);
+  const [typed, setTyped] = useState("");
+  const name = `end-${move.key}`;
+  const date = picked < choices.length ? choices[picked]?.date : typed || undefined;
+  const tooEarly = date !== undefined && move.earliestDate !== undefined && date < move.earliestDate;
+  return (
+    <section className="ts-retention" aria-label={`When ${move.title.replace(/^Remove /, "")} ends`}>
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend>Ends</legend>
+        {choices.map((c, i) => (
+          <label key={c.label} style={{ display: "block" }}>
+            <input type="radio" name={name} checked={picked === i} onChange={() => setPicked(i)} /> {c.label}
+          </label>
+        ))}
+        <label style={{ display: "block" }}>
+          <input
+            type="radio"
+            name={name}
+            checked={picked === choices.length}
+            onChange={() => setPicked(choices.length)}
+          />{" "}
+          On another date
+        </label>
+        {picked === choices.length ? (
+          <input
+            type="date"
+            aria-label="End date"
+            className="ts-input"
+            value={typed}
+            {...(move.earliestDate ? { min: move.earliestDate } : {})}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        ) : null}
+      </fieldset>
+      {move.earliestDate ? (
+        <p className="ts-hint" style={{ margin: 0 }}>
+          The earliest possible end date is {move.earliestDate}.
+        </p>
+      ) : null}
+      <div className="ts-row" style={{ marginTop: "0.6rem" }}>
+        <button
+          type="button"
+          className="ts-button ts-button--primary"
+          disabled={disabled || tooEarly || (picked === choices.length && typed === "")}
+          onClick={() => (date !== undefined ? onApply(move.key, { date }) : onApply(move.key))}
+        >
+          {busy ? "Applying…" : date !== undefined ? `Remove on ${date}` : "Remove as the policy says"}
+        </button>
+        <button type="button" className="ts-button" onClick={onCancel}>
+          Keep it
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/**
  * Every lifecycle move from an arrangement. Blocked moves say why and offer no button; terminate
  * first shows its retention offers and asks for a confirmation.
  */
@@ -144,6 +224,7 @@ export function MoveList({ currency, moves, onApply, applyingKey, readOnly = fal
         const headingId = `move-${move.key}`;
         const busy = applyingKey === move.key;
         const isTerminate = move.kind === "terminate";
+        const choosesEnd = move.endChoices !== undefined && move.endChoices.length > 0;
         return (
           <li key={move.key} className="ts-move" data-valid={move.valid} aria-labelledby={headingId}>
             <div className="ts-move__head">
@@ -160,10 +241,10 @@ export function MoveList({ currency, moves, onApply, applyingKey, readOnly = fal
                   type="button"
                   className={isTerminate ? "ts-button ts-button--danger" : "ts-button ts-button--primary"}
                   disabled={applyingKey !== undefined}
-                  aria-expanded={isTerminate ? confirming === move.key : undefined}
-                  onClick={() => (isTerminate ? setConfirming(move.key) : onApply(move.key))}
+                  aria-expanded={isTerminate || choosesEnd ? confirming === move.key : undefined}
+                  onClick={() => (isTerminate || choosesEnd ? setConfirming(move.key) : onApply(move.key))}
                 >
-                  {busy ? "Applying…" : isTerminate ? "Terminate…" : "Apply"}
+                  {busy ? "Applying…" : isTerminate ? "Terminate…" : choosesEnd ? "Remove…" : "Apply"}
                 </button>
               ) : (
                 <span className="ts-badge ts-badge--danger">blocked</span>
@@ -178,6 +259,15 @@ export function MoveList({ currency, moves, onApply, applyingKey, readOnly = fal
                   </li>
                 ))}
               </ul>
+            ) : null}
+            {choosesEnd && confirming === move.key ? (
+              <EndChoice
+                move={move}
+                busy={busy}
+                disabled={applyingKey !== undefined}
+                onApply={onApply}
+                onCancel={() => setConfirming(null)}
+              />
             ) : null}
             {isTerminate && confirming === move.key ? (
               <section className="ts-retention" aria-label="Before you terminate">

@@ -38,6 +38,20 @@ export const Priced: Story = {
   },
 };
 
+/** The public self-service page: buyer's words, and never the seller's approval state. */
+export const ForACustomer: Story = {
+  args: { audience: "customer", requiresApproval: true, reasons: ["A 30% discount needs a manager."] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Whole term").nextElementSibling).toHaveTextContent("$7,224.00");
+    await expect(canvas.getByText("Per month").nextElementSibling).toHaveTextContent("$159.00");
+    await expect(canvas.queryByText("TCV")).toBeNull();
+    await expect(canvas.getByText(/Prices exclude taxes\./)).toBeInTheDocument();
+    await expect(canvas.queryByText(/approval/i)).toBeNull();
+    await expect(canvas.queryByText("A 30% discount needs a manager.")).toBeNull();
+  },
+};
+
 export const NeedsApproval: Story = {
   args: {
     lines: [

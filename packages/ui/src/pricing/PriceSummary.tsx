@@ -29,6 +29,11 @@ export interface PriceSummaryProps {
   reasons?: readonly string[];
   /** Problems that keep the quote from being priced as is. */
   violations?: readonly string[];
+  /**
+   * `customer`: the public self-service page — totals in a buyer's words, and no approval state
+   * (approval is the seller's internal matter). Default `seller`.
+   */
+  audience?: "seller" | "customer";
 }
 
 const TOTALS: [keyof PriceTotalsView, string][] = [
@@ -39,6 +44,15 @@ const TOTALS: [keyof PriceTotalsView, string][] = [
   ["tcv", "TCV"],
 ];
 
+/** The same totals as a buyer reads them. */
+const CUSTOMER_TOTALS: Record<keyof PriceTotalsView, string> = {
+  firstInvoice: "First invoice",
+  perPeriod: "Each bill",
+  mrr: "Per month",
+  arr: "Per year",
+  tcv: "Whole term",
+};
+
 /** The priced quote: every line with its explanation, the five totals and the approval flag. */
 export function PriceSummary({
   currency,
@@ -48,18 +62,20 @@ export function PriceSummary({
   requiresApproval,
   reasons = [],
   violations = [],
+  audience = "seller",
 }: PriceSummaryProps) {
+  const customer = audience === "customer";
   return (
     <section className="ts-card" aria-labelledby="ts-price-summary-title">
       <div className="ts-row" style={{ justifyContent: "space-between" }}>
         <h2 id="ts-price-summary-title">Price summary</h2>
-        {requiresApproval ? (
+        {customer ? null : requiresApproval ? (
           <span className="ts-badge ts-badge--warn">Needs approval</span>
         ) : (
           <span className="ts-badge ts-badge--ok">No approval needed</span>
         )}
       </div>
-      {requiresApproval && reasons.length > 0 ? (
+      {!customer && requiresApproval && reasons.length > 0 ? (
         <ul
           className="ts-alert ts-alert--warn"
           aria-label="Approval reasons"
@@ -80,14 +96,14 @@ export function PriceSummary({
       <dl className="ts-totals">
         {TOTALS.map(([key, label]) => (
           <div className="ts-total" key={key}>
-            <dt>{label}</dt>
+            <dt>{customer ? CUSTOMER_TOTALS[key] : label}</dt>
             <dd data-total={key}>{formatMoney(totals[key], currency)}</dd>
           </div>
         ))}
       </dl>
       <p className="ts-hint">
-        Recurring charges are billed per {PERIOD_LABEL[billingPeriod] ?? billingPeriod}, in {currency}. Taxes
-        are left to the billing system.
+        Recurring charges are billed per {PERIOD_LABEL[billingPeriod] ?? billingPeriod}, in {currency}.{" "}
+        {customer ? "Prices exclude taxes." : "Taxes are left to the billing system."}
       </p>
       <table className="ts-table">
         <caption className="ts-visually-hidden">Price lines</caption>

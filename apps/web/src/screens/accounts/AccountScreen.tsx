@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, formatDelta, formatMoney, LoadingState, MrrChart, PERIOD_LABEL } from "@tessera/ui";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
-import { navigate } from "../../navigation/store.ts";
 import { abilities, type Role } from "../../session/store.ts";
 import { PortalAccess } from "./PortalAccess.tsx";
 import { UsageMeters } from "./UsageMeters.tsx";
@@ -9,17 +8,7 @@ import { UsageMeters } from "./UsageMeters.tsx";
 const UPCOMING_WORDS = { renewal: "Renews", trial_ends: "Trial ends", termination: "Service ends" } as const;
 
 function Link({ href, children }: { href: string; children: React.ReactNode }) {
-  return (
-    <a
-      href={href}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(href);
-      }}
-    >
-      {children}
-    </a>
-  );
+  return <Link href={href}>{children}</Link>;
 }
 
 /**

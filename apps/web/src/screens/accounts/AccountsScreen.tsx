@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, formatMoney, LoadingState } from "@tessera/ui";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
-import { navigate } from "../../navigation/store.ts";
+import { Link } from "../../navigation/Link.tsx";
 
 export const accountHref = (customer: string) => `/accounts/${encodeURIComponent(customer)}`;
 
@@ -43,15 +43,7 @@ export function AccountsScreen() {
                 {list.data.map((c) => (
                   <tr key={c.customer}>
                     <td>
-                      <a
-                        href={accountHref(c.customer)}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          navigate(accountHref(c.customer));
-                        }}
-                      >
-                        {c.customer}
-                      </a>
+                      <Link href={accountHref(c.customer)}>{c.customer}</Link>
                     </td>
                     <td>{c.packages.join(", ")}</td>
                     <td className="ts-num">

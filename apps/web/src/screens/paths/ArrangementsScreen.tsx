@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, formatMoney, LoadingState } from "@tessera/ui";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
-import { navigate } from "../../navigation/store.ts";
+import { Link } from "../../navigation/Link.tsx";
 
 /** What customers hold now; each opens in the path explorer. */
 export function ArrangementsScreen() {
@@ -42,15 +42,7 @@ export function ArrangementsScreen() {
                 {list.data.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      <a
-                        href={`/arrangements/${a.id}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          navigate(`/arrangements/${a.id}`);
-                        }}
-                      >
-                        {a.customer ?? a.id}
-                      </a>
+                      <Link href={`/arrangements/${a.id}`}>{a.customer ?? a.id}</Link>
                     </td>
                     <td>{a.packageName}</td>
                     <td>

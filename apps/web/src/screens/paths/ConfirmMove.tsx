@@ -1,6 +1,7 @@
 /**
  * Confirmation before a move is applied: what it is, the day it takes effect and the net amount
- * due (or credited) because of it, and the new recurring price. A native modal <dialog>: focus is
+ * due (or credited) because of it, and the new recurring price — for a move with choices (a
+ * quantity, a chosen end date), as the API works them out for those choices (previewMove). A native modal <dialog>: focus is
  * trapped and Escape cancels.
  */
 import { formatMoney } from "@tessera/ui";
@@ -9,7 +10,7 @@ import { useEffect, useRef } from "react";
 export interface PendingMove {
   title: string;
   effectiveDate?: string | undefined;
-  /** Signed decimal string; undefined when it is worked out on applying (a chosen quantity). */
+  /** Signed decimal string; undefined while the API works it out for the choices made. */
   prorationNet?: string | undefined;
   newRecurring?: string | undefined;
   /** Extra line (the chosen quantity, a chosen end date). */
@@ -21,11 +22,17 @@ export function ConfirmMove({
   currency,
   onConfirm,
   onCancel,
+  working = false,
+  refused,
 }: {
   pending: PendingMove | null;
   currency: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The amounts for the choices made are being worked out (by the API). */
+  working?: boolean;
+  /** Why the move, with the choices made, would be refused: it cannot be confirmed. */
+  refused?: readonly string[] | undefined;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -37,7 +44,9 @@ export function ConfirmMove({
   const net = pending?.prorationNet;
   const due =
     net === undefined
-      ? "Worked out for the chosen quantity when applied"
+      ? working
+        ? "Working it out…"
+        : "—"
       : net.startsWith("-")
         ? `${formatMoney(net.slice(1), currency)} credited`
         : /^0*(\.0*)?$/.test(net)
@@ -74,8 +83,18 @@ export function ConfirmMove({
           </>
         ) : null}
       </dl>
+      {refused && refused.length > 0 ? (
+        <div className="ts-alert ts-alert--danger" role="alert">
+          {refused.join(" ")}
+        </div>
+      ) : null}
       <div className="ts-row">
-        <button type="button" className="ts-button ts-button--primary" onClick={onConfirm}>
+        <button
+          type="button"
+          className="ts-button ts-button--primary"
+          disabled={working || (refused !== undefined && refused.length > 0)}
+          onClick={onConfirm}
+        >
           Confirm and apply
         </button>
         <button type="button" className="ts-button" onClick={onCancel}>

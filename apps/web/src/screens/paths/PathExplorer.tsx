@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { spanAdjective, termLengthOf } from "@tessera/engine";
+import { type MoveRequest, spanAdjective, termLengthOf } from "@tessera/engine";
 import { ErrorState, formatMoney, LoadingState, MoveList, PERIOD_LABEL, QuantityInput } from "@tessera/ui";
 import { useMemo, useState } from "react";
 import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
@@ -18,7 +18,9 @@ import { ConfirmMove, type PendingMove } from "./ConfirmMove.tsx";
 export function PathExplorer({ arrangementId, role }: { arrangementId: string; role: Role }) {
   const trpc = useTRPC();
   const canApply = abilities(role).sell;
-  const [pending, setPending] = useState<(PendingMove & { run: () => void }) | null>(null);
+  const [pending, setPending] = useState<
+    (PendingMove & { run: () => void; request?: MoveRequest | undefined }) | null
+  >(null);
   const queryClient = useQueryClient();
   const [asOf, setAsOf] = useState(today());
   const arrangement = useQuery(trpc.arrangements.get.queryOptions({ id: arrangementId }));
@@ -40,7 +42,26 @@ export function PathExplorer({ arrangementId, role }: { arrangementId: string; r
       },
     }),
   );
-  const views = useMemo(() => moveViews(pathsQuery.data?.moves ?? [], catalog), [pathsQuery.data, catalog]);
+  const termEnd = arrangement.data?.doc.term.end;
+  const views = useMemo(
+    () =>
+      moveViews(
+        pathsQuery.data?.moves ?? [],
+        catalog,
+        termEnd ? { asOf, nextBillingDate: pathsQuery.data?.current.nextBillingDate, termEnd } : undefined,
+      ),
+    [pathsQuery.data, catalog, asOf, termEnd],
+  );
+  // A move with choices (a quantity, an end date) is worked out by the API before it is confirmed,
+  // so the dialog shows the numbers applying it gives.
+  const preview = useQuery({
+    ...trpc.arrangements.previewMove.queryOptions({
+      id: arrangementId,
+      move: pending?.request ?? { id: "" },
+      asOf,
+    }),
+    enabled: pending?.request !== undefined,
+  });
   const quantityMoves = (pathsQuery.data?.moves ?? []).filter(
     (m) => m.kind === "change_quantity" && m.quantity,
   );
@@ -69,9 +90,8 @@ export function PathExplorer({ arrangementId, role }: { arrangementId: string; r
     setPending({
       title: move?.label ?? id,
       effectiveDate: date ?? move?.effectiveDate,
-      // A chosen quantity or end date changes the amounts: they are worked out on applying.
-      prorationNet: chosen && move?.kind !== "terminate" ? undefined : (move?.prorationNet ?? "0"),
-      newRecurring: chosen ? undefined : move?.newRecurring,
+      prorationNet: move?.prorationNet ?? "0",
+      newRecurring: move?.newRecurring,
       detail:
         quantity !== undefined
           ? `New quantity: ${quantity}`
@@ -82,6 +102,16 @@ export function PathExplorer({ arrangementId, role }: { arrangementId: string; r
             : date
               ? `Chosen end date: ${date}`
               : undefined,
+      ...(chosen
+        ? {
+            request: {
+              id,
+              ...(quantity === undefined ? {} : { quantity }),
+              ...(renewQuantities === undefined ? {} : { quantities: renewQuantities }),
+              ...(date === undefined ? {} : { date }),
+            },
+          }
+        : {}),
       run: () => applyMove(id, quantity, renewQuantities, date),
     });
   };
@@ -155,7 +185,26 @@ export function PathExplorer({ arrangementId, role }: { arrangementId: string; r
         </div>
       )}
       <ConfirmMove
-        pending={pending}
+        pending={
+          pending?.request === undefined
+            ? pending
+            : preview.data?.ok
+              ? {
+                  ...pending,
+                  effectiveDate: preview.data.move.effectiveDate,
+                  prorationNet: preview.data.move.prorationNet ?? "0",
+                  newRecurring: preview.data.move.newRecurring,
+                }
+              : { ...pending, prorationNet: undefined, newRecurring: undefined }
+        }
+        working={pending?.request !== undefined && preview.isPending}
+        refused={
+          preview.data && !preview.data.ok
+            ? preview.data.reasons
+            : preview.error
+              ? [errorMessage(preview.error)]
+              : undefined
+        }
         currency={a.currency}
         onCancel={() => setPending(null)}
         onConfirm={() => {

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatMoney } from "@tessera/ui";
 import { useState } from "react";
 import { errorMessage, type RouterOutputs, useTRPC } from "../../api/trpc.ts";
-import { navigate } from "../../navigation/store.ts";
+import { Link } from "../../navigation/Link.tsx";
 
 type QuoteRecord = RouterOutputs["quotes"]["get"];
 
@@ -129,15 +129,7 @@ export function RevisionList({ quote }: { quote: QuoteRecord }) {
             {r.id === quote.id ? (
               <strong aria-current="page">Revision {r.revision}</strong>
             ) : (
-              <a
-                href={`/quotes/${r.id}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate(`/quotes/${r.id}`);
-                }}
-              >
-                Revision {r.revision}
-              </a>
+              <Link href={`/quotes/${r.id}`}>Revision {r.revision}</Link>
             )}{" "}
             <span className="muted">
               · {r.status} · {r.createdAt.slice(0, 10)} · MRR{" "}

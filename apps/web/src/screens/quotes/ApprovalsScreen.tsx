@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ErrorState, formatMoney, LoadingState } from "@tessera/ui";
 import { useState } from "react";
 import { errorMessage, type RouterOutputs, useTRPC } from "../../api/trpc.ts";
-import { navigate } from "../../navigation/store.ts";
+import { Link } from "../../navigation/Link.tsx";
 
 type Pending = RouterOutputs["approvals"]["queue"][number];
 
@@ -67,15 +67,7 @@ function ApprovalCard({ pending }: { pending: Pending }) {
       <div className="approval-card__head">
         <div>
           <h2 id={headingId} style={{ margin: 0 }}>
-            <a
-              href={`/quotes/${quote.id}`}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(`/quotes/${quote.id}`);
-              }}
-            >
-              {quote.title}
-            </a>
+            <Link href={`/quotes/${quote.id}`}>{quote.title}</Link>
           </h2>
           <p className="muted" style={{ margin: "0.25rem 0 0" }}>
             {quote.customer ?? "No customer named"} · {quote.packageName} · revision {quote.revision} ·

@@ -6,8 +6,7 @@
  * opens a saved quote on its own catalog version and saves the edit as its next revision.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type CompiledCatalog, configure } from "@tessera/engine";
-import type { Package, Quote } from "@tessera/schema";
+import type { Package } from "@tessera/schema";
 import { ErrorState, LoadingState, PackageCompare, PriceSummary } from "@tessera/ui";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
@@ -16,25 +15,12 @@ import { today, usePublishedCatalog } from "../../engine/useCatalog.ts";
 import { navigate, useNavigation } from "../../navigation/store.ts";
 import { DiscountEditor } from "./DiscountEditor.tsx";
 import { OptionsSection } from "./OptionsSection.tsx";
-import { useQuoteDraft } from "./quoteStore.ts";
+import { startQuote, useQuoteDraft } from "./quoteStore.ts";
 import { TermsSection } from "./TermsSection.tsx";
 import { useComparedPackages } from "./useComparedPackages.ts";
 import { linkedQuote, useLinkedQuote } from "./useLinkedQuote.ts";
 import { useQuoteEngine } from "./useQuoteEngine.ts";
 import { useRevision } from "./useRevision.ts";
-
-/** A new quote for a package, with the engine's defaults filled in (term, billing period, picks). */
-function startQuote(catalog: CompiledCatalog, pkg: Package, base: Omit<Quote, "package">): Quote {
-  const draft: Quote = { ...base, package: pkg.id };
-  const cfg = configure(catalog, draft);
-  return {
-    ...draft,
-    ...(cfg.termMonths !== undefined ? { termMonths: cfg.termMonths } : {}),
-    ...(cfg.termWeeks !== undefined ? { termWeeks: cfg.termWeeks } : {}),
-    ...(cfg.billingPeriod !== undefined ? { billingPeriod: cfg.billingPeriod } : {}),
-    picks: cfg.defaultsApplied.picks,
-  };
-}
 
 /** The published catalogs, and the one, portfolio and currency the rep chose (or a revision's). */
 function useQuoteContext(pin: { catalogId: string; version: number } | undefined) {

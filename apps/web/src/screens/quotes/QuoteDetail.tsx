@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { configure } from "@tessera/engine";
+import { configure, spanWords } from "@tessera/engine";
 import { ErrorState, LoadingState, PERIOD_LABEL, PriceSummary } from "@tessera/ui";
 import { useMemo } from "react";
 import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
 import { priceSummaryProps } from "../../engine/priceView.ts";
 import { usePublishedCatalog } from "../../engine/useCatalog.ts";
+import { Link } from "../../navigation/Link.tsx";
 import { navigate } from "../../navigation/store.ts";
 import { ApprovalPanel, approvalBadge, RevisionList } from "./ApprovalPanel.tsx";
 
@@ -168,15 +169,7 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
       {!current ? (
         <div className="ts-alert ts-alert--warn ts-no-print" role="status">
           This is revision {record.revision}, kept for the record: a later revision replaced it.{" "}
-          <a
-            href={`/quotes/${record.supersededBy}`}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(`/quotes/${record.supersededBy}`);
-            }}
-          >
-            Open the next revision
-          </a>
+          <Link href={`/quotes/${record.supersededBy}`}>Open the next revision</Link>
         </div>
       ) : record.status === "expired" ? (
         <div className="ts-alert ts-alert--warn ts-no-print" role="status">
@@ -201,6 +194,33 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
           ) : null}
         </div>
       ) : null}
+      {record.requester ? (
+        <section className="ts-card ts-no-print" aria-labelledby="requester-title">
+          <h2 id="requester-title" style={{ marginTop: 0 }}>
+            Self-service request
+          </h2>
+          <p className="ts-hint">
+            Sent from the public pricing page on {record.createdAt.slice(0, 10)}; check it, then revise or
+            send it.
+          </p>
+          <dl className="grid-2">
+            <div>
+              <dt className="ts-label">Contact</dt>
+              <dd>
+                {record.requester.name},{" "}
+                <a href={`mailto:${record.requester.email}`}>{record.requester.email}</a>
+              </dd>
+            </div>
+            <div>
+              <dt className="ts-label">Company</dt>
+              <dd>{record.requester.company}</dd>
+            </div>
+          </dl>
+          {record.requester.note ? (
+            <blockquote className="quote-request-note">{record.requester.note}</blockquote>
+          ) : null}
+        </section>
+      ) : null}
       <section className="ts-card" aria-label="Offer">
         <div className="grid-2">
           <dl>
@@ -210,8 +230,12 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
             <dd>{record.packageName}</dd>
             <dt className="ts-label">Term</dt>
             <dd>
-              {doc.termWeeks !== undefined ? `${doc.termWeeks} weeks` : `${doc.termMonths ?? "—"} months`},
-              billed per {PERIOD_LABEL[doc.billingPeriod ?? "month"] ?? doc.billingPeriod}
+              {doc.termWeeks !== undefined
+                ? spanWords({ unit: "week", count: doc.termWeeks })
+                : doc.termMonths !== undefined
+                  ? spanWords({ unit: "month", count: doc.termMonths })
+                  : "—"}
+              , billed per {PERIOD_LABEL[doc.billingPeriod ?? "month"] ?? doc.billingPeriod}
             </dd>
           </dl>
           <dl>

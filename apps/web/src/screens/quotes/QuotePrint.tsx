@@ -16,6 +16,8 @@ import { navigate } from "../../navigation/store.ts";
 /** How often a line is billed, in words. */
 function billed(line: PriceLine, period: string, termPeriods: number): string {
   if (line.kind === "usage") return "on usage, in arrear";
+  // An add-on's trial that ends within the partial first period only takes it off that period.
+  if (line.kind === "discount" && line.periods === 0) return "in the partial first period";
   if (!line.perPeriod && line.periods <= 1) return "once";
   const every = `per ${PERIOD_LABEL[period] ?? period}`;
   return line.periods < termPeriods ? `${every}, first ${line.periods}` : every;

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, formatMoney, LoadingState } from "@tessera/ui";
 import { errorMessage, type RouterOutputs, useTRPC } from "../../api/trpc.ts";
+import { Link } from "../../navigation/Link.tsx";
 import { navigate } from "../../navigation/store.ts";
 import { useSession } from "../../session/store.ts";
 import { approvalBadge } from "./ApprovalPanel.tsx";
@@ -8,17 +9,7 @@ import { approvalBadge } from "./ApprovalPanel.tsx";
 type QuoteRecord = RouterOutputs["quotes"]["list"][number];
 
 function QuoteLink({ quote }: { quote: QuoteRecord }) {
-  return (
-    <a
-      href={`/quotes/${quote.id}`}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(`/quotes/${quote.id}`);
-      }}
-    >
-      {quote.title}
-    </a>
-  );
+  return <Link href={`/quotes/${quote.id}`}>{quote.title}</Link>;
 }
 
 /**
@@ -110,12 +101,27 @@ export function QuotesScreen() {
                     <td>
                       <QuoteLink quote={q} />
                     </td>
-                    <td>{q.customer ?? "—"}</td>
+                    <td>
+                      {q.customer ?? "—"}
+                      {q.requester ? (
+                        <span className="ts-hint quote-requester">
+                          {q.requester.name} · <a href={`mailto:${q.requester.email}`}>{q.requester.email}</a>
+                        </span>
+                      ) : null}
+                    </td>
                     <td>{q.packageName}</td>
                     <td className="ts-num">{q.revision}</td>
                     <td>
                       <span className="ts-row" style={{ gap: "0.35rem" }}>
                         <span className="ts-badge">{q.status}</span>
+                        {q.source === "self_service" ? (
+                          <span
+                            className="ts-badge ts-badge--accent"
+                            title="Sent by a visitor from the public pricing page"
+                          >
+                            self-service request
+                          </span>
+                        ) : null}
                         {q.status === "draft" && approvalBadge(q) ? (
                           <span className={approvalBadge(q)![0]}>{approvalBadge(q)![1]}</span>
                         ) : null}

@@ -2,7 +2,8 @@
  * The quote being built, with undo/redo: every edit pushes the previous quote on `past`, so
  * "Undo" walks back click by click and "Reset" returns to the package's defaults.
  */
-import type { Quote } from "@tessera/schema";
+import { type CompiledCatalog, configure } from "@tessera/engine";
+import type { Package, Quote } from "@tessera/schema";
 import { create } from "zustand";
 
 export interface QuoteDraftState {
@@ -85,4 +86,17 @@ export function toggleAddOn(quote: Quote, addOnId: string): Quote {
 
 export function setQuantity(quote: Quote, component: string, value: number): Quote {
   return { ...quote, quantities: { ...quote.quantities, [component]: value } };
+}
+
+/** A new quote for a package, with the engine's defaults filled in (term, billing period, picks). */
+export function startQuote(catalog: CompiledCatalog, pkg: Package, base: Omit<Quote, "package">): Quote {
+  const draft: Quote = { ...base, package: pkg.id };
+  const cfg = configure(catalog, draft);
+  return {
+    ...draft,
+    ...(cfg.termMonths !== undefined ? { termMonths: cfg.termMonths } : {}),
+    ...(cfg.termWeeks !== undefined ? { termWeeks: cfg.termWeeks } : {}),
+    ...(cfg.billingPeriod !== undefined ? { billingPeriod: cfg.billingPeriod } : {}),
+    picks: cfg.defaultsApplied.picks,
+  };
 }
