@@ -156,8 +156,8 @@ export function consequences(
   };
   if (pool) reuse(pool);
   if (anchors && patcher) {
-    const given = new Set(assumptions);
-    const narrower = anchors.assumptions.every((l) => given.has(l));
+    const held = new Set(assumptions);
+    const narrower = anchors.assumptions.every((l) => held.has(l));
     anchors.models.forEach((original, i) => {
       if (original.length !== n) return;
       const prev = narrower ? anchors.patched[i] : undefined;
