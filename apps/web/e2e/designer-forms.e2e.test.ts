@@ -74,7 +74,7 @@ describe("the designer's forms", () => {
     await openPackage(page, "Team");
     const terms = page.getByRole("table", { name: "Contract terms" });
     await expect(terms.getByLabel("Term 2 discount percent").inputValue()).resolves.toBe("5");
-    await expect(page.getByLabel("Trial days").inputValue()).resolves.toBe("14");
+    await expect(page.getByLabel("Phase 1 Length", { exact: true }).inputValue()).resolves.toBe("14");
     await expect(page.getByLabel("Price on renewal").inputValue()).resolves.toBe("capped");
     await expect(page.getByLabel("Uplift cap (%)").inputValue()).resolves.toBe("7");
     // Another price policy leaves no uplift cap behind.

@@ -57,15 +57,20 @@ async function basics(page: Page, pkg: Package): Promise<void> {
   if (pkg.effectiveFrom) await s.getByLabel("Sold from").fill(pkg.effectiveFrom);
   if (pkg.effectiveTo) await s.getByLabel("Sold until").fill(pkg.effectiveTo);
   if (pkg.tags) await s.getByLabel("Tags", { exact: true }).fill(pkg.tags.join(", "));
+  if (pkg.popular === false)
+    throw new Error(`${pkg.id}: "popular: false" is the default the form leaves out`);
+  if (pkg.popular) await tick(s.getByLabel(/^Most popular/), true);
 }
 
-async function terms(page: Page, pkg: Package): Promise<void> {
+/** The package's terms (rows filled in order, added as needed), billing periods and payment terms. */
+export async function terms(page: Page, pkg: Package): Promise<void> {
   const s = await open(page, "Terms", "pkg-terms");
   const table = s.getByRole("table", { name: "Contract terms" });
   for (const [k, t] of pkg.terms.entries()) {
     if ((await table.locator("tbody tr").count()) <= k)
       await s.getByRole("button", { name: "Add term" }).click();
-    await table.getByLabel(`Term ${k + 1} months`).fill(String(t.months));
+    await table.getByLabel(`Term ${k + 1} unit`).selectOption(t.weeks !== undefined ? "weeks" : "months");
+    await table.getByLabel(`Term ${k + 1} length`).fill(String(t.weeks ?? t.months));
     await table.getByLabel(`Term ${k + 1} discount percent`).fill(t.discountPercent ?? "");
   }
   const defaultAt = pkg.terms.findIndex((t) => t.default === true);
@@ -75,14 +80,17 @@ async function terms(page: Page, pkg: Package): Promise<void> {
       await tick(table.getByLabel(new RegExp(`^Term ${k + 1} \\(`)), false);
   const periods = s.getByRole("group", { name: "Billing periods" });
   const words: Record<string, string> = {
+    week: "weekly",
+    two_weeks: "every two weeks",
     month: "monthly",
     quarter: "quarterly",
+    half_year: "every half year",
     year: "yearly",
     upfront: "upfront (whole term)",
   };
   // Tick the wanted ones first: the list may never be empty.
   for (const bp of pkg.billingPeriods) await tick(periods.getByLabel(words[bp] ?? bp, { exact: true }), true);
-  for (const bp of ["month", "quarter", "year", "upfront"] as const)
+  for (const bp of ["week", "two_weeks", "month", "quarter", "half_year", "year", "upfront"] as const)
     if (!pkg.billingPeriods.includes(bp))
       await tick(periods.getByLabel(words[bp] ?? bp, { exact: true }), false);
   const payment = s.getByRole("group", { name: "Payment terms" });
@@ -251,6 +259,8 @@ async function addOns(page: Page, pkg: Package): Promise<void> {
       await s.getByLabel("When the base changes to one it does not fit").selectOption(c.onIncompatibleBase);
     for (const id of c.requires ?? []) await s.getByLabel("Add to “Requires these add-ons”").selectOption(id);
     for (const id of c.excludes ?? []) await s.getByLabel("Add to “Cannot be held with”").selectOption(id);
+    if (c.selfService !== undefined)
+      await s.getByLabel("Customers add it themselves in the portal").selectOption(String(c.selfService));
     return;
   }
   for (const inc of pkg.includedAddOns ?? []) {
@@ -263,24 +273,38 @@ async function addOns(page: Page, pkg: Package): Promise<void> {
   }
 }
 
-async function phases(page: Page, pkg: Package): Promise<void> {
+/** The package's phases, added one by one to a package that has none. */
+export async function phases(page: Page, pkg: Package): Promise<void> {
   if (!pkg.phases) return;
-  const s = await open(page, "Trial", "pkg-phases");
-  for (const ph of pkg.phases) {
+  const s = await open(page, "Phases", "pkg-phases");
+  const field = (label: string) => s.getByLabel(label, { exact: true });
+  // Added in the sample's order: a new phase goes last (before an evergreen one, which is last).
+  for (const [k, ph] of pkg.phases.entries()) {
+    const n = `Phase ${k + 1}`;
+    await s.getByRole("button", { name: k === 0 ? "Add a free trial" : "Add a phase" }).click();
+    await field(`${n} Type`).selectOption(ph.type);
+    if (ph.name) await field(`${n} Name (optional)`).fill(ph.name);
+    const kind = ph.duration
+      ? "duration"
+      : ph.days !== undefined
+        ? "days"
+        : ph.periods !== undefined
+          ? "periods"
+          : "";
+    if (kind) {
+      await field(`${n} Lasts`).selectOption(kind);
+      if (ph.duration) await field(`${n} Unit`).selectOption(ph.duration.unit);
+      await field(`${n} Length`).fill(String(ph.duration?.length ?? ph.days ?? ph.periods));
+    }
     if (ph.type === "trial") {
-      await tick(s.getByLabel("Offer a free trial"), true);
-      if (ph.days !== undefined) await s.getByLabel("Trial days").fill(String(ph.days));
-      if (ph.requiresPaymentMethod !== undefined) {
-        const box = s.getByLabel("Collect a payment method up front");
-        // Stated either way: a click writes it, a second click writes the other value.
-        await box.click();
-        if ((await box.isChecked()) !== ph.requiresPaymentMethod) await box.click();
-      }
-    } else if (ph.type === "intro") {
-      await tick(s.getByLabel("Offer an introductory discount"), true);
-      if (ph.periods !== undefined) await s.getByLabel("Discounted billing periods").fill(String(ph.periods));
-      await s.getByLabel("Introductory discount (%)").fill(ph.discountPercent ?? "");
-    } else throw new Error(`phase ${JSON.stringify(ph)}: a kind the form does not write`);
+      if (ph.requiresPaymentMethod !== undefined)
+        await field(`${n} Payment method up front`).selectOption(String(ph.requiresPaymentMethod));
+      continue;
+    }
+    const off = ph.discountAmounts ? "amounts" : ph.discountPercent !== undefined ? "percent" : "none";
+    await field(`${n} Price`).selectOption(off);
+    if (ph.discountPercent !== undefined) await field(`${n} Percent off`).fill(ph.discountPercent);
+    for (const a of ph.discountAmounts ?? []) await field(`${n} Amount off (${a.currency})`).fill(a.amount);
   }
 }
 

@@ -96,6 +96,27 @@ describe("move list view models", () => {
   });
 });
 
+describe("the new price's period", () => {
+  it("goes with the new price, so a yearly price is not read as monthly", () => {
+    const views = moveViews(
+      [
+        move({
+          id: "upgrade:ent",
+          kind: "upgrade",
+          label: "Upgrade",
+          newRecurring: "18000.00",
+          billingPeriod: "year",
+        }),
+        move({ id: "renew:12", kind: "renew", label: "Renew" }),
+      ],
+      undefined,
+    );
+    const up = views.find((v) => v.key === "upgrade:ent");
+    expect(up).toMatchObject({ newRecurring: "18000.00", newPeriod: "year" });
+    expect(views.find((v) => v.key === "renew:12")?.newPeriod).toBeUndefined();
+  });
+});
+
 describe("policies, add-on changes and price books in the move list", () => {
   it("says when and how a move takes effect, names the rule, and lists add-on changes after removals", () => {
     const views = moveViews(

@@ -67,6 +67,9 @@ function view(move: Move, name: (id: string) => string, book: (id: string) => st
     addOns: move.addOns.map((a) => `${name(a.package)}: ${a.fate}`),
     ...(move.effectiveDate ? { effectiveDate: move.effectiveDate } : {}),
     ...(move.newRecurring !== undefined ? { newRecurring: move.newRecurring } : {}),
+    ...(move.newRecurring !== undefined && move.billingPeriod !== undefined
+      ? { newPeriod: move.billingPeriod }
+      : {}),
     ...(move.mrrDelta !== undefined ? { mrrDelta: move.mrrDelta } : {}),
     ...(move.prorationNet !== undefined ? { prorationNet: move.prorationNet } : {}),
     ...(move.earliestDate !== undefined ? { earliestDate: move.earliestDate } : {}),

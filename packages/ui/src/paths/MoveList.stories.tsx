@@ -21,7 +21,8 @@ const meta = {
           { label: "Enterprise for 16 of 31 days", amount: "51.10" },
         ],
         prorationNet: "25.81",
-        newRecurring: "99.00",
+        newRecurring: "1188.00",
+        newPeriod: "year",
         mrrDelta: "50.00",
         termRestarts: false,
         addOns: ["Analytics: carried", "Backup: becomes included"],
@@ -66,6 +67,8 @@ export const Moves: Story = {
     const canvas = within(canvasElement);
     const upgrade = canvas.getByRole("listitem", { name: "Upgrade to Enterprise" });
     await expect(within(upgrade).getByText("+$50.00")).toBeInTheDocument();
+    // The new price says which period it is for (billing becomes yearly with Enterprise).
+    await expect(within(upgrade).getByText("$1,188.00 / year")).toBeInTheDocument();
     await expect(within(upgrade).getByText("−$25.29")).toBeInTheDocument();
     // Credit and charge add up to the amount due for the upgrade.
     await expect(within(upgrade).getByRole("rowheader", { name: "Net due" })).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { formatDelta, formatMoney } from "../format/money.ts";
+import { formatDelta, formatMoney, PERIOD_LABEL } from "../format/money.ts";
 
 export interface ProrationLineView {
   label: string;
@@ -23,6 +23,8 @@ export interface MoveView {
   prorationNet?: string;
   /** New recurring price per billing period after the move. */
   newRecurring?: string;
+  /** The billing period `newRecurring` is per ("month", "year"…), shown after the price. */
+  newPeriod?: string;
   mrrDelta?: string;
   termRestarts?: boolean;
   /** What happens to each add-on: "Analytics: carried", "Backup: becomes included". */
@@ -78,7 +80,10 @@ function MoveFacts({ move, currency }: { move: MoveView; currency: string }) {
         {move.newRecurring !== undefined ? (
           <div>
             <dt>New price</dt>
-            <dd>{formatMoney(move.newRecurring, currency)}</dd>
+            <dd>
+              {formatMoney(move.newRecurring, currency)}
+              {move.newPeriod ? ` / ${PERIOD_LABEL[move.newPeriod] ?? move.newPeriod}` : ""}
+            </dd>
           </div>
         ) : null}
         {move.mrrDelta !== undefined ? (

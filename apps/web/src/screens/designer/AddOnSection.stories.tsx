@@ -64,3 +64,25 @@ export const Included: Story = {
     await waitFor(() => expect(pkgOf(canvasElement, "collab-enterprise")?.includedAddOns).toBeUndefined());
   },
 };
+
+/** Compliance archive is added by the account team only; stating the default writes it. */
+export const SelfService: Story = {
+  render: () => (
+    <PackageHarness packageId="collab-compliance-archive">
+      {(ctx) => <AddOnSection ctx={ctx} />}
+    </PackageHarness>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByLabelText("Customers add it themselves in the portal");
+    await expect(field).toHaveValue("false");
+    await userEvent.selectOptions(field, "");
+    await waitFor(() =>
+      expect(pkgOf(canvasElement, "collab-compliance-archive")?.addOn).not.toHaveProperty("selfService"),
+    );
+    await userEvent.selectOptions(field, "true");
+    await waitFor(() =>
+      expect(pkgOf(canvasElement, "collab-compliance-archive")?.addOn?.selfService).toBe(true),
+    );
+  },
+};

@@ -44,7 +44,7 @@ function Compatibility({ ctx }: { ctx: PackageCtx }) {
           onChange={(ids) => put({ portfolios: list(ids) })}
         />
       </div>
-      <div className="grid-3">
+      <div className="grid-4">
         <NumberField
           label="Minimum base tier"
           pointer={p("addOn", "minTier")}
@@ -74,6 +74,19 @@ function Compatibility({ ctx }: { ctx: PackageCtx }) {
           onChange={(v) =>
             put({ onIncompatibleBase: (v || undefined) as AddOnCompatibility["onIncompatibleBase"] })
           }
+        />
+        <SelectField
+          label="Customers add it themselves in the portal"
+          pointer={p("addOn", "selfService")}
+          value={c?.selfService === undefined ? "" : String(c.selfService)}
+          options={[
+            { value: "", label: "yes (default)" },
+            { value: "true", label: "yes (stated)" },
+            { value: "false", label: "no: the account team adds it" },
+          ]}
+          readOnly={readOnly}
+          hint="Changing its quantity and removing it stay with the account team."
+          onChange={(v) => put({ selfService: v === "" ? undefined : v === "true" })}
         />
       </div>
       <div className="grid-2">

@@ -6,23 +6,12 @@ import { docOf, PackageHarness, saas } from "./stories/harness.tsx";
 const team = saas.packages.findIndex((p) => p.id === "collab-team");
 const storage = saas.packages[team]?.charges.findIndex((c) => c.id === "team-storage-fee") ?? -1;
 
-const meta = {
-  title: "Designer/ChargeEditor",
-  component: ChargeEditor,
-  args: {
-    doc: saas,
-    path: ["packages", team, "charges", storage],
-    charge: saas.packages[team]?.charges[storage] as never,
-    targets: [],
-    unitOf: () => "GB",
-    taken: new Set<string>(),
-    set: () => {},
-    readOnly: false,
-  },
-  render: () => (
+/** The editor of Team's charge whose id starts with `prefix`, editable. */
+function chargeOfTeam(prefix: string) {
+  return (
     <PackageHarness packageId="collab-team">
       {(ctx) => {
-        const j = ctx.pkg.charges.findIndex((c) => c.id.startsWith("team-storage"));
+        const j = ctx.pkg.charges.findIndex((c) => c.id.startsWith(prefix));
         const charge = ctx.pkg.charges[j];
         return charge ? (
           <ChargeEditor
@@ -41,7 +30,23 @@ const meta = {
         ) : null;
       }}
     </PackageHarness>
-  ),
+  );
+}
+
+const meta = {
+  title: "Designer/ChargeEditor",
+  component: ChargeEditor,
+  args: {
+    doc: saas,
+    path: ["packages", team, "charges", storage],
+    charge: saas.packages[team]?.charges[storage] as never,
+    targets: [],
+    unitOf: () => "GB",
+    taken: new Set<string>(),
+    set: () => {},
+    readOnly: false,
+  },
+  render: () => chargeOfTeam("team-storage"),
 } satisfies Meta<typeof ChargeEditor>;
 
 export default meta;
@@ -88,5 +93,57 @@ export const RenameId: Story = {
     await waitFor(() =>
       expect(docOf(canvasElement).packages[team]?.charges[storage]?.id).toBe("team-extra-storage"),
     );
+  },
+};
+
+/** Blocks of 10 GB: a started block is charged unless the designer says only full blocks count. */
+export const BlockRounding: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const charge = () => docOf(canvasElement).packages[team]?.charges[storage];
+    await userEvent.selectOptions(canvas.getByLabelText("A started block"), "down");
+    await waitFor(() => expect(charge()?.blockRounding).toBe("down"));
+    // Blocks of one unit round nothing: the choice and its value go.
+    await userEvent.clear(canvas.getByLabelText("Block size"));
+    await userEvent.type(canvas.getByLabelText("Block size"), "1");
+    await expect(canvas.queryByLabelText("A started block")).toBeNull();
+    await waitFor(() => {
+      expect(charge()?.blockSize).toBe(1);
+      expect(charge()?.blockRounding).toBeUndefined();
+    });
+  },
+};
+
+const support = saas.packages[team]?.charges.findIndex((c) => c.id === "team-premium-support-fee") ?? -1;
+
+/**
+ * Premium support as a percent of the seat fee (the schema's own example of `percentOf`), then as a
+ * percent of a transaction volume with a fee, minimum and maximum per transaction.
+ */
+export const Percentage: Story = {
+  render: () => chargeOfTeam("team-premium-support"),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const charge = () => docOf(canvasElement).packages[team]?.charges[support];
+    await userEvent.selectOptions(canvas.getByLabelText("Price model"), "percentage");
+    await waitFor(() => expect(charge()?.percentOf).toEqual(["team-seat-fee"]));
+    await expect(canvas.queryAllByLabelText("Amount")).toHaveLength(0);
+    await userEvent.click(canvas.getByText(/^Price points \(/));
+    const percents = canvas.getAllByLabelText("Percent (%)");
+    await userEvent.clear(percents[0] as HTMLElement);
+    await userEvent.type(percents[0] as HTMLElement, "20");
+    await waitFor(() => expect(charge()?.pricePoints[0]?.percent).toBe("20"));
+    // On the API-call component: a transaction volume, counted by that component.
+    await userEvent.selectOptions(canvas.getByLabelText("Charged on"), "component:team-api");
+    await expect(canvas.queryByText("A percent of these charges")).toBeNull();
+    await userEvent.selectOptions(canvas.getByLabelText("Transactions counted by"), "team-api");
+    await userEvent.type(canvas.getAllByLabelText("Fee per transaction")[0] as HTMLElement, "0.30");
+    await waitFor(() => {
+      const c = charge();
+      expect(c?.component).toBe("team-api");
+      expect(c?.percentOf).toBeUndefined();
+      expect(c?.eventsComponent).toBe("team-api");
+      expect(c?.pricePoints[0]).toMatchObject({ percent: "20", fixedAmount: "0.30" });
+    });
   },
 };

@@ -12,11 +12,15 @@ import {
   isRecurring,
   MODELS,
   type Model,
+  modelsFor,
   switchModel,
+  withBlockSize,
+  withEventsComponent,
 } from "./chargeModel.ts";
 import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
 import { IdField } from "./IdField.tsx";
+import { PickList } from "./PickList.tsx";
 
 export interface ChargeTarget {
   value: string;
@@ -47,6 +51,14 @@ export function ChargeSettings({
       ? `option:${charge.option}`
       : "";
   const recurring = isRecurring(charge.model);
+  // The package's other charges (what a percentage applies to) and its components.
+  const pkg = doc.packages[path[1] as number];
+  const siblings = pkg?.charges ?? [];
+  const percentOfOptions = siblings
+    .filter((c) => c.id !== charge.id && c.model !== "percentage")
+    .map((c) => ({ value: c.id, label: c.name ?? c.id }));
+  const components = (pkg?.components ?? []).map((c) => ({ value: c.id, label: c.name ?? c.id }));
+  const offered = modelsFor(charge, siblings, pkg?.components ?? []);
   return (
     <>
       <div className="grid-4">
@@ -71,11 +83,15 @@ export function ChargeSettings({
           value={charge.model}
           options={
             isKnownModel(charge.model)
-              ? MODELS
+              ? modelsFor(charge, siblings, pkg?.components ?? []).concat(
+                  charge.model === "percentage" && !offered.some((m) => m.value === "percentage")
+                    ? MODELS.filter((m) => m.value === "percentage")
+                    : [],
+                )
               : [...MODELS, { value: charge.model, label: `${charge.model} (kept as it is)` }]
           }
           readOnly={readOnly}
-          onChange={(v) => set(path, switchModel(charge, v as Model))}
+          onChange={(v) => set(path, switchModel(charge, v as Model, siblings))}
         />
         <SelectField
           label="Charged on"
@@ -87,14 +103,43 @@ export function ChargeSettings({
             const [kind, id] = v.split(":");
             set(
               path,
-              chargeOn(charge, {
-                ...(kind === "component" && id ? { component: id } : {}),
-                ...(kind === "option" && id ? { option: id } : {}),
-              }),
+              chargeOn(
+                charge,
+                {
+                  ...(kind === "component" && id ? { component: id } : {}),
+                  ...(kind === "option" && id ? { option: id } : {}),
+                },
+                siblings,
+              ),
             );
           }}
         />
       </div>
+      {charge.model === "percentage" ? (
+        <div className="grid-2">
+          {charge.component === undefined ? (
+            <PickList
+              label="A percent of these charges"
+              pointer={pointer([...path, "percentOf"])}
+              options={percentOfOptions}
+              value={charge.percentOf ?? []}
+              readOnly={readOnly}
+              hint="Their amounts each period, e.g. support at 20% of the licence fees. Or charge it on a component: a percent of the transaction volume it counts."
+              onChange={(ids) => set([...path, "percentOf"], ids.length > 0 ? ids : undefined)}
+            />
+          ) : (
+            <SelectField
+              label="Transactions counted by"
+              pointer={pointer([...path, "eventsComponent"])}
+              value={charge.eventsComponent ?? ""}
+              options={[{ value: "", label: "none: no fee or bounds per transaction" }, ...components]}
+              readOnly={readOnly}
+              hint="A metered component counting the transactions, for a fee, minimum and maximum per transaction."
+              onChange={(v) => set(path, withEventsComponent(charge, v || undefined))}
+            />
+          )}
+        </div>
+      ) : null}
       <div className="grid-4">
         {BLOCK_MODELS.has(charge.model) ? (
           <NumberField
@@ -103,7 +148,21 @@ export function ChargeSettings({
             value={charge.blockSize}
             readOnly={readOnly}
             hint="Quantities are charged in whole blocks of this many units."
-            onChange={(v) => set([...path, "blockSize"], v === undefined ? undefined : Math.max(1, v))}
+            onChange={(v) => set(path, withBlockSize(charge, v))}
+          />
+        ) : null}
+        {BLOCK_MODELS.has(charge.model) && (charge.blockSize ?? 1) > 1 ? (
+          <SelectField
+            label="A started block"
+            pointer={pointer([...path, "blockRounding"])}
+            value={charge.blockRounding ?? ""}
+            options={[
+              { value: "", label: "is charged (rounded up, default)" },
+              { value: "up", label: "is charged (rounded up, stated)" },
+              { value: "down", label: "is free (only full blocks are charged)" },
+            ]}
+            readOnly={readOnly}
+            onChange={(v) => set([...path, "blockRounding"], v || undefined)}
           />
         ) : null}
         {recurring ? (

@@ -44,7 +44,7 @@ function sectionOf(pointer: string, doc: Catalog): Section {
   const pkg = m ? doc.packages[Number(m[1])] : undefined;
   if (pkg) return { kind: "package", id: pkg.id };
   if (pointer.startsWith("/services")) return { kind: "services" };
-  if (pointer.startsWith("/pathRules")) return { kind: "paths" };
+  if (pointer.startsWith("/pathRules") || pointer.startsWith("/alignments")) return { kind: "paths" };
   return { kind: "overview" };
 }
 

@@ -1,12 +1,28 @@
 /** The package's name, id, portfolio, role, tier, status, description, dates, successor and tags. */
 import { renameId } from "@tessera/engine";
-import { ListField, NumberField, SelectField, TextField } from "./fields.tsx";
+import type { Package } from "@tessera/schema";
+import { CheckboxField, ListField, NumberField, SelectField, TextField } from "./fields.tsx";
 import { IdField } from "./IdField.tsx";
 import type { PackageCtx } from "./packageContext.ts";
 import { RowActions } from "./RowActions.tsx";
 
+/**
+ * The packages with package `index` marked "most popular" (or not). Marking one unmarks the other
+ * base packages of its portfolio, since a pricing table shows one badge per portfolio
+ * (`package.popular-twice`); unmarking removes the key (the schema's default is not popular).
+ */
+export function withPopular(packages: readonly Package[], index: number, on: boolean): Package[] {
+  const target = packages[index];
+  return packages.map((x, i) => {
+    if (i !== index && !(on && x.popular !== undefined && x.portfolio === target?.portfolio)) return x;
+    const { popular: _p, ...rest } = x;
+    return i === index && on ? { ...rest, popular: true } : rest;
+  });
+}
+
 export function PackageBasics({ ctx, onRenamed }: { ctx: PackageCtx; onRenamed: (id: string) => void }) {
   const { doc, pkg, p, set, readOnly, at } = ctx;
+  const portfolioName = doc.portfolios.find((x) => x.id === pkg.portfolio)?.name ?? pkg.portfolio;
   return (
     <section className="ts-card" aria-labelledby="pkg-basics">
       <div className="section-title" style={{ marginTop: 0 }}>
@@ -49,12 +65,18 @@ export function PackageBasics({ ctx, onRenamed }: { ctx: PackageCtx; onRenamed: 
           readOnly={readOnly}
           onChange={(v) => {
             // A base has no compatibility block and an add-on includes no add-ons: nothing hidden stays.
-            const { addOn: _a, includedAddOns: _i, ...rest } = pkg;
+            // Nor is an add-on "most popular": pricing tables list base packages only.
+            const { addOn: _a, includedAddOns: _i, popular: _p, ...rest } = pkg;
             set(
               at,
               v === "add_on"
                 ? { ...rest, role: v, ...(pkg.addOn ? { addOn: pkg.addOn } : {}) }
-                : { ...rest, role: v, ...(pkg.includedAddOns ? { includedAddOns: pkg.includedAddOns } : {}) },
+                : {
+                    ...rest,
+                    role: v,
+                    ...(pkg.includedAddOns ? { includedAddOns: pkg.includedAddOns } : {}),
+                    ...(pkg.popular ? { popular: pkg.popular } : {}),
+                  },
             );
           }}
         />
@@ -74,6 +96,16 @@ export function PackageBasics({ ctx, onRenamed }: { ctx: PackageCtx; onRenamed: 
           onChange={(v) => set([...at, "status"], v)}
         />
       </div>
+      {pkg.role === "base" ? (
+        <CheckboxField
+          label="Most popular (the badge on the public pricing page)"
+          pointer={p("popular")}
+          checked={pkg.popular === true}
+          readOnly={readOnly}
+          hint={`One package of a portfolio carries it: marking this one unmarks the others of ${portfolioName}.`}
+          onChange={(on) => set(["packages"], withPopular(doc.packages, ctx.at[1] as number, on))}
+        />
+      ) : null}
       <TextField
         label="Description"
         pointer={p("description")}

@@ -42,7 +42,7 @@ const OUTLINE = [
   ["pkg-rules", "Rules"],
   ["pkg-charges", "Charges"],
   ["pkg-addons", "Add-ons"],
-  ["pkg-phases", "Trial"],
+  ["pkg-phases", "Phases"],
   ["pkg-renewal", "Renewal"],
   ["pkg-termination", "Termination"],
   ["pkg-preview", "Price preview"],

@@ -10,6 +10,7 @@ import { useId } from "react";
 import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
 import { PickList } from "./PickList.tsx";
+import { BILLING_PERIODS } from "./periods.ts";
 
 const KINDS = [
   "upgrade",
@@ -20,8 +21,8 @@ const KINDS = [
   "remove_add_on",
   "change_add_on",
 ] as const;
-const PERIODS = ["month", "quarter", "year", "upfront"] as const;
-const PHASES = ["trial", "intro", "evergreen"] as const;
+const PERIODS = BILLING_PERIODS;
+const PHASES = ["trial", "intro", "discount", "fixed_term", "evergreen"] as const;
 const TIMINGS = [
   { value: "immediate", label: "immediately" },
   { value: "next_billing_date", label: "on the next billing date" },
@@ -245,7 +246,19 @@ export function PathCaseForm({
             onChange={(v) => set(at("outcome", "minimumDaysOnCurrent"), v)}
           />
         </div>
-        <div className="grid-2">
+        <div className="grid-3">
+          <SelectField
+            label={`Customers make it themselves in the portal (${name})`}
+            pointer={pointer(at("selfService"))}
+            value={c.selfService === undefined ? "" : String(c.selfService)}
+            options={[
+              { value: "", label: "upgrades yes, other moves no (default)" },
+              { value: "true", label: "yes" },
+              { value: "false", label: "no: the account team makes it" },
+            ]}
+            readOnly={readOnly}
+            onChange={(v) => set(at("selfService"), v === "" ? undefined : v === "true")}
+          />
           <SelectField
             label={`Proration style (${name})`}
             pointer={pointer(at("outcome", "prorationStyle"))}

@@ -8,12 +8,14 @@ import type { Diagnostic } from "@tessera/engine";
 import type { Catalog } from "@tessera/schema";
 import { type LadderEdge, LadderGraph, type LadderNode } from "@tessera/ui";
 import { useState } from "react";
+import { AlignmentsSection } from "./AlignmentsSection.tsx";
 import type { Path } from "./docEdit.ts";
 import { caseForArrow, type LadderContext, type LadderMove, ladderMoves } from "./ladder.ts";
 import { PathCasesList } from "./PathCasesList.tsx";
+import { BILLING_PERIODS } from "./periods.ts";
 
-const PERIODS = ["month", "quarter", "year", "upfront"] as const;
-const PHASES = ["evergreen", "trial", "intro"] as const;
+const PERIODS = BILLING_PERIODS;
+const PHASES = ["evergreen", "trial", "intro", "discount", "fixed_term"] as const;
 
 export function PathsSection({
   doc,
@@ -128,6 +130,7 @@ export function PathsSection({
         set={set}
         onClearMove={() => setSelected(null)}
       />
+      <AlignmentsSection doc={doc} set={set} readOnly={readOnly} />
     </div>
   );
 }

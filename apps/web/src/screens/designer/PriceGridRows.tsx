@@ -6,9 +6,10 @@
  */
 import { PERIOD_LABEL } from "@tessera/ui";
 import { useId, useState } from "react";
+import { BILLING_PERIODS } from "./periods.ts";
 import type { Period, RowKey } from "./priceGrid.ts";
 
-const ALL_PERIODS: readonly Period[] = ["month", "quarter", "year", "upfront"];
+const ALL_PERIODS: readonly Period[] = BILLING_PERIODS;
 const periodLabel = (p: Period) => PERIOD_LABEL[p] ?? p;
 
 export function AddRowsForm({

@@ -1,4 +1,7 @@
-/** The price grids of one package's charges, chosen from a list of every package. */
+/**
+ * The price grids of one package's charges, chosen from a list of every package. A percentage
+ * charge has no amounts to lay out by currency: it is edited with the charge.
+ */
 import type { Catalog } from "@tessera/schema";
 import { useState } from "react";
 import type { Path } from "./docEdit.ts";
@@ -44,17 +47,24 @@ export function PriceGridSection({
           />
         ) : null}
       </section>
-      {pkg?.charges.map((charge, j) => (
-        <PriceGrid
-          key={charge.id}
-          doc={doc}
-          path={["packages", index, "charges", j]}
-          charge={charge}
-          periods={pkg.billingPeriods}
-          readOnly={readOnly}
-          set={set}
-        />
-      ))}
+      {pkg?.charges.map((charge, j) =>
+        charge.model === "percentage" ? (
+          <p key={charge.id} className="ts-card ts-hint">
+            {charge.name ?? charge.id} is a percentage: its percent (and any amounts per transaction) are
+            edited with the charge, in the package's Charges section.
+          </p>
+        ) : (
+          <PriceGrid
+            key={charge.id}
+            doc={doc}
+            path={["packages", index, "charges", j]}
+            charge={charge}
+            periods={pkg.billingPeriods}
+            readOnly={readOnly}
+            set={set}
+          />
+        ),
+      )}
     </div>
   );
 }

@@ -3,20 +3,28 @@
  * its charge's model reads (and no others). Amounts are typed as exact decimal strings; the hint
  * shows each one as the customer reads it, formatted by Intl.NumberFormat from the string itself.
  */
+import { PERIOD_NOUN } from "@tessera/engine";
 import type { Catalog, Charge, PricePoint } from "@tessera/schema";
 import { formatMoney } from "@tessera/ui";
 import { StepsEditor, TiersEditor } from "./BandsEditor.tsx";
 import { pointFields } from "./chargeModel.ts";
 import { type Path, pointer } from "./docEdit.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
+import { BILLING_PERIODS } from "./periods.ts";
 
 const PERIODS = [
   { value: "", label: "every period (monthly, scaled)" },
-  { value: "month", label: "month" },
-  { value: "quarter", label: "quarter" },
-  { value: "year", label: "year" },
-  { value: "upfront", label: "upfront" },
+  ...BILLING_PERIODS.map((p) => ({
+    value: p,
+    label: PERIOD_NOUN[p] === "term" ? "upfront" : PERIOD_NOUN[p],
+  })),
 ];
+
+const PER_TRANSACTION = [
+  ["fixedAmount", "Fee per transaction"],
+  ["minAmount", "Least per transaction"],
+  ["maxAmount", "Most per transaction"],
+] as const;
 
 const shown = (amount: string | undefined, currency: string) =>
   amount && /^\d+(\.\d+)?$/.test(amount) ? formatMoney(amount, currency) : undefined;
@@ -92,6 +100,28 @@ export function PricePointEditor({
             onChange={(v) => set([...path, "unitAmount"], v.trim())}
           />
         ) : null}
+        {show.percent ? (
+          <TextField
+            label="Percent (%)"
+            pointer={pointer([...path, "percent"])}
+            value={point.percent}
+            readOnly={readOnly}
+            onChange={(v) => set([...path, "percent"], v.trim())}
+          />
+        ) : null}
+        {show.perTransaction
+          ? PER_TRANSACTION.map(([key, label]) => (
+              <TextField
+                key={key}
+                label={label}
+                pointer={pointer([...path, key])}
+                value={point[key]}
+                readOnly={readOnly}
+                hint={shown(point[key], point.currency) ?? "Empty: none."}
+                onChange={(v) => set([...path, key], v.trim() || undefined)}
+              />
+            ))
+          : null}
         {show.includedUnits ? (
           <NumberField
             label="Included units"

@@ -1,5 +1,10 @@
-/** Rules for every quote of the catalog: when a discount needs approval, the most it may be, validity. */
+/**
+ * Rules for every quote of the catalog: when a discount needs approval (one threshold, or tiers of
+ * more approvers for larger discounts), the most it may be, and how long a quote stays valid.
+ */
 import type { Catalog, QuotePolicy } from "@tessera/schema";
+import { ApprovalTiers } from "./ApprovalTiers.tsx";
+import { withThreshold } from "./approvalTiers.ts";
 import { type Patch, type Path, patchObject } from "./docEdit.ts";
 import { NumberField, TextField } from "./fields.tsx";
 
@@ -24,8 +29,12 @@ export function QuotePolicySection({
           value={policy?.approvalThresholdPercent}
           readOnly={readOnly}
           placeholder="0"
-          hint="A quote discounted by more than this goes to an approver. Empty: any discount does."
-          onChange={(v) => put({ approvalThresholdPercent: v.trim() || undefined })}
+          hint={
+            policy?.approvalTiers
+              ? "The lowest approval tier starts here; the two move together."
+              : "A quote discounted by more than this goes to an approver. Empty: any discount does."
+          }
+          onChange={(v) => set(["quotePolicy"], withThreshold(policy, v))}
         />
         <TextField
           label="Largest discount allowed (%)"
@@ -45,6 +54,7 @@ export function QuotePolicySection({
           onChange={(v) => put({ validityDays: v })}
         />
       </div>
+      <ApprovalTiers doc={doc} set={set} readOnly={readOnly} />
     </section>
   );
 }

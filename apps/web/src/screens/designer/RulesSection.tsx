@@ -1,5 +1,10 @@
-/** Rules between picks (in sentences, edited in the rule editor) and quantity rules. */
+/**
+ * Rules between picks (in sentences, edited in the rule editor, or node by node when written as a
+ * nested formula) and quantity rules.
+ */
+import { ruleFormulas } from "@tessera/engine";
 import { useState } from "react";
+import { FormulaRuleForm } from "./FormulaEditor.tsx";
 import { IdField } from "./IdField.tsx";
 import type { PackageCtx } from "./packageContext.ts";
 import { QuantityRuleForm } from "./QuantityRuleForm.tsx";
@@ -17,6 +22,7 @@ export function RulesSection({ ctx }: { ctx: PackageCtx }) {
   const [editingRule, setEditingRule] = useState<number | undefined>(undefined);
   /** Whether the rule editor is open for a new rule. */
   const [newRuleOpen, setNewRuleOpen] = useState(false);
+  const editedRule = editingRule === undefined ? undefined : pkg.rules?.[editingRule];
   return (
     <section className="ts-card" aria-labelledby="pkg-rules">
       <h2 id="pkg-rules">Rules</h2>
@@ -34,18 +40,35 @@ export function RulesSection({ ctx }: { ctx: PackageCtx }) {
             <span style={{ flex: 1 }}>
               <strong>{r.name ?? r.id}</strong>: {ruleInWords(r, pickName)}
               {r.description ? <div className="ts-hint">{r.description}</div> : null}
-              {!isEditable(r) ? (
-                <div className="ts-hint">
-                  A nested formula: read-only here; change it in the JSON section.
-                </div>
-              ) : null}
+              {!isEditable(r) ? <div className="ts-hint">Written as a nested formula.</div> : null}
             </span>
             {!readOnly ? (
               <>
+                {isEditable(r) ? (
+                  <button
+                    type="button"
+                    className="ts-button ts-button--small"
+                    aria-label={`Write rule ${r.id} as a formula`}
+                    title="For conditions the lists cannot say: not, if … then, at least k of, nesting."
+                    onClick={() => {
+                      const f = ruleFormulas(r);
+                      const { when: _w, ...rest } = r;
+                      set([...at, "rules", j], {
+                        ...rest,
+                        ...(f.when !== undefined ? { when: f.when } : {}),
+                        // biome-ignore lint/suspicious/noThenProperty: "then" is the schema's name for a rule's consequence
+                        then: f.then,
+                      });
+                      setNewRuleOpen(false);
+                      setEditingRule(j);
+                    }}
+                  >
+                    As a formula
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   className="ts-button ts-button--small"
-                  hidden={!isEditable(r)}
                   aria-label={`Change rule ${r.id}`}
                   aria-pressed={editingRule === j}
                   onClick={() => {
@@ -66,7 +89,17 @@ export function RulesSection({ ctx }: { ctx: PackageCtx }) {
           </li>
         ))}
       </ul>
-      {!readOnly && (editingRule !== undefined || newRuleOpen) ? (
+      {!readOnly && editingRule !== undefined && editedRule && !isEditable(editedRule) ? (
+        <FormulaRuleForm
+          rule={editedRule}
+          path={[...at, "rules", editingRule]}
+          pointerOf={(...rest) => p("rules", editingRule, ...rest)}
+          picks={[...optionList, ...addOnList]}
+          set={set}
+          readOnly={readOnly}
+        />
+      ) : null}
+      {!readOnly && ((editingRule !== undefined && editedRule && isEditable(editedRule)) || newRuleOpen) ? (
         <RuleEditor
           // A new editor for each rule changed, and a fresh one for each new rule.
           key={editingRule === undefined ? "new" : `edit-${pkg.rules?.[editingRule]?.id}`}

@@ -45,3 +45,23 @@ export const TermsAndPayment: Story = {
     await expect(canvas.getByRole("button", { name: "Remove term 1 (1 months)" })).toBeDisabled();
   },
 };
+
+/** Issue 13's weekly shipments: a 6-week fixed term billed weekly, and every billing period offered. */
+export const WeeklyTerm: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.selectOptions(canvas.getByLabelText("Term 1 unit"), "weeks");
+    await expect(canvas.getByLabelText("Term 1 length")).toHaveValue(4);
+    await userEvent.clear(canvas.getByLabelText("Term 1 length"));
+    await userEvent.type(canvas.getByLabelText("Term 1 length"), "6");
+    await userEvent.click(canvas.getByRole("checkbox", { name: "weekly" }));
+    await userEvent.click(canvas.getByRole("checkbox", { name: "every two weeks" }));
+    await waitFor(() => {
+      const team = teamOf(canvasElement);
+      expect(team?.terms[0]).toEqual({ weeks: 6 });
+      expect(team?.billingPeriods).toEqual(["week", "two_weeks", "month", "year"]);
+    });
+    await expect(canvas.getByRole("button", { name: "Remove term 1 (6 weeks)" })).toBeEnabled();
+    await expect(canvas.getByRole("checkbox", { name: "every half year" })).not.toBeChecked();
+  },
+};

@@ -2,16 +2,17 @@
  * How a package is contracted and billed: the term lengths offered with their commitment discounts
  * and the default one, the billing periods, and the payment terms.
  */
-import type { Package, Term } from "@tessera/schema";
-import { ChecklistField } from "./fields.tsx";
-import type { PackageCtx } from "./packageContext.ts";
 
-const PERIODS = [
-  { value: "month", label: "monthly" },
-  { value: "quarter", label: "quarterly" },
-  { value: "year", label: "yearly" },
-  { value: "upfront", label: "upfront (whole term)" },
-] as const;
+import { PERIOD_ADVERB } from "@tessera/engine";
+import type { Package, Term } from "@tessera/schema";
+import { ChecklistField, NumberInput } from "./fields.tsx";
+import type { PackageCtx } from "./packageContext.ts";
+import { BILLING_PERIODS } from "./periods.ts";
+
+const PERIODS = BILLING_PERIODS.map((p) => ({
+  value: p,
+  label: p === "upfront" ? "upfront (whole term)" : PERIOD_ADVERB[p],
+}));
 
 const PAYMENT_TERMS = [
   { value: "due_on_receipt", label: "due on receipt" },
@@ -32,6 +33,32 @@ export function nextTermMonths(terms: readonly Term[]): number {
   return common ?? Math.min(120, Math.max(0, ...used) + 1);
 }
 
+export type TermUnit = "months" | "weeks";
+
+const unitOf = (t: Term): TermUnit => (t.weeks !== undefined ? "weeks" : "months");
+
+/** "12 months", "6 weeks": a term as the labels name it. */
+export const termWords = (t: Term) =>
+  t.weeks !== undefined ? `${t.weeks} weeks` : `${t.months ?? 1} months`;
+
+/**
+ * The term in `unit` (exactly one of months and weeks, as the schema asks), its discount and default
+ * kept. A switch of unit carries the length over (12 months ⇄ 52 weeks); `length`, when given, is
+ * the number typed, clamped to the schema's bounds of that unit (1–120 months, 1–520 weeks).
+ */
+export function termIn(t: Term & { length?: number }, unit: TermUnit): Term {
+  const { months, weeks, length, ...rest } = t;
+  const max = unit === "weeks" ? 520 : 120;
+  const carried =
+    length !== undefined && Number.isFinite(length)
+      ? length
+      : unit === "weeks"
+        ? (weeks ?? Math.round(((months ?? 1) * 52) / 12))
+        : (months ?? Math.round(((weeks ?? 4) * 12) / 52));
+  const n = Math.min(max, Math.max(1, Math.trunc(carried)));
+  return unit === "weeks" ? { weeks: n, ...rest } : { months: n, ...rest };
+}
+
 export function TermsSection({ ctx }: { ctx: PackageCtx }) {
   const { pkg, p, set, readOnly, at } = ctx;
   const terms = pkg.terms;
@@ -44,7 +71,7 @@ export function TermsSection({ ctx }: { ctx: PackageCtx }) {
       <table className="ts-table" aria-label="Contract terms">
         <thead>
           <tr>
-            <th scope="col">Months</th>
+            <th scope="col">Length</th>
             <th scope="col">Commitment discount (%)</th>
             <th scope="col">Proposed on new quotes</th>
             <th scope="col">
@@ -56,19 +83,29 @@ export function TermsSection({ ctx }: { ctx: PackageCtx }) {
           {terms.map((t, k) => (
             <tr key={k} data-pointer={p("terms", k)}>
               <td>
-                <input
-                  className="ts-input"
-                  type="number"
-                  min={1}
-                  max={120}
-                  aria-label={`Term ${k + 1} months`}
-                  data-pointer={p("terms", k, "months")}
-                  value={t.months}
-                  readOnly={readOnly}
-                  onChange={(e) =>
-                    set([...at, "terms", k, "months"], Math.max(1, Math.trunc(e.target.valueAsNumber || 1)))
-                  }
-                />
+                <span className="ts-row" style={{ gap: "0.25rem", flexWrap: "nowrap" }}>
+                  <NumberInput
+                    className="ts-input"
+                    min={1}
+                    max={t.weeks !== undefined ? 520 : 120}
+                    aria-label={`Term ${k + 1} length`}
+                    data-pointer={p("terms", k, t.weeks !== undefined ? "weeks" : "months")}
+                    value={t.weeks ?? t.months}
+                    readOnly={readOnly}
+                    required
+                    onChange={(v) => set([...at, "terms", k], termIn({ ...t, length: v ?? 1 }, unitOf(t)))}
+                  />
+                  <select
+                    className="ts-select"
+                    aria-label={`Term ${k + 1} unit`}
+                    value={unitOf(t)}
+                    disabled={readOnly}
+                    onChange={(e) => set([...at, "terms", k], termIn(t, e.target.value as TermUnit))}
+                  >
+                    <option value="months">months</option>
+                    <option value="weeks">weeks</option>
+                  </select>
+                </span>
               </td>
               <td>
                 <input
@@ -87,7 +124,7 @@ export function TermsSection({ ctx }: { ctx: PackageCtx }) {
               <td>
                 <input
                   type="checkbox"
-                  aria-label={`Term ${k + 1} (${t.months} months) is proposed on new quotes`}
+                  aria-label={`Term ${k + 1} (${termWords(t)}) is proposed on new quotes`}
                   data-pointer={p("terms", k, "default")}
                   checked={t.default === true}
                   disabled={readOnly}
@@ -106,7 +143,7 @@ export function TermsSection({ ctx }: { ctx: PackageCtx }) {
                   <button
                     type="button"
                     className="ts-button ts-button--small"
-                    aria-label={`Remove term ${k + 1} (${t.months} months)`}
+                    aria-label={`Remove term ${k + 1} (${termWords(t)})`}
                     disabled={terms.length === 1}
                     title={terms.length === 1 ? "A package offers at least one term." : undefined}
                     onClick={() => put(terms.filter((_, i) => i !== k))}

@@ -1,6 +1,13 @@
 import type { Charge } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
-import { chargeOn, pointFields, switchModel } from "./chargeModel.ts";
+import {
+  chargeOn,
+  modelsFor,
+  pointFields,
+  switchModel,
+  withBlockSize,
+  withEventsComponent,
+} from "./chargeModel.ts";
 
 const seats: Charge = {
   id: "seats",
@@ -97,14 +104,80 @@ describe("switching a charge's model", () => {
   });
 });
 
-describe("a charge of a model these forms do not edit", () => {
-  it("is kept as it is when what it is charged on changes", () => {
-    const pct = {
+describe("percentage charges and block rounding", () => {
+  const licence: Charge = {
+    id: "licence",
+    model: "flat",
+    pricePoints: [{ currency: "USD", billingPeriod: "month", amount: "100.00" }],
+  };
+  const care: Charge = {
+    id: "care",
+    model: "flat",
+    pricePoints: [{ currency: "USD", billingPeriod: "month", amount: "20.00" }],
+  };
+
+  it("a charge on the package switched to percentage takes a percent of the first other charge", () => {
+    // Premium support at a percent of the licence fees (the schema's own example of percentOf).
+    const pct = switchModel(care, "percentage", [care, licence]);
+    expect(pct).toEqual({
       id: "care",
       model: "percentage",
-      percentOf: ["seats"],
-      pricePoints: [{ currency: "USD", percent: "20" }],
-    } as unknown as Charge;
-    expect(chargeOn(pct, { option: "premium" })).toEqual({ ...pct, option: "premium" });
+      percentOf: ["licence"],
+      pricePoints: [{ currency: "USD", billingPeriod: "month", percent: "10" }],
+    });
+    // Back to flat: nothing of the percentage stays behind (a percent is no amount: 0.00 to fill in).
+    expect(switchModel(pct, "flat")).toEqual({
+      id: "care",
+      model: "flat",
+      pricePoints: [{ currency: "USD", billingPeriod: "month", amount: "0.00" }],
+    });
+  });
+
+  it("on a component it prices a transaction volume; per-transaction amounts need the events component", () => {
+    const pct = chargeOn(switchModel(care, "percentage", [care, licence]), { component: "volume" }, [
+      care,
+      licence,
+    ]);
+    expect(pct.percentOf).toBeUndefined();
+    expect(pointFields(pct)).toMatchObject({ percent: true, perTransaction: false });
+    const counted = withEventsComponent(
+      {
+        ...pct,
+        pricePoints: [{ currency: "USD", percent: "2.9", fixedAmount: "0.30", minAmount: "0.50" }],
+      },
+      "transactions",
+    );
+    expect(pointFields(counted).perTransaction).toBe(true);
+    expect(counted.pricePoints[0]).toEqual({
+      currency: "USD",
+      percent: "2.9",
+      fixedAmount: "0.30",
+      minAmount: "0.50",
+    });
+    // Without it, the per-transaction amounts go with it (they would be ignored).
+    expect(withEventsComponent(counted, undefined).pricePoints[0]).toEqual({
+      currency: "USD",
+      percent: "2.9",
+    });
+    // Back on the package: a percent of the other charges again, and no events component.
+    const back = chargeOn(counted, {}, [care, licence]);
+    expect(back.eventsComponent).toBeUndefined();
+    expect(back.percentOf).toEqual(["licence"]);
+  });
+
+  it("percentage is offered only with something to take a percent of", () => {
+    const offered = (siblings: Charge[], components: unknown[]) =>
+      modelsFor(care, siblings, components).some((m) => m.value === "percentage");
+    expect(offered([care], [])).toBe(false);
+    expect(offered([care, licence], [])).toBe(true);
+    expect(offered([care], [{ id: "volume" }])).toBe(true);
+  });
+
+  it("block rounding stays only with blocks of more than one unit", () => {
+    const down = { ...seats, blockRounding: "down" as const };
+    expect(withBlockSize(down, 5).blockRounding).toBe("down");
+    expect(withBlockSize(down, 1).blockRounding).toBeUndefined();
+    expect(withBlockSize(down, undefined)).not.toHaveProperty("blockSize");
+    expect(switchModel(down, "flat").blockRounding).toBeUndefined();
   });
 });

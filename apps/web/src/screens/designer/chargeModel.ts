@@ -12,8 +12,11 @@
  * - banded / stairstep → flat, per_unit, one_time: the first band's rate (or flat amount).
  * - one_time: price points lose their billing period (one-time charges are not billed per
  *   period), keeping the first point of each currency and price book; timing and commitment
- *   discounts go too. The block size stays only on models that count blocks, and usage is never
- *   billed in advance.
+ *   discounts go too. The block size (and its rounding) stays only on models that count blocks,
+ *   and usage is never billed in advance.
+ * - percentage: each point gets a percent (10 to start); on a component (a transaction volume)
+ *   counted by an `eventsComponent`, also a fee, minimum and maximum per transaction; on the
+ *   package, `percentOf` names the charges it applies to. Leaving percentage drops all of these.
  */
 import { Decimal, roundMoney } from "@tessera/engine";
 import type { Charge, PricePoint, Step, Tier } from "@tessera/schema";
@@ -28,27 +31,46 @@ export const MODELS: readonly { value: Model; label: string }[] = [
   { value: "stairstep", label: "stairstep (blocks)" },
   { value: "usage", label: "usage (metered)" },
   { value: "one_time", label: "one-time" },
+  { value: "percentage", label: "percentage (of charges or transactions)" },
 ];
+
+/**
+ * The models the form offers a charge of a package with `siblings` and `components`: percentage only
+ * when there is something to take a percent of (another charge that is not a percentage, or a
+ * component counting a transaction volume), so switching to it never leaves it aimed at nothing.
+ */
+export function modelsFor(
+  charge: Pick<Charge, "id">,
+  siblings: readonly Pick<Charge, "id" | "model">[],
+  components: readonly unknown[],
+): readonly { value: Model; label: string }[] {
+  const target =
+    components.length > 0 || siblings.some((c) => c.id !== charge.id && c.model !== "percentage");
+  return target ? MODELS : MODELS.filter((m) => m.value !== "percentage");
+}
 
 export const BLOCK_MODELS: ReadonlySet<Model> = new Set(["per_unit", "tiered", "volume", "usage"]);
 
 /**
- * Models whose fields these forms edit. A charge of another model (one the schema gained later,
- * e.g. percentage) is shown and kept as it is: the form neither re-shapes its points nor offers a
- * switch into it, since it could not then fill in what that model needs.
+ * Models whose fields these forms edit. A charge of another model (one the schema gains later) is
+ * shown and kept as it is: the form neither re-shapes its points nor offers a switch into it, since
+ * it could not then fill in what that model needs.
  */
 const KNOWN: ReadonlySet<string> = new Set(MODELS.map((m) => m.value));
 export const isKnownModel = (m: string) => KNOWN.has(m);
 export const BANDED: ReadonlySet<Model> = new Set(["tiered", "volume", "usage"]);
 
 /** Which amount field of a price point the form shows for the charge. */
-export function pointFields(charge: Pick<Charge, "model" | "component">): {
+export function pointFields(charge: Pick<Charge, "model" | "component" | "eventsComponent">): {
   amount: boolean;
   unitAmount: boolean;
   tiers: boolean;
   steps: boolean;
   includedUnits: boolean;
   billingPeriod: boolean;
+  percent: boolean;
+  /** percentage on a transaction volume counted by `eventsComponent`: a fee, minimum and maximum per transaction. */
+  perTransaction: boolean;
 } {
   const m = charge.model;
   const oneTimeUnit = m === "one_time" && charge.component !== undefined;
@@ -59,6 +81,9 @@ export function pointFields(charge: Pick<Charge, "model" | "component">): {
     steps: m === "stairstep",
     includedUnits: m === "usage",
     billingPeriod: m !== "one_time",
+    percent: m === "percentage",
+    perTransaction:
+      m === "percentage" && charge.component !== undefined && charge.eventsComponent !== undefined,
   };
 }
 
@@ -104,7 +129,10 @@ function stepsOf(p: PricePoint): [Step, ...Step[]] {
 }
 
 /** The point re-shaped for `charge` (its model and what it is charged on). */
-export function pointFor(charge: Pick<Charge, "model" | "component">, p: PricePoint): PricePoint {
+export function pointFor(
+  charge: Pick<Charge, "model" | "component" | "eventsComponent">,
+  p: PricePoint,
+): PricePoint {
   const show = pointFields(charge);
   const out: PricePoint = { currency: p.currency };
   if (show.billingPeriod && p.billingPeriod !== undefined) out.billingPeriod = p.billingPeriod;
@@ -114,6 +142,9 @@ export function pointFor(charge: Pick<Charge, "model" | "component">, p: PricePo
   if (show.tiers) out.tiers = tiersOf(p);
   if (show.steps) out.steps = stepsOf(p);
   if (show.includedUnits && p.includedUnits !== undefined) out.includedUnits = p.includedUnits;
+  if (show.percent) out.percent = p.percent ?? "10";
+  if (show.perTransaction)
+    for (const k of ["fixedAmount", "minAmount", "maxAmount"] as const) if (p[k] !== undefined) out[k] = p[k];
   return out;
 }
 
@@ -135,6 +166,11 @@ function tidy(charge: Charge): Charge {
   if (!isKnownModel(charge.model)) return charge;
   const out: Charge = { ...charge, pricePoints: pointsFor(charge) };
   if (!BLOCK_MODELS.has(out.model)) delete out.blockSize;
+  // Rounding of blocks only means something with blocks of more than one unit.
+  if (!BLOCK_MODELS.has(out.model) || (out.blockSize ?? 1) <= 1) delete out.blockRounding;
+  // A percentage applies to a transaction volume (a component) or to other charges, not both.
+  if (out.model !== "percentage" || out.component === undefined) delete out.eventsComponent;
+  if (out.model !== "percentage" || out.component !== undefined) delete out.percentOf;
   if (!isRecurring(out.model)) {
     delete out.timing;
     delete out.commitmentDiscounts;
@@ -144,17 +180,45 @@ function tidy(charge: Charge): Charge {
   return out;
 }
 
-/** The charge priced by `model`, carrying what can be carried. */
-export function switchModel(charge: Charge, model: Model): Charge {
+/**
+ * The charge priced by `model`, carrying what can be carried. A charge on the package switched to
+ * percentage takes a percent of the first other charge of its package (`siblings`) that is not a
+ * percentage itself, so it has something to apply to.
+ */
+export function switchModel(charge: Charge, model: Model, siblings: readonly Charge[] = []): Charge {
   if (charge.model === model) return charge;
-  return tidy({ ...charge, model });
+  return aimed(tidy({ ...charge, model }), siblings);
+}
+
+/** A percentage charge on the package with nothing to apply to gets the first fitting sibling. */
+function aimed(charge: Charge, siblings: readonly Charge[]): Charge {
+  if (charge.model !== "percentage" || charge.component !== undefined || charge.percentOf !== undefined)
+    return charge;
+  const of = siblings.find((c) => c.id !== charge.id && c.model !== "percentage");
+  return of ? { ...charge, percentOf: [of.id] } : charge;
+}
+
+/** The charge with blocks of `size` units (none or 1: no blocks, and no rounding of them). */
+export function withBlockSize(charge: Charge, size: number | undefined): Charge {
+  const { blockSize: _b, ...rest } = charge;
+  return tidy(size === undefined ? rest : { ...rest, blockSize: Math.max(1, size) });
+}
+
+/** A percentage charge counting transactions with `component` (none: no per-transaction amounts). */
+export function withEventsComponent(charge: Charge, component: string | undefined): Charge {
+  const { eventsComponent: _e, ...rest } = charge;
+  return tidy(component ? { ...rest, eventsComponent: component } : rest);
 }
 
 /** The charge charged on a component, an option, or the package (both undefined). */
-export function chargeOn(charge: Charge, on: { component?: string; option?: string }): Charge {
+export function chargeOn(
+  charge: Charge,
+  on: { component?: string; option?: string },
+  siblings: readonly Charge[] = [],
+): Charge {
   const { component: _c, option: _o, ...rest } = charge;
   const next: Charge = { ...rest, pricePoints: charge.pricePoints };
   if (on.component) next.component = on.component;
   if (on.option) next.option = on.option;
-  return tidy(next);
+  return aimed(tidy(next), siblings);
 }

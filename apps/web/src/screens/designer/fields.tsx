@@ -1,11 +1,25 @@
 /** Labelled form controls that carry the JSON Pointer of the value they edit (diagnostics link to it). */
-import { useId, useState } from "react";
+import { type InputHTMLAttributes, type ReactNode, useId, useState } from "react";
 
 interface Base {
-  label: string;
+  /** What the field is called; a node when part of it is for screen readers only (see `inContext`). */
+  label: ReactNode;
   pointer: string;
   hint?: string | undefined;
   readOnly?: boolean;
+}
+
+/**
+ * A label read in full by screen readers and tests ("Phase 2 length") but shown short ("Length")
+ * where a legend above already names the context.
+ */
+export function inContext(context: string, text: string): ReactNode {
+  return (
+    <>
+      <span className="ts-visually-hidden">{context} </span>
+      {text}
+    </>
+  );
 }
 
 export function TextField({
@@ -35,6 +49,76 @@ export function TextField({
   );
 }
 
+/** Text of several lines (an address, terms and conditions); line breaks are kept as typed. */
+export function TextAreaField({
+  label,
+  pointer,
+  hint,
+  value,
+  onChange,
+  readOnly = false,
+  rows = 3,
+  maxLength,
+}: Base & {
+  value: string | undefined;
+  onChange: (v: string) => void;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const id = useId();
+  return (
+    <div className="ts-field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        className="ts-input"
+        data-pointer={pointer}
+        value={value ?? ""}
+        rows={rows}
+        maxLength={maxLength}
+        readOnly={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hint ? <span className="ts-hint">{hint}</span> : null}
+    </div>
+  );
+}
+
+/**
+ * A whole-number input. With `required`, emptying it commits nothing (the value cannot be absent):
+ * it stays empty while it has focus, so a new number can be typed over the old one, and shows the
+ * value again when left.
+ */
+export function NumberInput({
+  value,
+  onChange,
+  required = false,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "type" | "required"> & {
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  required?: boolean;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  return (
+    <input
+      {...rest}
+      type="number"
+      value={text ?? value ?? ""}
+      onBlur={() => setText(null)}
+      onChange={(e) => {
+        if (required && e.target.value === "") {
+          setText("");
+          return;
+        }
+        setText(null);
+        onChange(e.target.value === "" ? undefined : Math.trunc(e.target.valueAsNumber));
+      }}
+    />
+  );
+}
+
+/** A labelled whole number (see NumberInput for `required`). */
 export function NumberField({
   label,
   pointer,
@@ -42,19 +126,20 @@ export function NumberField({
   value,
   onChange,
   readOnly = false,
-}: Base & { value: number | undefined; onChange: (v: number | undefined) => void }) {
+  required = false,
+}: Base & { value: number | undefined; onChange: (v: number | undefined) => void; required?: boolean }) {
   const id = useId();
   return (
     <div className="ts-field">
       <label htmlFor={id}>{label}</label>
-      <input
+      <NumberInput
         id={id}
-        type="number"
         className="ts-input"
         data-pointer={pointer}
-        value={value ?? ""}
+        value={value}
         readOnly={readOnly}
-        onChange={(e) => onChange(e.target.value === "" ? undefined : Math.trunc(e.target.valueAsNumber))}
+        required={required}
+        onChange={onChange}
       />
       {hint ? <span className="ts-hint">{hint}</span> : null}
     </div>

@@ -1,5 +1,6 @@
 /**
- * Random sequences of what the designer's forms do to a catalog — switch a charge's model, change
+ * Random sequences of what the designer's forms do to a catalog — switch a charge's model (a
+ * percentage included, which must find something to apply to), change
  * what it is charged on, rename an id, duplicate an entry, delete one whose references can go
  * with it, move one — starting from the valid B2B SaaS sample. None may leave behind a dangling
  * or duplicate id, a field the charge's model ignores (hidden from the form), or a price point
@@ -11,7 +12,7 @@ import { deletion, duplicateEntry, renameId, validate } from "@tessera/engine";
 import type { Catalog } from "@tessera/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { chargeOn, MODELS, switchModel } from "./chargeModel.ts";
+import { chargeOn, MODELS, modelsFor, switchModel } from "./chargeModel.ts";
 import { getIn, moveItem, type Path, setIn } from "./docEdit.ts";
 import { freshId } from "./ids.ts";
 import { catalogIds } from "./packageContext.ts";
@@ -20,9 +21,14 @@ const saas = JSON.parse(
   readFileSync(new URL("../../../../../schemas/examples/saas.catalog.json", import.meta.url), "utf8"),
 ) as Catalog;
 
-/** Diagnostics no form action may cause. */
+/**
+ * Diagnostics no form action may cause. (A percentage charge of a package whose only other thing is
+ * a component may be left with nothing to take a percent of, `charge.percentage-target`: its own
+ * form fixes that in place, by charging it on the component or picking charges; so does a
+ * percentage of a charge later made a percentage itself, `charge.percent-of-invalid`.)
+ */
 const FORBIDDEN =
-  /^(schema\.|ref\.|id\.|price\.model-fields|price\.ignored-field|charge\.block-size-ignored|charge\.usage-in-advance)/;
+  /^(schema\.|ref\.|id\.|price\.model-fields|price\.ignored-field|charge\.block-size-ignored|charge\.block-rounding-ignored|charge\.events-component|charge\.usage-in-advance)/;
 
 type Action =
   | { kind: "model"; pkg: number; charge: number; model: number }
@@ -81,14 +87,21 @@ function apply(doc: Catalog, a: Action): Catalog {
     const charge = pkg.charges[j];
     if (!charge) return doc;
     const path = ["packages", doc.packages.indexOf(pkg), "charges", j];
-    if (a.kind === "model")
-      return setIn(doc, path, switchModel(charge, (MODELS[a.model % MODELS.length] ?? MODELS[0])!.value));
+    if (a.kind === "model") {
+      // The models the form offers this charge (percentage only with something to take a percent of).
+      const models = modelsFor(charge, pkg.charges, pkg.components ?? []);
+      return setIn(
+        doc,
+        path,
+        switchModel(charge, (models[a.model % models.length] ?? MODELS[0])!.value, pkg.charges),
+      );
+    }
     const targets = [
       {},
       ...(pkg.components ?? []).map((c) => ({ component: c.id })),
       ...(pkg.optionGroups ?? []).flatMap((g) => g.options.map((o) => ({ option: o.id }))),
     ];
-    return setIn(doc, path, chargeOn(charge, targets[a.target % targets.length] ?? {}));
+    return setIn(doc, path, chargeOn(charge, targets[a.target % targets.length] ?? {}, pkg.charges));
   }
   const all = entries(doc);
   const path = all[a.pick % all.length];

@@ -4,7 +4,7 @@
  * quantity, a chosen end date), as the API works them out for those choices (previewMove). A native modal <dialog>: focus is
  * trapped and Escape cancels.
  */
-import { formatMoney } from "@tessera/ui";
+import { formatMoney, PERIOD_LABEL } from "@tessera/ui";
 import { useEffect, useRef } from "react";
 
 export interface PendingMove {
@@ -13,6 +13,8 @@ export interface PendingMove {
   /** Signed decimal string; undefined while the API works it out for the choices made. */
   prorationNet?: string | undefined;
   newRecurring?: string | undefined;
+  /** The billing period the new price is per ("year"), shown after it. */
+  newPeriod?: string | undefined;
   /** Extra line (the chosen quantity, a chosen end date). */
   detail?: string | undefined;
 }
@@ -73,7 +75,10 @@ export function ConfirmMove({
         {pending?.newRecurring !== undefined ? (
           <>
             <dt>New recurring price</dt>
-            <dd>{formatMoney(pending.newRecurring, currency)}</dd>
+            <dd>
+              {formatMoney(pending.newRecurring, currency)}
+              {pending.newPeriod ? ` / ${PERIOD_LABEL[pending.newPeriod] ?? pending.newPeriod}` : ""}
+            </dd>
           </>
         ) : null}
         {pending?.detail ? (

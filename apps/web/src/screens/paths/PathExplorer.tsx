@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import { errorDiagnostics, errorMessage, useTRPC } from "../../api/trpc.ts";
 import { moveViews } from "../../engine/moves.ts";
 import { today, usePublishedCatalog } from "../../engine/useCatalog.ts";
-import { navigate } from "../../navigation/store.ts";
+import { Link } from "../../navigation/Link.tsx";
 import { abilities, type Role } from "../../session/store.ts";
 import { accountHref } from "../accounts/AccountsScreen.tsx";
 import { ConfirmMove, type PendingMove } from "./ConfirmMove.tsx";
@@ -92,6 +92,7 @@ export function PathExplorer({ arrangementId, role }: { arrangementId: string; r
       effectiveDate: date ?? move?.effectiveDate,
       prorationNet: move?.prorationNet ?? "0",
       newRecurring: move?.newRecurring,
+      newPeriod: move?.billingPeriod,
       detail:
         quantity !== undefined
           ? `New quantity: ${quantity}`
@@ -149,15 +150,7 @@ export function PathExplorer({ arrangementId, role }: { arrangementId: string; r
         <div>
           <h1>
             {arrangement.data.customer ? (
-              <a
-                href={accountHref(arrangement.data.customer)}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate(accountHref(arrangement.data.customer!));
-                }}
-              >
-                {arrangement.data.customer}
-              </a>
+              <Link href={accountHref(arrangement.data.customer)}>{arrangement.data.customer}</Link>
             ) : (
               arrangement.data.packageName
             )}
@@ -194,6 +187,7 @@ export function PathExplorer({ arrangementId, role }: { arrangementId: string; r
                   effectiveDate: preview.data.move.effectiveDate,
                   prorationNet: preview.data.move.prorationNet ?? "0",
                   newRecurring: preview.data.move.newRecurring,
+                  newPeriod: preview.data.move.billingPeriod,
                 }
               : { ...pending, prorationNet: undefined, newRecurring: undefined }
         }
