@@ -5,9 +5,10 @@
  * seller's own picks as the reason for each required or disabled choice.
  *
  * How: the base package and its add-ons are compiled once into clauses (see model.ts); the picks are
- * solver assumptions. One model answers for most choices at once, unit propagation proves most
- * forced ones, and only the rest need one SAT call each (backbone.ts). Reasons come from
- * propagation cones, minimised by deletion (explain.ts).
+ * solver assumptions. One model answers for most choices at once, earlier models patched to hold
+ * the picks answer most of the rest (logic/patch.ts), unit propagation proves most forced ones, and
+ * only what is left needs SAT calls (backbone.ts). Reasons come from propagation cones, minimised by
+ * deletion (explain.ts).
  *
  * Conflicting picks: picks are accepted in the order given, each as long as it fits those accepted
  * before it; a pick that does not fit becomes a violation naming a minimal set of earlier picks it
@@ -46,9 +47,13 @@ import {
   type Derived,
   expandDerived,
   explainForced,
+  lastConsequences,
   minimalConflict,
+  modelAnchors,
+  modelPatcher,
   modelPool,
   rootConsequences,
+  setLastConsequences,
 } from "./explain.ts";
 import { constraintPhrase, listOf, nameOf, orList, quote, reasonFor } from "./messages.ts";
 import { type PackageLogic, packageLogic } from "./model.ts";
@@ -132,7 +137,17 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   // Accept picks in order while they fit together.
   const accepted: number[] = [];
   const all = picks.map((p) => p.lit);
-  const whole = logic.solver.solve(all);
+  // The last model kept, patched to hold the picks, shows they fit without a search (a click
+  // mostly adds one pick to the previous ones).
+  const pool = modelPool(logic);
+  const latest = pool[pool.length - 1];
+  let model: Uint8Array | undefined;
+  if (latest && all.length > 0) {
+    const patcher = modelPatcher(logic);
+    patcher.from(latest);
+    if (patcher.patch(all)) model = patcher.model.slice();
+  }
+  const whole = model ? ({ sat: true } as const) : logic.solver.solve(all);
   if (whole?.sat) accepted.push(...all);
   else if (!logic.solver.ok) {
     violations.push(
@@ -189,14 +204,24 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
   const { decide, answerOf } = representatives(logic, accepted, realVars);
   // With no picks at all, the answer is the package's own, computed once (explain.ts).
   const root = accepted.length === 0 && logic.solver.ok ? rootConsequences(logic) : undefined;
+  // Picks only narrow what is possible: what the last call found impossible under a subset of
+  // these picks is impossible now too.
+  const last = lastConsequences(logic);
+  const acceptedSet = new Set(accepted);
+  const excluded = last?.picks.every((l) => acceptedSet.has(l))
+    ? (lit: number) => (lit & 1 ? last.canBeFalse : last.canBeTrue)[lit >> 1] === 0
+    : undefined;
   const cons = root?.sat
     ? { canBeTrue: root.canBeTrue.slice(), canBeFalse: root.canBeFalse.slice() }
     : consequences(logic.solver, accepted, decide, {
         implied,
+        ...(excluded ? { excluded } : {}),
         refuted,
-        pool: modelPool(logic),
+        pool,
         poolSize: 64,
-        solved: whole?.sat === true,
+        ...(model ? { model } : { solved: whole?.sat === true }),
+        patcher: modelPatcher(logic),
+        anchors: modelAnchors(logic),
       });
   for (const v of realVars) {
     const a = answerOf[v]!;
@@ -204,6 +229,8 @@ export function configure(catalog: CompiledCatalog, selection: Quote): Configura
     cons.canBeTrue[v] = cons.canBeTrue[a]!;
     cons.canBeFalse[v] = cons.canBeFalse[a]!;
   }
+  if (logic.solver.ok && (!("sat" in cons) || cons.sat))
+    setLastConsequences(logic, { picks: accepted, canBeTrue: cons.canBeTrue, canBeFalse: cons.canBeFalse });
 
   const picked = new Uint8Array(logic.vars.length);
   for (const p of picks) picked[p.lit >> 1] = 1;

@@ -14,8 +14,9 @@
  * @see Junker, "QuickXplain: Preferred Explanations and Relaxations for Over-Constrained Problems",
  *   AAAI 2004; Marques-Silva et al., "On computing minimal correction subsets", IJCAI 2013.
  */
-import { consequences } from "../logic/backbone.ts";
+import { type Anchors, consequences } from "../logic/backbone.ts";
 import { CnfBuilder } from "../logic/cnf.ts";
+import { ModelPatcher } from "../logic/patch.ts";
 import { neg, pos, Solver } from "../logic/solver.ts";
 import type { PackageLogic } from "./model.ts";
 import { representatives } from "./symmetry.ts";
@@ -40,7 +41,20 @@ interface LogicCaches {
   memo: Map<number, Explanation[]>;
   /** Recent models (over the real variables): witnesses reused by the next configure calls. */
   pool: Uint8Array[];
+  /** The models found with no picks: broad witnesses patched to hold each call's picks. */
+  anchors: Anchors;
   selectors?: { solver: Solver; selectorOf: number[]; labelOf: Map<number, number> };
+  patcher?: ModelPatcher;
+  last?: LastConsequences;
+  /** Models that showed pick-one switches (switch.ts), kept out of the pool's patching. */
+  switches: Uint8Array[];
+}
+
+/** What the last configure call found possible (per variable), and under which picks. */
+export interface LastConsequences {
+  picks: readonly number[];
+  canBeTrue: Uint8Array;
+  canBeFalse: Uint8Array;
 }
 
 const caches = new WeakMap<PackageLogic, LogicCaches>();
@@ -51,7 +65,12 @@ const MEMO = 8;
 function cachesOf(logic: PackageLogic): LogicCaches {
   let c = caches.get(logic);
   if (!c) {
-    c = { memo: new Map(), pool: [] };
+    c = {
+      memo: new Map(),
+      pool: [],
+      anchors: { models: [], patched: [], assumptions: [] },
+      switches: [],
+    };
     caches.set(logic, c);
   }
   return c;
@@ -60,6 +79,32 @@ function cachesOf(logic: PackageLogic): LogicCaches {
 /** Models kept across configure calls on this package. */
 export function modelPool(logic: PackageLogic): Uint8Array[] {
   return cachesOf(logic).pool;
+}
+
+/** Models that showed pick-one switches (switch.ts), most recent last. */
+export function switchModels(logic: PackageLogic): Uint8Array[] {
+  return cachesOf(logic).switches;
+}
+
+/** Models found with no picks, kept for every later call on this package (see `LogicCaches`). */
+export function modelAnchors(logic: PackageLogic): Anchors {
+  return cachesOf(logic).anchors;
+}
+
+/** The last configure call's answer on this package (see `LastConsequences`). */
+export function lastConsequences(logic: PackageLogic): LastConsequences | undefined {
+  return cachesOf(logic).last;
+}
+
+export function setLastConsequences(logic: PackageLogic, last: LastConsequences): void {
+  cachesOf(logic).last = last;
+}
+
+/** Local model repair over the package's clauses (logic/patch.ts), built on first use. */
+export function modelPatcher(logic: PackageLogic): ModelPatcher {
+  const c = cachesOf(logic);
+  c.patcher ??= new ModelPatcher(logic.cnf);
+  return c.patcher;
 }
 
 /**
@@ -80,7 +125,8 @@ export function rootConsequences(logic: PackageLogic): {
     const { decide, answerOf } = representatives(logic, [], vars);
     const r = consequences(logic.solver, [], decide, {
       implied: (lit) => ex.value(lit) === 1,
-      pool: c.pool,
+      pool: c.anchors.models,
+      poolSize: Number.POSITIVE_INFINITY,
     });
     for (const v of vars) {
       const a = answerOf[v]!;

@@ -9,12 +9,13 @@
  * Cost, per class of interchangeable options (symmetry.ts: options nothing but their group mentions
  * answer alike, so an unconstrained pick-one group is decided once) of each pick-one group that has
  * a pick: a look in the package's pool of recent models (one holding the remaining picks and the
- * option proves a switch), else a propagation probe (refutes most excluded options), else one SAT
- * query whose model joins the pool. Excluded options are explained together by `explainForced`
+ * option proves a switch), else a propagation probe (refutes most excluded options), else a patch
+ * of a model of the picks that swaps the option in (logic/patch.ts), else one SAT query whose model
+ * joins the pool. Excluded options are explained together by `explainForced`
  * (memoised across calls, sharing the witnesses found while minimising).
  */
 import { neg, pos } from "../logic/solver.ts";
-import { explainForced, modelPool } from "./explain.ts";
+import { explainForced, modelPatcher, modelPool, switchModels } from "./explain.ts";
 import type { PackageLogic } from "./model.ts";
 import { symmetryClasses } from "./symmetry.ts";
 
@@ -85,8 +86,21 @@ export function pickOneSwitches(
   if (groups.length === 0) return out;
   const ex = logic.explainer;
   const pool = modelPool(logic);
-  const width = logic.vars.length;
+  const width = logic.solver.numVars;
   const classes = symmetryClasses(logic);
+  // Models that showed switches are kept apart too: configure patches the pool's models to hold
+  // the current picks, which takes them away from the other options of a pick-one group.
+  const kept = switchModels(logic);
+  const keep = (model: Uint8Array) => {
+    witnesses.push(model);
+    kept.push(model);
+    if (kept.length > POOL) kept.shift();
+  };
+  let witnesses: Uint8Array[] = [];
+  // A model of the accepted picks (the last one consequences() kept), patched to swap the group's
+  // pick for another option, shows a switch without a search (the patcher is built on first use).
+  const latest = pool[pool.length - 1];
+  const base = latest && accepted.every((l) => holds(latest, l)) ? latest.slice() : undefined;
   for (const { vars } of groups) {
     let pick = -1;
     for (const v of vars) {
@@ -110,7 +124,7 @@ export function pickOneSwitches(
     const replaces = accepted.filter((l) => removed.has(l));
     const switchAnswer: SwitchAnswer = { kind: "switch", replaces };
     // Earlier models that hold the remaining picks: one with v on shows v is a switch.
-    const witnesses = pool.filter((m) => rest.every((l) => holds(m, l)));
+    witnesses = [...pool, ...kept].filter((m) => rest.every((l) => holds(m, l)));
     const excluded: number[] = [];
     // Per class (by its first variable): the variable that answers for it.
     const byClass = new Map<number, number>();
@@ -137,11 +151,20 @@ export function pickOneSwitches(
         excluded.push(neg(v));
         continue;
       }
+      if (base) {
+        const patcher = modelPatcher(logic);
+        patcher.from(base);
+        if (patcher.patch([...rest, pos(v)])) {
+          keep(patcher.model.slice());
+          out[v] = switchAnswer;
+          continue;
+        }
+      }
       const r = logic.solver.solve([...rest, pos(v)]);
       if (r === null) continue; // undecided: keep the state configure found
       if (r.sat) {
         const model = logic.solver.modelSnapshot(width);
-        witnesses.push(model);
+        keep(model);
         pool.push(model);
         if (pool.length > POOL) pool.shift();
         out[v] = switchAnswer;

@@ -1,10 +1,12 @@
 /**
  * The propositional core: the solver against brute force on random small CNFs (models, cores under
- * assumptions, kept levels across calls), and the cardinality encodings against counting.
+ * assumptions, kept levels across calls), model patching and the consequences (with pooled,
+ * anchored and patched models) against enumeration, and the cardinality encodings against counting.
  */
 import { describe, expect, it } from "vitest";
-import { consequences } from "./backbone.ts";
+import { type Anchors, consequences } from "./backbone.ts";
 import { CnfBuilder, clausesOf, cnfOf, FALSE, TRUE } from "./cnf.ts";
+import { ModelPatcher } from "./patch.ts";
 import { neg, pos, Solver } from "./solver.ts";
 
 function rng(seed: number) {
@@ -157,5 +159,80 @@ describe("consequences", () => {
     const c = consequences(solver, [], [0, 1, 2, 3]);
     expect([...c.canBeTrue]).toEqual([1, 0, 0, 1]);
     expect([...c.canBeFalse]).toEqual([0, 1, 1, 1]);
+  });
+});
+
+/** Random small CNFs with their models (bit sets) by enumeration. */
+function randomFormulas(seed: number, count: number) {
+  const r = rng(seed);
+  return Array.from({ length: count }, () => {
+    const n = 3 + r(8);
+    const clauses: number[][] = Array.from({ length: 1 + r(n * 3) }, () =>
+      Array.from({ length: 1 + r(3) }, () => (r(n) << 1) | r(2)),
+    );
+    const models: number[] = [];
+    for (let bits = 0; bits < 1 << n; bits++) if (clauses.every((c) => holds(c, bits))) models.push(bits);
+    return { n, clauses, models, r };
+  });
+}
+
+const bitsOf = (model: Uint8Array) => model.reduce((acc, x, v) => acc | (x << v), 0);
+
+describe("ModelPatcher", () => {
+  it("turns a model into one holding the wanted literals, or fails, on 300 random CNFs", () => {
+    let patched = 0;
+    for (const { n, clauses, models, r } of randomFormulas(31, 300)) {
+      if (models.length === 0) continue;
+      const patcher = new ModelPatcher(cnfOf(n, clauses));
+      for (let q = 0; q < 6; q++) {
+        const start = models[r(models.length)]!;
+        const model = Uint8Array.from({ length: n }, (_, v) => (start >> v) & 1);
+        patcher.from(model);
+        const want = Array.from({ length: 1 + r(3) }, () => (r(n) << 1) | r(2));
+        if (!patcher.patch(want)) continue;
+        patched++;
+        const bits = bitsOf(patcher.model);
+        // A model of the clauses, holding every wanted literal, that differs from the start
+        // exactly in the variables it reports changed.
+        expect(models).toContain(bits);
+        for (const l of want) expect(holds([l], bits)).toBe(true);
+        const changed = [...patcher.changed].sort((a, b) => a - b);
+        const differs = [...Array(n).keys()].filter((v) => ((bits ^ start) >> v) & 1);
+        expect(changed).toEqual(differs);
+        // The next patch starts from the model given to `from` again, unless committed.
+        if (r(2)) patcher.commit();
+        else expect(bitsOf(model)).toBe(start);
+      }
+    }
+    expect(patched).toBeGreaterThan(300);
+  });
+});
+
+describe("consequences with pooled, anchored and patched models", () => {
+  it("agrees with enumeration on 300 random CNFs under random assumptions", () => {
+    for (const { n, clauses, models, r } of randomFormulas(47, 300)) {
+      const cnf = cnfOf(n, clauses);
+      const solver = new Solver(cnf);
+      const patcher = new ModelPatcher(cnf);
+      const pool: Uint8Array[] = [];
+      const anchors: Anchors = { models: [], patched: [], assumptions: [] };
+      const vars = [...Array(n).keys()];
+      if (solver.ok) consequences(solver, [], vars, { pool: anchors.models, poolSize: 100 });
+      let assumptions: number[] = [];
+      for (let q = 0; q < 6; q++) {
+        // Often the previous assumptions and one more (a click), else new ones.
+        const more = Array.from({ length: 1 + r(2) }, () => (r(n) << 1) | r(2));
+        assumptions = r(3) > 0 ? [...assumptions, ...more] : more;
+        const fitting = models.filter((bits) => assumptions.every((a) => holds([a], bits)));
+        const c = consequences(solver, assumptions, vars, { pool, poolSize: 4, anchors, patcher });
+        expect(c.sat).toBe(fitting.length > 0);
+        if (!c.sat) continue;
+        for (const v of vars) {
+          expect(c.canBeTrue[v], `x${v} true`).toBe(fitting.some((b) => (b >> v) & 1) ? 1 : 0);
+          expect(c.canBeFalse[v], `x${v} false`).toBe(fitting.some((b) => !((b >> v) & 1)) ? 1 : 0);
+        }
+        for (const m of pool) expect(models).toContain(bitsOf(m));
+      }
+    }
   });
 });

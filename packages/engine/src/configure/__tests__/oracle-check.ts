@@ -170,8 +170,13 @@ export interface Checked {
   switchDisabled: number;
 }
 
-/** Configures `rounds` random models (seeded) and compares every state and reason with enumeration. */
-export function compareWithOracle(seed: number, rounds: number, shape: Shape): Checked {
+/**
+ * Configures `rounds` random models (seeded) and compares every state and reason with enumeration.
+ * With `sessions`, each model's picks are made one click at a time on the same compiled catalog
+ * (so models, patches and answers kept from the earlier clicks are reused), and then the first
+ * pick is taken back.
+ */
+export function compareWithOracle(seed: number, rounds: number, shape: Shape, sessions = false): Checked {
   const r = rng(seed);
   let compared = 0;
   let forcedChecked = 0;
@@ -182,90 +187,93 @@ export function compareWithOracle(seed: number, rounds: number, shape: Shape): C
     const catalog = compile(doc);
     const oracle = evaluator(doc);
     // Picks drawn from a random valid configuration keep the selection consistent.
-    let picks: string[] = [];
+    let drawn: string[] = [];
     if (oracle.models.length > 0) {
       const model = r.pick(oracle.models);
-      picks = r.some([...model], 0, 3);
+      drawn = sessions ? r.some([...model], 1, 5) : r.some([...model], 0, 3);
     }
-    const sel = selectionFrom(doc, picks);
-    // Add-ons picked only to carry option picks are picks too.
-    const result = configure(catalog, sel);
-    const effective = [
-      ...sel.picks,
-      ...sel.addOns.flatMap((a) => [a.package, ...a.picks]),
-      ...result.defaultsApplied.picks,
-    ];
-    const ctx = `seed round ${round}: ${JSON.stringify({ picks: effective, doc: doc.packages })}`;
-    if (oracle.models.length === 0) {
-      expect(result.valid, ctx).toBe(false);
-      continue;
-    }
-    expect(result.violations, ctx).toEqual([]);
-    const consistent = oracle.models.filter((m) => effective.every((p) => m.has(p)));
-    expect(consistent.length, ctx).toBeGreaterThan(0);
-    const states = new Map<
-      string,
-      { state: string; picks?: string[]; rules?: string[]; replaces?: string[] }
-    >();
-    for (const c of [...result.options, ...result.addOns]) {
-      states.set(c.id, {
-        state: c.state,
-        ...("replaces" in c && c.replaces ? { replaces: c.replaces } : {}),
-        ...(c.reason ? { picks: c.reason.picks, rules: c.reason.rules } : {}),
-      });
-    }
-    for (const id of oracle.vars) {
-      const got = states.get(id);
-      expect(got, `${ctx} missing ${id}`).toBeDefined();
-      if (effective.includes(id)) {
-        expect(got!.state, `${ctx} ${id}`).toBe("selected");
+    const steps = sessions ? [[], ...drawn.map((_, n) => drawn.slice(0, n + 1)), drawn.slice(1)] : [drawn];
+    for (const picks of steps) {
+      const sel = selectionFrom(doc, picks);
+      // Add-ons picked only to carry option picks are picks too.
+      const result = configure(catalog, sel);
+      const effective = [
+        ...sel.picks,
+        ...sel.addOns.flatMap((a) => [a.package, ...a.picks]),
+        ...result.defaultsApplied.picks,
+      ];
+      const ctx = `seed round ${round}${sessions ? ` click ${picks.length}` : ""}: ${JSON.stringify({ picks: effective, doc: doc.packages })}`;
+      if (oracle.models.length === 0) {
+        expect(result.valid, ctx).toBe(false);
         continue;
       }
-      // In a pick-one group with a pick, the other options are judged without that pick (and
-      // the picks nested under it): a switch when the rest goes with them, else disabled.
-      const swap = replacedBy(doc, id, effective);
-      const judged = swap ? effective.filter((p) => !swap.includes(p)) : effective;
-      const pool = swap ? oracle.models.filter((m) => judged.every((p) => m.has(p))) : consistent;
-      const canTrue = pool.some((m) => m.has(id));
-      const canFalse = pool.some((m) => !m.has(id));
-      const want = swap
-        ? canTrue
-          ? "switch"
-          : "disabled"
-        : canTrue && canFalse
-          ? "available"
-          : canTrue
-            ? "required"
-            : "disabled";
-      expect(got!.state, `${ctx} ${id}`).toBe(want);
-      compared++;
-      if (want === "switch") {
-        expect(got!.replaces, `${ctx} ${id}`).toEqual(effective.filter((p) => swap!.includes(p)));
-        expect(got!.picks, `${ctx} ${id} a switch has no reason`).toBeUndefined();
-        switches++;
-        continue;
+      expect(result.violations, ctx).toEqual([]);
+      const consistent = oracle.models.filter((m) => effective.every((p) => m.has(p)));
+      expect(consistent.length, ctx).toBeGreaterThan(0);
+      const states = new Map<
+        string,
+        { state: string; picks?: string[]; rules?: string[]; replaces?: string[] }
+      >();
+      for (const c of [...result.options, ...result.addOns]) {
+        states.set(c.id, {
+          state: c.state,
+          ...("replaces" in c && c.replaces ? { replaces: c.replaces } : {}),
+          ...(c.reason ? { picks: c.reason.picks, rules: c.reason.rules } : {}),
+        });
       }
-      if (want === "available") continue;
-      // The reason: a subset of the picks that forces the state, and no smaller subset does.
-      const reasonPicks = got!.picks ?? [];
-      const value = want === "required";
-      for (const p of reasonPicks) expect(judged, `${ctx} ${id}`).toContain(p);
-      expect(oracle.forces(reasonPicks, id, value), `${ctx} ${id} forced by ${reasonPicks}`).toBe(true);
-      for (const p of reasonPicks) {
-        const smaller = reasonPicks.filter((q) => q !== p);
-        expect(oracle.forces(smaller, id, value), `${ctx} ${id} still forced without ${p}`).toBe(false);
+      for (const id of oracle.vars) {
+        const got = states.get(id);
+        expect(got, `${ctx} missing ${id}`).toBeDefined();
+        if (effective.includes(id)) {
+          expect(got!.state, `${ctx} ${id}`).toBe("selected");
+          continue;
+        }
+        // In a pick-one group with a pick, the other options are judged without that pick (and
+        // the picks nested under it): a switch when the rest goes with them, else disabled.
+        const swap = replacedBy(doc, id, effective);
+        const judged = swap ? effective.filter((p) => !swap.includes(p)) : effective;
+        const pool = swap ? oracle.models.filter((m) => judged.every((p) => m.has(p))) : consistent;
+        const canTrue = pool.some((m) => m.has(id));
+        const canFalse = pool.some((m) => !m.has(id));
+        const want = swap
+          ? canTrue
+            ? "switch"
+            : "disabled"
+          : canTrue && canFalse
+            ? "available"
+            : canTrue
+              ? "required"
+              : "disabled";
+        expect(got!.state, `${ctx} ${id}`).toBe(want);
+        compared++;
+        if (want === "switch") {
+          expect(got!.replaces, `${ctx} ${id}`).toEqual(effective.filter((p) => swap!.includes(p)));
+          expect(got!.picks, `${ctx} ${id} a switch has no reason`).toBeUndefined();
+          switches++;
+          continue;
+        }
+        if (want === "available") continue;
+        // The reason: a subset of the picks that forces the state, and no smaller subset does.
+        const reasonPicks = got!.picks ?? [];
+        const value = want === "required";
+        for (const p of reasonPicks) expect(judged, `${ctx} ${id}`).toContain(p);
+        expect(oracle.forces(reasonPicks, id, value), `${ctx} ${id} forced by ${reasonPicks}`).toBe(true);
+        for (const p of reasonPicks) {
+          const smaller = reasonPicks.filter((q) => q !== p);
+          expect(oracle.forces(smaller, id, value), `${ctx} ${id} still forced without ${p}`).toBe(false);
+        }
+        if (swap) switchDisabled++;
+        // The named rules suffice: with the picks, they alone force the state.
+        expect(
+          oracle.forcesWith(got!.rules ?? [], reasonPicks, id, value),
+          `${ctx} ${id} rules ${got!.rules} do not force it`,
+        ).toBe(true);
+        forcedChecked++;
       }
-      if (swap) switchDisabled++;
-      // The named rules suffice: with the picks, they alone force the state.
-      expect(
-        oracle.forcesWith(got!.rules ?? [], reasonPicks, id, value),
-        `${ctx} ${id} rules ${got!.rules} do not force it`,
-      ).toBe(true);
-      forcedChecked++;
+      // Complete: the picks alone (and included add-ons) form a valid configuration.
+      const closed = new Set([...effective, ...(doc.packages[0]!.includedAddOns ?? []).map((i) => i.addOn)]);
+      expect(result.complete, ctx).toBe(oracle.valid(closed));
     }
-    // Complete: the picks alone (and included add-ons) form a valid configuration.
-    const closed = new Set([...effective, ...(doc.packages[0]!.includedAddOns ?? []).map((i) => i.addOn)]);
-    expect(result.complete, ctx).toBe(oracle.valid(closed));
   }
   return { compared, forcedChecked, switches, switchDisabled };
 }

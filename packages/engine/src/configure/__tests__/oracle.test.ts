@@ -1,6 +1,7 @@
 /**
  * configure() against brute-force enumeration on small random models with list rules and pick-one
- * groups (`oracle-check.ts` says what is compared and how).
+ * groups, one selection per compiled catalog and click sessions on one (`oracle-check.ts` says
+ * what is compared and how).
  */
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compile.ts";
@@ -23,6 +24,20 @@ describe("configure against brute-force enumeration", () => {
     expect(compared).toBeGreaterThan(1000);
     expect(switches).toBeGreaterThan(100);
     expect(switchDisabled).toBeGreaterThan(10);
+  }, 60_000);
+
+  it("matches them click by click on one compiled catalog, and after taking a pick back", () => {
+    // Later clicks reuse what earlier ones kept: pooled and anchor models patched to hold the new
+    // picks, models that showed switches, and the values the previous click found impossible.
+    const { compared, forcedChecked, switches } = compareWithOracle(
+      20261207,
+      200,
+      { radio: 0.5, formulas: true },
+      true,
+    );
+    expect(compared).toBeGreaterThan(2500);
+    expect(forcedChecked).toBeGreaterThan(1000);
+    expect(switches).toBeGreaterThan(100);
   }, 60_000);
 
   it("reports conflicting picks with a minimal set to change", () => {
