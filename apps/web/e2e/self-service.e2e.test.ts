@@ -31,6 +31,10 @@ describe("the self-service configurator in Chromium", () => {
     await expect(page.getByLabel("Currency", { exact: true }).inputValue()).resolves.toBe("USD");
     await expect(page.getByText("Sign in").count()).resolves.toBe(0);
     await expect(summary(page)).resolves.not.toContain("Premium support");
+    // Team starts with a free trial: the first invoice's 0.00 is explained under the summary.
+    await expect(page.getByRole("list", { name: "Notes" }).textContent()).resolves.toMatch(
+      /Free trial until/,
+    );
 
     // Standard support is the default pick; switching to Premium replaces it and is priced at once.
     const group = page.getByRole("group", { name: /Support level/ });

@@ -35,6 +35,7 @@ export {
 export { MoveList, type MoveListProps, type MoveView, type ProrationLineView } from "./paths/MoveList.tsx";
 export { type ComparedPackage, PackageCompare, type PackageCompareProps } from "./pricing/PackageCompare.tsx";
 export { PriceChart, type PriceChartProps, type PricePointView } from "./pricing/PriceChart.tsx";
+export { PriceNotes } from "./pricing/PriceNotes.tsx";
 export {
   type PriceLineView,
   PriceSummary,

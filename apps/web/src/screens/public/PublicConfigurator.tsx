@@ -9,7 +9,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { QuoteRequestReceipt } from "@tessera/api";
 import { type CompiledCatalog, pricingTableTerm, validate } from "@tessera/engine";
-import { ErrorState, LoadingState, PriceSummary } from "@tessera/ui";
+import { ErrorState, LoadingState, PriceNotes, PriceSummary } from "@tessera/ui";
 import { useEffect, useMemo, useState } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
 import { priceSummaryProps } from "../../engine/priceView.ts";
@@ -160,6 +160,7 @@ export function PublicConfigurator({ catalogId }: { catalogId: string }) {
               <div className="stack sticky">
                 {engine.error ? <ErrorState title="Could not price this" message={engine.error} /> : null}
                 <PriceSummary {...priceSummaryProps(priced)} audience="customer" />
+                <PriceNotes notes={priced.notes} />
                 <RequestForm
                   quote={quote}
                   ready={!engine.pending && configuration.complete && problems.length === 0}

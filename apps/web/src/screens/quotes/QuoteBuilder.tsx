@@ -7,7 +7,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Package } from "@tessera/schema";
-import { ErrorState, LoadingState, PackageCompare, PriceSummary } from "@tessera/ui";
+import { ErrorState, LoadingState, PackageCompare, PriceNotes, PriceSummary } from "@tessera/ui";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
 import { priceSummaryProps } from "../../engine/priceView.ts";
@@ -361,13 +361,7 @@ export function QuoteBuilder({ revising }: { revising?: string | undefined } = {
             ) : null}
             {engine.error ? <ErrorState title="Could not configure" message={engine.error} /> : null}
             <PriceSummary {...priceSummaryProps(priced)} />
-            {priced.notes.length > 0 ? (
-              <ul className="ts-card ts-hint" aria-label="Notes" style={{ paddingLeft: "2rem" }}>
-                {priced.notes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
-            ) : null}
+            <PriceNotes notes={priced.notes} />
           </div>
         </div>
       ) : quote ? (
