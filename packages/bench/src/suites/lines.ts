@@ -6,7 +6,8 @@
  * - `configure.fm2500.*`, `configure.fm6500.*`: seeded click sessions (each step a full configure
  *   with every state and reason), replayed once to warm up and record the steps, then timed step by
  *   step in order; `p95Ms`, `medianMs`, and `coldMs` (the first configure after compile).
- * - `configure.wide10k.*`: the same on one pick-one group of 10,000 options.
+ * - `configure.wide10k.*`: the same on one pick-one group of 10,000 options, where each session
+ *   is one pick and then five switches to another option.
  * - `validate.fm6500.ms`, `validate.wide10k.ms`: full validation of those catalogs (median).
  * - `validate.wide.growth`: validate time of a 16,000-option group ÷ that of a 1,000-option one
  *   (linear is 16; a quadratic check would be 256). `validate.wideNk.ms` are the points.
@@ -48,9 +49,17 @@ function sessions(
   seed: number,
   count: number,
   clicks: number,
+  switches = 0,
 ): Quote[] {
   const pick = chooser(seed);
   const steps: Quote[] = [];
+  const step = (picks: string[]) => {
+    const selection: Quote = { package: pkg, picks };
+    const result = configure(catalog, selection);
+    assertStep(result, picks);
+    steps.push(selection);
+    return result;
+  };
   for (let s = 0; s < count; s++) {
     let picks: string[] = [];
     let result = configure(catalog, { package: pkg, picks });
@@ -58,10 +67,15 @@ function sessions(
       const available = result.options.filter((o) => o.state === "available");
       if (available.length === 0) break;
       picks = [...picks, available[pick(available.length)]!.id];
-      const selection: Quote = { package: pkg, picks };
-      result = configure(catalog, selection);
-      assertStep(result, picks);
-      steps.push(selection);
+      result = step(picks);
+    }
+    // Then the seller changes their mind: a click on a `switch` option replaces what it says.
+    for (let c = 0; c < switches; c++) {
+      const open = result.options.filter((o) => o.state === "switch");
+      if (open.length === 0) break;
+      const to = open[pick(open.length)]!;
+      picks = [...picks.filter((p) => !to.replaces?.includes(p)), to.id];
+      result = step(picks);
     }
   }
   return steps;
@@ -77,10 +91,17 @@ function catalogFor(key: string, make: () => Catalog): Catalog {
   return doc;
 }
 
-const shapes: { key: string; doc: (seed: number) => Catalog; sessions: number }[] = [
+const shapes: { key: string; doc: (seed: number) => Catalog; sessions: number; switches?: number }[] = [
   { key: "fm2500", doc: (seed) => catalogFor("fm2500", () => fm(seed, FM2500)), sessions: 8 },
   { key: "fm6500", doc: (seed) => catalogFor("fm6500", () => fm(seed, FM6500)), sessions: 4 },
-  { key: "wide10k", doc: () => catalogFor("wide10k", () => generateWideCatalog(10_000)), sessions: 4 },
+  // One pick completes the group, so each session is that pick and five switches (24 steps: a p95
+  // over four one-step sessions would be the slowest single click).
+  {
+    key: "wide10k",
+    doc: () => catalogFor("wide10k", () => generateWideCatalog(10_000)),
+    sessions: 4,
+    switches: 5,
+  },
 ];
 
 function fm(seed: number, shape: FeatureModelShape): Catalog {
@@ -100,7 +121,7 @@ export function configureLines(ctx: BenchContext): Metrics {
       setup: () => compile(doc),
     });
     const catalog = compile(doc);
-    const steps = sessions(catalog, pkg, ctx.seed, shape.sessions, 15);
+    const steps = sessions(catalog, pkg, ctx.seed, shape.sessions, 15, shape.switches);
     let next = 0;
     const warm = ctx.measure((selection: Quote) => configure(catalog, selection), {
       minRuns: steps.length,
