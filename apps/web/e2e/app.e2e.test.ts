@@ -76,7 +76,7 @@ describe("the configurator in Chromium against the real server", () => {
     // What consumers see first: a new package, nothing breaking; the field-by-field edits a click away.
     await expect(
       page.getByRole("table", { name: "Changes for consuming services" }).textContent(),
-    ).resolves.toContain("The package collab-growth was added.");
+    ).resolves.toContain("The package “Growth” (collab-growth) was added.");
     await page.getByText(/^Every edit, field by field/).click();
     await page.getByRole("region", { name: /Draft vs version 1/ }).waitFor();
     await expect(page.getByRole("region", { name: /Draft vs version 1/ }).textContent()).resolves.toContain(

@@ -54,6 +54,8 @@ describe("diffCatalogs", () => {
     const removed = d.changes.find((c) => c.code === "package.removed")!;
     expect(removed.side).toBe("old");
     expect(resolvePointer(before, removed.pointer).value).toMatchObject({ id: "collab-meetings-pro" });
+    // Named as the designer knows it, then by the id consumers hold.
+    expect(removed.message).toBe("The package “Meetings Pro” (collab-meetings-pro) was removed.");
     const renamed = d.changes.find((c) => c.code === "package.renamed")!;
     expect(renamed).toMatchObject({ before: "collab-starter", after: "collab-starter-2026" });
     expect(resolvePointer(after, renamed.pointer).value).toBe("collab-starter-2026");

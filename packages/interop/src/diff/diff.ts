@@ -52,6 +52,9 @@ function byId<T extends { id: string }>(
  * Compares entities by id; an old id that is gone while a new one has the same name is a rename.
  * Returns the pairs present on both sides.
  */
+/** "“Team” (collab-team)": what a product manager recognises, then the id consumers hold. */
+const named = (name: string | undefined, id: string) => (name ? `“${name}” (${id})` : id);
+
 function matchIds<T extends { id: string; name?: string }>(
   what: string,
   base: string[],
@@ -93,7 +96,7 @@ function matchIds<T extends { id: string; name?: string }>(
             breaking: true,
             side: "old",
             pointer: pointerOf(...base, index),
-            message: `The ${what} ${id} was removed.`,
+            message: `The ${what} ${named(item.name, id)} was removed.`,
           },
     );
   }
@@ -109,7 +112,7 @@ function matchIds<T extends { id: string; name?: string }>(
         breaking: false,
         side: "new",
         pointer: pointerOf(...base, index),
-        message: `The ${what} ${id} was added.`,
+        message: `The ${what} ${named(item.name, id)} was added.`,
       });
   }
   return pairs;
