@@ -30,7 +30,7 @@ describe("structural diagnostics", () => {
     Object.assign(pkg(doc, "basic"), { id: "Basic Plan" });
     const messages = validate(doc).diagnostics.map((d) => d.message);
     expect(messages).toContain(
-      "Item 2 of `currencies` of the catalog (/currencies/1) is `eur`, which is not an ISO 4217 currency code, e.g. USD, EUR, JPY, KWD.",
+      "Currency 2 of the catalog (/currencies/1) is `eur`, which is not an ISO 4217 currency code, e.g. USD, EUR, JPY, KWD.",
     );
     expect(messages).toContain(
       "`id` of package `Basic Plan` (/packages/0/id) is `Basic Plan`, which is not an identifier: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 80 characters.",
