@@ -56,3 +56,33 @@ export const Checking: Story = {
     await expect(canvas.getByRole("region", { name: "Diagnostics" })).toHaveAttribute("aria-busy", "true");
   },
 };
+
+/**
+ * In the designer's 340px column, a message that quotes a long JSON Pointer (a price point's
+ * amount) wraps: nothing is cut off and the page does not scroll sideways.
+ */
+export const LongPointerWraps: Story = {
+  args: {
+    diagnostics: [
+      {
+        code: "price.amount-precision",
+        severity: "error",
+        pointer: "/packages/0/charges/0/pricePoints/0/amount",
+        message:
+          "`amount` of price point 1 of charge `support-team-fee` (/packages/0/charges/0/pricePoints/0/amount) is 0.005 USD, an amount charged as it is, but USD amounts have 2 decimals: the line would round to 0.01.",
+      },
+    ],
+  },
+  render: (args) => (
+    <div style={{ width: 340 }}>
+      <DiagnosticsPanel {...args} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const item = canvas.getByRole("listitem");
+    await expect(item.scrollWidth).toBeLessThanOrEqual(item.clientWidth);
+    const panel = canvas.getByRole("region", { name: "Diagnostics" });
+    await expect(panel.getBoundingClientRect().width).toBeLessThanOrEqual(340);
+  },
+};
