@@ -13,6 +13,7 @@ import { ConflictAlert } from "./ConflictAlert.tsx";
 import { DraftToolbar } from "./DraftToolbar.tsx";
 import type { Path } from "./docEdit.ts";
 import { isDirty, useDraft } from "./draftStore.ts";
+import { shownName } from "./ids.ts";
 import { JsonSection } from "./JsonSection.tsx";
 import { LeaveGuard } from "./LeaveGuard.tsx";
 import { NewPackageForm } from "./NewPackageForm.tsx";
@@ -146,7 +147,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
     <div className="stack">
       <div className="page-head">
         <div>
-          <h1>{doc.name}</h1>
+          <h1>{shownName(doc.name, catalogId)}</h1>
           <span className="muted">
             {catalogId} ·{" "}
             {readOnly
@@ -206,7 +207,7 @@ export function DraftScreen({ catalogId, version }: { catalogId: string; version
             Packages
           </h3>
           <ul className="list-select">
-            {doc.packages.map((p) => navItem({ kind: "package", id: p.id }, p.name))}
+            {doc.packages.map((p) => navItem({ kind: "package", id: p.id }, shownName(p.name, p.id)))}
           </ul>
           {!readOnly ? (
             <NewPackageForm doc={doc} onCreate={(id) => setSection({ kind: "package", id })} set={set} />

@@ -40,3 +40,24 @@ export const MostPopular: Story = {
     await waitFor(() => expect(popular(canvasElement)).toEqual([]));
   },
 };
+
+/**
+ * Clearing a package's name leaves it findable: the heading shows its id marked "(no name)", the
+ * field says a name is required, and the role reads as words, not the schema's `add_on`.
+ */
+export const BlankName: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("option", { name: "add-on" })).toBeInTheDocument();
+    await expect(canvas.getByRole("option", { name: "base package" })).toBeInTheDocument();
+    await userEvent.clear(canvas.getByLabelText("Name"));
+    await waitFor(() =>
+      expect(docOf(canvasElement).packages.find((p) => p.id === "collab-team")?.name).toBe(""),
+    );
+    await expect(canvas.getByRole("heading", { level: 2 })).toHaveTextContent("collab-team (no name)");
+    await expect(canvas.getByText(/^Required: the name buyers see/)).toBeInTheDocument();
+    await expect(
+      canvas.getByRole("button", { name: "Delete package collab-team (no name)" }),
+    ).toBeInTheDocument();
+  },
+};

@@ -3,6 +3,7 @@ import { renameId } from "@tessera/engine";
 import type { Package } from "@tessera/schema";
 import { CheckboxField, ListField, NumberField, SelectField, TextField } from "./fields.tsx";
 import { IdField } from "./IdField.tsx";
+import { shownName } from "./ids.ts";
 import type { PackageCtx } from "./packageContext.ts";
 import { RowActions } from "./RowActions.tsx";
 
@@ -27,15 +28,19 @@ export function PackageBasics({ ctx, onRenamed }: { ctx: PackageCtx; onRenamed: 
     <section className="ts-card" aria-labelledby="pkg-basics">
       <div className="section-title" style={{ marginTop: 0 }}>
         <h2 id="pkg-basics" style={{ margin: 0 }}>
-          {pkg.name} <span className="ts-badge">{pkg.role === "base" ? "base package" : "add-on"}</span>
+          {shownName(pkg.name, pkg.id)}{" "}
+          <span className="ts-badge">{pkg.role === "base" ? "base package" : "add-on"}</span>
         </h2>
-        {!readOnly ? <RowActions doc={doc} path={at} name={`package ${pkg.name}`} set={set} /> : null}
+        {!readOnly ? (
+          <RowActions doc={doc} path={at} name={`package ${shownName(pkg.name, pkg.id)}`} set={set} />
+        ) : null}
       </div>
       <div className="grid-3">
         <TextField
           label="Name"
           pointer={p("name")}
           value={pkg.name}
+          hint={pkg.name.trim() ? undefined : "Required: the name buyers see on quotes and the pricing page."}
           readOnly={readOnly}
           onChange={(v) => set([...at, "name"], v)}
         />
@@ -61,7 +66,10 @@ export function PackageBasics({ ctx, onRenamed }: { ctx: PackageCtx; onRenamed: 
           label="Role"
           pointer={p("role")}
           value={pkg.role}
-          options={["base", "add_on"]}
+          options={[
+            { value: "base", label: "base package" },
+            { value: "add_on", label: "add-on" },
+          ]}
           readOnly={readOnly}
           onChange={(v) => {
             // A base has no compatibility block and an add-on includes no add-ons: nothing hidden stays.

@@ -12,6 +12,7 @@ import { AddOnSection } from "./AddOnSection.tsx";
 import { ChargesSection } from "./ChargesSection.tsx";
 import { ComponentsSection } from "./ComponentsSection.tsx";
 import type { Path } from "./docEdit.ts";
+import { shownName } from "./ids.ts";
 import { OptionGroupsEditor } from "./OptionGroupsEditor.tsx";
 import { PackageBasics } from "./PackageBasics.tsx";
 import { PhasesSection } from "./PhasesSection.tsx";
@@ -96,7 +97,7 @@ export function PackageEditor({ doc, index, compiled, set, readOnly, onRenamed, 
   return (
     <div className="stack">
       <nav aria-label="Package outline" className="outline outline--sticky">
-        <strong className="outline__title">{ctx.pkg.name}</strong>
+        <strong className="outline__title">{shownName(ctx.pkg.name, ctx.pkg.id)}</strong>
         {[...OUTLINE, ["all", "All sections"] as const].map(([id, label]) => (
           <button
             key={id}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshId, ID_PATTERN, idProblem, slugOf } from "./ids.ts";
+import { freshId, ID_PATTERN, idProblem, shownName, slugOf } from "./ids.ts";
 
 describe("ids of new things", () => {
   it("derives a valid id from a name", () => {
@@ -38,5 +38,14 @@ describe("ids of new things", () => {
   it("agrees with the schema's pattern on every id it accepts", () => {
     for (const id of ["a", "0", "a.b_c-d", "x".repeat(80), "A", "a b", "_a", "é"])
       expect(idProblem(id, new Set()) === undefined).toBe(ID_PATTERN.test(id));
+  });
+});
+
+describe("the name a list shows", () => {
+  it("is the name, or the id marked (no name) while the name is blank", () => {
+    expect(shownName("Support Team", "support-team")).toBe("Support Team");
+    expect(shownName("", "support-team")).toBe("support-team (no name)");
+    expect(shownName("   ", "support-team")).toBe("support-team (no name)");
+    expect(shownName(undefined, "support-team")).toBe("support-team (no name)");
   });
 });

@@ -9,6 +9,14 @@
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,79}$/;
 
 /**
+ * What a list or a heading shows for a thing: its name, or its id marked "(no name)" while the
+ * name is blank, so a package whose name was cleared is still there to find and fix.
+ */
+export function shownName(name: string | undefined, id: string): string {
+  return name?.trim() || `${id} (no name)`;
+}
+
+/**
  * The id a name suggests: lower-cased, accents dropped, every run of other characters a single
  * '-', trimmed to 80 characters ("SSO & SCIM" → "sso-scim", "Équipe" → "equipe"). Empty when the
  * name has no letter or digit.
