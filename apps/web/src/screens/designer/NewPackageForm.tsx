@@ -75,6 +75,7 @@ export function NewPackageForm({
       </button>
     );
   const taken = catalogIds(doc);
+  const firstLine = doc.name.trim() || "Products";
   return (
     <div style={{ padding: "0.5rem" }}>
       <NewItemForm
@@ -96,10 +97,22 @@ export function NewPackageForm({
           label="In portfolio"
           pointer=""
           value={portfolio}
-          hint={doc.portfolios.length === 0 ? "Add a portfolio in the overview first." : undefined}
+          hint={
+            doc.portfolios.length === 0 ? "A package belongs to a portfolio (a product line)." : undefined
+          }
           options={doc.portfolios.map((p) => ({ value: p.id, label: p.name }))}
           onChange={setPortfolio}
         />
+        {doc.portfolios.length === 0 ? (
+          // The first package of a new catalog: one click makes the product line it needs.
+          <button
+            type="button"
+            className="ts-button ts-button--small"
+            onClick={() => set(["portfolios"], [{ id: freshId(firstLine, taken), name: firstLine }])}
+          >
+            Add portfolio “{firstLine}”
+          </button>
+        ) : null}
         <SelectField
           label="Sold as"
           pointer=""
