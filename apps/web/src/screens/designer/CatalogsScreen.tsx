@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ErrorState, LoadingState } from "@tessera/ui";
-import { useState } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
 import { navigate } from "../../navigation/store.ts";
 import { abilities, type Role } from "../../session/store.ts";
+import { NewItemForm } from "./NewItemForm.tsx";
 import { PublicToggle } from "./PublicToggle.tsx";
 
 /** Every catalog with its draft and latest version; designers open drafts, everyone browses versions. */
@@ -12,8 +12,6 @@ export function CatalogsScreen({ role }: { role: Role }) {
   const queryClient = useQueryClient();
   const can = abilities(role);
   const list = useQuery(trpc.catalogs.list.queryOptions());
-  const [newId, setNewId] = useState("");
-  const [newName, setNewName] = useState("");
   const create = useMutation(
     trpc.catalogs.createDraft.mutationOptions({
       onSuccess: (draft) => {
@@ -114,40 +112,19 @@ export function CatalogsScreen({ role }: { role: Role }) {
       {can.design ? (
         <section className="ts-card" aria-labelledby="new-catalog-title">
           <h2 id="new-catalog-title">New catalog</h2>
-          <form
-            className="ts-row"
-            style={{ alignItems: "flex-end" }}
-            onSubmit={(e) => {
-              e.preventDefault();
-              create.mutate({ from: "empty", catalogId: newId, name: newName });
-            }}
-          >
-            <div className="ts-field" style={{ margin: 0 }}>
-              <label htmlFor="new-catalog-id">Id</label>
-              <input
-                id="new-catalog-id"
-                className="ts-input"
-                value={newId}
-                onChange={(e) => setNewId(e.target.value.trim())}
-              />
-            </div>
-            <div className="ts-field" style={{ margin: 0 }}>
-              <label htmlFor="new-catalog-name">Name</label>
-              <input
-                id="new-catalog-name"
-                className="ts-input"
-                value={newName}
-                onChange={(e) => setNewName(e.target.value)}
-              />
-            </div>
-            <button
-              type="submit"
-              className="ts-button ts-button--primary"
-              disabled={!newId || !newName || create.isPending}
-            >
-              Create draft
-            </button>
-          </form>
+          <p className="ts-hint" style={{ margin: 0 }}>
+            Name the catalog; its id (how consuming services and the API refer to it) follows the name.
+          </p>
+          <NewItemForm
+            title="New catalog"
+            nameLabel="Name"
+            idLabel="Id"
+            submitLabel="Create draft"
+            taken={new Set(list.data?.map((c) => c.id) ?? [])}
+            usedBy="by another catalog"
+            ready={!create.isPending}
+            onCreate={(catalogId, name) => create.mutate({ from: "empty", catalogId, name })}
+          />
           {create.error ? (
             <p className="ts-hint" role="alert" style={{ color: "var(--ts-danger)" }}>
               {errorMessage(create.error)}

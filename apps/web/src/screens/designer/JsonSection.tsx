@@ -23,11 +23,13 @@ export function JsonSection({
 }) {
   const [text, setText] = useState(() => JSON.stringify(doc, null, 2));
   const [problems, setProblems] = useState<string[]>([]);
+  const [syntax, setSyntax] = useState(false);
   const apply = () => {
     const result = validateText(text);
     const blocking = result.diagnostics.filter((d) => d.severity === "error" && notACatalog(d.code));
     if (blocking.length > 0) {
       setProblems(blocking.slice(0, 8).map((d) => (d.pointer ? `${d.pointer}: ${d.message}` : d.message)));
+      setSyntax(blocking.some((d) => d.code === "json.syntax"));
       return;
     }
     setProblems([]);
@@ -51,7 +53,12 @@ export function JsonSection({
       />
       {problems.length > 0 ? (
         <div id="catalog-json-problems" role="alert" className="ts-alert ts-alert--danger">
-          <strong>Not applied: this is not a catalog document.</strong> The editor keeps your current catalog.
+          <strong>
+            {syntax
+              ? "Not applied: the text is not valid JSON; fix it where the line and column below say."
+              : "Not applied: this is not a catalog document."}
+          </strong>{" "}
+          The editor keeps your current catalog.
           <ul>
             {problems.map((p) => (
               <li key={p}>{p}</li>

@@ -19,6 +19,7 @@ export function NewItemForm({
   children,
   lead,
   fallbackName,
+  usedBy,
 }: {
   /** The form's accessible name, e.g. "Add a service". */
   title: string;
@@ -40,13 +41,15 @@ export function NewItemForm({
   lead?: ReactNode;
   /** When set, the name is optional: the id is derived from this instead. */
   fallbackName?: string | undefined;
+  /** Where a taken id is used, for the refusal ("by another catalog"); default: this catalog. */
+  usedBy?: string;
 }) {
   const formId = useId();
   const [name, setName] = useState("");
   const [ownId, setOwnId] = useState<string | null>(null);
   const basis = name.trim() || (fallbackName ?? "").trim();
   const id = ownId ?? (basis ? freshId(basis, taken, prefix) : "");
-  const problem = basis === "" && ownId === null ? undefined : idProblem(id, taken);
+  const problem = basis === "" && ownId === null ? undefined : idProblem(id, taken, usedBy);
   const ok = basis !== "" && problem === undefined && ready;
   return (
     <form

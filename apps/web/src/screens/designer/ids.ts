@@ -47,9 +47,13 @@ export function freshId(name: string, taken: ReadonlySet<string>, prefix = ""): 
 /**
  * Why `id` cannot be the id of a new thing (or of a renamed one), in a sentence a product manager
  * understands; undefined when it can. `taken` holds the ids already in use (without the thing's
- * own id when it is being renamed).
+ * own id when it is being renamed); `usedBy` says where ("by another catalog").
  */
-export function idProblem(id: string, taken: ReadonlySet<string>): string | undefined {
+export function idProblem(
+  id: string,
+  taken: ReadonlySet<string>,
+  usedBy = "in this catalog; ids are unique across it",
+): string | undefined {
   if (id === "") return "Give it an id.";
   if (id.length > 80) return `An id has at most 80 characters; this one has ${id.length}.`;
   if (/[A-Z]/.test(id)) return "An id uses lower-case letters only.";
@@ -57,6 +61,6 @@ export function idProblem(id: string, taken: ReadonlySet<string>): string | unde
   const bad = [...id].find((c) => !/[a-z0-9_.-]/.test(c));
   if (bad !== undefined)
     return `An id may use letters, digits, '-', '_' and '.'; “${bad === " " ? "a space" : bad}” is not allowed.`;
-  if (taken.has(id)) return `The id “${id}” is already used in this catalog; ids are unique across it.`;
+  if (taken.has(id)) return `The id “${id}” is already used ${usedBy}.`;
   return undefined;
 }
