@@ -32,6 +32,13 @@ describe("ids of new things", () => {
     expect(idProblem("team/plan", taken)).toMatch(/“\/” is not allowed/);
     expect(idProblem("a".repeat(81), taken)).toMatch(/at most 80/);
     expect(idProblem("collab-team", taken)).toMatch(/already used/);
+    expect(idProblem("collab-team", taken)).toBe(
+      "The id “collab-team” is already used in this catalog; ids are unique across it.",
+    );
+    // A catalog's own id is unique among catalogs, and the refusal says so.
+    expect(idProblem("collab-team", taken, "by another catalog")).toBe(
+      "The id “collab-team” is already used by another catalog.",
+    );
     expect(idProblem("collab-team-2", taken)).toBeUndefined();
   });
 
