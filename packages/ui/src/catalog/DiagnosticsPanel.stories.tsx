@@ -82,6 +82,10 @@ export const LongPointerWraps: Story = {
     const canvas = within(canvasElement);
     const item = canvas.getByRole("listitem");
     await expect(item.scrollWidth).toBeLessThanOrEqual(item.clientWidth);
+    // The pointer is the link under the message, not repeated inside the sentence.
+    await expect(item).toHaveTextContent(
+      "`amount` of price point 1 of charge `support-team-fee` is 0.005 USD, an amount charged as it is",
+    );
     const panel = canvas.getByRole("region", { name: "Diagnostics" });
     await expect(panel.getBoundingClientRect().width).toBeLessThanOrEqual(340);
   },

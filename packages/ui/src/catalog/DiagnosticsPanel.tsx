@@ -9,6 +9,14 @@ export interface DiagnosticsPanelProps {
   pending?: boolean;
 }
 
+/**
+ * A message as the panel shows it: the link under it already names the pointer, so the message's
+ * own "(/packages/1/…)" after its subject is left out and the sentence reads as words.
+ */
+function inPanel(d: Pick<Diagnostic, "message" | "pointer">): string {
+  return d.pointer ? d.message.replace(` (${d.pointer})`, "") : d.message;
+}
+
 /** Live validation results: errors first, each linking to the field it points at. */
 export function DiagnosticsPanel({ diagnostics, onSelect, pending = false }: DiagnosticsPanelProps) {
   const uid = useId();
@@ -46,7 +54,7 @@ export function DiagnosticsPanel({ diagnostics, onSelect, pending = false }: Dia
               >
                 {d.severity}
               </span>
-              <span id={`${uid}-${i}`}>{d.message}</span>
+              <span id={`${uid}-${i}`}>{inPanel(d)}</span>
               {onSelect ? (
                 // The name is the visible text (WCAG 2.5.3, label in name); the message describes it.
                 <button
