@@ -79,7 +79,9 @@ export function PathsSection({
             }
           >
             {PERIODS.map((p) => (
-              <option key={p}>{p}</option>
+              <option key={p} value={p}>
+                {p.replace("_", " ")}
+              </option>
             ))}
           </select>
           <span className="ts-hint">in the phase</span>
@@ -90,7 +92,9 @@ export function PathsSection({
             onChange={(e) => setCtx({ ...ctx, phase: e.target.value as LadderContext["phase"] })}
           >
             {PHASES.map((p) => (
-              <option key={p}>{p}</option>
+              <option key={p} value={p}>
+                {p.replace("_", " ")}
+              </option>
             ))}
           </select>
         </div>
