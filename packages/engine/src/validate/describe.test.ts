@@ -24,6 +24,12 @@ describe("describeAt names what a pointer designates in a product manager's word
     );
   });
 
+  it("names a charge's price points in words when they are the subject", () => {
+    expect(describeAt(doc, "/packages/0/charges/0/pricePoints")).toBe(
+      "The price points of charge `support-team-fee` (/packages/0/charges/0/pricePoints)",
+    );
+  });
+
   it("counts an entry without an id from 1, in the catalog, not by the list's field name", () => {
     expect(describeAt(doc, "/pathRules/0/on")).toBe(
       "`on` of path rule case 1 of the catalog (/pathRules/0/on)",

@@ -31,6 +31,11 @@ const ENTRY: Record<string, (n: number) => string> = {
   tags: (n) => `Tag ${n}`,
 };
 
+/** A field named in words when it is the subject: "The price points of charge `pro-fee`". */
+const FIELD: Record<string, string> = {
+  pricePoints: "The price points",
+};
+
 /** Describes the value at `pointer` in `doc` by its nearest enclosing entity with an id. */
 export function describeAt(doc: unknown, pointer: string): string {
   if (pointer === "") return "The catalog";
@@ -63,6 +68,7 @@ export function describeAt(doc: unknown, pointer: string): string {
   if (rest.length === 0) return `${entity.charAt(0).toUpperCase()}${entity.slice(1)} (${pointer})`;
   // An entry of a plain list reads as "Item 2 of `billingPeriods`", not "`billingPeriods/1`".
   const last = rest[rest.length - 1] as string;
+  if (rest.length === 1 && FIELD[last]) return `${FIELD[last]} of ${of} (${pointer})`;
   const list = rest[rest.length - 2] as string;
   if (rest.length === 2 && /^(0|[1-9][0-9]*)$/.test(last) && ENTRY[list])
     return `${ENTRY[list](Number(last) + 1)} of ${of} (${pointer})`;

@@ -13,6 +13,7 @@
  * for every currency the catalog supports")
  */
 import type { PricePoint } from "@tessera/schema";
+import { PERIOD_ADVERB } from "../../calendar.ts";
 import type { Check, CheckContext } from "../check.ts";
 import { flag } from "./report.ts";
 
@@ -158,7 +159,7 @@ export const pricesCheck: Check = {
               "price.missing-currency",
               "error",
               `/packages/${i}/charges/${j}/pricePoints`,
-              `have no ${cur} price in the default price book \`${defaultBook}\`, so package \`${pkg.id}\` cannot be quoted in ${cur}.`,
+              `have no ${cur} price in the default price book \`${defaultBook}\`, so package \`${pkg.id}\` cannot be quoted in ${cur}: add one, or drop ${cur} from the catalog's currencies.`,
             );
             continue;
           }
@@ -172,7 +173,7 @@ export const pricesCheck: Check = {
                 `/packages/${i}/charges/${j}/pricePoints`,
                 BIT[period] & WEEKS
                   ? `have no ${cur} price for ${period} billing, though package \`${pkg.id}\` offers it (a monthly price is not scaled to weeks: give a price point with billingPeriod ${period}).`
-                  : `have no ${cur} price for ${period} billing (and no price for every period), though package \`${pkg.id}\` offers it.`,
+                  : `have no ${cur} price for ${period} billing (and no price for every period), though package \`${pkg.id}\` offers it: add a ${cur} price billed ${PERIOD_ADVERB[period]}, or stop billing package \`${pkg.id}\` ${PERIOD_ADVERB[period]}.`,
               );
         }
       }
