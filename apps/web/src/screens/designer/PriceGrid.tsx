@@ -13,9 +13,9 @@ import { type Path, pointer } from "./docEdit.ts";
 import { AddRowsForm } from "./PriceGridRows.tsx";
 import {
   addBand,
+  amountsHint,
   bandsOf,
   cellValue,
-  chargedAsIs,
   fillFrom,
   type GridRow,
   gridRows,
@@ -85,11 +85,7 @@ export function PriceGrid({ doc, path, charge, periods, readOnly, set }: Props) 
       <h3>
         {name} <span className="ts-badge">{charge.model.replace("_", " ")}</span>
       </h3>
-      <p className="ts-hint">
-        {chargedAsIs(charge.model)
-          ? "Amounts are charged as they are: enter whole minor units of each currency."
-          : "Unit rates: they may carry more decimals than the currency; each line is rounded after multiplying by the quantity."}
-      </p>
+      <p className="ts-hint">{amountsHint(charge.model, currencies)}</p>
       {!readOnly ? (
         <FillForm
           currencies={currencies}

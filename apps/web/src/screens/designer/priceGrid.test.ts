@@ -7,6 +7,7 @@ import type { Charge } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import {
   addBand,
+  amountsHint,
   bandsOf,
   cellValue,
   convert,
@@ -138,5 +139,14 @@ describe("price grid", () => {
     expect(rows.map((r) => cellValue(next, r, "EUR", "list"))).toEqual(["26.83", "268.25"]);
     expect(rows.map((r) => cellValue(next, r, "JPY", "list"))).toEqual(["4394", "43935"]);
     expect(rows.map((r) => cellValue(next, r, "GBP", "list"))).toEqual(["", ""]);
+  });
+});
+
+describe("the hint under a charge's grid", () => {
+  it("gives each currency's decimals for amounts charged as they are, not 'whole minor units'", () => {
+    expect(amountsHint("flat", ["USD", "EUR", "JPY", "KWD"])).toBe(
+      "Amounts are charged as they are, so each has at most its currency's decimals (USD 2, EUR 2, JPY 0, KWD 3).",
+    );
+    expect(amountsHint("per_unit", ["USD"])).toMatch(/^Unit rates: they may carry more decimals/);
   });
 });

@@ -37,6 +37,17 @@ export const isBanded = (model: Charge["model"]) => BANDED.has(model);
 export const chargedAsIs = (model: Charge["model"]) =>
   model === "flat" || model === "one_time" || model === "stairstep";
 
+/**
+ * The line under a charge's grid: how many decimals an amount may have. An amount charged as it is
+ * has at most its currency's (ISO 4217 minor unit: "USD 2, JPY 0"); a unit rate may have more.
+ */
+export function amountsHint(model: Charge["model"], currencies: readonly string[]): string {
+  if (!chargedAsIs(model))
+    return "Unit rates: they may carry more decimals than the currency; each line is rounded after multiplying by the quantity.";
+  const places = currencies.map((c) => `${c} ${minorUnit(c)}`).join(", ");
+  return `Amounts are charged as they are, so each has at most its currency's decimals (${places}).`;
+}
+
 /** Which field of a point (or of its band) a cell edits. */
 function fieldOf(model: Charge["model"]): "amount" | "unitAmount" {
   return model === "flat" || model === "one_time" || model === "stairstep" ? "amount" : "unitAmount";
