@@ -38,8 +38,15 @@ const CONTACT_FIELDS = {
   note: { max: 2000, required: false, message: "The note must be text." },
 } as const;
 
-/** A plausible address: something@domain.tld, no spaces. The seller confirms it by writing back. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * A plausible address: something@domain.tld. The seller confirms it by writing back, through the
+ * quote's `mailto:` link, so the address may hold nothing a URL or a mail header reads as more
+ * than an address: no `?`, `&`, `%`, `/`, `\\`, `,`, `;`, `:`, `<`, `>`, `"`, brackets, spaces,
+ * control or invisible formatting characters; the domain is dot-separated labels of letters,
+ * digits and inner hyphens (internationalised names included).
+ */
+const EMAIL =
+  /^[^\s\p{Cc}\p{Cf}@?&%/\\,;:<>"()[\]]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 
 /**
  * The visitor's contact, every problem reported at once at its field (a form shows each next to
