@@ -12,6 +12,7 @@ import type { CSSProperties } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
 import { usePublishedCatalog } from "../../engine/useCatalog.ts";
 import { navigate } from "../../navigation/store.ts";
+import { safeAccentColor, safeLogoUrl } from "./branding.ts";
 
 /** How often a line is billed, in words. */
 function billed(line: PriceLine, period: string, termPeriods: number): string {
@@ -48,9 +49,9 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
   const company = branding.companyName ?? catalogDoc?.name ?? "";
   // A charge of nothing (no extra storage bought) is noise on a customer document; usage rates stay.
   const printedLines = price.lines.filter((l) => l.kind === "usage" || !isZeroAmount(l.amount));
-  const accent = branding.accentColor
-    ? ({ "--print-accent": branding.accentColor } as CSSProperties)
-    : undefined;
+  const accentColor = safeAccentColor(branding);
+  const logoUrl = safeLogoUrl(branding);
+  const accent = accentColor ? ({ "--print-accent": accentColor } as CSSProperties) : undefined;
 
   return (
     <div className="print-page">
@@ -65,9 +66,7 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
       <article className="print-doc" style={accent} aria-label="Printed quote">
         <header className="print-doc__head">
           <div className="print-doc__seller">
-            {branding.logoUrl ? (
-              <img src={branding.logoUrl} alt={company} className="print-doc__logo" />
-            ) : null}
+            {logoUrl ? <img src={logoUrl} alt={company} className="print-doc__logo" /> : null}
             <strong className="print-doc__company">{company}</strong>
             {branding.address ? <address>{branding.address}</address> : null}
           </div>
