@@ -5,8 +5,9 @@
  * a located diagnostic), catalog text that tries to become markup on the pricing page, and the
  * security headers of the public configurator's route and the pricing embed.
  */
-import { request as httpRequest } from "node:http";
+
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
