@@ -267,6 +267,30 @@ describe.each(backends)("self-service quote requests on %s", (backend) => {
       });
   });
 
+  it("refuses control characters and bidirectional overrides that would disguise a request to sellers", async () => {
+    const anonymous = await visitor(services, "198.51.100.4");
+    // "Evil Corp" written right-to-left with U+202E shows in the sellers' list as another name.
+    const e = await errorOf(
+      anonymous.public.requestQuote({
+        idempotencyKey: nextKey(),
+        quote: TEAM,
+        contact: { name: "Ada\u0007", email: CONTACT.email, company: "\u202Eproc livE", note: "ok\u2066x" },
+      }),
+    );
+    expect(diagnosticsOf(e).map((d) => [d.pointer, d.message])).toEqual([
+      ["/contact/name", "Remove the control characters from this field."],
+      ["/contact/company", "Remove the control characters from this field."],
+      ["/contact/note", "Remove the control characters from this field."],
+    ]);
+    // Line breaks in the note, and scripts that need joiners (Persian's ZWNJ), are kept.
+    const receipt = await anonymous.public.requestQuote({
+      idempotencyKey: nextKey(),
+      quote: TEAM,
+      contact: { ...CONTACT, company: "می\u200Cخواهم", note: "Line one\r\nLine two\tend" },
+    });
+    expect(receipt.company).toBe("می\u200Cخواهم");
+  });
+
   it(`accepts ${REQUESTS_PER_HOUR} requests an hour from one address, then refuses with 429`, async () => {
     const anonymous = await visitor(services, "192.0.2.99");
     for (let i = 0; i < REQUESTS_PER_HOUR; i++)

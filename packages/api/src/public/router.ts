@@ -49,6 +49,15 @@ const EMAIL =
   /^[^\s\p{Cc}\p{Cf}@?&%/\\,;:<>"()[\]]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 
 /**
+ * Control characters, and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) that make text display in another order than it reads ("Trojan Source"): a
+ * company name could pass for another in the sellers' list. Joiners (ZWJ, ZWNJ) that scripts and
+ * emoji need are kept; the note may also hold tabs and line breaks.
+ * @see https://trojansource.codes/
+ */
+const CONTROLS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
+/**
  * The visitor's contact, every problem reported at once at its field (a form shows each next to
  * its input), in words for the visitor rather than for a developer.
  */
@@ -69,6 +78,8 @@ const contact: Check<{ name: string; email: string; company: string; note?: stri
     if (typeof value !== "string" || (rule.required && value.trim() === "")) at(field, rule.message);
     else if (value.length > rule.max)
       at(field, `This must be at most ${rule.max.toLocaleString("en-US")} characters.`);
+    else if (CONTROLS.test(field === "note" ? value.replace(/[\t\r\n]/g, "") : value))
+      at(field, "Remove the control characters from this field.");
     else if (field === "email" && !EMAIL.test(value.trim())) at(field, rule.message);
   }
   if (problems.length > 0) throw new InputError(problems);
