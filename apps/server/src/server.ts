@@ -77,6 +77,12 @@ export interface ServerOptions {
    * `rateLimit` (default `DEFAULT_PUBLIC_ENGINE_RATE_LIMIT`); `false` turns it off.
    */
   publicEngineRate?: RateLimit | false;
+  /**
+   * Requests with public engine calls from callers without a token in flight at once, across all
+   * addresses (default: half the engine threads, at least 1), so visitors never hold every worker
+   * and staff keep theirs; past it, 429 with `Retry-After: 1`.
+   */
+  publicEngineConcurrency?: number;
   /** Bound on the bytes of web app files held in memory. */
   staticCacheBytes?: number;
   /**
@@ -136,6 +142,8 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   const tmf620 = new Tmf620Views();
   const pricing = new PricingPages(() => services!);
   let ownsDb = false;
+  /** Requests with public engine calls from callers without a token, in flight now. */
+  let anonymousEngineRequests = 0;
 
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -236,6 +244,21 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
         );
       const engineCalls = names.filter((n) => PUBLIC_ENGINE_CALLS.has(n)).length;
       if (!(await admit(req, res, calls, true, engineCalls, caller))) return;
+      if (caller.anonymous && engineCalls > 0) {
+        const cap =
+          options.publicEngineConcurrency ?? Math.max(1, Math.floor(services!.engine.options.threads / 2));
+        if (anonymousEngineRequests >= cap) {
+          res.setHeader("retry-after", "1");
+          return sendTrpcError(
+            res,
+            429,
+            "TOO_MANY_REQUESTS",
+            "The price engine is busy with other visitors' requests; retry in a second.",
+          );
+        }
+        anonymousEngineRequests++;
+        res.once("close", () => anonymousEngineRequests--);
+      }
       if (req.method === "GET" && path === PRICE_PATH) {
         const ctx = await createContext(services!, req.headers.authorization);
         const search = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));

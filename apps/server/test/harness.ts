@@ -29,6 +29,7 @@ export async function boot(
     engine?: Partial<EngineOptions>;
     trustedProxies?: number;
     publicEngineRate?: RateLimit | false;
+    publicEngineConcurrency?: number;
   } = {},
 ): Promise<Running> {
   const schema = backend === "postgres" ? `s_${randomBytes(6).toString("hex")}` : undefined;
@@ -41,6 +42,7 @@ export async function boot(
     ...(options.engine ? { engine: options.engine } : {}),
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     ...(options.publicEngineRate !== undefined ? { publicEngineRate: options.publicEngineRate } : {}),
+    ...(options.publicEngineConcurrency ? { publicEngineConcurrency: options.publicEngineConcurrency } : {}),
   });
   const { url } = await server.start();
   const tokens = {} as Record<Role, string>;

@@ -75,7 +75,11 @@ describe.each(backends)("the anonymous surfaces against a hostile visitor on %s"
     `/trpc/public.price?input=${encodeURIComponent(JSON.stringify({ quote }))}`;
 
   beforeAll(async () => {
-    run = await boot(backend, { webDist: fixtureApp(), publicEngineRate: { perMinute: 1, burst: 40 } });
+    run = await boot(backend, {
+      webDist: fixtureApp(),
+      publicEngineRate: { perMinute: 1, burst: 40 },
+      publicEngineConcurrency: 1,
+    });
     const designer = run.client(run.tokens.designer);
     const hostile = saas();
     hostile.id = "hostile";
@@ -214,6 +218,44 @@ describe.each(backends)("the anonymous surfaces against a hostile visitor on %s"
     const full = await get("/pricing/acme-collaborate");
     expect(full.headers.get("x-frame-options")).toBe("DENY");
     expect(full.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("lets visitors hold only their share of the engine at once; staff are not held back", async () => {
+    const engine = run.server.services.engine;
+    const price = engine.price.bind(engine);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    engine.price = async (...args: Parameters<typeof price>) => {
+      entered();
+      await gate;
+      return price(...args);
+    };
+    try {
+      const first = get(priceUrl(QUOTE));
+      await inside;
+      // Another visitor (another address: X-Forwarded-For is not trusted here, so the same
+      // socket address, but the cap is across all addresses) is told to retry.
+      const second = await get(priceUrl(QUOTE));
+      expect(second.status).toBe(429);
+      expect(second.headers.get("retry-after")).toBe("1");
+      expect(((await second.json()) as { error: { message: string } }).error.message).toContain("busy");
+      // A seller's call to the same procedure is not counted.
+      const staff = get(priceUrl(QUOTE), { authorization: `Bearer ${run.tokens.seller}` });
+      release();
+      expect((await first).status).toBe(200);
+      expect((await staff).status).toBe(200);
+    } finally {
+      release();
+      engine.price = price;
+    }
+    // Once the first is answered, the next visitor gets in.
+    expect((await get(priceUrl(QUOTE))).status).toBe(200);
   });
 
   // Last: it spends this address's engine allowance (40 at once, then one a minute).
