@@ -4,6 +4,7 @@
  * procedure is covered without editing this file). A request lands among the sellers' quotes as
  * a self-service draft; bad input is refused at its place; an address may send five an hour.
  */
+import { validate } from "@tessera/engine";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extrasOf } from "../src/errors.ts";
@@ -84,6 +85,13 @@ describe.each(backends)("self-service quote requests on %s", (backend) => {
     const anonymous = await visitor(services);
     const feed = await anonymous.public.catalog({ catalogId: CATALOG });
     expect(feed).toMatchObject({ catalogId: CATALOG, version: 1, name: "Acme Collaborate" });
+    // What sales keeps to itself is not in the public document: the discount policy and approval
+    // tiers, the partner price book and its prices, the moves policy, retention offers.
+    expect(feed.doc.quotePolicy).toBeUndefined();
+    expect(feed.doc.pathRules).toBeUndefined();
+    expect(feed.doc.priceBooks?.map((b) => b.id)).toEqual(["list"]);
+    expect(JSON.stringify(feed.doc)).not.toMatch(/"priceBook":"partner"|retentionOffers/);
+    expect(validate(feed.doc).valid).toBe(true);
     const configured = await anonymous.public.configure({ quote: TEAM });
     expect(configured).toMatchObject({ package: "collab-team", complete: true, catalogVersion: 1 });
     const premium = configured.options.find((o) => o.id === "team-support-premium");

@@ -22,6 +22,7 @@ import { evaluate, idempotencyKey, quoteDoc } from "../quotes/record.ts";
 import { storeQuote } from "../quotes/store.ts";
 import { publicProcedure } from "../trpc.ts";
 import { addressKey, publicQuote, publicVersion } from "./checks.ts";
+import { publicViewOf } from "./view.ts";
 
 /** Quote requests one address may send in `REQUEST_WINDOW_MINUTES`. */
 export const REQUESTS_PER_HOUR = 5;
@@ -97,13 +98,17 @@ export interface QuoteRequestReceipt {
 }
 
 export const publicRouter = {
-  /** The latest published version of a public catalog (the same document as /v1/public/catalogs/:id). */
+  /**
+   * The latest published version of a public catalog as the public sees it (view.ts: without the
+   * quote policy, other price books, path rules and retention offers; the same document as
+   * /v1/public/catalogs/:id).
+   */
   catalog: publicProcedure
     .input(input(is.object({ catalogId: is.id() })))
     .query(
       async ({ ctx, input }): Promise<{ catalogId: string; version: number; name: string; doc: Catalog }> => {
         const pv = await publicVersion(ctx.services, input.catalogId);
-        const doc = ctx.services.published.doc(pv);
+        const { doc } = publicViewOf(pv, ctx.services.published.doc(pv));
         return { catalogId: pv.catalogId, version: pv.version, name: doc.name, doc };
       },
     ),
