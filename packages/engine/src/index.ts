@@ -28,6 +28,7 @@ export {
 export { canonicalJson } from "./canonical.ts";
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { configure } from "./configure/configure.ts";
+export { type UnfinishedGroup, unfinishedGroups } from "./configure/unfinished.ts";
 export { holds, isFormulaRule, ruleFormulas, ruleHolds } from "./configure/formula.ts";
 export type {
   AddOnChoice,
