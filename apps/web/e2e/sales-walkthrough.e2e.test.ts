@@ -94,7 +94,10 @@ describe("a seller's first multi-year quote in Chromium", () => {
 
     const admin = await wide("admin");
     await admin.getByRole("link", { name: "Approvals" }).click();
-    await admin.getByRole("region", { name: "Contoso Ltd — Business" }).getByRole("button", { name: "Approve" }).click();
+    await admin
+      .getByRole("region", { name: "Contoso Ltd — Business" })
+      .getByRole("button", { name: "Approve" })
+      .click();
     await admin.getByText("Nothing is waiting for approval.").waitFor();
     await admin.context().close();
 

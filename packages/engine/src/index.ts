@@ -28,7 +28,6 @@ export {
 export { canonicalJson } from "./canonical.ts";
 export { type CompiledCatalog, compile, type IndexedOption, type Located } from "./compile.ts";
 export { configure } from "./configure/configure.ts";
-export { type UnfinishedGroup, unfinishedGroups } from "./configure/unfinished.ts";
 export { holds, isFormulaRule, ruleFormulas, ruleHolds } from "./configure/formula.ts";
 export type {
   AddOnChoice,
@@ -41,6 +40,7 @@ export type {
   Reason,
   TermChoice,
 } from "./configure/types.ts";
+export { type UnfinishedGroup, unfinishedGroups } from "./configure/unfinished.ts";
 export { formulaInWords, ruleInWords } from "./configure/words.ts";
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";

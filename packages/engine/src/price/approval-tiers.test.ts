@@ -2,7 +2,7 @@
  * Tiered approval (Salesforce CPQ advanced approvals: a larger discount climbs to more approvers).
  * Base of the fixture: platform 100.00 + support 50.00 = 150.00 recurring a month, setup 200.00 once.
  */
-import type { Charge, Quote } from "@tessera/schema";
+import type { Charge, Quote, QuotePolicy } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { fixtureCatalog } from "./fixture.ts";
 import { discountImpact } from "./impact.ts";
@@ -21,7 +21,7 @@ const charges: Charge[] = [
   flat("support", "50.00"),
   { id: "setup", model: "one_time", pricePoints: [{ currency: "USD", amount: "200.00" }] },
 ];
-const quotePolicy = {
+const quotePolicy: QuotePolicy = {
   approvalTiers: [
     { aboveDiscountPercent: "10", approvers: 1, name: "Sales manager" },
     { aboveDiscountPercent: "25", approvers: 2, name: "Sales manager and finance" },

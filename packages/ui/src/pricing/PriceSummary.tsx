@@ -83,7 +83,9 @@ export function PriceSummary({
       <div className="ts-row" style={{ justifyContent: "space-between" }}>
         <h2 id="ts-price-summary-title">Price summary</h2>
         {customer ? null : requiresApproval ? (
-          <span className={approvalState === "approved" ? "ts-badge ts-badge--ok" : "ts-badge ts-badge--warn"}>
+          <span
+            className={approvalState === "approved" ? "ts-badge ts-badge--ok" : "ts-badge ts-badge--warn"}
+          >
             {APPROVAL_BADGE[approvalState]}
           </span>
         ) : (

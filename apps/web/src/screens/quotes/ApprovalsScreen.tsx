@@ -118,7 +118,8 @@ function ApprovalCard({ pending }: { pending: Pending }) {
               ? `; catalog discounts (commitment, introductory) −${formatMoney(impact.catalogDiscounts, currency)}`
               : ""}
             ; this discount −{formatMoney(impact.amount, currency)}; quoted TCV{" "}
-            {formatMoney(quote.price.totals.tcv, currency)}; MRR {formatMoney(quote.price.totals.mrr, currency)}
+            {formatMoney(quote.price.totals.tcv, currency)}; MRR{" "}
+            {formatMoney(quote.price.totals.mrr, currency)}
           </dd>
         </dl>
       </div>

@@ -6,8 +6,8 @@
  * opens a saved quote on its own catalog version and saves the edit as its next revision.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Package } from "@tessera/schema";
 import { unfinishedGroups } from "@tessera/engine";
+import type { Package } from "@tessera/schema";
 import { ErrorState, LoadingState, PackageCompare, PriceNotes, PriceSummary } from "@tessera/ui";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
@@ -154,7 +154,9 @@ export function QuoteBuilder({ revising }: { revising?: string | undefined } = {
   const problems = (configuration?.violations ?? []).filter((v) => v.severity === "error");
   // A valid selection can still be incomplete: say which groups want a pick, not only "incomplete".
   const unfinished =
-    catalog && configuration?.valid && !configuration.complete ? unfinishedGroups(catalog.doc, configuration) : [];
+    catalog && configuration?.valid && !configuration.complete
+      ? unfinishedGroups(catalog.doc, configuration)
+      : [];
   // Sections render once the engine has answered for this package (not the one before it).
   const ready = quote && pkg && configuration?.package === pkg.id && priced && catalog;
 
