@@ -266,7 +266,7 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
         {doc.notes ? <p>{doc.notes}</p> : null}
       </section>
       <ApprovalPanel quote={record} />
-      <PriceSummary {...priceSummaryProps(record.price)} />
+      <PriceSummary {...priceSummaryProps(record.price)} approvalState={record.approval.state} />
       {record.price.notes.length > 0 ? (
         <ul className="ts-card ts-hint" aria-label="Notes" style={{ paddingLeft: "2rem" }}>
           {record.price.notes.map((n) => (
