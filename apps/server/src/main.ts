@@ -4,7 +4,8 @@
  * embedded PGlite in TESSERA_DATA_DIR, default <repo>/.data/pglite), TESSERA_ADMIN_TOKEN (the admin
  * token seeded on first start, or added when no admin token is left), TESSERA_DEMO=0 or --no-demo
  * (skip the sample catalogs and demo tokens), TESSERA_RATE_LIMIT (calls per minute per token,
- * "perMinute/burst", or "off"), TESSERA_MAX_BODY_MB (request body limit, default 10) and the
+ * "perMinute/burst", or "off"), TESSERA_PUBLIC_ENGINE_RATE (the same for configure and price calls
+ * without a token, per address), TESSERA_MAX_BODY_MB (request body limit, default 10) and the
  * engine's limits (TESSERA_MAX_OPTIONS…, TESSERA_ENGINE_BUDGET_MS…; see the README).
  */
 import { fileURLToPath } from "node:url";
@@ -20,9 +21,11 @@ const demo = !process.argv.includes("--no-demo") && env.TESSERA_DEMO !== "0" && 
 const dataDir = env.TESSERA_DATA_DIR || `${repo}.data/pglite`;
 
 const rateLimit = parseRateLimit(env.TESSERA_RATE_LIMIT);
+const publicEngineRate = parseRateLimit(env.TESSERA_PUBLIC_ENGINE_RATE, "TESSERA_PUBLIC_ENGINE_RATE");
 
 const server = createServer({
   ...(rateLimit === undefined ? {} : { rateLimit }),
+  ...(publicEngineRate === undefined ? {} : { publicEngineRate }),
   databaseUrl: env.DATABASE_URL,
   dataDir,
   port: env.PORT ? Number(env.PORT) : 3000,

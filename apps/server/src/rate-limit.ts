@@ -22,6 +22,15 @@ export interface RateLimit {
 /** Generous defaults: the web app, the CLI and the end-to-end tests never come near them. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perMinute: 6_000, burst: 1_000 };
 
+/**
+ * Engine calls (`public.configure`, `public.price`, `public.requestQuote`) per address without a
+ * token: each runs the engine in the shared worker pool, so an anonymous caller gets far fewer of
+ * them than of cheap calls. The public configurator prices in the browser and never calls them;
+ * an embed that calls them on every click (configure and price) gets a click a second sustained,
+ * 30 in a burst.
+ */
+export const DEFAULT_PUBLIC_ENGINE_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 60 };
+
 /** Most callers tracked at once; beyond it, full (idle) buckets are dropped first. */
 const MAX_KEYS = 100_000;
 
@@ -34,13 +43,16 @@ interface Bucket {
  * Reads `TESSERA_RATE_LIMIT`: `off`, `<perMinute>` or `<perMinute>/<burst>`; undefined when not
  * set, an Error when it is set but not understood (the server refuses to start on a typo).
  */
-export function parseRateLimit(text: string | undefined): RateLimit | false | undefined {
+export function parseRateLimit(
+  text: string | undefined,
+  variable = "TESSERA_RATE_LIMIT",
+): RateLimit | false | undefined {
   if (text === undefined || text.trim() === "") return undefined;
   if (/^(off|0|false)$/i.test(text.trim())) return false;
   const m = /^\s*(\d+)\s*(?:\/\s*(\d+)\s*)?$/.exec(text);
   if (!m || Number(m[1]) < 1 || (m[2] !== undefined && Number(m[2]) < 1))
     throw new Error(
-      `TESSERA_RATE_LIMIT must be "off", calls per minute ("6000"), or calls per minute and burst ("6000/1000"); it is "${text}".`,
+      `${variable} must be "off", calls per minute ("6000"), or calls per minute and burst ("6000/1000"); it is "${text}".`,
     );
   const perMinute = Number(m[1]);
   return { perMinute, burst: m[2] === undefined ? Math.max(1, Math.ceil(perMinute / 6)) : Number(m[2]) };

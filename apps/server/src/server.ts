@@ -27,7 +27,12 @@ import { handleFeed, sendError } from "./feed.ts";
 import { setSecurityHeaders } from "./headers.ts";
 import { PRICE_PATH, PriceResponses } from "./price-cache.ts";
 import { PricingPages } from "./pricing/handler.ts";
-import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimiter } from "./rate-limit.ts";
+import {
+  DEFAULT_PUBLIC_ENGINE_RATE_LIMIT,
+  DEFAULT_RATE_LIMIT,
+  type RateLimit,
+  RateLimiter,
+} from "./rate-limit.ts";
 import { DEFAULT_STATIC_CACHE_BYTES, StaticSite } from "./static.ts";
 import { handleTmf620, Tmf620Views } from "./tmf620.ts";
 
@@ -35,10 +40,14 @@ import { handleTmf620, Tmf620Views } from "./tmf620.ts";
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
- * Largest body of a call to the public procedures (a self-service selection and contact fit in a
- * few KiB): anonymous callers never get the catalog-upload allowance.
+ * Largest body of a call to the public procedures, and of any call without a valid token (a
+ * self-service selection and contact fit in a few KiB): anonymous callers never get the
+ * catalog-upload allowance, whichever procedure they name.
  */
 export const PUBLIC_MAX_BODY_BYTES = 64 * 1024;
+
+/** The public procedures that run the engine (limited per address: `publicEngineRate`). */
+const PUBLIC_ENGINE_CALLS = new Set(["public.configure", "public.price", "public.requestQuote"]);
 
 /** Most calls one tRPC batch may hold (the web app's batch link sends at most 20). */
 export const DEFAULT_MAX_BATCH_CALLS = 50;
@@ -63,6 +72,17 @@ export interface ServerOptions {
   maxBatchCalls?: number;
   /** Calls per token (or per client address without one); `false` turns limiting off (benchmarks). */
   rateLimit?: RateLimit | false;
+  /**
+   * Engine calls of the public procedures per client address without a valid token, on top of
+   * `rateLimit` (default `DEFAULT_PUBLIC_ENGINE_RATE_LIMIT`); `false` turns it off.
+   */
+  publicEngineRate?: RateLimit | false;
+  /**
+   * Requests with public engine calls from callers without a token in flight at once, across all
+   * addresses (default: half the engine threads, at least 1), so visitors never hold every worker
+   * and staff keep theirs; past it, 429 with `Retry-After: 1`.
+   */
+  publicEngineConcurrency?: number;
   /** Bound on the bytes of web app files held in memory. */
   staticCacheBytes?: number;
   /**
@@ -112,12 +132,18 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
   );
   const limiter =
     options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const engineLimiter =
+    options.publicEngineRate === false
+      ? undefined
+      : new RateLimiter(options.publicEngineRate ?? DEFAULT_PUBLIC_ENGINE_RATE_LIMIT);
   let services: Services | undefined;
   let dispatcher: WebhookDispatcher | undefined;
   let priceResponses: PriceResponses | undefined;
   const tmf620 = new Tmf620Views();
   const pricing = new PricingPages(() => services!);
   let ownsDb = false;
+  /** Requests with public engine calls from callers without a token, in flight now. */
+  let anonymousEngineRequests = 0;
 
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -137,22 +163,40 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     },
   });
 
-  /**
-   * Charges `cost` calls to the caller (its token, or its address without a valid one); answers
-   * 429 with Retry-After and returns false when the caller is over its limit.
-   */
-  async function admit(req: IncomingMessage, res: ServerResponse, cost: number, trpc: boolean) {
-    if (!limiter) return true;
+  /** The caller's rate-limit key: its token when valid, else its address (`anonymous`). */
+  async function callerOf(req: IncomingMessage): Promise<{ key: string; anonymous: boolean }> {
     const token = bearerToken(req.headers.authorization);
     const who = token ? await services!.tokens.resolve(token) : undefined;
-    const key =
-      who && "principal" in who
-        ? `token:${who.principal.tokenId}`
-        : `addr:${clientAddress(req, trustedProxies)}`;
-    const wait = limiter.take(key, cost);
+    return who && "principal" in who
+      ? { key: `token:${who.principal.tokenId}`, anonymous: false }
+      : { key: `addr:${clientAddress(req, trustedProxies)}`, anonymous: true };
+  }
+
+  /**
+   * Charges `cost` calls to the caller (its token, or its address without a valid one), and an
+   * anonymous caller's engine calls to its engine allowance; answers 429 with Retry-After and
+   * returns false when the caller is over a limit (nothing is charged to the other then).
+   */
+  async function admit(
+    req: IncomingMessage,
+    res: ServerResponse,
+    cost: number,
+    trpc: boolean,
+    engineCost = 0,
+    caller?: { key: string; anonymous: boolean },
+  ) {
+    if (!limiter && !engineLimiter) return true;
+    const { key, anonymous } = caller ?? (await callerOf(req));
+    let wait = limiter ? limiter.take(key, cost) : 0;
+    let message = limiter
+      ? `Too many requests: this caller may make ${limiter.limit.perMinute} calls a minute (${limiter.limit.burst} at once); retry in ${wait} s.`
+      : "";
+    if (wait === 0 && engineLimiter && anonymous && engineCost > 0) {
+      wait = engineLimiter.take(key, engineCost);
+      message = `Too many requests: without a token, an address may configure or price ${engineLimiter.limit.perMinute} times a minute (${engineLimiter.limit.burst} at once; TESSERA_PUBLIC_ENGINE_RATE); retry in ${wait} s.`;
+    }
     if (wait === 0) return true;
     res.setHeader("retry-after", String(wait));
-    const message = `Too many requests: this caller may make ${limiter.limit.perMinute} calls a minute (${limiter.limit.burst} at once); retry in ${wait} s.`;
     if (trpc) sendTrpcError(res, 429, "TOO_MANY_REQUESTS", message);
     else sendError(res, 429, "TOO_MANY_REQUESTS", message);
     return false;
@@ -164,7 +208,13 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
     const path = q === -1 ? url : url.slice(0, q);
     if (path.startsWith("/trpc/")) {
       const names = path.slice("/trpc/".length).split(",");
-      const limit = names.every((n) => n.startsWith("public.")) ? PUBLIC_MAX_BODY_BYTES : maxBodyBytes;
+      const caller = await callerOf(req);
+      // Without a valid token nothing but a public call can succeed, so an anonymous caller never
+      // gets the catalog-upload allowance, whatever it names (tRPC parses before it authorizes).
+      const limit =
+        caller.anonymous || names.every((n) => n.startsWith("public."))
+          ? PUBLIC_MAX_BODY_BYTES
+          : maxBodyBytes;
       const length = Number(req.headers["content-length"] ?? 0);
       if (length > limit) {
         res.setHeader("connection", "close");
@@ -192,15 +242,32 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
           "BAD_REQUEST",
           `A batch may hold at most ${maxBatchCalls} calls; this one holds ${calls}. Send it in smaller batches.`,
         );
-      if (!(await admit(req, res, calls, true))) return;
+      const engineCalls = names.filter((n) => PUBLIC_ENGINE_CALLS.has(n)).length;
+      if (!(await admit(req, res, calls, true, engineCalls, caller))) return;
+      if (caller.anonymous && engineCalls > 0) {
+        const cap =
+          options.publicEngineConcurrency ?? Math.max(1, Math.floor(services!.engine.options.threads / 2));
+        if (anonymousEngineRequests >= cap) {
+          res.setHeader("retry-after", "1");
+          return sendTrpcError(
+            res,
+            429,
+            "TOO_MANY_REQUESTS",
+            "The price engine is busy with other visitors' requests; retry in a second.",
+          );
+        }
+        anonymousEngineRequests++;
+        res.once("close", () => anonymousEngineRequests--);
+      }
       if (req.method === "GET" && path === PRICE_PATH) {
         const ctx = await createContext(services!, req.headers.authorization);
         const search = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
         if (await priceResponses!.answer(ctx, search, res)) return;
       }
-      if (req.method === "POST" && req.headers["content-type"]?.startsWith("application/json")) {
-        // The body is read here to bound it; tRPC then parses the text once, and the context keeps
-        // it so a syntax error is answered with where and why (tRPC would only say it is not JSON).
+      if (req.method === "POST") {
+        // Every body is read here to bound it (whatever its content type: tRPC would read any other
+        // up to its own, larger limit); tRPC then parses the text once, and the context keeps it
+        // so a syntax error is answered with where and why (tRPC would only say it is not JSON).
         const body = await readBody(req, limit);
         if (!body.ok) {
           res.setHeader("connection", "close");
@@ -208,7 +275,7 @@ export function createServer(options: ServerOptions = {}): TesseraServer {
             res,
             413,
             "PAYLOAD_TOO_LARGE",
-            `The request body is larger than the ${limit} bytes this server accepts${limit === maxBodyBytes ? "" : " for a public call"}.`,
+            `The request body is larger than the ${limit} bytes this server accepts${limit === maxBodyBytes ? "" : " for a public call or a call without a token"}.`,
           );
         }
         (req as IncomingMessage & { body?: unknown }).body = body.text;

@@ -8,6 +8,7 @@ import {
   type Role,
 } from "@tessera/api";
 import { createTRPCClient, httpLink } from "@trpc/client";
+import type { RateLimit } from "../src/rate-limit.ts";
 import { createServer, type TesseraServer } from "../src/server.ts";
 
 export type Backend = "pglite" | "postgres";
@@ -23,7 +24,13 @@ export interface Running {
 
 export async function boot(
   backend: Backend,
-  options: { webDist?: string; engine?: Partial<EngineOptions>; trustedProxies?: number } = {},
+  options: {
+    webDist?: string;
+    engine?: Partial<EngineOptions>;
+    trustedProxies?: number;
+    publicEngineRate?: RateLimit | false;
+    publicEngineConcurrency?: number;
+  } = {},
 ): Promise<Running> {
   const schema = backend === "postgres" ? `s_${randomBytes(6).toString("hex")}` : undefined;
   const db = backend === "pglite" ? await openPgliteFromTemplate() : undefined;
@@ -34,6 +41,8 @@ export async function boot(
     log: () => {},
     ...(options.engine ? { engine: options.engine } : {}),
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
+    ...(options.publicEngineRate !== undefined ? { publicEngineRate: options.publicEngineRate } : {}),
+    ...(options.publicEngineConcurrency ? { publicEngineConcurrency: options.publicEngineConcurrency } : {}),
   });
   const { url } = await server.start();
   const tokens = {} as Record<Role, string>;

@@ -94,6 +94,10 @@ describe("approvals and revisions in Chromium", () => {
     expect(doc).toContain("Total contract value");
     expect(doc).toContain("Valid until");
     expect(doc).toContain("Invoices are payable within 30 days");
+    // The catalog's accent colour (a checked #rrggbb) still reaches the document.
+    await expect(printed.evaluate((el) => el.style.getPropertyValue("--print-accent"))).resolves.toBe(
+      "#3b5bdb",
+    );
     for (const internal of ["approv", "Approv", "Margin", "competitor", "q_", "collab-", "biz-", "warning"])
       expect(doc).not.toContain(internal);
     await shot(rep, "31-printed-quote");

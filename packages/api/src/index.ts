@@ -32,6 +32,7 @@ export { type ErrorExtras, fail } from "./errors.ts";
 export { inspectJson, MAX_DEPTH } from "./input/guard.ts";
 export type { PortalMove, PortalMoves } from "./portal/router.ts";
 export { type QuoteRequestReceipt, REQUESTS_PER_HOUR } from "./public/router.ts";
+export { type PublicView, publicView, publicViewOf } from "./public/view.ts";
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./router.ts";
 export { SAMPLE_CATALOG, SAMPLE_CUSTOMERS, type SeededCustomer, seedCustomers } from "./seed/customers.ts";
 export { type ApiHooks, createServices, type Services, type ServicesOptions } from "./services.ts";

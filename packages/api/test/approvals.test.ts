@@ -80,6 +80,7 @@ describe.each(backends)("approvals on %s", (backend) => {
       requestedByName: "test seller",
       approvalsGiven: 0,
       mine: false,
+      myDecision: null,
       quote: { title: "Northwind Traders GmbH — Business", customer: "Northwind Traders GmbH" },
     });
     expect(item!.quote.price.reasons.join(" ")).toContain("20% off recurring charges");
@@ -160,6 +161,9 @@ describe.each(backends)("approvals on %s", (backend) => {
       (await two.approvals.decide({ id: saved.id, decision: "approve", comment: "" })).approval.state,
     ).toBe("pending");
     expect((await admin.approvals.queue()).find((p) => p.quote.id === saved.id)?.approvalsGiven).toBe(1);
+    // The queue tells each approver whether they already decided, so nobody approves twice for nothing.
+    expect((await two.approvals.queue()).find((p) => p.quote.id === saved.id)?.myDecision).toBe("approve");
+    expect((await admin.approvals.queue()).find((p) => p.quote.id === saved.id)?.myDecision).toBeNull();
     expect((await errorOf(one.quotes.transition({ id: saved.id, to: "sent" }))).message).toContain(
       "waiting for approval",
     );

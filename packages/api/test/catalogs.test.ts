@@ -135,6 +135,25 @@ describe.each(backends)("catalogs on %s", (backend) => {
     expect(validation.valid).toBe(false);
   });
 
+  it("refuses branding that would carry CSS or a script URL, each at its field", async () => {
+    const designer = await callerFor(services, tokens.designer);
+    const doc = { ...sampleCatalog("saas"), id: "hostile-branding" } as Record<string, unknown>;
+    const hostile = [
+      ["red; background:url(https://evil.example/x)", "javascript:alert(1)"],
+      ["#3b5bdb;}body{display:none", "data:text/html;base64,PHNjcmlwdD4="],
+      ["var(--x)", "http://cdn.example/logo.png"],
+      ["#3b5bdb", "data:image/svg+xml,<svg onload=alert(1)>"],
+    ];
+    for (const [accentColor, logoUrl] of hostile) {
+      const branding = { ...(doc.branding as object), accentColor, logoUrl };
+      const { valid, diagnostics } = await designer.catalogs.validate({ doc: { ...doc, branding } });
+      expect(valid).toBe(false);
+      const at = diagnostics.filter((d) => d.severity === "error").map((d) => d.pointer);
+      if (accentColor !== "#3b5bdb") expect(at).toContain("/branding/accentColor");
+      expect(at).toContain("/branding/logoUrl");
+    }
+  });
+
   it("publishes successive versions, keeps old ones immutable and diffs them", async () => {
     const designer = await callerFor(services, tokens.designer);
     const doc = sampleCatalog("connectivity");

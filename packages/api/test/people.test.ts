@@ -112,9 +112,16 @@ describe.each(backends)("approver capability and customer tokens on %s", (backen
     const refused = await errorOf(seller.tokens.revokeForCustomer({ id: theirs.record.id }));
     expect(refused.code).toBe("FORBIDDEN");
     expect(refused.message).toContain("made by another seller");
+    // A staff token's id tells a seller nothing (not even its name): the answer of a missing token.
     const staff = await errorOf(seller.tokens.revokeForCustomer({ id: other.id }));
-    expect(staff.code).toBe("FORBIDDEN");
-    expect(staff.message).toContain("not a customer portal token");
+    const missing = await errorOf(seller.tokens.revokeForCustomer({ id: "tok_0000000000000000" }));
+    expect(staff.code).toBe("NOT_FOUND");
+    expect(missing.code).toBe("NOT_FOUND");
+    expect(staff.message.replace(other.id, "ID")).toBe(missing.message.replace("tok_0000000000000000", "ID"));
+    // An admin is told what it is.
+    const told = await errorOf(admin.tokens.revokeForCustomer({ id: other.id }));
+    expect(told.code).toBe("FORBIDDEN");
+    expect(told.message).toContain("not a customer portal token");
     // Refusals changed nothing: their portal still opens.
     expect((await (await callerFor(services, theirs.token)).me()).customer).toBe(NORTHWIND);
 

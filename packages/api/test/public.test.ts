@@ -4,6 +4,7 @@
  * procedure is covered without editing this file). A request lands among the sellers' quotes as
  * a self-service draft; bad input is refused at its place; an address may send five an hour.
  */
+import { validate } from "@tessera/engine";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extrasOf } from "../src/errors.ts";
@@ -84,6 +85,13 @@ describe.each(backends)("self-service quote requests on %s", (backend) => {
     const anonymous = await visitor(services);
     const feed = await anonymous.public.catalog({ catalogId: CATALOG });
     expect(feed).toMatchObject({ catalogId: CATALOG, version: 1, name: "Acme Collaborate" });
+    // What sales keeps to itself is not in the public document: the discount policy and approval
+    // tiers, the partner price book and its prices, the moves policy, retention offers.
+    expect(feed.doc.quotePolicy).toBeUndefined();
+    expect(feed.doc.pathRules).toBeUndefined();
+    expect(feed.doc.priceBooks?.map((b) => b.id)).toEqual(["list"]);
+    expect(JSON.stringify(feed.doc)).not.toMatch(/"priceBook":"partner"|retentionOffers/);
+    expect(validate(feed.doc).valid).toBe(true);
     const configured = await anonymous.public.configure({ quote: TEAM });
     expect(configured).toMatchObject({ package: "collab-team", complete: true, catalogVersion: 1 });
     const premium = configured.options.find((o) => o.id === "team-support-premium");
@@ -238,6 +246,59 @@ describe.each(backends)("self-service quote requests on %s", (backend) => {
     expect(await count()).toBe(before);
   });
 
+  it("refuses an email that would become more than an address in the sellers' mailto: link", async () => {
+    const anonymous = await visitor(services, "198.51.100.3");
+    // A seller answers with the quote's mailto: link; these would add a subject and body (or a
+    // header) of the visitor's choosing to the seller's message, or break out of the address.
+    for (const email of [
+      "ada@analytical.example?subject=Invoice&body=Pay%20at%20evil.example",
+      "ada@analytical.example&cc=boss",
+      "ada@analytical.example%0d%0abcc:x",
+      'ada"<script>"@analytical.example',
+      "ada@analytical.example/../x",
+    ]) {
+      const e = await errorOf(
+        anonymous.public.requestQuote({
+          idempotencyKey: nextKey(),
+          quote: TEAM,
+          contact: { ...CONTACT, email },
+        }),
+      );
+      expect(`${email}: ${diagnosticsOf(e).map((d) => d.pointer)}`).toBe(`${email}: /contact/email`);
+    }
+    // Plus-addressing, dots, hyphens and internationalised names still pass.
+    for (const email of ["ada.lovelace+quotes@analytical-engines.example", "josé@bücher.example"])
+      await anonymous.public.requestQuote({
+        idempotencyKey: nextKey(),
+        quote: TEAM,
+        contact: { ...CONTACT, email },
+      });
+  });
+
+  it("refuses control characters and bidirectional overrides that would disguise a request to sellers", async () => {
+    const anonymous = await visitor(services, "198.51.100.4");
+    // "Evil Corp" written right-to-left with U+202E shows in the sellers' list as another name.
+    const e = await errorOf(
+      anonymous.public.requestQuote({
+        idempotencyKey: nextKey(),
+        quote: TEAM,
+        contact: { name: "Ada\u0007", email: CONTACT.email, company: "\u202Eproc livE", note: "ok\u2066x" },
+      }),
+    );
+    expect(diagnosticsOf(e).map((d) => [d.pointer, d.message])).toEqual([
+      ["/contact/name", "Remove the control characters from this field."],
+      ["/contact/company", "Remove the control characters from this field."],
+      ["/contact/note", "Remove the control characters from this field."],
+    ]);
+    // Line breaks in the note, and scripts that need joiners (Persian's ZWNJ), are kept.
+    const receipt = await anonymous.public.requestQuote({
+      idempotencyKey: nextKey(),
+      quote: TEAM,
+      contact: { ...CONTACT, company: "می\u200Cخواهم", note: "Line one\r\nLine two\tend" },
+    });
+    expect(receipt.company).toBe("می\u200Cخواهم");
+  });
+
   it(`accepts ${REQUESTS_PER_HOUR} requests an hour from one address, then refuses with 429`, async () => {
     const anonymous = await visitor(services, "192.0.2.99");
     for (let i = 0; i < REQUESTS_PER_HOUR; i++)
@@ -251,5 +312,52 @@ describe.each(backends)("self-service quote requests on %s", (backend) => {
     // Another address is not held back.
     const other = await visitor(services, "192.0.2.100");
     await other.public.requestQuote({ idempotencyKey: nextKey(), quote: TEAM, contact: CONTACT });
+  });
+  // Last: it makes brewline public, then private, then retires it.
+  it("never shows a draft, and forgets a catalog made private again or retired, on every procedure", async () => {
+    const anonymous = await visitor(services, "198.51.100.77");
+    const designer = await callerFor(services, tokens.designer);
+    const BREW = { catalogId: "brewline", package: "brew-club-home", termMonths: 12, currency: "USD" };
+    await designer.catalogs.setPublic({ catalogId: "brewline", public: true });
+    expect(await anonymous.public.catalog({ catalogId: "brewline" })).toMatchObject({ version: 1 });
+    // A draft of a public catalog, with a new name and a plan not yet published, stays unseen.
+    const published = sampleCatalog("hybrid") as { name: string; packages: { id: string; name: string }[] };
+    const secret = {
+      ...published,
+      name: "Secret relaunch",
+      packages: [...published.packages, { ...published.packages[0]!, id: "brew-secret", name: "Secret" }],
+    };
+    const draft = await designer.catalogs.getDraft({ catalogId: "brewline" });
+    await designer.catalogs.updateDraft({ catalogId: "brewline", revision: draft.revision, doc: secret });
+    const feed = await anonymous.public.catalog({ catalogId: "brewline" });
+    expect(feed.name).not.toBe("Secret relaunch");
+    expect(JSON.stringify(feed.doc)).not.toContain("brew-secret");
+    const unseen = await errorOf(anonymous.public.price({ quote: { ...BREW, package: "brew-secret" } }));
+    expect(diagnosticsOf(unseen).map((d) => d.pointer)).toEqual(["/quote/package"]);
+    expect(unseen.message).not.toContain("Secret");
+    const ahead = await errorOf(anonymous.public.configure({ quote: { ...BREW, catalogVersion: 2 } }));
+    expect(ahead.code).toBe("PRECONDITION_FAILED");
+    // Private again, then public and retired: every public procedure answers as for no catalog.
+    const gone = async (why: string) => {
+      const calls = [
+        anonymous.public.catalog({ catalogId: "brewline" }),
+        anonymous.public.configure({ quote: BREW }),
+        anonymous.public.price({ quote: BREW }),
+        anonymous.public.requestQuote({ idempotencyKey: nextKey(), quote: BREW, contact: CONTACT }),
+      ];
+      for (const e of await Promise.all(calls.map(errorOf))) {
+        expect(`${why}: ${e.code}`).toBe(`${why}: NOT_FOUND`);
+        expect(e.message).toBe('There is no public catalog "brewline".');
+      }
+    };
+    await designer.catalogs.setPublic({ catalogId: "brewline", public: false });
+    await gone("made private");
+    await designer.catalogs.setPublic({ catalogId: "brewline", public: true });
+    await anonymous.public.catalog({ catalogId: "brewline" });
+    await designer.catalogs.retire({ catalogId: "brewline" });
+    await gone("retired");
+    const again = await errorOf(designer.catalogs.setPublic({ catalogId: "brewline", public: true }));
+    expect(again.code).toBe("PRECONDITION_FAILED");
+    await gone("retired, asked to be public again");
   });
 });

@@ -153,6 +153,20 @@ describe.each(backends)("quotes on %s", (backend) => {
     expect((await seller.quotes.get({ id: bad.id })).status).toBe("draft");
   });
 
+  it("names what is still to choose when an incomplete quote is sent", async () => {
+    const seller = await callerFor(services, tokens.seller);
+    // EU residency picked, but no EU hosting region (a group of min 1 nested under it).
+    const open = await seller.quotes.save({
+      idempotencyKey: "idem-key-open",
+      quote: { ...quote, picks: ["biz-support-premium", "biz-res-eu"], discounts: [] },
+    });
+    const err = await errorOf(seller.quotes.transition({ id: open.id, to: "sent" }));
+    expect(err.code).toBe("PRECONDITION_FAILED");
+    expect(err.message).toBe(
+      "The quote is not complete yet: EU hosting region: pick 1. Revise the quote to choose, then send it.",
+    );
+  });
+
   it("expires a sent quote past its validity on read: it cannot be accepted, and saying so is allowed", async () => {
     const seller = await callerFor(services, tokens.seller);
     const saved = await seller.quotes.save({

@@ -40,6 +40,7 @@ export type {
   Reason,
   TermChoice,
 } from "./configure/types.ts";
+export { type UnfinishedGroup, unfinishedGroups } from "./configure/unfinished.ts";
 export { formulaInWords, ruleInWords } from "./configure/words.ts";
 export { formatMoney, minorUnit, roundMoney } from "./currency.ts";
 export { Decimal } from "./decimal.ts";

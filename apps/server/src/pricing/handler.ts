@@ -1,7 +1,8 @@
 /**
  * Public, token-less routes of a catalog marked public (catalogs.setPublic):
- * - `GET /v1/public/catalogs/:id` — the latest published version's exact bytes, with its strong
- *   ETag and `Cache-Control: public` (no `Vary: Authorization`: the answer is the same for all),
+ * - `GET /v1/public/catalogs/:id` — the latest published version as the public sees it (without
+ *   the quote policy, other price books, path rules and retention offers: @tessera/api's
+ *   `publicView`), with its own strong ETag and `Cache-Control: public` (no `Vary: Authorization`),
  *   and `Access-Control-Allow-Origin: *` so pricing widgets on other sites may read it. A catalog
  *   that is not public (or does not exist) is 404, in the same words, so nothing leaks.
  * - `GET /pricing/:id` — the pricing page (page.ts), `GET /pricing/:id/embed` — the variant for an
@@ -12,7 +13,13 @@
  */
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { contentHashOf, isCatalogPublic, type PublishedVersion, type Services } from "@tessera/api";
+import {
+  contentHashOf,
+  isCatalogPublic,
+  type PublishedVersion,
+  publicViewOf,
+  type Services,
+} from "@tessera/api";
 import { etagMatches, sendError } from "../feed.ts";
 import { pricingCss, pricingHtml } from "./page.ts";
 import { pricingTable } from "./table.ts";
@@ -83,7 +90,8 @@ export class PricingPages {
       return true;
     }
     if (feed) {
-      this.#send(req, res, pv.bytes, pv.etag, "application/json; charset=utf-8", {
+      const view = publicViewOf(pv, this.services().published.doc(pv));
+      this.#send(req, res, view.bytes, view.etag, "application/json; charset=utf-8", {
         "cache-control": `public, max-age=${PUBLIC_MAX_AGE}`,
         "access-control-allow-origin": "*",
         "content-location": `/v1/public/catalogs/${id}`,

@@ -45,8 +45,10 @@ export interface PendingApproval {
   requestedAt: string;
   /** Distinct approvers who approved this round so far. */
   approvalsGiven: number;
-  /** Whether the caller may decide it (not their own request, not already decided by them). */
+  /** Whether the caller requested it (a requester never decides their own request). */
   mine: boolean;
+  /** The caller's decision in this round, if they made one (an approver decides a round once). */
+  myDecision: "approve" | "reject" | null;
 }
 
 const note = (what: string) => is.string({ min: 0, max: 2000, what });
@@ -189,7 +191,11 @@ export const approvalsRouter = {
     .input(input(is.optional(is.object({ limit: is.optional(is.int(1, 500)) }))))
     .query(async ({ ctx, input }): Promise<PendingApproval[]> => {
       const today = ctx.services.today();
-      const rows = await listPending(ctx.services.db, { limit: input?.limit ?? 100, today });
+      const rows = await listPending(ctx.services.db, {
+        limit: input?.limit ?? 100,
+        today,
+        actor: ctx.principal.tokenId,
+      });
       return rows.map((r) => ({
         quote: record(r, today),
         requestedBy: r.requested_by,
@@ -198,6 +204,7 @@ export const approvalsRouter = {
         requestedAt: iso(r.requested_at),
         approvalsGiven: r.approvals_given,
         mine: r.requested_by === ctx.principal.tokenId,
+        myDecision: r.my_decision ?? null,
       }));
     }),
 

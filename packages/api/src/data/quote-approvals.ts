@@ -97,20 +97,28 @@ export interface PendingRow extends QuoteRow {
   request_note: string;
   requested_at: unknown;
   approvals_given: number;
+  /** The caller's own decision in this round ("approve" or "reject"), null when they have none. */
+  my_decision: "approve" | "reject" | null;
 }
 
 /** Quotes waiting for approval (the current revision only), oldest request first. */
-export function listPending(db: Queryable, opts: { limit: number; today: string }): Promise<PendingRow[]> {
+export function listPending(
+  db: Queryable,
+  opts: { limit: number; today: string; actor: string },
+): Promise<PendingRow[]> {
   return db.query<PendingRow>(
     `SELECT ${QUOTE_COLUMNS_Q}, r.actor AS requested_by, COALESCE(t.name, '') AS requested_by_name,
        r.note AS request_note, r.at AS requested_at,
        (SELECT count(DISTINCT a.actor)::int FROM quote_approvals a
-         WHERE a.quote_id = q.id AND a.round = q.approval_round AND a.action = 'approve') AS approvals_given
+         WHERE a.quote_id = q.id AND a.round = q.approval_round AND a.action = 'approve') AS approvals_given,
+       (SELECT a.action FROM quote_approvals a
+         WHERE a.quote_id = q.id AND a.round = q.approval_round AND a.actor = $3 AND a.action <> 'request'
+         ORDER BY a.id LIMIT 1) AS my_decision
      FROM quotes q
      JOIN quote_approvals r ON r.quote_id = q.id AND r.round = q.approval_round AND r.action = 'request'
      LEFT JOIN api_tokens t ON t.id = r.actor
      WHERE q.approval = 'pending' AND q.superseded_by IS NULL AND NOT ${expiredOn(2, "q.")}
      ORDER BY r.at, q.id LIMIT $1`,
-    [opts.limit, opts.today],
+    [opts.limit, opts.today, opts.actor],
   );
 }

@@ -22,6 +22,7 @@ import { evaluate, idempotencyKey, quoteDoc } from "../quotes/record.ts";
 import { storeQuote } from "../quotes/store.ts";
 import { publicProcedure } from "../trpc.ts";
 import { addressKey, publicQuote, publicVersion } from "./checks.ts";
+import { publicViewOf } from "./view.ts";
 
 /** Quote requests one address may send in `REQUEST_WINDOW_MINUTES`. */
 export const REQUESTS_PER_HOUR = 5;
@@ -38,8 +39,24 @@ const CONTACT_FIELDS = {
   note: { max: 2000, required: false, message: "The note must be text." },
 } as const;
 
-/** A plausible address: something@domain.tld, no spaces. The seller confirms it by writing back. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * A plausible address: something@domain.tld. The seller confirms it by writing back, through the
+ * quote's `mailto:` link, so the address may hold nothing a URL or a mail header reads as more
+ * than an address: no `?`, `&`, `%`, `/`, `\\`, `,`, `;`, `:`, `<`, `>`, `"`, brackets, spaces,
+ * control or invisible formatting characters; the domain is dot-separated labels of letters,
+ * digits and inner hyphens (internationalised names included).
+ */
+const EMAIL =
+  /^[^\s\p{Cc}\p{Cf}@?&%/\\,;:<>"()[\]]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
+
+/**
+ * Control characters, and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) that make text display in another order than it reads ("Trojan Source"): a
+ * company name could pass for another in the sellers' list. Joiners (ZWJ, ZWNJ) that scripts and
+ * emoji need are kept; the note may also hold tabs and line breaks.
+ * @see https://trojansource.codes/
+ */
+const CONTROLS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 /**
  * The visitor's contact, every problem reported at once at its field (a form shows each next to
@@ -62,6 +79,8 @@ const contact: Check<{ name: string; email: string; company: string; note?: stri
     if (typeof value !== "string" || (rule.required && value.trim() === "")) at(field, rule.message);
     else if (value.length > rule.max)
       at(field, `This must be at most ${rule.max.toLocaleString("en-US")} characters.`);
+    else if (CONTROLS.test(field === "note" ? value.replace(/[\t\r\n]/g, "") : value))
+      at(field, "Remove the control characters from this field.");
     else if (field === "email" && !EMAIL.test(value.trim())) at(field, rule.message);
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -79,13 +98,17 @@ export interface QuoteRequestReceipt {
 }
 
 export const publicRouter = {
-  /** The latest published version of a public catalog (the same document as /v1/public/catalogs/:id). */
+  /**
+   * The latest published version of a public catalog as the public sees it (view.ts: without the
+   * quote policy, other price books, path rules and retention offers; the same document as
+   * /v1/public/catalogs/:id).
+   */
   catalog: publicProcedure
     .input(input(is.object({ catalogId: is.id() })))
     .query(
       async ({ ctx, input }): Promise<{ catalogId: string; version: number; name: string; doc: Catalog }> => {
         const pv = await publicVersion(ctx.services, input.catalogId);
-        const doc = ctx.services.published.doc(pv);
+        const { doc } = publicViewOf(pv, ctx.services.published.doc(pv));
         return { catalogId: pv.catalogId, version: pv.version, name: doc.name, doc };
       },
     ),

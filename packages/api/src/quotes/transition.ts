@@ -9,7 +9,7 @@
  * conditional UPDATE (data/quotes.ts `moveQuoteStatus`), so two requests racing cannot both apply.
  */
 import { randomBytes } from "node:crypto";
-import { addDays } from "@tessera/engine";
+import { addDays, type UnfinishedGroup, unfinishedGroups } from "@tessera/engine";
 import { type Arrangement, type Quote, validateArrangement } from "@tessera/schema";
 import { insertArrangement } from "../data/arrangements.ts";
 import { appendAudit } from "../data/audit.ts";
@@ -77,7 +77,7 @@ export const transitionProcedure = procedure(can.sell)
             "PRECONDITION_FAILED",
             errors.length > 0
               ? "The quote has problems to fix before it can be sent."
-              : "The quote is not complete yet; finish the configuration before sending it.",
+              : incompleteMessage(unfinishedGroups(services.published.doc(pv), configuration)),
             { diagnostics: errors },
           );
         if (input.to === "sent" && (row.doc.validUntil === undefined || row.doc.validUntil < today))
@@ -134,3 +134,9 @@ export const transitionProcedure = procedure(can.sell)
       return record(updated, today);
     });
   });
+
+/** Why an incomplete quote cannot be sent, naming what is still to choose when the groups say. */
+function incompleteMessage(open: readonly UnfinishedGroup[]): string {
+  if (open.length === 0) return "The quote is not complete yet; finish the configuration before sending it.";
+  return `The quote is not complete yet: ${open.map((g) => g.message).join("; ")}. Revise the quote to choose, then send it.`;
+}

@@ -89,13 +89,16 @@ export const revokeForCustomerProcedure = procedure(can.sell)
   .mutation(async ({ ctx, input }): Promise<TokenRecord> => {
     const record = await ctx.services.db.transaction(async (tx) => {
       const row = await lockToken(tx, input.id);
-      if (!row) return fail("NOT_FOUND", `There is no token "${input.id}".`);
+      const admin = ctx.principal.role === "admin";
+      // A seller learns nothing about staff tokens: one is answered like a token that does not exist.
+      if (!row || (!admin && row.role !== "customer"))
+        return fail("NOT_FOUND", `There is no portal token "${input.id}".`);
       if (row.role !== "customer")
         fail(
           "FORBIDDEN",
-          `"${row.name}" is not a customer portal token; only an admin revokes staff tokens (Users & tokens).`,
+          `"${row.name}" is not a customer portal token; revoke staff tokens under Users & tokens.`,
         );
-      if (ctx.principal.role !== "admin" && row.created_by !== ctx.principal.tokenId)
+      if (!admin && row.created_by !== ctx.principal.tokenId)
         fail(
           "FORBIDDEN",
           `The portal token "${row.name}" was made by another seller; only they or an admin may revoke it.`,

@@ -94,12 +94,18 @@ export interface RuleProbe {
 }
 
 /** Whether an add-on may be bought with the base, and if not, why (one sentence). */
-export function addOnFit(addOn: Package, base: Package): string | undefined {
+export function addOnFit(addOn: Package, base: Package, catalog?: CompiledCatalog): string | undefined {
   if (addOn.status !== "active") return `${addOn.name} is ${addOn.status} and cannot be sold.`;
   if (isCompatibleAddOn(addOn, base)) return undefined;
   const minTier = addOn.addOn?.minTier;
-  if (minTier !== undefined && base.tier < minTier)
-    return `${addOn.name} needs a package of tier ${minTier} or higher; ${base.name} is tier ${base.tier}.`;
+  if (minTier !== undefined && base.tier < minTier) {
+    // A buyer does not know tier numbers: name the lowest package that takes it, as paths do.
+    const lowest = (catalog?.ladders.get(base.portfolio) ?? []).find(
+      (p) => p.tier >= minTier && p.status === "active" && isCompatibleAddOn(addOn, p),
+    );
+    const hint = lowest ? ` (${lowest.name} or higher)` : "";
+    return `${addOn.name} needs a package of tier ${minTier} or higher${hint}; ${base.name} is tier ${base.tier}.`;
+  }
   return `${addOn.name} cannot be added to ${base.name}.`;
 }
 
@@ -399,7 +405,7 @@ class LogicBuilder {
     const fits: (string | undefined)[] = [];
     const compatible: Package[] = [];
     for (const a of candidates) {
-      const why = addOnFit(a, base);
+      const why = addOnFit(a, base, this.catalog);
       fits.push(why);
       addOns.set(a.id, a);
       this.declare(addOnVariable(a, why, included.has(a.id)));

@@ -2,7 +2,7 @@
  * Tiered approval (Salesforce CPQ advanced approvals: a larger discount climbs to more approvers).
  * Base of the fixture: platform 100.00 + support 50.00 = 150.00 recurring a month, setup 200.00 once.
  */
-import type { Charge, Quote } from "@tessera/schema";
+import type { Charge, Quote, QuotePolicy } from "@tessera/schema";
 import { describe, expect, it } from "vitest";
 import { fixtureCatalog } from "./fixture.ts";
 import { discountImpact } from "./impact.ts";
@@ -21,14 +21,15 @@ const charges: Charge[] = [
   flat("support", "50.00"),
   { id: "setup", model: "one_time", pricePoints: [{ currency: "USD", amount: "200.00" }] },
 ];
+const quotePolicy: QuotePolicy = {
+  approvalTiers: [
+    { aboveDiscountPercent: "10", approvers: 1, name: "Sales manager" },
+    { aboveDiscountPercent: "25", approvers: 2, name: "Sales manager and finance" },
+  ],
+  maxDiscountPercent: "40",
+};
 const tiered = fixtureCatalog({
-  quotePolicy: {
-    approvalTiers: [
-      { aboveDiscountPercent: "10", approvers: 1, name: "Sales manager" },
-      { aboveDiscountPercent: "25", approvers: 2, name: "Sales manager and finance" },
-    ],
-    maxDiscountPercent: "40",
-  },
+  quotePolicy,
   charges,
   terms: [{ months: 12, default: true }],
 });
@@ -100,11 +101,32 @@ describe("price: approval tiers", () => {
       amount: "360.00",
       listValue: "2000.00",
       percentOfList: "18",
+      catalogDiscounts: "0.00",
     });
     expect(discountImpact(price(tiered, q({}), AS_OF), [])).toEqual({
       amount: "0.00",
       listValue: "2000.00",
       percentOfList: "0",
+      catalogDiscounts: "0.00",
     });
+  });
+
+  it("states what the catalog's commitment discount takes, so list − discounts = the quoted TCV", () => {
+    // 12-month term with a 10% commitment discount: 150.00 × 10% = 15.00 a month × 12 = 180.00.
+    // The seller's 20% applies after it: (150.00 − 15.00) × 20% = 27.00 a month × 12 = 324.00.
+    // List 2,000.00 − 180.00 − 324.00 = 1,496.00 = 12 × 123.00 + 200.00 setup, the quoted TCV.
+    const committed = fixtureCatalog({
+      quotePolicy,
+      charges,
+      terms: [{ months: 12, default: true, discountPercent: "10" }],
+    });
+    const result = price(committed, q({ discounts: [{ id: "mid", percent: "20" }] }), AS_OF);
+    expect(discountImpact(result, ["mid"])).toEqual({
+      amount: "324.00",
+      listValue: "2000.00",
+      percentOfList: "16.2",
+      catalogDiscounts: "180.00",
+    });
+    expect(result.totals.tcv).toBe("1496.00");
   });
 });

@@ -187,13 +187,15 @@ export function sellerDiscounts(
   };
   const max = parsePercent(policy?.maxDiscountPercent);
   const out: WorkLine[] = [];
-  const recurringShares: { id: string; amount: Decimal }[] = [];
+  const recurringShares: { name: string; amount: Decimal }[] = [];
   let flaggedRecurring = false;
   let refusedRecurring = false;
 
   discounts.forEach((d, i) => {
     const pointer = `/discounts/${i}`;
-    const label = `Discount \`${d.id}\``;
+    // Named as the seller wrote it (the reason shown on the quote); the id only when it has none.
+    const name = discountName(d);
+    const label = `Discount ${name}`;
     if ((d.percent === undefined) === (d.amount === undefined)) {
       violations.push({
         code: "price.discount-shape",
@@ -305,7 +307,7 @@ export function sellerDiscounts(
       const off = percent
         ? `${percent.toString()}% off ${g.what}`
         : `${formatMoney(amount, currency)} (${percentShare(amount, base).toString()}%) off ${g.what}`;
-      if (g.recurring && d.charge === undefined) recurringShares.push({ id: d.id, amount });
+      if (g.recurring && d.charge === undefined) recurringShares.push({ name, amount });
       if (max && exceeds(max)) {
         if (g.recurring) refusedRecurring = true;
         violations.push({
@@ -329,7 +331,7 @@ export function sellerDiscounts(
     const total = Decimal.sum(recurringShares.map((s) => s.amount));
     const share = percentShare(total, base);
     const exceeds = (limit: Decimal) => total.mul(100).gt(limit.mul(base));
-    const names = recurringShares.map((s) => `\`${s.id}\``).join(" and ");
+    const names = recurringShares.map((s) => s.name).join(" and ");
     if (max && exceeds(max) && !refusedRecurring) {
       violations.push({
         code: "price.discount-over-max",
@@ -356,4 +358,10 @@ function approvalRule(tier: Tier, tierCount: number): string {
   return tier.percent.isZero()
     ? `every seller discount needs ${who}.`
     : `more than ${tier.percent.toString()}% needs ${who}.`;
+}
+
+/** How a reason or diagnostic names a seller discount: “its description”, else `its id`. */
+function discountName(d: { id: string; description?: string }): string {
+  const description = d.description?.trim();
+  return description ? `“${description}”` : `\`${d.id}\``;
 }

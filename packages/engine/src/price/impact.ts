@@ -18,6 +18,11 @@ export interface DiscountImpact {
   listValue: string;
   /** amount ÷ listValue × 100, rounded to two decimals ("0" without a list value). */
   percentOfList: string;
+  /**
+   * What the catalog's own discounts (commitment, introductory) take over the term, positive: with
+   * `amount` it explains the gap between the list value and the quoted TCV.
+   */
+  catalogDiscounts: string;
 }
 
 /** The seller discounts' share of the term's list value; `discountIds` are the quote's discount ids. */
@@ -25,15 +30,18 @@ export function discountImpact(priced: PriceResult, discountIds: readonly string
   const ids = new Set(discountIds);
   let list = Decimal.ZERO;
   let taken = Decimal.ZERO;
+  let catalog = Decimal.ZERO;
   for (const line of priced.lines) {
     const overTerm = Decimal.parse(line.amount).mul(line.periods);
     if (line.kind !== "discount") list = list.add(overTerm);
     else if (ids.has(line.id.replace(/#\d+$/, "").replace(/:one-time$/, "")))
       taken = taken.add(overTerm.neg());
+    else catalog = catalog.add(overTerm.neg());
   }
   return {
     amount: formatMoney(taken, priced.currency),
     listValue: formatMoney(list, priced.currency),
     percentOfList: list.isZero() ? "0" : taken.mul(100).div(list, 2).toString(),
+    catalogDiscounts: formatMoney(catalog, priced.currency),
   };
 }

@@ -423,6 +423,32 @@ describe("price: seller discounts and approval", () => {
       "Discounts `a` and `b` together take 20% off recurring charges; more than 15% needs approval.",
     ]);
   });
+
+  it("names a discount by the reason the seller wrote, not by the id made from it", () => {
+    // 100.00 + 50.00 a month of recurring charges; 30% off = 45.00 a month, 12 months.
+    const result = price(
+      catalog,
+      q({ discounts: [{ id: "multi-year-deal", percent: "30", description: "Multi-year deal" }] }),
+      AS_OF,
+    );
+    expect(result.lines.find((l) => l.id === "multi-year-deal")).toMatchObject({ amount: "-45.00" });
+    expect(result.reasons).toEqual([
+      "Discount “Multi-year deal” takes 30% off recurring charges; more than 15% needs approval.",
+    ]);
+    const two = price(
+      catalog,
+      q({
+        discounts: [
+          { id: "a", percent: "10", description: "Loyalty" },
+          { id: "b", percent: "10" },
+        ],
+      }),
+      AS_OF,
+    );
+    expect(two.reasons).toEqual([
+      "Discounts “Loyalty” and `b` together take 20% off recurring charges; more than 15% needs approval.",
+    ]);
+  });
 });
 
 describe("price: add-ons", () => {

@@ -78,6 +78,28 @@ export const NeedsApproval: Story = {
   },
 };
 
+/** A saved quote whose discount was approved: no "Needs approval", no reasons asking for it. */
+export const ApprovedDiscount: Story = {
+  args: { ...NeedsApproval.args, approvalState: "approved" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Discount approved")).toBeInTheDocument();
+    await expect(canvas.queryByText("Needs approval")).toBeNull();
+    await expect(canvas.queryByRole("list", { name: "Approval reasons" })).toBeNull();
+  },
+};
+
+export const PendingApproval: Story = {
+  args: { ...NeedsApproval.args, approvalState: "pending" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Approval pending")).toBeInTheDocument();
+    await expect(canvas.getByRole("list", { name: "Approval reasons" })).toHaveTextContent(
+      "above the 20% threshold",
+    );
+  },
+};
+
 export const ZeroDecimalCurrency: Story = {
   args: {
     currency: "JPY",

@@ -25,6 +25,11 @@ export interface PriceSummaryProps {
   lines: readonly PriceLineView[];
   totals: PriceTotalsView;
   requiresApproval: boolean;
+  /**
+   * Where a saved quote's approval stands (a draft in the builder has none): an approved discount
+   * reads "Discount approved", not "Needs approval" with the reasons it was asked for.
+   */
+  approvalState?: "none" | "pending" | "approved" | "rejected";
   /** Why approval is needed. */
   reasons?: readonly string[];
   /** Problems that keep the quote from being priced as is. */
@@ -44,6 +49,13 @@ const TOTALS: [keyof PriceTotalsView, string][] = [
   ["tcv", "TCV"],
 ];
 
+const APPROVAL_BADGE: Record<NonNullable<PriceSummaryProps["approvalState"]>, string> = {
+  none: "Needs approval",
+  pending: "Approval pending",
+  approved: "Discount approved",
+  rejected: "Approval rejected",
+};
+
 /** The same totals as a buyer reads them. */
 const CUSTOMER_TOTALS: Record<keyof PriceTotalsView, string> = {
   firstInvoice: "First invoice",
@@ -60,6 +72,7 @@ export function PriceSummary({
   lines,
   totals,
   requiresApproval,
+  approvalState = "none",
   reasons = [],
   violations = [],
   audience = "seller",
@@ -70,12 +83,16 @@ export function PriceSummary({
       <div className="ts-row" style={{ justifyContent: "space-between" }}>
         <h2 id="ts-price-summary-title">Price summary</h2>
         {customer ? null : requiresApproval ? (
-          <span className="ts-badge ts-badge--warn">Needs approval</span>
+          <span
+            className={approvalState === "approved" ? "ts-badge ts-badge--ok" : "ts-badge ts-badge--warn"}
+          >
+            {APPROVAL_BADGE[approvalState]}
+          </span>
         ) : (
           <span className="ts-badge ts-badge--ok">No approval needed</span>
         )}
       </div>
-      {!customer && requiresApproval && reasons.length > 0 ? (
+      {!customer && requiresApproval && approvalState !== "approved" && reasons.length > 0 ? (
         <ul
           className="ts-alert ts-alert--warn"
           aria-label="Approval reasons"

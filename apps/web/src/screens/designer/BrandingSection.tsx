@@ -5,12 +5,9 @@
  * branding, and printed quotes fall back to the catalog's name.
  */
 import type { Branding, Catalog } from "@tessera/schema";
+import { ACCENT_COLOUR as COLOUR, LOGO_URL as LOGO } from "../quotes/branding.ts";
 import { type Patch, type Path, patchObject } from "./docEdit.ts";
 import { TextAreaField, TextField } from "./fields.tsx";
-
-const COLOUR = /^#[0-9a-fA-F]{6}$/;
-/** The schema's logo pattern: an https:// URL or a base64 data: URL of an image. */
-const LOGO = /^(https:\/\/[^\s]+|data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+)$/;
 
 /** The branding with `patch` applied; a blank value removes its key, nothing left removes the block. */
 export function withBranding(branding: Branding | undefined, patch: Patch<Branding>): Branding | undefined {

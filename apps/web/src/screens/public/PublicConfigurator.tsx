@@ -15,6 +15,7 @@ import { errorMessage, useTRPC } from "../../api/trpc.ts";
 import { priceSummaryProps } from "../../engine/priceView.ts";
 import { queryParam, useNavigation } from "../../navigation/store.ts";
 import { abilities, useSession } from "../../session/store.ts";
+import { safeLogoUrl } from "../quotes/branding.ts";
 import { OptionsSection } from "../quotes/OptionsSection.tsx";
 import { startQuote, useQuoteDraft } from "../quotes/quoteStore.ts";
 import { TermsSection } from "../quotes/TermsSection.tsx";
@@ -76,6 +77,7 @@ export function PublicConfigurator({ catalogId }: { catalogId: string }) {
   const { configuration, priced } = engine;
   const branding = catalog?.doc.branding ?? {};
   const company = branding.companyName ?? query.data?.name ?? "";
+  const logoUrl = safeLogoUrl(branding);
 
   if (query.isPending) return <LoadingState label="Loading plans" />;
   if (query.error || !catalog)
@@ -94,7 +96,7 @@ export function PublicConfigurator({ catalogId }: { catalogId: string }) {
   return (
     <div className="public-page">
       <header className="public-head">
-        {branding.logoUrl ? <img src={branding.logoUrl} alt="" className="public-head__logo" /> : null}
+        {logoUrl ? <img src={logoUrl} alt="" className="public-head__logo" /> : null}
         <strong className="public-head__company">{company}</strong>
         <a className="public-head__back" href={pricingHref}>
           ← All plans

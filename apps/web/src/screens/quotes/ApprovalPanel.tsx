@@ -59,7 +59,8 @@ export function ApprovalPanel({ quote }: { quote: QuoteRecord }) {
       <p style={{ marginTop: 0 }}>
         Needs {required === 1 ? "one approver" : `${required} different approvers`}
         {tier ? ` (${tier})` : ""}. The discount takes {formatMoney(impact.amount, quote.price.currency)} over
-        the term, {impact.percentOfList}% of the list value.
+        the term, {impact.percentOfList}% of the list value of{" "}
+        {formatMoney(impact.listValue, quote.price.currency)}.
       </p>
       {history.data && history.data.length > 0 ? (
         <ol className="approval-history" aria-label="Approval history">

@@ -112,8 +112,12 @@ function ApprovalCard({ pending }: { pending: Pending }) {
             <strong>−{formatMoney(impact.amount, currency)}</strong>
             <span>{impact.percentOfList}% of list</span>
           </dd>
-          <dd className="muted">
-            List value {formatMoney(impact.listValue, currency)}; quoted TCV{" "}
+          <dd className="muted" data-testid="impact-breakdown">
+            List value {formatMoney(impact.listValue, currency)}
+            {!/^0+(\.0+)?$/.test(impact.catalogDiscounts)
+              ? `; catalog discounts (commitment, introductory) −${formatMoney(impact.catalogDiscounts, currency)}`
+              : ""}
+            ; this discount −{formatMoney(impact.amount, currency)}; quoted TCV{" "}
             {formatMoney(quote.price.totals.tcv, currency)}; MRR{" "}
             {formatMoney(quote.price.totals.mrr, currency)}
           </dd>
@@ -121,6 +125,11 @@ function ApprovalCard({ pending }: { pending: Pending }) {
       </div>
       {pending.mine ? (
         <p className="ts-alert ts-alert--warn">You requested this approval; another approver decides it.</p>
+      ) : pending.myDecision === "approve" ? (
+        <p className="ts-alert ts-alert--ok" role="status">
+          You approved this request; it waits for {needs - pending.approvalsGiven} more approver
+          {needs - pending.approvalsGiven === 1 ? "" : "s"}.
+        </p>
       ) : (
         <div className="approval-card__decide">
           <div className="ts-field" style={{ flex: 1 }}>

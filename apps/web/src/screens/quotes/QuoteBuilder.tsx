@@ -6,6 +6,7 @@
  * opens a saved quote on its own catalog version and saves the edit as its next revision.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { unfinishedGroups } from "@tessera/engine";
 import type { Package } from "@tessera/schema";
 import { ErrorState, LoadingState, PackageCompare, PriceNotes, PriceSummary } from "@tessera/ui";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -151,6 +152,11 @@ export function QuoteBuilder({ revising }: { revising?: string | undefined } = {
     });
 
   const problems = (configuration?.violations ?? []).filter((v) => v.severity === "error");
+  // A valid selection can still be incomplete: say which groups want a pick, not only "incomplete".
+  const unfinished =
+    catalog && configuration?.valid && !configuration.complete
+      ? unfinishedGroups(catalog.doc, configuration)
+      : [];
   // Sections render once the engine has answered for this package (not the one before it).
   const ready = quote && pkg && configuration?.package === pkg.id && priced && catalog;
 
@@ -292,6 +298,12 @@ export function QuoteBuilder({ revising }: { revising?: string | undefined } = {
                       <li key={`${p.code}${p.pointer}`}>{p.message}</li>
                     ))}
                   </ul>
+                </div>
+              ) : null}
+              {unfinished.length > 0 ? (
+                <div className="ts-alert ts-alert--warn" role="status" aria-label="Still to choose">
+                  <strong>Still to choose before the quote can be sent:</strong>{" "}
+                  {unfinished.map((g) => g.message).join("; ")}.
                 </div>
               ) : null}
               <TermsSection

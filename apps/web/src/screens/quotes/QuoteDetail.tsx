@@ -8,6 +8,7 @@ import { usePublishedCatalog } from "../../engine/useCatalog.ts";
 import { Link } from "../../navigation/Link.tsx";
 import { navigate } from "../../navigation/store.ts";
 import { ApprovalPanel, approvalBadge, RevisionList } from "./ApprovalPanel.tsx";
+import { mailtoHref } from "./branding.ts";
 
 const STATUS_BADGE: Record<string, string> = {
   draft: "ts-badge",
@@ -208,7 +209,7 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
               <dt className="ts-label">Contact</dt>
               <dd>
                 {record.requester.name},{" "}
-                <a href={`mailto:${record.requester.email}`}>{record.requester.email}</a>
+                <a href={mailtoHref(record.requester.email)}>{record.requester.email}</a>
               </dd>
             </div>
             <div>
@@ -265,7 +266,7 @@ export function QuoteDetail({ quoteId }: { quoteId: string }) {
         {doc.notes ? <p>{doc.notes}</p> : null}
       </section>
       <ApprovalPanel quote={record} />
-      <PriceSummary {...priceSummaryProps(record.price)} />
+      <PriceSummary {...priceSummaryProps(record.price)} approvalState={record.approval.state} />
       {record.price.notes.length > 0 ? (
         <ul className="ts-card ts-hint" aria-label="Notes" style={{ paddingLeft: "2rem" }}>
           {record.price.notes.map((n) => (

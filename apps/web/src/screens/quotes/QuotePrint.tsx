@@ -5,13 +5,14 @@
  * never on it. The screen shows it as a page; the print stylesheet drops everything else.
  */
 import { useQuery } from "@tanstack/react-query";
-import { Decimal, type PriceLine } from "@tessera/engine";
+import { Decimal, type PriceLine, spanAdjective, spanWords } from "@tessera/engine";
 import type { Branding } from "@tessera/schema";
 import { ErrorState, formatMoney, LoadingState, PERIOD_LABEL } from "@tessera/ui";
 import type { CSSProperties } from "react";
 import { errorMessage, useTRPC } from "../../api/trpc.ts";
 import { usePublishedCatalog } from "../../engine/useCatalog.ts";
 import { navigate } from "../../navigation/store.ts";
+import { safeAccentColor, safeLogoUrl } from "./branding.ts";
 
 /** How often a line is billed, in words. */
 function billed(line: PriceLine, period: string, termPeriods: number): string {
@@ -30,7 +31,11 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
   const trpc = useTRPC();
   const quote = useQuery(trpc.quotes.get.queryOptions({ id: quoteId }));
   const record = quote.data;
-  const { doc: catalogDoc, query } = usePublishedCatalog(record?.catalogId ?? null, record?.catalogVersion);
+  const {
+    doc: catalogDoc,
+    catalog,
+    query,
+  } = usePublishedCatalog(record?.catalogId ?? null, record?.catalogVersion);
   if (quote.isPending || (record && query.isPending)) return <LoadingState label="Preparing the quote" />;
   if (quote.error || !record)
     return (
@@ -46,11 +51,19 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
   const period = PERIOD_LABEL[price.billingPeriod] ?? price.billingPeriod;
   const termPeriods = price.schedule?.termPeriods ?? 1;
   const company = branding.companyName ?? catalogDoc?.name ?? "";
+  // Week-based terms (a weekly coffee plan) print in weeks, not as "undefined-month".
+  const term =
+    price.termWeeks !== undefined
+      ? { unit: "week" as const, count: price.termWeeks }
+      : { unit: "month" as const, count: price.termMonths ?? 1 };
+  // What the customer chose, by name: a choice with no price of its own (a hosting region) is on
+  // no line, so the offer names it.
+  const options = (doc.picks ?? []).map((id) => catalog?.options.get(id)?.value.name ?? id);
   // A charge of nothing (no extra storage bought) is noise on a customer document; usage rates stay.
   const printedLines = price.lines.filter((l) => l.kind === "usage" || !isZeroAmount(l.amount));
-  const accent = branding.accentColor
-    ? ({ "--print-accent": branding.accentColor } as CSSProperties)
-    : undefined;
+  const accentColor = safeAccentColor(branding);
+  const logoUrl = safeLogoUrl(branding);
+  const accent = accentColor ? ({ "--print-accent": accentColor } as CSSProperties) : undefined;
 
   return (
     <div className="print-page">
@@ -65,9 +78,7 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
       <article className="print-doc" style={accent} aria-label="Printed quote">
         <header className="print-doc__head">
           <div className="print-doc__seller">
-            {branding.logoUrl ? (
-              <img src={branding.logoUrl} alt={company} className="print-doc__logo" />
-            ) : null}
+            {logoUrl ? <img src={logoUrl} alt={company} className="print-doc__logo" /> : null}
             <strong className="print-doc__company">{company}</strong>
             {branding.address ? <address>{branding.address}</address> : null}
           </div>
@@ -97,9 +108,10 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
           <div>
             <p className="print-doc__label">Offer</p>
             <p>
-              {record.packageName}, {price.termMonths}-month term, billed per {period}
+              {record.packageName}, {spanAdjective(term)} term, billed per {period}
               {price.schedule ? `, starting ${price.schedule.start}` : ""}
             </p>
+            {options.length > 0 ? <p data-testid="print-options">With {options.join(", ")}</p> : null}
           </div>
         </section>
 
@@ -140,7 +152,7 @@ export function QuotePrint({ quoteId }: { quoteId: string }) {
           <dd>{formatMoney(price.totals.perPeriod, currency)}</dd>
           <dt>First invoice</dt>
           <dd>{formatMoney(price.totals.firstInvoice, currency)}</dd>
-          <dt className="print-doc__grand">Total contract value ({price.termMonths} months)</dt>
+          <dt className="print-doc__grand">Total contract value ({spanWords(term)})</dt>
           <dd className="print-doc__grand">{formatMoney(price.totals.tcv, currency)}</dd>
         </dl>
 

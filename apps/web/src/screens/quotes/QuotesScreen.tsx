@@ -5,6 +5,7 @@ import { Link } from "../../navigation/Link.tsx";
 import { navigate } from "../../navigation/store.ts";
 import { useSession } from "../../session/store.ts";
 import { approvalBadge } from "./ApprovalPanel.tsx";
+import { mailtoHref } from "./branding.ts";
 
 type QuoteRecord = RouterOutputs["quotes"]["list"][number];
 
@@ -105,7 +106,7 @@ export function QuotesScreen() {
                       {q.customer ?? "—"}
                       {q.requester ? (
                         <span className="ts-hint quote-requester">
-                          {q.requester.name} · <a href={`mailto:${q.requester.email}`}>{q.requester.email}</a>
+                          {q.requester.name} · <a href={mailtoHref(q.requester.email)}>{q.requester.email}</a>
                         </span>
                       ) : null}
                     </td>
