@@ -122,6 +122,7 @@ function Screen({ role, approver, path }: { role: Role; approver: boolean; path:
     <ErrorState
       title="Nothing here"
       message="This page does not exist, or your role may not open it."
+      retryLabel="Go to your start page"
       onRetry={() => navigate("/")}
     />
   );

@@ -11,6 +11,7 @@ export { LoadingState, type LoadingStateProps } from "./feedback/LoadingState.ts
 export { TokenSignIn, type TokenSignInProps } from "./feedback/TokenSignIn.tsx";
 export { Tooltip, type TooltipProps } from "./feedback/Tooltip.tsx";
 export { pixelOffsets } from "./format/decimalScale.ts";
+export { formatInstant } from "./format/instant.ts";
 export { formatDelta, formatMoney, PERIOD_LABEL } from "./format/money.ts";
 export { unitFor } from "./format/units.ts";
 export type { Choice, ChoiceState } from "./options/choice.ts";

@@ -193,6 +193,18 @@ export function configureQuantities(
     };
     const rulesList = [...binding];
     const picks = [...whenPicks];
+    if (rulesList.length > 0 && lo <= hi) {
+      const said = rulesList.map((id) => {
+        const r = rules.find((x) => x.id === id);
+        return r?.description?.trim() || `rule \`${id}\``;
+      });
+      const bounds = [
+        ...(lo > min ? [`at least ${fmt(lo)}`] : []),
+        ...(hi < (c.max ?? Number.POSITIVE_INFINITY) ? [`at most ${fmt(hi)}`] : []),
+      ].join(" and ");
+      if (bounds)
+        choice.limits = `${bounds[0]!.toUpperCase()}${bounds.slice(1)} with the other quantities as they are: ${said.join(" ")}`;
+    }
     const tail = rulesList.length ? ` (${rulesList.map((r) => `rule \`${r}\``).join(", ")})` : "";
     if (lo > hi) {
       if (!s.explicit) choice.state = "disabled";

@@ -59,6 +59,12 @@ export interface QuantityChoice {
   step: number;
   state: ChoiceState;
   reason?: Reason;
+  /**
+   * When quantity rules narrow min or max below the component's own bounds, with the other
+   * quantities as they are: which rules, in words ("Storage is at most 10 GB per seat."), so a
+   * seller sees why the range is what it is.
+   */
+  limits?: string;
 }
 
 /** A contract term of the base: available when it can be billed by the billing period in effect. */

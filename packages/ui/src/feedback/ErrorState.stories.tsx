@@ -29,3 +29,19 @@ export const Final: Story = {
     await expect(within(canvasElement).queryByRole("button")).toBeNull();
   },
 };
+
+/** A page that is not there offers a way on, not a retry that would fail the same way. */
+export const WayOn: Story = {
+  args: {
+    title: "Nothing here",
+    message: "This page does not exist, or your role may not open it.",
+    retryLabel: "Go to your start page",
+    onRetry: fn(),
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.queryByRole("button", { name: "Try again" })).toBeNull();
+    await userEvent.click(canvas.getByRole("button", { name: "Go to your start page" }));
+    await expect(args.onRetry).toHaveBeenCalledOnce();
+  },
+};

@@ -90,3 +90,24 @@ export const Plurals: Story = {
     );
   },
 };
+
+/** A range narrowed by a quantity rule says which rule: 25 seats at least, because of the storage. */
+export const NarrowedByARule: Story = {
+  render: () => (
+    <QuantityInput
+      label="Seats"
+      unit="seat"
+      value={25}
+      min={25}
+      max={2000}
+      limits="At least 25 with the other quantities as they are: Storage is at most 10 GB per seat."
+      onChange={() => {}}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByLabelText("Seats")).toHaveAccessibleDescription(
+      "allowed 25–2000 seats · At least 25 with the other quantities as they are: Storage is at most 10 GB per seat.",
+    );
+  },
+};

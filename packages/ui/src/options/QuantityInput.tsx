@@ -11,6 +11,8 @@ export interface QuantityInputProps {
   step?: number;
   /** Units included in the package price. */
   included?: number;
+  /** Why the allowed range is narrower than the service's own (quantity rules), in words. */
+  limits?: string | undefined;
   /** Why the current value is not allowed and what to change (a configure violation). */
   problem?: string;
   onChange: (value: number) => void;
@@ -28,6 +30,7 @@ export function QuantityInput({
   max,
   step = 1,
   included,
+  limits,
   problem,
   onChange,
 }: QuantityInputProps) {
@@ -49,7 +52,7 @@ export function QuantityInput({
         </label>
         <div id={hintId} className="ts-hint">
           {included ? `${included} ${unitFor(included, unit)} included · ` : ""}
-          allowed {bounds} {unitFor(max === min ? min : 2, unit)}
+          {`allowed ${bounds} ${unitFor(max === min ? min : 2, unit)}${limits ? ` · ${limits}` : ""}`}
         </div>
         {problem ? (
           <div id={problemId} className="ts-hint" role="alert" style={{ color: "var(--ts-danger)" }}>

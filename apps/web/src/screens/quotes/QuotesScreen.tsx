@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { ErrorState, formatMoney, LoadingState } from "@tessera/ui";
+import { ErrorState, formatInstant, formatMoney, LoadingState } from "@tessera/ui";
 import { errorMessage, type RouterOutputs, useTRPC } from "../../api/trpc.ts";
 import { Link } from "../../navigation/Link.tsx";
 import { navigate } from "../../navigation/store.ts";
@@ -91,6 +91,7 @@ export function QuotesScreen() {
                   <th scope="col">Package</th>
                   <th scope="col">Revision</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Updated</th>
                   <th scope="col" className="ts-num">
                     MRR
                   </th>
@@ -128,6 +129,7 @@ export function QuotesScreen() {
                         ) : null}
                       </span>
                     </td>
+                    <td style={{ whiteSpace: "nowrap" }}>{formatInstant(q.updatedAt)}</td>
                     <td className="ts-num">{formatMoney(q.price.totals.mrr, q.price.currency)}</td>
                   </tr>
                 ))}

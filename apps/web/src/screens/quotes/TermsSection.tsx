@@ -160,6 +160,7 @@ export function TermsSection({ catalog, pkg, quote, configuration, problems, edi
               step={qc.step}
               {...(qc.max !== null ? { max: qc.max } : {})}
               {...(component?.included ? { included: component.included } : {})}
+              limits={qc.limits}
               {...(problem
                 ? { problem }
                 : qc.reason && qc.state === "disabled"
