@@ -545,7 +545,9 @@ describe("quantities", () => {
     expect(seats).toMatchObject({ min: 60, max: 500 });
     // Why 60 and why 500, in words: the rule's description, or its id without one.
     expect(seats?.limits).toBe("At least 60 with the other quantities as they are: rule `storage-per-seat`");
-    expect(storage?.limits).toBe("At most 500 with the other quantities as they are: rule `storage-per-seat`");
+    expect(storage?.limits).toBe(
+      "At most 500 with the other quantities as they are: rule `storage-per-seat`",
+    );
     const plain = configure(catalog, { package: "team", picks: [], quantities: { seats: 5, storage: 0 } });
     expect(plain.quantities.find((q) => q.component === "seats")?.limits).toBeUndefined();
   });
