@@ -42,7 +42,7 @@ const UNITS = [
 const DISCOUNTS: readonly { value: DiscountKind; label: string }[] = [
   { value: "none", label: "regular price" },
   { value: "percent", label: "a percent off" },
-  { value: "amounts", label: "a fixed amount off per period" },
+  { value: "amounts", label: "an amount off" },
 ];
 
 function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
@@ -121,9 +121,9 @@ function PhaseCard({ ctx, index }: { ctx: PackageCtx; index: number }) {
             pointer={p("phases", index, "requiresPaymentMethod")}
             value={ph.requiresPaymentMethod === undefined ? "" : String(ph.requiresPaymentMethod)}
             options={[
-              { value: "", label: "not stated (not collected)" },
-              { value: "true", label: "collected" },
-              { value: "false", label: "not collected (stated)" },
+              { value: "", label: "no (default)" },
+              { value: "true", label: "yes, card required" },
+              { value: "false", label: "no" },
             ]}
             readOnly={readOnly}
             onChange={(v) => {
