@@ -3,6 +3,7 @@
  * stairstep steps (up to, amount). Adding a band closes the open last one.
  */
 import type { Step, Tier } from "@tessera/schema";
+import type { ChangeEvent, ReactNode } from "react";
 import { type Path, pointer } from "./docEdit.ts";
 
 type Set = (path: Path, value: unknown) => void;
@@ -26,98 +27,94 @@ export function withStep(steps: readonly Step[]): Step[] {
 
 const intOrUndefined = (v: string, n: number) => (v === "" ? undefined : Math.max(0, Math.trunc(n || 0)));
 
-export function TiersEditor({
-  tiers,
+/** One cell's input: a whole number (`min` set) or a decimal amount. */
+function BandInput({
+  label,
+  at,
+  value,
+  min,
+  placeholder,
+  readOnly,
+  onChange,
+}: {
+  label: string;
+  at: Path;
+  value: string | number;
+  min?: number;
+  placeholder?: string;
+  readOnly: boolean;
+  onChange: (e: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  return (
+    <input
+      aria-label={label}
+      className="ts-input"
+      style={{ width: "7rem" }}
+      {...(min === undefined ? { inputMode: "decimal" as const } : { type: "number", min })}
+      placeholder={placeholder}
+      data-pointer={pointer(at)}
+      value={value}
+      readOnly={readOnly}
+      onChange={onChange}
+    />
+  );
+}
+
+/**
+ * The table both editors share: a header, one row of cells per band with a remove button (while
+ * more than one band is left), and "Add …" below.
+ */
+function BandTable<B>({
+  label,
+  noun,
+  columns,
+  bands,
   path,
   set,
   readOnly,
+  cells,
+  added,
 }: {
-  tiers: Tier[];
+  label: string;
+  noun: string;
+  columns: readonly string[];
+  bands: readonly B[];
   path: Path;
   set: Set;
   readOnly: boolean;
+  cells: (band: B, k: number) => ReactNode[];
+  added: (bands: readonly B[]) => B[];
 }) {
   return (
-    <table className="ts-table" aria-label="Tiers">
+    <table className="ts-table" aria-label={label}>
       <thead>
         <tr>
-          <th scope="col">From (above)</th>
-          <th scope="col">Up to</th>
-          <th scope="col">Unit amount</th>
-          <th scope="col">Flat amount</th>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
           <th scope="col">
             <span className="ts-visually-hidden">Actions</span>
           </th>
         </tr>
       </thead>
       <tbody>
-        {tiers.map((t, k) => (
+        {bands.map((b, k) => (
           <tr key={k} data-pointer={pointer([...path, k])}>
+            {cells(b, k).map((cell, c) => (
+              <td key={columns[c]}>{cell}</td>
+            ))}
             <td>
-              <input
-                aria-label={`Tier ${k + 1} from`}
-                className="ts-input"
-                style={{ width: "7rem" }}
-                type="number"
-                min={0}
-                data-pointer={pointer([...path, k, "from"])}
-                value={t.from}
-                readOnly={readOnly}
-                onChange={(e) =>
-                  set([...path, k, "from"], Math.max(0, Math.trunc(e.target.valueAsNumber || 0)))
-                }
-              />
-            </td>
-            <td>
-              <input
-                aria-label={`Tier ${k + 1} up to`}
-                className="ts-input"
-                style={{ width: "7rem" }}
-                type="number"
-                min={1}
-                placeholder="no limit"
-                data-pointer={pointer([...path, k, "upTo"])}
-                value={t.upTo ?? ""}
-                readOnly={readOnly}
-                onChange={(e) =>
-                  set([...path, k, "upTo"], intOrUndefined(e.target.value, e.target.valueAsNumber))
-                }
-              />
-            </td>
-            <td>
-              <input
-                aria-label={`Tier ${k + 1} unit amount`}
-                className="ts-input"
-                style={{ width: "7rem" }}
-                inputMode="decimal"
-                data-pointer={pointer([...path, k, "unitAmount"])}
-                value={t.unitAmount}
-                readOnly={readOnly}
-                onChange={(e) => set([...path, k, "unitAmount"], e.target.value.trim())}
-              />
-            </td>
-            <td>
-              <input
-                aria-label={`Tier ${k + 1} flat amount`}
-                className="ts-input"
-                style={{ width: "7rem" }}
-                inputMode="decimal"
-                data-pointer={pointer([...path, k, "flatAmount"])}
-                value={t.flatAmount ?? ""}
-                readOnly={readOnly}
-                onChange={(e) => set([...path, k, "flatAmount"], e.target.value.trim() || undefined)}
-              />
-            </td>
-            <td>
-              {!readOnly && tiers.length > 1 ? (
+              {!readOnly && bands.length > 1 ? (
                 <button
                   type="button"
                   className="ts-button ts-button--small"
-                  aria-label={`Remove tier ${k + 1}`}
+                  aria-label={`Remove ${noun} ${k + 1}`}
                   onClick={() =>
                     set(
                       path,
-                      tiers.filter((_, i) => i !== k),
+                      bands.filter((_, i) => i !== k),
                     )
                   }
                 >
@@ -131,19 +128,81 @@ export function TiersEditor({
       {!readOnly ? (
         <tfoot>
           <tr>
-            <td colSpan={5}>
+            <td colSpan={columns.length + 1}>
               <button
                 type="button"
                 className="ts-button ts-button--small"
-                onClick={() => set(path, withTier(tiers))}
+                onClick={() => set(path, added(bands))}
               >
-                Add tier
+                Add {noun}
               </button>
             </td>
           </tr>
         </tfoot>
       ) : null}
     </table>
+  );
+}
+
+export function TiersEditor({
+  tiers,
+  path,
+  set,
+  readOnly,
+}: {
+  tiers: Tier[];
+  path: Path;
+  set: Set;
+  readOnly: boolean;
+}) {
+  return (
+    <BandTable
+      label="Tiers"
+      noun="tier"
+      columns={["From (above)", "Up to", "Unit amount", "Flat amount"]}
+      bands={tiers}
+      path={path}
+      set={set}
+      readOnly={readOnly}
+      added={withTier}
+      cells={(t, k) => [
+        <BandInput
+          key="from"
+          label={`Tier ${k + 1} from`}
+          at={[...path, k, "from"]}
+          min={0}
+          value={t.from}
+          readOnly={readOnly}
+          onChange={(e) => set([...path, k, "from"], Math.max(0, Math.trunc(e.target.valueAsNumber || 0)))}
+        />,
+        <BandInput
+          key="upTo"
+          label={`Tier ${k + 1} up to`}
+          at={[...path, k, "upTo"]}
+          min={1}
+          placeholder="no limit"
+          value={t.upTo ?? ""}
+          readOnly={readOnly}
+          onChange={(e) => set([...path, k, "upTo"], intOrUndefined(e.target.value, e.target.valueAsNumber))}
+        />,
+        <BandInput
+          key="unit"
+          label={`Tier ${k + 1} unit amount`}
+          at={[...path, k, "unitAmount"]}
+          value={t.unitAmount}
+          readOnly={readOnly}
+          onChange={(e) => set([...path, k, "unitAmount"], e.target.value.trim())}
+        />,
+        <BandInput
+          key="flat"
+          label={`Tier ${k + 1} flat amount`}
+          at={[...path, k, "flatAmount"]}
+          value={t.flatAmount ?? ""}
+          readOnly={readOnly}
+          onChange={(e) => set([...path, k, "flatAmount"], e.target.value.trim() || undefined)}
+        />,
+      ]}
+    />
   );
 }
 
@@ -159,82 +218,37 @@ export function StepsEditor({
   readOnly: boolean;
 }) {
   return (
-    <table className="ts-table" aria-label="Steps">
-      <thead>
-        <tr>
-          <th scope="col">Up to</th>
-          <th scope="col">Amount</th>
-          <th scope="col">
-            <span className="ts-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {steps.map((s, k) => (
-          <tr key={k}>
-            <td>
-              <input
-                aria-label={`Step ${k + 1} up to`}
-                className="ts-input"
-                style={{ width: "7rem" }}
-                type="number"
-                min={0}
-                placeholder="no limit"
-                data-pointer={pointer([...path, k, "upTo"])}
-                value={s.upTo ?? ""}
-                readOnly={readOnly}
-                onChange={(e) =>
-                  set([...path, k, "upTo"], intOrUndefined(e.target.value, e.target.valueAsNumber) ?? null)
-                }
-              />
-            </td>
-            <td>
-              <input
-                aria-label={`Step ${k + 1} amount`}
-                className="ts-input"
-                style={{ width: "7rem" }}
-                inputMode="decimal"
-                data-pointer={pointer([...path, k, "amount"])}
-                value={s.amount}
-                readOnly={readOnly}
-                onChange={(e) => set([...path, k, "amount"], e.target.value.trim())}
-              />
-            </td>
-            <td>
-              {!readOnly && steps.length > 1 ? (
-                <button
-                  type="button"
-                  className="ts-button ts-button--small"
-                  aria-label={`Remove step ${k + 1}`}
-                  onClick={() =>
-                    set(
-                      path,
-                      steps.filter((_, i) => i !== k),
-                    )
-                  }
-                >
-                  ×
-                </button>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-      {!readOnly ? (
-        <tfoot>
-          <tr>
-            <td colSpan={3}>
-              <button
-                type="button"
-                className="ts-button ts-button--small"
-                onClick={() => set(path, withStep(steps))}
-              >
-                Add step
-              </button>
-            </td>
-          </tr>
-        </tfoot>
-      ) : null}
-    </table>
+    <BandTable
+      label="Steps"
+      noun="step"
+      columns={["Up to", "Amount"]}
+      bands={steps}
+      path={path}
+      set={set}
+      readOnly={readOnly}
+      added={withStep}
+      cells={(s, k) => [
+        <BandInput
+          key="upTo"
+          label={`Step ${k + 1} up to`}
+          at={[...path, k, "upTo"]}
+          min={0}
+          placeholder="no limit"
+          value={s.upTo ?? ""}
+          readOnly={readOnly}
+          onChange={(e) =>
+            set([...path, k, "upTo"], intOrUndefined(e.target.value, e.target.valueAsNumber) ?? null)
+          }
+        />,
+        <BandInput
+          key="amount"
+          label={`Step ${k + 1} amount`}
+          at={[...path, k, "amount"]}
+          value={s.amount}
+          readOnly={readOnly}
+          onChange={(e) => set([...path, k, "amount"], e.target.value.trim())}
+        />,
+      ]}
+    />
   );
 }
