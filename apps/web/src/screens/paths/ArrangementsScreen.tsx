@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { formatMoney } from "@tessera/ui";
+import { formatMoney, PERIOD_LABEL } from "@tessera/ui";
 import { useTRPC } from "../../api/trpc.ts";
 import { Link } from "../../navigation/Link.tsx";
 import { ListPage } from "../ListPage.tsx";
@@ -40,10 +40,12 @@ export function ArrangementsScreen() {
                   {a.doc.term.start} → {a.doc.term.end}
                 </td>
                 <td>
-                  <span className="ts-badge">{a.doc.status ?? "active"}</span>
+                  <span className="ts-badge">{(a.doc.status ?? "active").replaceAll("_", " ")}</span>
                 </td>
                 <td className="ts-num">
-                  {a.doc.recurring ? formatMoney(a.doc.recurring, a.doc.currency) : "—"}
+                  {a.doc.recurring
+                    ? `${formatMoney(a.doc.recurring, a.doc.currency)} / ${PERIOD_LABEL[a.doc.billingPeriod] ?? a.doc.billingPeriod}`
+                    : "—"}
                 </td>
               </tr>
             ))}
